@@ -1,0 +1,99 @@
+// shardscape-cli: the headless command line (call now; serve, simulate, model and load follow).
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <cstdio>
+#include <iostream>
+
+#include "data_directory.h"
+#include "dispatch.h"
+#include "engine.h"
+
+namespace {
+
+constexpr qint64 kMaxRequestBytes = 16 * 1024 * 1024;
+
+int printError(const shardscape::Error& error) {
+    std::cerr << shardscape::errorBody(error).dump(4) << std::endl;
+    return 1;
+}
+
+int usage(const QString& message) {
+    std::fprintf(stderr, "shardscape-cli: %s\nRun 'shardscape-cli --help' for usage.\n", qPrintable(message));
+    return 2;
+}
+
+// Reads the request body from a file or "-" (standard input).
+bool readInput(const QString& source, QByteArray& body, QString& problem) {
+    QFile file;
+    const bool fromStdin = source == "-";
+    if (fromStdin) {
+        if (!file.open(stdin, QIODevice::ReadOnly)) {
+            problem = "cannot read standard input";
+            return false;
+        }
+    } else {
+        file.setFileName(source);
+        if (!file.open(QIODevice::ReadOnly)) {
+            problem = QString("cannot read %1: %2").arg(source, file.errorString());
+            return false;
+        }
+    }
+    body = file.read(kMaxRequestBytes + 1);
+    if (body.size() > kMaxRequestBytes) {
+        problem = "request body is larger than 16 MB";
+        return false;
+    }
+    return true;
+}
+
+int callCommand(const QCommandLineParser& parser, const QCommandLineOption& dataOption,
+                const QCommandLineOption& inputOption) {
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 2) return usage("usage: shardscape-cli call <Operation> [--data DIR] [--input FILE|-]");
+    const std::string operation = args[1].toStdString();
+
+    QByteArray body = "{}";
+    if (parser.isSet(inputOption)) {
+        QString problem;
+        if (!readInput(parser.value(inputOption), body, problem)) return usage(problem);
+    }
+    const QString dataDirectory =
+        parser.isSet(dataOption) ? parser.value(dataOption) : shardscape::defaultDataDirectory();
+    auto engine = shardscape::Engine::open(dataDirectory.toStdString());
+    if (!engine) return printError(engine.error());
+    auto response = shardscape::dispatchText(**engine, operation, std::string_view(body.constData(), body.size()));
+    if (!response) return printError(response.error());
+    std::cout << response->dump(4) << std::endl;
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName("shardscape-cli");
+    QCoreApplication::setApplicationVersion(SHARDSCAPE_VERSION);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Shardscape's headless command line.\n\n"
+        "Commands:\n"
+        "  call <Operation>   Run one DynamoDB operation (CreateTable, PutItem, Query, ...) on the\n"
+        "                     engine; the request is DynamoDB JSON as the AWS API takes it. Prints\n"
+        "                     the response JSON, or the error JSON on stderr and exits 1.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption dataOption("data", "Engine data directory (default: %1).", "DIR");
+    dataOption.setDescription(dataOption.description().arg(shardscape::defaultDataDirectory()));
+    QCommandLineOption inputOption("input", "Request body from FILE, or - for standard input (default: {}).", "FILE");
+    parser.addOptions({dataOption, inputOption});
+    parser.addPositionalArgument("command", "call");
+    parser.addPositionalArgument("args", "Command arguments.", "[args...]");
+    parser.process(app);
+
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty()) return usage("missing command");
+    if (args[0] == "call") return callCommand(parser, dataOption, inputOption);
+    return usage(QString("unknown command '%1'").arg(args[0]));
+}

@@ -1,0 +1,165 @@
+#pragma once
+// The embedded DynamoDB engine: tables and items stored in one LevelDB database.
+//
+// Thread safety: every method may be called from any thread. Item writes and catalog changes
+// are serialised by one write mutex (a write reads the old item, so read-modify-write must
+// not interleave); reads run in parallel with each other and with writes.
+//
+// The engine works on typed values; the JSON request layer (operations/, dispatch.h) parses
+// DynamoDB requests, calls it and formats responses.
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "attribute_value.h"
+#include "result.h"
+#include "table_definition.h"
+
+namespace leveldb {
+class DB;
+class Env;
+class Cache;
+class FilterPolicy;
+}  // namespace leveldb
+
+namespace shardscape {
+
+struct EngineOptions {
+    // fsync the LevelDB log on every write. Off by default: a write that returned is already
+    // in the operating system's page cache and survives the process being killed; `sync`
+    // also survives power loss, at the cost of one fsync per write (see README).
+    bool syncWrites = false;
+    // File system used by LevelDB; nullptr means the real one. Tests pass an in-memory or
+    // failure-injecting Env.
+    leveldb::Env* env = nullptr;
+    size_t blockCacheBytes = 32u << 20;
+    size_t writeBufferBytes = 16u << 20;
+    // Seconds since the epoch; the capacity model and simulator will supply simulated clocks.
+    std::function<double()> clock;
+};
+
+struct SortKeyCondition {
+    enum class Op { Equal, Less, LessOrEqual, Greater, GreaterOrEqual, Between, BeginsWith };
+    Op op = Op::Equal;
+    AttributeValue value;
+    AttributeValue upper;  // Between only
+};
+
+struct QuerySpec {
+    std::string tableName;
+    AttributeValue partitionKey;
+    std::optional<SortKeyCondition> sortKeyCondition;
+    bool scanForward = true;
+    std::optional<int64_t> limit;
+    std::optional<Item> exclusiveStartKey;
+    // Keeps an evaluated item in the page; every evaluated item still counts toward
+    // ScannedCount, Limit, the 1 MB page limit and consumed capacity.
+    std::function<bool(const Item&)> keep;
+};
+
+struct ScanSpec {
+    std::string tableName;
+    std::optional<int64_t> limit;
+    std::optional<Item> exclusiveStartKey;
+    int segment = 0;
+    int totalSegments = 1;
+    std::function<bool(const Item&)> keep;
+};
+
+struct Page {
+    std::vector<Item> items;
+    int64_t scannedCount = 0;
+    size_t bytesRead = 0;  // sum of the evaluated items' sizes, for capacity
+    std::optional<Item> lastEvaluatedKey;
+};
+
+struct WriteResult {
+    std::optional<Item> oldItem;
+    std::optional<Item> newItem;
+    size_t oldSize = 0;
+    size_t newSize = 0;
+};
+
+struct ReadResult {
+    std::optional<Item> item;
+    size_t size = 0;
+};
+
+// Decides, given the current item (if any), what to store: an Item to write, or nullopt to
+// delete. Returning an error aborts the write (e.g. a failed condition).
+using ItemMutation = std::function<Result<std::optional<Item>>(const std::optional<Item>& current)>;
+
+class Engine {
+public:
+    static Result<std::unique_ptr<Engine>> open(const std::string& directory,
+                                                 EngineOptions options = {});
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    double now() const;
+
+    // --- Catalog -------------------------------------------------------------------------
+    // Stores a new table; assigns its id, TableId and CreationDateTime.
+    Result<TableDefinition> createTable(TableDefinition definition);
+    Result<std::pair<TableDefinition, TableStatistics>> describeTable(const std::string& name) const;
+    std::vector<std::string> tableNames() const;  // sorted
+    // Applies `edit` to the stored definition atomically and persists it.
+    Result<TableDefinition> updateTable(const std::string& name,
+                                        const std::function<Status(TableDefinition&)>& edit);
+    Result<std::pair<TableDefinition, TableStatistics>> deleteTable(const std::string& name);
+    std::shared_ptr<const TableDefinition> table(const std::string& name) const;
+
+    // --- Items ---------------------------------------------------------------------------
+    Result<WriteResult> putItem(const std::string& tableName, Item item);
+    Result<WriteResult> deleteItem(const std::string& tableName, const Item& key);
+    // Read-modify-write of one item under the write lock.
+    Result<WriteResult> mutateItem(const std::string& tableName, const Item& key,
+                                   const ItemMutation& mutation);
+    Result<ReadResult> getItem(const std::string& tableName, const Item& key) const;
+    Result<Page> query(const QuerySpec& spec) const;
+    Result<Page> scan(const ScanSpec& spec) const;
+
+    // Validation shared with the request layer.
+    static Status validateKey(const TableDefinition& table, const Item& key);
+    static Status validateItemKeys(const TableDefinition& table, const Item& item);
+    static Item keyOf(const TableDefinition& table, const Item& item);
+
+    static constexpr size_t kPageLimitBytes = 1024 * 1024;
+
+private:
+    struct TableState {
+        std::shared_ptr<const TableDefinition> definition;
+        TableStatistics stats;
+    };
+
+    Engine() = default;
+    Status load();
+    Status purgeOrphanedItems();
+    Result<std::shared_ptr<const TableDefinition>> requireTable(const std::string& name) const;
+    Result<WriteResult> writeLocked(const TableDefinition& table, const std::string& storageKey,
+                                    const ItemMutation& mutation);
+    Status purgeTableItems(uint32_t tableId);
+    Result<Page> readRange(const TableDefinition& table, const std::string& lower,
+                           const std::string& upper, bool forward, std::optional<int64_t> limit,
+                           const std::function<bool(const Item&)>& keep) const;
+
+    EngineOptions options_;
+    std::unique_ptr<leveldb::Cache> cache_;
+    std::unique_ptr<const leveldb::FilterPolicy> filterPolicy_;
+    std::unique_ptr<leveldb::DB> db_;
+
+    mutable std::shared_mutex catalogMutex_;  // guards tables_
+    std::map<std::string, TableState> tables_;
+    mutable std::mutex writeMutex_;  // serialises writes; also guards TableState::stats
+    uint32_t nextTableId_ = 1;
+};
+
+}  // namespace shardscape

@@ -1,0 +1,207 @@
+// PutItem, GetItem, DeleteItem and UpdateItem.
+#include "expression_context.h"
+#include "item_size.h"
+#include "operation_support.h"
+#include "operations.h"
+#include "projection.h"
+#include "update_expression.h"
+
+namespace shardscape {
+
+namespace {
+
+// Parameters every single-item operation reads the same way.
+struct ItemRequest {
+    std::string tableName;
+    ReturnConsumedCapacity capacity = ReturnConsumedCapacity::None;
+    std::optional<std::string> returnValues;
+    std::optional<std::string> conditionExpression;
+    const Json* names = nullptr;
+    const Json* values = nullptr;
+};
+
+// Reads TableName, ReturnConsumedCapacity, ReturnValues, ReturnItemCollectionMetrics,
+// ConditionExpression and the placeholder maps; `itemMember` ("Item" or "Key") must be present.
+Result<ItemRequest> readItemRequest(RequestReader& reader, const Json& request, const char* itemMember,
+                                    const std::string& itemPath) {
+    ItemRequest out;
+    auto name = reader.string("TableName");
+    reader.object(itemMember);
+    out.capacity = readReturnConsumedCapacity(reader);
+    out.returnValues = reader.string("ReturnValues");
+    auto metrics = reader.string("ReturnItemCollectionMetrics");
+    out.conditionExpression = reader.string("ConditionExpression");
+    out.names = reader.object("ExpressionAttributeNames");
+    out.values = reader.object("ExpressionAttributeValues");
+    reader.tableName(name);
+    reader.notNull(request.contains(itemMember) && !request[itemMember].is_null(), itemPath);
+    reader.oneOf(out.returnValues, "returnValues", {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"});
+    reader.oneOf(metrics, "returnItemCollectionMetrics", {"SIZE", "NONE"});
+    SHARDSCAPE_TRY(reader.finish());
+    out.tableName = *name;
+    return out;
+}
+
+Status rejectUnsupported(const Json& request, std::initializer_list<const char*> members) {
+    for (const char* m : members)
+        if (request.contains(m) && !request[m].is_null())
+            return validationError(std::string(m) +
+                                   " is not supported yet by this version of Shardscape");
+    return {};
+}
+
+Status rejectCondition(const ItemRequest& r) {
+    if (r.conditionExpression)
+        return validationError("ConditionExpression is not supported yet by this version of Shardscape");
+    return {};
+}
+
+Json attributesOf(const Item& item, const std::vector<std::string>* only = nullptr) {
+    if (!only) return itemToJson(item);
+    return itemToJson(project(item, *only));
+}
+
+}  // namespace
+
+Result<Json> putItemOperation(Engine& engine, const Json& request) {
+    RequestReader reader(request);
+    auto r = readItemRequest(reader, request, "Item", "item");
+    if (!r) return r.error();
+    auto item = readItemMember(request, "Item");
+    if (!item) return item.error();
+    if (r->returnValues && *r->returnValues != "ALL_OLD" && *r->returnValues != "NONE")
+        return validationError("ReturnValues can only be ALL_OLD or NONE");
+    if (itemSize(**item) > kMaxItemSizeBytes)
+        return validationError("Item size has exceeded the maximum allowed size");
+    SHARDSCAPE_TRY(rejectUnsupported(request, {"Expected", "ConditionalOperator"}));
+    auto context = ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value());
+    if (!context) return context.error();
+    SHARDSCAPE_TRY(rejectCondition(*r));
+
+    auto written = engine.putItem(r->tableName, std::move(**item));
+    if (!written) return written.error();
+    Json response = Json::object();
+    if (r->returnValues == "ALL_OLD" && written->oldItem) response["Attributes"] = attributesOf(*written->oldItem);
+    addConsumedCapacity(response, r->capacity, r->tableName,
+                        writeCapacityUnits(std::max(written->oldSize, written->newSize)), false);
+    return response;
+}
+
+Result<Json> deleteItemOperation(Engine& engine, const Json& request) {
+    RequestReader reader(request);
+    auto r = readItemRequest(reader, request, "Key", "key");
+    if (!r) return r.error();
+    auto key = readItemMember(request, "Key");
+    if (!key) return key.error();
+    if (r->returnValues && *r->returnValues != "ALL_OLD" && *r->returnValues != "NONE")
+        return validationError("ReturnValues can only be ALL_OLD or NONE");
+    SHARDSCAPE_TRY(rejectUnsupported(request, {"Expected", "ConditionalOperator"}));
+    auto context = ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value());
+    if (!context) return context.error();
+    SHARDSCAPE_TRY(rejectCondition(*r));
+
+    auto deleted = engine.deleteItem(r->tableName, **key);
+    if (!deleted) return deleted.error();
+    Json response = Json::object();
+    if (r->returnValues == "ALL_OLD" && deleted->oldItem) response["Attributes"] = attributesOf(*deleted->oldItem);
+    addConsumedCapacity(response, r->capacity, r->tableName, writeCapacityUnits(deleted->oldSize), false);
+    return response;
+}
+
+Result<Json> getItemOperation(Engine& engine, const Json& request) {
+    RequestReader reader(request);
+    auto name = reader.string("TableName");
+    reader.object("Key");
+    auto consistent = reader.boolean("ConsistentRead");
+    auto capacity = readReturnConsumedCapacity(reader);
+    auto projectionExpression = reader.string("ProjectionExpression");
+    const Json* attributesToGet = reader.array("AttributesToGet");
+    const Json* names = reader.object("ExpressionAttributeNames");
+    reader.tableName(name);
+    reader.notNull(request.contains("Key") && !request["Key"].is_null(), "key");
+    SHARDSCAPE_TRY(reader.finish());
+    auto key = readItemMember(request, "Key");
+    if (!key) return key.error();
+    if (projectionExpression && attributesToGet)
+        return validationError(
+            "Can not use both expression and non-expression parameters in the same request: "
+            "Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
+    auto context = ExpressionContext::fromRequest(names, nullptr, projectionExpression.has_value());
+    if (!context) return context.error();
+    if (request.contains("ExpressionAttributeValues"))
+        return validationError("ExpressionAttributeValues can only be specified when using expressions: "
+                               "ProjectionExpression is not a valid expression for values");
+    std::optional<std::vector<std::string>> projection;
+    if (projectionExpression) {
+        auto parsed = parseProjection(*projectionExpression, *context);
+        if (!parsed) return parsed.error();
+        projection = std::move(parsed).value();
+        SHARDSCAPE_TRY(context->checkAllUsed());
+    } else if (attributesToGet) {
+        std::vector<std::string> list;
+        for (const auto& a : *attributesToGet) {
+            if (!a.is_string()) return serializationError("Unexpected field type");
+            if (std::find(list.begin(), list.end(), a.get<std::string>()) != list.end())
+                return validationError("One or more parameter values were invalid: Duplicate value in attribute name: " +
+                                       a.get<std::string>());
+            list.push_back(a.get<std::string>());
+        }
+        projection = std::move(list);
+    }
+
+    auto read = engine.getItem(*name, **key);
+    if (!read) return read.error();
+    Json response = Json::object();
+    if (read->item) response["Item"] = attributesOf(*read->item, projection ? &*projection : nullptr);
+    addConsumedCapacity(response, capacity, *name, readCapacityUnits(read->size, consistent.value_or(false)), true);
+    return response;
+}
+
+Result<Json> updateItemOperation(Engine& engine, const Json& request) {
+    RequestReader reader(request);
+    auto updateExpression = reader.string("UpdateExpression");
+    auto r = readItemRequest(reader, request, "Key", "key");
+    if (!r) return r.error();
+    auto key = readItemMember(request, "Key");
+    if (!key) return key.error();
+    SHARDSCAPE_TRY(rejectUnsupported(request, {"AttributeUpdates", "Expected", "ConditionalOperator"}));
+    auto context = ExpressionContext::fromRequest(
+        r->names, r->values, updateExpression.has_value() || r->conditionExpression.has_value());
+    if (!context) return context.error();
+    auto table = engine.table(r->tableName);
+    if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    UpdatePlan plan;
+    if (updateExpression) {
+        auto parsed = parseUpdateExpression(*updateExpression, *table, *context);
+        if (!parsed) return parsed.error();
+        plan = std::move(parsed).value();
+    }
+    SHARDSCAPE_TRY(context->checkAllUsed());
+    SHARDSCAPE_TRY(rejectCondition(*r));
+
+    const Item& keyItem = **key;
+    auto written = engine.mutateItem(
+        r->tableName, keyItem, [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
+            auto next = plan.apply(current ? *current : keyItem);
+            if (!next) return next.error();
+            if (itemSize(*next) > kMaxItemSizeBytes)
+                return validationError("Item size to update has exceeded the maximum allowed size");
+            return std::optional<Item>(std::move(next).value());
+        });
+    if (!written) return written.error();
+
+    Json response = Json::object();
+    const auto touched = plan.touchedAttributes();
+    const std::string mode = r->returnValues.value_or("NONE");
+    std::optional<Item> attributes;
+    if (mode == "ALL_OLD" && written->oldItem) attributes = *written->oldItem;
+    if (mode == "ALL_NEW" && written->newItem) attributes = *written->newItem;
+    if (mode == "UPDATED_OLD" && written->oldItem) attributes = project(*written->oldItem, touched);
+    if (mode == "UPDATED_NEW" && written->newItem) attributes = project(*written->newItem, touched);
+    if (attributes && !attributes->empty()) response["Attributes"] = itemToJson(*attributes);
+    addConsumedCapacity(response, r->capacity, r->tableName,
+                        writeCapacityUnits(std::max(written->oldSize, written->newSize)), false);
+    return response;
+}
+
+}  // namespace shardscape

@@ -1,0 +1,25 @@
+#pragma once
+// DynamoDB operations on the JSON wire format: each handler validates a request body exactly
+// as DynamoDB does, runs it on the engine and builds DynamoDB's response body.
+// dispatch() (dispatch.h) is the one entry point that routes by operation name.
+
+#include "attribute_json.h"
+#include "engine.h"
+
+namespace shardscape {
+
+Result<Json> createTableOperation(Engine& engine, const Json& request);
+Result<Json> describeTableOperation(Engine& engine, const Json& request);
+Result<Json> listTablesOperation(Engine& engine, const Json& request);
+Result<Json> updateTableOperation(Engine& engine, const Json& request);
+Result<Json> deleteTableOperation(Engine& engine, const Json& request);
+
+Result<Json> putItemOperation(Engine& engine, const Json& request);
+Result<Json> getItemOperation(Engine& engine, const Json& request);
+Result<Json> deleteItemOperation(Engine& engine, const Json& request);
+Result<Json> updateItemOperation(Engine& engine, const Json& request);
+
+Result<Json> queryOperation(Engine& engine, const Json& request);
+Result<Json> scanOperation(Engine& engine, const Json& request);
+
+}  // namespace shardscape

@@ -1,0 +1,183 @@
+// Query and Scan.
+#include "expression_context.h"
+#include "key_condition.h"
+#include "operation_support.h"
+#include "operations.h"
+#include "projection.h"
+
+namespace shardscape {
+
+namespace {
+
+// Members Query and Scan read the same way.
+struct ReadRequest {
+    std::string tableName;
+    ReturnConsumedCapacity capacity = ReturnConsumedCapacity::None;
+    std::optional<int64_t> limit;
+    bool consistent = false;
+    std::optional<std::string> select;
+    std::optional<std::string> projectionExpression;
+    std::optional<Item> exclusiveStartKey;
+    const Json* names = nullptr;
+    const Json* values = nullptr;
+};
+
+void readCommon(RequestReader& reader, ReadRequest& out, std::optional<std::string>& name) {
+    name = reader.string("TableName");
+    out.capacity = readReturnConsumedCapacity(reader);
+    out.limit = reader.integer("Limit");
+    out.consistent = reader.boolean("ConsistentRead").value_or(false);
+    out.select = reader.string("Select");
+    out.projectionExpression = reader.string("ProjectionExpression");
+    reader.string("IndexName");
+    reader.string("FilterExpression");
+    reader.object("ExclusiveStartKey");
+    out.names = reader.object("ExpressionAttributeNames");
+    out.values = reader.object("ExpressionAttributeValues");
+    reader.tableName(name);
+    reader.atLeast(out.limit, "limit", 1);
+    reader.oneOf(out.select, "select",
+                 {"SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"});
+}
+
+Status checkCommon(const Json& request, ReadRequest& out, const Engine& engine) {
+    auto start = readItemMember(request, "ExclusiveStartKey");
+    if (!start) {
+        if (start.error().type == ErrorType::Validation)
+            return validationError("The provided starting key is invalid: " + start.error().message);
+        return start.error();
+    }
+    out.exclusiveStartKey = std::move(start).value();
+    if (request.contains("IndexName") && !request["IndexName"].is_null())
+        return validationError("The table does not have the specified index: " +
+                               request["IndexName"].get<std::string>());
+    for (const char* unsupported : {"FilterExpression", "QueryFilter", "ScanFilter", "KeyConditions",
+                                    "AttributesToGet", "ConditionalOperator"})
+        if (request.contains(unsupported) && !request[unsupported].is_null())
+            return validationError(std::string(unsupported) +
+                                   " is not supported yet by this version of Shardscape");
+    if (out.select == "ALL_PROJECTED_ATTRIBUTES")
+        return validationError(
+            "One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is "
+            "supported only for index queries or scans");
+    if (out.select == "SPECIFIC_ATTRIBUTES" && !out.projectionExpression)
+        return validationError(
+            "One or more parameter values were invalid: SPECIFIC_ATTRIBUTES requires "
+            "ProjectionExpression or AttributesToGet");
+    if (out.projectionExpression && out.select && *out.select != "SPECIFIC_ATTRIBUTES")
+        return validationError("One or more parameter values were invalid: Cannot specify the "
+                               "ProjectionExpression when choosing to get " + *out.select);
+    (void)engine;
+    return {};
+}
+
+Json pageResponse(const Page& page, const ReadRequest& r,
+                  const std::optional<std::vector<std::string>>& projection) {
+    Json response = Json::object();
+    if (r.select != "COUNT") {
+        Json items = Json::array();
+        for (const auto& item : page.items)
+            items.push_back(itemToJson(projection ? project(item, *projection) : item));
+        response["Items"] = std::move(items);
+    }
+    response["Count"] = page.items.size();
+    response["ScannedCount"] = page.scannedCount;
+    if (page.lastEvaluatedKey) response["LastEvaluatedKey"] = itemToJson(*page.lastEvaluatedKey);
+    addConsumedCapacity(response, r.capacity, r.tableName, readCapacityUnits(page.bytesRead, r.consistent), true);
+    return response;
+}
+
+Result<std::optional<std::vector<std::string>>> readProjection(const ReadRequest& r, ExpressionContext& context) {
+    if (!r.projectionExpression) return std::optional<std::vector<std::string>>();
+    auto parsed = parseProjection(*r.projectionExpression, context);
+    if (!parsed) return parsed.error();
+    return std::optional<std::vector<std::string>>(std::move(parsed).value());
+}
+
+}  // namespace
+
+Result<Json> queryOperation(Engine& engine, const Json& request) {
+    RequestReader reader(request);
+    ReadRequest r;
+    std::optional<std::string> name;
+    readCommon(reader, r, name);
+    auto keyCondition = reader.string("KeyConditionExpression");
+    auto forward = reader.boolean("ScanIndexForward");
+    SHARDSCAPE_TRY(reader.finish());
+    r.tableName = *name;
+    SHARDSCAPE_TRY(checkCommon(request, r, engine));
+    if (!keyCondition && !request.contains("KeyConditions"))
+        return validationError(
+            "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+    auto context = ExpressionContext::fromRequest(r.names, r.values, true);
+    if (!context) return context.error();
+    auto table = engine.table(r.tableName);
+    if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    auto projection = readProjection(r, *context);
+    if (!projection) return projection.error();
+    auto condition = parseKeyCondition(*keyCondition, *table, *context);
+    if (!condition) return condition.error();
+    SHARDSCAPE_TRY(context->checkAllUsed());
+    if (condition->partitionKey.type() != ValueType::N && condition->partitionKey.scalar().empty())
+        return validationError(
+            "One or more parameter values are not valid. The AttributeValue for a key attribute "
+            "cannot contain an empty " +
+            std::string(condition->partitionKey.type() == ValueType::B ? "binary" : "string") +
+            " value. Key: " + table->partitionKey.name);
+
+    QuerySpec spec;
+    spec.tableName = r.tableName;
+    spec.partitionKey = condition->partitionKey;
+    spec.sortKeyCondition = condition->sortKeyCondition;
+    spec.scanForward = forward.value_or(true);
+    spec.limit = r.limit;
+    spec.exclusiveStartKey = r.exclusiveStartKey;
+    auto page = engine.query(spec);
+    if (!page) return page.error();
+    return pageResponse(*page, r, *projection);
+}
+
+Result<Json> scanOperation(Engine& engine, const Json& request) {
+    RequestReader reader(request);
+    ReadRequest r;
+    std::optional<std::string> name;
+    readCommon(reader, r, name);
+    auto segment = reader.integer("Segment");
+    auto totalSegments = reader.integer("TotalSegments");
+    reader.atLeast(segment, "segment", 0);
+    reader.atMost(segment, "segment", 999999);
+    reader.atLeast(totalSegments, "totalSegments", 1);
+    reader.atMost(totalSegments, "totalSegments", 1000000);
+    SHARDSCAPE_TRY(reader.finish());
+    r.tableName = *name;
+    if (segment && !totalSegments)
+        return validationError(
+            "The TotalSegments parameter is required but was not present in the request when "
+            "Segment parameter is present");
+    if (totalSegments && !segment)
+        return validationError(
+            "The Segment parameter is required but was not present in the request when parameter "
+            "TotalSegments is present");
+    if (segment && *segment >= *totalSegments)
+        return validationError("The Segment parameter is zero-based and must be less than parameter "
+                               "TotalSegments: Segment: " + std::to_string(*segment) +
+                               " is not less than TotalSegments: " + std::to_string(*totalSegments));
+    SHARDSCAPE_TRY(checkCommon(request, r, engine));
+    auto context = ExpressionContext::fromRequest(r.names, r.values, r.projectionExpression.has_value());
+    if (!context) return context.error();
+    auto projection = readProjection(r, *context);
+    if (!projection) return projection.error();
+    SHARDSCAPE_TRY(context->checkAllUsed());
+
+    ScanSpec spec;
+    spec.tableName = r.tableName;
+    spec.limit = r.limit;
+    spec.exclusiveStartKey = r.exclusiveStartKey;
+    spec.segment = static_cast<int>(segment.value_or(0));
+    spec.totalSegments = static_cast<int>(totalSegments.value_or(1));
+    auto page = engine.scan(spec);
+    if (!page) return page.error();
+    return pageResponse(*page, r, *projection);
+}
+
+}  // namespace shardscape

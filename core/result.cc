@@ -1,0 +1,33 @@
+#include "result.h"
+
+namespace shardscape {
+
+std::string Error::name() const {
+    switch (type) {
+        case ErrorType::Validation: return "ValidationException";
+        case ErrorType::ResourceNotFound: return "ResourceNotFoundException";
+        case ErrorType::ResourceInUse: return "ResourceInUseException";
+        case ErrorType::ConditionalCheckFailed: return "ConditionalCheckFailedException";
+        case ErrorType::ProvisionedThroughputExceeded:
+            return "ProvisionedThroughputExceededException";
+        case ErrorType::ItemCollectionSizeLimitExceeded:
+            return "ItemCollectionSizeLimitExceededException";
+        case ErrorType::TransactionCanceled: return "TransactionCanceledException";
+        case ErrorType::LimitExceeded: return "LimitExceededException";
+        case ErrorType::Serialization: return "SerializationException";
+        case ErrorType::UnknownOperation: return "UnknownOperationException";
+        case ErrorType::InternalServer: return "InternalServerError";
+    }
+    return "InternalServerError";
+}
+
+std::string Error::wireType() const {
+    // Protocol-level errors come from the service framework (coral), not from DynamoDB itself.
+    if (type == ErrorType::Serialization || type == ErrorType::UnknownOperation)
+        return "com.amazon.coral.service#" + name();
+    return "com.amazonaws.dynamodb.v20120810#" + name();
+}
+
+int Error::httpStatus() const { return type == ErrorType::InternalServer ? 500 : 400; }
+
+}  // namespace shardscape

@@ -1,0 +1,100 @@
+#include "table_definition.h"
+
+namespace shardscape {
+
+namespace {
+ValueType typeFromName(const std::string& name) {
+    if (name == "N") return ValueType::N;
+    if (name == "B") return ValueType::B;
+    return ValueType::S;
+}
+}  // namespace
+
+std::string TableDefinition::arn() const {
+    return "arn:aws:dynamodb:ddblocal:000000000000:table/" + name;
+}
+
+Json TableDefinition::describe(const TableStatistics& stats, const std::string& status) const {
+    Json attributes = Json::array();
+    for (const auto& a : attributeDefinitions)
+        attributes.push_back({{"AttributeName", a.name}, {"AttributeType", valueTypeName(a.type)}});
+    Json keySchema = Json::array();
+    keySchema.push_back({{"AttributeName", partitionKey.name}, {"KeyType", "HASH"}});
+    if (sortKey) keySchema.push_back({{"AttributeName", sortKey->name}, {"KeyType", "RANGE"}});
+
+    Json throughput = {{"NumberOfDecreasesToday", numberOfDecreasesToday},
+                       {"ReadCapacityUnits", readCapacityUnits},
+                       {"WriteCapacityUnits", writeCapacityUnits}};
+    if (lastIncreaseDateTime > 0) throughput["LastIncreaseDateTime"] = lastIncreaseDateTime;
+    if (lastDecreaseDateTime > 0) throughput["LastDecreaseDateTime"] = lastDecreaseDateTime;
+
+    Json billing = {{"BillingMode", billingMode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST"
+                                                                             : "PROVISIONED"}};
+    if (lastUpdateToPayPerRequestDateTime > 0)
+        billing["LastUpdateToPayPerRequestDateTime"] = lastUpdateToPayPerRequestDateTime;
+
+    return Json{{"AttributeDefinitions", std::move(attributes)},
+                {"TableName", name},
+                {"KeySchema", std::move(keySchema)},
+                {"TableStatus", status},
+                {"CreationDateTime", creationDateTime},
+                {"ProvisionedThroughput", std::move(throughput)},
+                {"TableSizeBytes", stats.sizeBytes},
+                {"ItemCount", stats.itemCount},
+                {"TableArn", arn()},
+                {"TableId", tableId},
+                {"BillingModeSummary", std::move(billing)},
+                {"DeletionProtectionEnabled", false}};
+}
+
+Json TableDefinition::toStorageJson() const {
+    Json attributes = Json::array();
+    for (const auto& a : attributeDefinitions)
+        attributes.push_back({{"name", a.name}, {"type", valueTypeName(a.type)}});
+    Json out = {{"name", name},
+                {"id", id},
+                {"tableId", tableId},
+                {"attributes", std::move(attributes)},
+                {"partitionKey", {{"name", partitionKey.name}, {"type", valueTypeName(partitionKey.type)}}},
+                {"billingMode", billingMode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"},
+                {"read", readCapacityUnits},
+                {"write", writeCapacityUnits},
+                {"created", creationDateTime},
+                {"lastIncrease", lastIncreaseDateTime},
+                {"lastDecrease", lastDecreaseDateTime},
+                {"decreasesToday", numberOfDecreasesToday},
+                {"lastPayPerRequest", lastUpdateToPayPerRequestDateTime}};
+    if (sortKey) out["sortKey"] = {{"name", sortKey->name}, {"type", valueTypeName(sortKey->type)}};
+    return out;
+}
+
+Result<TableDefinition> TableDefinition::fromStorageJson(const Json& json) {
+    try {
+        TableDefinition t;
+        t.name = json.at("name").get<std::string>();
+        t.id = json.at("id").get<uint32_t>();
+        t.tableId = json.value("tableId", "");
+        for (const auto& a : json.at("attributes"))
+            t.attributeDefinitions.push_back(
+                {a.at("name").get<std::string>(), typeFromName(a.at("type").get<std::string>())});
+        t.partitionKey = {json.at("partitionKey").at("name").get<std::string>(),
+                          typeFromName(json.at("partitionKey").at("type").get<std::string>())};
+        if (json.contains("sortKey"))
+            t.sortKey = KeyAttribute{json.at("sortKey").at("name").get<std::string>(),
+                                     typeFromName(json.at("sortKey").at("type").get<std::string>())};
+        t.billingMode = json.at("billingMode") == "PAY_PER_REQUEST" ? BillingMode::PayPerRequest
+                                                                   : BillingMode::Provisioned;
+        t.readCapacityUnits = json.at("read").get<int64_t>();
+        t.writeCapacityUnits = json.at("write").get<int64_t>();
+        t.creationDateTime = json.at("created").get<double>();
+        t.lastIncreaseDateTime = json.value("lastIncrease", 0.0);
+        t.lastDecreaseDateTime = json.value("lastDecrease", 0.0);
+        t.numberOfDecreasesToday = json.value("decreasesToday", 0);
+        t.lastUpdateToPayPerRequestDateTime = json.value("lastPayPerRequest", 0.0);
+        return t;
+    } catch (const std::exception& e) {
+        return internalError(std::string("Corrupt table definition in catalog: ") + e.what());
+    }
+}
+
+}  // namespace shardscape

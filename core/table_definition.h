@@ -1,0 +1,61 @@
+#pragma once
+// A table's definition as the catalog keeps it, and its DescribeTable form.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attribute_json.h"
+#include "attribute_value.h"
+#include "result.h"
+
+namespace shardscape {
+
+enum class BillingMode { Provisioned, PayPerRequest };
+
+struct KeyAttribute {
+    std::string name;
+    ValueType type = ValueType::S;
+};
+
+struct AttributeDefinition {
+    std::string name;
+    ValueType type = ValueType::S;
+};
+
+struct TableStatistics {
+    int64_t itemCount = 0;
+    int64_t sizeBytes = 0;
+};
+
+struct TableDefinition {
+    std::string name;
+    uint32_t id = 0;
+    std::string tableId;  // the UUID DynamoDB reports as TableId
+    std::vector<AttributeDefinition> attributeDefinitions;
+    KeyAttribute partitionKey;
+    std::optional<KeyAttribute> sortKey;
+    BillingMode billingMode = BillingMode::Provisioned;
+    int64_t readCapacityUnits = 0;   // 0 in PAY_PER_REQUEST mode
+    int64_t writeCapacityUnits = 0;
+    double creationDateTime = 0;     // seconds since the epoch
+    double lastIncreaseDateTime = 0;
+    double lastDecreaseDateTime = 0;
+    int numberOfDecreasesToday = 0;
+    double lastUpdateToPayPerRequestDateTime = 0;
+
+    bool isKeyAttribute(const std::string& attribute) const {
+        return attribute == partitionKey.name || (sortKey && attribute == sortKey->name);
+    }
+
+    std::string arn() const;
+    // DynamoDB's TableDescription for this table in the given status.
+    Json describe(const TableStatistics& stats, const std::string& status = "ACTIVE") const;
+
+    // The catalog's own storage form (not a wire format).
+    Json toStorageJson() const;
+    static Result<TableDefinition> fromStorageJson(const Json& json);
+};
+
+}  // namespace shardscape

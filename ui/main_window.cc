@@ -1,0 +1,89 @@
+#include "main_window.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "engine.h"
+
+namespace shardscape {
+
+MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirectory,
+                       const QString& openError, QWidget* parent)
+    : QMainWindow(parent), engine_(std::move(engine)) {
+    setWindowTitle(tr("Shardscape — %1").arg(dataDirectory));
+    resize(1000, 640);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    auto* heading = new QLabel(tr("<b>Tables</b> in %1").arg(dataDirectory.toHtmlEscaped()), central);
+    layout->addWidget(heading);
+    tables_ = new QTreeWidget(central);
+    tables_->setObjectName("tableTree");
+    tables_->setHeaderLabels({tr("Table"), tr("Partition key"), tr("Sort key"), tr("Billing"),
+                              tr("Items"), tr("Size")});
+    tables_->setRootIsDecorated(false);
+    tables_->setAlternatingRowColors(true);
+    tables_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(tables_);
+    setCentralWidget(central);
+
+    auto* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::refresh);
+    fileMenu->addSeparator();
+    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    auto* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About Shardscape"), this, [this] {
+        QMessageBox::about(this, tr("About Shardscape"),
+                           tr("<b>Shardscape %1</b><br>A workbench for DynamoDB data modeling.")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    statusFigures_ = new QLabel(this);
+    statusBar()->addPermanentWidget(statusFigures_);
+    if (!openError.isEmpty()) {
+        heading->setText(tr("<b>Could not open the data directory:</b> %1").arg(openError.toHtmlEscaped()));
+        heading->setWordWrap(true);
+    }
+    refresh();
+}
+
+void MainWindow::refresh() {
+    tables_->clear();
+    if (!engine_) {
+        statusFigures_->setText(tr("No engine"));
+        return;
+    }
+    qint64 totalItems = 0, totalBytes = 0;
+    const auto names = engine_->tableNames();
+    for (const auto& name : names) {
+        auto described = engine_->describeTable(name);
+        if (!described) continue;  // dropped between listing and describing
+        const auto& [table, stats] = *described;
+        auto keyText = [](const KeyAttribute& k) {
+            return QString::fromStdString(k.name) + " (" + QString::fromUtf8(valueTypeName(k.type).data(), 1) + ")";
+        };
+        auto* row = new QTreeWidgetItem(tables_);
+        row->setText(0, QString::fromStdString(table.name));
+        row->setText(1, keyText(table.partitionKey));
+        row->setText(2, table.sortKey ? keyText(*table.sortKey) : QString());
+        row->setText(3, table.billingMode == BillingMode::PayPerRequest
+                            ? tr("On-demand")
+                            : tr("%1 RCU / %2 WCU").arg(table.readCapacityUnits).arg(table.writeCapacityUnits));
+        row->setText(4, QLocale().toString(static_cast<qint64>(stats.itemCount)));
+        row->setText(5, QLocale().formattedDataSize(stats.sizeBytes));
+        totalItems += stats.itemCount;
+        totalBytes += stats.sizeBytes;
+    }
+    statusFigures_->setText(tr("%n table(s)", nullptr, static_cast<int>(names.size())) + " · " +
+                            tr("%1 items").arg(QLocale().toString(totalItems)) + " · " +
+                            QLocale().formattedDataSize(totalBytes));
+}
+
+}  // namespace shardscape

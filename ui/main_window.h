@@ -1,0 +1,32 @@
+#pragma once
+// The workbench's main window. For now it shows the engine's tables and their figures; the
+// designer, data, query and physics panels dock into it as they arrive.
+
+#include <QMainWindow>
+#include <memory>
+
+class QTreeWidget;
+class QLabel;
+
+namespace shardscape {
+class Engine;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // `engine` may be null when the data directory could not be opened; `openError` then
+    // says why and the window shows it instead of the tables.
+    MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirectory,
+               const QString& openError = {}, QWidget* parent = nullptr);
+
+    // Re-reads the table list and figures from the engine.
+    void refresh();
+    QTreeWidget* tableTree() const { return tables_; }
+
+private:
+    std::shared_ptr<Engine> engine_;
+    QTreeWidget* tables_ = nullptr;
+    QLabel* statusFigures_ = nullptr;
+};
+
+}  // namespace shardscape
