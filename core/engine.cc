@@ -19,23 +19,6 @@ namespace {
 
 constexpr const char* kFormatVersion = "1";
 
-std::string encodeStats(const TableStatistics& stats) {
-    std::string out;
-    appendVarint(out, static_cast<uint64_t>(stats.itemCount));
-    appendVarint(out, static_cast<uint64_t>(stats.sizeBytes));
-    return out;
-}
-
-TableStatistics decodeStats(std::string_view bytes) {
-    uint64_t count = 0, size = 0;
-    TableStatistics stats;
-    if (readVarint(bytes, count) && readVarint(bytes, size)) {
-        stats.itemCount = static_cast<int64_t>(count);
-        stats.sizeBytes = static_cast<int64_t>(size);
-    }
-    return stats;
-}
-
 std::string randomUuid() {
     std::random_device device;
     std::mt19937_64 generator(device());
@@ -136,7 +119,7 @@ Status Engine::load() {
         TableState state;
         std::string stats;
         if (db_->Get(leveldb::ReadOptions(), layout::statsKey(definition->id), &stats).ok())
-            state.stats = decodeStats(stats);
+            state.stats = decodeTableStatistics(stats);
         state.definition = std::make_shared<const TableDefinition>(std::move(definition).value());
         tables_.emplace(state.definition->name, std::move(state));
     }
@@ -209,7 +192,7 @@ Result<TableDefinition> Engine::createTable(TableDefinition definition) {
     leveldb::WriteBatch batch;
     batch.Put(layout::metaKey("next_table_id"), std::to_string(nextTableId_ + 1));
     batch.Put(layout::catalogKey(definition.name), definition.toStorageJson().dump());
-    batch.Put(layout::statsKey(definition.id), encodeStats({}));
+    batch.Put(layout::statsKey(definition.id), encodeTableStatistics({}));
     leveldb::WriteOptions options;
     options.sync = true;  // catalog changes are rare; always make them durable
     leveldb::Status s = db_->Write(options, &batch);

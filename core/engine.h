@@ -20,6 +20,7 @@
 
 #include "attribute_value.h"
 #include "result.h"
+#include "stored_item.h"
 #include "table_definition.h"
 
 namespace leveldb {
@@ -74,27 +75,27 @@ struct ScanSpec {
 };
 
 struct Page {
-    std::vector<Item> items;
+    std::vector<StoredItem> items;  // decode() what you show
     int64_t scannedCount = 0;
     size_t bytesRead = 0;  // sum of the evaluated items' sizes, for capacity
     std::optional<Item> lastEvaluatedKey;
 };
 
 struct WriteResult {
-    std::optional<Item> oldItem;
+    std::optional<StoredItem> oldItem;  // as it was before the write
     std::optional<Item> newItem;
     size_t oldSize = 0;
     size_t newSize = 0;
 };
 
 struct ReadResult {
-    std::optional<Item> item;
+    std::optional<StoredItem> item;
     size_t size = 0;
 };
 
-// Decides, given the current item (if any), what to store: an Item to write, or nullopt to
-// delete. Returning an error aborts the write (e.g. a failed condition).
-using ItemMutation = std::function<Result<std::optional<Item>>(const std::optional<Item>& current)>;
+// Decides, given the current item (null if none), what to store: an Item to write, or
+// nullopt to delete. Returning an error aborts the write (e.g. a failed condition).
+using ItemMutation = std::function<Result<std::optional<Item>>(const StoredItem* current)>;
 
 class Engine {
 public:
@@ -119,6 +120,10 @@ public:
 
     // --- Items ---------------------------------------------------------------------------
     Result<WriteResult> putItem(const std::string& tableName, Item item);
+    // Writes many items in one atomic LevelDB batch (bulk loading and sample data): all are
+    // validated first and nothing is written if any is invalid. Later items overwrite
+    // earlier ones with the same key, as consecutive PutItems would.
+    Status putItems(const std::string& tableName, std::vector<Item> items);
     Result<WriteResult> deleteItem(const std::string& tableName, const Item& key);
     // Read-modify-write of one item under the write lock.
     Result<WriteResult> mutateItem(const std::string& tableName, const Item& key,

@@ -2,6 +2,8 @@
 #include <leveldb/db.h>
 #include <leveldb/write_batch.h>
 
+#include <unordered_map>
+
 #include "engine.h"
 #include "item_binary.h"
 #include "item_size.h"
@@ -103,12 +105,12 @@ Result<WriteResult> Engine::writeLocked(const TableDefinition& table, const std:
     if (!s.ok() && !s.IsNotFound()) return storageError(s);
     WriteResult result;
     if (s.ok()) {
-        auto old = decodeItemBinary(oldBytes);
+        auto old = StoredItem::fromRecord(std::move(oldBytes));
         if (!old) return old.error();
-        result.oldSize = itemSize(*old);
+        result.oldSize = old->size();
         result.oldItem = std::move(old).value();
     }
-    auto next = mutation(result.oldItem);
+    auto next = mutation(result.oldItem ? &*result.oldItem : nullptr);
     if (!next) return next.error();
     result.newItem = std::move(next).value();
     if (!result.newItem && !result.oldItem) return result;  // deleting nothing
@@ -127,17 +129,14 @@ Result<WriteResult> Engine::writeLocked(const TableDefinition& table, const std:
         result.newSize = itemSize(*result.newItem);
         if (result.newSize > kMaxItemSizeBytes)
             return validationError("Item size has exceeded the maximum allowed size");
-        batch.Put(storageKey, encodeItemBinary(*result.newItem));
+        batch.Put(storageKey, StoredItem::fromItem(*result.newItem, result.newSize).record());
         if (!result.oldItem) ++updated.itemCount;
     } else {
         batch.Delete(storageKey);
         --updated.itemCount;
     }
     updated.sizeBytes += static_cast<int64_t>(result.newSize) - static_cast<int64_t>(result.oldSize);
-    std::string statsBytes;
-    appendVarint(statsBytes, static_cast<uint64_t>(updated.itemCount));
-    appendVarint(statsBytes, static_cast<uint64_t>(updated.sizeBytes));
-    batch.Put(layout::statsKey(table.id), statsBytes);
+    batch.Put(layout::statsKey(table.id), encodeTableStatistics(updated));
     leveldb::WriteOptions options;
     options.sync = options_.syncWrites;
     s = db_->Write(options, &batch);
@@ -150,17 +149,71 @@ Result<WriteResult> Engine::putItem(const std::string& tableName, Item item) {
     auto table = requireTable(tableName);
     if (!table) return table.error();
     SHARDSCAPE_TRY(validateItemKeys(**table, item));
-    if (itemSize(item) > kMaxItemSizeBytes)
-        return validationError("Item size has exceeded the maximum allowed size");
     const std::string key = storageKeyFor(**table, item);
     std::lock_guard lock(writeMutex_);
-    return writeLocked(**table, key, [&item](const std::optional<Item>&) -> Result<std::optional<Item>> {
+    return writeLocked(**table, key, [&item](const StoredItem*) -> Result<std::optional<Item>> {
         return std::optional<Item>(std::move(item));
     });
 }
 
+Status Engine::putItems(const std::string& tableName, std::vector<Item> items) {
+    auto table = requireTable(tableName);
+    if (!table) return table.error();
+    std::vector<std::string> keys;
+    std::vector<size_t> sizes;
+    keys.reserve(items.size());
+    sizes.reserve(items.size());
+    for (const auto& item : items) {
+        SHARDSCAPE_TRY(validateItemKeys(**table, item));
+        sizes.push_back(itemSize(item));
+        if (sizes.back() > kMaxItemSizeBytes)
+            return validationError("Item size has exceeded the maximum allowed size");
+        keys.push_back(storageKeyFor(**table, item));
+    }
+    std::lock_guard lock(writeMutex_);
+    TableStatistics* stats = nullptr;
+    {
+        std::shared_lock catalogLock(catalogMutex_);
+        auto it = tables_.find(tableName);
+        if (it == tables_.end() || it->second.definition->id != (*table)->id)
+            return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+        stats = &it->second.stats;
+    }
+    TableStatistics updated = *stats;
+    // Size of each key's current item: from storage, or from earlier in this batch.
+    std::unordered_map<std::string_view, size_t> pending;
+    leveldb::WriteBatch batch;
+    std::string oldBytes;
+    for (size_t i = 0; i < items.size(); ++i) {
+        std::optional<size_t> oldSize;
+        if (auto p = pending.find(keys[i]); p != pending.end()) {
+            oldSize = p->second;
+        } else {
+            leveldb::Status s = db_->Get(leveldb::ReadOptions(), keys[i], &oldBytes);
+            if (s.ok()) {
+                auto old = StoredItem::fromRecord(std::move(oldBytes));
+                if (!old) return old.error();
+                oldSize = old->size();
+            } else if (!s.IsNotFound()) {
+                return storageError(s);
+            }
+        }
+        if (!oldSize) ++updated.itemCount;
+        updated.sizeBytes += static_cast<int64_t>(sizes[i]) - static_cast<int64_t>(oldSize.value_or(0));
+        pending[keys[i]] = sizes[i];
+        batch.Put(keys[i], StoredItem::fromItem(items[i], sizes[i]).record());
+    }
+    batch.Put(layout::statsKey((*table)->id), encodeTableStatistics(updated));
+    leveldb::WriteOptions options;
+    options.sync = options_.syncWrites;
+    leveldb::Status s = db_->Write(options, &batch);
+    if (!s.ok()) return storageError(s);
+    *stats = updated;
+    return {};
+}
+
 Result<WriteResult> Engine::deleteItem(const std::string& tableName, const Item& key) {
-    return mutateItem(tableName, key, [](const std::optional<Item>&) -> Result<std::optional<Item>> {
+    return mutateItem(tableName, key, [](const StoredItem*) -> Result<std::optional<Item>> {
         return std::optional<Item>();
     });
 }
@@ -184,9 +237,9 @@ Result<ReadResult> Engine::getItem(const std::string& tableName, const Item& key
     ReadResult result;
     if (s.IsNotFound()) return result;
     if (!s.ok()) return storageError(s);
-    auto item = decodeItemBinary(bytes);
+    auto item = StoredItem::fromRecord(std::move(bytes));
     if (!item) return item.error();
-    result.size = itemSize(*item);
+    result.size = item->size();
     result.item = std::move(item).value();
     return result;
 }
@@ -214,13 +267,19 @@ Result<Page> Engine::readRange(const TableDefinition& table, const std::string& 
         }
     }
     for (; inRange(); forward ? it->Next() : it->Prev()) {
-        auto item = decodeItemBinary(std::string_view(it->value().data(), it->value().size()));
-        if (!item) return item.error();
+        auto stored = StoredItem::fromRecord(it->value().ToString());
+        if (!stored) return stored.error();
         ++page.scannedCount;
-        page.bytesRead += itemSize(*item);
+        page.bytesRead += stored->size();
         const bool full = (limit && page.scannedCount >= *limit) || page.bytesRead >= kPageLimitBytes;
-        if (full) page.lastEvaluatedKey = keyOf(table, *item);
-        if (!keep || keep(*item)) page.items.push_back(std::move(item).value());
+        std::optional<Item> decoded;
+        if (full || keep) {
+            auto item = stored->decode();
+            if (!item) return item.error();
+            decoded = std::move(item).value();
+        }
+        if (full) page.lastEvaluatedKey = keyOf(table, *decoded);
+        if (!keep || keep(*decoded)) page.items.push_back(std::move(stored).value());
         if (full) break;
     }
     if (!it->status().ok()) return storageError(it->status());

@@ -56,9 +56,10 @@ Status rejectCondition(const ItemRequest& r) {
     return {};
 }
 
-Json attributesOf(const Item& item, const std::vector<std::string>* only = nullptr) {
-    if (!only) return itemToJson(item);
-    return itemToJson(project(item, *only));
+Result<Json> attributesOf(const StoredItem& stored, const std::vector<std::string>* only = nullptr) {
+    auto item = stored.decode();
+    if (!item) return item.error();
+    return itemToJson(only ? project(*item, *only) : *item);
 }
 
 }  // namespace
@@ -81,7 +82,11 @@ Result<Json> putItemOperation(Engine& engine, const Json& request) {
     auto written = engine.putItem(r->tableName, std::move(**item));
     if (!written) return written.error();
     Json response = Json::object();
-    if (r->returnValues == "ALL_OLD" && written->oldItem) response["Attributes"] = attributesOf(*written->oldItem);
+    if (r->returnValues == "ALL_OLD" && written->oldItem) {
+        auto old = attributesOf(*written->oldItem);
+        if (!old) return old.error();
+        response["Attributes"] = std::move(old).value();
+    }
     addConsumedCapacity(response, r->capacity, r->tableName,
                         writeCapacityUnits(std::max(written->oldSize, written->newSize)), false);
     return response;
@@ -103,7 +108,11 @@ Result<Json> deleteItemOperation(Engine& engine, const Json& request) {
     auto deleted = engine.deleteItem(r->tableName, **key);
     if (!deleted) return deleted.error();
     Json response = Json::object();
-    if (r->returnValues == "ALL_OLD" && deleted->oldItem) response["Attributes"] = attributesOf(*deleted->oldItem);
+    if (r->returnValues == "ALL_OLD" && deleted->oldItem) {
+        auto old = attributesOf(*deleted->oldItem);
+        if (!old) return old.error();
+        response["Attributes"] = std::move(old).value();
+    }
     addConsumedCapacity(response, r->capacity, r->tableName, writeCapacityUnits(deleted->oldSize), false);
     return response;
 }
@@ -152,7 +161,11 @@ Result<Json> getItemOperation(Engine& engine, const Json& request) {
     auto read = engine.getItem(*name, **key);
     if (!read) return read.error();
     Json response = Json::object();
-    if (read->item) response["Item"] = attributesOf(*read->item, projection ? &*projection : nullptr);
+    if (read->item) {
+        auto shown = attributesOf(*read->item, projection ? &*projection : nullptr);
+        if (!shown) return shown.error();
+        response["Item"] = std::move(shown).value();
+    }
     addConsumedCapacity(response, capacity, *name, readCapacityUnits(read->size, consistent.value_or(false)), true);
     return response;
 }
@@ -180,9 +193,17 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
     SHARDSCAPE_TRY(rejectCondition(*r));
 
     const Item& keyItem = **key;
+    std::optional<Item> oldItem;
     auto written = engine.mutateItem(
-        r->tableName, keyItem, [&](const std::optional<Item>& current) -> Result<std::optional<Item>> {
-            auto next = plan.apply(current ? *current : keyItem);
+        r->tableName, keyItem, [&](const StoredItem* current) -> Result<std::optional<Item>> {
+            Item base = keyItem;
+            if (current) {
+                auto decoded = current->decode();
+                if (!decoded) return decoded.error();
+                base = std::move(decoded).value();
+                oldItem = base;
+            }
+            auto next = plan.apply(std::move(base));
             if (!next) return next.error();
             if (itemSize(*next) > kMaxItemSizeBytes)
                 return validationError("Item size to update has exceeded the maximum allowed size");
@@ -194,9 +215,9 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
     const auto touched = plan.touchedAttributes();
     const std::string mode = r->returnValues.value_or("NONE");
     std::optional<Item> attributes;
-    if (mode == "ALL_OLD" && written->oldItem) attributes = *written->oldItem;
+    if (mode == "ALL_OLD" && oldItem) attributes = *oldItem;
     if (mode == "ALL_NEW" && written->newItem) attributes = *written->newItem;
-    if (mode == "UPDATED_OLD" && written->oldItem) attributes = project(*written->oldItem, touched);
+    if (mode == "UPDATED_OLD" && oldItem) attributes = project(*oldItem, touched);
     if (mode == "UPDATED_NEW" && written->newItem) attributes = project(*written->newItem, touched);
     if (attributes && !attributes->empty()) response["Attributes"] = itemToJson(*attributes);
     addConsumedCapacity(response, r->capacity, r->tableName,

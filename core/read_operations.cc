@@ -71,13 +71,16 @@ Status checkCommon(const Json& request, ReadRequest& out, const Engine& engine) 
     return {};
 }
 
-Json pageResponse(const Page& page, const ReadRequest& r,
-                  const std::optional<std::vector<std::string>>& projection) {
+Result<Json> pageResponse(const Page& page, const ReadRequest& r,
+                          const std::optional<std::vector<std::string>>& projection) {
     Json response = Json::object();
     if (r.select != "COUNT") {
         Json items = Json::array();
-        for (const auto& item : page.items)
-            items.push_back(itemToJson(projection ? project(item, *projection) : item));
+        for (const auto& stored : page.items) {
+            auto item = stored.decode();
+            if (!item) return item.error();
+            items.push_back(itemToJson(projection ? project(*item, *projection) : *item));
+        }
         response["Items"] = std::move(items);
     }
     response["Count"] = page.items.size();

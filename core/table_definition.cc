@@ -1,5 +1,7 @@
 #include "table_definition.h"
 
+#include "item_binary.h"
+
 namespace shardscape {
 
 namespace {
@@ -9,6 +11,23 @@ ValueType typeFromName(const std::string& name) {
     return ValueType::S;
 }
 }  // namespace
+
+std::string encodeTableStatistics(const TableStatistics& stats) {
+    std::string out;
+    appendVarint(out, static_cast<uint64_t>(stats.itemCount));
+    appendVarint(out, static_cast<uint64_t>(stats.sizeBytes));
+    return out;
+}
+
+TableStatistics decodeTableStatistics(std::string_view bytes) {
+    uint64_t count = 0, size = 0;
+    TableStatistics stats;
+    if (readVarint(bytes, count) && readVarint(bytes, size)) {
+        stats.itemCount = static_cast<int64_t>(count);
+        stats.sizeBytes = static_cast<int64_t>(size);
+    }
+    return stats;
+}
 
 std::string TableDefinition::arn() const {
     return "arn:aws:dynamodb:ddblocal:000000000000:table/" + name;

@@ -29,6 +29,10 @@ struct TableStatistics {
     int64_t sizeBytes = 0;
 };
 
+// Storage form of the statistics record (two varints).
+std::string encodeTableStatistics(const TableStatistics& stats);
+TableStatistics decodeTableStatistics(std::string_view bytes);
+
 struct TableDefinition {
     std::string name;
     uint32_t id = 0;

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Shardscape set-up on Debian 12.
+#
+#   installer/setup.sh run      install packages, build Release into build/, start the app
+#   installer/setup.sh test     the same, then run every test (ctest, offscreen)
+#   installer/setup.sh build    install packages and build only
+#
+# Packages are installed with apt-get (through sudo when not root); installed ones are skipped.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${SHARDSCAPE_BUILD_DIR:-$root/build}"
+jobs="${SHARDSCAPE_JOBS:-$(nproc)}"
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-base-dev-tools libgl-dev
+  libqcustomplot-dev
+  libleveldb-dev libsnappy-dev
+  nlohmann-json3-dev
+  fonts-dejavu-core
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+install_packages() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$p")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "All ${#packages[@]} Debian packages are installed"
+    return
+  fi
+  say "Installing: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup.sh: need root or sudo to install ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  say "Configuring Release build in $build_dir"
+  cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  say "Building with $jobs jobs"
+  cmake --build "$build_dir" -j "$jobs"
+}
+
+run_tests() {
+  say "Running tests"
+  (cd "$build_dir" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$jobs" --timeout 900)
+}
+
+case "${1:-}" in
+  run)
+    shift
+    install_packages
+    build
+    say "Starting Shardscape"
+    exec "$build_dir/app/shardscape" "$@"
+    ;;
+  test)
+    install_packages
+    build
+    run_tests
+    ;;
+  build)
+    install_packages
+    build
+    ;;
+  *)
+    echo "usage: installer/setup.sh run|test|build" >&2
+    exit 2
+    ;;
+esac
