@@ -19,7 +19,8 @@ int printError(const shardscape::Error& error) {
 }
 
 int usage(const QString& message) {
-    std::fprintf(stderr, "shardscape-cli: %s\nRun 'shardscape-cli --help' for usage.\n", qPrintable(message));
+    std::fprintf(stderr, "shardscape-cli: %s\nRun 'shardscape-cli --help' for usage.\n",
+                 qPrintable(message));
     return 2;
 }
 
@@ -50,7 +51,8 @@ bool readInput(const QString& source, QByteArray& body, QString& problem) {
 int callCommand(const QCommandLineParser& parser, const QCommandLineOption& dataOption,
                 const QCommandLineOption& inputOption) {
     const QStringList args = parser.positionalArguments();
-    if (args.size() != 2) return usage("usage: shardscape-cli call <Operation> [--data DIR] [--input FILE|-]");
+    if (args.size() != 2)
+        return usage("usage: shardscape-cli call <Operation> [--data DIR] [--input FILE|-]");
     const std::string operation = args[1].toStdString();
 
     QByteArray body = "{}";
@@ -62,7 +64,8 @@ int callCommand(const QCommandLineParser& parser, const QCommandLineOption& data
         parser.isSet(dataOption) ? parser.value(dataOption) : shardscape::defaultDataDirectory();
     auto engine = shardscape::Engine::open(dataDirectory.toStdString());
     if (!engine) return printError(engine.error());
-    auto response = shardscape::dispatchText(**engine, operation, std::string_view(body.constData(), body.size()));
+    auto response = shardscape::dispatchText(**engine, operation,
+                                             std::string_view(body.constData(), body.size()));
     if (!response) return printError(response.error());
     std::cout << response->dump(4) << std::endl;
     return 0;
@@ -79,14 +82,17 @@ int main(int argc, char* argv[]) {
     parser.setApplicationDescription(
         "Shardscape's headless command line.\n\n"
         "Commands:\n"
-        "  call <Operation>   Run one DynamoDB operation (CreateTable, PutItem, Query, ...) on the\n"
-        "                     engine; the request is DynamoDB JSON as the AWS API takes it. Prints\n"
+        "  call <Operation>   Run one DynamoDB operation (CreateTable, PutItem, Query, ...) on "
+        "the\n"
+        "                     engine; the request is DynamoDB JSON as the AWS API takes it. "
+        "Prints\n"
         "                     the response JSON, or the error JSON on stderr and exits 1.");
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption dataOption("data", "Engine data directory (default: %1).", "DIR");
     dataOption.setDescription(dataOption.description().arg(shardscape::defaultDataDirectory()));
-    QCommandLineOption inputOption("input", "Request body from FILE, or - for standard input (default: {}).", "FILE");
+    QCommandLineOption inputOption(
+        "input", "Request body from FILE, or - for standard input (default: {}).", "FILE");
     parser.addOptions({dataOption, inputOption});
     parser.addPositionalArgument("command", "call");
     parser.addPositionalArgument("args", "Command arguments.", "[args...]");

@@ -4,6 +4,7 @@
 
 namespace shardscape {
 QString defaultDataDirectory() {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + "/shardscape/data";
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           "/shardscape/data";
 }
 }  // namespace shardscape

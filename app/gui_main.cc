@@ -20,7 +20,8 @@ int main(int argc, char* argv[]) {
     parser.addVersionOption();
     QCommandLineOption dataOption("data", "Engine data directory (default: %1).", "DIR");
     dataOption.setDescription(dataOption.description().arg(shardscape::defaultDataDirectory()));
-    QCommandLineOption screenshotOption("screenshot", "Render the window to FILE.png and exit.", "FILE");
+    QCommandLineOption screenshotOption("screenshot", "Render the window to FILE.png and exit.",
+                                        "FILE");
     parser.addOptions({dataOption, screenshotOption});
     parser.process(app);
 

@@ -21,14 +21,17 @@ std::string tokenName(const Json& json) {
 
 Status expectString(const Json& json, const char* javaType) {
     if (json.is_string()) return {};
-    if (json.is_object()) return serializationError("Start of structure or map found where not expected");
+    if (json.is_object())
+        return serializationError("Start of structure or map found where not expected");
     if (json.is_array())
-        return serializationError(std::string("Unrecognized collection type class java.lang.") + javaType);
+        return serializationError(std::string("Unrecognized collection type class java.lang.") +
+                                  javaType);
     return serializationError(tokenName(json) + " cannot be converted to " + javaType);
 }
 
 Status expectBinary(const Json& json) {
-    if (json.is_object()) return serializationError("Start of structure or map found where not expected");
+    if (json.is_object())
+        return serializationError("Start of structure or map found where not expected");
     if (json.is_array())
         return serializationError("Unrecognized collection type class java.nio.ByteBuffer");
     if (!json.is_string())
@@ -40,15 +43,28 @@ Status expectBinary(const Json& json) {
 
 Status expectBoolean(const Json& json) {
     if (json.is_boolean()) return {};
-    if (json.is_object()) return serializationError("Start of structure or map found where not expected");
+    if (json.is_object())
+        return serializationError("Start of structure or map found where not expected");
     if (json.is_array())
         return serializationError("Unrecognized collection type class java.lang.Boolean");
+    // The service's Boolean parser rejects a string token before naming its type.
+    if (json.is_string()) return serializationError("Unexpected token received from parser");
     return serializationError(tokenName(json) + " cannot be converted to Boolean");
 }
 
-Status checkShape(const Json& json);
+// DynamoDB stores at most 32 levels: a scalar under at most 31 maps or lists.
+constexpr int kMaxContainerDepth = 31;
 
-Status checkListOf(const Json& json, const char* what, Status (*element)(const Json&)) {
+Status checkShape(const Json& json, int depth = 0);
+
+Error nestedTooDeep() {
+    return validationError(
+        "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels "
+        "beyond supported limit");
+}
+
+template <typename ElementCheck>
+Status checkListOf(const Json& json, const char* what, ElementCheck element) {
     if (!json.is_array()) {
         if (json.is_object())
             return serializationError("Start of structure or map found where not expected");
@@ -62,7 +78,10 @@ Status checkListOf(const Json& json, const char* what, Status (*element)(const J
     return {};
 }
 
-Status checkShape(const Json& json) {
+Status checkShape(const Json& json, int depth) {
+    if (json.is_array())
+        return serializationError(
+            "Unrecognized collection type class com.amazonaws.dynamodb.v20120810.AttributeValue");
     if (!json.is_object()) return serializationError("Unexpected value type in payload");
     for (const auto& [key, member] : json.items()) {
         if (member.is_null()) continue;
@@ -73,6 +92,7 @@ Status checkShape(const Json& json) {
         } else if (key == "BOOL" || key == "NULL") {
             SHARDSCAPE_TRY(expectBoolean(member));
         } else if (key == "M") {
+            if (depth >= kMaxContainerDepth) return nestedTooDeep();
             if (!member.is_object()) {
                 if (member.is_array())
                     return serializationError(
@@ -82,10 +102,12 @@ Status checkShape(const Json& json) {
             }
             for (const auto& [name, nested] : member.items()) {
                 (void)name;
-                if (!nested.is_null()) SHARDSCAPE_TRY(checkShape(nested));
+                if (!nested.is_null()) SHARDSCAPE_TRY(checkShape(nested, depth + 1));
             }
         } else if (key == "L") {
-            SHARDSCAPE_TRY(checkListOf(member, "L", checkShape));
+            if (depth >= kMaxContainerDepth) return nestedTooDeep();
+            SHARDSCAPE_TRY(checkListOf(
+                member, "L", [depth](const Json& e) { return checkShape(e, depth + 1); }));
         } else if (key == "SS" || key == "NS") {
             SHARDSCAPE_TRY(checkListOf(member, key.c_str(),
                                        [](const Json& e) { return expectString(e, "String"); }));
@@ -117,7 +139,8 @@ Result<AttributeValue> build(const Json& json) {
     }
     if (typesSet == 0)
         return validationError(
-            "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            "Supplied AttributeValue is empty, must contain exactly one of the supported "
+            "datatypes");
 
     AttributeValue result;
     for (const auto& [key, member] : json.items()) {
@@ -129,7 +152,8 @@ Result<AttributeValue> build(const Json& json) {
             if (!number) return number.error();
             result = AttributeValue::number(number->toString());
         } else if (key == "B") {
-            result = AttributeValue::binary(base64Decode(member.get_ref<const std::string&>()).value());
+            result =
+                AttributeValue::binary(base64Decode(member.get_ref<const std::string&>()).value());
         } else if (key == "BOOL") {
             result = AttributeValue::boolean(member.get<bool>());
         } else if (key == "NULL") {
@@ -175,10 +199,12 @@ Result<AttributeValue> build(const Json& json) {
             if (members.empty()) {
                 if (key == "SS")
                     return validationError(
-                        "One or more parameter values were invalid: An string set  may not be empty");
+                        "One or more parameter values were invalid: An string set  may not be "
+                        "empty");
                 if (key == "NS")
                     return validationError(
-                        "One or more parameter values were invalid: An number set  may not be empty");
+                        "One or more parameter values were invalid: An number set  may not be "
+                        "empty");
                 return validationError(
                     "One or more parameter values were invalid: Binary sets should not be empty");
             }
@@ -194,7 +220,7 @@ Result<AttributeValue> build(const Json& json) {
                     "One or more parameter values were invalid: Input collection " +
                     listForMessage(member) + "of type BS contains duplicates.");
             }
-            const ValueType type = key == "SS" ? ValueType::SS
+            const ValueType type = key == "SS"   ? ValueType::SS
                                    : key == "NS" ? ValueType::NS
                                                  : ValueType::BS;
             result = AttributeValue::set(type, std::move(members));
@@ -219,10 +245,18 @@ Json attributeValueToJson(const AttributeValue& value) {
     const std::string type(valueTypeName(value.type()));
     switch (value.type()) {
         case ValueType::S:
-        case ValueType::N: out[type] = value.scalar(); break;
-        case ValueType::B: out[type] = base64Encode(value.scalar()); break;
-        case ValueType::BOOL: out[type] = value.boolValue(); break;
-        case ValueType::NUL: out[type] = true; break;
+        case ValueType::N:
+            out[type] = value.scalar();
+            break;
+        case ValueType::B:
+            out[type] = base64Encode(value.scalar());
+            break;
+        case ValueType::BOOL:
+            out[type] = value.boolValue();
+            break;
+        case ValueType::NUL:
+            out[type] = true;
+            break;
         case ValueType::M: {
             Json members = Json::object();
             for (const auto& [name, nested] : value.mapMembers())
@@ -238,7 +272,9 @@ Json attributeValueToJson(const AttributeValue& value) {
             break;
         }
         case ValueType::SS:
-        case ValueType::NS: out[type] = value.setMembers(); break;
+        case ValueType::NS:
+            out[type] = value.setMembers();
+            break;
         case ValueType::BS: {
             Json members = Json::array();
             for (const auto& m : value.setMembers()) members.push_back(base64Encode(m));

@@ -6,16 +6,26 @@ namespace shardscape {
 
 std::string_view valueTypeName(ValueType type) {
     switch (type) {
-        case ValueType::S: return "S";
-        case ValueType::N: return "N";
-        case ValueType::B: return "B";
-        case ValueType::BOOL: return "BOOL";
-        case ValueType::NUL: return "NULL";
-        case ValueType::M: return "M";
-        case ValueType::L: return "L";
-        case ValueType::SS: return "SS";
-        case ValueType::NS: return "NS";
-        case ValueType::BS: return "BS";
+        case ValueType::S:
+            return "S";
+        case ValueType::N:
+            return "N";
+        case ValueType::B:
+            return "B";
+        case ValueType::BOOL:
+            return "BOOL";
+        case ValueType::NUL:
+            return "NULL";
+        case ValueType::M:
+            return "M";
+        case ValueType::L:
+            return "L";
+        case ValueType::SS:
+            return "SS";
+        case ValueType::NS:
+            return "NS";
+        case ValueType::BS:
+            return "BS";
     }
     return "NULL";
 }
@@ -52,7 +62,9 @@ AttributeValue AttributeValue::boolean(bool value) {
     return v;
 }
 
-AttributeValue AttributeValue::null() { return AttributeValue(); }
+AttributeValue AttributeValue::null() {
+    return AttributeValue();
+}
 
 AttributeValue AttributeValue::map(std::map<std::string, AttributeValue> members) {
     AttributeValue v;
@@ -80,11 +92,16 @@ bool AttributeValue::operator==(const AttributeValue& other) const {
     switch (type_) {
         case ValueType::S:
         case ValueType::N:
-        case ValueType::B: return scalar_ == other.scalar_;
-        case ValueType::BOOL: return bool_ == other.bool_;
-        case ValueType::NUL: return true;
-        case ValueType::M: return map_ == other.map_;
-        case ValueType::L: return list_ == other.list_;
+        case ValueType::B:
+            return scalar_ == other.scalar_;
+        case ValueType::BOOL:
+            return bool_ == other.bool_;
+        case ValueType::NUL:
+            return true;
+        case ValueType::M:
+            return map_ == other.map_;
+        case ValueType::L:
+            return list_ == other.list_;
         case ValueType::SS:
         case ValueType::NS:
         case ValueType::BS: {

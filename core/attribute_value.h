@@ -23,7 +23,7 @@ class AttributeValue;
 using Item = std::map<std::string, AttributeValue>;
 
 class AttributeValue {
-public:
+  public:
     AttributeValue() : type_(ValueType::NUL) {}
 
     static AttributeValue string(std::string text);
@@ -46,7 +46,7 @@ public:
 
     bool operator==(const AttributeValue& other) const;
 
-private:
+  private:
     ValueType type_;
     bool bool_ = false;
     std::string scalar_;

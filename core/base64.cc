@@ -48,8 +48,9 @@ std::string base64Encode(std::string_view bytes) {
 
 Result<std::string> base64Decode(std::string_view text) {
     if (text.size() % 4 != 0)
-        return serializationError("Base64 encoded length is expected a multiple of 4 bytes but found: " +
-                                  std::to_string(text.size()));
+        return serializationError(
+            "Base64 encoded length is expected a multiple of 4 bytes but found: " +
+            std::to_string(text.size()));
     std::string out;
     out.reserve(text.size() / 4 * 3);
     for (size_t i = 0; i < text.size(); i += 4) {
@@ -67,6 +68,9 @@ Result<std::string> base64Decode(std::string_view text) {
                 return serializationError("Invalid last non-pad Base64 character dectected");
             values[j] = kDecode[static_cast<unsigned char>(c)];
         }
+        // Only the canonical encoding is accepted: bits below the last byte must be zero.
+        if ((padding == 1 && (values[2] & 0x3) != 0) || (padding == 2 && (values[1] & 0xF) != 0))
+            return serializationError("Invalid last non-pad Base64 character dectected");
         const unsigned v = (values[0] << 18) | (values[1] << 12) | (values[2] << 6) | values[3];
         out.push_back(static_cast<char>((v >> 16) & 0xFF));
         if (padding < 2) out.push_back(static_cast<char>((v >> 8) & 0xFF));

@@ -14,7 +14,9 @@ double readCapacityUnits(size_t bytesRead, bool stronglyConsistent) {
     return stronglyConsistent ? units : units / 2;
 }
 
-double writeCapacityUnits(size_t itemBytes) { return unitsOf(itemBytes, kWriteUnitBytes); }
+double writeCapacityUnits(size_t itemBytes) {
+    return unitsOf(itemBytes, kWriteUnitBytes);
+}
 
 Json consumedCapacityJson(ReturnConsumedCapacity mode, const std::string& tableName, double units,
                           bool isRead) {

@@ -36,9 +36,11 @@ ThroughputInput readThroughput(RequestReader& reader) {
 
 Status checkThroughputBounds(const ThroughputInput& t) {
     if (t.read && *t.read > kMaxCapacityUnits)
-        return validationError("Given value " + std::to_string(*t.read) + " for ReadCapacityUnits is out of bounds");
+        return validationError("Given value " + std::to_string(*t.read) +
+                               " for ReadCapacityUnits is out of bounds");
     if (t.write && *t.write > kMaxCapacityUnits)
-        return validationError("Given value " + std::to_string(*t.write) + " for WriteCapacityUnits is out of bounds");
+        return validationError("Given value " + std::to_string(*t.write) +
+                               " for WriteCapacityUnits is out of bounds");
     return {};
 }
 
@@ -99,7 +101,8 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
         reader.oneOf(keys[i].type, at + "keyType", {"HASH", "RANGE"});
     }
     if (keySchema && keySchema->empty())
-        reader.constraint("'[]'", "keySchema", "Member must have length greater than or equal to 1");
+        reader.constraint("'[]'", "keySchema",
+                          "Member must have length greater than or equal to 1");
     if (keySchema && keySchema->size() > 2)
         reader.constraint("'" + keySchema->dump() + "'", "keySchema",
                           "Member must have length less than or equal to 2");
@@ -115,7 +118,8 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
     } else {
         if (!throughput.present)
             return validationError(
-                "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits "
+                "One or more parameter values were invalid: ReadCapacityUnits and "
+                "WriteCapacityUnits "
                 "must both be specified when BillingMode is PROVISIONED");
         SHARDSCAPE_TRY(checkThroughputBounds(throughput));
     }
@@ -129,15 +133,18 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
         if (std::find(definedNames.begin(), definedNames.end(), k) == definedNames.end())
             return validationError(
                 "One or more parameter values were invalid: Some index key attributes are not "
-                "defined in AttributeDefinitions. Keys: [" + joinNames(keyNames) +
-                "], AttributeDefinitions: [" + joinNames(definedNames) + "]");
+                "defined in AttributeDefinitions. Keys: [" +
+                joinNames(keyNames) + "], AttributeDefinitions: [" + joinNames(definedNames) + "]");
     }
     if (keyNames.size() == 2 && keyNames[0] == keyNames[1])
-        return validationError("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+        return validationError(
+            "Both the Hash Key and the Range Key element in the KeySchema have the same name");
     if (*keys[0].type != "HASH")
-        return validationError("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        return validationError(
+            "Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
     if (keys.size() == 2 && *keys[1].type != "RANGE")
-        return validationError("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+        return validationError(
+            "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
     if (request.contains("LocalSecondaryIndexes") || request.contains("GlobalSecondaryIndexes"))
         return validationError(
             "Secondary indexes are not supported yet by this version of Shardscape; create the "
@@ -149,7 +156,8 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
 
     TableDefinition table;
     table.name = *name;
-    for (const auto& d : definitions) table.attributeDefinitions.push_back({*d.name, keyTypeFromName(*d.type)});
+    for (const auto& d : definitions)
+        table.attributeDefinitions.push_back({*d.name, keyTypeFromName(*d.type)});
     auto typeOf = [&](const std::string& attribute) {
         for (const auto& d : table.attributeDefinitions)
             if (d.name == attribute) return d.type;
@@ -220,7 +228,8 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
     SHARDSCAPE_TRY(reader.finish());
     const bool otherUpdates = request.contains("GlobalSecondaryIndexUpdates") ||
                               request.contains("StreamSpecification") ||
-                              request.contains("SSESpecification") || request.contains("ReplicaUpdates");
+                              request.contains("SSESpecification") ||
+                              request.contains("ReplicaUpdates");
     if (!throughput.present && !billingMode && !otherUpdates)
         return validationError(
             "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
@@ -238,7 +247,8 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
     const double now = engine.now();
     auto updated = engine.updateTable(*name, [&](TableDefinition& t) -> Status {
         const bool currentlyOnDemand = t.billingMode == BillingMode::PayPerRequest;
-        const bool targetOnDemand = billingMode ? *billingMode == "PAY_PER_REQUEST" : currentlyOnDemand;
+        const bool targetOnDemand =
+            billingMode ? *billingMode == "PAY_PER_REQUEST" : currentlyOnDemand;
         if (throughput.present && targetOnDemand)
             return validationError(
                 "One or more parameter values were invalid: Neither ReadCapacityUnits nor "
@@ -257,17 +267,18 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
             return validationError(
                 "The provisioned throughput for the table will not change. The requested value "
                 "equals the current value. Current ReadCapacityUnits provisioned for the table: " +
-                std::to_string(t.readCapacityUnits) + ". Requested ReadCapacityUnits: " +
-                std::to_string(*throughput.read) +
+                std::to_string(t.readCapacityUnits) +
+                ". Requested ReadCapacityUnits: " + std::to_string(*throughput.read) +
                 ". Current WriteCapacityUnits provisioned for the table: " +
-                std::to_string(t.writeCapacityUnits) + ". Requested WriteCapacityUnits: " +
-                std::to_string(*throughput.write) +
+                std::to_string(t.writeCapacityUnits) +
+                ". Requested WriteCapacityUnits: " + std::to_string(*throughput.write) +
                 ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to "
                 "request higher limits.");
         if (!currentlyOnDemand) {
             if (*throughput.read > t.readCapacityUnits || *throughput.write > t.writeCapacityUnits)
                 t.lastIncreaseDateTime = now;
-            if (*throughput.read < t.readCapacityUnits || *throughput.write < t.writeCapacityUnits) {
+            if (*throughput.read < t.readCapacityUnits ||
+                *throughput.write < t.writeCapacityUnits) {
                 t.lastDecreaseDateTime = now;
                 ++t.numberOfDecreasesToday;
             }

@@ -11,11 +11,16 @@ using Handler = Result<Json> (*)(Engine&, const Json&);
 
 const std::map<std::string, Handler, std::less<>>& handlers() {
     static const std::map<std::string, Handler, std::less<>> table = {
-        {"CreateTable", createTableOperation}, {"DeleteItem", deleteItemOperation},
-        {"DeleteTable", deleteTableOperation}, {"DescribeTable", describeTableOperation},
-        {"GetItem", getItemOperation},         {"ListTables", listTablesOperation},
-        {"PutItem", putItemOperation},         {"Query", queryOperation},
-        {"Scan", scanOperation},               {"UpdateItem", updateItemOperation},
+        {"CreateTable", createTableOperation},
+        {"DeleteItem", deleteItemOperation},
+        {"DeleteTable", deleteTableOperation},
+        {"DescribeTable", describeTableOperation},
+        {"GetItem", getItemOperation},
+        {"ListTables", listTablesOperation},
+        {"PutItem", putItemOperation},
+        {"Query", queryOperation},
+        {"Scan", scanOperation},
+        {"UpdateItem", updateItemOperation},
         {"UpdateTable", updateTableOperation},
     };
     return table;
@@ -26,8 +31,7 @@ Result<Json> dispatch(Engine& engine, std::string_view operation, const Json& re
     auto it = handlers().find(operation);
     if (it == handlers().end())
         return Error{ErrorType::UnknownOperation, "Unknown operation: " + std::string(operation)};
-    if (!request.is_object())
-        return serializationError("Start of list found where not expected");
+    if (!request.is_object()) return serializationError("Start of list found where not expected");
     try {
         return it->second(engine, request);
     } catch (const std::exception& e) {

@@ -54,7 +54,8 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& directory, Engin
     if (!engine->options_.env) {
         std::error_code ec;
         std::filesystem::create_directories(directory, ec);
-        if (ec) return internalError("Cannot create data directory " + directory + ": " + ec.message());
+        if (ec)
+            return internalError("Cannot create data directory " + directory + ": " + ec.message());
     }
     leveldb::Options dbOptions;
     dbOptions.create_if_missing = true;
@@ -71,7 +72,8 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& directory, Engin
     if (!status.ok()) {
         if (status.IsIOError() && status.ToString().find("lock") != std::string::npos)
             return internalError("Data directory " + directory +
-                                 " is in use by another Shardscape process (" + status.ToString() + ")");
+                                 " is in use by another Shardscape process (" + status.ToString() +
+                                 ")");
         return storageError(status);
     }
     engine->db_.reset(raw);
@@ -81,7 +83,27 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& directory, Engin
 }
 
 Engine::~Engine() {
-    db_.reset();  // closes LevelDB before the cache and filter it uses
+    if (db_) (void)saveStatistics();  // on failure the next open recounts
+    db_.reset();                      // closes LevelDB before the cache and filter it uses
+}
+
+// Statistics live in memory while the engine is open (writing them with every item would
+// double the cost of a write) and are saved, with a "clean" mark, when it closes. An open
+// that finds no mark recounts them from the items, so they are exact even after kill -9.
+Status Engine::saveStatistics() {
+    std::lock_guard lock(writeMutex_);
+    leveldb::WriteBatch batch;
+    {
+        std::shared_lock catalogLock(catalogMutex_);
+        for (const auto& [name, state] : tables_)
+            batch.Put(layout::statsKey(state.definition->id), encodeTableStatistics(state.stats));
+    }
+    batch.Put(layout::metaKey("clean"), "1");
+    leveldb::WriteOptions sync;
+    sync.sync = true;
+    leveldb::Status s = db_->Write(sync, &batch);
+    if (!s.ok()) return storageError(s);
+    return {};
 }
 
 double Engine::now() const {
@@ -105,6 +127,10 @@ Status Engine::load() {
                              ", which this version of Shardscape does not support");
     }
 
+    std::string clean;
+    const bool closedCleanly =
+        db_->Get(leveldb::ReadOptions(), layout::metaKey("clean"), &clean).ok();
+
     std::string counter;
     s = db_->Get(leveldb::ReadOptions(), layout::metaKey("next_table_id"), &counter);
     if (s.ok()) nextTableId_ = static_cast<uint32_t>(std::stoul(counter));
@@ -124,6 +150,15 @@ Status Engine::load() {
         tables_.emplace(state.definition->name, std::move(state));
     }
     if (!it->status().ok()) return storageError(it->status());
+
+    if (!closedCleanly) {
+        for (const auto& [name, state] : tables_) SHARDSCAPE_TRY(recountLocked(name));
+    }
+    // From now on the stored statistics are stale until the next clean close.
+    leveldb::WriteOptions sync;
+    sync.sync = true;
+    s = db_->Delete(sync, layout::metaKey("clean"));
+    if (!s.ok()) return storageError(s);
     return {};
 }
 
@@ -137,7 +172,8 @@ Status Engine::purgeOrphanedItems() {
     it->Seek(itemSpace);
     while (it->Valid() && it->key().starts_with(itemSpace) && it->key().size() >= 5) {
         const auto* k = reinterpret_cast<const unsigned char*>(it->key().data());
-        const uint32_t id = (uint32_t(k[1]) << 24) | (uint32_t(k[2]) << 16) | (uint32_t(k[3]) << 8) | k[4];
+        const uint32_t id =
+            (uint32_t(k[1]) << 24) | (uint32_t(k[2]) << 16) | (uint32_t(k[3]) << 8) | k[4];
         if (!live.count(id)) SHARDSCAPE_TRY(purgeTableItems(id));
         it->Seek(layout::prefixSuccessor(layout::tablePrefix(id)));
     }
@@ -203,7 +239,8 @@ Result<TableDefinition> Engine::createTable(TableDefinition definition) {
     return definition;
 }
 
-Result<std::pair<TableDefinition, TableStatistics>> Engine::describeTable(const std::string& name) const {
+Result<std::pair<TableDefinition, TableStatistics>> Engine::describeTable(
+    const std::string& name) const {
     std::lock_guard writeLock(writeMutex_);  // stats are guarded by the write mutex
     std::shared_lock lock(catalogMutex_);
     auto it = tables_.find(name);

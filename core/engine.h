@@ -40,7 +40,7 @@ struct EngineOptions {
     // File system used by LevelDB; nullptr means the real one. Tests pass an in-memory or
     // failure-injecting Env.
     leveldb::Env* env = nullptr;
-    size_t blockCacheBytes = 32u << 20;
+    size_t blockCacheBytes = 128u << 20;
     size_t writeBufferBytes = 16u << 20;
     // Seconds since the epoch; the capacity model and simulator will supply simulated clocks.
     std::function<double()> clock;
@@ -93,14 +93,37 @@ struct ReadResult {
     size_t size = 0;
 };
 
+class Engine;
+
+// Bulk loading for sample data and imports: writes items without reading what they replace,
+// so it runs at LevelDB's write speed. The table's ItemCount and TableSizeBytes are stale
+// while a load is open; finish() recounts them in one sequential pass. Not thread-safe
+// itself: use one loader from one thread (other threads may keep using the engine).
+class BulkLoader {
+  public:
+    ~BulkLoader();
+    // Validates all items first; writes them in one atomic batch.
+    Status add(std::vector<Item> items);
+    // Recounts the table statistics and clears the stale mark.
+    Status finish();
+
+  private:
+    friend class Engine;
+    BulkLoader(Engine& engine, std::shared_ptr<const TableDefinition> table)
+        : engine_(engine), table_(std::move(table)) {}
+    Engine& engine_;
+    std::shared_ptr<const TableDefinition> table_;
+    bool finished_ = false;
+};
+
 // Decides, given the current item (null if none), what to store: an Item to write, or
 // nullopt to delete. Returning an error aborts the write (e.g. a failed condition).
 using ItemMutation = std::function<Result<std::optional<Item>>(const StoredItem* current)>;
 
 class Engine {
-public:
+  public:
     static Result<std::unique_ptr<Engine>> open(const std::string& directory,
-                                                 EngineOptions options = {});
+                                                EngineOptions options = {});
     ~Engine();
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
@@ -110,7 +133,8 @@ public:
     // --- Catalog -------------------------------------------------------------------------
     // Stores a new table; assigns its id, TableId and CreationDateTime.
     Result<TableDefinition> createTable(TableDefinition definition);
-    Result<std::pair<TableDefinition, TableStatistics>> describeTable(const std::string& name) const;
+    Result<std::pair<TableDefinition, TableStatistics>> describeTable(
+        const std::string& name) const;
     std::vector<std::string> tableNames() const;  // sorted
     // Applies `edit` to the stored definition atomically and persists it.
     Result<TableDefinition> updateTable(const std::string& name,
@@ -125,6 +149,7 @@ public:
     // earlier ones with the same key, as consecutive PutItems would.
     Status putItems(const std::string& tableName, std::vector<Item> items);
     Result<WriteResult> deleteItem(const std::string& tableName, const Item& key);
+    Result<std::unique_ptr<BulkLoader>> beginBulkLoad(const std::string& tableName);
     // Read-modify-write of one item under the write lock.
     Result<WriteResult> mutateItem(const std::string& tableName, const Item& key,
                                    const ItemMutation& mutation);
@@ -139,7 +164,8 @@ public:
 
     static constexpr size_t kPageLimitBytes = 1024 * 1024;
 
-private:
+  private:
+    friend class BulkLoader;
     struct TableState {
         std::shared_ptr<const TableDefinition> definition;
         TableStatistics stats;
@@ -148,10 +174,14 @@ private:
     Engine() = default;
     Status load();
     Status purgeOrphanedItems();
+    Status saveStatistics();
     Result<std::shared_ptr<const TableDefinition>> requireTable(const std::string& name) const;
     Result<WriteResult> writeLocked(const TableDefinition& table, const std::string& storageKey,
                                     const ItemMutation& mutation);
     Status purgeTableItems(uint32_t tableId);
+    // Recomputes a table's statistics from its items; caller holds writeMutex_ (or is
+    // opening the engine).
+    Status recountLocked(const std::string& tableName);
     Result<Page> readRange(const TableDefinition& table, const std::string& lower,
                            const std::string& upper, bool forward, std::optional<int64_t> limit,
                            const std::function<bool(const Item&)>& keep) const;

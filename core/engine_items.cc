@@ -20,7 +20,9 @@ Error storageError(const leveldb::Status& status) {
     return internalError("Storage error: " + status.ToString());
 }
 
-Error keyMismatch() { return validationError("The provided key element does not match the schema"); }
+Error keyMismatch() {
+    return validationError("The provided key element does not match the schema");
+}
 
 Status checkKeySize(const AttributeValue& value, bool isPartitionKey) {
     if (value.type() == ValueType::N) return {};
@@ -35,7 +37,9 @@ Status checkKeySize(const AttributeValue& value, bool isPartitionKey) {
     return {};
 }
 
-std::string emptyKindName(ValueType type) { return type == ValueType::B ? "binary" : "string"; }
+std::string emptyKindName(ValueType type) {
+    return type == ValueType::B ? "binary" : "string";
+}
 
 std::string storageKeyFor(const TableDefinition& table, const Item& item) {
     const AttributeValue* sortKey = table.sortKey ? &item.at(table.sortKey->name) : nullptr;
@@ -75,13 +79,14 @@ Status Engine::validateItemKeys(const TableDefinition& table, const Item& item) 
             return validationError("One or more parameter values were invalid: Missing the key " +
                                    attribute.name + " in the item");
         if (it->second.type() != attribute.type)
-            return validationError("One or more parameter values were invalid: Type mismatch for key " +
-                                   attribute.name + " expected: " +
-                                   std::string(valueTypeName(attribute.type)) +
-                                   " actual: " + std::string(valueTypeName(it->second.type())));
+            return validationError(
+                "One or more parameter values were invalid: Type mismatch for key " +
+                attribute.name + " expected: " + std::string(valueTypeName(attribute.type)) +
+                " actual: " + std::string(valueTypeName(it->second.type())));
         if (attribute.type != ValueType::N && it->second.scalar().empty())
             return validationError(
-                "One or more parameter values are not valid. The AttributeValue for a key attribute "
+                "One or more parameter values are not valid. The AttributeValue for a key "
+                "attribute "
                 "cannot contain an empty " +
                 emptyKindName(attribute.type) + " value. Key: " + attribute.name);
         return checkKeySize(it->second, isPartitionKey);
@@ -135,8 +140,8 @@ Result<WriteResult> Engine::writeLocked(const TableDefinition& table, const std:
         batch.Delete(storageKey);
         --updated.itemCount;
     }
-    updated.sizeBytes += static_cast<int64_t>(result.newSize) - static_cast<int64_t>(result.oldSize);
-    batch.Put(layout::statsKey(table.id), encodeTableStatistics(updated));
+    updated.sizeBytes +=
+        static_cast<int64_t>(result.newSize) - static_cast<int64_t>(result.oldSize);
     leveldb::WriteOptions options;
     options.sync = options_.syncWrites;
     s = db_->Write(options, &batch);
@@ -199,11 +204,11 @@ Status Engine::putItems(const std::string& tableName, std::vector<Item> items) {
             }
         }
         if (!oldSize) ++updated.itemCount;
-        updated.sizeBytes += static_cast<int64_t>(sizes[i]) - static_cast<int64_t>(oldSize.value_or(0));
+        updated.sizeBytes +=
+            static_cast<int64_t>(sizes[i]) - static_cast<int64_t>(oldSize.value_or(0));
         pending[keys[i]] = sizes[i];
         batch.Put(keys[i], StoredItem::fromItem(items[i], sizes[i]).record());
     }
-    batch.Put(layout::statsKey((*table)->id), encodeTableStatistics(updated));
     leveldb::WriteOptions options;
     options.sync = options_.syncWrites;
     leveldb::Status s = db_->Write(options, &batch);
@@ -263,7 +268,10 @@ Result<Page> Engine::readRange(const TableDefinition& table, const std::string& 
             it->SeekToLast();
         } else {
             it->Seek(upper);
-            if (it->Valid()) it->Prev(); else it->SeekToLast();
+            if (it->Valid())
+                it->Prev();
+            else
+                it->SeekToLast();
         }
     }
     for (; inRange(); forward ? it->Next() : it->Prev()) {
@@ -271,7 +279,8 @@ Result<Page> Engine::readRange(const TableDefinition& table, const std::string& 
         if (!stored) return stored.error();
         ++page.scannedCount;
         page.bytesRead += stored->size();
-        const bool full = (limit && page.scannedCount >= *limit) || page.bytesRead >= kPageLimitBytes;
+        const bool full =
+            (limit && page.scannedCount >= *limit) || page.bytesRead >= kPageLimitBytes;
         std::optional<Item> decoded;
         if (full || keep) {
             auto item = stored->decode();
@@ -299,11 +308,22 @@ Result<Page> Engine::query(const QuerySpec& spec) const {
         const std::string after = at + std::string(1, '\0');  // first key past `at`
         using Op = SortKeyCondition::Op;
         switch (c.op) {
-            case Op::Equal: lower = at; upper = after; break;
-            case Op::Less: upper = at; break;
-            case Op::LessOrEqual: upper = after; break;
-            case Op::Greater: lower = after; break;
-            case Op::GreaterOrEqual: lower = at; break;
+            case Op::Equal:
+                lower = at;
+                upper = after;
+                break;
+            case Op::Less:
+                upper = at;
+                break;
+            case Op::LessOrEqual:
+                upper = after;
+                break;
+            case Op::Greater:
+                lower = after;
+                break;
+            case Op::GreaterOrEqual:
+                lower = at;
+                break;
             case Op::Between:
                 lower = at;
                 upper = partition + layout::sortKeyBytes(c.upper) + std::string(1, '\0');
@@ -316,15 +336,21 @@ Result<Page> Engine::query(const QuerySpec& spec) const {
     }
     if (spec.exclusiveStartKey) {
         if (auto valid = validateKey(table, *spec.exclusiveStartKey); !valid)
-            return validationError("The provided starting key is invalid: " + valid.error().message);
+            return validationError("The provided starting key is invalid: " +
+                                   valid.error().message);
         if (!(spec.exclusiveStartKey->at(table.partitionKey.name) == spec.partitionKey))
             return validationError(
-                "The provided starting key is outside query boundaries based on provided conditions");
+                "The provided starting key is outside query boundaries based on provided "
+                "conditions");
         const std::string start = storageKeyFor(table, *spec.exclusiveStartKey);
         if (table.sortKey && (start < lower || (!upper.empty() && start >= upper)))
-            return validationError("The provided starting key does not match the range key predicate");
+            return validationError(
+                "The provided starting key does not match the range key predicate");
         if (!table.sortKey) return Page{};  // at most one item per partition, already returned
-        if (spec.scanForward) lower = start + std::string(1, '\0'); else upper = start;
+        if (spec.scanForward)
+            lower = start + std::string(1, '\0');
+        else
+            upper = start;
     }
     return readRange(table, lower, upper, spec.scanForward, spec.limit, spec.keep);
 }
@@ -333,13 +359,16 @@ Result<Page> Engine::scan(const ScanSpec& spec) const {
     auto tableResult = requireTable(spec.tableName);
     if (!tableResult) return tableResult.error();
     const TableDefinition& table = **tableResult;
-    std::string lower = layout::hashBoundary(table.id, segmentStart(spec.segment, spec.totalSegments));
-    std::string upper = spec.segment + 1 >= spec.totalSegments
-                            ? layout::prefixSuccessor(layout::tablePrefix(table.id))
-                            : layout::hashBoundary(table.id, segmentStart(spec.segment + 1, spec.totalSegments));
+    std::string lower =
+        layout::hashBoundary(table.id, segmentStart(spec.segment, spec.totalSegments));
+    std::string upper =
+        spec.segment + 1 >= spec.totalSegments
+            ? layout::prefixSuccessor(layout::tablePrefix(table.id))
+            : layout::hashBoundary(table.id, segmentStart(spec.segment + 1, spec.totalSegments));
     if (spec.exclusiveStartKey) {
         if (auto valid = validateKey(table, *spec.exclusiveStartKey); !valid)
-            return validationError("The provided starting key is invalid: " + valid.error().message);
+            return validationError("The provided starting key is invalid: " +
+                                   valid.error().message);
         const std::string start = storageKeyFor(table, *spec.exclusiveStartKey);
         if (spec.totalSegments > 1 && (start < lower || start >= upper))
             return validationError(

@@ -12,7 +12,8 @@ bool validPlaceholderKey(const std::string& key, char marker) {
     return true;
 }
 
-std::string keyList(const std::map<std::string, std::string>& names, const std::set<std::string>& used) {
+std::string keyList(const std::map<std::string, std::string>& names,
+                    const std::set<std::string>& used) {
     std::string out;
     for (const auto& [k, v] : names)
         if (!used.count(k)) out += (out.empty() ? "" : ", ") + k;
@@ -23,9 +24,12 @@ std::string keyList(const std::map<std::string, std::string>& names, const std::
 Result<ExpressionContext> ExpressionContext::fromRequest(const Json* names, const Json* values,
                                                          bool expressionsUsed) {
     if (!expressionsUsed) {
-        if (names) return validationError("ExpressionAttributeNames can only be specified when using expressions");
+        if (names)
+            return validationError(
+                "ExpressionAttributeNames can only be specified when using expressions");
         if (values)
-            return validationError("ExpressionAttributeValues can only be specified when using expressions");
+            return validationError(
+                "ExpressionAttributeValues can only be specified when using expressions");
     }
     ExpressionContext context;
     if (names) {
@@ -33,8 +37,9 @@ Result<ExpressionContext> ExpressionContext::fromRequest(const Json* names, cons
         if (names->empty()) return validationError("ExpressionAttributeNames must not be empty");
         for (const auto& [key, value] : names->items()) {
             if (!validPlaceholderKey(key, '#'))
-                return validationError("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" +
-                                       key + "\"");
+                return validationError(
+                    "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key +
+                    "\"");
             if (!value.is_string()) return serializationError("Unexpected field type");
             context.names_[key] = value.get<std::string>();
         }
@@ -44,8 +49,9 @@ Result<ExpressionContext> ExpressionContext::fromRequest(const Json* names, cons
         if (values->empty()) return validationError("ExpressionAttributeValues must not be empty");
         for (const auto& [key, value] : values->items()) {
             if (!validPlaceholderKey(key, ':'))
-                return validationError("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" +
-                                       key + "\"");
+                return validationError(
+                    "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key +
+                    "\"");
             auto parsed = attributeValueFromJson(value);
             if (!parsed) {
                 if (parsed.error().type != ErrorType::Validation) return parsed.error();
@@ -62,7 +68,8 @@ Result<std::string> ExpressionContext::name(const std::string& placeholder) {
     auto it = names_.find(placeholder);
     if (it == names_.end())
         return validationError(
-            "An expression attribute name used in the document path is not defined; attribute name: " +
+            "An expression attribute name used in the document path is not defined; attribute "
+            "name: " +
             placeholder);
     usedNames_.insert(placeholder);
     return it->second;
@@ -81,14 +88,16 @@ Result<AttributeValue> ExpressionContext::value(const std::string& placeholder) 
 Status ExpressionContext::checkAllUsed() const {
     const std::string unusedNames = keyList(names_, usedNames_);
     if (!unusedNames.empty())
-        return validationError("Value provided in ExpressionAttributeNames unused in expressions: keys: {" +
-                               unusedNames + "}");
+        return validationError(
+            "Value provided in ExpressionAttributeNames unused in expressions: keys: {" +
+            unusedNames + "}");
     std::string unusedValues;
     for (const auto& [k, v] : values_)
         if (!usedValues_.count(k)) unusedValues += (unusedValues.empty() ? "" : ", ") + k;
     if (!unusedValues.empty())
-        return validationError("Value provided in ExpressionAttributeValues unused in expressions: keys: {" +
-                               unusedValues + "}");
+        return validationError(
+            "Value provided in ExpressionAttributeValues unused in expressions: keys: {" +
+            unusedValues + "}");
     return {};
 }
 

@@ -14,7 +14,7 @@
 namespace shardscape {
 
 class ExpressionContext {
-public:
+  public:
     // Validates the two maps (syntax of keys, values as AttributeValues, non-empty).
     // `expressionsUsed` is false when the request has no expression at all, which makes
     // any names/values an error, as in DynamoDB.
@@ -29,7 +29,7 @@ public:
     // Fails if a name or value was given but never used.
     Status checkAllUsed() const;
 
-private:
+  private:
     std::map<std::string, std::string> names_;
     std::map<std::string, AttributeValue> values_;
     std::set<std::string> usedNames_;

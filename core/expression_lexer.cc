@@ -5,7 +5,9 @@
 namespace shardscape {
 
 namespace {
-bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool isNameChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 size_t tokenEnd(const std::vector<Token>& tokens, size_t index, std::string_view expression) {
     const Token& t = tokens[index];
@@ -37,13 +39,16 @@ Result<std::vector<Token>> tokenizeExpression(std::string_view expression) {
             token.kind = c == '#' ? Token::Kind::NamePlaceholder : Token::Kind::ValuePlaceholder;
             token.text = std::string(expression.substr(i, j - i));
             if (j == i + 1) {
-                return validationError("Syntax error; token: \"" + token.text + "\", near: \"" +
-                                       std::string(expression.substr(i, std::min<size_t>(2, expression.size() - i))) + "\"");
+                return validationError(
+                    "Syntax error; token: \"" + token.text + "\", near: \"" +
+                    std::string(expression.substr(i, std::min<size_t>(2, expression.size() - i))) +
+                    "\"");
             }
             i = j;
         } else if (std::isdigit(static_cast<unsigned char>(c))) {
             size_t j = i;
-            while (j < expression.size() && std::isdigit(static_cast<unsigned char>(expression[j]))) ++j;
+            while (j < expression.size() && std::isdigit(static_cast<unsigned char>(expression[j])))
+                ++j;
             if (j < expression.size() && isNameChar(expression[j])) {
                 while (j < expression.size() && isNameChar(expression[j])) ++j;
                 token.kind = Token::Kind::Name;
@@ -82,7 +87,8 @@ Result<std::vector<Token>> tokenizeExpression(std::string_view expression) {
     return tokens;
 }
 
-std::string syntaxErrorAt(std::string_view expression, const std::vector<Token>& tokens, size_t index) {
+std::string syntaxErrorAt(std::string_view expression, const std::vector<Token>& tokens,
+                          size_t index) {
     const Token& t = tokens[index];
     const std::string shown = t.kind == Token::Kind::End ? "<EOF>" : t.text;
     const size_t from = index > 0 ? tokens[index - 1].offset : t.offset;

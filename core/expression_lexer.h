@@ -13,11 +13,11 @@ namespace shardscape {
 
 struct Token {
     enum class Kind {
-        Name,         // attribute name or keyword: status, AND, begins_with
+        Name,              // attribute name or keyword: status, AND, begins_with
         NamePlaceholder,   // #name
         ValuePlaceholder,  // :value
-        Number,       // list index digits
-        Symbol,       // = <> < <= > >= ( ) , . [ ] + -
+        Number,            // list index digits
+        Symbol,            // = <> < <= > >= ( ) , . [ ] + -
         End,
     };
     Kind kind = Kind::End;
@@ -34,6 +34,7 @@ struct Token {
 Result<std::vector<Token>> tokenizeExpression(std::string_view expression);
 
 // "Syntax error; token: \"x\", near: \"a x b\"" for the token at `index`.
-std::string syntaxErrorAt(std::string_view expression, const std::vector<Token>& tokens, size_t index);
+std::string syntaxErrorAt(std::string_view expression, const std::vector<Token>& tokens,
+                          size_t index);
 
 }  // namespace shardscape

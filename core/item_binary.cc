@@ -41,9 +41,14 @@ void appendValue(std::string& out, const AttributeValue& value) {
     switch (value.type()) {
         case ValueType::S:
         case ValueType::N:
-        case ValueType::B: appendBytes(out, value.scalar()); break;
-        case ValueType::BOOL: out.push_back(value.boolValue() ? 1 : 0); break;
-        case ValueType::NUL: break;
+        case ValueType::B:
+            appendBytes(out, value.scalar());
+            break;
+        case ValueType::BOOL:
+            out.push_back(value.boolValue() ? 1 : 0);
+            break;
+        case ValueType::NUL:
+            break;
         case ValueType::M:
             appendVarint(out, value.mapMembers().size());
             for (const auto& [name, nested] : value.mapMembers()) {
@@ -88,7 +93,9 @@ bool readValue(std::string_view& in, AttributeValue& value, int depth) {
             value = AttributeValue::boolean(in.front() != 0);
             in.remove_prefix(1);
             return true;
-        case ValueType::NUL: value = AttributeValue::null(); return true;
+        case ValueType::NUL:
+            value = AttributeValue::null();
+            return true;
         case ValueType::M: {
             if (!readVarint(in, count) || count > in.size()) return false;
             std::map<std::string, AttributeValue> members;

@@ -22,8 +22,8 @@ struct ItemRequest {
 
 // Reads TableName, ReturnConsumedCapacity, ReturnValues, ReturnItemCollectionMetrics,
 // ConditionExpression and the placeholder maps; `itemMember` ("Item" or "Key") must be present.
-Result<ItemRequest> readItemRequest(RequestReader& reader, const Json& request, const char* itemMember,
-                                    const std::string& itemPath) {
+Result<ItemRequest> readItemRequest(RequestReader& reader, const Json& request,
+                                    const char* itemMember, const std::string& itemPath) {
     ItemRequest out;
     auto name = reader.string("TableName");
     reader.object(itemMember);
@@ -35,7 +35,8 @@ Result<ItemRequest> readItemRequest(RequestReader& reader, const Json& request, 
     out.values = reader.object("ExpressionAttributeValues");
     reader.tableName(name);
     reader.notNull(request.contains(itemMember) && !request[itemMember].is_null(), itemPath);
-    reader.oneOf(out.returnValues, "returnValues", {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"});
+    reader.oneOf(out.returnValues, "returnValues",
+                 {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"});
     reader.oneOf(metrics, "returnItemCollectionMetrics", {"SIZE", "NONE"});
     SHARDSCAPE_TRY(reader.finish());
     out.tableName = *name;
@@ -52,11 +53,13 @@ Status rejectUnsupported(const Json& request, std::initializer_list<const char*>
 
 Status rejectCondition(const ItemRequest& r) {
     if (r.conditionExpression)
-        return validationError("ConditionExpression is not supported yet by this version of Shardscape");
+        return validationError(
+            "ConditionExpression is not supported yet by this version of Shardscape");
     return {};
 }
 
-Result<Json> attributesOf(const StoredItem& stored, const std::vector<std::string>* only = nullptr) {
+Result<Json> attributesOf(const StoredItem& stored,
+                          const std::vector<std::string>* only = nullptr) {
     auto item = stored.decode();
     if (!item) return item.error();
     return itemToJson(only ? project(*item, *only) : *item);
@@ -75,7 +78,8 @@ Result<Json> putItemOperation(Engine& engine, const Json& request) {
     if (itemSize(**item) > kMaxItemSizeBytes)
         return validationError("Item size has exceeded the maximum allowed size");
     SHARDSCAPE_TRY(rejectUnsupported(request, {"Expected", "ConditionalOperator"}));
-    auto context = ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value());
+    auto context =
+        ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value());
     if (!context) return context.error();
     SHARDSCAPE_TRY(rejectCondition(*r));
 
@@ -101,7 +105,8 @@ Result<Json> deleteItemOperation(Engine& engine, const Json& request) {
     if (r->returnValues && *r->returnValues != "ALL_OLD" && *r->returnValues != "NONE")
         return validationError("ReturnValues can only be ALL_OLD or NONE");
     SHARDSCAPE_TRY(rejectUnsupported(request, {"Expected", "ConditionalOperator"}));
-    auto context = ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value());
+    auto context =
+        ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value());
     if (!context) return context.error();
     SHARDSCAPE_TRY(rejectCondition(*r));
 
@@ -113,7 +118,8 @@ Result<Json> deleteItemOperation(Engine& engine, const Json& request) {
         if (!old) return old.error();
         response["Attributes"] = std::move(old).value();
     }
-    addConsumedCapacity(response, r->capacity, r->tableName, writeCapacityUnits(deleted->oldSize), false);
+    addConsumedCapacity(response, r->capacity, r->tableName, writeCapacityUnits(deleted->oldSize),
+                        false);
     return response;
 }
 
@@ -134,12 +140,14 @@ Result<Json> getItemOperation(Engine& engine, const Json& request) {
     if (projectionExpression && attributesToGet)
         return validationError(
             "Can not use both expression and non-expression parameters in the same request: "
-            "Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
+            "Non-expression parameters: {AttributesToGet} Expression parameters: "
+            "{ProjectionExpression}");
     auto context = ExpressionContext::fromRequest(names, nullptr, projectionExpression.has_value());
     if (!context) return context.error();
     if (request.contains("ExpressionAttributeValues"))
-        return validationError("ExpressionAttributeValues can only be specified when using expressions: "
-                               "ProjectionExpression is not a valid expression for values");
+        return validationError(
+            "ExpressionAttributeValues can only be specified when using expressions: "
+            "ProjectionExpression is not a valid expression for values");
     std::optional<std::vector<std::string>> projection;
     if (projectionExpression) {
         auto parsed = parseProjection(*projectionExpression, *context);
@@ -151,8 +159,10 @@ Result<Json> getItemOperation(Engine& engine, const Json& request) {
         for (const auto& a : *attributesToGet) {
             if (!a.is_string()) return serializationError("Unexpected field type");
             if (std::find(list.begin(), list.end(), a.get<std::string>()) != list.end())
-                return validationError("One or more parameter values were invalid: Duplicate value in attribute name: " +
-                                       a.get<std::string>());
+                return validationError(
+                    "One or more parameter values were invalid: Duplicate value in attribute "
+                    "name: " +
+                    a.get<std::string>());
             list.push_back(a.get<std::string>());
         }
         projection = std::move(list);
@@ -166,7 +176,8 @@ Result<Json> getItemOperation(Engine& engine, const Json& request) {
         if (!shown) return shown.error();
         response["Item"] = std::move(shown).value();
     }
-    addConsumedCapacity(response, capacity, *name, readCapacityUnits(read->size, consistent.value_or(false)), true);
+    addConsumedCapacity(response, capacity, *name,
+                        readCapacityUnits(read->size, consistent.value_or(false)), true);
     return response;
 }
 
@@ -177,7 +188,8 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
     if (!r) return r.error();
     auto key = readItemMember(request, "Key");
     if (!key) return key.error();
-    SHARDSCAPE_TRY(rejectUnsupported(request, {"AttributeUpdates", "Expected", "ConditionalOperator"}));
+    SHARDSCAPE_TRY(
+        rejectUnsupported(request, {"AttributeUpdates", "Expected", "ConditionalOperator"}));
     auto context = ExpressionContext::fromRequest(
         r->names, r->values, updateExpression.has_value() || r->conditionExpression.has_value());
     if (!context) return context.error();

@@ -14,10 +14,13 @@ size_t numberSize(const std::string& canonical) {
 size_t attributeValueSize(const AttributeValue& value) {
     switch (value.type()) {
         case ValueType::S:
-        case ValueType::B: return value.scalar().size();
-        case ValueType::N: return numberSize(value.scalar());
+        case ValueType::B:
+            return value.scalar().size();
+        case ValueType::N:
+            return numberSize(value.scalar());
         case ValueType::BOOL:
-        case ValueType::NUL: return 1;
+        case ValueType::NUL:
+            return 1;
         case ValueType::SS:
         case ValueType::BS: {
             size_t total = 0;

@@ -5,9 +5,12 @@
 namespace shardscape {
 
 namespace {
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 Error notNumeric(std::string_view text) {
-    if (text.empty()) return validationError("The parameter cannot be converted to a numeric value");
+    if (text.empty())
+        return validationError("The parameter cannot be converted to a numeric value");
     return validationError("The parameter cannot be converted to a numeric value: " +
                            std::string(text));
 }
@@ -21,7 +24,7 @@ Result<Number> Number::parse(std::string_view text) {
         result.negative_ = text[i] == '-';
         ++i;
     }
-    std::string mantissa;  // all digits, integer then fraction
+    std::string mantissa;         // all digits, integer then fraction
     long long pointPosition = 0;  // digits before the decimal point
     bool sawDigit = false;
     while (i < n && isDigit(text[i])) {

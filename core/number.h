@@ -13,7 +13,7 @@
 namespace shardscape {
 
 class Number {
-public:
+  public:
     Number() = default;  // zero
 
     // Parses decimal text ("-12.50", "1e3", ".5"); fails with DynamoDB's ValidationException
@@ -46,7 +46,7 @@ public:
     static constexpr int kMaxExponent = 125;
     static constexpr int kMinExponent = -130;
 
-private:
+  private:
     bool negative_ = false;
     std::string digits_;
     int exponent_ = 0;

@@ -12,7 +12,8 @@ Error invalid(const std::string& message) {
 }
 }  // namespace
 
-Result<std::vector<std::string>> parseProjection(const std::string& expression, ExpressionContext& context) {
+Result<std::vector<std::string>> parseProjection(const std::string& expression,
+                                                 ExpressionContext& context) {
     if (expression.empty()) return invalid("The expression can not be empty;");
     auto tokenized = tokenizeExpression(expression);
     if (!tokenized) return invalid(tokenized.error().message);
@@ -25,7 +26,7 @@ Result<std::vector<std::string>> parseProjection(const std::string& expression, 
         std::string name;
         if (t.kind == Token::Kind::NamePlaceholder) {
             auto resolved = context.name(t.text);
-            if (!resolved) return resolved.error();
+            if (!resolved) return invalid(resolved.error().message);
             name = std::move(resolved).value();
         } else if (t.kind == Token::Kind::Name) {
             name = t.text;
@@ -34,10 +35,13 @@ Result<std::vector<std::string>> parseProjection(const std::string& expression, 
         }
         ++pos;
         if (tokens[pos].is(".") || tokens[pos].is("["))
-            return invalid("nested document paths are not supported yet in this version of Shardscape");
+            return invalid(
+                "nested document paths are not supported yet in this version of Shardscape");
         if (!seen.insert(name).second)
-            return invalid("Two document paths overlap with each other; must remove or rewrite one of "
-                           "these paths; path one: [" + name + "], path two: [" + name + "]");
+            return invalid(
+                "Two document paths overlap with each other; must remove or rewrite one of "
+                "these paths; path one: [" +
+                name + "], path two: [" + name + "]");
         names.push_back(std::move(name));
         if (tokens[pos].kind == Token::Kind::End) break;
         if (!tokens[pos].is(",")) return invalid(syntaxErrorAt(expression, tokens, pos));

@@ -9,7 +9,8 @@
 
 namespace shardscape {
 
-Result<std::vector<std::string>> parseProjection(const std::string& expression, ExpressionContext& context);
+Result<std::vector<std::string>> parseProjection(const std::string& expression,
+                                                 ExpressionContext& context);
 // Keeps only the projected attributes of `item`.
 Item project(const Item& item, const std::vector<std::string>& attributes);
 

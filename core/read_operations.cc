@@ -4,6 +4,7 @@
 #include "operation_support.h"
 #include "operations.h"
 #include "projection.h"
+#include "storage_layout.h"
 
 namespace shardscape {
 
@@ -44,15 +45,16 @@ Status checkCommon(const Json& request, ReadRequest& out, const Engine& engine) 
     auto start = readItemMember(request, "ExclusiveStartKey");
     if (!start) {
         if (start.error().type == ErrorType::Validation)
-            return validationError("The provided starting key is invalid: " + start.error().message);
+            return validationError("The provided starting key is invalid: " +
+                                   start.error().message);
         return start.error();
     }
     out.exclusiveStartKey = std::move(start).value();
     if (request.contains("IndexName") && !request["IndexName"].is_null())
         return validationError("The table does not have the specified index: " +
                                request["IndexName"].get<std::string>());
-    for (const char* unsupported : {"FilterExpression", "QueryFilter", "ScanFilter", "KeyConditions",
-                                    "AttributesToGet", "ConditionalOperator"})
+    for (const char* unsupported : {"FilterExpression", "QueryFilter", "ScanFilter",
+                                    "KeyConditions", "AttributesToGet", "ConditionalOperator"})
         if (request.contains(unsupported) && !request[unsupported].is_null())
             return validationError(std::string(unsupported) +
                                    " is not supported yet by this version of Shardscape");
@@ -65,8 +67,10 @@ Status checkCommon(const Json& request, ReadRequest& out, const Engine& engine) 
             "One or more parameter values were invalid: SPECIFIC_ATTRIBUTES requires "
             "ProjectionExpression or AttributesToGet");
     if (out.projectionExpression && out.select && *out.select != "SPECIFIC_ATTRIBUTES")
-        return validationError("One or more parameter values were invalid: Cannot specify the "
-                               "ProjectionExpression when choosing to get " + *out.select);
+        return validationError(
+            "One or more parameter values were invalid: Cannot specify the "
+            "ProjectionExpression when choosing to get " +
+            *out.select);
     (void)engine;
     return {};
 }
@@ -86,15 +90,70 @@ Result<Json> pageResponse(const Page& page, const ReadRequest& r,
     response["Count"] = page.items.size();
     response["ScannedCount"] = page.scannedCount;
     if (page.lastEvaluatedKey) response["LastEvaluatedKey"] = itemToJson(*page.lastEvaluatedKey);
-    addConsumedCapacity(response, r.capacity, r.tableName, readCapacityUnits(page.bytesRead, r.consistent), true);
+    addConsumedCapacity(response, r.capacity, r.tableName,
+                        readCapacityUnits(page.bytesRead, r.consistent), true);
     return response;
 }
 
-Result<std::optional<std::vector<std::string>>> readProjection(const ReadRequest& r, ExpressionContext& context) {
+Result<std::optional<std::vector<std::string>>> readProjection(const ReadRequest& r,
+                                                               ExpressionContext& context) {
     if (!r.projectionExpression) return std::optional<std::vector<std::string>>();
     auto parsed = parseProjection(*r.projectionExpression, context);
     if (!parsed) return parsed.error();
     return std::optional<std::vector<std::string>>(std::move(parsed).value());
+}
+
+bool sortKeyMatches(const SortKeyCondition& condition, const AttributeValue& sortKey) {
+    // Stored sort-key bytes order as DynamoDB orders the values (numbers numerically).
+    const std::string value = layout::sortKeyBytes(sortKey);
+    const std::string bound = layout::sortKeyBytes(condition.value);
+    using Op = SortKeyCondition::Op;
+    switch (condition.op) {
+        case Op::Equal:
+            return value == bound;
+        case Op::Less:
+            return value < bound;
+        case Op::LessOrEqual:
+            return value <= bound;
+        case Op::Greater:
+            return value > bound;
+        case Op::GreaterOrEqual:
+            return value >= bound;
+        case Op::Between:
+            return bound <= value && value <= layout::sortKeyBytes(condition.upper);
+        case Op::BeginsWith:
+            return value.starts_with(bound);
+    }
+    return false;
+}
+
+// A Query's ExclusiveStartKey is checked against the key schema attribute by attribute, with
+// messages that differ from Scan's (a type mismatch has no "starting key is invalid" prefix),
+// and then against the key condition.
+Status checkQueryStartKey(const TableDefinition& table, const KeyCondition& condition,
+                          const Item& start) {
+    std::vector<const KeyAttribute*> keys = {&table.partitionKey};
+    if (table.sortKey) keys.push_back(&*table.sortKey);
+    if (start.size() != keys.size()) return validationError("The provided starting key is invalid");
+    for (const KeyAttribute* key : keys) {
+        auto it = start.find(key->name);
+        if (it == start.end()) return validationError("The provided starting key is invalid");
+        if (it->second.type() != key->type)
+            return validationError("The provided key element does not match the schema");
+    }
+    SHARDSCAPE_TRY(Engine::validateKey(table, start));
+    const bool samePartition = start.at(table.partitionKey.name) == condition.partitionKey;
+    if (table.sortKey && condition.sortKeyCondition) {
+        if (!sortKeyMatches(*condition.sortKeyCondition, start.at(table.sortKey->name)))
+            return validationError(
+                "The provided starting key does not match the range key predicate");
+        if (!samePartition)
+            return validationError("The query can return at most one row and cannot be restarted");
+    } else if (!samePartition) {
+        return validationError(
+            "The provided starting key is outside query boundaries based on provided conditions");
+    }
+    return {};
 }
 
 }  // namespace
@@ -111,7 +170,8 @@ Result<Json> queryOperation(Engine& engine, const Json& request) {
     SHARDSCAPE_TRY(checkCommon(request, r, engine));
     if (!keyCondition && !request.contains("KeyConditions"))
         return validationError(
-            "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+            "Either the KeyConditions or KeyConditionExpression parameter must be specified in the "
+            "request.");
     auto context = ExpressionContext::fromRequest(r.names, r.values, true);
     if (!context) return context.error();
     auto table = engine.table(r.tableName);
@@ -127,6 +187,8 @@ Result<Json> queryOperation(Engine& engine, const Json& request) {
             "cannot contain an empty " +
             std::string(condition->partitionKey.type() == ValueType::B ? "binary" : "string") +
             " value. Key: " + table->partitionKey.name);
+    if (r.exclusiveStartKey)
+        SHARDSCAPE_TRY(checkQueryStartKey(*table, *condition, *r.exclusiveStartKey));
 
     QuerySpec spec;
     spec.tableName = r.tableName;
@@ -162,11 +224,14 @@ Result<Json> scanOperation(Engine& engine, const Json& request) {
             "The Segment parameter is required but was not present in the request when parameter "
             "TotalSegments is present");
     if (segment && *segment >= *totalSegments)
-        return validationError("The Segment parameter is zero-based and must be less than parameter "
-                               "TotalSegments: Segment: " + std::to_string(*segment) +
-                               " is not less than TotalSegments: " + std::to_string(*totalSegments));
+        return validationError(
+            "The Segment parameter is zero-based and must be less than parameter "
+            "TotalSegments: Segment: " +
+            std::to_string(*segment) +
+            " is not less than TotalSegments: " + std::to_string(*totalSegments));
     SHARDSCAPE_TRY(checkCommon(request, r, engine));
-    auto context = ExpressionContext::fromRequest(r.names, r.values, r.projectionExpression.has_value());
+    auto context =
+        ExpressionContext::fromRequest(r.names, r.values, r.projectionExpression.has_value());
     if (!context) return context.error();
     auto projection = readProjection(r, *context);
     if (!projection) return projection.error();

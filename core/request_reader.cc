@@ -1,6 +1,5 @@
 #include "request_reader.h"
 
-
 namespace shardscape {
 
 namespace {
@@ -19,7 +18,8 @@ bool isTableNameChar(char c) {
 }  // namespace
 
 std::string lowerFirst(std::string text) {
-    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z')
+        text[0] = static_cast<char>(text[0] - 'A' + 'a');
     return text;
 }
 
@@ -49,7 +49,8 @@ std::optional<std::string> RequestReader::stringIn(const Json* parent, const cha
     return std::nullopt;
 }
 
-std::optional<int64_t> RequestReader::integerIn(const Json* parent, const char* name) {
+std::optional<int64_t> RequestReader::integerIn(const Json* parent, const char* name,
+                                                const char* javaType) {
     const Json* value = member(parent, name);
     if (!value) return std::nullopt;
     if (value->is_number_integer()) return value->get<int64_t>();
@@ -57,20 +58,25 @@ std::optional<int64_t> RequestReader::integerIn(const Json* parent, const char* 
         // The service truncates decimals for integer members.
         return static_cast<int64_t>(value->get<double>());
     }
+    const std::string type(javaType);
     if (value->is_string()) {
-        serialization("STRING_VALUE cannot be converted to Long");
+        serialization("STRING_VALUE cannot be converted to " + type);
     } else if (value->is_object()) {
         serialization("Start of structure or map found where not expected");
     } else if (value->is_array()) {
-        serialization("Unrecognized collection type class java.lang.Long");
+        serialization("Unrecognized collection type class java.lang." + type);
     } else {
-        serialization(tokenName(*value) + " cannot be converted to Long");
+        serialization(tokenName(*value) + " cannot be converted to " + type);
     }
     return std::nullopt;
 }
 
-std::optional<std::string> RequestReader::string(const char* name) { return stringIn(&request_, name); }
-std::optional<int64_t> RequestReader::integer(const char* name) { return integerIn(&request_, name); }
+std::optional<std::string> RequestReader::string(const char* name) {
+    return stringIn(&request_, name);
+}
+std::optional<int64_t> RequestReader::integer(const char* name, const char* javaType) {
+    return integerIn(&request_, name, javaType);
+}
 
 std::optional<bool> RequestReader::boolean(const char* name) {
     const Json* value = member(&request_, name);
@@ -90,8 +96,9 @@ const Json* RequestReader::object(const char* name) {
     if (!value) return nullptr;
     if (value->is_object()) return value;
     if (value->is_array())
-        serialization("Unrecognized collection type java.util.Map<java.lang.String, "
-                      "com.amazonaws.dynamodb.v20120810.AttributeValue>");
+        serialization(
+            "Unrecognized collection type java.util.Map<java.lang.String, "
+            "com.amazonaws.dynamodb.v20120810.AttributeValue>");
     else
         serialization("Unexpected field type");
     return nullptr;
@@ -172,8 +179,8 @@ Status RequestReader::finish() const {
     if (serializationError_) return *serializationError_;
     if (constraintErrors_.empty()) return {};
     const size_t shown = std::min<size_t>(constraintErrors_.size(), 10);
-    std::string message = std::to_string(shown) + " validation error" + (shown > 1 ? "s" : "") +
-                          " detected: ";
+    std::string message =
+        std::to_string(shown) + " validation error" + (shown > 1 ? "s" : "") + " detected: ";
     for (size_t i = 0; i < shown; ++i) message += (i ? "; " : "") + constraintErrors_[i];
     return validationError(message);
 }

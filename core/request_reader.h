@@ -20,18 +20,21 @@
 namespace shardscape {
 
 class RequestReader {
-public:
+  public:
     explicit RequestReader(const Json& request);
 
     std::optional<std::string> string(const char* member);
-    std::optional<int64_t> integer(const char* member);
+    // `javaType` is the member's type in DynamoDB's model, which its deserialization errors
+    // name: Integer for Limit, Segment and TotalSegments, Long for capacity units.
+    std::optional<int64_t> integer(const char* member, const char* javaType = "Integer");
     std::optional<bool> boolean(const char* member);
     // A nested structure or map; nullptr when absent or mistyped.
     const Json* object(const char* member);
     const Json* array(const char* member);
 
     // Reads a member of a nested structure (e.g. ProvisionedThroughput.ReadCapacityUnits).
-    std::optional<int64_t> integerIn(const Json* parent, const char* member);
+    std::optional<int64_t> integerIn(const Json* parent, const char* member,
+                                     const char* javaType = "Long");
     std::optional<std::string> stringIn(const Json* parent, const char* member);
 
     // Constraint checks; `path` is the member path as DynamoDB prints it ("tableName").
@@ -52,7 +55,7 @@ public:
 
     static std::string quoted(const std::string& value) { return "'" + value + "'"; }
 
-private:
+  private:
     const Json* member(const Json* parent, const char* name) const;
     void serialization(std::string message);
 

@@ -4,19 +4,28 @@ namespace shardscape {
 
 std::string Error::name() const {
     switch (type) {
-        case ErrorType::Validation: return "ValidationException";
-        case ErrorType::ResourceNotFound: return "ResourceNotFoundException";
-        case ErrorType::ResourceInUse: return "ResourceInUseException";
-        case ErrorType::ConditionalCheckFailed: return "ConditionalCheckFailedException";
+        case ErrorType::Validation:
+            return "ValidationException";
+        case ErrorType::ResourceNotFound:
+            return "ResourceNotFoundException";
+        case ErrorType::ResourceInUse:
+            return "ResourceInUseException";
+        case ErrorType::ConditionalCheckFailed:
+            return "ConditionalCheckFailedException";
         case ErrorType::ProvisionedThroughputExceeded:
             return "ProvisionedThroughputExceededException";
         case ErrorType::ItemCollectionSizeLimitExceeded:
             return "ItemCollectionSizeLimitExceededException";
-        case ErrorType::TransactionCanceled: return "TransactionCanceledException";
-        case ErrorType::LimitExceeded: return "LimitExceededException";
-        case ErrorType::Serialization: return "SerializationException";
-        case ErrorType::UnknownOperation: return "UnknownOperationException";
-        case ErrorType::InternalServer: return "InternalServerError";
+        case ErrorType::TransactionCanceled:
+            return "TransactionCanceledException";
+        case ErrorType::LimitExceeded:
+            return "LimitExceededException";
+        case ErrorType::Serialization:
+            return "SerializationException";
+        case ErrorType::UnknownOperation:
+            return "UnknownOperationException";
+        case ErrorType::InternalServer:
+            return "InternalServerError";
     }
     return "InternalServerError";
 }
@@ -28,6 +37,8 @@ std::string Error::wireType() const {
     return "com.amazonaws.dynamodb.v20120810#" + name();
 }
 
-int Error::httpStatus() const { return type == ErrorType::InternalServer ? 500 : 400; }
+int Error::httpStatus() const {
+    return type == ErrorType::InternalServer ? 500 : 400;
+}
 
 }  // namespace shardscape

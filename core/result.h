@@ -52,7 +52,7 @@ inline Error internalError(std::string message) {
 
 template <typename T>
 class [[nodiscard]] Result {
-public:
+  public:
     Result(T value) : state_(std::move(value)) {}
     Result(Error error) : state_(std::move(error)) {}
 
@@ -69,13 +69,13 @@ public:
 
     const Error& error() const { return std::get<Error>(state_); }
 
-private:
+  private:
     std::variant<T, Error> state_;
 };
 
 // Result of an operation with no value: empty on success.
 class [[nodiscard]] Status {
-public:
+  public:
     Status() = default;
     Status(Error error) : error_(std::move(error)) {}
     static Status success() { return {}; }
@@ -84,15 +84,15 @@ public:
     explicit operator bool() const { return ok(); }
     const Error& error() const { return *error_; }
 
-private:
+  private:
     std::optional<Error> error_;
 };
 
 }  // namespace shardscape
 
 // Propagates a failed Status or Result<T> out of the calling function.
-#define SHARDSCAPE_TRY(expr)                              \
-    do {                                                  \
-        auto&& shardscape_try_result_ = (expr);           \
+#define SHARDSCAPE_TRY(expr)                                                     \
+    do {                                                                         \
+        auto&& shardscape_try_result_ = (expr);                                  \
         if (!shardscape_try_result_.ok()) return shardscape_try_result_.error(); \
     } while (false)

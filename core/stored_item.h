@@ -14,7 +14,7 @@
 namespace shardscape {
 
 class StoredItem {
-public:
+  public:
     // Wraps a record read from storage; fails if the size prefix is damaged.
     static Result<StoredItem> fromRecord(std::string record);
     // Encodes `item` (whose DynamoDB size is `size`) into a record.
@@ -24,7 +24,7 @@ public:
     const std::string& record() const { return record_; }
     Result<Item> decode() const;
 
-private:
+  private:
     StoredItem() = default;
     std::string record_;
     size_t size_ = 0;

@@ -48,7 +48,7 @@ Json TableDefinition::describe(const TableStatistics& stats, const std::string& 
     if (lastDecreaseDateTime > 0) throughput["LastDecreaseDateTime"] = lastDecreaseDateTime;
 
     Json billing = {{"BillingMode", billingMode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST"
-                                                                             : "PROVISIONED"}};
+                                                                              : "PROVISIONED"}};
     if (lastUpdateToPayPerRequestDateTime > 0)
         billing["LastUpdateToPayPerRequestDateTime"] = lastUpdateToPayPerRequestDateTime;
 
@@ -70,19 +70,21 @@ Json TableDefinition::toStorageJson() const {
     Json attributes = Json::array();
     for (const auto& a : attributeDefinitions)
         attributes.push_back({{"name", a.name}, {"type", valueTypeName(a.type)}});
-    Json out = {{"name", name},
-                {"id", id},
-                {"tableId", tableId},
-                {"attributes", std::move(attributes)},
-                {"partitionKey", {{"name", partitionKey.name}, {"type", valueTypeName(partitionKey.type)}}},
-                {"billingMode", billingMode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"},
-                {"read", readCapacityUnits},
-                {"write", writeCapacityUnits},
-                {"created", creationDateTime},
-                {"lastIncrease", lastIncreaseDateTime},
-                {"lastDecrease", lastDecreaseDateTime},
-                {"decreasesToday", numberOfDecreasesToday},
-                {"lastPayPerRequest", lastUpdateToPayPerRequestDateTime}};
+    Json out = {
+        {"name", name},
+        {"id", id},
+        {"tableId", tableId},
+        {"attributes", std::move(attributes)},
+        {"partitionKey", {{"name", partitionKey.name}, {"type", valueTypeName(partitionKey.type)}}},
+        {"billingMode",
+         billingMode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"},
+        {"read", readCapacityUnits},
+        {"write", writeCapacityUnits},
+        {"created", creationDateTime},
+        {"lastIncrease", lastIncreaseDateTime},
+        {"lastDecrease", lastDecreaseDateTime},
+        {"decreasesToday", numberOfDecreasesToday},
+        {"lastPayPerRequest", lastUpdateToPayPerRequestDateTime}};
     if (sortKey) out["sortKey"] = {{"name", sortKey->name}, {"type", valueTypeName(sortKey->type)}};
     return out;
 }
@@ -99,10 +101,11 @@ Result<TableDefinition> TableDefinition::fromStorageJson(const Json& json) {
         t.partitionKey = {json.at("partitionKey").at("name").get<std::string>(),
                           typeFromName(json.at("partitionKey").at("type").get<std::string>())};
         if (json.contains("sortKey"))
-            t.sortKey = KeyAttribute{json.at("sortKey").at("name").get<std::string>(),
-                                     typeFromName(json.at("sortKey").at("type").get<std::string>())};
+            t.sortKey =
+                KeyAttribute{json.at("sortKey").at("name").get<std::string>(),
+                             typeFromName(json.at("sortKey").at("type").get<std::string>())};
         t.billingMode = json.at("billingMode") == "PAY_PER_REQUEST" ? BillingMode::PayPerRequest
-                                                                   : BillingMode::Provisioned;
+                                                                    : BillingMode::Provisioned;
         t.readCapacityUnits = json.at("read").get<int64_t>();
         t.writeCapacityUnits = json.at("write").get<int64_t>();
         t.creationDateTime = json.at("created").get<double>();

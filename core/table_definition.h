@@ -41,9 +41,9 @@ struct TableDefinition {
     KeyAttribute partitionKey;
     std::optional<KeyAttribute> sortKey;
     BillingMode billingMode = BillingMode::Provisioned;
-    int64_t readCapacityUnits = 0;   // 0 in PAY_PER_REQUEST mode
+    int64_t readCapacityUnits = 0;  // 0 in PAY_PER_REQUEST mode
     int64_t writeCapacityUnits = 0;
-    double creationDateTime = 0;     // seconds since the epoch
+    double creationDateTime = 0;  // seconds since the epoch
     double lastIncreaseDateTime = 0;
     double lastDecreaseDateTime = 0;
     int numberOfDecreasesToday = 0;

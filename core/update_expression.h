@@ -28,7 +28,7 @@ struct UpdatePlan {
     Result<Item> apply(Item item) const;
 };
 
-Result<UpdatePlan> parseUpdateExpression(const std::string& expression, const TableDefinition& table,
-                                         ExpressionContext& context);
+Result<UpdatePlan> parseUpdateExpression(const std::string& expression,
+                                         const TableDefinition& table, ExpressionContext& context);
 
 }  // namespace shardscape

@@ -22,12 +22,13 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
-    auto* heading = new QLabel(tr("<b>Tables</b> in %1").arg(dataDirectory.toHtmlEscaped()), central);
+    auto* heading =
+        new QLabel(tr("<b>Tables</b> in %1").arg(dataDirectory.toHtmlEscaped()), central);
     layout->addWidget(heading);
     tables_ = new QTreeWidget(central);
     tables_->setObjectName("tableTree");
-    tables_->setHeaderLabels({tr("Table"), tr("Partition key"), tr("Sort key"), tr("Billing"),
-                              tr("Items"), tr("Size")});
+    tables_->setHeaderLabels(
+        {tr("Table"), tr("Partition key"), tr("Sort key"), tr("Billing"), tr("Items"), tr("Size")});
     tables_->setRootIsDecorated(false);
     tables_->setAlternatingRowColors(true);
     tables_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -48,7 +49,8 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     statusFigures_ = new QLabel(this);
     statusBar()->addPermanentWidget(statusFigures_);
     if (!openError.isEmpty()) {
-        heading->setText(tr("<b>Could not open the data directory:</b> %1").arg(openError.toHtmlEscaped()));
+        heading->setText(
+            tr("<b>Could not open the data directory:</b> %1").arg(openError.toHtmlEscaped()));
         heading->setWordWrap(true);
     }
     refresh();
@@ -67,17 +69,22 @@ void MainWindow::refresh() {
         if (!described) continue;  // dropped between listing and describing
         const auto& [table, stats] = *described;
         auto keyText = [](const KeyAttribute& k) {
-            return QString::fromStdString(k.name) + " (" + QString::fromUtf8(valueTypeName(k.type).data(), 1) + ")";
+            return QString::fromStdString(k.name) + " (" +
+                   QString::fromUtf8(valueTypeName(k.type).data(), 1) + ")";
         };
         auto* row = new QTreeWidgetItem(tables_);
         row->setText(0, QString::fromStdString(table.name));
         row->setText(1, keyText(table.partitionKey));
         row->setText(2, table.sortKey ? keyText(*table.sortKey) : QString());
-        row->setText(3, table.billingMode == BillingMode::PayPerRequest
-                            ? tr("On-demand")
-                            : tr("%1 RCU / %2 WCU").arg(table.readCapacityUnits).arg(table.writeCapacityUnits));
+        row->setText(
+            3,
+            table.billingMode == BillingMode::PayPerRequest
+                ? tr("On-demand")
+                : tr("%1 RCU / %2 WCU").arg(table.readCapacityUnits).arg(table.writeCapacityUnits));
         row->setText(4, QLocale().toString(static_cast<qint64>(stats.itemCount)));
         row->setText(5, QLocale().formattedDataSize(stats.sizeBytes));
+        row->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
+        row->setTextAlignment(5, Qt::AlignRight | Qt::AlignVCenter);
         totalItems += stats.itemCount;
         totalBytes += stats.sizeBytes;
     }

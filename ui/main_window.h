@@ -13,7 +13,7 @@ class Engine;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     // `engine` may be null when the data directory could not be opened; `openError` then
     // says why and the window shows it instead of the tables.
     MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirectory,
@@ -23,7 +23,7 @@ public:
     void refresh();
     QTreeWidget* tableTree() const { return tables_; }
 
-private:
+  private:
     std::shared_ptr<Engine> engine_;
     QTreeWidget* tables_ = nullptr;
     QLabel* statusFigures_ = nullptr;

@@ -1,0 +1,211 @@
+// shardscape-cli as a user runs it: a real process, real files, real exit codes.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <csignal>
+
+#include "attribute_json.h"
+#include "dispatch.h"
+#include "engine.h"
+
+using namespace shardscape;
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList& arguments, const QByteArray& input = {}) {
+    QProcess process;
+    process.start(SHARDSCAPE_CLI, arguments);
+    process.waitForStarted();
+    if (!input.isEmpty()) process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(30000);
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+Json parse(const QByteArray& text) {
+    return Json::parse(text.toStdString(), nullptr, false);
+}
+
+const QByteArray kCreate = R"({"TableName":"Users","BillingMode":"PAY_PER_REQUEST",
+    "AttributeDefinitions":[{"AttributeName":"UserID","AttributeType":"S"}],
+    "KeySchema":[{"AttributeName":"UserID","KeyType":"HASH"}]})";
+}  // namespace
+
+class CliTest : public QObject {
+    Q_OBJECT
+  private slots:
+    void versionAndHelp() {
+        Run version = runCli({"--version"});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.contains("shardscape-cli"));
+        QVERIFY(version.out.contains(SHARDSCAPE_VERSION));
+        Run help = runCli({"--help"});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("call <Operation>"));
+        QVERIFY(help.out.contains("--data"));
+        QVERIFY(help.out.contains("--input"));
+    }
+
+    void callRoundTripFromFileAndStdin() {
+        QTemporaryDir dir;
+        const QString data = dir.path() + "/data";
+        Run created = runCli({"call", "CreateTable", "--data", data, "--input", "-"}, kCreate);
+        QCOMPARE(created.exitCode, 0);
+        QCOMPARE(parse(created.out)["TableDescription"]["TableStatus"], "ACTIVE");
+
+        QFile put(dir.path() + "/put.json");
+        QVERIFY(put.open(QIODevice::WriteOnly));
+        put.write(
+            R"({"TableName":"Users","Item":{"UserID":{"S":"101"},"Name":{"S":"Alex"},"Age":{"N":"42.0"}}})");
+        put.close();
+        Run putRun = runCli({"call", "PutItem", "--data", data, "--input", put.fileName()});
+        QCOMPARE(putRun.exitCode, 0);
+        QCOMPARE(parse(putRun.out), Json::object());
+
+        Run get = runCli(
+            {"call", "GetItem", "--data", data, "--input", "-"},
+            R"({"TableName":"Users","Key":{"UserID":{"S":"101"}},"ReturnConsumedCapacity":"TOTAL"})");
+        QCOMPARE(get.exitCode, 0);
+        const Json response = parse(get.out);
+        QCOMPARE(response["Item"],
+                 Json::parse(R"({"UserID":{"S":"101"},"Name":{"S":"Alex"},"Age":{"N":"42"}})"));
+        QCOMPARE(response["ConsumedCapacity"]["CapacityUnits"].get<double>(), 0.5);
+
+        Run list = runCli({"call", "ListTables", "--data", data});
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(parse(list.out)["TableNames"], Json::parse(R"(["Users"])"));
+    }
+
+    void errorsPrintDynamoDbJsonAndExitOne() {
+        QTemporaryDir dir;
+        const QString data = dir.path() + "/data";
+        Run missing = runCli({"call", "GetItem", "--data", data, "--input", "-"},
+                             R"({"TableName":"Nope","Key":{"id":{"S":"1"}}})");
+        QCOMPARE(missing.exitCode, 1);
+        QCOMPARE(parse(missing.err)["__type"],
+                 "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException");
+        QCOMPARE(parse(missing.err)["message"], "Requested resource not found");
+
+        Run invalid =
+            runCli({"call", "CreateTable", "--data", data, "--input", "-"}, R"({"TableName":"x"})");
+        QCOMPARE(invalid.exitCode, 1);
+        QCOMPARE(parse(invalid.err)["__type"],
+                 "com.amazonaws.dynamodb.v20120810#ValidationException");
+        QVERIFY(parse(invalid.err)["message"].get<std::string>().starts_with(
+            "3 validation errors detected: "));
+
+        Run unknown = runCli({"call", "FlyToTheMoon", "--data", data});
+        QCOMPARE(unknown.exitCode, 1);
+        QCOMPARE(parse(unknown.err)["__type"],
+                 "com.amazon.coral.service#UnknownOperationException");
+    }
+
+    void badInvocationsExitTwo() {
+        QTemporaryDir dir;
+        QCOMPARE(runCli({}).exitCode, 2);
+        QCOMPARE(runCli({"frobnicate"}).exitCode, 2);
+        QCOMPARE(runCli({"call"}).exitCode, 2);
+        Run noFile = runCli(
+            {"call", "ListTables", "--data", dir.path(), "--input", dir.path() + "/absent.json"});
+        QCOMPARE(noFile.exitCode, 2);
+        QVERIFY(noFile.err.contains("absent.json"));
+    }
+
+    // Truncated, garbage and hostile bodies give a clean error and leave the data intact.
+    void badInputNeverCorruptsData() {
+        QTemporaryDir dir;
+        const QString data = dir.path() + "/data";
+        QCOMPARE(runCli({"call", "CreateTable", "--data", data, "--input", "-"}, kCreate).exitCode,
+                 0);
+        const QByteArray good =
+            R"({"TableName":"Users","Item":{"UserID":{"S":"keep"},"v":{"L":[{"M":{"a":{"N":"1"}}}]}}})";
+        QCOMPARE(runCli({"call", "PutItem", "--data", data, "--input", "-"}, good).exitCode, 0);
+
+        QList<QByteArray> bodies;
+        for (int cut = 1; cut < good.size(); cut += 7) bodies << good.left(cut);
+        bodies << QByteArray("\x00\xff\xfe garbage", 12) << "[]"
+               << "null"
+               << "42"
+               << "\"text\""
+               << R"({"TableName":"Users","Item":{"UserID":{"S":"x"},"deep":)" +
+                      QByteArray(5000, '[')
+               << "{}";
+        for (const QByteArray& body : bodies) {
+            Run run = runCli({"call", "PutItem", "--data", data, "--input", "-"}, body);
+            QVERIFY2(run.exitCode == 1, body.left(60).constData());
+            QVERIFY2(parse(run.err).contains("__type"), run.err.left(200).constData());
+        }
+        Run get = runCli({"call", "GetItem", "--data", data, "--input", "-"},
+                         R"({"TableName":"Users","Key":{"UserID":{"S":"keep"}}})");
+        QCOMPARE(get.exitCode, 0);
+        QCOMPARE(parse(get.out)["Item"]["v"], Json::parse(R"({"L":[{"M":{"a":{"N":"1"}}}]})"));
+        Run describe = runCli({"call", "DescribeTable", "--data", data, "--input", "-"},
+                              R"({"TableName":"Users"})");
+        QCOMPARE(parse(describe.out)["Table"]["ItemCount"], 1);
+    }
+
+    // A write that returned success survives kill -9 of the process, and the table's
+    // statistics stay consistent with its items.
+    void acknowledgedWritesSurviveKill9() {
+        QTemporaryDir dir;
+        const QString data = dir.path() + "/data";
+        QProcess writer;
+        writer.start(DURABILITY_WRITER, {data});
+        QVERIFY(writer.waitForStarted());
+        long lastAck = -1;
+        QByteArray buffer;
+        while (lastAck < 3000 && writer.waitForReadyRead(10000)) {
+            buffer += writer.readAllStandardOutput();
+            int newline;
+            while ((newline = buffer.indexOf('\n')) >= 0) {
+                const QByteArray line = buffer.left(newline);
+                buffer.remove(0, newline + 1);
+                if (line.startsWith("ack ")) lastAck = line.mid(4).toLong();
+            }
+        }
+        QVERIFY2(lastAck >= 3000, writer.readAllStandardError().constData());
+        ::kill(static_cast<pid_t>(writer.processId()), SIGKILL);
+        writer.waitForFinished();
+        // Acks printed after our last read are also durable, so count what is really there.
+        auto engine = Engine::open(data.toStdString());
+        QVERIFY(engine.ok());
+        for (long i = 0; i <= lastAck; ++i) {
+            Json key = {{"TableName", "Journal"}, {"Key", {{"id", {{"N", std::to_string(i)}}}}}};
+            auto got = dispatch(**engine, "GetItem", key);
+            QVERIFY(got.ok());
+            QVERIFY2(got->contains("Item"),
+                     qPrintable(QString("acknowledged item %1 lost").arg(i)));
+        }
+        long total = 0;
+        Json request = {{"TableName", "Journal"}, {"Select", "COUNT"}};
+        while (true) {
+            auto page = dispatch(**engine, "Scan", request);
+            QVERIFY(page.ok());
+            total += (*page)["Count"].get<long>();
+            if (!page->contains("LastEvaluatedKey")) break;
+            request["ExclusiveStartKey"] = (*page)["LastEvaluatedKey"];
+        }
+        QVERIFY(total >= lastAck + 1);
+        auto described = (*engine)->describeTable("Journal");
+        QCOMPARE(described->second.itemCount, static_cast<int64_t>(total));
+    }
+
+    // The GUI and the CLI share one data directory; a second process gets a clear error.
+    void dataDirectoryInUseIsReported() {
+        QTemporaryDir dir;
+        auto engine = Engine::open(dir.path().toStdString());
+        QVERIFY(engine.ok());
+        Run run = runCli({"call", "ListTables", "--data", dir.path()});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(parse(run.err)["message"].get<std::string>().find(
+                    "in use by another Shardscape process") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "test_cli.moc"

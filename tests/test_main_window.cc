@@ -1,0 +1,108 @@
+// The main window, driven offscreen as a user would see it.
+#include <QImage>
+#include <QLabel>
+#include <QProcess>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "dispatch.h"
+#include "engine.h"
+#include "main_window.h"
+
+using namespace shardscape;
+
+namespace {
+void createAndFill(Engine& engine) {
+    auto created = dispatch(engine, "CreateTable", Json::parse(R"({"TableName":"Orders",
+        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],
+        "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],
+        "ProvisionedThroughput":{"ReadCapacityUnits":5,"WriteCapacityUnits":3}})"));
+    QVERIFY(created.ok());
+    for (int i = 0; i < 3; ++i) {
+        Json put = {{"TableName", "Orders"},
+                    {"Item", {{"pk", {{"S", "c1"}}}, {"sk", {{"N", std::to_string(i)}}}}}};
+        QVERIFY(dispatch(engine, "PutItem", put).ok());
+    }
+}
+
+// Share of pixels that differ from the top-left one: a blank render has none.
+double nonBackgroundShare(const QImage& image) {
+    const QRgb background = image.pixel(0, 0);
+    qint64 different = 0;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            if (image.pixel(x, y) != background) ++different;
+    return double(different) / ((image.width() / 2) * (image.height() / 2));
+}
+}  // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+  private slots:
+    void showsTablesAndFigures() {
+        QTemporaryDir dir;
+        auto opened = Engine::open(dir.path().toStdString());
+        QVERIFY(opened.ok());
+        std::shared_ptr<Engine> engine = std::move(opened).value();
+        createAndFill(*engine);
+
+        MainWindow window(engine, dir.path());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTreeWidget* tree = window.tableTree();
+        QCOMPARE(tree->topLevelItemCount(), 1);
+        QTreeWidgetItem* row = tree->topLevelItem(0);
+        QCOMPARE(row->text(0), QString("Orders"));
+        QCOMPARE(row->text(1), QString("pk (S)"));
+        QCOMPARE(row->text(2), QString("sk (N)"));
+        QCOMPARE(row->text(3), QString("5 RCU / 3 WCU"));
+        QCOMPARE(row->text(4), QString("3"));
+        const auto labels = window.statusBar()->findChildren<QLabel*>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel* l) {
+            return l->text().startsWith("1 table(s) · 3 items");
+        }));
+
+        // Refresh picks up tables created after the window opened.
+        QVERIFY(dispatch(*engine, "CreateTable",
+                         Json::parse(R"({"TableName":"Users","BillingMode":"PAY_PER_REQUEST",
+            "AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],
+            "KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]})"))
+                    .ok());
+        window.refresh();
+        QCOMPARE(tree->topLevelItemCount(), 2);
+        QCOMPARE(tree->topLevelItem(1)->text(3), QString("On-demand"));
+    }
+
+    void showsWhyTheDataDirectoryCouldNotOpen() {
+        MainWindow window(nullptr, "/nowhere", "Data directory /nowhere is in use");
+        window.show();
+        const auto labels = window.findChildren<QLabel*>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel* l) {
+            return l->text().contains("Could not open the data directory");
+        }));
+        QCOMPARE(window.tableTree()->topLevelItemCount(), 0);
+    }
+
+    void screenshotOptionRendersTheWindow() {
+        QTemporaryDir dir;
+        {
+            auto engine = Engine::open((dir.path() + "/data").toStdString());
+            QVERIFY(engine.ok());
+            createAndFill(**engine);
+        }
+        const QString png = dir.path() + "/window.png";
+        QProcess gui;
+        gui.start(SHARDSCAPE_GUI, {"--data", dir.path() + "/data", "--screenshot", png});
+        QVERIFY(gui.waitForFinished(30000));
+        QCOMPARE(gui.exitCode(), 0);
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 800 && image.height() >= 500);
+        QVERIFY(nonBackgroundShare(image) > 0.02);
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "test_main_window.moc"
