@@ -41,7 +41,7 @@ struct EngineOptions {
     // failure-injecting Env.
     leveldb::Env* env = nullptr;
     size_t blockCacheBytes = 128u << 20;
-    size_t writeBufferBytes = 16u << 20;
+    size_t writeBufferBytes = 64u << 20;
     // Seconds since the epoch; the capacity model and simulator will supply simulated clocks.
     std::function<double()> clock;
 };

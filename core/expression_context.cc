@@ -22,15 +22,18 @@ std::string keyList(const std::map<std::string, std::string>& names,
 }  // namespace
 
 Result<ExpressionContext> ExpressionContext::fromRequest(const Json* names, const Json* values,
-                                                         bool expressionsUsed) {
-    if (!expressionsUsed) {
-        if (names)
-            return validationError(
-                "ExpressionAttributeNames can only be specified when using expressions");
-        if (values)
-            return validationError(
-                "ExpressionAttributeValues can only be specified when using expressions");
-    }
+                                                         bool expressionsUsed,
+                                                         std::string_view missingValueExpressions) {
+    if (!expressionsUsed && names)
+        return validationError(
+            "ExpressionAttributeNames can only be specified when using expressions");
+    if (values && !missingValueExpressions.empty())
+        return validationError(
+            "ExpressionAttributeValues can only be specified when using expressions: " +
+            std::string(missingValueExpressions));
+    if (!expressionsUsed && values)
+        return validationError(
+            "ExpressionAttributeValues can only be specified when using expressions");
     ExpressionContext context;
     if (names) {
         if (!names->is_object()) return serializationError("Unexpected field type");

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "attribute_json.h"
 #include "attribute_value.h"
@@ -17,9 +18,12 @@ class ExpressionContext {
   public:
     // Validates the two maps (syntax of keys, values as AttributeValues, non-empty).
     // `expressionsUsed` is false when the request has no expression at all, which makes
-    // any names/values an error, as in DynamoDB.
+    // any names/values an error, as in DynamoDB. A non-empty `missingValueExpressions` says
+    // that none of the request's expressions that take values is present, naming them as
+    // DynamoDB's message does ("FilterExpression is null"), and makes any values an error.
     static Result<ExpressionContext> fromRequest(const Json* names, const Json* values,
-                                                 bool expressionsUsed);
+                                                 bool expressionsUsed,
+                                                 std::string_view missingValueExpressions = {});
 
     // "#n" -> the attribute name it stands for.
     Result<std::string> name(const std::string& placeholder);

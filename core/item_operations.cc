@@ -79,7 +79,8 @@ Result<Json> putItemOperation(Engine& engine, const Json& request) {
         return validationError("Item size has exceeded the maximum allowed size");
     SHARDSCAPE_TRY(rejectUnsupported(request, {"Expected", "ConditionalOperator"}));
     auto context =
-        ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value());
+        ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value(),
+                                       r->conditionExpression ? "" : "ConditionExpression is null");
     if (!context) return context.error();
     SHARDSCAPE_TRY(rejectCondition(*r));
 
@@ -106,7 +107,8 @@ Result<Json> deleteItemOperation(Engine& engine, const Json& request) {
         return validationError("ReturnValues can only be ALL_OLD or NONE");
     SHARDSCAPE_TRY(rejectUnsupported(request, {"Expected", "ConditionalOperator"}));
     auto context =
-        ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value());
+        ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value(),
+                                       r->conditionExpression ? "" : "ConditionExpression is null");
     if (!context) return context.error();
     SHARDSCAPE_TRY(rejectCondition(*r));
 
@@ -190,8 +192,10 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
     if (!key) return key.error();
     SHARDSCAPE_TRY(
         rejectUnsupported(request, {"AttributeUpdates", "Expected", "ConditionalOperator"}));
+    const bool anyExpression = updateExpression || r->conditionExpression;
     auto context = ExpressionContext::fromRequest(
-        r->names, r->values, updateExpression.has_value() || r->conditionExpression.has_value());
+        r->names, r->values, anyExpression,
+        anyExpression ? "" : "UpdateExpression and ConditionExpression are null");
     if (!context) return context.error();
     auto table = engine.table(r->tableName);
     if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};

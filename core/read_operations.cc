@@ -230,8 +230,9 @@ Result<Json> scanOperation(Engine& engine, const Json& request) {
             std::to_string(*segment) +
             " is not less than TotalSegments: " + std::to_string(*totalSegments));
     SHARDSCAPE_TRY(checkCommon(request, r, engine));
-    auto context =
-        ExpressionContext::fromRequest(r.names, r.values, r.projectionExpression.has_value());
+    // FilterExpression is rejected above as unsupported, so it is never present here.
+    auto context = ExpressionContext::fromRequest(
+        r.names, r.values, r.projectionExpression.has_value(), "FilterExpression is null");
     if (!context) return context.error();
     auto projection = readProjection(r, *context);
     if (!projection) return projection.error();
