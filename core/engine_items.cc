@@ -54,18 +54,25 @@ uint64_t segmentStart(int segment, int total) {
 
 }  // namespace
 
+// The checks a key value gets once its presence and type are known; `emptyPrefix` is
+// DynamoDB's wording, which differs between Key members and Items.
+static Status checkKeyValue(const KeyAttribute& attribute, const AttributeValue& value,
+                            bool isPartitionKey, const char* emptyPrefix) {
+    if (attribute.type != ValueType::N && value.scalar().empty())
+        return validationError(std::string(emptyPrefix) +
+                               " The AttributeValue for a key attribute cannot contain an empty " +
+                               emptyKindName(attribute.type) + " value. Key: " + attribute.name);
+    return checkKeySize(value, isPartitionKey);
+}
+
 Status Engine::validateKey(const TableDefinition& table, const Item& key) {
     const size_t expected = table.sortKey ? 2 : 1;
     if (key.size() != expected) return keyMismatch();
     auto check = [&](const KeyAttribute& attribute, bool isPartitionKey) -> Status {
         auto it = key.find(attribute.name);
         if (it == key.end() || it->second.type() != attribute.type) return keyMismatch();
-        if (attribute.type != ValueType::N && it->second.scalar().empty())
-            return validationError(
-                "One or more parameter values were invalid: The AttributeValue for a key attribute "
-                "cannot contain an empty " +
-                emptyKindName(attribute.type) + " value. Key: " + attribute.name);
-        return checkKeySize(it->second, isPartitionKey);
+        return checkKeyValue(attribute, it->second, isPartitionKey,
+                             "One or more parameter values were invalid:");
     };
     SHARDSCAPE_TRY(check(table.partitionKey, true));
     if (table.sortKey) SHARDSCAPE_TRY(check(*table.sortKey, false));
@@ -83,13 +90,8 @@ Status Engine::validateItemKeys(const TableDefinition& table, const Item& item) 
                 "One or more parameter values were invalid: Type mismatch for key " +
                 attribute.name + " expected: " + std::string(valueTypeName(attribute.type)) +
                 " actual: " + std::string(valueTypeName(it->second.type())));
-        if (attribute.type != ValueType::N && it->second.scalar().empty())
-            return validationError(
-                "One or more parameter values are not valid. The AttributeValue for a key "
-                "attribute "
-                "cannot contain an empty " +
-                emptyKindName(attribute.type) + " value. Key: " + attribute.name);
-        return checkKeySize(it->second, isPartitionKey);
+        return checkKeyValue(attribute, it->second, isPartitionKey,
+                             "One or more parameter values are not valid.");
     };
     SHARDSCAPE_TRY(check(table.partitionKey, true));
     if (table.sortKey) SHARDSCAPE_TRY(check(*table.sortKey, false));

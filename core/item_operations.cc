@@ -65,6 +65,15 @@ Result<Json> attributesOf(const StoredItem& stored,
     return itemToJson(only ? project(*item, *only) : *item);
 }
 
+// Adds the replaced or deleted item as "Attributes" when ReturnValues is ALL_OLD.
+Status addOldAttributes(Json& response, const ItemRequest& r, const WriteResult& written) {
+    if (r.returnValues != "ALL_OLD" || !written.oldItem) return {};
+    auto old = attributesOf(*written.oldItem);
+    if (!old) return old.error();
+    response["Attributes"] = std::move(old).value();
+    return {};
+}
+
 }  // namespace
 
 Result<Json> putItemOperation(Engine& engine, const Json& request) {
@@ -87,11 +96,7 @@ Result<Json> putItemOperation(Engine& engine, const Json& request) {
     auto written = engine.putItem(r->tableName, std::move(**item));
     if (!written) return written.error();
     Json response = Json::object();
-    if (r->returnValues == "ALL_OLD" && written->oldItem) {
-        auto old = attributesOf(*written->oldItem);
-        if (!old) return old.error();
-        response["Attributes"] = std::move(old).value();
-    }
+    SHARDSCAPE_TRY(addOldAttributes(response, *r, *written));
     addConsumedCapacity(response, r->capacity, r->tableName,
                         writeCapacityUnits(std::max(written->oldSize, written->newSize)), false);
     return response;
@@ -115,11 +120,7 @@ Result<Json> deleteItemOperation(Engine& engine, const Json& request) {
     auto deleted = engine.deleteItem(r->tableName, **key);
     if (!deleted) return deleted.error();
     Json response = Json::object();
-    if (r->returnValues == "ALL_OLD" && deleted->oldItem) {
-        auto old = attributesOf(*deleted->oldItem);
-        if (!old) return old.error();
-        response["Attributes"] = std::move(old).value();
-    }
+    SHARDSCAPE_TRY(addOldAttributes(response, *r, *deleted));
     addConsumedCapacity(response, r->capacity, r->tableName, writeCapacityUnits(deleted->oldSize),
                         false);
     return response;
