@@ -32,6 +32,9 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     tables_->setRootIsDecorated(false);
     tables_->setAlternatingRowColors(true);
     tables_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The name column takes the spare width so the figures sit together on the right.
+    tables_->header()->setStretchLastSection(false);
+    tables_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     layout->addWidget(tables_);
     setCentralWidget(central);
 
