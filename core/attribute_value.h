@@ -44,6 +44,11 @@ class AttributeValue {
     // SS/NS/BS members (NS members in canonical text).
     const std::vector<std::string>& setMembers() const { return set_; }
 
+    // In-place edits for UpdateExpression; the type stays what it is.
+    std::map<std::string, AttributeValue>& mutableMapMembers() { return map_; }
+    std::vector<AttributeValue>& mutableListElements() { return list_; }
+    std::vector<std::string>& mutableSetMembers() { return set_; }
+
     bool operator==(const AttributeValue& other) const;
 
   private:

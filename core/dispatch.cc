@@ -53,7 +53,12 @@ std::vector<std::string> supportedOperations() {
 }
 
 Json errorBody(const Error& error) {
-    return Json{{"__type", error.wireType()}, {"message", error.message}};
+    Json body = {{"__type", error.wireType()}, {"message", error.message}};
+    if (!error.extraJson.empty()) {
+        Json extra = Json::parse(error.extraJson, nullptr, false);
+        if (extra.is_object()) body.update(extra);
+    }
+    return body;
 }
 
 }  // namespace shardscape

@@ -76,6 +76,8 @@ struct ScanSpec {
 
 struct Page {
     std::vector<StoredItem> items;  // decode() what you show
+    // When a `keep` filter ran, the kept items already decoded (parallel to `items`).
+    std::vector<Item> decodedItems;
     int64_t scannedCount = 0;
     size_t bytesRead = 0;  // sum of the evaluated items' sizes, for capacity
     std::optional<Item> lastEvaluatedKey;
@@ -143,7 +145,10 @@ class Engine {
     std::shared_ptr<const TableDefinition> table(const std::string& name) const;
 
     // --- Items ---------------------------------------------------------------------------
-    Result<WriteResult> putItem(const std::string& tableName, Item item);
+    // `precondition`, if given, sees the item being replaced (null if none) under the write
+    // lock and can veto the write (ConditionExpression).
+    Result<WriteResult> putItem(const std::string& tableName, Item item,
+                                const std::function<Status(const StoredItem*)>& precondition = {});
     // Writes many items in one atomic LevelDB batch (bulk loading and sample data): all are
     // validated first and nothing is written if any is invalid. Later items overwrite
     // earlier ones with the same key, as consecutive PutItems would.

@@ -152,13 +152,15 @@ Result<WriteResult> Engine::writeLocked(const TableDefinition& table, const std:
     return result;
 }
 
-Result<WriteResult> Engine::putItem(const std::string& tableName, Item item) {
+Result<WriteResult> Engine::putItem(const std::string& tableName, Item item,
+                                    const std::function<Status(const StoredItem*)>& precondition) {
     auto table = requireTable(tableName);
     if (!table) return table.error();
     SHARDSCAPE_TRY(validateItemKeys(**table, item));
     const std::string key = storageKeyFor(**table, item);
     std::lock_guard lock(writeMutex_);
-    return writeLocked(**table, key, [&item](const StoredItem*) -> Result<std::optional<Item>> {
+    return writeLocked(**table, key, [&](const StoredItem* current) -> Result<std::optional<Item>> {
+        if (precondition) SHARDSCAPE_TRY(precondition(current));
         return std::optional<Item>(std::move(item));
     });
 }
@@ -290,7 +292,12 @@ Result<Page> Engine::readRange(const TableDefinition& table, const std::string& 
             decoded = std::move(item).value();
         }
         if (full) page.lastEvaluatedKey = keyOf(table, *decoded);
-        if (!keep || keep(*decoded)) page.items.push_back(std::move(stored).value());
+        if (!keep) {
+            page.items.push_back(std::move(stored).value());
+        } else if (keep(*decoded)) {
+            page.items.push_back(std::move(stored).value());
+            page.decodedItems.push_back(std::move(*decoded));
+        }
         if (full) break;
     }
     if (!it->status().ok()) return storageError(it->status());

@@ -1,5 +1,6 @@
 // PutItem, GetItem, DeleteItem and UpdateItem.
 #include "expression_context.h"
+#include "expression_evaluator.h"
 #include "item_size.h"
 #include "operation_support.h"
 #include "operations.h"
@@ -16,6 +17,7 @@ struct ItemRequest {
     ReturnConsumedCapacity capacity = ReturnConsumedCapacity::None;
     std::optional<std::string> returnValues;
     std::optional<std::string> conditionExpression;
+    bool returnOldOnConditionFailure = false;
     const Json* names = nullptr;
     const Json* values = nullptr;
 };
@@ -31,6 +33,8 @@ Result<ItemRequest> readItemRequest(RequestReader& reader, const Json& request,
     out.returnValues = reader.string("ReturnValues");
     auto metrics = reader.string("ReturnItemCollectionMetrics");
     out.conditionExpression = reader.string("ConditionExpression");
+    auto onFailure = reader.string("ReturnValuesOnConditionCheckFailure");
+    out.returnOldOnConditionFailure = onFailure == "ALL_OLD";
     out.names = reader.object("ExpressionAttributeNames");
     out.values = reader.object("ExpressionAttributeValues");
     reader.tableName(name);
@@ -38,6 +42,7 @@ Result<ItemRequest> readItemRequest(RequestReader& reader, const Json& request,
     reader.oneOf(out.returnValues, "returnValues",
                  {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"});
     reader.oneOf(metrics, "returnItemCollectionMetrics", {"SIZE", "NONE"});
+    reader.oneOf(onFailure, "returnValuesOnConditionCheckFailure", {"ALL_OLD", "NONE"});
     SHARDSCAPE_TRY(reader.finish());
     out.tableName = *name;
     return out;
@@ -51,15 +56,40 @@ Status rejectUnsupported(const Json& request, std::initializer_list<const char*>
     return {};
 }
 
-Status rejectCondition(const ItemRequest& r) {
-    if (r.conditionExpression)
-        return validationError(
-            "ConditionExpression is not supported yet by this version of Shardscape");
-    return {};
+// A compiled ConditionExpression (if the request has one).
+struct WriteCondition {
+    std::optional<Condition> condition;
+    bool returnOldOnFailure = false;
+
+    // Evaluates against the current item (an empty item when there is none).
+    Status check(const StoredItem* current) const {
+        if (!condition) return {};
+        Item item;
+        if (current) {
+            auto decoded = current->decode();
+            if (!decoded) return decoded.error();
+            item = std::move(decoded).value();
+        }
+        if (evaluateCondition(*condition, item)) return {};
+        Error failed{ErrorType::ConditionalCheckFailed, "The conditional request failed"};
+        if (returnOldOnFailure && current)
+            failed.extraJson = Json{{"Item", itemToJson(item)}}.dump();
+        return failed;
+    }
+};
+
+Result<WriteCondition> compileCondition(const ItemRequest& r, ExpressionContext& context) {
+    WriteCondition out;
+    out.returnOldOnFailure = r.returnOldOnConditionFailure;
+    if (!r.conditionExpression) return out;
+    auto parsed =
+        parseConditionExpression(ExpressionKind::Condition, *r.conditionExpression, context);
+    if (!parsed) return parsed.error();
+    out.condition = std::move(parsed).value();
+    return out;
 }
 
-Result<Json> attributesOf(const StoredItem& stored,
-                          const std::vector<std::string>* only = nullptr) {
+Result<Json> attributesOf(const StoredItem& stored, const Projection* only = nullptr) {
     auto item = stored.decode();
     if (!item) return item.error();
     return itemToJson(only ? project(*item, *only) : *item);
@@ -91,9 +121,13 @@ Result<Json> putItemOperation(Engine& engine, const Json& request) {
         ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value(),
                                        r->conditionExpression ? "" : "ConditionExpression is null");
     if (!context) return context.error();
-    SHARDSCAPE_TRY(rejectCondition(*r));
+    auto condition = compileCondition(*r, *context);
+    if (!condition) return condition.error();
+    SHARDSCAPE_TRY(context->checkAllUsed());
 
-    auto written = engine.putItem(r->tableName, std::move(**item));
+    auto written = engine.putItem(r->tableName, std::move(**item), [&](const StoredItem* current) {
+        return condition->check(current);
+    });
     if (!written) return written.error();
     Json response = Json::object();
     SHARDSCAPE_TRY(addOldAttributes(response, *r, *written));
@@ -115,9 +149,15 @@ Result<Json> deleteItemOperation(Engine& engine, const Json& request) {
         ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value(),
                                        r->conditionExpression ? "" : "ConditionExpression is null");
     if (!context) return context.error();
-    SHARDSCAPE_TRY(rejectCondition(*r));
+    auto condition = compileCondition(*r, *context);
+    if (!condition) return condition.error();
+    SHARDSCAPE_TRY(context->checkAllUsed());
 
-    auto deleted = engine.deleteItem(r->tableName, **key);
+    auto deleted = engine.mutateItem(r->tableName, **key,
+                                     [&](const StoredItem* current) -> Result<std::optional<Item>> {
+                                         SHARDSCAPE_TRY(condition->check(current));
+                                         return std::optional<Item>();
+                                     });
     if (!deleted) return deleted.error();
     Json response = Json::object();
     SHARDSCAPE_TRY(addOldAttributes(response, *r, *deleted));
@@ -151,22 +191,23 @@ Result<Json> getItemOperation(Engine& engine, const Json& request) {
         return validationError(
             "ExpressionAttributeValues can only be specified when using expressions: "
             "ProjectionExpression is not a valid expression for values");
-    std::optional<std::vector<std::string>> projection;
+    std::optional<Projection> projection;
     if (projectionExpression) {
         auto parsed = parseProjection(*projectionExpression, *context);
         if (!parsed) return parsed.error();
         projection = std::move(parsed).value();
         SHARDSCAPE_TRY(context->checkAllUsed());
     } else if (attributesToGet) {
-        std::vector<std::string> list;
+        Projection list;
         for (const auto& a : *attributesToGet) {
             if (!a.is_string()) return serializationError("Unexpected field type");
-            if (std::find(list.begin(), list.end(), a.get<std::string>()) != list.end())
+            const DocumentPath path{{false, a.get<std::string>(), 0}};
+            if (std::find(list.begin(), list.end(), path) != list.end())
                 return validationError(
                     "One or more parameter values were invalid: Duplicate value in attribute "
                     "name: " +
                     a.get<std::string>());
-            list.push_back(a.get<std::string>());
+            list.push_back(path);
         }
         projection = std::move(list);
     }
@@ -206,13 +247,15 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
         if (!parsed) return parsed.error();
         plan = std::move(parsed).value();
     }
+    auto condition = compileCondition(*r, *context);
+    if (!condition) return condition.error();
     SHARDSCAPE_TRY(context->checkAllUsed());
-    SHARDSCAPE_TRY(rejectCondition(*r));
 
     const Item& keyItem = **key;
     std::optional<Item> oldItem;
     auto written = engine.mutateItem(
         r->tableName, keyItem, [&](const StoredItem* current) -> Result<std::optional<Item>> {
+            SHARDSCAPE_TRY(condition->check(current));
             Item base = keyItem;
             if (current) {
                 auto decoded = current->decode();
@@ -220,7 +263,7 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
                 base = std::move(decoded).value();
                 oldItem = base;
             }
-            auto next = plan.apply(std::move(base));
+            auto next = plan.apply(base);
             if (!next) return next.error();
             if (itemSize(*next) > kMaxItemSizeBytes)
                 return validationError("Item size to update has exceeded the maximum allowed size");
@@ -229,7 +272,7 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
     if (!written) return written.error();
 
     Json response = Json::object();
-    const auto touched = plan.touchedAttributes();
+    const auto touched = plan.touchedPaths();
     const std::string mode = r->returnValues.value_or("NONE");
     std::optional<Item> attributes;
     if (mode == "ALL_OLD" && oldItem) attributes = *oldItem;

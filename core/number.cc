@@ -1,7 +1,5 @@
 #include "number.h"
 
-#include <cstring>
-
 namespace shardscape {
 
 namespace {
@@ -129,12 +127,87 @@ size_t Number::storageSize() const {
     return 1 + (count + 1) / 2 + (misaligned ? 1 : 0) + (negative_ ? 1 : 0);
 }
 
+namespace {
+// Magnitude digits (most significant first) scaled so the last digit has weight 10^low.
+std::string scaledDigits(const Number& n, int low) {
+    std::string digits = n.digits();
+    const int ownLow = n.exponent() - static_cast<int>(digits.size()) + 1;
+    digits.append(static_cast<size_t>(ownLow - low), '0');
+    return digits;
+}
+
+int compareMagnitudes(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+    return a.compare(b) < 0 ? -1 : (a == b ? 0 : 1);
+}
+
+std::string addMagnitudes(const std::string& a, const std::string& b) {
+    std::string out;
+    int carry = 0;
+    for (size_t i = 0; i < std::max(a.size(), b.size()) || carry; ++i) {
+        int sum = carry;
+        if (i < a.size()) sum += a[a.size() - 1 - i] - '0';
+        if (i < b.size()) sum += b[b.size() - 1 - i] - '0';
+        out.push_back(static_cast<char>('0' + sum % 10));
+        carry = sum / 10;
+    }
+    return std::string(out.rbegin(), out.rend());
+}
+
+// a - b for magnitudes with a >= b.
+std::string subtractMagnitudes(const std::string& a, const std::string& b) {
+    std::string out;
+    int borrow = 0;
+    for (size_t i = 0; i < a.size(); ++i) {
+        int d =
+            (a[a.size() - 1 - i] - '0') - borrow - (i < b.size() ? b[b.size() - 1 - i] - '0' : 0);
+        borrow = d < 0;
+        out.push_back(static_cast<char>('0' + (d + 10) % 10));
+    }
+    return std::string(out.rbegin(), out.rend());
+}
+}  // namespace
+
+Result<Number> Number::add(const Number& a, const Number& b) {
+    if (a.isZero()) return b;
+    if (b.isZero()) return a;
+    const int lowA = a.exponent_ - static_cast<int>(a.digits_.size()) + 1;
+    const int lowB = b.exponent_ - static_cast<int>(b.digits_.size()) + 1;
+    const int low = std::min(lowA, lowB);
+    const std::string da = scaledDigits(a, low), db = scaledDigits(b, low);
+    std::string magnitude;
+    bool negative = a.negative_;
+    if (a.negative_ == b.negative_) {
+        magnitude = addMagnitudes(da, db);
+    } else if (compareMagnitudes(da, db) >= 0) {
+        magnitude = subtractMagnitudes(da, db);
+    } else {
+        magnitude = subtractMagnitudes(db, da);
+        negative = b.negative_;
+    }
+    return parse((negative ? "-" : "") + magnitude + "E" + std::to_string(low));
+}
+
+Result<Number> Number::subtract(const Number& a, const Number& b) {
+    Number negated = b;
+    if (!negated.isZero()) negated.negative_ = !negated.negative_;
+    return add(a, negated);
+}
+
 int Number::compare(const Number& other) const {
-    const std::string a = orderedEncoding();
-    const std::string b = other.orderedEncoding();
-    const int c = std::memcmp(a.data(), b.data(), std::min(a.size(), b.size()));
-    if (c != 0) return c < 0 ? -1 : 1;
-    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+    const int signA = isZero() ? 0 : (negative_ ? -1 : 1);
+    const int signB = other.isZero() ? 0 : (other.negative_ ? -1 : 1);
+    if (signA != signB) return signA < signB ? -1 : 1;
+    if (signA == 0) return 0;
+    // Same sign: compare magnitudes (exponent, then digits, which carry no trailing zeros).
+    int magnitude = 0;
+    if (exponent_ != other.exponent_) {
+        magnitude = exponent_ < other.exponent_ ? -1 : 1;
+    } else {
+        const int c = digits_.compare(other.digits_);
+        magnitude = c < 0 ? -1 : (c > 0 ? 1 : 0);
+    }
+    return signA < 0 ? -magnitude : magnitude;
 }
 
 }  // namespace shardscape

@@ -38,6 +38,10 @@ class Number {
     // pairs aligned on the decimal point), plus one byte, plus one for negative numbers.
     size_t storageSize() const;
 
+    // Exact sum and difference, validated like any parsed number (38 digits, range).
+    static Result<Number> add(const Number& a, const Number& b);
+    static Result<Number> subtract(const Number& a, const Number& b);
+
     // <0, 0, >0 by numeric value.
     int compare(const Number& other) const;
     bool operator==(const Number& other) const = default;

@@ -1,17 +1,17 @@
 #pragma once
-// ProjectionExpression, first subset: a comma-separated list of top-level attribute names
-// ("a, #b, c"). Nested document paths arrive with the full expression language.
+// ProjectionExpression: a comma-separated list of document paths ("a, #b.c, d[2]").
 
 #include <string>
 #include <vector>
 
-#include "expression_context.h"
+#include "expression.h"
 
 namespace shardscape {
 
-Result<std::vector<std::string>> parseProjection(const std::string& expression,
-                                                 ExpressionContext& context);
-// Keeps only the projected attributes of `item`.
-Item project(const Item& item, const std::vector<std::string>& attributes);
+using Projection = std::vector<DocumentPath>;
+
+Result<Projection> parseProjection(const std::string& expression, ExpressionContext& context);
+// Keeps only the projected parts of `item`.
+Item project(const Item& item, const Projection& projection);
 
 }  // namespace shardscape

@@ -1,5 +1,6 @@
 // Query and Scan.
 #include "expression_context.h"
+#include "expression_evaluator.h"
 #include "key_condition.h"
 #include "operation_support.h"
 #include "operations.h"
@@ -18,6 +19,7 @@ struct ReadRequest {
     bool consistent = false;
     std::optional<std::string> select;
     std::optional<std::string> projectionExpression;
+    std::optional<std::string> filterExpression;
     std::optional<Item> exclusiveStartKey;
     const Json* names = nullptr;
     const Json* values = nullptr;
@@ -31,7 +33,7 @@ void readCommon(RequestReader& reader, ReadRequest& out, std::optional<std::stri
     out.select = reader.string("Select");
     out.projectionExpression = reader.string("ProjectionExpression");
     reader.string("IndexName");
-    reader.string("FilterExpression");
+    out.filterExpression = reader.string("FilterExpression");
     reader.object("ExclusiveStartKey");
     out.names = reader.object("ExpressionAttributeNames");
     out.values = reader.object("ExpressionAttributeValues");
@@ -53,8 +55,8 @@ Status checkCommon(const Json& request, ReadRequest& out, const Engine& engine) 
     if (request.contains("IndexName") && !request["IndexName"].is_null())
         return validationError("The table does not have the specified index: " +
                                request["IndexName"].get<std::string>());
-    for (const char* unsupported : {"FilterExpression", "QueryFilter", "ScanFilter",
-                                    "KeyConditions", "AttributesToGet", "ConditionalOperator"})
+    for (const char* unsupported :
+         {"QueryFilter", "ScanFilter", "KeyConditions", "AttributesToGet", "ConditionalOperator"})
         if (request.contains(unsupported) && !request[unsupported].is_null())
             return validationError(std::string(unsupported) +
                                    " is not supported yet by this version of Shardscape");
@@ -76,12 +78,17 @@ Status checkCommon(const Json& request, ReadRequest& out, const Engine& engine) 
 }
 
 Result<Json> pageResponse(const Page& page, const ReadRequest& r,
-                          const std::optional<std::vector<std::string>>& projection) {
+                          const std::optional<Projection>& projection) {
     Json response = Json::object();
     if (r.select != "COUNT") {
         Json items = Json::array();
-        for (const auto& stored : page.items) {
-            auto item = stored.decode();
+        for (size_t i = 0; i < page.items.size(); ++i) {
+            if (i < page.decodedItems.size()) {
+                const Item& item = page.decodedItems[i];
+                items.push_back(itemToJson(projection ? project(item, *projection) : item));
+                continue;
+            }
+            auto item = page.items[i].decode();
             if (!item) return item.error();
             items.push_back(itemToJson(projection ? project(*item, *projection) : *item));
         }
@@ -95,12 +102,27 @@ Result<Json> pageResponse(const Page& page, const ReadRequest& r,
     return response;
 }
 
-Result<std::optional<std::vector<std::string>>> readProjection(const ReadRequest& r,
-                                                               ExpressionContext& context) {
-    if (!r.projectionExpression) return std::optional<std::vector<std::string>>();
+Result<std::optional<Projection>> readProjection(const ReadRequest& r, ExpressionContext& context) {
+    if (!r.projectionExpression) return std::optional<Projection>();
     auto parsed = parseProjection(*r.projectionExpression, context);
     if (!parsed) return parsed.error();
-    return std::optional<std::vector<std::string>>(std::move(parsed).value());
+    return std::optional<Projection>(std::move(parsed).value());
+}
+
+// The compiled FilterExpression, if any. A Query's filter may not read key attributes.
+Result<std::optional<Condition>> readFilter(const ReadRequest& r, ExpressionContext& context,
+                                            const TableDefinition* queryTable) {
+    if (!r.filterExpression) return std::optional<Condition>();
+    auto parsed = parseConditionExpression(ExpressionKind::Filter, *r.filterExpression, context);
+    if (!parsed) return parsed.error();
+    if (queryTable)
+        for (const auto& path : conditionPaths(*parsed))
+            if (queryTable->isKeyAttribute(path[0].name))
+                return validationError(
+                    "Filter Expression can only contain non-primary key attributes: Primary key "
+                    "attribute: " +
+                    path[0].name);
+    return std::optional<Condition>(std::move(parsed).value());
 }
 
 bool sortKeyMatches(const SortKeyCondition& condition, const AttributeValue& sortKey) {
@@ -180,6 +202,8 @@ Result<Json> queryOperation(Engine& engine, const Json& request) {
     if (!projection) return projection.error();
     auto condition = parseKeyCondition(*keyCondition, *table, *context);
     if (!condition) return condition.error();
+    auto filter = readFilter(r, *context, table.get());
+    if (!filter) return filter.error();
     SHARDSCAPE_TRY(context->checkAllUsed());
     if (condition->partitionKey.type() != ValueType::N && condition->partitionKey.scalar().empty())
         return validationError(
@@ -197,6 +221,7 @@ Result<Json> queryOperation(Engine& engine, const Json& request) {
     spec.scanForward = forward.value_or(true);
     spec.limit = r.limit;
     spec.exclusiveStartKey = r.exclusiveStartKey;
+    if (*filter) spec.keep = [&](const Item& item) { return evaluateCondition(**filter, item); };
     auto page = engine.query(spec);
     if (!page) return page.error();
     return pageResponse(*page, r, *projection);
@@ -230,12 +255,16 @@ Result<Json> scanOperation(Engine& engine, const Json& request) {
             std::to_string(*segment) +
             " is not less than TotalSegments: " + std::to_string(*totalSegments));
     SHARDSCAPE_TRY(checkCommon(request, r, engine));
-    // FilterExpression is rejected above as unsupported, so it is never present here.
     auto context = ExpressionContext::fromRequest(
-        r.names, r.values, r.projectionExpression.has_value(), "FilterExpression is null");
+        r.names, r.values, r.projectionExpression || r.filterExpression,
+        r.filterExpression ? "" : "FilterExpression is null");
     if (!context) return context.error();
+    if (!engine.table(r.tableName))
+        return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
     auto projection = readProjection(r, *context);
     if (!projection) return projection.error();
+    auto filter = readFilter(r, *context, nullptr);
+    if (!filter) return filter.error();
     SHARDSCAPE_TRY(context->checkAllUsed());
 
     ScanSpec spec;
@@ -244,6 +273,7 @@ Result<Json> scanOperation(Engine& engine, const Json& request) {
     spec.exclusiveStartKey = r.exclusiveStartKey;
     spec.segment = static_cast<int>(segment.value_or(0));
     spec.totalSegments = static_cast<int>(totalSegments.value_or(1));
+    if (*filter) spec.keep = [&](const Item& item) { return evaluateCondition(**filter, item); };
     auto page = engine.scan(spec);
     if (!page) return page.error();
     return pageResponse(*page, r, *projection);

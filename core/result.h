@@ -28,8 +28,15 @@ enum class ErrorType {
 };
 
 struct Error {
+    Error() = default;
+    Error(ErrorType errorType, std::string errorMessage, std::string extra = {})
+        : type(errorType), message(std::move(errorMessage)), extraJson(std::move(extra)) {}
+
     ErrorType type = ErrorType::Validation;
     std::string message;
+    // Further members of the error body as a JSON object text, e.g. the "Item" of a
+    // ConditionalCheckFailedException with ReturnValuesOnConditionCheckFailure=ALL_OLD.
+    std::string extraJson;
 
     // "ValidationException", "ResourceNotFoundException", ...
     std::string name() const;

@@ -1,31 +1,23 @@
 #pragma once
-// UpdateExpression, first subset: "SET a = :v, #b = c REMOVE d, e" on top-level attributes.
-// (Arithmetic, functions, nested paths, ADD and DELETE arrive with the full expression
-// language.)
+// UpdateExpression: SET (with + and -, if_not_exists, list_append), REMOVE (including list
+// elements), ADD (numbers and sets) and DELETE (from sets), on nested document paths,
+// validated against the table's key schema.
 
 #include <string>
 #include <vector>
 
-#include "expression_context.h"
+#include "expression.h"
 #include "table_definition.h"
 
 namespace shardscape {
 
-struct UpdateAssignment {
-    std::string attribute;
-    bool fromAttribute = false;  // SET a = b copies b
-    std::string sourceAttribute;
-    AttributeValue value;
-};
-
 struct UpdatePlan {
-    std::vector<UpdateAssignment> assignments;
-    std::vector<std::string> removals;
+    std::vector<UpdateAction> actions;
 
-    // Attribute names the update touches, for UPDATED_OLD / UPDATED_NEW.
-    std::vector<std::string> touchedAttributes() const;
-    // Applies the plan to `item` (an empty item with only the key when it did not exist).
-    Result<Item> apply(Item item) const;
+    // Paths the update touches, for UPDATED_OLD / UPDATED_NEW.
+    std::vector<DocumentPath> touchedPaths() const;
+    // Applies the plan to `item` (just the key when the item did not exist).
+    Result<Item> apply(const Item& item) const;
 };
 
 Result<UpdatePlan> parseUpdateExpression(const std::string& expression,

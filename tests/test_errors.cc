@@ -128,8 +128,8 @@ class ErrorsTest : public QObject {
                "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]";
         QTest::newRow("not yet supported feature is said, not ignored")
             << "Query"
-            << R"({"TableName":"Music","KeyConditionExpression":"Artist = :a","FilterExpression":"x = :a","ExpressionAttributeValues":{":a":{"S":"q"}}})"
-            << validation << "FilterExpression is not supported yet by this version of Shardscape";
+            << R"({"TableName":"Music","KeyConditionExpression":"Artist = :a","QueryFilter":{"x":{"ComparisonOperator":"NULL"}},"ExpressionAttributeValues":{":a":{"S":"q"}}})"
+            << validation << "QueryFilter is not supported yet by this version of Shardscape";
     }
 
     void protocolLevelFailures() {
