@@ -213,6 +213,9 @@ class Parser {
         if (!first) return first.error();
         path.push_back({false, std::move(first).value(), 0});
         while (peek().is(".") || peek().is("[")) {
+            if (keyCondition())
+                return validationError(
+                    "KeyConditionExpressions cannot have conditions on nested attributes");
             if (take().is(".")) {
                 auto member = attributeName();
                 if (!member) return member.error();
@@ -335,10 +338,16 @@ class Parser {
         return arithmetic;
     }
 
+    bool keyCondition() const { return kind_ == ExpressionKind::KeyCondition; }
+    Error keyOperator(const std::string& op) const {
+        return validationError("Invalid operator used in KeyConditionExpression: " + op);
+    }
+
     Result<Condition> parseOr() {
         auto left = parseAnd();
         if (!left) return left;
         while (peek().isKeyword("OR")) {
+            if (keyCondition()) return keyOperator("OR");
             take();
             auto right = parseAnd();
             if (!right) return right;
@@ -369,6 +378,7 @@ class Parser {
 
     Result<Condition> parseNot() {
         if (!peek().isKeyword("NOT")) return parsePrimary();
+        if (keyCondition()) return keyOperator("NOT");
         take();
         auto child = parseNot();
         if (!child) return child;
@@ -392,8 +402,14 @@ class Parser {
             take();
             return inner;
         }
-        if (peek().kind == Token::Kind::Name && peek(1).is("(") && isConditionFunction(peek().text))
+        if (peek().kind == Token::Kind::Name && peek(1).is("(") &&
+            isConditionFunction(peek().text)) {
+            if (keyCondition() && peek().text != "begins_with") return keyOperator(peek().text);
             return parseConditionFunction();
+        }
+        if (keyCondition() && peek().kind == Token::Kind::Name && peek().text == "size" &&
+            peek(1).is("("))
+            return validationError("KeyConditionExpressions cannot contain nested operations");
 
         auto left = parseOperand(false);
         if (!left) return left.error();
@@ -410,8 +426,12 @@ class Parser {
             if (low->kind == Operand::Kind::Value && high->kind == Operand::Kind::Value) {
                 const AttributeValue& a = low->value;
                 const AttributeValue& b = high->value;
-                if (a.type() == b.type() &&
-                    isValueType(a, {ValueType::S, ValueType::N, ValueType::B})) {
+                if (a.type() != b.type())
+                    return invalid(
+                        "The BETWEEN operator requires same data type for lower and upper bounds; "
+                        "lower bound operand: " +
+                        shortValue(a) + ", upper bound operand: " + shortValue(b));
+                if (isValueType(a, {ValueType::S, ValueType::N, ValueType::B})) {
                     bool reversed =
                         a.type() == ValueType::N
                             ? Number::parse(a.scalar())->compare(*Number::parse(b.scalar())) > 0
@@ -419,8 +439,7 @@ class Parser {
                     if (reversed)
                         return invalid(
                             "The BETWEEN operator requires upper bound to be greater than or equal "
-                            "to "
-                            "lower bound; lower bound operand: " +
+                            "to lower bound; lower bound operand: " +
                             shortValue(a) + ", upper bound operand: " + shortValue(b));
                 }
             }
@@ -430,6 +449,7 @@ class Parser {
             return node;
         }
         if (op.isKeyword("IN")) {
+            if (keyCondition()) return keyOperator("IN");
             take();
             if (!peek().is("(")) return syntax();
             take();
@@ -454,6 +474,8 @@ class Parser {
         C comparator;
         if (op.is("="))
             comparator = C::Equal;
+        else if (op.is("<>") && keyCondition())
+            return keyOperator("<>");
         else if (op.is("<>"))
             comparator = C::NotEqual;
         else if (op.is("<"))

@@ -113,7 +113,6 @@ void ExpressionsTest::conditionEvaluates_data() {
     row("Age BETWEEN :n42 AND :n42", true);
     row("Age BETWEEN :n0 AND :n40", false);
     row("Title BETWEEN :eng AND :staff", false);
-    row("Age BETWEEN :n40 AND :staff", false);
     row("Missing BETWEEN :n0 AND :n50", false);
     row("Age IN (:n40, :n42)", true);
     row("Age IN (:n40, :n50)", false);
@@ -262,6 +261,11 @@ void ExpressionsTest::conditionRejected_data() {
         "equal to "
         "lower bound; lower bound operand: AttributeValue: {N:50}, upper bound operand: "
         "AttributeValue: {N:40}");
+    row("Age BETWEEN :n40 AND :staff",
+        "Invalid FilterExpression: The BETWEEN operator requires same data type for lower and "
+        "upper bounds; "
+        "lower bound operand: AttributeValue: {N:40}, upper bound operand: AttributeValue: "
+        "{S:Staff}");
     row("Age IN ()", "Invalid FilterExpression: Syntax error; token: \")\", near: \"()\"");
     row("Visits[x] = :n2", "Invalid FilterExpression: Syntax error; token: \"x\", near: \"[x]\"");
     row("Visits[99999999999] = :n2",
