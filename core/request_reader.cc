@@ -1,5 +1,7 @@
 #include "request_reader.h"
 
+#include <cstdint>
+
 namespace shardscape {
 
 namespace {
@@ -53,10 +55,19 @@ std::optional<int64_t> RequestReader::integerIn(const Json* parent, const char* 
                                                 const char* javaType) {
     const Json* value = member(parent, name);
     if (!value) return std::nullopt;
+    // Out-of-range numbers saturate (a cast would be undefined or wrap to a negative), so
+    // they meet the member's range check like any other too-large value.
+    if (value->is_number_unsigned()) {
+        const uint64_t u = value->get<uint64_t>();
+        return u > uint64_t(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(u);
+    }
     if (value->is_number_integer()) return value->get<int64_t>();
     if (value->is_number_float()) {
         // The service truncates decimals for integer members.
-        return static_cast<int64_t>(value->get<double>());
+        const double d = value->get<double>();
+        if (d >= 9223372036854775808.0) return INT64_MAX;
+        if (d <= -9223372036854775808.0) return INT64_MIN;
+        return static_cast<int64_t>(d);
     }
     const std::string type(javaType);
     if (value->is_string()) {
