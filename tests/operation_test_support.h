@@ -67,7 +67,7 @@ inline size_t sizeOf(const Json& item) {
 }
 
 // `item` plus a string attribute `padName` long enough to make the item exactly `size` bytes.
-inline Json itemOfSize(Json item, size_t size, const std::string& padName = "pad") {
+inline Json itemOfSize(Json item, size_t size, const std::string& padName = "padding") {
     item[padName] = Json{{"S", ""}};
     const size_t base = sizeOf(item);
     item[padName]["S"] = std::string(size - base, 'x');

@@ -195,7 +195,7 @@ void CapacityTest::updateItem_data() {
     QTest::newRow("upsert to 1503 bytes") << 0 << grow1500 << 2.0;  // 3 + 3 + 1497
     QTest::newRow("upsert of the key only") << 0 << QByteArray("{}") << 1.0;
     QTest::newRow("3000 bytes shrunk to 3")
-        << 3000 << QByteArray(R"({"UpdateExpression": "REMOVE pad"})") << 3.0;
+        << 3000 << QByteArray(R"({"UpdateExpression": "REMOVE padding"})") << 3.0;
     QTest::newRow("500 bytes grown to 2000") << 500 << grow1500 << 2.0;
     QTest::newRow("1024 bytes unchanged")
         << 1024 << QByteArray(R"({"UpdateExpression": "REMOVE nope"})") << 1.0;

@@ -287,10 +287,10 @@ void CatalogTest::createTableErrors_data() {
         "1 validation error detected: Value 'FOO' at 'billingMode' failed to satisfy "
         "constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
     row("key attribute not defined",
-        edited([](Json& r) { r["AttributeDefinitions"][0]["AttributeName"] = "other"; }),
+        edited([](Json& r) { r["AttributeDefinitions"][0]["AttributeName"] = "misc"; }),
         validation,
         "One or more parameter values were invalid: Some index key attributes are not defined "
-        "in AttributeDefinitions. Keys: [pk], AttributeDefinitions: [other]");
+        "in AttributeDefinitions. Keys: [pk], AttributeDefinitions: [misc]");
     row("more keys than definitions", edited([](Json& r) {
             r["KeySchema"].push_back(json(R"({"AttributeName": "sk", "KeyType": "RANGE"})"));
         }),
@@ -448,7 +448,7 @@ void CatalogTest::describeTableStatistics() {
     QCOMPARE(stats(), Stats(3, 100 + 700 + cSize));
 
     QVERIFY_OK(call("UpdateItem", json(R"({"TableName": "users", "Key": {"pk": {"S": "a"}},
-                                           "UpdateExpression": "REMOVE pad"})")));
+                                           "UpdateExpression": "REMOVE padding"})")));
     QCOMPARE(stats(), Stats(3, 3 + 700 + cSize));
 
     QVERIFY_OK(call("DeleteItem", json(R"({"TableName": "users", "Key": {"pk": {"S": "b"}}})")));

@@ -35,14 +35,14 @@ const char* kItem = R"({
   "Age": {"N": "42"},
   "Score": {"N": "-3.5"},
   "Title": {"S": "Staff Engineer"},
-  "Blob": {"B": "AAECAw=="},
+  "Bin": {"B": "AAECAw=="},
   "Active": {"BOOL": true},
-  "Nothing": {"NULL": true},
+  "Nil": {"NULL": true},
   "Tags": {"SS": ["blue", "green"]},
   "Lucky": {"NS": ["7", "13"]},
   "Address": {"M": {"City": {"S": "Oslo"}, "Zip": {"S": "0150"}, "Geo": {"M": {"Lat": {"N": "59.9"}}}}},
   "Visits": {"L": [{"N": "1"}, {"S": "two"}, {"M": {"x": {"N": "3"}}}]},
-  "Empty": {"S": ""}
+  "Blank": {"S": ""}
 })";
 
 // Placeholder values available to every case.
@@ -90,12 +90,12 @@ void ExpressionsTest::conditionEvaluates_data() {
     row("Age > :n42s", false);
     row("Title > :staff", true);
     row("Title < :staff", false);
-    row("Blob > :b01", true);
+    row("Bin > :b01", true);
     row("Active = :true", true);
     row("Tags = :tags", true);
-    row("Missing = :n42", false);
-    row("Missing <> :n42", true);
-    row("Missing < :n42", false);
+    row("Absent = :n42", false);
+    row("Absent <> :n42", true);
+    row("Absent < :n42", false);
     row("Age = Age", true);
     row("#a = :n42", true);
     row("#addr.#city = :oslo", true);
@@ -106,37 +106,37 @@ void ExpressionsTest::conditionEvaluates_data() {
     row("Visits[1] = :two", true);
     row("Visits[2].x = :n3", true);
     row("Visits[9] = :two", false);
-    row("Title.Sub = :two", false);
-    row("Empty = :empty", true);
+    row("Title.Part = :two", false);
+    row("Blank = :empty", true);
     // BETWEEN and IN.
     row("Age BETWEEN :n40 AND :n50", true);
     row("Age BETWEEN :n42 AND :n42", true);
     row("Age BETWEEN :n0 AND :n40", false);
     row("Title BETWEEN :eng AND :staff", false);
-    row("Missing BETWEEN :n0 AND :n50", false);
+    row("Absent BETWEEN :n0 AND :n50", false);
     row("Age IN (:n40, :n42)", true);
     row("Age IN (:n40, :n50)", false);
     row("Age IN (:n42s)", false);
-    row("Missing IN (:n42)", false);
+    row("Absent IN (:n42)", false);
     // Functions.
     row("attribute_exists(Age)", true);
-    row("attribute_exists(Missing)", false);
+    row("attribute_exists(Absent)", false);
     row("attribute_exists(Address.Geo.Lat)", true);
     row("attribute_exists(Visits[2])", true);
     row("attribute_exists(Visits[3])", false);
-    row("attribute_not_exists(Missing)", true);
+    row("attribute_not_exists(Absent)", true);
     row("attribute_not_exists(Age)", false);
     row("attribute_type(Age, :tN)", true);
     row("attribute_type(Age, :tS)", false);
     row("attribute_type(Address, :tM)", true);
     row("attribute_type(Visits, :tL)", true);
     row("attribute_type(Tags, :tSS)", true);
-    row("attribute_type(Nothing, :tNULL)", true);
+    row("attribute_type(Nil, :tNULL)", true);
     row("attribute_type(Active, :tBOOL)", true);
-    row("attribute_type(Missing, :tS)", false);
+    row("attribute_type(Absent, :tS)", false);
     row("begins_with(Title, :staff)", true);
     row("begins_with(Title, :eng)", false);
-    row("begins_with(Blob, :b01)", true);
+    row("begins_with(Bin, :b01)", true);
     row("begins_with(Age, :staff)", false);
     row("begins_with(Title, :empty)", true);
     row("contains(Title, :eng)", true);
@@ -148,19 +148,19 @@ void ExpressionsTest::conditionEvaluates_data() {
     row("contains(Visits, :two)", true);
     row("contains(Visits, :n2)", false);
     row("contains(Age, :n42)", false);
-    row("contains(Missing, :red)", false);
+    row("contains(Absent, :red)", false);
     row("size(Title) = :n42", false);
     row("size(Tags) = :n2", true);
     row("size(Visits) = :n3", true);
     row("size(Address) = :n3", true);
-    row("size(Blob) > :n3", true);
+    row("size(Bin) > :n3", true);
     row("size(Age) = :n2", false);
-    row("size(Missing) = :n0", false);
+    row("size(Absent) = :n0", false);
     // Logic and precedence: NOT binds tighter than AND, AND tighter than OR.
     row("Age = :n42 AND Title = :staff", false);
     row("Age = :n42 OR Title = :staff", true);
     row("NOT Age = :n42", false);
-    row("NOT Missing = :n42", true);
+    row("NOT Absent = :n42", true);
     row("NOT NOT Age = :n42", true);
     row("Age = :n0 AND Age = :n0 OR Age = :n42", true);
     row("Age = :n42 OR Age = :n0 AND Age = :n0", true);
@@ -168,7 +168,7 @@ void ExpressionsTest::conditionEvaluates_data() {
     row("NOT Age = :n0 AND Age = :n42", true);
     row("NOT (Age = :n0 OR Age = :n42)", false);
     row("((((Age = :n42))))", true);
-    row("attribute_exists(Age) AND NOT attribute_exists(Missing) AND contains(Tags, :blue)", true);
+    row("attribute_exists(Age) AND NOT attribute_exists(Absent) AND contains(Tags, :blue)", true);
     row("age = :n42", false);
     row("AGE = :n42", false);
     row("Age=:n42 and Title<>:staff", true);
@@ -290,7 +290,7 @@ void ExpressionsTest::projection_data() {
     auto row = [](const char* e, const char* j) { QTest::newRow(e) << QString(e) << QString(j); };
     row("Age", R"({"Age":{"N":"42"}})");
     row("Age, Title", R"({"Age":{"N":"42"},"Title":{"S":"Staff Engineer"}})");
-    row("#a, Missing", R"({"Age":{"N":"42"}})");
+    row("#a, Absent", R"({"Age":{"N":"42"}})");
     row("Address.City", R"({"Address":{"M":{"City":{"S":"Oslo"}}}})");
     row("Address.Geo.Lat, Address.Zip",
         R"({"Address":{"M":{"Geo":{"M":{"Lat":{"N":"59.9"}}},"Zip":{"S":"0150"}}}})");
@@ -298,7 +298,7 @@ void ExpressionsTest::projection_data() {
     row("Visits[2], Visits[0]", R"({"Visits":{"L":[{"N":"1"},{"M":{"x":{"N":"3"}}}]}})");
     row("Visits[2].x", R"({"Visits":{"L":[{"M":{"x":{"N":"3"}}}]}})");
     row("Visits[7], Address.Nowhere", R"({})");
-    row("Title.Sub", R"({})");
+    row("Title.Part", R"({})");
 }
 
 void ExpressionsTest::projection() {
@@ -354,13 +354,13 @@ void ExpressionsTest::update_data() {
     row("SET Age = Age - :n50", R"({"Age":{"N":"-8"}})");
     row("SET Score = Score + :n7", R"({"Score":{"N":"3.5"}})");
     row("SET NewAttr = :n7, Age = :n0", R"({"NewAttr":{"N":"7"},"Age":{"N":"0"}})");
-    row("SET Counter = if_not_exists(Counter, :n0) + :n2", R"({"Counter":{"N":"2"}})");
+    row("SET Tally = if_not_exists(Tally, :n0) + :n2", R"({"Tally":{"N":"2"}})");
     row("SET Age = if_not_exists(Age, :n0)", R"({})");
     row("SET Visits = list_append(Visits, :list)",
         R"({"Visits":{"L":[{"N":"1"},{"S":"two"},{"M":{"x":{"N":"3"}}},{"N":"1"}]}})");
     row("SET Visits = list_append(:list, Visits)",
         R"({"Visits":{"L":[{"N":"1"},{"N":"1"},{"S":"two"},{"M":{"x":{"N":"3"}}}]}})");
-    row("SET Copy = Title", R"({"Copy":{"S":"Staff Engineer"}})");
+    row("SET Dup = Title", R"({"Dup":{"S":"Staff Engineer"}})");
     row("SET Address.City = :blue",
         R"({"Address":{"M":{"City":{"S":"blue"},"Zip":{"S":"0150"},"Geo":{"M":{"Lat":{"N":"59.9"}}}}}})");
     row("SET Address.Geo.Lon = :n7",
@@ -368,7 +368,7 @@ void ExpressionsTest::update_data() {
     row("SET Visits[1] = :n7", R"({"Visits":{"L":[{"N":"1"},{"N":"7"},{"M":{"x":{"N":"3"}}}]}})");
     row("SET Visits[10] = :n7",
         R"({"Visits":{"L":[{"N":"1"},{"S":"two"},{"M":{"x":{"N":"3"}}},{"N":"7"}]}})");
-    row("REMOVE Title, Missing", R"({"Title":null})");
+    row("REMOVE Title, Absent", R"({"Title":null})");
     row("REMOVE Address.Zip",
         R"({"Address":{"M":{"City":{"S":"Oslo"},"Geo":{"M":{"Lat":{"N":"59.9"}}}}}})");
     row("REMOVE Visits[0], Visits[2]", R"({"Visits":{"L":[{"S":"two"}]}})");
@@ -378,7 +378,7 @@ void ExpressionsTest::update_data() {
     row("ADD Lucky :lucky2", R"({"Lucky":{"NS":["7","13","2"]}})");
     row("DELETE Tags :tags", R"({"Tags":null})");
     row("DELETE Lucky :lucky7", R"({"Lucky":{"NS":["13"]}})");
-    row("DELETE Missing :tags", R"({})");
+    row("DELETE Absent :tags", R"({})");
     row("SET Age = :n0 REMOVE Title ADD Fresh :n2 DELETE Lucky :lucky7",
         R"({"Age":{"N":"0"},"Title":null,"Fresh":{"N":"2"},"Lucky":{"NS":["13"]}})");
     row("set Age = :n0 remove Title", R"({"Age":{"N":"0"},"Title":null})");
@@ -464,13 +464,13 @@ void ExpressionsTest::updateRejected_data() {
     // Apply-time errors.
     row("SET Title = Title + :n2",
         "An operand in the update expression has an incorrect data type");
-    row("SET Age = Missing + :n2",
+    row("SET Age = Absent + :n2",
         "The provided expression refers to an attribute that does not exist in the item");
-    row("SET Age = Missing",
+    row("SET Age = Absent",
         "The provided expression refers to an attribute that does not exist in the item");
     row("SET Nowhere.City = :oslo",
         "The document path provided in the update expression is invalid for update");
-    row("SET Title.Sub = :oslo",
+    row("SET Title.Part = :oslo",
         "The document path provided in the update expression is invalid for update");
     row("REMOVE Nowhere.City",
         "The document path provided in the update expression is invalid for update");
@@ -509,7 +509,7 @@ void ExpressionsTest::compiledOnceEvaluatedMany() {
     ExpressionContext ctx = context();
     auto condition = parseConditionExpression(
         ExpressionKind::Filter,
-        "Age BETWEEN :n40 AND :n50 AND contains(Tags, :blue) AND NOT attribute_exists(Missing)",
+        "Age BETWEEN :n40 AND :n50 AND contains(Tags, :blue) AND NOT attribute_exists(Absent)",
         ctx);
     QVERIFY(condition.ok());
     Item item = testItem();

@@ -511,7 +511,7 @@ void OperationsTest::getProjection_data() {
                          "ExpressionAttributeNames": {"#sp": "with space"}})")
         << QByteArray(R"({"Item": {"with space": {"BOOL": true}}})");
     QTest::newRow("only missing attributes")
-        << QByteArray(R"({"ProjectionExpression": "nope, other"})")
+        << QByteArray(R"({"ProjectionExpression": "nope, misc"})")
         << QByteArray(R"({"Item": {}})");
     QTest::newRow("some missing") << QByteArray(R"({"ProjectionExpression": "nope, c"})")
                                   << QByteArray(R"({"Item": {"c": {"N": "3"}}})");
@@ -599,7 +599,7 @@ void OperationsTest::keyErrors_data() {
     QTest::newRow("sort key wrong type")
         << "ranged" << QByteArray(R"({"pk": {"S": "k"}, "sk": {"N": "1"}})") << mismatch;
     QTest::newRow("sort key replaced")
-        << "ranged" << QByteArray(R"({"pk": {"S": "k"}, "other": {"S": "s"}})") << mismatch;
+        << "ranged" << QByteArray(R"({"pk": {"S": "k"}, "misc": {"S": "s"}})") << mismatch;
     QTest::newRow("set as key") << "items" << QByteArray(R"({"pk": {"SS": ["k"]}})") << mismatch;
     QTest::newRow("N key given as S")
         << "numbers" << QByteArray(R"({"id": {"S": "1"}})") << mismatch;

@@ -287,11 +287,11 @@ void PagingTest::keyConditionErrors_data() {
     const QString invalidOp = "Invalid operator used in KeyConditionExpression: %1";
 
     row("sort key only", "events", "sk = :v", v, missedPk);
-    row("non-key attribute only", "events", "other = :v", v, missedPk);
-    row("sort key and non-key attribute", "events", "sk = :p AND other = :v", pv, missedPk);
-    row("partition key and non-key attribute", "events", "pk = :p AND other = :v", pv,
+    row("non-key attribute only", "events", "misc = :v", v, missedPk);
+    row("sort key and non-key attribute", "events", "sk = :p AND misc = :v", pv, missedPk);
+    row("partition key and non-key attribute", "events", "pk = :p AND misc = :v", pv,
         "Query condition missed key schema element: sk");
-    row("three conditions", "events", "pk = :p AND sk = :v AND other = :v", pv,
+    row("three conditions", "events", "pk = :p AND sk = :v AND misc = :v", pv,
         "Conditions can be of length 1 or 2 only");
     row("two conditions on the sort key", "events", "pk = :p AND sk > :v AND sk < :v", pv,
         "KeyConditionExpressions must only contain one condition per key");
@@ -356,7 +356,7 @@ void PagingTest::keyConditionErrors_data() {
     row("nested attribute", "events", "pk.a = :p", p,
         "KeyConditionExpressions cannot have conditions on nested attributes");
     row("sort key on a hash-only table", "single", "pk = :p AND sk = :v", pv, notSupported);
-    row("non-key attribute on a hash-only table", "single", "other = :v", v, missedPk);
+    row("non-key attribute on a hash-only table", "single", "misc = :v", v, missedPk);
     row("two non-key attributes on a hash-only table", "single", "a = :v AND b = :v", v,
         notSupported);
     row("empty expression", "events", "", p,
@@ -847,7 +847,7 @@ void PagingTest::queryStartKeyErrors_data() {
     QTest::newRow("extra attribute")
         << "events" << byPartition
         << QByteArray(R"({"pk": {"S": "p"}, "sk": {"S": "a"}, "x": {"S": "x"}})") << invalid;
-    QTest::newRow("other attribute instead of the sort key")
+    QTest::newRow("misc attribute instead of the sort key")
         << "events" << byPartition << QByteArray(R"({"pk": {"S": "p"}, "x": {"S": "a"}})")
         << invalid;
     QTest::newRow("partition key of the wrong type")
@@ -860,7 +860,7 @@ void PagingTest::queryStartKeyErrors_data() {
         << "events" << byPartition << QByteArray(R"({"pk": {"S": "p"}, "sk": {"S": ""}})")
         << "One or more parameter values were invalid: The AttributeValue for a key attribute "
            "cannot contain an empty string value. Key: sk";
-    QTest::newRow("other partition")
+    QTest::newRow("misc partition")
         << "events" << byPartition << QByteArray(R"({"pk": {"S": "q"}, "sk": {"S": "a"}})")
         << "The provided starting key is outside query boundaries based on provided conditions";
     QTest::newRow("outside the sort key condition")
@@ -876,10 +876,10 @@ void PagingTest::queryStartKeyErrors_data() {
     QTest::newRow("outside the condition and the partition")
         << "events" << afterB << QByteArray(R"({"pk": {"S": "q"}, "sk": {"S": "a"}})")
         << "The provided starting key does not match the range key predicate";
-    QTest::newRow("other partition with a sort key condition")
+    QTest::newRow("misc partition with a sort key condition")
         << "events" << afterB << QByteArray(R"({"pk": {"S": "q"}, "sk": {"S": "c"}})")
         << "The query can return at most one row and cannot be restarted";
-    QTest::newRow("hash-only table, other partition")
+    QTest::newRow("hash-only table, misc partition")
         << "single" << byPartition << QByteArray(R"({"pk": {"S": "q"}})")
         << "The provided starting key is outside query boundaries based on provided conditions";
     QTest::newRow("hash-only table, sort key given")
