@@ -195,6 +195,24 @@ class CliTest : public QObject {
         QCOMPARE(described->second.itemCount, static_cast<int64_t>(total));
     }
 
+    // A failed ConditionExpression is DynamoDB's error body, with the current item on request.
+    void conditionalCheckFailureFromTheCli() {
+        QTemporaryDir dir;
+        const QString data = dir.path() + "/data";
+        QCOMPARE(runCli({"call", "CreateTable", "--data", data, "--input", "-"}, kCreate).exitCode,
+                 0);
+        const QByteArray put =
+            R"J({"TableName":"Users","Item":{"UserID":{"S":"1"},"Plan":{"S":"free"}},"ConditionExpression":"attribute_not_exists(UserID)","ReturnValuesOnConditionCheckFailure":"ALL_OLD"})J";
+        QCOMPARE(runCli({"call", "PutItem", "--data", data, "--input", "-"}, put).exitCode, 0);
+        Run again = runCli({"call", "PutItem", "--data", data, "--input", "-"}, put);
+        QCOMPARE(again.exitCode, 1);
+        const Json body = parse(again.err);
+        QCOMPARE(body["__type"],
+                 "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException");
+        QCOMPARE(body["message"], "The conditional request failed");
+        QCOMPARE(body["Item"], Json::parse(R"({"UserID":{"S":"1"},"Plan":{"S":"free"}})"));
+    }
+
     // The GUI and the CLI share one data directory; a second process gets a clear error.
     void dataDirectoryInUseIsReported() {
         QTemporaryDir dir;
