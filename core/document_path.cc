@@ -17,24 +17,28 @@ std::string pathForMessage(const DocumentPath& path) {
     return out + "]";
 }
 
+const AttributeValue* childAt(const AttributeValue& value, const PathElement& step) {
+    // The const view shares the mutable walk; nothing is modified through it.
+    return childAt(const_cast<AttributeValue&>(value), step);
+}
+
+AttributeValue* childAt(AttributeValue& value, const PathElement& step) {
+    if (step.isIndex) {
+        if (value.type() != ValueType::L || step.index >= value.listElements().size())
+            return nullptr;
+        return &value.mutableListElements()[step.index];
+    }
+    if (value.type() != ValueType::M) return nullptr;
+    auto member = value.mutableMapMembers().find(step.name);
+    return member == value.mutableMapMembers().end() ? nullptr : &member->second;
+}
+
 const AttributeValue* findAtPath(const Item& item, const DocumentPath& path) {
     if (path.empty() || path[0].isIndex) return nullptr;
     auto top = item.find(path[0].name);
     if (top == item.end()) return nullptr;
     const AttributeValue* current = &top->second;
-    for (size_t i = 1; i < path.size(); ++i) {
-        const PathElement& step = path[i];
-        if (step.isIndex) {
-            if (current->type() != ValueType::L || step.index >= current->listElements().size())
-                return nullptr;
-            current = &current->listElements()[step.index];
-        } else {
-            if (current->type() != ValueType::M) return nullptr;
-            auto member = current->mapMembers().find(step.name);
-            if (member == current->mapMembers().end()) return nullptr;
-            current = &member->second;
-        }
-    }
+    for (size_t i = 1; i < path.size() && current; ++i) current = childAt(*current, path[i]);
     return current;
 }
 

@@ -22,6 +22,10 @@ using DocumentPath = std::vector<PathElement>;
 // DynamoDB's form in messages: "[a, b, [2], c]".
 std::string pathForMessage(const DocumentPath& path);
 
+// One step down from `value` (a map member or list element), or nullptr if there is none.
+const AttributeValue* childAt(const AttributeValue& value, const PathElement& step);
+AttributeValue* childAt(AttributeValue& value, const PathElement& step);
+
 // The value at `path`, or nullptr if any step does not exist (or has the wrong type).
 const AttributeValue* findAtPath(const Item& item, const DocumentPath& path);
 

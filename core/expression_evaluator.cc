@@ -244,19 +244,7 @@ AttributeValue* parentOf(Item& item, const DocumentPath& path) {
     auto top = item.find(path[0].name);
     if (top == item.end()) return nullptr;
     AttributeValue* current = &top->second;
-    for (size_t i = 1; i + 1 < path.size(); ++i) {
-        const PathElement& step = path[i];
-        if (step.isIndex) {
-            if (current->type() != ValueType::L || step.index >= current->listElements().size())
-                return nullptr;
-            current = &current->mutableListElements()[step.index];
-        } else {
-            if (current->type() != ValueType::M) return nullptr;
-            auto member = current->mutableMapMembers().find(step.name);
-            if (member == current->mutableMapMembers().end()) return nullptr;
-            current = &member->second;
-        }
-    }
+    for (size_t i = 1; i + 1 < path.size() && current; ++i) current = childAt(*current, path[i]);
     return current;
 }
 
@@ -289,16 +277,7 @@ AttributeValue* mutableAt(Item& item, const DocumentPath& path) {
         return it == item.end() ? nullptr : &it->second;
     }
     AttributeValue* parent = parentOf(item, path);
-    if (!parent) return nullptr;
-    const PathElement& last = path.back();
-    if (last.isIndex) {
-        if (parent->type() != ValueType::L || last.index >= parent->listElements().size())
-            return nullptr;
-        return &parent->mutableListElements()[last.index];
-    }
-    if (parent->type() != ValueType::M) return nullptr;
-    auto member = parent->mutableMapMembers().find(last.name);
-    return member == parent->mutableMapMembers().end() ? nullptr : &member->second;
+    return parent ? childAt(*parent, path.back()) : nullptr;
 }
 
 void removeAt(Item& item, const DocumentPath& path) {

@@ -343,16 +343,18 @@ class Parser {
         return validationError("Invalid operator used in KeyConditionExpression: " + op);
     }
 
-    Result<Condition> parseOr() {
-        auto left = parseAnd();
+    // left (KEYWORD right)*, folded left; `operand` parses each side.
+    Result<Condition> parseChain(const char* keyword, Condition::Kind kind,
+                                 Result<Condition> (Parser::*operand)()) {
+        auto left = (this->*operand)();
         if (!left) return left;
-        while (peek().isKeyword("OR")) {
-            if (keyCondition()) return keyOperator("OR");
+        while (peek().isKeyword(keyword)) {
+            if (keyCondition() && kind == Condition::Kind::Or) return keyOperator("OR");
             take();
-            auto right = parseAnd();
+            auto right = (this->*operand)();
             if (!right) return right;
             Condition node;
-            node.kind = Condition::Kind::Or;
+            node.kind = kind;
             node.children.push_back(std::move(left).value());
             node.children.push_back(std::move(right).value());
             left = std::move(node);
@@ -360,20 +362,9 @@ class Parser {
         return left;
     }
 
+    Result<Condition> parseOr() { return parseChain("OR", Condition::Kind::Or, &Parser::parseAnd); }
     Result<Condition> parseAnd() {
-        auto left = parseNot();
-        if (!left) return left;
-        while (peek().isKeyword("AND")) {
-            take();
-            auto right = parseNot();
-            if (!right) return right;
-            Condition node;
-            node.kind = Condition::Kind::And;
-            node.children.push_back(std::move(left).value());
-            node.children.push_back(std::move(right).value());
-            left = std::move(node);
-        }
-        return left;
+        return parseChain("AND", Condition::Kind::And, &Parser::parseNot);
     }
 
     Result<Condition> parseNot() {
