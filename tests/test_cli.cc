@@ -211,6 +211,21 @@ class CliTest : public QObject {
                  "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException");
         QCOMPARE(body["message"], "The conditional request failed");
         QCOMPARE(body["Item"], Json::parse(R"({"UserID":{"S":"1"},"Plan":{"S":"free"}})"));
+
+        // Without ALL_OLD the body is just the type and message, and the item is untouched.
+        const QByteArray plain =
+            R"J({"TableName":"Users","Item":{"UserID":{"S":"1"},"Plan":{"S":"pro"}},"ConditionExpression":"attribute_not_exists(UserID)"})J";
+        Run quiet = runCli({"call", "PutItem", "--data", data, "--input", "-"}, plain);
+        QCOMPARE(quiet.exitCode, 1);
+        QCOMPARE(
+            parse(quiet.err),
+            Json({{"__type", "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException"},
+                  {"message", "The conditional request failed"}}));
+        Run get = runCli({"call", "GetItem", "--data", data, "--input", "-"},
+                         R"({"TableName":"Users","Key":{"UserID":{"S":"1"}}})");
+        QCOMPARE(get.exitCode, 0);
+        QCOMPARE(parse(get.out)["Item"],
+                 Json::parse(R"({"UserID":{"S":"1"},"Plan":{"S":"free"}})"));
     }
 
     // The GUI and the CLI share one data directory; a second process gets a clear error.
