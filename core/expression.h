@@ -50,11 +50,13 @@ struct UpdateAction {
     Operand value;  // Set: the new value; Add/Delete: the operand; Remove: unused
 };
 
+// A ProjectionExpression: the document paths to keep.
+using Projection = std::vector<DocumentPath>;
+
 // Parses; every failure is a ValidationException with DynamoDB's wording.
 Result<Condition> parseConditionExpression(ExpressionKind kind, std::string_view text,
                                            ExpressionContext& context);
-Result<std::vector<DocumentPath>> parseProjectionExpression(std::string_view text,
-                                                            ExpressionContext& context);
+Result<Projection> parseProjectionExpression(std::string_view text, ExpressionContext& context);
 Result<std::vector<UpdateAction>> parseUpdateActions(std::string_view text,
                                                      ExpressionContext& context);
 

@@ -585,8 +585,7 @@ Result<Condition> parseConditionExpression(ExpressionKind kind, std::string_view
     return parser.condition();
 }
 
-Result<std::vector<DocumentPath>> parseProjectionExpression(std::string_view text,
-                                                            ExpressionContext& context) {
+Result<Projection> parseProjectionExpression(std::string_view text, ExpressionContext& context) {
     Parser parser(ExpressionKind::Projection, text, context);
     SHARDSCAPE_TRY(parser.start());
     return parser.projection();

@@ -4,7 +4,6 @@
 #include "item_size.h"
 #include "operation_support.h"
 #include "operations.h"
-#include "projection.h"
 #include "update_expression.h"
 
 namespace shardscape {
@@ -92,7 +91,7 @@ Result<WriteCondition> compileCondition(const ItemRequest& r, ExpressionContext&
 Result<Json> attributesOf(const StoredItem& stored, const Projection* only = nullptr) {
     auto item = stored.decode();
     if (!item) return item.error();
-    return itemToJson(only ? project(*item, *only) : *item);
+    return itemToJson(only ? projectItem(*item, *only) : *item);
 }
 
 // Adds the replaced or deleted item as "Attributes" when ReturnValues is ALL_OLD.
@@ -193,7 +192,7 @@ Result<Json> getItemOperation(Engine& engine, const Json& request) {
             "ProjectionExpression is not a valid expression for values");
     std::optional<Projection> projection;
     if (projectionExpression) {
-        auto parsed = parseProjection(*projectionExpression, *context);
+        auto parsed = parseProjectionExpression(*projectionExpression, *context);
         if (!parsed) return parsed.error();
         projection = std::move(parsed).value();
         SHARDSCAPE_TRY(context->checkAllUsed());
@@ -277,8 +276,9 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
     std::optional<Item> attributes;
     if (mode == "ALL_OLD" && oldItem) attributes = *oldItem;
     if (mode == "ALL_NEW" && written->newItem) attributes = *written->newItem;
-    if (mode == "UPDATED_OLD" && oldItem) attributes = project(*oldItem, touched);
-    if (mode == "UPDATED_NEW" && written->newItem) attributes = project(*written->newItem, touched);
+    if (mode == "UPDATED_OLD" && oldItem) attributes = projectItem(*oldItem, touched);
+    if (mode == "UPDATED_NEW" && written->newItem)
+        attributes = projectItem(*written->newItem, touched);
     if (attributes && !attributes->empty()) response["Attributes"] = itemToJson(*attributes);
     addConsumedCapacity(response, r->capacity, r->tableName,
                         writeCapacityUnits(std::max(written->oldSize, written->newSize)), false);

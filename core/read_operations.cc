@@ -4,7 +4,6 @@
 #include "key_condition.h"
 #include "operation_support.h"
 #include "operations.h"
-#include "projection.h"
 #include "storage_layout.h"
 
 namespace shardscape {
@@ -85,12 +84,12 @@ Result<Json> pageResponse(const Page& page, const ReadRequest& r,
         for (size_t i = 0; i < page.items.size(); ++i) {
             if (i < page.decodedItems.size()) {
                 const Item& item = page.decodedItems[i];
-                items.push_back(itemToJson(projection ? project(item, *projection) : item));
+                items.push_back(itemToJson(projection ? projectItem(item, *projection) : item));
                 continue;
             }
             auto item = page.items[i].decode();
             if (!item) return item.error();
-            items.push_back(itemToJson(projection ? project(*item, *projection) : *item));
+            items.push_back(itemToJson(projection ? projectItem(*item, *projection) : *item));
         }
         response["Items"] = std::move(items);
     }
@@ -104,7 +103,7 @@ Result<Json> pageResponse(const Page& page, const ReadRequest& r,
 
 Result<std::optional<Projection>> readProjection(const ReadRequest& r, ExpressionContext& context) {
     if (!r.projectionExpression) return std::optional<Projection>();
-    auto parsed = parseProjection(*r.projectionExpression, context);
+    auto parsed = parseProjectionExpression(*r.projectionExpression, context);
     if (!parsed) return parsed.error();
     return std::optional<Projection>(std::move(parsed).value());
 }
