@@ -1,4 +1,5 @@
-// shardscape-cli: the headless command line (call now; serve, simulate, model and load follow).
+// shardscape-cli: the headless command line (call and serve now; simulate, model and load
+// follow).
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -8,6 +9,7 @@
 #include "data_directory.h"
 #include "dispatch.h"
 #include "engine.h"
+#include "serve_command.h"
 
 namespace {
 
@@ -71,6 +73,36 @@ int callCommand(const QCommandLineParser& parser, const QCommandLineOption& data
     return 0;
 }
 
+int serveCommand(const QCommandLineParser& parser, const QCommandLineOption& dataOption,
+                 const QCommandLineOption& hostOption, const QCommandLineOption& portOption,
+                 const QCommandLineOption& credentialsOption) {
+    if (parser.positionalArguments().size() != 1)
+        return usage(
+            "usage: shardscape-cli serve [--data DIR] [--host HOST] [--port PORT] "
+            "[--require-credentials KEYID:SECRET]");
+    shardscape::ServeSettings settings;
+    settings.dataDirectory =
+        parser.isSet(dataOption) ? parser.value(dataOption) : shardscape::defaultDataDirectory();
+    if (parser.isSet(hostOption)) settings.host = parser.value(hostOption);
+    if (settings.host.isEmpty()) return usage("--host must not be empty");
+    if (parser.isSet(portOption)) {
+        bool ok = false;
+        settings.port = parser.value(portOption).toInt(&ok);
+        if (!ok || settings.port < 0 || settings.port > 65535)
+            return usage(
+                QString("--port must be 0 to 65535, not '%1'").arg(parser.value(portOption)));
+    }
+    if (parser.isSet(credentialsOption)) {
+        const QString value = parser.value(credentialsOption);
+        const qsizetype colon = value.indexOf(':');
+        if (colon <= 0 || colon == value.size() - 1)
+            return usage("--require-credentials takes KEYID:SECRET");
+        settings.requiredCredentials = shardscape::sigv4::Credentials{
+            value.left(colon).toStdString(), value.mid(colon + 1).toStdString(), {}};
+    }
+    return shardscape::runServe(settings);
+}
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -86,20 +118,35 @@ int main(int argc, char* argv[]) {
         "the\n"
         "                     engine; the request is DynamoDB JSON as the AWS API takes it. "
         "Prints\n"
-        "                     the response JSON, or the error JSON on stderr and exits 1.");
+        "                     the response JSON, or the error JSON on stderr and exits 1.\n"
+        "  serve              Serve the engine as a local DynamoDB endpoint (the JSON 1.0\n"
+        "                     protocol the AWS CLI and SDKs speak; point them at it with\n"
+        "                     --endpoint-url). Listens on 127.0.0.1:8000 unless told\n"
+        "                     otherwise; --port 0 picks a free port. Stops cleanly on\n"
+        "                     SIGINT/SIGTERM.");
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption dataOption("data", "Engine data directory (default: %1).", "DIR");
     dataOption.setDescription(dataOption.description().arg(shardscape::defaultDataDirectory()));
     QCommandLineOption inputOption(
         "input", "Request body from FILE, or - for standard input (default: {}).", "FILE");
-    parser.addOptions({dataOption, inputOption});
-    parser.addPositionalArgument("command", "call");
+    QCommandLineOption hostOption(
+        "host", "serve: address to listen on (default 127.0.0.1; others print a warning).", "HOST");
+    QCommandLineOption portOption("port", "serve: TCP port (default 8000; 0 picks a free one).",
+                                  "PORT");
+    QCommandLineOption credentialsOption(
+        "require-credentials",
+        "serve: accept only requests SigV4-signed with this key (default: any credentials).",
+        "KEYID:SECRET");
+    parser.addOptions({dataOption, inputOption, hostOption, portOption, credentialsOption});
+    parser.addPositionalArgument("command", "call | serve");
     parser.addPositionalArgument("args", "Command arguments.", "[args...]");
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty()) return usage("missing command");
     if (args[0] == "call") return callCommand(parser, dataOption, inputOption);
+    if (args[0] == "serve")
+        return serveCommand(parser, dataOption, hostOption, portOption, credentialsOption);
     return usage(QString("unknown command '%1'").arg(args[0]));
 }
