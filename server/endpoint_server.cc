@@ -44,7 +44,11 @@ struct EndpointServer::Impl {
                         const httplib::ContentReader& reader) {
         std::string body;
         bool tooLarge = false;
-        const bool read = reader([&](const char* data, size_t length) {
+        // HTTP/1.1: a request with neither Content-Length nor Transfer-Encoding has no body
+        // (httplib would otherwise wait for the client to close the connection).
+        const bool hasBody =
+            request.has_header("Content-Length") || request.has_header("Transfer-Encoding");
+        const bool read = !hasBody || reader([&](const char* data, size_t length) {
             if (body.size() + length > JsonProtocol::kMaxRequestBytes) {
                 tooLarge = true;
                 return false;
@@ -58,7 +62,8 @@ struct EndpointServer::Impl {
             return;
         }
         if (!read) {
-            send(JsonProtocol::failure(serializationError("Could not read the request body"), {}),
+            send(JsonProtocol::failure(serializationError("Could not read the request body"),
+                                       JsonProtocol::kJson10),
                  response);
             response.set_header("Connection", "close");
             return;
