@@ -2,9 +2,9 @@
 
 #include <httplib.h>
 
-#include <cerrno>
+#include <sys/socket.h>
+
 #include <csignal>
-#include <cstring>
 #include <thread>
 
 #include "json_protocol.h"
@@ -98,6 +98,12 @@ Result<int> EndpointServer::start() {
     server.set_keep_alive_max_count(100000);
     server.set_keep_alive_timeout(5);
     server.set_payload_max_length(JsonProtocol::kMaxRequestBytes);
+    // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a second
+    // server bind the same port and silently take half of the connections.
+    server.set_socket_options([](int socket) {
+        const int on = 1;
+        ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    });
 
     const auto withBody = [&impl](const httplib::Request& request, httplib::Response& response,
                                   const httplib::ContentReader& reader) {
@@ -139,10 +145,12 @@ Result<int> EndpointServer::start() {
     } else if (!server.bind_to_port(impl.options.host, port)) {
         port = 0;
     }
-    if (port <= 0)
-        return Error{ErrorType::InternalServer, "cannot listen on " + impl.options.host + " port " +
-                                                    std::to_string(impl.options.port) + ": " +
-                                                    std::strerror(errno)};
+    if (port <= 0) {
+        std::string message = "cannot listen on ";
+        message.append(impl.options.host).append(" port ");
+        message.append(std::to_string(impl.options.port));
+        return Error{ErrorType::InternalServer, std::move(message)};
+    }
     impl.thread = std::thread([&server] { server.listen_after_bind(); });
     impl.started = true;
     return port;
