@@ -29,6 +29,25 @@ TableStatistics decodeTableStatistics(std::string_view bytes) {
     return stats;
 }
 
+const IndexDefinition* TableDefinition::findIndex(const std::string& indexName) const {
+    for (const auto& index : indexes)
+        if (index.name == indexName) return &index;
+    return nullptr;
+}
+
+bool TableDefinition::hasLocalIndexes() const {
+    for (const auto& index : indexes)
+        if (!index.global) return true;
+    return false;
+}
+
+bool TableDefinition::isAnyKeyAttribute(const std::string& attribute) const {
+    if (isKeyAttribute(attribute)) return true;
+    for (const auto& index : indexes)
+        if (index.isKeyAttribute(attribute)) return true;
+    return false;
+}
+
 std::string TableDefinition::arn() const {
     return "arn:aws:dynamodb:ddblocal:000000000000:table/" + name;
 }
@@ -52,18 +71,47 @@ Json TableDefinition::describe(const TableStatistics& stats, const std::string& 
     if (lastUpdateToPayPerRequestDateTime > 0)
         billing["LastUpdateToPayPerRequestDateTime"] = lastUpdateToPayPerRequestDateTime;
 
-    return Json{{"AttributeDefinitions", std::move(attributes)},
-                {"TableName", name},
-                {"KeySchema", std::move(keySchema)},
-                {"TableStatus", status},
-                {"CreationDateTime", creationDateTime},
-                {"ProvisionedThroughput", std::move(throughput)},
-                {"TableSizeBytes", stats.sizeBytes},
-                {"ItemCount", stats.itemCount},
-                {"TableArn", arn()},
-                {"TableId", tableId},
-                {"BillingModeSummary", std::move(billing)},
-                {"DeletionProtectionEnabled", false}};
+    Json description{{"AttributeDefinitions", std::move(attributes)},
+                     {"TableName", name},
+                     {"KeySchema", std::move(keySchema)},
+                     {"TableStatus", status},
+                     {"CreationDateTime", creationDateTime},
+                     {"ProvisionedThroughput", std::move(throughput)},
+                     {"TableSizeBytes", stats.sizeBytes},
+                     {"ItemCount", stats.itemCount},
+                     {"TableArn", arn()},
+                     {"TableId", tableId},
+                     {"BillingModeSummary", std::move(billing)},
+                     {"DeletionProtectionEnabled", false}};
+    Json local = Json::array(), global = Json::array();
+    for (const auto& index : indexes) {
+        IndexStatistics figures;
+        if (auto it = stats.indexes.find(index.id); it != stats.indexes.end()) figures = it->second;
+        Json entry = {{"IndexName", index.name},
+                      {"KeySchema", index.keySchemaJson()},
+                      {"Projection", index.projectionJson()},
+                      {"IndexSizeBytes", figures.sizeBytes},
+                      {"ItemCount", figures.itemCount},
+                      {"IndexArn", arn() + "/index/" + index.name}};
+        if (!index.global) {
+            local.push_back(std::move(entry));
+            continue;
+        }
+        entry["IndexStatus"] = indexStatusName(index.status);
+        if (index.status == IndexStatus::Creating) entry["Backfilling"] = true;
+        Json indexThroughput = {{"NumberOfDecreasesToday", index.numberOfDecreasesToday},
+                                {"ReadCapacityUnits", index.readCapacityUnits},
+                                {"WriteCapacityUnits", index.writeCapacityUnits}};
+        if (index.lastIncreaseDateTime > 0)
+            indexThroughput["LastIncreaseDateTime"] = index.lastIncreaseDateTime;
+        if (index.lastDecreaseDateTime > 0)
+            indexThroughput["LastDecreaseDateTime"] = index.lastDecreaseDateTime;
+        entry["ProvisionedThroughput"] = std::move(indexThroughput);
+        global.push_back(std::move(entry));
+    }
+    if (!local.empty()) description["LocalSecondaryIndexes"] = std::move(local);
+    if (!global.empty()) description["GlobalSecondaryIndexes"] = std::move(global);
+    return description;
 }
 
 Json TableDefinition::toStorageJson() const {
@@ -86,6 +134,12 @@ Json TableDefinition::toStorageJson() const {
         {"decreasesToday", numberOfDecreasesToday},
         {"lastPayPerRequest", lastUpdateToPayPerRequestDateTime}};
     if (sortKey) out["sortKey"] = {{"name", sortKey->name}, {"type", valueTypeName(sortKey->type)}};
+    if (!indexes.empty()) {
+        Json list = Json::array();
+        for (const auto& index : indexes) list.push_back(index.toStorageJson());
+        out["indexes"] = std::move(list);
+    }
+    if (timeToLiveAttribute) out["ttl"] = *timeToLiveAttribute;
     return out;
 }
 
@@ -113,6 +167,14 @@ Result<TableDefinition> TableDefinition::fromStorageJson(const Json& json) {
         t.lastDecreaseDateTime = json.value("lastDecrease", 0.0);
         t.numberOfDecreasesToday = json.value("decreasesToday", 0);
         t.lastUpdateToPayPerRequestDateTime = json.value("lastPayPerRequest", 0.0);
+        if (json.contains("indexes")) {
+            for (const auto& entry : json.at("indexes")) {
+                auto index = IndexDefinition::fromStorageJson(entry);
+                if (!index) return index.error();
+                t.indexes.push_back(std::move(index).value());
+            }
+        }
+        if (json.contains("ttl")) t.timeToLiveAttribute = json.at("ttl").get<std::string>();
         return t;
     } catch (const std::exception& e) {
         return internalError(std::string("Corrupt table definition in catalog: ") + e.what());
