@@ -18,7 +18,9 @@ packages=(
   libqcustomplot-dev
   libleveldb-dev libsnappy-dev
   nlohmann-json3-dev
+  libcpp-httplib-dev zlib1g-dev libssl-dev libbrotli-dev
   fonts-dejavu-core
+  awscli python3-boto3
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
