@@ -21,7 +21,9 @@ packages=(
   libcpp-httplib-dev zlib1g-dev libssl-dev libbrotli-dev
   fonts-dejavu-core
   awscli python3-boto3
+  nodejs
 )
+dynalite_version=4.0.0  # bench_endpoint's baseline (npm)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -46,6 +48,24 @@ install_packages() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# dynalite, the DynamoDB implementation bench_endpoint compares against, into the build
+# directory (where CMake looks for it).
+install_dynalite() {
+  local dir="$build_dir/dynalite"
+  if [ -f "$dir/node_modules/dynalite/package.json" ] &&
+     grep -q "\"version\": \"$dynalite_version\"" "$dir/node_modules/dynalite/package.json"; then
+    return
+  fi
+  if ! command -v npm >/dev/null; then
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm
+  fi
+  say "Installing dynalite $dynalite_version with npm into $dir"
+  mkdir -p "$dir"
+  npm install --prefix "$dir" --no-audit --no-fund --loglevel=error "dynalite@$dynalite_version"
+}
+
 build() {
   say "Configuring Release build in $build_dir"
   cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -68,6 +88,7 @@ case "${1:-}" in
     ;;
   test)
     install_packages
+    install_dynalite
     build
     run_tests
     ;;

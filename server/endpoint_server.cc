@@ -48,6 +48,17 @@ struct EndpointServer::Impl {
         // (httplib would otherwise wait for the client to close the connection).
         const bool hasBody =
             request.has_header("Content-Length") || request.has_header("Transfer-Encoding");
+        if (request.has_header("Content-Length")) {
+            // httplib reads "abc" as 0 and "-5" as huge; only digits are a length.
+            const std::string length = request.get_header_value("Content-Length");
+            if (length.empty() || length.find_first_not_of("0123456789") != std::string::npos) {
+                send(JsonProtocol::failure(serializationError("Invalid Content-Length header"),
+                                           JsonProtocol::kJson10),
+                     response);
+                response.set_header("Connection", "close");
+                return;
+            }
+        }
         const bool read = !hasBody || reader([&](const char* data, size_t length) {
             if (body.size() + length > JsonProtocol::kMaxRequestBytes) {
                 tooLarge = true;

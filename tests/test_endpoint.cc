@@ -337,12 +337,11 @@ class EndpointTest : public QObject {
 
     void malformedHttp() {
         // Each gets an HTTP error (from the HTTP layer or the protocol) and never a crash.
-        // A negative Content-Length reads as huge: 413 once the server gives up waiting for it.
         const std::vector<std::pair<std::string, int>> garbage = {
             {"HELLO\r\n\r\n", 400},
             {"POST / HTTP/1.1\r\nHost x\r\n\r\n", 400},
             {"POST / HTTP/9.9\r\n\r\n", 400},
-            {"POST / HTTP/1.1\r\nContent-Length: -5\r\n\r\n", 413},
+            {"POST / HTTP/1.1\r\nContent-Length: -5\r\n\r\n", 400},
             {"POST / HTTP/1.1\r\nContent-Length: abc\r\n\r\n", 400},
             {"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nxx\r\n", 400},
             {"POST /" + std::string(20000, 'a') + " HTTP/1.1\r\n\r\n", 414},
@@ -357,6 +356,14 @@ class EndpointTest : public QObject {
             QVERIFY2(response->status == status, what + " " + QByteArray::number(response->status));
             QCOMPARE(response->header("x-amzn-requestid").size(), size_t(52));
         }
+        RawConnection badLength(port_);
+        QVERIFY(badLength.send("POST / HTTP/1.1\r\nContent-Length: 12abc\r\n\r\n{}"));
+        auto rejected = badLength.read();
+        QVERIFY(rejected);
+        QCOMPARE(rejected->status, 400);
+        QCOMPARE(rejected->body, errorText("com.amazon.coral.service#SerializationException",
+                                           "Invalid Content-Length header"));
+        QCOMPARE(rejected->header("connection"), std::string("close"));
         // Truncated bodies and random bytes; then the server still answers correctly.
         std::mt19937 random(7);
         for (int i = 0; i < 300; ++i) {

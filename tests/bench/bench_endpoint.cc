@@ -23,7 +23,7 @@ using shardscape::testing::RawConnection;
 
 namespace {
 
-constexpr int kItems = 10000;
+int itemCount = 10000;  // fewer with --quick
 constexpr int kFeeds = 20;  // partitions of 100 items each, for the Query load
 
 std::string request(const char* operation, const std::string& body) {
@@ -84,7 +84,7 @@ bool prepare(int port) {
                   "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})"))
         return false;
     if (!waitUntilActive(connection, "Bench")) return false;
-    for (int start = 0; start < kItems; start += 25) {
+    for (int start = 0; start < itemCount; start += 25) {
         std::string batch = R"({"RequestItems":{"Bench":[)";
         for (int key = start; key < start + 25; ++key) {
             if (key > start) batch.push_back(',');
@@ -127,7 +127,7 @@ double load(int port, int connections, double seconds, Mode mode) {
         clients.emplace_back([&, c] {
             RawConnection connection(port);
             std::mt19937 random(static_cast<unsigned>(c) * 7919u + 1u);
-            std::uniform_int_distribution<int> key(0, kItems - 1);
+            std::uniform_int_distribution<int> key(0, itemCount - 1);
             long done = 0;
             for (int i = 0; !stop.load(std::memory_order_relaxed); ++i) {
                 std::string body = R"({"TableName":"Bench",)";
@@ -214,6 +214,7 @@ int main(int argc, char* argv[]) {
     const QStringList args = app.arguments();
     const bool quick = args.contains("--quick");
     double seconds = quick ? 2 : 30;
+    if (quick) itemCount = 2000;
     int connections = 16;
     QString dynalite = SHARDSCAPE_DYNALITE;
     for (qsizetype i = 1; i + 1 < args.size(); ++i) {
