@@ -5,7 +5,8 @@
 //
 //   bench_endpoint [--quick] [--seconds S] [--connections N] [--dynalite CLI_JS]
 //
-// Last line: RESULT endpoint_ops_per_s=... dynalite_ops_per_s=... ratio=...
+// Last line: RESULT endpoint_ops_per_s=... dynalite_ops_per_s=... ratio=... and the same for
+// the Query load (endpoint_queries_per_s=... dynalite_queries_per_s=... query_ratio=...).
 #include <QCoreApplication>
 #include <QProcess>
 #include <QRegularExpression>
@@ -23,7 +24,7 @@ using shardscape::testing::RawConnection;
 
 namespace {
 
-int itemCount = 10000;  // fewer with --quick
+int itemCount = 10000;      // fewer with --quick
 constexpr int kFeeds = 20;  // partitions of 100 items each, for the Query load
 
 std::string request(const char* operation, const std::string& body) {
@@ -178,9 +179,14 @@ int startServer(QProcess& process, const QString& program, const QStringList& ar
     return 0;
 }
 
-// The GetItem/PutItem rate, after printing it and the 100-item Query rate.
-double measure(const char* name, int port, int connections, double seconds) {
-    if (port <= 0 || !prepare(port)) return -1;
+struct Rates {
+    double getPut = -1;
+    double query = -1;
+};
+
+// The GetItem/PutItem and 100-item Query rates (-1 if a run failed).
+Rates measure(const char* name, int port, int connections, double seconds) {
+    if (port <= 0 || !prepare(port)) return {};
     load(port, connections, seconds / 4, Mode::GetPut);  // warm-up
     const double rate = load(port, connections, seconds, Mode::GetPut);
     std::printf("%-22s %10.0f ops/s  (%d connections, %.0f s, 50%% GetItem / 50%% PutItem)\n", name,
@@ -189,7 +195,7 @@ double measure(const char* name, int port, int connections, double seconds) {
     std::printf("%-22s %10.0f ops/s  (%d connections, %.0f s, Query of 100 items)\n", name, queries,
                 connections, seconds / 2);
     std::fflush(stdout);
-    return queries < 0 ? -1 : rate;
+    return {rate, queries};
 }
 
 // A port that was free a moment ago (dynalite reads --port 0 as its default, 4567).
@@ -235,7 +241,7 @@ int main(int argc, char* argv[]) {
     const int servePort =
         startServer(serve, SHARDSCAPE_CLI, {"serve", "--data", ours.path(), "--port", "0"},
                     QRegularExpression("http://127\\.0\\.0\\.1:(\\d+) "));
-    const double endpointRate = measure("shardscape-cli serve", servePort, connections, seconds);
+    const Rates endpoint = measure("shardscape-cli serve", servePort, connections, seconds);
     serve.terminate();
     serve.waitForFinished(30000);
 
@@ -244,15 +250,19 @@ int main(int argc, char* argv[]) {
                                      {dynalite, "--port", QString::number(freePort()), "--host",
                                       "127.0.0.1", "--path", theirs.path(), "--createTableMs", "0"},
                                      QRegularExpression("listening at: http://[^:]+:(\\d+)"));
-    const double dynaliteRate = measure("dynalite", nodePort, connections, seconds);
+    const Rates baseline = measure("dynalite", nodePort, connections, seconds);
     node.terminate();
     node.waitForFinished(30000);
 
-    if (endpointRate <= 0 || dynaliteRate <= 0) {
+    if (endpoint.getPut <= 0 || endpoint.query <= 0 || baseline.getPut <= 0 ||
+        baseline.query <= 0) {
         std::fprintf(stderr, "bench_endpoint: a run failed\n");
         return 1;
     }
-    std::printf("RESULT endpoint_ops_per_s=%.0f dynalite_ops_per_s=%.0f ratio=%.2f\n", endpointRate,
-                dynaliteRate, endpointRate / dynaliteRate);
+    std::printf(
+        "RESULT endpoint_ops_per_s=%.0f dynalite_ops_per_s=%.0f ratio=%.2f "
+        "endpoint_queries_per_s=%.0f dynalite_queries_per_s=%.0f query_ratio=%.2f\n",
+        endpoint.getPut, baseline.getPut, endpoint.getPut / baseline.getPut, endpoint.query,
+        baseline.query, endpoint.query / baseline.query);
     return 0;
 }
