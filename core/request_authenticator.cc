@@ -1,6 +1,7 @@
 #include "request_authenticator.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QString>
 #include <QTimeZone>
 
@@ -8,7 +9,7 @@ namespace shardscape {
 
 namespace {
 
-constexpr const char* kAmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";
+constexpr const char* kAmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";  // for printing
 
 Error missingToken() {
     return Error{ErrorType::MissingAuthenticationToken, "Request is missing Authentication Token"};
@@ -50,12 +51,20 @@ Result<std::pair<std::time_t, std::string>> requestDate(const HttpRequest& reque
         for (size_t i = 0; digits && i < 15; ++i)
             if (i != 8 && (given[i] < '0' || given[i] > '9')) digits = false;
         if (digits) {
-            parsed = QDateTime::fromString(QString::fromStdString(given), kAmzDateFormat);
-            parsed.setTimeZone(QTimeZone::utc());
+            // Date and time parsed apart, so no local-time rule (a DST gap) touches them.
+            const QString text = QString::fromStdString(given);
+            parsed = QDateTime(QDate::fromString(text.left(8), "yyyyMMdd"),
+                               QTime::fromString(text.mid(9, 6), "HHmmss"), QTimeZone::utc());
         }
     } else if (const std::string* date = request.header("Date")) {
         given = *date;
-        parsed = QDateTime::fromString(QString::fromStdString(given), Qt::RFC2822Date);
+        // HTTP's IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), which Qt's RFC 2822 parser
+        // does not take with "GMT"; then RFC 2822 with a numeric zone.
+        const QString text = QString::fromStdString(given);
+        if (text.size() == 29 && text.endsWith(" GMT"))
+            parsed = QDateTime(QLocale::c().toDate(text.left(16), "ddd, dd MMM yyyy"),
+                               QTime::fromString(text.mid(17, 8), "HH:mm:ss"), QTimeZone::utc());
+        if (!parsed.isValid()) parsed = QDateTime::fromString(text, Qt::RFC2822Date);
     }
     if (!parsed.isValid()) {
         std::string message = "Date must be in ISO-8601 'basic format'. Got ";
