@@ -3,6 +3,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <csignal>
+#include <set>
 
 #include "attribute_json.h"
 #include "dispatch.h"
@@ -193,6 +194,89 @@ class CliTest : public QObject {
         QVERIFY(total >= lastAck + 1);
         auto described = (*engine)->describeTable("Journal");
         QCOMPARE(described->second.itemCount, static_cast<int64_t>(total));
+    }
+
+    // A transaction is one atomic batch with its index updates: after kill -9 at any moment
+    // the table holds exactly the state after some transaction L, and every index agrees
+    // with the table.
+    void transactionsAndIndexesSurviveKill9() {
+        QTemporaryDir dir;
+        const QString data = dir.path() + "/data";
+        QProcess writer;
+        writer.start(DURABILITY_WRITER, {data, "transactions"});
+        QVERIFY(writer.waitForStarted());
+        long lastAck = -1;
+        QByteArray buffer;
+        while (lastAck < 1500 && writer.waitForReadyRead(10000)) {
+            buffer += writer.readAllStandardOutput();
+            int newline;
+            while ((newline = buffer.indexOf('\n')) >= 0) {
+                const QByteArray line = buffer.left(newline);
+                buffer.remove(0, newline + 1);
+                if (line.startsWith("ack ")) lastAck = line.mid(4).toLong();
+            }
+        }
+        QVERIFY2(lastAck >= 1500, writer.readAllStandardError().constData());
+        ::kill(static_cast<pid_t>(writer.processId()), SIGKILL);
+        writer.waitForFinished();
+
+        auto opened = Engine::open(data.toStdString());
+        QVERIFY(opened.ok());
+        Engine& engine = **opened;
+        auto scanAll = [&](const Json& base) {
+            std::vector<Json> items;
+            Json request = base;
+            while (true) {
+                auto page = dispatch(engine, "Scan", request);
+                if (!page) qFatal("%s", page.error().message.c_str());
+                for (const auto& item : (*page)["Items"]) items.push_back(item);
+                if (!page->contains("LastEvaluatedKey")) break;
+                request["ExclusiveStartKey"] = (*page)["LastEvaluatedKey"];
+            }
+            return items;
+        };
+        const auto table = scanAll({{"TableName", "Ledger"}});
+        long last = -1;
+        std::set<long> a, b;
+        for (const auto& item : table) {
+            const std::string pk = item["pk"]["S"];
+            if (pk == "ctr") last = std::stol(item["last"]["N"].get<std::string>());
+            if (pk == "a") a.insert(std::stol(item["sk"]["S"].get<std::string>()));
+            if (pk == "b") b.insert(std::stol(item["sk"]["S"].get<std::string>()));
+        }
+        QVERIFY(last >= lastAck);
+        std::set<long> expectedA, expectedB;
+        for (long i = 0; i <= last; ++i) {
+            expectedB.insert(i);
+            if (i > last - 5) expectedA.insert(i);
+        }
+        QCOMPARE(a, expectedA);
+        QCOMPARE(b, expectedB);
+        // Each index holds exactly one entry per table item (every item has the index keys),
+        // and its figures match.
+        auto keysOf = [](const std::vector<Json>& items) {
+            std::set<std::string> keys;
+            for (const auto& item : items)
+                keys.insert(item["pk"]["S"].get<std::string>() + "/" +
+                            item["sk"]["S"].get<std::string>());
+            return keys;
+        };
+        const auto tableKeys = keysOf(table);
+        const auto gsi = scanAll({{"TableName", "Ledger"}, {"IndexName", "byG"}});
+        const auto lsi = scanAll({{"TableName", "Ledger"}, {"IndexName", "byN"}});
+        QCOMPARE(keysOf(gsi), tableKeys);
+        QCOMPARE(keysOf(lsi), tableKeys);
+        QCOMPARE(gsi.size(), table.size());
+        QCOMPARE(lsi.size(), table.size());
+        for (const auto& entry : gsi) {
+            if (entry["pk"]["S"] != "ctr") continue;
+            QCOMPARE(entry["last"]["N"].get<std::string>(), std::to_string(last));
+        }
+        auto described = engine.describeTable("Ledger");
+        QCOMPARE(described->second.itemCount, static_cast<int64_t>(table.size()));
+        for (const auto& index : described->first.indexes)
+            QCOMPARE(described->second.indexes.at(index.id).itemCount,
+                     static_cast<int64_t>(table.size()));
     }
 
     // A failed ConditionExpression is DynamoDB's error body, with the current item on request.
