@@ -196,6 +196,39 @@ class CliTest : public QObject {
         QCOMPARE(described->second.itemCount, static_cast<int64_t>(total));
     }
 
+    // An index created through the CLI is backfilled before the call's process exits.
+    void onlineIndexThroughTheCli() {
+        QTemporaryDir dir;
+        const QString data = dir.path() + "/data";
+        QCOMPARE(runCli({"call", "CreateTable", "--data", data, "--input", "-"}, kCreate).exitCode,
+                 0);
+        for (const char* id : {"1", "2", "3"}) {
+            QByteArray put =
+                R"({"TableName":"Users","Item":{"UserID":{"S":"@@"},"Plan":{"S":"pro"}}})";
+            put.replace("@@", id);
+            QCOMPARE(runCli({"call", "PutItem", "--data", data, "--input", "-"}, put).exitCode, 0);
+        }
+        Run created = runCli(
+            {"call", "UpdateTable", "--data", data, "--input", "-"},
+            R"({"TableName":"Users","AttributeDefinitions":[{"AttributeName":"Plan","AttributeType":"S"}],
+            "GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"byPlan","KeySchema":[{"AttributeName":"Plan","KeyType":"HASH"}],
+            "Projection":{"ProjectionType":"KEYS_ONLY"}}}]})");
+        QCOMPARE(created.exitCode, 0);
+        QCOMPARE(parse(created.out)["TableDescription"]["GlobalSecondaryIndexes"][0]["IndexStatus"],
+                 "CREATING");
+        Run described = runCli({"call", "DescribeTable", "--data", data, "--input", "-"},
+                               R"({"TableName":"Users"})");
+        const Json index = parse(described.out)["Table"]["GlobalSecondaryIndexes"][0];
+        QCOMPARE(index["IndexStatus"], "ACTIVE");
+        QCOMPARE(index["ItemCount"], 3);
+        Run queried =
+            runCli({"call", "Query", "--data", data, "--input", "-"},
+                   "{\"TableName\":\"Users\",\"IndexName\":\"byPlan\",\"KeyConditionExpression\":"
+                   "\"\x23p = :p\",\"ExpressionAttributeNames\":{\"\x23p\":\"Plan\"},"
+                   "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"pro\"}}}");
+        QCOMPARE(parse(queried.out)["Count"], 3);
+    }
+
     // A transaction is one atomic batch with its index updates: after kill -9 at any moment
     // the table holds exactly the state after some transaction L, and every index agrees
     // with the table.
