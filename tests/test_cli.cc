@@ -28,6 +28,23 @@ Run runCli(const QStringList& arguments, const QByteArray& input = {}) {
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
+// Reads a durability_writer's "ack N" lines until N reaches `target` (or output stops);
+// returns the last N seen.
+long readAcksUntil(QProcess& writer, long target) {
+    long lastAck = -1;
+    QByteArray buffer;
+    while (lastAck < target && writer.waitForReadyRead(10000)) {
+        buffer += writer.readAllStandardOutput();
+        int newline;
+        while ((newline = buffer.indexOf('\n')) >= 0) {
+            const QByteArray line = buffer.left(newline);
+            buffer.remove(0, newline + 1);
+            if (line.startsWith("ack ")) lastAck = line.mid(4).toLong();
+        }
+    }
+    return lastAck;
+}
+
 Json parse(const QByteArray& text) {
     return Json::parse(text.toStdString(), nullptr, false);
 }
@@ -158,17 +175,7 @@ class CliTest : public QObject {
         QProcess writer;
         writer.start(DURABILITY_WRITER, {data});
         QVERIFY(writer.waitForStarted());
-        long lastAck = -1;
-        QByteArray buffer;
-        while (lastAck < 3000 && writer.waitForReadyRead(10000)) {
-            buffer += writer.readAllStandardOutput();
-            int newline;
-            while ((newline = buffer.indexOf('\n')) >= 0) {
-                const QByteArray line = buffer.left(newline);
-                buffer.remove(0, newline + 1);
-                if (line.startsWith("ack ")) lastAck = line.mid(4).toLong();
-            }
-        }
+        const long lastAck = readAcksUntil(writer, 3000);
         QVERIFY2(lastAck >= 3000, writer.readAllStandardError().constData());
         ::kill(static_cast<pid_t>(writer.processId()), SIGKILL);
         writer.waitForFinished();
@@ -238,17 +245,7 @@ class CliTest : public QObject {
         QProcess writer;
         writer.start(DURABILITY_WRITER, {data, "transactions"});
         QVERIFY(writer.waitForStarted());
-        long lastAck = -1;
-        QByteArray buffer;
-        while (lastAck < 1500 && writer.waitForReadyRead(10000)) {
-            buffer += writer.readAllStandardOutput();
-            int newline;
-            while ((newline = buffer.indexOf('\n')) >= 0) {
-                const QByteArray line = buffer.left(newline);
-                buffer.remove(0, newline + 1);
-                if (line.startsWith("ack ")) lastAck = line.mid(4).toLong();
-            }
-        }
+        const long lastAck = readAcksUntil(writer, 1500);
         QVERIFY2(lastAck >= 1500, writer.readAllStandardError().constData());
         ::kill(static_cast<pid_t>(writer.processId()), SIGKILL);
         writer.waitForFinished();
