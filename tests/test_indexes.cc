@@ -23,6 +23,7 @@ class IndexesTest : public QObject {
     void writeAmplificationPerIndex();
     void onlineIndexCreationAndDeletion();
     void itemCollectionLimit();
+    void updateGlobalIndexThroughput();
 };
 
 namespace {
@@ -412,8 +413,7 @@ void IndexesTest::onlineIndexCreationAndDeletion() {
         "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]})")));
     std::vector<Item> items;
     for (int i = 0; i < 2500; ++i) {
-        Json item = order(numbered("u", i % 50), numbered("o", i),
-                          i % 3 ? "OPEN" : "SHIPPED", i);
+        Json item = order(numbered("u", i % 50), numbered("o", i), i % 3 ? "OPEN" : "SHIPPED", i);
         if (i % 10 == 0) item["placed"] = {{"S", "bad type"}};  // stays out of the index
         items.push_back(itemFromJson(item).value());
     }
@@ -497,6 +497,43 @@ void IndexesTest::itemCollectionLimit() {
     QVERIFY_OK(h.call("DeleteItem",
                       json(R"({"TableName":"Orders","Key":{"pk":{"S":"u1"},"sk":{"S":"o1"}}})")));
     QVERIFY_OK(h.call("PutItem", put(big)));
+}
+
+// UpdateTable's GlobalSecondaryIndexUpdates Update changes a GSI's own capacity in
+// provisioned mode, and is refused for an on-demand table.
+void IndexesTest::updateGlobalIndexThroughput() {
+    EngineHarness h;
+    QVERIFY(h.open());
+    QVERIFY_OK(h.call("CreateTable", ordersTable("PROVISIONED")));
+    auto updated =
+        h.call("UpdateTable", json(R"({"TableName":"Orders","GlobalSecondaryIndexUpdates":[
+        {"Update":{"IndexName":"byState","ProvisionedThroughput":{"ReadCapacityUnits":10,"WriteCapacityUnits":1}}}]})"));
+    QVERIFY_OK(updated);
+    const Json throughput =
+        (*updated)["TableDescription"]["GlobalSecondaryIndexes"][0]["ProvisionedThroughput"];
+    QCOMPARE_JSON(throughput["ReadCapacityUnits"], 10);
+    QCOMPARE_JSON(throughput["WriteCapacityUnits"], 1);
+    QCOMPARE_JSON(throughput["NumberOfDecreasesToday"], 1);
+    QVERIFY(throughput.contains("LastIncreaseDateTime") &&
+            throughput.contains("LastDecreaseDateTime"));
+    QCOMPARE_JSON(describeIndex(h, "byState")["ProvisionedThroughput"]["ReadCapacityUnits"], 10);
+    QCOMPARE_ERROR(
+        h.call("UpdateTable", json(R"({"TableName":"Orders","GlobalSecondaryIndexUpdates":[
+        {"Update":{"IndexName":"nope","ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":1}}}]})")),
+        "ResourceNotFoundException", "Requested resource not found");
+    QCOMPARE_ERROR(
+        h.call("UpdateTable", json(R"({"TableName":"Orders","GlobalSecondaryIndexUpdates":[
+        {"Update":{"IndexName":"byState","ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":1}}},
+        {"Delete":{"IndexName":"byState"}}]})")),
+        "ValidationException",
+        "One or more parameter values were invalid: Only one global secondary index "
+        "update per index is allowed simultaneously. Index: byState");
+    QCOMPARE_ERROR(
+        h.call("UpdateTable", json(R"({"TableName":"Orders","GlobalSecondaryIndexUpdates":[{}]})")),
+        "ValidationException",
+        "One or more parameter values were invalid: One of "
+        "GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+        "GlobalSecondaryIndexUpdate.Delete must not be null");
 }
 
 QTEST_GUILESS_MAIN(IndexesTest)
