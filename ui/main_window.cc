@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -11,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "engine.h"
+#include "welcome_panel.h"
 
 namespace shardscape {
 
@@ -94,6 +96,17 @@ void MainWindow::refresh() {
     statusFigures_->setText(tr("%n table(s)", nullptr, static_cast<int>(names.size())) + " · " +
                             tr("%1 items").arg(QLocale().toString(totalItems)) + " · " +
                             QLocale().formattedDataSize(totalBytes));
+}
+
+void MainWindow::showWelcome(const QString& bundledDirectory) {
+    if (!welcomeDock_) {
+        welcomeDock_ = new QDockWidget(tr("Welcome"), this);
+        welcomeDock_->setObjectName("welcomeDock");
+        addDockWidget(Qt::RightDockWidgetArea, welcomeDock_);
+    }
+    welcome_ = new WelcomePanel(bundledDirectory, welcomeDock_);
+    welcomeDock_->setWidget(welcome_);
+    welcomeDock_->show();
 }
 
 }  // namespace shardscape

@@ -7,9 +7,11 @@
 
 class QTreeWidget;
 class QLabel;
+class QDockWidget;
 
 namespace shardscape {
 class Engine;
+class WelcomePanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -23,10 +25,17 @@ class MainWindow : public QMainWindow {
     void refresh();
     QTreeWidget* tableTree() const { return tables_; }
 
+    // Docks the welcome page listing the bundled models and scenarios of
+    // `bundledDirectory` (see app/bundled_data.h).
+    void showWelcome(const QString& bundledDirectory);
+    WelcomePanel* welcomePanel() const { return welcome_; }
+
   private:
     std::shared_ptr<Engine> engine_;
     QTreeWidget* tables_ = nullptr;
     QLabel* statusFigures_ = nullptr;
+    QDockWidget* welcomeDock_ = nullptr;
+    WelcomePanel* welcome_ = nullptr;
 };
 
 }  // namespace shardscape
