@@ -26,7 +26,8 @@ int main(int argc, char* argv[]) {
                                         "FILE");
     QCommandLineOption listBundledOption(
         "list-bundled", "Print the bundled example models and scenarios (full paths) and exit.");
-    parser.addOptions({dataOption, screenshotOption, listBundledOption});
+    QCommandLineOption viewOption("view", "The view to show first: tables or data.", "VIEW");
+    parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption});
     parser.process(app);
 
     const QString bundled = shardscape::bundledDataDirectory(QApplication::applicationDirPath());
@@ -53,6 +54,11 @@ int main(int argc, char* argv[]) {
     shardscape::MainWindow window(engine, dataDirectory, openError);
     // First start (or an empty data directory): offer the bundled examples.
     if (!engine || engine->tableNames().empty()) window.showWelcome(bundled);
+    if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
+        std::fprintf(stderr, "shardscape: unknown view '%s' (tables, data)\n",
+                     qPrintable(parser.value(viewOption)));
+        return 2;
+    }
     window.show();
 
     if (parser.isSet(screenshotOption)) {
