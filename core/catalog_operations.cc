@@ -9,10 +9,6 @@ namespace shardscape {
 
 namespace {
 
-ValueType keyTypeFromName(const std::string& name) {
-    return name == "N" ? ValueType::N : name == "B" ? ValueType::B : ValueType::S;
-}
-
 std::string joinNames(const std::vector<std::string>& names) {
     std::string out;
     for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;

@@ -4,21 +4,20 @@
 
 namespace shardscape {
 
-namespace {
-ValueType typeFromName(const std::string& name) {
+ValueType keyTypeFromName(const std::string& name) {
     if (name == "N") return ValueType::N;
     if (name == "B") return ValueType::B;
     return ValueType::S;
 }
 
-Json keyJson(const KeyAttribute& key) {
+Json keyAttributeToStorage(const KeyAttribute& key) {
     return {{"name", key.name}, {"type", valueTypeName(key.type)}};
 }
 
-KeyAttribute keyFromJson(const Json& json) {
-    return {json.at("name").get<std::string>(), typeFromName(json.at("type").get<std::string>())};
+KeyAttribute keyAttributeFromStorage(const Json& json) {
+    return {json.at("name").get<std::string>(),
+            keyTypeFromName(json.at("type").get<std::string>())};
 }
-}  // namespace
 
 std::string projectionTypeName(ProjectionType type) {
     switch (type) {
@@ -85,7 +84,7 @@ Json IndexDefinition::toStorageJson() const {
     Json out = {{"name", name},
                 {"id", id},
                 {"global", global},
-                {"partitionKey", keyJson(partitionKey)},
+                {"partitionKey", keyAttributeToStorage(partitionKey)},
                 {"projection", projectionTypeName(projectionType)},
                 {"nonKeyAttributes", nonKeyAttributes},
                 {"status", indexStatusName(status)},
@@ -94,7 +93,7 @@ Json IndexDefinition::toStorageJson() const {
                 {"lastIncrease", lastIncreaseDateTime},
                 {"lastDecrease", lastDecreaseDateTime},
                 {"decreasesToday", numberOfDecreasesToday}};
-    if (sortKey) out["sortKey"] = keyJson(*sortKey);
+    if (sortKey) out["sortKey"] = keyAttributeToStorage(*sortKey);
     return out;
 }
 
@@ -104,8 +103,8 @@ Result<IndexDefinition> IndexDefinition::fromStorageJson(const Json& json) {
         index.name = json.at("name").get<std::string>();
         index.id = json.at("id").get<uint32_t>();
         index.global = json.at("global").get<bool>();
-        index.partitionKey = keyFromJson(json.at("partitionKey"));
-        if (json.contains("sortKey")) index.sortKey = keyFromJson(json.at("sortKey"));
+        index.partitionKey = keyAttributeFromStorage(json.at("partitionKey"));
+        if (json.contains("sortKey")) index.sortKey = keyAttributeFromStorage(json.at("sortKey"));
         const std::string projection = json.at("projection").get<std::string>();
         index.projectionType = projection == "KEYS_ONLY" ? ProjectionType::KeysOnly
                                : projection == "INCLUDE" ? ProjectionType::Include

@@ -21,6 +21,12 @@ struct KeyAttribute {
     ValueType type = ValueType::S;
 };
 
+// "S" / "N" / "B" (a key attribute's type name) to its type; anything else is S.
+ValueType keyTypeFromName(const std::string& name);
+// The catalog's storage form of a key attribute: {"name":..,"type":..}.
+Json keyAttributeToStorage(const KeyAttribute& key);
+KeyAttribute keyAttributeFromStorage(const Json& json);
+
 enum class ProjectionType { KeysOnly, Include, All };
 
 // GSI lifecycle; local secondary indexes are always Active.

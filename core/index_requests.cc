@@ -246,7 +246,8 @@ Result<std::vector<IndexDefinition>> buildIndexes(
             return invalid("GlobalSecondaryIndex count exceeds the per-table limit of 20");
     }
     // Global indexes first: DynamoDB checks item attributes against them before local ones.
-    std::stable_partition(out.begin(), out.end(), [](const IndexDefinition& i) { return i.global; });
+    std::stable_partition(out.begin(), out.end(),
+                          [](const IndexDefinition& i) { return i.global; });
     size_t projected = 0;
     for (const auto& index : out) projected += index.nonKeyAttributes.size();
     if (projected > kMaxProjectedAttributes)

@@ -187,22 +187,13 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
 
     const Item& keyItem = **key;
     std::optional<Item> oldItem;
-    auto written = engine.mutateItem(
-        r->tableName, keyItem, [&](const StoredItem* current) -> Result<std::optional<Item>> {
-            SHARDSCAPE_TRY(condition->check(current));
-            Item base = keyItem;
-            if (current) {
-                auto decoded = current->decode();
-                if (!decoded) return decoded.error();
-                base = std::move(decoded).value();
-                oldItem = base;
-            }
-            auto next = plan.apply(base);
-            if (!next) return next.error();
-            if (itemSize(*next) > kMaxItemSizeBytes)
-                return validationError("Item size to update has exceeded the maximum allowed size");
-            return std::optional<Item>(std::move(next).value());
-        });
+    auto written = engine.mutateItem(r->tableName, keyItem,
+                                     [&](const StoredItem* current) -> Result<std::optional<Item>> {
+                                         SHARDSCAPE_TRY(condition->check(current));
+                                         auto next = applyUpdate(plan, keyItem, current, &oldItem);
+                                         if (!next) return next.error();
+                                         return std::optional<Item>(std::move(next).value());
+                                     });
     if (!written) return written.error();
 
     Json response = Json::object();

@@ -1,6 +1,7 @@
 #include "item_request.h"
 
 #include "expression_evaluator.h"
+#include "item_size.h"
 
 namespace shardscape {
 
@@ -60,6 +61,22 @@ Result<WriteCondition> compileCondition(const ItemRequest& r, ExpressionContext&
     if (!parsed) return parsed.error();
     out.condition = std::move(parsed).value();
     return out;
+}
+
+Result<Item> applyUpdate(const UpdatePlan& plan, const Item& key, const StoredItem* current,
+                         std::optional<Item>* previous) {
+    Item base = key;
+    if (current) {
+        auto decoded = current->decode();
+        if (!decoded) return decoded.error();
+        base = std::move(decoded).value();
+        if (previous) *previous = base;
+    }
+    auto next = plan.apply(base);
+    if (!next) return next.error();
+    if (itemSize(*next) > kMaxItemSizeBytes)
+        return validationError("Item size to update has exceeded the maximum allowed size");
+    return next;
 }
 
 }  // namespace shardscape

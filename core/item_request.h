@@ -9,6 +9,7 @@
 #include "expression.h"
 #include "expression_context.h"
 #include "operation_support.h"
+#include "update_expression.h"
 
 namespace shardscape {
 
@@ -42,5 +43,10 @@ struct WriteCondition {
 };
 
 Result<WriteCondition> compileCondition(const ItemRequest& r, ExpressionContext& context);
+
+// UpdateItem's new item: `plan` applied to the current item (or to the bare key when there
+// is none, an upsert); `previous` receives the current item when there is one.
+Result<Item> applyUpdate(const UpdatePlan& plan, const Item& key, const StoredItem* current,
+                         std::optional<Item>* previous = nullptr);
 
 }  // namespace shardscape

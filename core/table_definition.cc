@@ -4,14 +4,6 @@
 
 namespace shardscape {
 
-namespace {
-ValueType typeFromName(const std::string& name) {
-    if (name == "N") return ValueType::N;
-    if (name == "B") return ValueType::B;
-    return ValueType::S;
-}
-}  // namespace
-
 std::string encodeTableStatistics(const TableStatistics& stats) {
     std::string out;
     appendVarint(out, static_cast<uint64_t>(stats.itemCount));
@@ -117,23 +109,22 @@ Json TableDefinition::describe(const TableStatistics& stats, const std::string& 
 Json TableDefinition::toStorageJson() const {
     Json attributes = Json::array();
     for (const auto& a : attributeDefinitions)
-        attributes.push_back({{"name", a.name}, {"type", valueTypeName(a.type)}});
-    Json out = {
-        {"name", name},
-        {"id", id},
-        {"tableId", tableId},
-        {"attributes", std::move(attributes)},
-        {"partitionKey", {{"name", partitionKey.name}, {"type", valueTypeName(partitionKey.type)}}},
-        {"billingMode",
-         billingMode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"},
-        {"read", readCapacityUnits},
-        {"write", writeCapacityUnits},
-        {"created", creationDateTime},
-        {"lastIncrease", lastIncreaseDateTime},
-        {"lastDecrease", lastDecreaseDateTime},
-        {"decreasesToday", numberOfDecreasesToday},
-        {"lastPayPerRequest", lastUpdateToPayPerRequestDateTime}};
-    if (sortKey) out["sortKey"] = {{"name", sortKey->name}, {"type", valueTypeName(sortKey->type)}};
+        attributes.push_back(keyAttributeToStorage({a.name, a.type}));
+    Json out = {{"name", name},
+                {"id", id},
+                {"tableId", tableId},
+                {"attributes", std::move(attributes)},
+                {"partitionKey", keyAttributeToStorage(partitionKey)},
+                {"billingMode",
+                 billingMode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"},
+                {"read", readCapacityUnits},
+                {"write", writeCapacityUnits},
+                {"created", creationDateTime},
+                {"lastIncrease", lastIncreaseDateTime},
+                {"lastDecrease", lastDecreaseDateTime},
+                {"decreasesToday", numberOfDecreasesToday},
+                {"lastPayPerRequest", lastUpdateToPayPerRequestDateTime}};
+    if (sortKey) out["sortKey"] = keyAttributeToStorage(*sortKey);
     if (!indexes.empty()) {
         Json list = Json::array();
         for (const auto& index : indexes) list.push_back(index.toStorageJson());
@@ -149,15 +140,12 @@ Result<TableDefinition> TableDefinition::fromStorageJson(const Json& json) {
         t.name = json.at("name").get<std::string>();
         t.id = json.at("id").get<uint32_t>();
         t.tableId = json.value("tableId", "");
-        for (const auto& a : json.at("attributes"))
-            t.attributeDefinitions.push_back(
-                {a.at("name").get<std::string>(), typeFromName(a.at("type").get<std::string>())});
-        t.partitionKey = {json.at("partitionKey").at("name").get<std::string>(),
-                          typeFromName(json.at("partitionKey").at("type").get<std::string>())};
-        if (json.contains("sortKey"))
-            t.sortKey =
-                KeyAttribute{json.at("sortKey").at("name").get<std::string>(),
-                             typeFromName(json.at("sortKey").at("type").get<std::string>())};
+        for (const auto& a : json.at("attributes")) {
+            const KeyAttribute attribute = keyAttributeFromStorage(a);
+            t.attributeDefinitions.push_back({attribute.name, attribute.type});
+        }
+        t.partitionKey = keyAttributeFromStorage(json.at("partitionKey"));
+        if (json.contains("sortKey")) t.sortKey = keyAttributeFromStorage(json.at("sortKey"));
         t.billingMode = json.at("billingMode") == "PAY_PER_REQUEST" ? BillingMode::PayPerRequest
                                                                     : BillingMode::Provisioned;
         t.readCapacityUnits = json.at("read").get<int64_t>();

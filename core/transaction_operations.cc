@@ -105,17 +105,8 @@ Result<PreparedAction> prepareAction(Engine& engine, const std::string& kind, co
             out.write.mutation = [check, plan, key = item](
                                      const StoredItem* current) -> Result<std::optional<Item>> {
                 SHARDSCAPE_TRY(check->check(current));
-                Item base = key;
-                if (current) {
-                    auto decoded = current->decode();
-                    if (!decoded) return decoded.error();
-                    base = std::move(decoded).value();
-                }
-                auto next = plan->apply(base);
+                auto next = applyUpdate(*plan, key, current);
                 if (!next) return next.error();
-                if (itemSize(*next) > kMaxItemSizeBytes)
-                    return validationError(
-                        "Item size to update has exceeded the maximum allowed size");
                 return std::optional<Item>(std::move(next).value());
             };
         } else {

@@ -23,6 +23,7 @@ class IndexesTest : public QObject {
     void writeAmplificationPerIndex();
     void onlineIndexCreationAndDeletion();
     void itemCollectionLimit();
+    void updateGlobalIndexThroughput();
 };
 
 namespace {
@@ -154,7 +155,7 @@ void IndexesTest::indexLimits() {
     Json request = ordersTable();
     Json lsi = request["LocalSecondaryIndexes"][0];
     for (int i = 1; i <= 5; ++i) {
-        lsi["IndexName"] = "lsi" + std::to_string(i);
+        lsi["IndexName"] = numbered("lsi", i);
         request["LocalSecondaryIndexes"].push_back(lsi);
     }
     QCOMPARE_ERROR(h.call("CreateTable", request), "ValidationException",
@@ -163,7 +164,7 @@ void IndexesTest::indexLimits() {
     request = ordersTable();
     Json gsi = request["GlobalSecondaryIndexes"][1];
     for (int i = 3; i <= 21; ++i) {
-        gsi["IndexName"] = "gsi" + std::to_string(i);
+        gsi["IndexName"] = numbered("gsi", i);
         request["GlobalSecondaryIndexes"].push_back(gsi);
     }
     QCOMPARE_ERROR(h.call("CreateTable", request), "ValidationException",
@@ -171,7 +172,7 @@ void IndexesTest::indexLimits() {
                    "exceeds the per-table limit of 20");
     request = ordersTable();
     Json many = Json::array();
-    for (int i = 0; i < 101; ++i) many.push_back("a" + std::to_string(i));
+    for (int i = 0; i < 101; ++i) many.push_back(numbered("a", i));
     request["LocalSecondaryIndexes"][0]["Projection"]["NonKeyAttributes"] = many;
     QCOMPARE_ERROR(h.call("CreateTable", request), "ValidationException",
                    "One or more parameter values were invalid: The sum of NonKeyAttributes "
@@ -289,7 +290,7 @@ void IndexesTest::queryOnIndexes() {
     QVERIFY(h.open());
     QVERIFY_OK(h.call("CreateTable", ordersTable()));
     for (int i = 0; i < 7; ++i)
-        QVERIFY_OK(h.call("PutItem", put(order("u1", "o" + std::to_string(i), "OPEN", 100 - i))));
+        QVERIFY_OK(h.call("PutItem", put(order("u1", numbered("o", i), "OPEN", 100 - i))));
     // Paging through a GSI in descending sort-key order.
     Json request = json(
         R"({"IndexName":"byState","KeyConditionExpression":"#s = :s AND placed BETWEEN :a AND :b",
@@ -342,7 +343,7 @@ void IndexesTest::localIndexFetchesUnprojectedAttributes() {
     QVERIFY(h.open());
     QVERIFY_OK(h.call("CreateTable", ordersTable()));
     for (int i = 0; i < 3; ++i)
-        QVERIFY_OK(h.call("PutItem", put(order("u1", "o" + std::to_string(i), "OPEN", i))));
+        QVERIFY_OK(h.call("PutItem", put(order("u1", numbered("o", i), "OPEN", i))));
     Json projected = query(h, json(R"({"IndexName":"byPlaced","KeyConditionExpression":"pk = :p",
         "ExpressionAttributeValues":{":p":{"S":"u1"}},"ReturnConsumedCapacity":"INDEXES"})"));
     QVERIFY(!projected["Items"][0].contains("body"));
@@ -412,8 +413,7 @@ void IndexesTest::onlineIndexCreationAndDeletion() {
         "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]})")));
     std::vector<Item> items;
     for (int i = 0; i < 2500; ++i) {
-        Json item = order("u" + std::to_string(i % 50), "o" + std::to_string(i),
-                          i % 3 ? "OPEN" : "SHIPPED", i);
+        Json item = order(numbered("u", i % 50), numbered("o", i), i % 3 ? "OPEN" : "SHIPPED", i);
         if (i % 10 == 0) item["placed"] = {{"S", "bad type"}};  // stays out of the index
         items.push_back(itemFromJson(item).value());
     }
@@ -497,6 +497,43 @@ void IndexesTest::itemCollectionLimit() {
     QVERIFY_OK(h.call("DeleteItem",
                       json(R"({"TableName":"Orders","Key":{"pk":{"S":"u1"},"sk":{"S":"o1"}}})")));
     QVERIFY_OK(h.call("PutItem", put(big)));
+}
+
+// UpdateTable's GlobalSecondaryIndexUpdates Update changes a GSI's own capacity in
+// provisioned mode, and is refused for an on-demand table.
+void IndexesTest::updateGlobalIndexThroughput() {
+    EngineHarness h;
+    QVERIFY(h.open());
+    QVERIFY_OK(h.call("CreateTable", ordersTable("PROVISIONED")));
+    auto updated =
+        h.call("UpdateTable", json(R"({"TableName":"Orders","GlobalSecondaryIndexUpdates":[
+        {"Update":{"IndexName":"byState","ProvisionedThroughput":{"ReadCapacityUnits":10,"WriteCapacityUnits":1}}}]})"));
+    QVERIFY_OK(updated);
+    const Json throughput =
+        (*updated)["TableDescription"]["GlobalSecondaryIndexes"][0]["ProvisionedThroughput"];
+    QCOMPARE_JSON(throughput["ReadCapacityUnits"], 10);
+    QCOMPARE_JSON(throughput["WriteCapacityUnits"], 1);
+    QCOMPARE_JSON(throughput["NumberOfDecreasesToday"], 1);
+    QVERIFY(throughput.contains("LastIncreaseDateTime") &&
+            throughput.contains("LastDecreaseDateTime"));
+    QCOMPARE_JSON(describeIndex(h, "byState")["ProvisionedThroughput"]["ReadCapacityUnits"], 10);
+    QCOMPARE_ERROR(
+        h.call("UpdateTable", json(R"({"TableName":"Orders","GlobalSecondaryIndexUpdates":[
+        {"Update":{"IndexName":"nope","ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":1}}}]})")),
+        "ResourceNotFoundException", "Requested resource not found");
+    QCOMPARE_ERROR(
+        h.call("UpdateTable", json(R"({"TableName":"Orders","GlobalSecondaryIndexUpdates":[
+        {"Update":{"IndexName":"byState","ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":1}}},
+        {"Delete":{"IndexName":"byState"}}]})")),
+        "ValidationException",
+        "One or more parameter values were invalid: Only one global secondary index "
+        "update per index is allowed simultaneously. Index: byState");
+    QCOMPARE_ERROR(
+        h.call("UpdateTable", json(R"({"TableName":"Orders","GlobalSecondaryIndexUpdates":[{}]})")),
+        "ValidationException",
+        "One or more parameter values were invalid: One of "
+        "GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+        "GlobalSecondaryIndexUpdate.Delete must not be null");
 }
 
 QTEST_GUILESS_MAIN(IndexesTest)
