@@ -3,6 +3,7 @@
 
 #include "capacity_explanation.h"
 #include "operation_test_support.h"
+#include "request_form.h"
 #include "request_snippets.h"
 
 using namespace shardscape;
@@ -17,6 +18,7 @@ class RequestSnippetsTest : public QObject {
     void javascript();
     void explainsReads();
     void explainsWrites();
+    void buildsRequestsFromTheForm();
 };
 
 namespace {
@@ -116,6 +118,84 @@ void RequestSnippetsTest::explainsWrites() {
                      "LocalSecondaryIndexes":{"byDate":{"CapacityUnits":1.0}}}})")),
         std::string("3 WCU on the table: the larger of the old and new item is 2–3 KB, in 1 "
                     "KB units + 2 WCU on GSI byState + 1 WCU on LSI byDate = 6 WCU"));
+}
+
+// The query builder's form becomes a request the engine accepts; key values are typed by
+// the schema (the table's, or the index's); bad fields are named.
+void RequestSnippetsTest::buildsRequestsFromTheForm() {
+    EngineHarness h;
+    QVERIFY(h.open());
+    QVERIFY_OK(h.call("CreateTable", json(R"({"TableName":"Orders","BillingMode":"PAY_PER_REQUEST",
+        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"},
+          {"AttributeName":"state","AttributeType":"S"}],
+        "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],
+        "GlobalSecondaryIndexes":[{"IndexName":"byState","KeySchema":[{"AttributeName":"state","KeyType":"HASH"}],
+          "Projection":{"ProjectionType":"ALL"}}]})")));
+    auto table = h.engine().table("Orders");
+    RequestForm form;
+    form.table = "Orders";
+    form.operation = "PutItem";
+    form.itemJson = R"({"pk":{"S":"u1"},"sk":{"N":"5"},"state":{"S":"OPEN"},"amount":{"N":"12"}})";
+    QVERIFY_OK(h.call("PutItem", *buildRequest(*table, form)));
+
+    form = RequestForm();
+    form.table = "Orders";
+    form.partitionKey = "u1";
+    form.sortKeyOperator = "BETWEEN";
+    form.sortKey = "1";
+    form.sortKeyUpper = "9";
+    form.filterExpression = "amount > :min";
+    form.valuesJson = R"({":min":{"N":"10"}})";
+    form.scanForward = false;
+    form.limit = 5;
+    auto query = buildRequest(*table, form);
+    QVERIFY_OK(query);
+    QCOMPARE_JSON(*query, json(R"({"TableName":"Orders","ReturnConsumedCapacity":"INDEXES",
+        "KeyConditionExpression":"#pk = :pk AND #sk BETWEEN :sk AND :sk2","ScanIndexForward":false,
+        "FilterExpression":"amount > :min","Limit":5,
+        "ExpressionAttributeNames":{"#pk":"pk","#sk":"sk"},
+        "ExpressionAttributeValues":{":pk":{"S":"u1"},":sk":{"N":"1"},":sk2":{"N":"9"},":min":{"N":"10"}}})"));
+    auto result = h.call("Query", *query);
+    QVERIFY_OK(result);
+    QCOMPARE_JSON((*result)["Count"], 1);
+
+    form.index = "byState";
+    form.partitionKey = "OPEN";
+    form.sortKeyOperator.clear();
+    auto indexQuery = buildRequest(*table, form);
+    QVERIFY_OK(indexQuery);
+    result = h.call("Query", *indexQuery);
+    QVERIFY_OK(result);
+    QCOMPARE_JSON((*result)["Items"][0]["amount"], json(R"({"N":"12"})"));
+
+    form = RequestForm();
+    form.table = "Orders";
+    form.operation = "UpdateItem";
+    form.partitionKey = "u1";
+    form.sortKey = "5";
+    form.updateExpression = "SET amount = amount + :one";
+    form.conditionExpression = "attribute_exists(pk)";
+    form.valuesJson = R"({":one":{"N":"1"}})";
+    auto update = buildRequest(*table, form);
+    QVERIFY_OK(update);
+    QVERIFY_OK(h.call("UpdateItem", *update));
+    form.operation = "GetItem";
+    form.projectionExpression = "amount";
+    auto got = h.call("GetItem", *buildRequest(*table, form));
+    QVERIFY_OK(got);
+    QCOMPARE_JSON((*got)["Item"], json(R"({"amount":{"N":"13"}})"));
+
+    form.sortKey = "five";
+    QCOMPARE_ERROR(buildRequest(*table, form), "ValidationException",
+                   "Sort key: 'five' is not a number");
+    form.sortKey = "5";
+    form.valuesJson = "[1]";
+    QCOMPARE_ERROR(buildRequest(*table, form), "ValidationException", "Values: not a JSON object");
+    form.valuesJson.clear();
+    form.operation = "Query";
+    form.index = "nope";
+    QCOMPARE_ERROR(buildRequest(*table, form), "ValidationException",
+                   "Index: Orders has no index nope");
 }
 
 QTEST_GUILESS_MAIN(RequestSnippetsTest)
