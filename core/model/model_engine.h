@@ -1,0 +1,29 @@
+#pragma once
+// Puts a model into the embedded engine: creates its tables (through dispatch("CreateTable"),
+// so the engine validates them exactly as DynamoDB would) and loads the sample items the model
+// carries (table- and entity-level "sampleItems", e.g. from a NoSQL Workbench import).
+//
+// Tables with secondary indexes need an engine that supports them; until then CreateTable
+// refuses them with a clear ValidationException, which is passed on.
+
+#include <string>
+#include <vector>
+
+#include "engine.h"
+#include "model/model.h"
+
+namespace shardscape {
+
+struct ModelTablesResult {
+    std::vector<std::string> created;
+    std::vector<std::string> existing;  // already in the engine: left as they are
+};
+
+// Creates every model table the engine does not have yet. Stops at the first failure.
+Result<ModelTablesResult> createModelTables(Engine& engine, const Model& model);
+
+// Writes the model's sample items into their tables; returns how many were written. A sample
+// item that is not valid DynamoDB JSON or lacks its keys fails the call, naming it.
+Result<int64_t> loadModelSampleItems(Engine& engine, const Model& model);
+
+}  // namespace shardscape
