@@ -64,6 +64,10 @@ struct ModelTable {
     // The type of a defined attribute ("S", "N", "B"), or "" when it is not defined.
     std::string definedType(const std::string& attribute) const;
     const ModelIndex* findIndex(const std::string& indexName) const;
+    // The table's own partition or sort key (not an index's).
+    bool isKeyAttributeOfTable(const std::string& attribute) const {
+        return attribute == partitionKey || (sortKey && attribute == *sortKey);
+    }
 };
 
 struct EntityType {

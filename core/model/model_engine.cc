@@ -23,35 +23,49 @@ Result<ModelTablesResult> createModelTables(Engine& engine, const Model& model) 
     return result;
 }
 
-Result<int64_t> loadModelSampleItems(Engine& engine, const Model& model) {
-    int64_t written = 0;
+namespace {
+// The codec's message, with the attribute at fault when one member alone fails.
+std::string itemProblem(const OrderedJson& item, const Error& error) {
+    if (item.is_object())
+        for (const auto& [name, value] : item.items())
+            if (auto decoded = attributeValueFromJson(Json(value)); !decoded)
+                return "attribute " + name + ": " + decoded.error().message;
+    return error.message;
+}
+}  // namespace
+
+Result<SampleItemsResult> loadModelSampleItems(Engine& engine, const Model& model) {
+    SampleItemsResult result;
     auto load = [&](const std::string& tableName, const OrderedJson& items,
                     const std::string& where) -> Status {
         if (items.empty()) return {};
+        auto table = engine.table(tableName);
+        if (!table)
+            return Error{ErrorType::ResourceNotFound,
+                         "Requested resource not found: Table: " + tableName + " not found"};
         std::vector<Item> batch;
         for (size_t i = 0; i < items.size(); ++i) {
             auto item = itemFromJson(Json(items[i]));
-            if (!item) {
+            Status valid = item ? Engine::validateItemKeys(*table, *item) : Status(item.error());
+            if (!valid.ok()) {
                 std::string message = where;
                 message.append(".sampleItems[").append(std::to_string(i)).append("]: ");
-                return validationError(message + item.error().message);
+                message.append(item ? valid.error().message : itemProblem(items[i], item.error()));
+                result.rejected.push_back(std::move(message));
+                continue;
             }
             batch.push_back(std::move(item).value());
         }
-        Status s = engine.putItems(tableName, std::move(batch));
-        if (!s.ok()) {
-            Error error = s.error();
-            error.message = where + " sample items: " + error.message;
-            return error;
-        }
-        written += static_cast<int64_t>(items.size());
+        const auto count = static_cast<int64_t>(batch.size());
+        SHARDSCAPE_TRY(engine.putItems(tableName, std::move(batch)));
+        result.written += count;
         return {};
     };
     for (const auto& table : model.tables)
         SHARDSCAPE_TRY(load(table.name, table.sampleItems, table.name));
     for (const auto& entity : model.entities)
         SHARDSCAPE_TRY(load(entity.table, entity.sampleItems, entity.name));
-    return written;
+    return result;
 }
 
 }  // namespace shardscape

@@ -22,8 +22,15 @@ struct ModelTablesResult {
 // Creates every model table the engine does not have yet. Stops at the first failure.
 Result<ModelTablesResult> createModelTables(Engine& engine, const Model& model);
 
-// Writes the model's sample items into their tables; returns how many were written. A sample
-// item that is not valid DynamoDB JSON or lacks its keys fails the call, naming it.
-Result<int64_t> loadModelSampleItems(Engine& engine, const Model& model);
+struct SampleItemsResult {
+    int64_t written = 0;
+    // Sample items that are not valid DynamoDB items ("Vehicle.sampleItems[1]: reason"); real
+    // NoSQL Workbench exports contain some. The others are still written.
+    std::vector<std::string> rejected;
+};
+
+// Writes the model's valid sample items into their tables and lists the others. Errors: a
+// table is missing, storage failed.
+Result<SampleItemsResult> loadModelSampleItems(Engine& engine, const Model& model);
 
 }  // namespace shardscape
