@@ -285,7 +285,7 @@ OrderedJson entityToJson(const EntityType& e) {
     for (const auto& [attribute, text] : e.keyTemplates) j["keys"][attribute] = text;
     j["attributes"] = OrderedJson::array();
     for (const auto& a : e.attributes) putAttribute(j["attributes"], a);
-    if (e.weight != 1) j["weight"] = numberJson(e.weight);
+    j["weight"] = numberJson(e.weight);
     if (e.expectedItems != 0) j["expectedItems"] = numberJson(e.expectedItems);
     if (!e.sampleItems.empty()) j["sampleItems"] = e.sampleItems;
     j.update(e.extra);
