@@ -82,9 +82,10 @@ class PatternAnalyzer {
     }
 
     // Where these key terms would be served, or what index would serve them.
-    std::string suggestFor(const std::vector<KeyTerm>& terms) const {
+    // A Query on the target itself counts only when the operation is not a Query (GetItem).
+    std::string suggestFor(const std::vector<KeyTerm>& terms, bool includeTarget = false) const {
         for (const auto& v : views_)
-            if (&v != target_ && queryServes(v, terms))
+            if ((includeTarget || &v != target_) && queryServes(v, terms))
                 return "Query " + v.describe() + " instead: it is keyed on " + v.keysText();
         const KeyTerm* equal = nullptr;
         const KeyTerm* other = nullptr;
@@ -212,10 +213,7 @@ class PatternAnalyzer {
                 "GetItem reads only the table's primary key, not index " + *pattern_.index,
                 "Query " + target_->describe() + " instead");
         if (!fullPrimaryKey(terms)) {
-            std::string suggestion = suggestFor(terms);
-            if (suggestion.empty() && termOn(terms, table_->partitionKey))
-                suggestion = "Query " + table_->name + " by " + table_->partitionKey +
-                             " to read the whole item collection";
+            const std::string suggestion = suggestFor(terms, true);
             return impossible("GetItem needs = on the full primary key (" + primaryKeyText() +
                                   ") and nothing else",
                               suggestion);
