@@ -279,6 +279,8 @@ OrderedJson tableToJson(const ModelTable& t) {
     return j;
 }
 
+}  // namespace
+
 OrderedJson entityToJson(const EntityType& e) {
     OrderedJson j = {{"name", e.name}, {"table", e.table}};
     j["keys"] = OrderedJson::object();
@@ -291,6 +293,8 @@ OrderedJson entityToJson(const EntityType& e) {
     j.update(e.extra);
     return j;
 }
+
+namespace {
 
 OrderedJson patternToJson(const AccessPattern& a) {
     OrderedJson j = {{"name", a.name}};
@@ -312,6 +316,13 @@ OrderedJson patternToJson(const AccessPattern& a) {
 }
 
 }  // namespace
+
+Result<EntityType> entityFromJson(const OrderedJson& json, const std::string& path) {
+    Status status;
+    EntityType entity = readEntity(json, path, status);
+    if (!status.ok()) return status.error();
+    return entity;
+}
 
 Result<Model> modelFromJson(const OrderedJson& json) {
     Status status;

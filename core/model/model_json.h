@@ -8,6 +8,7 @@
 // A file of a newer format version is refused, so an older build never drops what it does
 // not understand.
 
+#include <string>
 #include <string_view>
 
 #include "model/model.h"
@@ -17,6 +18,11 @@ namespace shardscape {
 
 Result<Model> modelFromJson(const OrderedJson& json);
 OrderedJson modelToJson(const Model& model);
+
+// One entity type, as it appears in "entities" (used by the NoSQL Workbench export).
+OrderedJson entityToJson(const EntityType& entity);
+// `path` prefixes error messages ("entities[2]").
+Result<EntityType> entityFromJson(const OrderedJson& json, const std::string& path);
 
 // Parses model text; a syntax error names the line and column.
 Result<Model> parseModelText(std::string_view text);

@@ -153,6 +153,22 @@ Result<EntityType> readFacet(const OrderedJson& f, const ModelTable& table, cons
     if (f.contains("TableData")) {
         if (!f["TableData"].is_array()) return formatError(at + ".TableData", "expected an array");
         entity.sampleItems = f["TableData"];
+        // An empty list is written back only where the file had one.
+        if (entity.sampleItems.empty()) workbench["TableData"] = OrderedJson::array();
+    }
+    // What a facet cannot say (keys of indexes, generators, weights) comes back from the
+    // member Shardscape's export adds.
+    if (f.contains("Shardscape") && f["Shardscape"].is_object()) {
+        OrderedJson own = f["Shardscape"];
+        own["name"] = entity.name;
+        own["table"] = entity.table;
+        auto full = entityFromJson(own, at + ".Shardscape");
+        if (!full) return full.error();
+        full->sampleItems = entity.sampleItems;
+        workbench.erase("Shardscape");
+        full->extra.erase("workbench");
+        if (!workbench.empty()) full->extra["workbench"] = workbench;
+        return full;
     }
     if (!workbench.empty()) entity.extra["workbench"] = workbench;
     return entity;
@@ -211,6 +227,13 @@ Result<ModelTable> readTable(const OrderedJson& t, const std::string& at,
     if (t.contains("TableData")) {
         if (!t["TableData"].is_array()) return formatError(at + ".TableData", "expected an array");
         table.sampleItems = t["TableData"];
+        if (table.sampleItems.empty()) workbench["TableData"] = OrderedJson::array();
+    }
+    if (t.contains("Shardscape") && t["Shardscape"].is_object()) {
+        const OrderedJson& own = t["Shardscape"];
+        if (own.contains("ttlAttribute") && own["ttlAttribute"].is_string())
+            table.ttlAttribute = own["ttlAttribute"].get<std::string>();
+        workbench.erase("Shardscape");
     }
     if (t.contains("TableFacets")) {
         if (!t["TableFacets"].is_array())
@@ -262,7 +285,7 @@ OrderedJson facetJson(const EntityType& e, const ModelTable& table) {
         if (const std::string* sk = e.keyTemplate(*table.sortKey))
             alias["SortKeyAlias"] = templateToAlias(*sk);
     j["KeyAttributeAlias"] = wb.value("KeyAttributeAlias", alias);
-    j["TableData"] = e.sampleItems;
+    if (!e.sampleItems.empty()) j["TableData"] = e.sampleItems;
     if (wb.contains("NonKeyAttributes")) {
         j["NonKeyAttributes"] = wb["NonKeyAttributes"];
     } else {
@@ -273,6 +296,17 @@ OrderedJson facetJson(const EntityType& e, const ModelTable& table) {
     j["DataAccess"] = wb.value("DataAccess", OrderedJson{{"MySql", OrderedJson::object()}});
     for (const auto& [key, value] : wb.items())
         if (!j.contains(key)) j[key] = value;
+    // The entity in full, unless the facet says it all (an imported facet, unchanged).
+    OrderedJson own = entityToJson(e);
+    for (const char* key : {"name", "table", "sampleItems"}) own.erase(key);
+    own.erase("workbench");
+    bool saysItAll = true;
+    for (const auto& [attribute, text] : e.keyTemplates)
+        if (!table.isKeyAttributeOfTable(attribute)) saysItAll = false;
+    for (const auto& a : e.attributes)
+        if (!a.generator.is_null() || !a.extra.empty()) saysItAll = false;
+    if (e.weight != 1 || e.expectedItems != 0 || own.size() > 3) saysItAll = false;
+    if (!saysItAll) j["Shardscape"] = own;
     return j;
 }
 
@@ -314,6 +348,7 @@ OrderedJson tableJson(const Model& model, const ModelTable& t) {
     for (const auto& e : model.entities)
         if (e.table == t.name) j["TableFacets"].push_back(facetJson(e, t));
     if (!t.sampleItems.empty()) j["TableData"] = t.sampleItems;
+    if (t.ttlAttribute) j["Shardscape"] = {{"ttlAttribute", *t.ttlAttribute}};
     j["DataAccess"] = wb.value("DataAccess", OrderedJson{{"MySql", OrderedJson::object()}});
     j["BillingMode"] = t.billingMode;
     if (t.billingMode == "PROVISIONED") {
