@@ -70,6 +70,9 @@ int callCommand(const QCommandLineParser& parser, const QCommandLineOption& data
                                              std::string_view(body.constData(), body.size()));
     if (!response) return printError(response.error());
     std::cout << response->dump(4) << std::endl;
+    // Work the call started in the background (a GSI backfill, an index purge) finishes
+    // before the process exits, so the next call sees the index ACTIVE.
+    (*engine)->waitForBackgroundWork();
     return 0;
 }
 

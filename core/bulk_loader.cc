@@ -26,6 +26,9 @@ BulkLoader::~BulkLoader() {
 }
 
 Status BulkLoader::add(std::vector<Item> items) {
+    // Index entries and item-collection sizes depend on the items being replaced, so tables
+    // with secondary indexes take the read-before-write path.
+    if (!table_->indexes.empty()) return engine_.putItems(table_->name, std::move(items));
     leveldb::WriteBatch batch;
     for (const auto& item : items) {
         SHARDSCAPE_TRY(Engine::validateItemKeys(*table_, item));
@@ -69,9 +72,35 @@ Status Engine::recountLocked(const std::string& tableName) {
         stats.sizeBytes += static_cast<int64_t>(stored->size());
     }
     if (!it->status().ok()) return storageError(it->status());
+    {
+        std::unique_lock lock(catalogMutex_);
+        auto entry = tables_.find(tableName);
+        if (entry != tables_.end()) {
+            stats.indexes = entry->second.stats.indexes;
+            entry->second.stats = stats;
+        }
+    }
+    for (const auto& index : definition->indexes)
+        SHARDSCAPE_TRY(recountIndexLocked(tableName, index.id));
+    return {};
+}
+
+Status Engine::recountIndexLocked(const std::string& tableName, uint32_t indexId) {
+    IndexStatistics stats;
+    const std::string prefix = layout::tablePrefix(indexId);
+    leveldb::ReadOptions options;
+    options.fill_cache = false;
+    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(options));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+        auto stored = StoredItem::fromRecord(it->value().ToString());
+        if (!stored) return stored.error();
+        ++stats.itemCount;
+        stats.sizeBytes += static_cast<int64_t>(stored->size()) + kIndexEntryOverheadBytes;
+    }
+    if (!it->status().ok()) return storageError(it->status());
     std::unique_lock lock(catalogMutex_);
     auto entry = tables_.find(tableName);
-    if (entry != tables_.end()) entry->second.stats = stats;
+    if (entry != tables_.end()) entry->second.stats.indexes[indexId] = stats;
     return {};
 }
 

@@ -7,6 +7,7 @@
 //   at least one unit.
 
 #include <cstddef>
+#include <map>
 #include <string>
 
 #include "attribute_json.h"
@@ -21,6 +22,40 @@ constexpr size_t kWriteUnitBytes = 1024;
 
 double readCapacityUnits(size_t bytesRead, bool stronglyConsistent);
 double writeCapacityUnits(size_t itemBytes);
+
+// AWS: "transactional read and write requests consume twice the capacity units" of their
+// non-transactional counterparts.
+constexpr double kTransactionalFactor = 2.0;
+
+// Capacity one request consumed on one table and its indexes. Reads and writes are kept
+// apart because a transaction can do both (a ConditionCheck reads).
+struct Units {
+    double read = 0;
+    double write = 0;
+    double total() const { return read + write; }
+    Units& operator+=(const Units& other) {
+        read += other.read;
+        write += other.write;
+        return *this;
+    }
+};
+
+struct CapacityUse {
+    std::string tableName;
+    Units table;
+    std::map<std::string, Units> localIndexes;   // by index name
+    std::map<std::string, Units> globalIndexes;  // by index name
+
+    Units total() const;
+    void addIndex(const std::string& index, bool global, Units units);
+    CapacityUse& operator+=(const CapacityUse& other);
+    CapacityUse scaled(double factor) const;
+};
+
+// ConsumedCapacity of one table: {"TableName","CapacityUnits", "ReadCapacityUnits" /
+// "WriteCapacityUnits"} and, with INDEXES, "Table", "LocalSecondaryIndexes" and
+// "GlobalSecondaryIndexes"; null for NONE.
+Json consumedCapacityJson(ReturnConsumedCapacity mode, const CapacityUse& use);
 
 // {"TableName":..,"CapacityUnits":..} (plus "Table" with INDEXES), or null for NONE.
 Json consumedCapacityJson(ReturnConsumedCapacity mode, const std::string& tableName, double units,

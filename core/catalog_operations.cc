@@ -1,48 +1,13 @@
 // CreateTable, DescribeTable, ListTables, UpdateTable and DeleteTable.
 #include <set>
 
+#include "index_requests.h"
 #include "operations.h"
 #include "request_reader.h"
 
 namespace shardscape {
 
 namespace {
-
-constexpr int64_t kMaxCapacityUnits = 1000000000000;  // DynamoDB's "out of bounds" limit
-
-ValueType keyTypeFromName(const std::string& name) {
-    return name == "N" ? ValueType::N : name == "B" ? ValueType::B : ValueType::S;
-}
-
-struct ThroughputInput {
-    std::optional<int64_t> read;
-    std::optional<int64_t> write;
-    bool present = false;
-};
-
-ThroughputInput readThroughput(RequestReader& reader) {
-    ThroughputInput t;
-    const Json* throughput = reader.object("ProvisionedThroughput");
-    if (!throughput) return t;
-    t.present = true;
-    t.read = reader.integerIn(throughput, "ReadCapacityUnits");
-    t.write = reader.integerIn(throughput, "WriteCapacityUnits");
-    reader.notNull(t.read.has_value(), "provisionedThroughput.readCapacityUnits");
-    reader.notNull(t.write.has_value(), "provisionedThroughput.writeCapacityUnits");
-    reader.atLeast(t.read, "provisionedThroughput.readCapacityUnits", 1);
-    reader.atLeast(t.write, "provisionedThroughput.writeCapacityUnits", 1);
-    return t;
-}
-
-Status checkThroughputBounds(const ThroughputInput& t) {
-    if (t.read && *t.read > kMaxCapacityUnits)
-        return validationError("Given value " + std::to_string(*t.read) +
-                               " for ReadCapacityUnits is out of bounds");
-    if (t.write && *t.write > kMaxCapacityUnits)
-        return validationError("Given value " + std::to_string(*t.write) +
-                               " for WriteCapacityUnits is out of bounds");
-    return {};
-}
 
 std::string joinNames(const std::vector<std::string>& names) {
     std::string out;
@@ -59,6 +24,12 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
     const Json* keySchema = reader.array("KeySchema");
     auto billingMode = reader.string("BillingMode");
     ThroughputInput throughput = readThroughput(reader);
+    const bool hasLocal =
+        request.contains("LocalSecondaryIndexes") && !request["LocalSecondaryIndexes"].is_null();
+    const bool hasGlobal =
+        request.contains("GlobalSecondaryIndexes") && !request["GlobalSecondaryIndexes"].is_null();
+    auto localInputs = readIndexList(reader, request, "LocalSecondaryIndexes", false);
+    auto globalInputs = readIndexList(reader, request, "GlobalSecondaryIndexes", true);
 
     struct Element {
         std::optional<std::string> name;
@@ -145,11 +116,7 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
     if (keys.size() == 2 && *keys[1].type != "RANGE")
         return validationError(
             "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-    if (request.contains("LocalSecondaryIndexes") || request.contains("GlobalSecondaryIndexes"))
-        return validationError(
-            "Secondary indexes are not supported yet by this version of Shardscape; create the "
-            "table without LocalSecondaryIndexes and GlobalSecondaryIndexes");
-    if (keyNames.size() != definedNames.size())
+    if (!hasLocal && !hasGlobal && keyNames.size() != definedNames.size())
         return validationError(
             "One or more parameter values were invalid: Number of attributes in KeySchema does not "
             "exactly match number of attributes defined in AttributeDefinitions");
@@ -169,6 +136,12 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
     if (!payPerRequest) {
         table.readCapacityUnits = *throughput.read;
         table.writeCapacityUnits = *throughput.write;
+    }
+    if (hasLocal || hasGlobal) {
+        auto indexes = buildIndexes(table, hasLocal ? std::optional(localInputs) : std::nullopt,
+                                    hasGlobal ? std::optional(globalInputs) : std::nullopt);
+        if (!indexes) return indexes.error();
+        table.indexes = std::move(indexes).value();
     }
     auto created = engine.createTable(std::move(table));
     if (!created) return created.error();
@@ -218,19 +191,166 @@ Result<Json> listTablesOperation(Engine& engine, const Json& request) {
     return response;
 }
 
+namespace {
+
+struct IndexUpdate {
+    enum class Kind { Create, Update, Delete, Missing } kind = Kind::Missing;
+    std::optional<std::string> indexName;
+    IndexInput create;
+    ThroughputInput throughput;  // Update
+};
+
+std::vector<IndexUpdate> readIndexUpdates(RequestReader& reader) {
+    std::vector<IndexUpdate> out;
+    const Json* list = reader.array("GlobalSecondaryIndexUpdates");
+    if (!list) return out;
+    for (size_t i = 0; i < list->size(); ++i) {
+        const Json& element = (*list)[i];
+        std::string at = "globalSecondaryIndexUpdates.";
+        at.append(std::to_string(i + 1)).append(".member");
+        IndexUpdate update;
+        if (!element.is_object()) {
+            reader.notNull(false, at);
+            out.push_back(update);
+            continue;
+        }
+        auto member = [&](const char* name) -> const Json* {
+            auto it = element.find(name);
+            return it != element.end() && it->is_object() ? &*it : nullptr;
+        };
+        if (const Json* create = member("Create")) {
+            update.kind = IndexUpdate::Kind::Create;
+            update.create = readIndexInput(reader, *create, at + ".create", true);
+            update.indexName = update.create.name;
+        } else if (const Json* change = member("Update")) {
+            update.kind = IndexUpdate::Kind::Update;
+            update.indexName = reader.stringIn(change, "IndexName");
+            reader.notNull(update.indexName.has_value(), at + ".update.indexName");
+            update.throughput =
+                readThroughput(reader, change, at + ".update.provisionedThroughput");
+            reader.notNull(update.throughput.present, at + ".update.provisionedThroughput");
+        } else if (const Json* remove = member("Delete")) {
+            update.kind = IndexUpdate::Kind::Delete;
+            update.indexName = reader.stringIn(remove, "IndexName");
+            reader.notNull(update.indexName.has_value(), at + ".delete.indexName");
+        }
+        out.push_back(update);
+    }
+    return out;
+}
+
+Status checkIndexUpdates(const std::vector<IndexUpdate>& updates) {
+    std::set<std::string> seen;
+    size_t online = 0;
+    for (const auto& update : updates) {
+        if (update.kind == IndexUpdate::Kind::Missing)
+            return validationError(
+                "One or more parameter values were invalid: One of "
+                "GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+                "GlobalSecondaryIndexUpdate.Delete must not be null");
+        if (!seen.insert(*update.indexName).second)
+            return validationError(
+                "One or more parameter values were invalid: Only one global secondary index "
+                "update per index is allowed simultaneously. Index: " +
+                *update.indexName);
+        if (update.kind != IndexUpdate::Kind::Update) ++online;
+        SHARDSCAPE_TRY(checkThroughputBounds(update.throughput));
+    }
+    if (online > 1)
+        return Error{ErrorType::LimitExceeded,
+                     "Subscriber limit exceeded: Only 1 online index can be created or deleted "
+                     "simultaneously per table"};
+    return {};
+}
+
+// Runs GlobalSecondaryIndexUpdates; returns the table as its description should show it.
+Result<TableDefinition> applyIndexUpdates(Engine& engine, const std::string& tableName,
+                                          const std::vector<IndexUpdate>& updates,
+                                          const std::vector<KeyElementInput>& definitions) {
+    std::optional<TableDefinition> result;
+    for (const auto& update : updates) {
+        auto table = engine.table(tableName);
+        if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+        const bool payPerRequest = table->billingMode == BillingMode::PayPerRequest;
+        if (update.kind == IndexUpdate::Kind::Create) {
+            // The new index's key attributes are defined in the request's AttributeDefinitions,
+            // merged with the table's.
+            std::vector<AttributeDefinition> merged = table->attributeDefinitions;
+            for (const auto& d : definitions) {
+                const ValueType type = keyTypeFromName(*d.type);
+                auto existing = std::find_if(merged.begin(), merged.end(),
+                                             [&](const auto& m) { return m.name == *d.name; });
+                if (existing == merged.end())
+                    merged.push_back({*d.name, type});
+                else if (existing->type != type)
+                    return validationError(
+                        "One or more parameter values were invalid: Cannot change the type of "
+                        "existing attribute " +
+                        *d.name);
+            }
+            auto index = buildIndex(update.create, true, merged, payPerRequest);
+            if (!index) return index.error();
+            // Only key attributes stay defined.
+            std::erase_if(merged, [&](const AttributeDefinition& d) {
+                return !table->isAnyKeyAttribute(d.name) && !index->isKeyAttribute(d.name);
+            });
+            auto created = engine.createGlobalIndex(tableName, std::move(index).value(), merged);
+            if (!created) return created.error();
+            result = std::move(created).value();
+        } else if (update.kind == IndexUpdate::Kind::Delete) {
+            auto deleted = engine.deleteGlobalIndex(tableName, *update.indexName);
+            if (!deleted) return deleted.error();
+            result = std::move(deleted).value();
+        } else {
+            const IndexDefinition* index = table->findIndex(*update.indexName);
+            if (!index || !index->global)
+                return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+            if (payPerRequest)
+                return validationError(
+                    "One or more parameter values were invalid: ProvisionedThroughput should not "
+                    "be specified for index: " +
+                    index->name + " when BillingMode is PAY_PER_REQUEST");
+            const double now = engine.now();
+            auto changed = engine.updateTable(tableName, [&](TableDefinition& t) -> Status {
+                for (auto& i : t.indexes) {
+                    if (i.name != *update.indexName) continue;
+                    const int64_t read = *update.throughput.read, write = *update.throughput.write;
+                    if (read > i.readCapacityUnits || write > i.writeCapacityUnits)
+                        i.lastIncreaseDateTime = now;
+                    if (read < i.readCapacityUnits || write < i.writeCapacityUnits) {
+                        i.lastDecreaseDateTime = now;
+                        ++i.numberOfDecreasesToday;
+                    }
+                    i.readCapacityUnits = read;
+                    i.writeCapacityUnits = write;
+                }
+                return {};
+            });
+            if (!changed) return changed.error();
+            result = std::move(changed).value();
+        }
+    }
+    return *result;
+}
+
+}  // namespace
+
 Result<Json> updateTableOperation(Engine& engine, const Json& request) {
     RequestReader reader(request);
     auto name = reader.string("TableName");
     auto billingMode = reader.string("BillingMode");
     ThroughputInput throughput = readThroughput(reader);
+    const Json* definitionList = reader.array("AttributeDefinitions");
+    auto definitions =
+        readKeyElements(reader, definitionList, "AttributeType", "attributeDefinitions", false);
+    auto indexUpdates = readIndexUpdates(reader);
     reader.tableName(name);
     reader.oneOf(billingMode, "billingMode", {"PROVISIONED", "PAY_PER_REQUEST"});
     SHARDSCAPE_TRY(reader.finish());
-    const bool otherUpdates = request.contains("GlobalSecondaryIndexUpdates") ||
-                              request.contains("StreamSpecification") ||
+    const bool otherUpdates = request.contains("StreamSpecification") ||
                               request.contains("SSESpecification") ||
                               request.contains("ReplicaUpdates");
-    if (!throughput.present && !billingMode && !otherUpdates)
+    if (!throughput.present && !billingMode && !otherUpdates && indexUpdates.empty())
         return validationError(
             "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
             "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
@@ -241,8 +361,16 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
     SHARDSCAPE_TRY(checkThroughputBounds(throughput));
     if (otherUpdates)
         return validationError(
-            "Index, stream, encryption and replica updates are not supported yet by this version "
-            "of Shardscape");
+            "Stream, encryption and replica updates are not supported yet by this version of "
+            "Shardscape");
+    SHARDSCAPE_TRY(checkIndexUpdates(indexUpdates));
+    if (!throughput.present && !billingMode) {
+        auto updated = applyIndexUpdates(engine, *name, indexUpdates, definitions);
+        if (!updated) return updated.error();
+        auto described = engine.describeTable(*name);
+        if (!described) return described.error();
+        return Json{{"TableDescription", updated->describe(described->second)}};
+    }
 
     const double now = engine.now();
     auto updated = engine.updateTable(*name, [&](TableDefinition& t) -> Status {
@@ -289,9 +417,16 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
         return {};
     });
     if (!updated) return updated.error();
+    std::optional<TableDefinition> changed;
+    if (!indexUpdates.empty()) {
+        auto indexed = applyIndexUpdates(engine, *name, indexUpdates, definitions);
+        if (!indexed) return indexed.error();
+        changed = std::move(indexed).value();
+    }
     auto described = engine.describeTable(*name);
     if (!described) return described.error();
-    return Json{{"TableDescription", described->first.describe(described->second)}};
+    return Json{
+        {"TableDescription", (changed ? *changed : described->first).describe(described->second)}};
 }
 
 Result<Json> deleteTableOperation(Engine& engine, const Json& request) {

@@ -11,17 +11,23 @@ using Handler = Result<Json> (*)(Engine&, const Json&);
 
 const std::map<std::string, Handler, std::less<>>& handlers() {
     static const std::map<std::string, Handler, std::less<>> table = {
+        {"BatchGetItem", batchGetItemOperation},
+        {"BatchWriteItem", batchWriteItemOperation},
         {"CreateTable", createTableOperation},
         {"DeleteItem", deleteItemOperation},
         {"DeleteTable", deleteTableOperation},
         {"DescribeTable", describeTableOperation},
+        {"DescribeTimeToLive", describeTimeToLiveOperation},
         {"GetItem", getItemOperation},
         {"ListTables", listTablesOperation},
         {"PutItem", putItemOperation},
         {"Query", queryOperation},
         {"Scan", scanOperation},
+        {"TransactGetItems", transactGetItemsOperation},
+        {"TransactWriteItems", transactWriteItemsOperation},
         {"UpdateItem", updateItemOperation},
         {"UpdateTable", updateTableOperation},
+        {"UpdateTimeToLive", updateTimeToLiveOperation},
     };
     return table;
 }

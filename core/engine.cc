@@ -79,10 +79,22 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& directory, Engin
     engine->db_.reset(raw);
     SHARDSCAPE_TRY(engine->load());
     SHARDSCAPE_TRY(engine->purgeOrphanedItems());
+    engine->startBackgroundThread();
+    // Backfills interrupted by the last close resume (re-putting entries is idempotent).
+    for (const auto& name : engine->tableNames()) {
+        auto table = engine->table(name);
+        for (const auto& index : table->indexes)
+            if (index.status == IndexStatus::Creating) {
+                const uint32_t id = index.id;
+                Engine* self = engine.get();
+                engine->enqueue([self, name, id] { (void)self->backfillIndex(name, id); });
+            }
+    }
     return engine;
 }
 
 Engine::~Engine() {
+    stopBackgroundThread();
     if (db_) (void)saveStatistics();  // on failure the next open recounts
     db_.reset();                      // closes LevelDB before the cache and filter it uses
 }
@@ -95,8 +107,16 @@ Status Engine::saveStatistics() {
     leveldb::WriteBatch batch;
     {
         std::shared_lock catalogLock(catalogMutex_);
-        for (const auto& [name, state] : tables_)
+        for (const auto& [name, state] : tables_) {
             batch.Put(layout::statsKey(state.definition->id), encodeTableStatistics(state.stats));
+            for (const auto& index : state.definition->indexes) {
+                IndexStatistics figures;
+                if (auto it = state.stats.indexes.find(index.id); it != state.stats.indexes.end())
+                    figures = it->second;
+                batch.Put(layout::statsKey(index.id),
+                          encodeTableStatistics({figures.itemCount, figures.sizeBytes, {}}));
+            }
+        }
     }
     batch.Put(layout::metaKey("clean"), "1");
     leveldb::WriteOptions sync;
@@ -146,6 +166,12 @@ Status Engine::load() {
         std::string stats;
         if (db_->Get(leveldb::ReadOptions(), layout::statsKey(definition->id), &stats).ok())
             state.stats = decodeTableStatistics(stats);
+        for (const auto& index : definition->indexes) {
+            if (!db_->Get(leveldb::ReadOptions(), layout::statsKey(index.id), &stats).ok())
+                continue;
+            const TableStatistics figures = decodeTableStatistics(stats);
+            state.stats.indexes[index.id] = {figures.itemCount, figures.sizeBytes};
+        }
         state.definition = std::make_shared<const TableDefinition>(std::move(definition).value());
         tables_.emplace(state.definition->name, std::move(state));
     }
@@ -166,7 +192,10 @@ Status Engine::load() {
 // catalog; ids are never reused, so such items are unreachable and are removed here.
 Status Engine::purgeOrphanedItems() {
     std::map<uint32_t, bool> live;
-    for (const auto& [name, state] : tables_) live[state.definition->id] = true;
+    for (const auto& [name, state] : tables_) {
+        live[state.definition->id] = true;
+        for (const auto& index : state.definition->indexes) live[index.id] = true;
+    }
     std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
     const std::string itemSpace(1, layout::kItemPrefix);
     it->Seek(itemSpace);
@@ -181,7 +210,10 @@ Status Engine::purgeOrphanedItems() {
 }
 
 Status Engine::purgeTableItems(uint32_t tableId) {
-    const std::string prefix = layout::tablePrefix(tableId);
+    return purgeRange(layout::tablePrefix(tableId));
+}
+
+Status Engine::purgeRange(const std::string& prefix) {
     std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
     leveldb::WriteBatch batch;
     size_t pending = 0;
@@ -222,18 +254,22 @@ Result<TableDefinition> Engine::createTable(TableDefinition definition) {
         if (tables_.count(definition.name))
             return Error{ErrorType::ResourceInUse, "Table already exists: " + definition.name};
     }
-    definition.id = nextTableId_;
+    uint32_t nextId = nextTableId_;
+    definition.id = nextId++;
+    for (auto& index : definition.indexes) index.id = nextId++;
     definition.tableId = randomUuid();
     definition.creationDateTime = now();
     leveldb::WriteBatch batch;
-    batch.Put(layout::metaKey("next_table_id"), std::to_string(nextTableId_ + 1));
+    batch.Put(layout::metaKey("next_table_id"), std::to_string(nextId));
     batch.Put(layout::catalogKey(definition.name), definition.toStorageJson().dump());
     batch.Put(layout::statsKey(definition.id), encodeTableStatistics({}));
+    for (const auto& index : definition.indexes)
+        batch.Put(layout::statsKey(index.id), encodeTableStatistics({}));
     leveldb::WriteOptions options;
     options.sync = true;  // catalog changes are rare; always make them durable
     leveldb::Status s = db_->Write(options, &batch);
     if (!s.ok()) return storageError(s);
-    ++nextTableId_;
+    nextTableId_ = nextId;
     std::unique_lock lock(catalogMutex_);
     tables_[definition.name] = TableState{std::make_shared<const TableDefinition>(definition), {}};
     return definition;
@@ -290,6 +326,7 @@ Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const st
     leveldb::WriteBatch batch;
     batch.Delete(layout::catalogKey(name));
     batch.Delete(layout::statsKey(state.definition->id));
+    for (const auto& index : state.definition->indexes) batch.Delete(layout::statsKey(index.id));
     leveldb::WriteOptions options;
     options.sync = true;
     leveldb::Status s = db_->Write(options, &batch);
@@ -299,6 +336,12 @@ Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const st
         tables_.erase(name);
     }
     SHARDSCAPE_TRY(purgeTableItems(state.definition->id));
+    for (const auto& index : state.definition->indexes) SHARDSCAPE_TRY(purgeTableItems(index.id));
+    if (state.definition->hasLocalIndexes()) {
+        std::string collections = layout::tablePrefix(state.definition->id);
+        collections[0] = layout::kCollectionPrefix;
+        SHARDSCAPE_TRY(purgeRange(collections));
+    }
     return std::make_pair(*state.definition, state.stats);
 }
 

@@ -9,6 +9,8 @@
 // DynamoDB requests, calls it and formats responses.
 
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -16,6 +18,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "attribute_value.h"
@@ -44,6 +47,12 @@ struct EngineOptions {
     size_t writeBufferBytes = 64u << 20;
     // Seconds since the epoch; the capacity model and simulator will supply simulated clocks.
     std::function<double()> clock;
+    // AWS: "the maximum size of any item collection is 10 GB" (tables with local secondary
+    // indexes). Tests lower it.
+    int64_t itemCollectionLimitBytes = int64_t(10) << 30;
+    // How often (real seconds) the background sweeper deletes expired items of tables with
+    // Time to Live enabled; 0 turns the background sweep off (call sweepExpiredItems()).
+    double timeToLiveSweepSeconds = 5;
 };
 
 struct SortKeyCondition {
@@ -55,6 +64,10 @@ struct SortKeyCondition {
 
 struct QuerySpec {
     std::string tableName;
+    std::optional<std::string> indexName;
+    // Index reads only: read each entry's table item and return (and filter) that instead;
+    // a local secondary index query that asks for attributes the index does not project.
+    bool fetchTableItems = false;
     AttributeValue partitionKey;
     std::optional<SortKeyCondition> sortKeyCondition;
     bool scanForward = true;
@@ -67,6 +80,8 @@ struct QuerySpec {
 
 struct ScanSpec {
     std::string tableName;
+    std::optional<std::string> indexName;
+    bool fetchTableItems = false;
     std::optional<int64_t> limit;
     std::optional<Item> exclusiveStartKey;
     int segment = 0;
@@ -79,15 +94,42 @@ struct Page {
     // When a `keep` filter ran, the kept items already decoded (parallel to `items`).
     std::vector<Item> decodedItems;
     int64_t scannedCount = 0;
-    size_t bytesRead = 0;  // sum of the evaluated items' sizes, for capacity
+    size_t bytesRead = 0;  // sum of the evaluated items' (or index entries') sizes, for capacity
+    // Index reads with fetchTableItems: the size of each table item fetched (each is charged
+    // separately, rounded up to 4 KB).
+    std::vector<size_t> fetchedSizes;
     std::optional<Item> lastEvaluatedKey;
 };
+
+// Write capacity an item write spent on one secondary index (AWS: a new entry is one write,
+// a changed index key is two — delete and put — and each is charged by the entry's size).
+struct IndexWrite {
+    std::string indexName;
+    bool global = true;
+    size_t entryBytes = 0;
+};
+
+// Decides, given the current item (null if none), what to store: an Item to write, or
+// nullopt to delete. Returning an error aborts the write (e.g. a failed condition).
+using ItemMutation = std::function<Result<std::optional<Item>>(const StoredItem* current)>;
 
 struct WriteResult {
     std::optional<StoredItem> oldItem;  // as it was before the write
     std::optional<Item> newItem;
     size_t oldSize = 0;
     size_t newSize = 0;
+    std::vector<IndexWrite> indexWrites;
+    // Tables with local secondary indexes: the item collection's size after the write.
+    std::optional<int64_t> itemCollectionBytes;
+};
+
+// One action of a TransactWriteItems: `mutation` decides the item's fate as for mutateItem;
+// a condition check leaves the item as it is whatever the mutation returns.
+struct TransactionWrite {
+    std::string tableName;
+    Item key;
+    ItemMutation mutation;
+    bool conditionCheckOnly = false;
 };
 
 struct ReadResult {
@@ -117,10 +159,6 @@ class BulkLoader {
     std::shared_ptr<const TableDefinition> table_;
     bool finished_ = false;
 };
-
-// Decides, given the current item (null if none), what to store: an Item to write, or
-// nullopt to delete. Returning an error aborts the write (e.g. a failed condition).
-using ItemMutation = std::function<Result<std::optional<Item>>(const StoredItem* current)>;
 
 class Engine {
   public:
@@ -162,10 +200,50 @@ class Engine {
     Result<Page> query(const QuerySpec& spec) const;
     Result<Page> scan(const ScanSpec& spec) const;
 
+    // All actions or none, in one atomic LevelDB batch with their index updates. On failure
+    // `reasons` holds each action's outcome (ok, or why it failed) and the result is a
+    // TransactionCanceledException.
+    Result<std::vector<WriteResult>> transactWrite(const std::vector<TransactionWrite>& actions,
+                                                   std::vector<Status>& reasons);
+
+    // Reads several items from one consistent snapshot (TransactGetItems).
+    Result<std::vector<ReadResult>> getItemsAtomically(
+        const std::vector<std::pair<std::string, Item>>& keys) const;
+
+    // ClientRequestToken idempotency of TransactWriteItems. AWS: a token is valid for 10
+    // minutes; repeating it with the same request returns the first response without
+    // writing again, with a different request is an IdempotentParameterMismatchException.
+    struct IdempotentResponse {
+        std::string fingerprint;
+        std::string response;
+        double time = 0;
+    };
+    std::optional<IdempotentResponse> rememberedTransaction(const std::string& token);
+    void rememberTransaction(const std::string& token, IdempotentResponse response);
+    static constexpr double kIdempotencyWindowSeconds = 600;
+
+    // --- Secondary indexes and Time to Live ----------------------------------------------
+    // Adds a global secondary index (status CREATING) and backfills it in the background.
+    Result<TableDefinition> createGlobalIndex(const std::string& tableName, IndexDefinition index,
+                                              std::vector<AttributeDefinition> definitions);
+    // Removes a global secondary index; its entries are purged in the background.
+    Result<TableDefinition> deleteGlobalIndex(const std::string& tableName,
+                                              const std::string& indexName);
+    // Deletes every item whose Time to Live attribute is at or before now(); returns how many.
+    Result<int64_t> sweepExpiredItems();
+    // Blocks until queued background work (index backfills, purges) is done.
+    void waitForBackgroundWork();
+
     // Validation shared with the request layer.
     static Status validateKey(const TableDefinition& table, const Item& key);
     static Status validateItemKeys(const TableDefinition& table, const Item& item);
+    // An item's attributes that are keys of the table's secondary indexes must have the
+    // index's key type and be valid key values.
+    static Status validateIndexKeys(const TableDefinition& table, const Item& item);
     static Item keyOf(const TableDefinition& table, const Item& item);
+    // Table and index key attributes of an index entry (an index read's LastEvaluatedKey).
+    static Item indexKeyOf(const TableDefinition& table, const IndexDefinition& index,
+                           const Item& entry);
 
     static constexpr size_t kPageLimitBytes = 1024 * 1024;
 
@@ -175,6 +253,10 @@ class Engine {
         std::shared_ptr<const TableDefinition> definition;
         TableStatistics stats;
     };
+    // One atomic LevelDB batch being assembled under the write lock: the writes, and the
+    // statistics and item-collection changes to apply once it is written.
+    struct WritePlan;
+    struct RangeRead;
 
     Engine() = default;
     Status load();
@@ -183,13 +265,28 @@ class Engine {
     Result<std::shared_ptr<const TableDefinition>> requireTable(const std::string& name) const;
     Result<WriteResult> writeLocked(const TableDefinition& table, const std::string& storageKey,
                                     const ItemMutation& mutation);
-    Status purgeTableItems(uint32_t tableId);
+    // Adds one item write (and its index and item-collection updates) to `plan`.
+    Result<WriteResult> planWrite(const TableDefinition& table, const std::string& storageKey,
+                                  const ItemMutation& mutation, WritePlan& plan);
+    Status commitLocked(WritePlan& plan);
+    Result<int64_t> collectionSizeLocked(const std::string& key, const WritePlan& plan) const;
+    Status purgeTableItems(uint32_t tableId);  // items of a table, or entries of an index
+    Status purgeRange(const std::string& prefix);
     // Recomputes a table's statistics from its items; caller holds writeMutex_ (or is
     // opening the engine).
     Status recountLocked(const std::string& tableName);
-    Result<Page> readRange(const TableDefinition& table, const std::string& lower,
-                           const std::string& upper, bool forward, std::optional<int64_t> limit,
-                           const std::function<bool(const Item&)>& keep) const;
+    Result<Page> readRange(const RangeRead& read) const;
+    Result<Page> queryIndex(const TableDefinition& table, const IndexDefinition& index,
+                            const QuerySpec& spec) const;
+    // Background work: one thread runs queued tasks (backfills, purges) and the periodic
+    // Time to Live sweep.
+    void startBackgroundThread();
+    void stopBackgroundThread();
+    void enqueue(std::function<void()> task);
+    void backgroundLoop();
+    Status backfillIndex(const std::string& tableName, uint32_t indexId);
+    // Recounts one index's statistics; caller holds writeMutex_.
+    Status recountIndexLocked(const std::string& tableName, uint32_t indexId);
 
     EngineOptions options_;
     std::unique_ptr<leveldb::Cache> cache_;
@@ -200,6 +297,17 @@ class Engine {
     std::map<std::string, TableState> tables_;
     mutable std::mutex writeMutex_;  // serialises writes; also guards TableState::stats
     uint32_t nextTableId_ = 1;
+
+    std::mutex tokensMutex_;
+    std::map<std::string, IdempotentResponse> transactionTokens_;
+
+    std::mutex backgroundMutex_;
+    std::condition_variable backgroundWake_;
+    std::condition_variable backgroundIdle_;
+    std::deque<std::function<void()>> backgroundTasks_;
+    bool backgroundBusy_ = false;
+    std::atomic<bool> stopping_{false};
+    std::thread backgroundThread_;
 };
 
 }  // namespace shardscape

@@ -105,136 +105,39 @@ Item Engine::keyOf(const TableDefinition& table, const Item& item) {
     return key;
 }
 
-Result<WriteResult> Engine::writeLocked(const TableDefinition& table, const std::string& storageKey,
-                                        const ItemMutation& mutation) {
-    std::string oldBytes;
-    leveldb::Status s = db_->Get(leveldb::ReadOptions(), storageKey, &oldBytes);
-    if (!s.ok() && !s.IsNotFound()) return storageError(s);
-    WriteResult result;
-    if (s.ok()) {
-        auto old = StoredItem::fromRecord(std::move(oldBytes));
-        if (!old) return old.error();
-        result.oldSize = old->size();
-        result.oldItem = std::move(old).value();
-    }
-    auto next = mutation(result.oldItem ? &*result.oldItem : nullptr);
-    if (!next) return next.error();
-    result.newItem = std::move(next).value();
-    if (!result.newItem && !result.oldItem) return result;  // deleting nothing
-
-    TableStatistics* stats = nullptr;
-    {
-        std::shared_lock lock(catalogMutex_);
-        auto it = tables_.find(table.name);
-        if (it == tables_.end() || it->second.definition->id != table.id)
-            return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
-        stats = &it->second.stats;  // entries are only erased under writeMutex_, which we hold
-    }
-    TableStatistics updated = *stats;
-    leveldb::WriteBatch batch;
-    if (result.newItem) {
-        result.newSize = itemSize(*result.newItem);
-        if (result.newSize > kMaxItemSizeBytes)
-            return validationError("Item size has exceeded the maximum allowed size");
-        batch.Put(storageKey, StoredItem::fromItem(*result.newItem, result.newSize).record());
-        if (!result.oldItem) ++updated.itemCount;
-    } else {
-        batch.Delete(storageKey);
-        --updated.itemCount;
-    }
-    updated.sizeBytes +=
-        static_cast<int64_t>(result.newSize) - static_cast<int64_t>(result.oldSize);
-    leveldb::WriteOptions options;
-    options.sync = options_.syncWrites;
-    s = db_->Write(options, &batch);
-    if (!s.ok()) return storageError(s);
-    *stats = updated;
-    return result;
+Item Engine::indexKeyOf(const TableDefinition& table, const IndexDefinition& index,
+                        const Item& entry) {
+    Item key = keyOf(table, entry);
+    key.emplace(index.partitionKey.name, entry.at(index.partitionKey.name));
+    if (index.sortKey) key.emplace(index.sortKey->name, entry.at(index.sortKey->name));
+    return key;
 }
 
-Result<WriteResult> Engine::putItem(const std::string& tableName, Item item,
-                                    const std::function<Status(const StoredItem*)>& precondition) {
-    auto table = requireTable(tableName);
-    if (!table) return table.error();
-    SHARDSCAPE_TRY(validateItemKeys(**table, item));
-    const std::string key = storageKeyFor(**table, item);
-    std::lock_guard lock(writeMutex_);
-    return writeLocked(**table, key, [&](const StoredItem* current) -> Result<std::optional<Item>> {
-        if (precondition) SHARDSCAPE_TRY(precondition(current));
-        return std::optional<Item>(std::move(item));
-    });
-}
-
-Status Engine::putItems(const std::string& tableName, std::vector<Item> items) {
-    auto table = requireTable(tableName);
-    if (!table) return table.error();
-    std::vector<std::string> keys;
-    std::vector<size_t> sizes;
-    keys.reserve(items.size());
-    sizes.reserve(items.size());
-    for (const auto& item : items) {
-        SHARDSCAPE_TRY(validateItemKeys(**table, item));
-        sizes.push_back(itemSize(item));
-        if (sizes.back() > kMaxItemSizeBytes)
-            return validationError("Item size has exceeded the maximum allowed size");
-        keys.push_back(storageKeyFor(**table, item));
+Status Engine::validateIndexKeys(const TableDefinition& table, const Item& item) {
+    for (const auto& index : table.indexes) {
+        if (index.status == IndexStatus::Deleting) continue;
+        auto check = [&](const KeyAttribute& attribute, bool isPartitionKey) -> Status {
+            auto it = item.find(attribute.name);
+            if (it == item.end() || table.isKeyAttribute(attribute.name)) return {};
+            if (it->second.type() != attribute.type)
+                return validationError(
+                    "One or more parameter values were invalid: Type mismatch for Index Key " +
+                    attribute.name + " Expected: " + std::string(valueTypeName(attribute.type)) +
+                    " Actual: " + std::string(valueTypeName(it->second.type())) +
+                    " IndexName: " + index.name);
+            if (attribute.type != ValueType::N && it->second.scalar().empty())
+                return validationError(
+                    "One or more parameter values are not valid. A value specified for a "
+                    "secondary index key is not supported. The AttributeValue for a key "
+                    "attribute cannot contain an empty " +
+                    emptyKindName(attribute.type) + " value. IndexName: " + index.name +
+                    ", IndexKey: " + attribute.name);
+            return checkKeySize(it->second, isPartitionKey);
+        };
+        SHARDSCAPE_TRY(check(index.partitionKey, true));
+        if (index.sortKey) SHARDSCAPE_TRY(check(*index.sortKey, false));
     }
-    std::lock_guard lock(writeMutex_);
-    TableStatistics* stats = nullptr;
-    {
-        std::shared_lock catalogLock(catalogMutex_);
-        auto it = tables_.find(tableName);
-        if (it == tables_.end() || it->second.definition->id != (*table)->id)
-            return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
-        stats = &it->second.stats;
-    }
-    TableStatistics updated = *stats;
-    // Size of each key's current item: from storage, or from earlier in this batch.
-    std::unordered_map<std::string_view, size_t> pending;
-    leveldb::WriteBatch batch;
-    std::string oldBytes;
-    for (size_t i = 0; i < items.size(); ++i) {
-        std::optional<size_t> oldSize;
-        if (auto p = pending.find(keys[i]); p != pending.end()) {
-            oldSize = p->second;
-        } else {
-            leveldb::Status s = db_->Get(leveldb::ReadOptions(), keys[i], &oldBytes);
-            if (s.ok()) {
-                auto old = StoredItem::fromRecord(std::move(oldBytes));
-                if (!old) return old.error();
-                oldSize = old->size();
-            } else if (!s.IsNotFound()) {
-                return storageError(s);
-            }
-        }
-        if (!oldSize) ++updated.itemCount;
-        updated.sizeBytes +=
-            static_cast<int64_t>(sizes[i]) - static_cast<int64_t>(oldSize.value_or(0));
-        pending[keys[i]] = sizes[i];
-        batch.Put(keys[i], StoredItem::fromItem(items[i], sizes[i]).record());
-    }
-    leveldb::WriteOptions options;
-    options.sync = options_.syncWrites;
-    leveldb::Status s = db_->Write(options, &batch);
-    if (!s.ok()) return storageError(s);
-    *stats = updated;
     return {};
-}
-
-Result<WriteResult> Engine::deleteItem(const std::string& tableName, const Item& key) {
-    return mutateItem(tableName, key, [](const StoredItem*) -> Result<std::optional<Item>> {
-        return std::optional<Item>();
-    });
-}
-
-Result<WriteResult> Engine::mutateItem(const std::string& tableName, const Item& key,
-                                       const ItemMutation& mutation) {
-    auto table = requireTable(tableName);
-    if (!table) return table.error();
-    SHARDSCAPE_TRY(validateKey(**table, key));
-    const std::string storageKey = storageKeyFor(**table, key);
-    std::lock_guard lock(writeMutex_);
-    return writeLocked(**table, storageKey, mutation);
 }
 
 Result<ReadResult> Engine::getItem(const std::string& tableName, const Item& key) const {
@@ -253,48 +156,115 @@ Result<ReadResult> Engine::getItem(const std::string& tableName, const Item& key
     return result;
 }
 
-Result<Page> Engine::readRange(const TableDefinition& table, const std::string& lower,
-                               const std::string& upper, bool forward, std::optional<int64_t> limit,
-                               const std::function<bool(const Item&)>& keep) const {
+Result<std::vector<ReadResult>> Engine::getItemsAtomically(
+    const std::vector<std::pair<std::string, Item>>& keys) const {
+    std::vector<std::string> storageKeys;
+    for (const auto& [tableName, key] : keys) {
+        auto table = requireTable(tableName);
+        if (!table) return table.error();
+        SHARDSCAPE_TRY(validateKey(**table, key));
+        storageKeys.push_back(storageKeyFor(**table, key));
+    }
+    leveldb::ReadOptions options;
+    options.snapshot = db_->GetSnapshot();
+    std::vector<ReadResult> results;
+    Status failure;
+    for (const auto& storageKey : storageKeys) {
+        std::string bytes;
+        leveldb::Status s = db_->Get(options, storageKey, &bytes);
+        ReadResult result;
+        if (s.ok()) {
+            auto item = StoredItem::fromRecord(std::move(bytes));
+            if (!item) {
+                failure = item.error();
+                break;
+            }
+            result.size = item->size();
+            result.item = std::move(item).value();
+        } else if (!s.IsNotFound()) {
+            failure = storageError(s);
+            break;
+        }
+        results.push_back(std::move(result));
+    }
+    db_->ReleaseSnapshot(options.snapshot);
+    if (!failure) return failure.error();
+    return results;
+}
+
+struct Engine::RangeRead {
+    std::string lower;
+    std::string upper;  // exclusive; "" means unbounded
+    bool forward = true;
+    std::optional<int64_t> limit;
+    std::function<bool(const Item&)> keep;
+    // The LastEvaluatedKey of an evaluated item (or index entry).
+    std::function<Item(const Item&)> keyOf;
+    // Index reads that return table items: the table to fetch each entry's item from.
+    const TableDefinition* fetchFrom = nullptr;
+};
+
+Result<Page> Engine::readRange(const RangeRead& read) const {
     Page page;
-    if (!(lower < upper) && !upper.empty()) return page;
+    if (!(read.lower < read.upper) && !read.upper.empty()) return page;
     std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
     auto inRange = [&]() {
         if (!it->Valid()) return false;
         const leveldb::Slice k = it->key();
-        if (k.compare(lower) < 0) return false;
-        return upper.empty() || k.compare(upper) < 0;
+        if (k.compare(read.lower) < 0) return false;
+        return read.upper.empty() || k.compare(read.upper) < 0;
     };
-    if (forward) {
-        it->Seek(lower);
+    if (read.forward) {
+        it->Seek(read.lower);
     } else {
-        if (upper.empty()) {
+        if (read.upper.empty()) {
             it->SeekToLast();
         } else {
-            it->Seek(upper);
+            it->Seek(read.upper);
             if (it->Valid())
                 it->Prev();
             else
                 it->SeekToLast();
         }
     }
-    for (; inRange(); forward ? it->Next() : it->Prev()) {
+    // AWS: a fetching index query's 1 MB limit counts the index entries (rounded up to
+    // 4 KB) plus each fetched table item, individually rounded up to 4 KB.
+    size_t fetchedBytes = 0;
+    auto roundedTo4k = [](size_t bytes) { return (bytes + 4095) / 4096 * 4096; };
+    for (; inRange(); read.forward ? it->Next() : it->Prev()) {
         auto stored = StoredItem::fromRecord(it->value().ToString());
         if (!stored) return stored.error();
         ++page.scannedCount;
         page.bytesRead += stored->size();
+        std::optional<Item> entry;  // the index entry, when the item returned is fetched
+        if (read.fetchFrom) {
+            auto decodedEntry = stored->decode();
+            if (!decodedEntry) return decodedEntry.error();
+            std::string bytes;
+            leveldb::Status s = db_->Get(leveldb::ReadOptions(),
+                                         storageKeyFor(*read.fetchFrom, *decodedEntry), &bytes);
+            if (!s.ok()) return storageError(s);  // the write path keeps entries and items in step
+            auto item = StoredItem::fromRecord(std::move(bytes));
+            if (!item) return item.error();
+            page.fetchedSizes.push_back(item->size());
+            fetchedBytes += roundedTo4k(item->size());
+            entry = std::move(decodedEntry).value();
+            stored = std::move(item);
+        }
+        const size_t counted =
+            read.fetchFrom ? roundedTo4k(page.bytesRead) + fetchedBytes : page.bytesRead;
         const bool full =
-            (limit && page.scannedCount >= *limit) || page.bytesRead >= kPageLimitBytes;
+            (read.limit && page.scannedCount >= *read.limit) || counted >= kPageLimitBytes;
         std::optional<Item> decoded;
-        if (full || keep) {
+        if (read.keep || (full && !entry)) {
             auto item = stored->decode();
             if (!item) return item.error();
             decoded = std::move(item).value();
         }
-        if (full) page.lastEvaluatedKey = keyOf(table, *decoded);
-        if (!keep) {
+        if (full) page.lastEvaluatedKey = read.keyOf(entry ? *entry : *decoded);
+        if (!read.keep) {
             page.items.push_back(std::move(stored).value());
-        } else if (keep(*decoded)) {
+        } else if (read.keep(*decoded)) {
             page.items.push_back(std::move(stored).value());
             page.decodedItems.push_back(std::move(*decoded));
         }
@@ -304,45 +274,109 @@ Result<Page> Engine::readRange(const TableDefinition& table, const std::string& 
     return page;
 }
 
+namespace {
+
+struct KeyRange {
+    std::string lower;
+    std::string upper;  // exclusive; "" means unbounded
+};
+
+// The key range of one partition narrowed by a sort-key condition. Table sort keys are stored
+// raw (nothing follows them); index sort keys are delimited (the table key follows).
+KeyRange sortKeyRange(const std::string& partition,
+                      const std::optional<SortKeyCondition>& condition, bool delimited) {
+    KeyRange range{partition, layout::prefixSuccessor(partition)};
+    if (!condition) return range;
+    auto at = [&](const AttributeValue& v) {
+        return partition + (delimited ? layout::delimitedKeyBytes(v) : layout::sortKeyBytes(v));
+    };
+    // First key past every key whose sort key equals v.
+    auto past = [&](const AttributeValue& v) {
+        return delimited ? layout::prefixSuccessor(at(v)) : at(v) + std::string(1, '\0');
+    };
+    const auto& c = *condition;
+    using Op = SortKeyCondition::Op;
+    switch (c.op) {
+        case Op::Equal:
+            range = {at(c.value), past(c.value)};
+            break;
+        case Op::Less:
+            range.upper = at(c.value);
+            break;
+        case Op::LessOrEqual:
+            range.upper = past(c.value);
+            break;
+        case Op::Greater:
+            range.lower = past(c.value);
+            break;
+        case Op::GreaterOrEqual:
+            range.lower = at(c.value);
+            break;
+        case Op::Between:
+            range = {at(c.value), past(c.upper)};
+            break;
+        case Op::BeginsWith: {
+            const std::string prefix =
+                delimited ? partition + layout::escapedPrefixBytes(c.value) : at(c.value);
+            range = {prefix, layout::prefixSuccessor(prefix)};
+            break;
+        }
+    }
+    return range;
+}
+
+Error indexNotFound(const std::string& name) {
+    return validationError("The table does not have the specified index: " + name);
+}
+
+// The storage key of an index read's ExclusiveStartKey, which names the table's and the
+// index's key attributes.
+Result<std::string> indexStartKey(const TableDefinition& table, const IndexDefinition& index,
+                                  const Item& start) {
+    std::vector<const KeyAttribute*> keys = {&table.partitionKey, &index.partitionKey};
+    if (table.sortKey) keys.push_back(&*table.sortKey);
+    if (index.sortKey) keys.push_back(&*index.sortKey);
+    size_t distinct = 0;
+    for (size_t i = 0; i < keys.size(); ++i) {
+        bool seen = false;
+        for (size_t j = 0; j < i; ++j) seen = seen || keys[j]->name == keys[i]->name;
+        if (!seen) ++distinct;
+        auto it = start.find(keys[i]->name);
+        if (it == start.end() || it->second.type() != keys[i]->type)
+            return validationError(
+                "The provided starting key is invalid: The provided key element does not match "
+                "the schema");
+    }
+    if (start.size() != distinct)
+        return validationError(
+            "The provided starting key is invalid: The provided key element does not match the "
+            "schema");
+    return layout::indexEntryKey(index.id, start.at(index.partitionKey.name),
+                                 index.sortKey ? &start.at(index.sortKey->name) : nullptr,
+                                 storageKeyFor(table, start));
+}
+
+Status checkReadable(const IndexDefinition& index) {
+    if (index.status == IndexStatus::Creating)
+        return validationError("Cannot read from backfilling global secondary index: " +
+                               index.name);
+    return {};
+}
+
+}  // namespace
+
 Result<Page> Engine::query(const QuerySpec& spec) const {
     auto tableResult = requireTable(spec.tableName);
     if (!tableResult) return tableResult.error();
     const TableDefinition& table = **tableResult;
-    const std::string partition = layout::partitionPrefix(table.id, spec.partitionKey);
-    std::string lower = partition;
-    std::string upper = layout::prefixSuccessor(partition);
-    if (spec.sortKeyCondition && table.sortKey) {
-        const auto& c = *spec.sortKeyCondition;
-        const std::string at = partition + layout::sortKeyBytes(c.value);
-        const std::string after = at + std::string(1, '\0');  // first key past `at`
-        using Op = SortKeyCondition::Op;
-        switch (c.op) {
-            case Op::Equal:
-                lower = at;
-                upper = after;
-                break;
-            case Op::Less:
-                upper = at;
-                break;
-            case Op::LessOrEqual:
-                upper = after;
-                break;
-            case Op::Greater:
-                lower = after;
-                break;
-            case Op::GreaterOrEqual:
-                lower = at;
-                break;
-            case Op::Between:
-                lower = at;
-                upper = partition + layout::sortKeyBytes(c.upper) + std::string(1, '\0');
-                break;
-            case Op::BeginsWith:
-                lower = at;
-                upper = layout::prefixSuccessor(at);
-                break;
-        }
+    if (spec.indexName) {
+        const IndexDefinition* index = table.findIndex(*spec.indexName);
+        if (!index || index->status == IndexStatus::Deleting) return indexNotFound(*spec.indexName);
+        return queryIndex(table, *index, spec);
     }
+    const std::string partition = layout::partitionPrefix(table.id, spec.partitionKey);
+    auto [lower, upper] =
+        sortKeyRange(partition, table.sortKey ? spec.sortKeyCondition : std::nullopt, false);
     if (spec.exclusiveStartKey) {
         if (auto valid = validateKey(table, *spec.exclusiveStartKey); !valid)
             return validationError("The provided starting key is invalid: " +
@@ -361,24 +395,71 @@ Result<Page> Engine::query(const QuerySpec& spec) const {
         else
             upper = start;
     }
-    return readRange(table, lower, upper, spec.scanForward, spec.limit, spec.keep);
+    RangeRead read{lower,      upper,     spec.scanForward,
+                   spec.limit, spec.keep, [&](const Item& item) { return keyOf(table, item); },
+                   nullptr};
+    return readRange(read);
+}
+
+Result<Page> Engine::queryIndex(const TableDefinition& table, const IndexDefinition& index,
+                                const QuerySpec& spec) const {
+    SHARDSCAPE_TRY(checkReadable(index));
+    const std::string partition = layout::partitionPrefix(index.id, spec.partitionKey);
+    auto [lower, upper] =
+        sortKeyRange(partition, index.sortKey ? spec.sortKeyCondition : std::nullopt, true);
+    if (spec.exclusiveStartKey) {
+        auto start = indexStartKey(table, index, *spec.exclusiveStartKey);
+        if (!start) return start.error();
+        if (!(spec.exclusiveStartKey->at(index.partitionKey.name) == spec.partitionKey))
+            return validationError(
+                "The provided starting key is outside query boundaries based on provided "
+                "conditions");
+        if (*start < lower || (!upper.empty() && *start >= upper))
+            return validationError(
+                "The provided starting key does not match the range key predicate");
+        if (spec.scanForward)
+            lower = *start + std::string(1, '\0');
+        else
+            upper = *start;
+    }
+    RangeRead read{lower,
+                   upper,
+                   spec.scanForward,
+                   spec.limit,
+                   spec.keep,
+                   [&](const Item& entry) { return indexKeyOf(table, index, entry); },
+                   spec.fetchTableItems ? &table : nullptr};
+    return readRange(read);
 }
 
 Result<Page> Engine::scan(const ScanSpec& spec) const {
     auto tableResult = requireTable(spec.tableName);
     if (!tableResult) return tableResult.error();
     const TableDefinition& table = **tableResult;
-    std::string lower =
-        layout::hashBoundary(table.id, segmentStart(spec.segment, spec.totalSegments));
+    const IndexDefinition* index = nullptr;
+    if (spec.indexName) {
+        index = table.findIndex(*spec.indexName);
+        if (!index || index->status == IndexStatus::Deleting) return indexNotFound(*spec.indexName);
+        SHARDSCAPE_TRY(checkReadable(*index));
+    }
+    const uint32_t id = index ? index->id : table.id;
+    std::string lower = layout::hashBoundary(id, segmentStart(spec.segment, spec.totalSegments));
     std::string upper =
         spec.segment + 1 >= spec.totalSegments
-            ? layout::prefixSuccessor(layout::tablePrefix(table.id))
-            : layout::hashBoundary(table.id, segmentStart(spec.segment + 1, spec.totalSegments));
+            ? layout::prefixSuccessor(layout::tablePrefix(id))
+            : layout::hashBoundary(id, segmentStart(spec.segment + 1, spec.totalSegments));
     if (spec.exclusiveStartKey) {
-        if (auto valid = validateKey(table, *spec.exclusiveStartKey); !valid)
-            return validationError("The provided starting key is invalid: " +
-                                   valid.error().message);
-        const std::string start = storageKeyFor(table, *spec.exclusiveStartKey);
+        std::string start;
+        if (index) {
+            auto entry = indexStartKey(table, *index, *spec.exclusiveStartKey);
+            if (!entry) return entry.error();
+            start = std::move(entry).value();
+        } else {
+            if (auto valid = validateKey(table, *spec.exclusiveStartKey); !valid)
+                return validationError("The provided starting key is invalid: " +
+                                       valid.error().message);
+            start = storageKeyFor(table, *spec.exclusiveStartKey);
+        }
         if (spec.totalSegments > 1 && (start < lower || start >= upper))
             return validationError(
                 "The provided starting key is invalid: Invalid ExclusiveStartKey. Please use "
@@ -386,7 +467,18 @@ Result<Page> Engine::scan(const ScanSpec& spec) const {
                 std::to_string(spec.totalSegments) + " Segment: " + std::to_string(spec.segment));
         lower = start + std::string(1, '\0');
     }
-    return readRange(table, lower, upper, true, spec.limit, spec.keep);
+    RangeRead read{lower,
+                   upper,
+                   true,
+                   spec.limit,
+                   spec.keep,
+                   nullptr,
+                   index && spec.fetchTableItems ? &table : nullptr};
+    if (index)
+        read.keyOf = [&](const Item& entry) { return indexKeyOf(table, *index, entry); };
+    else
+        read.keyOf = [&](const Item& item) { return keyOf(table, item); };
+    return readRange(read);
 }
 
 }  // namespace shardscape

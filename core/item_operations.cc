@@ -1,6 +1,7 @@
 // PutItem, GetItem, DeleteItem and UpdateItem.
 #include "expression_context.h"
 #include "expression_evaluator.h"
+#include "item_request.h"
 #include "item_size.h"
 #include "operation_support.h"
 #include "operations.h"
@@ -9,84 +10,6 @@
 namespace shardscape {
 
 namespace {
-
-// Parameters every single-item operation reads the same way.
-struct ItemRequest {
-    std::string tableName;
-    ReturnConsumedCapacity capacity = ReturnConsumedCapacity::None;
-    std::optional<std::string> returnValues;
-    std::optional<std::string> conditionExpression;
-    bool returnOldOnConditionFailure = false;
-    const Json* names = nullptr;
-    const Json* values = nullptr;
-};
-
-// Reads TableName, ReturnConsumedCapacity, ReturnValues, ReturnItemCollectionMetrics,
-// ConditionExpression and the placeholder maps; `itemMember` ("Item" or "Key") must be present.
-Result<ItemRequest> readItemRequest(RequestReader& reader, const Json& request,
-                                    const char* itemMember, const std::string& itemPath) {
-    ItemRequest out;
-    auto name = reader.string("TableName");
-    reader.object(itemMember);
-    out.capacity = readReturnConsumedCapacity(reader);
-    out.returnValues = reader.string("ReturnValues");
-    auto metrics = reader.string("ReturnItemCollectionMetrics");
-    out.conditionExpression = reader.string("ConditionExpression");
-    auto onFailure = reader.string("ReturnValuesOnConditionCheckFailure");
-    out.returnOldOnConditionFailure = onFailure == "ALL_OLD";
-    out.names = reader.object("ExpressionAttributeNames");
-    out.values = reader.object("ExpressionAttributeValues");
-    reader.tableName(name);
-    reader.notNull(request.contains(itemMember) && !request[itemMember].is_null(), itemPath);
-    reader.oneOf(out.returnValues, "returnValues",
-                 {"ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"});
-    reader.oneOf(metrics, "returnItemCollectionMetrics", {"SIZE", "NONE"});
-    reader.oneOf(onFailure, "returnValuesOnConditionCheckFailure", {"ALL_OLD", "NONE"});
-    SHARDSCAPE_TRY(reader.finish());
-    out.tableName = *name;
-    return out;
-}
-
-Status rejectUnsupported(const Json& request, std::initializer_list<const char*> members) {
-    for (const char* m : members)
-        if (request.contains(m) && !request[m].is_null())
-            return validationError(std::string(m) +
-                                   " is not supported yet by this version of Shardscape");
-    return {};
-}
-
-// A compiled ConditionExpression (if the request has one).
-struct WriteCondition {
-    std::optional<Condition> condition;
-    bool returnOldOnFailure = false;
-
-    // Evaluates against the current item (an empty item when there is none).
-    Status check(const StoredItem* current) const {
-        if (!condition) return {};
-        Item item;
-        if (current) {
-            auto decoded = current->decode();
-            if (!decoded) return decoded.error();
-            item = std::move(decoded).value();
-        }
-        if (evaluateCondition(*condition, item)) return {};
-        Error failed{ErrorType::ConditionalCheckFailed, "The conditional request failed"};
-        if (returnOldOnFailure && current)
-            failed.extraJson = Json{{"Item", itemToJson(item)}}.dump();
-        return failed;
-    }
-};
-
-Result<WriteCondition> compileCondition(const ItemRequest& r, ExpressionContext& context) {
-    WriteCondition out;
-    out.returnOldOnFailure = r.returnOldOnConditionFailure;
-    if (!r.conditionExpression) return out;
-    auto parsed =
-        parseConditionExpression(ExpressionKind::Condition, *r.conditionExpression, context);
-    if (!parsed) return parsed.error();
-    out.condition = std::move(parsed).value();
-    return out;
-}
 
 Result<Json> attributesOf(const StoredItem& stored, const Projection* only = nullptr) {
     auto item = stored.decode();
@@ -101,6 +24,19 @@ Status addOldAttributes(Json& response, const ItemRequest& r, const WriteResult&
     if (!old) return old.error();
     response["Attributes"] = std::move(old).value();
     return {};
+}
+
+// ConsumedCapacity (table and index writes) and ItemCollectionMetrics of a write.
+void addWriteFigures(Json& response, Engine& engine, const ItemRequest& r, const Item& keySource,
+                     const WriteResult& written) {
+    if (r.capacity != ReturnConsumedCapacity::None)
+        response["ConsumedCapacity"] =
+            consumedCapacityJson(r.capacity, writeCapacityOf(r.tableName, written));
+    if (!r.returnCollectionMetrics) return;
+    if (auto table = engine.table(r.tableName)) {
+        Json metrics = itemCollectionMetrics(*table, keySource, written);
+        if (!metrics.is_null()) response["ItemCollectionMetrics"] = std::move(metrics);
+    }
 }
 
 }  // namespace
@@ -124,14 +60,14 @@ Result<Json> putItemOperation(Engine& engine, const Json& request) {
     if (!condition) return condition.error();
     SHARDSCAPE_TRY(context->checkAllUsed());
 
+    const Item keySource = **item;
     auto written = engine.putItem(r->tableName, std::move(**item), [&](const StoredItem* current) {
         return condition->check(current);
     });
     if (!written) return written.error();
     Json response = Json::object();
     SHARDSCAPE_TRY(addOldAttributes(response, *r, *written));
-    addConsumedCapacity(response, r->capacity, r->tableName,
-                        writeCapacityUnits(std::max(written->oldSize, written->newSize)), false);
+    addWriteFigures(response, engine, *r, keySource, *written);
     return response;
 }
 
@@ -160,8 +96,7 @@ Result<Json> deleteItemOperation(Engine& engine, const Json& request) {
     if (!deleted) return deleted.error();
     Json response = Json::object();
     SHARDSCAPE_TRY(addOldAttributes(response, *r, *deleted));
-    addConsumedCapacity(response, r->capacity, r->tableName, writeCapacityUnits(deleted->oldSize),
-                        false);
+    addWriteFigures(response, engine, *r, **key, *deleted);
     return response;
 }
 
@@ -252,22 +187,13 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
 
     const Item& keyItem = **key;
     std::optional<Item> oldItem;
-    auto written = engine.mutateItem(
-        r->tableName, keyItem, [&](const StoredItem* current) -> Result<std::optional<Item>> {
-            SHARDSCAPE_TRY(condition->check(current));
-            Item base = keyItem;
-            if (current) {
-                auto decoded = current->decode();
-                if (!decoded) return decoded.error();
-                base = std::move(decoded).value();
-                oldItem = base;
-            }
-            auto next = plan.apply(base);
-            if (!next) return next.error();
-            if (itemSize(*next) > kMaxItemSizeBytes)
-                return validationError("Item size to update has exceeded the maximum allowed size");
-            return std::optional<Item>(std::move(next).value());
-        });
+    auto written = engine.mutateItem(r->tableName, keyItem,
+                                     [&](const StoredItem* current) -> Result<std::optional<Item>> {
+                                         SHARDSCAPE_TRY(condition->check(current));
+                                         auto next = applyUpdate(plan, keyItem, current, &oldItem);
+                                         if (!next) return next.error();
+                                         return std::optional<Item>(std::move(next).value());
+                                     });
     if (!written) return written.error();
 
     Json response = Json::object();
@@ -280,8 +206,7 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
     if (mode == "UPDATED_NEW" && written->newItem)
         attributes = projectItem(*written->newItem, touched);
     if (attributes && !attributes->empty()) response["Attributes"] = itemToJson(*attributes);
-    addConsumedCapacity(response, r->capacity, r->tableName,
-                        writeCapacityUnits(std::max(written->oldSize, written->newSize)), false);
+    addWriteFigures(response, engine, *r, keyItem, *written);
     return response;
 }
 

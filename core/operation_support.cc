@@ -1,5 +1,7 @@
 #include "operation_support.h"
 
+#include <cmath>
+
 namespace shardscape {
 
 ReturnConsumedCapacity toReturnConsumedCapacity(const std::optional<std::string>& value) {
@@ -26,6 +28,33 @@ void addConsumedCapacity(Json& response, ReturnConsumedCapacity mode, const std:
                          double units, bool isRead) {
     if (mode == ReturnConsumedCapacity::None) return;
     response["ConsumedCapacity"] = consumedCapacityJson(mode, table, units, isRead);
+}
+
+Json consumedCapacityList(ReturnConsumedCapacity mode,
+                          const std::map<std::string, CapacityUse>& uses) {
+    Json list = Json::array();
+    for (const auto& [table, use] : uses) list.push_back(consumedCapacityJson(mode, use));
+    return list;
+}
+
+CapacityUse writeCapacityOf(const std::string& table, const WriteResult& written) {
+    CapacityUse use;
+    use.tableName = table;
+    use.table.write = writeCapacityUnits(std::max(written.oldSize, written.newSize));
+    for (const auto& index : written.indexWrites)
+        use.addIndex(index.indexName, index.global, {0, writeCapacityUnits(index.entryBytes)});
+    return use;
+}
+
+Json itemCollectionMetrics(const TableDefinition& table, const Item& keySource,
+                           const WriteResult& written) {
+    if (!written.itemCollectionBytes) return nullptr;
+    const double gigabytes = static_cast<double>(*written.itemCollectionBytes) / (1 << 30);
+    const double lower = std::floor(gigabytes);
+    Json key = Json::object();
+    key[table.partitionKey.name] = attributeValueToJson(keySource.at(table.partitionKey.name));
+    return Json{{"ItemCollectionKey", std::move(key)},
+                {"SizeEstimateRangeGB", Json::array({lower, lower + 1})}};
 }
 
 }  // namespace shardscape

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "capacity.h"
+#include "engine.h"
 #include "request_reader.h"
 
 namespace shardscape {
@@ -20,5 +21,18 @@ Result<std::optional<Item>> readItemMember(const Json& request, const char* memb
 // Adds "ConsumedCapacity" to `response` unless mode is NONE.
 void addConsumedCapacity(Json& response, ReturnConsumedCapacity mode, const std::string& table,
                          double units, bool isRead);
+
+// ConsumedCapacity of a multi-table request: one entry per table.
+Json consumedCapacityList(ReturnConsumedCapacity mode,
+                          const std::map<std::string, CapacityUse>& uses);
+
+// Write capacity of one item write: the table's (the larger of the old and new item) and
+// each secondary index write's.
+CapacityUse writeCapacityOf(const std::string& table, const WriteResult& written);
+
+// DynamoDB's ItemCollectionMetrics of a write to a table with local secondary indexes:
+// {"ItemCollectionKey":{pk:value},"SizeEstimateRangeGB":[lower,upper]}; null otherwise.
+Json itemCollectionMetrics(const TableDefinition& table, const Item& keySource,
+                           const WriteResult& written);
 
 }  // namespace shardscape

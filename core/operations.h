@@ -22,4 +22,12 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request);
 Result<Json> queryOperation(Engine& engine, const Json& request);
 Result<Json> scanOperation(Engine& engine, const Json& request);
 
+Result<Json> batchGetItemOperation(Engine& engine, const Json& request);
+Result<Json> batchWriteItemOperation(Engine& engine, const Json& request);
+Result<Json> transactWriteItemsOperation(Engine& engine, const Json& request);
+Result<Json> transactGetItemsOperation(Engine& engine, const Json& request);
+
+Result<Json> updateTimeToLiveOperation(Engine& engine, const Json& request);
+Result<Json> describeTimeToLiveOperation(Engine& engine, const Json& request);
+
 }  // namespace shardscape

@@ -20,6 +20,7 @@ struct ReadRequest {
     std::optional<std::string> projectionExpression;
     std::optional<std::string> filterExpression;
     std::optional<Item> exclusiveStartKey;
+    std::optional<std::string> indexName;
     const Json* names = nullptr;
     const Json* values = nullptr;
 };
@@ -31,12 +32,13 @@ void readCommon(RequestReader& reader, ReadRequest& out, std::optional<std::stri
     out.consistent = reader.boolean("ConsistentRead").value_or(false);
     out.select = reader.string("Select");
     out.projectionExpression = reader.string("ProjectionExpression");
-    reader.string("IndexName");
+    out.indexName = reader.string("IndexName");
     out.filterExpression = reader.string("FilterExpression");
     reader.object("ExclusiveStartKey");
     out.names = reader.object("ExpressionAttributeNames");
     out.values = reader.object("ExpressionAttributeValues");
     reader.tableName(name);
+    reader.tableName(out.indexName, "indexName", false);
     reader.atLeast(out.limit, "limit", 1);
     reader.oneOf(out.select, "select",
                  {"SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"});
@@ -51,15 +53,12 @@ Status checkCommon(const Json& request, ReadRequest& out, const Engine& engine) 
         return start.error();
     }
     out.exclusiveStartKey = std::move(start).value();
-    if (request.contains("IndexName") && !request["IndexName"].is_null())
-        return validationError("The table does not have the specified index: " +
-                               request["IndexName"].get<std::string>());
     for (const char* unsupported :
          {"QueryFilter", "ScanFilter", "KeyConditions", "AttributesToGet", "ConditionalOperator"})
         if (request.contains(unsupported) && !request[unsupported].is_null())
             return validationError(std::string(unsupported) +
                                    " is not supported yet by this version of Shardscape");
-    if (out.select == "ALL_PROJECTED_ATTRIBUTES")
+    if (out.select == "ALL_PROJECTED_ATTRIBUTES" && !out.indexName)
         return validationError(
             "One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is "
             "supported only for index queries or scans");
@@ -76,8 +75,74 @@ Status checkCommon(const Json& request, ReadRequest& out, const Engine& engine) 
     return {};
 }
 
+// The index a read names, checked against the request: what it can return and how.
+struct IndexRead {
+    const IndexDefinition* index = nullptr;
+    bool fetchTableItems = false;  // LSI reads of attributes the index does not project
+};
+
+Result<IndexRead> resolveIndex(const TableDefinition& table, const ReadRequest& r,
+                               const std::optional<Projection>& projection,
+                               const std::optional<Condition>& filter) {
+    IndexRead out;
+    if (!r.indexName) return out;
+    out.index = table.findIndex(*r.indexName);
+    if (!out.index || out.index->status == IndexStatus::Deleting)
+        return validationError("The table does not have the specified index: " + *r.indexName);
+    const IndexDefinition& index = *out.index;
+    if (index.global && r.consistent)
+        return validationError("Consistent reads are not supported on global secondary indexes");
+    const bool projectsAll = index.projectionType == ProjectionType::All;
+    if (r.select == "ALL_ATTRIBUTES" && !projectsAll) {
+        if (index.global)
+            return validationError(
+                "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not "
+                "supported for global secondary index " +
+                index.name + " because its projection type is not ALL");
+        out.fetchTableItems = true;
+    }
+    // AWS: a local secondary index query that asks for attributes the index does not
+    // project fetches them from the table; a global secondary index simply lacks them.
+    if (!index.global && !projectsAll) {
+        auto projected = [&](const std::string& attribute) {
+            return index.projects(attribute, table.partitionKey, table.sortKey);
+        };
+        if (projection)
+            for (const auto& path : *projection)
+                if (!projected(path[0].name)) out.fetchTableItems = true;
+        if (filter)
+            for (const auto& path : conditionPaths(*filter))
+                if (!projected(path[0].name)) out.fetchTableItems = true;
+    }
+    return out;
+}
+
+// The key schema a read works on: the table's, or the index's.
+TableDefinition keyView(const TableDefinition& table, const IndexDefinition* index) {
+    TableDefinition view = table;
+    if (index) {
+        view.partitionKey = index->partitionKey;
+        view.sortKey = index->sortKey;
+    }
+    return view;
+}
+
+CapacityUse readCapacityOf(const Page& page, const ReadRequest& r, const IndexRead& read) {
+    CapacityUse use;
+    use.tableName = r.tableName;
+    const double scanned = readCapacityUnits(page.bytesRead, r.consistent);
+    if (!read.index) {
+        use.table.read = scanned;
+        return use;
+    }
+    use.addIndex(read.index->name, read.index->global, {scanned, 0});
+    // AWS: each table item fetched is charged as a whole, rounded up to 4 KB on its own.
+    for (size_t size : page.fetchedSizes) use.table.read += readCapacityUnits(size, r.consistent);
+    return use;
+}
+
 Result<Json> pageResponse(const Page& page, const ReadRequest& r,
-                          const std::optional<Projection>& projection) {
+                          const std::optional<Projection>& projection, const IndexRead& read) {
     Json response = Json::object();
     if (r.select != "COUNT") {
         Json items = Json::array();
@@ -96,8 +161,9 @@ Result<Json> pageResponse(const Page& page, const ReadRequest& r,
     response["Count"] = page.items.size();
     response["ScannedCount"] = page.scannedCount;
     if (page.lastEvaluatedKey) response["LastEvaluatedKey"] = itemToJson(*page.lastEvaluatedKey);
-    addConsumedCapacity(response, r.capacity, r.tableName,
-                        readCapacityUnits(page.bytesRead, r.consistent), true);
+    if (r.capacity != ReturnConsumedCapacity::None)
+        response["ConsumedCapacity"] =
+            consumedCapacityJson(r.capacity, readCapacityOf(page, r, read));
     return response;
 }
 
@@ -197,24 +263,32 @@ Result<Json> queryOperation(Engine& engine, const Json& request) {
     if (!context) return context.error();
     auto table = engine.table(r.tableName);
     if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    const IndexDefinition* named = r.indexName ? table->findIndex(*r.indexName) : nullptr;
+    if (r.indexName && !named)
+        return validationError("The table does not have the specified index: " + *r.indexName);
+    const TableDefinition keys = keyView(*table, named);
     auto projection = readProjection(r, *context);
     if (!projection) return projection.error();
-    auto condition = parseKeyCondition(*keyCondition, *table, *context);
+    auto condition = parseKeyCondition(*keyCondition, keys, *context);
     if (!condition) return condition.error();
-    auto filter = readFilter(r, *context, table.get());
+    auto filter = readFilter(r, *context, &keys);
     if (!filter) return filter.error();
     SHARDSCAPE_TRY(context->checkAllUsed());
+    auto indexRead = resolveIndex(*table, r, *projection, *filter);
+    if (!indexRead) return indexRead.error();
     if (condition->partitionKey.type() != ValueType::N && condition->partitionKey.scalar().empty())
         return validationError(
             "One or more parameter values are not valid. The AttributeValue for a key attribute "
             "cannot contain an empty " +
             std::string(condition->partitionKey.type() == ValueType::B ? "binary" : "string") +
             " value. Key: " + table->partitionKey.name);
-    if (r.exclusiveStartKey)
+    if (r.exclusiveStartKey && !named)
         SHARDSCAPE_TRY(checkQueryStartKey(*table, *condition, *r.exclusiveStartKey));
 
     QuerySpec spec;
     spec.tableName = r.tableName;
+    spec.indexName = r.indexName;
+    spec.fetchTableItems = indexRead->fetchTableItems;
     spec.partitionKey = condition->partitionKey;
     spec.sortKeyCondition = condition->sortKeyCondition;
     spec.scanForward = forward.value_or(true);
@@ -223,7 +297,7 @@ Result<Json> queryOperation(Engine& engine, const Json& request) {
     if (*filter) spec.keep = [&](const Item& item) { return evaluateCondition(**filter, item); };
     auto page = engine.query(spec);
     if (!page) return page.error();
-    return pageResponse(*page, r, *projection);
+    return pageResponse(*page, r, *projection, *indexRead);
 }
 
 Result<Json> scanOperation(Engine& engine, const Json& request) {
@@ -258,16 +332,20 @@ Result<Json> scanOperation(Engine& engine, const Json& request) {
         r.names, r.values, r.projectionExpression || r.filterExpression,
         r.filterExpression ? "" : "FilterExpression is null");
     if (!context) return context.error();
-    if (!engine.table(r.tableName))
-        return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    auto table = engine.table(r.tableName);
+    if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
     auto projection = readProjection(r, *context);
     if (!projection) return projection.error();
     auto filter = readFilter(r, *context, nullptr);
     if (!filter) return filter.error();
     SHARDSCAPE_TRY(context->checkAllUsed());
+    auto indexRead = resolveIndex(*table, r, *projection, *filter);
+    if (!indexRead) return indexRead.error();
 
     ScanSpec spec;
     spec.tableName = r.tableName;
+    spec.indexName = r.indexName;
+    spec.fetchTableItems = indexRead->fetchTableItems;
     spec.limit = r.limit;
     spec.exclusiveStartKey = r.exclusiveStartKey;
     spec.segment = static_cast<int>(segment.value_or(0));
@@ -275,7 +353,7 @@ Result<Json> scanOperation(Engine& engine, const Json& request) {
     if (*filter) spec.keep = [&](const Item& item) { return evaluateCondition(**filter, item); };
     auto page = engine.scan(spec);
     if (!page) return page.error();
-    return pageResponse(*page, r, *projection);
+    return pageResponse(*page, r, *projection, *indexRead);
 }
 
 }  // namespace shardscape

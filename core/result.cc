@@ -20,6 +20,8 @@ std::string Error::name() const {
             return "TransactionCanceledException";
         case ErrorType::LimitExceeded:
             return "LimitExceededException";
+        case ErrorType::IdempotentParameterMismatch:
+            return "IdempotentParameterMismatchException";
         case ErrorType::Serialization:
             return "SerializationException";
         case ErrorType::UnknownOperation:

@@ -22,6 +22,7 @@ enum class ErrorType {
     ItemCollectionSizeLimitExceeded,
     TransactionCanceled,
     LimitExceeded,
+    IdempotentParameterMismatch,
     Serialization,
     UnknownOperation,
     InternalServer,

@@ -1,5 +1,7 @@
 #include "storage_layout.h"
 
+#include <algorithm>
+
 #include "number.h"
 
 namespace shardscape::layout {
@@ -34,13 +36,17 @@ uint64_t hashBytes(char typeTag, std::string_view bytes) {
     return h;
 }
 
-// Self-delimiting, order-preserving form of S/B bytes: 0x00 becomes 0x00 0xFF and the value
-// ends with 0x00 0x01, so no encoded value is a prefix of another.
-void appendEscaped(std::string& out, std::string_view bytes) {
+void appendEscapedBody(std::string& out, std::string_view bytes) {
     for (char c : bytes) {
         out.push_back(c);
         if (c == 0) out.push_back(static_cast<char>(0xFF));
     }
+}
+
+// Self-delimiting, order-preserving form of S/B bytes: 0x00 becomes 0x00 0xFF and the value
+// ends with 0x00 0x01, so no encoded value is a prefix of another.
+void appendEscaped(std::string& out, std::string_view bytes) {
+    appendEscapedBody(out, bytes);
     out.push_back(0);
     out.push_back(1);
 }
@@ -106,6 +112,32 @@ std::string itemKey(uint32_t tableId, const AttributeValue& partitionKey,
                     const AttributeValue* sortKey) {
     std::string key = partitionPrefix(tableId, partitionKey);
     if (sortKey) key += sortKeyBytes(*sortKey);
+    return key;
+}
+
+std::string indexEntryKey(uint32_t indexId, const AttributeValue& partitionKey,
+                          const AttributeValue* sortKey, std::string_view tableItemKey) {
+    std::string key = partitionPrefix(indexId, partitionKey);
+    if (sortKey) appendPartitionKey(key, *sortKey);
+    key.append(tableItemKey.substr(std::min<size_t>(5, tableItemKey.size())));
+    return key;
+}
+
+std::string delimitedKeyBytes(const AttributeValue& value) {
+    std::string out;
+    appendPartitionKey(out, value);
+    return out;
+}
+
+std::string escapedPrefixBytes(const AttributeValue& prefix) {
+    std::string out;
+    appendEscapedBody(out, prefix.scalar());
+    return out;
+}
+
+std::string collectionKey(uint32_t tableId, const AttributeValue& partitionKey) {
+    std::string key = partitionPrefix(tableId, partitionKey);
+    key[0] = kCollectionPrefix;
     return key;
 }
 

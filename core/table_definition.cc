@@ -4,14 +4,6 @@
 
 namespace shardscape {
 
-namespace {
-ValueType typeFromName(const std::string& name) {
-    if (name == "N") return ValueType::N;
-    if (name == "B") return ValueType::B;
-    return ValueType::S;
-}
-}  // namespace
-
 std::string encodeTableStatistics(const TableStatistics& stats) {
     std::string out;
     appendVarint(out, static_cast<uint64_t>(stats.itemCount));
@@ -27,6 +19,25 @@ TableStatistics decodeTableStatistics(std::string_view bytes) {
         stats.sizeBytes = static_cast<int64_t>(size);
     }
     return stats;
+}
+
+const IndexDefinition* TableDefinition::findIndex(const std::string& indexName) const {
+    for (const auto& index : indexes)
+        if (index.name == indexName) return &index;
+    return nullptr;
+}
+
+bool TableDefinition::hasLocalIndexes() const {
+    for (const auto& index : indexes)
+        if (!index.global) return true;
+    return false;
+}
+
+bool TableDefinition::isAnyKeyAttribute(const std::string& attribute) const {
+    if (isKeyAttribute(attribute)) return true;
+    for (const auto& index : indexes)
+        if (index.isKeyAttribute(attribute)) return true;
+    return false;
 }
 
 std::string TableDefinition::arn() const {
@@ -52,40 +63,74 @@ Json TableDefinition::describe(const TableStatistics& stats, const std::string& 
     if (lastUpdateToPayPerRequestDateTime > 0)
         billing["LastUpdateToPayPerRequestDateTime"] = lastUpdateToPayPerRequestDateTime;
 
-    return Json{{"AttributeDefinitions", std::move(attributes)},
-                {"TableName", name},
-                {"KeySchema", std::move(keySchema)},
-                {"TableStatus", status},
-                {"CreationDateTime", creationDateTime},
-                {"ProvisionedThroughput", std::move(throughput)},
-                {"TableSizeBytes", stats.sizeBytes},
-                {"ItemCount", stats.itemCount},
-                {"TableArn", arn()},
-                {"TableId", tableId},
-                {"BillingModeSummary", std::move(billing)},
-                {"DeletionProtectionEnabled", false}};
+    Json description{{"AttributeDefinitions", std::move(attributes)},
+                     {"TableName", name},
+                     {"KeySchema", std::move(keySchema)},
+                     {"TableStatus", status},
+                     {"CreationDateTime", creationDateTime},
+                     {"ProvisionedThroughput", std::move(throughput)},
+                     {"TableSizeBytes", stats.sizeBytes},
+                     {"ItemCount", stats.itemCount},
+                     {"TableArn", arn()},
+                     {"TableId", tableId},
+                     {"BillingModeSummary", std::move(billing)},
+                     {"DeletionProtectionEnabled", false}};
+    Json local = Json::array(), global = Json::array();
+    for (const auto& index : indexes) {
+        IndexStatistics figures;
+        if (auto it = stats.indexes.find(index.id); it != stats.indexes.end()) figures = it->second;
+        Json entry = {{"IndexName", index.name},
+                      {"KeySchema", index.keySchemaJson()},
+                      {"Projection", index.projectionJson()},
+                      {"IndexSizeBytes", figures.sizeBytes},
+                      {"ItemCount", figures.itemCount},
+                      {"IndexArn", arn() + "/index/" + index.name}};
+        if (!index.global) {
+            local.push_back(std::move(entry));
+            continue;
+        }
+        entry["IndexStatus"] = indexStatusName(index.status);
+        if (index.status == IndexStatus::Creating) entry["Backfilling"] = true;
+        Json indexThroughput = {{"NumberOfDecreasesToday", index.numberOfDecreasesToday},
+                                {"ReadCapacityUnits", index.readCapacityUnits},
+                                {"WriteCapacityUnits", index.writeCapacityUnits}};
+        if (index.lastIncreaseDateTime > 0)
+            indexThroughput["LastIncreaseDateTime"] = index.lastIncreaseDateTime;
+        if (index.lastDecreaseDateTime > 0)
+            indexThroughput["LastDecreaseDateTime"] = index.lastDecreaseDateTime;
+        entry["ProvisionedThroughput"] = std::move(indexThroughput);
+        global.push_back(std::move(entry));
+    }
+    if (!local.empty()) description["LocalSecondaryIndexes"] = std::move(local);
+    if (!global.empty()) description["GlobalSecondaryIndexes"] = std::move(global);
+    return description;
 }
 
 Json TableDefinition::toStorageJson() const {
     Json attributes = Json::array();
     for (const auto& a : attributeDefinitions)
-        attributes.push_back({{"name", a.name}, {"type", valueTypeName(a.type)}});
-    Json out = {
-        {"name", name},
-        {"id", id},
-        {"tableId", tableId},
-        {"attributes", std::move(attributes)},
-        {"partitionKey", {{"name", partitionKey.name}, {"type", valueTypeName(partitionKey.type)}}},
-        {"billingMode",
-         billingMode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"},
-        {"read", readCapacityUnits},
-        {"write", writeCapacityUnits},
-        {"created", creationDateTime},
-        {"lastIncrease", lastIncreaseDateTime},
-        {"lastDecrease", lastDecreaseDateTime},
-        {"decreasesToday", numberOfDecreasesToday},
-        {"lastPayPerRequest", lastUpdateToPayPerRequestDateTime}};
-    if (sortKey) out["sortKey"] = {{"name", sortKey->name}, {"type", valueTypeName(sortKey->type)}};
+        attributes.push_back(keyAttributeToStorage({a.name, a.type}));
+    Json out = {{"name", name},
+                {"id", id},
+                {"tableId", tableId},
+                {"attributes", std::move(attributes)},
+                {"partitionKey", keyAttributeToStorage(partitionKey)},
+                {"billingMode",
+                 billingMode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"},
+                {"read", readCapacityUnits},
+                {"write", writeCapacityUnits},
+                {"created", creationDateTime},
+                {"lastIncrease", lastIncreaseDateTime},
+                {"lastDecrease", lastDecreaseDateTime},
+                {"decreasesToday", numberOfDecreasesToday},
+                {"lastPayPerRequest", lastUpdateToPayPerRequestDateTime}};
+    if (sortKey) out["sortKey"] = keyAttributeToStorage(*sortKey);
+    if (!indexes.empty()) {
+        Json list = Json::array();
+        for (const auto& index : indexes) list.push_back(index.toStorageJson());
+        out["indexes"] = std::move(list);
+    }
+    if (timeToLiveAttribute) out["ttl"] = *timeToLiveAttribute;
     return out;
 }
 
@@ -95,15 +140,12 @@ Result<TableDefinition> TableDefinition::fromStorageJson(const Json& json) {
         t.name = json.at("name").get<std::string>();
         t.id = json.at("id").get<uint32_t>();
         t.tableId = json.value("tableId", "");
-        for (const auto& a : json.at("attributes"))
-            t.attributeDefinitions.push_back(
-                {a.at("name").get<std::string>(), typeFromName(a.at("type").get<std::string>())});
-        t.partitionKey = {json.at("partitionKey").at("name").get<std::string>(),
-                          typeFromName(json.at("partitionKey").at("type").get<std::string>())};
-        if (json.contains("sortKey"))
-            t.sortKey =
-                KeyAttribute{json.at("sortKey").at("name").get<std::string>(),
-                             typeFromName(json.at("sortKey").at("type").get<std::string>())};
+        for (const auto& a : json.at("attributes")) {
+            const KeyAttribute attribute = keyAttributeFromStorage(a);
+            t.attributeDefinitions.push_back({attribute.name, attribute.type});
+        }
+        t.partitionKey = keyAttributeFromStorage(json.at("partitionKey"));
+        if (json.contains("sortKey")) t.sortKey = keyAttributeFromStorage(json.at("sortKey"));
         t.billingMode = json.at("billingMode") == "PAY_PER_REQUEST" ? BillingMode::PayPerRequest
                                                                     : BillingMode::Provisioned;
         t.readCapacityUnits = json.at("read").get<int64_t>();
@@ -113,6 +155,14 @@ Result<TableDefinition> TableDefinition::fromStorageJson(const Json& json) {
         t.lastDecreaseDateTime = json.value("lastDecrease", 0.0);
         t.numberOfDecreasesToday = json.value("decreasesToday", 0);
         t.lastUpdateToPayPerRequestDateTime = json.value("lastPayPerRequest", 0.0);
+        if (json.contains("indexes")) {
+            for (const auto& entry : json.at("indexes")) {
+                auto index = IndexDefinition::fromStorageJson(entry);
+                if (!index) return index.error();
+                t.indexes.push_back(std::move(index).value());
+            }
+        }
+        if (json.contains("ttl")) t.timeToLiveAttribute = json.at("ttl").get<std::string>();
         return t;
     } catch (const std::exception& e) {
         return internalError(std::string("Corrupt table definition in catalog: ") + e.what());

@@ -2,34 +2,38 @@
 // A table's definition as the catalog keeps it, and its DescribeTable form.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "attribute_json.h"
 #include "attribute_value.h"
+#include "index_definition.h"
 #include "result.h"
 
 namespace shardscape {
 
 enum class BillingMode { Provisioned, PayPerRequest };
 
-struct KeyAttribute {
-    std::string name;
-    ValueType type = ValueType::S;
-};
-
 struct AttributeDefinition {
     std::string name;
     ValueType type = ValueType::S;
 };
 
+struct IndexStatistics {
+    int64_t itemCount = 0;
+    int64_t sizeBytes = 0;  // IndexSizeBytes: entries plus the per-entry overhead
+};
+
 struct TableStatistics {
     int64_t itemCount = 0;
     int64_t sizeBytes = 0;
+    std::map<uint32_t, IndexStatistics> indexes;  // by index id
 };
 
-// Storage form of the statistics record (two varints).
+// Storage form of a statistics record (two varints: count and bytes); tables and indexes
+// each have one.
 std::string encodeTableStatistics(const TableStatistics& stats);
 TableStatistics decodeTableStatistics(std::string_view bytes);
 
@@ -48,10 +52,18 @@ struct TableDefinition {
     double lastDecreaseDateTime = 0;
     int numberOfDecreasesToday = 0;
     double lastUpdateToPayPerRequestDateTime = 0;
+    std::vector<IndexDefinition> indexes;  // LSIs and GSIs, in creation order
+    // Time to Live: the attribute holding each item's expiry (epoch seconds), if enabled.
+    std::optional<std::string> timeToLiveAttribute;
 
     bool isKeyAttribute(const std::string& attribute) const {
         return attribute == partitionKey.name || (sortKey && attribute == sortKey->name);
     }
+
+    const IndexDefinition* findIndex(const std::string& indexName) const;
+    bool hasLocalIndexes() const;
+    // Whether an attribute is a key of the table or of any of its indexes.
+    bool isAnyKeyAttribute(const std::string& attribute) const;
 
     std::string arn() const;
     // DynamoDB's TableDescription for this table in the given status.

@@ -4,6 +4,7 @@
 #   installer/setup.sh run      install packages, build Release into build/, start the app
 #   installer/setup.sh test     the same, then run every test (ctest, offscreen)
 #   installer/setup.sh build    install packages and build only
+#   installer/setup.sh package  the same, then build the Debian package (build/*.deb)
 #
 # Packages are installed with apt-get (through sudo when not root); installed ones are skipped.
 set -euo pipefail
@@ -19,6 +20,8 @@ packages=(
   libleveldb-dev libsnappy-dev
   nlohmann-json3-dev
   fonts-dejavu-core
+  # packaging: icon rendering, dpkg-shlibdeps, and the validators the package test runs
+  librsvg2-bin dpkg-dev desktop-file-utils appstream
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -73,8 +76,15 @@ case "${1:-}" in
     install_packages
     build
     ;;
+  package)
+    install_packages
+    build
+    say "Building the Debian package"
+    (cd "$build_dir" && cpack -G DEB)
+    ls -1 "$build_dir"/*.deb
+    ;;
   *)
-    echo "usage: installer/setup.sh run|test|build" >&2
+    echo "usage: installer/setup.sh run|test|build|package" >&2
     exit 2
     ;;
 esac

@@ -22,6 +22,13 @@ inline Json json(std::string_view text) {
     return Json::parse(text);
 }
 
+// "prefix" followed by n (built with append: GCC 12 warns falsely on literal + to_string).
+inline std::string numbered(const char* prefix, long n) {
+    std::string out(prefix);
+    out.append(std::to_string(n));
+    return out;
+}
+
 class EngineHarness {
   public:
     explicit EngineHarness(EngineOptions options = {}) : options_(std::move(options)) {}

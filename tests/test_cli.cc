@@ -3,6 +3,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <csignal>
+#include <set>
 
 #include "attribute_json.h"
 #include "dispatch.h"
@@ -25,6 +26,23 @@ Run runCli(const QStringList& arguments, const QByteArray& input = {}) {
     process.closeWriteChannel();
     process.waitForFinished(30000);
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+// Reads a durability_writer's "ack N" lines until N reaches `target` (or output stops);
+// returns the last N seen.
+long readAcksUntil(QProcess& writer, long target) {
+    long lastAck = -1;
+    QByteArray buffer;
+    while (lastAck < target && writer.waitForReadyRead(10000)) {
+        buffer += writer.readAllStandardOutput();
+        int newline;
+        while ((newline = buffer.indexOf('\n')) >= 0) {
+            const QByteArray line = buffer.left(newline);
+            buffer.remove(0, newline + 1);
+            if (line.startsWith("ack ")) lastAck = line.mid(4).toLong();
+        }
+    }
+    return lastAck;
 }
 
 Json parse(const QByteArray& text) {
@@ -157,17 +175,7 @@ class CliTest : public QObject {
         QProcess writer;
         writer.start(DURABILITY_WRITER, {data});
         QVERIFY(writer.waitForStarted());
-        long lastAck = -1;
-        QByteArray buffer;
-        while (lastAck < 3000 && writer.waitForReadyRead(10000)) {
-            buffer += writer.readAllStandardOutput();
-            int newline;
-            while ((newline = buffer.indexOf('\n')) >= 0) {
-                const QByteArray line = buffer.left(newline);
-                buffer.remove(0, newline + 1);
-                if (line.startsWith("ack ")) lastAck = line.mid(4).toLong();
-            }
-        }
+        const long lastAck = readAcksUntil(writer, 3000);
         QVERIFY2(lastAck >= 3000, writer.readAllStandardError().constData());
         ::kill(static_cast<pid_t>(writer.processId()), SIGKILL);
         writer.waitForFinished();
@@ -193,6 +201,112 @@ class CliTest : public QObject {
         QVERIFY(total >= lastAck + 1);
         auto described = (*engine)->describeTable("Journal");
         QCOMPARE(described->second.itemCount, static_cast<int64_t>(total));
+    }
+
+    // An index created through the CLI is backfilled before the call's process exits.
+    void onlineIndexThroughTheCli() {
+        QTemporaryDir dir;
+        const QString data = dir.path() + "/data";
+        QCOMPARE(runCli({"call", "CreateTable", "--data", data, "--input", "-"}, kCreate).exitCode,
+                 0);
+        for (const char* id : {"1", "2", "3"}) {
+            QByteArray put =
+                R"({"TableName":"Users","Item":{"UserID":{"S":"@@"},"Plan":{"S":"pro"}}})";
+            put.replace("@@", id);
+            QCOMPARE(runCli({"call", "PutItem", "--data", data, "--input", "-"}, put).exitCode, 0);
+        }
+        Run created = runCli(
+            {"call", "UpdateTable", "--data", data, "--input", "-"},
+            R"({"TableName":"Users","AttributeDefinitions":[{"AttributeName":"Plan","AttributeType":"S"}],
+            "GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"byPlan","KeySchema":[{"AttributeName":"Plan","KeyType":"HASH"}],
+            "Projection":{"ProjectionType":"KEYS_ONLY"}}}]})");
+        QCOMPARE(created.exitCode, 0);
+        QCOMPARE(parse(created.out)["TableDescription"]["GlobalSecondaryIndexes"][0]["IndexStatus"],
+                 "CREATING");
+        Run described = runCli({"call", "DescribeTable", "--data", data, "--input", "-"},
+                               R"({"TableName":"Users"})");
+        const Json index = parse(described.out)["Table"]["GlobalSecondaryIndexes"][0];
+        QCOMPARE(index["IndexStatus"], "ACTIVE");
+        QCOMPARE(index["ItemCount"], 3);
+        Run queried =
+            runCli({"call", "Query", "--data", data, "--input", "-"},
+                   "{\"TableName\":\"Users\",\"IndexName\":\"byPlan\",\"KeyConditionExpression\":"
+                   "\"\x23p = :p\",\"ExpressionAttributeNames\":{\"\x23p\":\"Plan\"},"
+                   "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"pro\"}}}");
+        QCOMPARE(parse(queried.out)["Count"], 3);
+    }
+
+    // A transaction is one atomic batch with its index updates: after kill -9 at any moment
+    // the table holds exactly the state after some transaction L, and every index agrees
+    // with the table.
+    void transactionsAndIndexesSurviveKill9() {
+        QTemporaryDir dir;
+        const QString data = dir.path() + "/data";
+        QProcess writer;
+        writer.start(DURABILITY_WRITER, {data, "transactions"});
+        QVERIFY(writer.waitForStarted());
+        const long lastAck = readAcksUntil(writer, 1500);
+        QVERIFY2(lastAck >= 1500, writer.readAllStandardError().constData());
+        ::kill(static_cast<pid_t>(writer.processId()), SIGKILL);
+        writer.waitForFinished();
+
+        auto opened = Engine::open(data.toStdString());
+        QVERIFY(opened.ok());
+        Engine& engine = **opened;
+        auto scanAll = [&](const Json& base) {
+            std::vector<Json> items;
+            Json request = base;
+            while (true) {
+                auto page = dispatch(engine, "Scan", request);
+                if (!page) qFatal("%s", page.error().message.c_str());
+                for (const auto& item : (*page)["Items"]) items.push_back(item);
+                if (!page->contains("LastEvaluatedKey")) break;
+                request["ExclusiveStartKey"] = (*page)["LastEvaluatedKey"];
+            }
+            return items;
+        };
+        const auto table = scanAll({{"TableName", "Ledger"}});
+        long last = -1;
+        std::set<long> a, b;
+        for (const auto& item : table) {
+            const std::string pk = item["pk"]["S"];
+            if (pk == "ctr") last = std::stol(item["last"]["N"].get<std::string>());
+            if (pk == "a") a.insert(std::stol(item["sk"]["S"].get<std::string>()));
+            if (pk == "b") b.insert(std::stol(item["sk"]["S"].get<std::string>()));
+        }
+        QVERIFY(last >= lastAck);
+        std::set<long> expectedA, expectedB;
+        for (long i = 0; i <= last; ++i) {
+            expectedB.insert(i);
+            if (i > last - 5) expectedA.insert(i);
+        }
+        QCOMPARE(a, expectedA);
+        QCOMPARE(b, expectedB);
+        // Each index holds exactly one entry per table item (every item has the index keys),
+        // and its figures match.
+        auto keysOf = [](const std::vector<Json>& items) {
+            std::set<std::string> keys;
+            for (const auto& item : items)
+                keys.insert(item["pk"]["S"].get<std::string>() + "/" +
+                            item["sk"]["S"].get<std::string>());
+            return keys;
+        };
+        const auto tableKeys = keysOf(table);
+        const auto gsi = scanAll({{"TableName", "Ledger"}, {"IndexName", "byG"}});
+        const auto lsi = scanAll({{"TableName", "Ledger"}, {"IndexName", "byN"}});
+        QCOMPARE(keysOf(gsi), tableKeys);
+        QCOMPARE(keysOf(lsi), tableKeys);
+        QCOMPARE(gsi.size(), table.size());
+        QCOMPARE(lsi.size(), table.size());
+        for (const auto& entry : gsi) {
+            if (entry["pk"]["S"] != "ctr") continue;
+            QCOMPARE(entry["last"]["N"].get<std::string>(), std::to_string(last));
+        }
+        auto described = engine.describeTable("Ledger");
+        QCOMPARE(described->second.itemCount, static_cast<int64_t>(table.size()));
+        for (const auto& index : described->first.indexes)
+            QCOMPARE(described->second.indexes.at(index.id).itemCount,
+                     static_cast<int64_t>(table.size()));
     }
 
     // A failed ConditionExpression is DynamoDB's error body, with the current item on request.

@@ -7,9 +7,13 @@
 
 class QTreeWidget;
 class QLabel;
+class QDockWidget;
+class QTabWidget;
 
 namespace shardscape {
 class Engine;
+class WelcomePanel;
+class DataView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -23,10 +27,23 @@ class MainWindow : public QMainWindow {
     void refresh();
     QTreeWidget* tableTree() const { return tables_; }
 
+    // Docks the welcome page listing the bundled models and scenarios of
+    // `bundledDirectory` (see app/bundled_data.h).
+    void showWelcome(const QString& bundledDirectory);
+    WelcomePanel* welcomePanel() const { return welcome_; }
+
+    // The central views, by name: "tables" or "data". False for an unknown name.
+    bool showView(const QString& name);
+    DataView* dataView() const { return data_; }
+
   private:
     std::shared_ptr<Engine> engine_;
+    QTabWidget* views_ = nullptr;
     QTreeWidget* tables_ = nullptr;
+    DataView* data_ = nullptr;
     QLabel* statusFigures_ = nullptr;
+    QDockWidget* welcomeDock_ = nullptr;
+    WelcomePanel* welcome_ = nullptr;
 };
 
 }  // namespace shardscape
