@@ -181,10 +181,7 @@ void WorkbenchFormatTest::sampleItemsLoadWithRejections() {
     QTemporaryDir dir;
     auto engine = Engine::open(dir.filePath("data").toStdString());
     QVERIFY(engine.ok());
-    Model model = imported("library.json");
-    // Until the engine has secondary indexes, load the table without its GSI.
-    model.tables[0].globalSecondaryIndexes.clear();
-    model.tables[0].attributeDefinitions.resize(2);
+    const Model model = imported("library.json");
     auto created = createModelTables(**engine, model);
     QVERIFY2(created.ok(), created.ok() ? "" : created.error().message.c_str());
     QCOMPARE(created->created, std::vector<std::string>{"Library"});

@@ -19,6 +19,18 @@ Result<ModelTablesResult> createModelTables(Engine& engine, const Model& model) 
             return error;
         }
         result.created.push_back(table.name);
+        // CreateTable has no TTL parameter: Time to Live is switched on separately.
+        if (table.ttlAttribute) {
+            Json ttl = {{"TableName", table.name},
+                        {"TimeToLiveSpecification",
+                         {{"AttributeName", *table.ttlAttribute}, {"Enabled", true}}}};
+            auto enabled = dispatch(engine, "UpdateTimeToLive", ttl);
+            if (!enabled) {
+                Error error = enabled.error();
+                error.message = "UpdateTimeToLive " + table.name + ": " + error.message;
+                return error;
+            }
+        }
     }
     return result;
 }

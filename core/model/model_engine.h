@@ -3,8 +3,7 @@
 // so the engine validates them exactly as DynamoDB would) and loads the sample items the model
 // carries (table- and entity-level "sampleItems", e.g. from a NoSQL Workbench import).
 //
-// Tables with secondary indexes need an engine that supports them; until then CreateTable
-// refuses them with a clear ValidationException, which is passed on.
+// A table's TTL attribute is switched on with UpdateTimeToLive after CreateTable.
 
 #include <string>
 #include <vector>
@@ -19,7 +18,8 @@ struct ModelTablesResult {
     std::vector<std::string> existing;  // already in the engine: left as they are
 };
 
-// Creates every model table the engine does not have yet. Stops at the first failure.
+// Creates every model table the engine does not have yet (with its indexes and TTL). Stops at
+// the first failure, naming the table.
 Result<ModelTablesResult> createModelTables(Engine& engine, const Model& model);
 
 struct SampleItemsResult {
