@@ -26,7 +26,7 @@ int main(int argc, char* argv[]) {
                                         "FILE");
     QCommandLineOption listBundledOption(
         "list-bundled", "Print the bundled example models and scenarios (full paths) and exit.");
-    QCommandLineOption viewOption("view", "The view to show first: tables or data.", "VIEW");
+    QCommandLineOption viewOption("view", "The view to show first: tables, data or query.", "VIEW");
     parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption});
     parser.process(app);
 
@@ -55,7 +55,7 @@ int main(int argc, char* argv[]) {
     // First start (or an empty data directory): offer the bundled examples.
     if (!engine || engine->tableNames().empty()) window.showWelcome(bundled);
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
-        std::fprintf(stderr, "shardscape: unknown view '%s' (tables, data)\n",
+        std::fprintf(stderr, "shardscape: unknown view '%s' (tables, data, query)\n",
                      qPrintable(parser.value(viewOption)));
         return 2;
     }

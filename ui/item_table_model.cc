@@ -120,23 +120,43 @@ void ItemTableModel::fetchMore(const QModelIndex& parent) {
         }
         decoded.push_back(std::move(item).value());
     }
-    // New attribute names become new columns.
-    std::vector<std::string> added;
-    for (const auto& item : decoded)
-        for (const auto& [name, value] : item)
-            if (std::find(columns_.begin(), columns_.end(), name) == columns_.end() &&
-                std::find(added.begin(), added.end(), name) == added.end())
-                added.push_back(name);
-    if (!added.empty()) {
-        beginInsertColumns({}, columnCount(), columnCount() + static_cast<int>(added.size()) - 1);
-        columns_.insert(columns_.end(), added.begin(), added.end());
-        endInsertColumns();
-    }
+    addColumnsFor(decoded);
     nextStart_ = page->lastEvaluatedKey;
     exhausted_ = !nextStart_;
     if (decoded.empty()) return;
     beginInsertRows({}, rowCount(), rowCount() + static_cast<int>(decoded.size()) - 1);
     for (auto& item : decoded) rows_.push_back(std::move(item));
+    endInsertRows();
+}
+
+void ItemTableModel::addColumnsFor(const std::vector<Item>& items) {
+    std::vector<std::string> added;
+    for (const auto& item : items)
+        for (const auto& [name, value] : item)
+            if (std::find(columns_.begin(), columns_.end(), name) == columns_.end() &&
+                std::find(added.begin(), added.end(), name) == added.end())
+                added.push_back(name);
+    if (added.empty()) return;
+    beginInsertColumns({}, columnCount(), columnCount() + static_cast<int>(added.size()) - 1);
+    columns_.insert(columns_.end(), added.begin(), added.end());
+    endInsertColumns();
+}
+
+void ItemTableModel::setItems(std::vector<Item> items, const std::vector<std::string>& keyColumns) {
+    beginResetModel();
+    table_.clear();
+    index_.clear();
+    nextStart_.reset();
+    exhausted_ = true;
+    error_.clear();
+    scanned_ = static_cast<qint64>(items.size());
+    columns_ = keyColumns;
+    rows_.clear();
+    endResetModel();
+    addColumnsFor(items);
+    if (items.empty()) return;
+    beginInsertRows({}, 0, static_cast<int>(items.size()) - 1);
+    rows_ = std::move(items);
     endInsertRows();
 }
 

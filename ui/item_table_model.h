@@ -24,6 +24,8 @@ class ItemTableModel : public QAbstractTableModel {
 
     // Shows `table` (or its index `indexName`) from the start; an empty name shows nothing.
     void setSource(const QString& table, const QString& indexName = {});
+    // Shows a fixed list instead (e.g. a query's results); `keyColumns` lead.
+    void setItems(std::vector<Item> items, const std::vector<std::string>& keyColumns);
     // Items per fetched page (Scan Limit); the engine's 1 MB page limit also applies.
     void setPageSize(int items) { pageSize_ = items; }
 
@@ -48,6 +50,9 @@ class ItemTableModel : public QAbstractTableModel {
     void failed(const QString& message);
 
   private:
+    // Adds attribute names of `items` not yet shown as columns.
+    void addColumnsFor(const std::vector<Item>& items);
+
     std::shared_ptr<Engine> engine_;
     std::string table_;
     std::string index_;

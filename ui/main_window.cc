@@ -14,6 +14,7 @@
 
 #include "data_view.h"
 #include "engine.h"
+#include "query_panel.h"
 #include "welcome_panel.h"
 
 namespace shardscape {
@@ -45,6 +46,10 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     views_->addTab(central, tr("Tables"));
     data_ = new DataView(engine_, views_);
     views_->addTab(data_, tr("Data"));
+    query_ = new QueryPanel(engine_, views_);
+    views_->addTab(query_, tr("Query"));
+    // Writes from the query builder change the figures and the data.
+    connect(query_, &QueryPanel::finished, this, &MainWindow::refresh);
     setCentralWidget(views_);
 
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
@@ -104,10 +109,11 @@ void MainWindow::refresh() {
                             tr("%1 items").arg(QLocale().toString(totalItems)) + " · " +
                             QLocale().formattedDataSize(totalBytes));
     if (data_) data_->reloadSources();
+    if (query_) query_->reloadTables();
 }
 
 bool MainWindow::showView(const QString& name) {
-    const QStringList names = {"tables", "data"};
+    const QStringList names = {"tables", "data", "query"};
     const int index = static_cast<int>(names.indexOf(name));
     if (index < 0) return false;
     views_->setCurrentIndex(index);

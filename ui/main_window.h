@@ -14,6 +14,7 @@ namespace shardscape {
 class Engine;
 class WelcomePanel;
 class DataView;
+class QueryPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -32,15 +33,17 @@ class MainWindow : public QMainWindow {
     void showWelcome(const QString& bundledDirectory);
     WelcomePanel* welcomePanel() const { return welcome_; }
 
-    // The central views, by name: "tables" or "data". False for an unknown name.
+    // The central views, by name: "tables", "data" or "query". False for an unknown name.
     bool showView(const QString& name);
     DataView* dataView() const { return data_; }
+    QueryPanel* queryPanel() const { return query_; }
 
   private:
     std::shared_ptr<Engine> engine_;
     QTabWidget* views_ = nullptr;
     QTreeWidget* tables_ = nullptr;
     DataView* data_ = nullptr;
+    QueryPanel* query_ = nullptr;
     QLabel* statusFigures_ = nullptr;
     QDockWidget* welcomeDock_ = nullptr;
     WelcomePanel* welcome_ = nullptr;
