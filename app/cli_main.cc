@@ -1,11 +1,12 @@
-// shardscape-cli: the headless command line (call and serve now; simulate, model and load
-// follow).
+// shardscape-cli: the headless command line (call, serve, model, load, dump; simulate
+// follows). Commands other than `call` live in serve_command.cc and cli_*_command(s).cc.
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <cstdio>
 #include <iostream>
 
+#include "cli_commands.h"
 #include "data_directory.h"
 #include "dispatch.h"
 #include "engine.h"
@@ -117,16 +118,36 @@ int main(int argc, char* argv[]) {
     parser.setApplicationDescription(
         "Shardscape's headless command line.\n\n"
         "Commands:\n"
-        "  call <Operation>   Run one DynamoDB operation (CreateTable, PutItem, Query, ...) on "
-        "the\n"
-        "                     engine; the request is DynamoDB JSON as the AWS API takes it. "
-        "Prints\n"
-        "                     the response JSON, or the error JSON on stderr and exits 1.\n"
-        "  serve              Serve the engine as a local DynamoDB endpoint (the JSON 1.0\n"
-        "                     protocol the AWS CLI and SDKs speak; point them at it with\n"
-        "                     --endpoint-url). Listens on 127.0.0.1:8000 unless told\n"
-        "                     otherwise; --port 0 picks a free port. Stops cleanly on\n"
-        "                     SIGINT/SIGTERM.");
+        "  call <Operation>       Run one DynamoDB operation (CreateTable, PutItem, Query, ...)\n"
+        "                         on the engine; the request is DynamoDB JSON as the AWS API\n"
+        "                         takes it. Prints the response JSON, or the error JSON on\n"
+        "                         stderr and exits 1.\n"
+        "  serve [--data DIR] [--host H] [--port P] [--require-credentials KEYID:SECRET]\n"
+        "                         Serve the engine as a local DynamoDB endpoint (the JSON 1.0\n"
+        "                         protocol the AWS CLI and SDKs speak; point them at it with\n"
+        "                         --endpoint-url). Listens on 127.0.0.1:8000 unless told\n"
+        "                         otherwise; --port 0 picks a free port. Stops cleanly on\n"
+        "                         SIGINT/SIGTERM.\n"
+        "  model check FILE [--json]\n"
+        "                         Validate a model (*.shardscape.json) and print each access\n"
+        "                         pattern's verdict (green/amber/red/impossible) and design\n"
+        "                         smells. Exits 1 on an error or a red or impossible pattern.\n"
+        "  model import --from workbench FILE --out FILE\n"
+        "                         Convert a NoSQL Workbench data model into a Shardscape model.\n"
+        "  model export FILE --to workbench|cloudformation|cli-json [--table T] [--out FILE]\n"
+        "                         Write the model as a NoSQL Workbench model, a CloudFormation\n"
+        "                         template (YAML) or a `create-table --cli-input-json` request.\n"
+        "  load --data DIR [--model FILE] [--generate N] [--seed S]\n"
+        "       [--file ITEMS --format F [--table T] [--types a=N,b=S] [--all-or-nothing]]\n"
+        "                         Create the model's tables and load its sample items, generate\n"
+        "                         N sample items from its entity types, and/or import an item\n"
+        "                         file. Prints a report; exits 1 if any record was rejected.\n"
+        "  dump --data DIR --table T [--format F] [--out FILE]\n"
+        "                         Export a table's items.\n\n"
+        "Item formats (F): dynamodb-json (default; an array or one item per line), s3-export\n"
+        "({\"Item\":{...}} per line), json (plain JSON, types inferred), csv (header row;\n"
+        "'name:TYPE' header cells or --types give types, otherwise inferred).\n\n"
+        "Exit status: 0 success, 1 the command found a problem, 2 a wrong command line.");
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption dataOption("data", "Engine data directory (default: %1).", "DIR");
@@ -142,7 +163,21 @@ int main(int argc, char* argv[]) {
         "serve: accept only requests SigV4-signed with this key (default: any credentials).",
         "KEYID:SECRET");
     parser.addOptions({dataOption, inputOption, hostOption, portOption, credentialsOption});
-    parser.addPositionalArgument("command", "call | serve");
+    parser.addOptions({
+        {"json", "model check: print the result as JSON."},
+        {"from", "model import: the source format (workbench).", "FORMAT"},
+        {"to", "model export: workbench, cloudformation or cli-json.", "FORMAT"},
+        {"out", "Write the output to FILE (atomically) instead of standard output.", "FILE"},
+        {"table", "The table to export, load into or dump.", "T"},
+        {"model", "load: the model file whose tables to create and items to load.", "FILE"},
+        {"generate", "load: generate N sample items from the model's entity types.", "N"},
+        {"seed", "load: seed of the sample-data generator (default 1).", "S"},
+        {"file", "load: the item file to import.", "ITEMS"},
+        {"format", "Item file format: dynamodb-json, s3-export, json or csv.", "F"},
+        {"types", "load: CSV column types, e.g. price=N,active=BOOL.", "LIST"},
+        {"all-or-nothing", "load: check every record first; import nothing if any is bad."},
+    });
+    parser.addPositionalArgument("command", "call, serve, model, load or dump");
     parser.addPositionalArgument("args", "Command arguments.", "[args...]");
     parser.process(app);
 
@@ -151,5 +186,8 @@ int main(int argc, char* argv[]) {
     if (args[0] == "call") return callCommand(parser, dataOption, inputOption);
     if (args[0] == "serve")
         return serveCommand(parser, dataOption, hostOption, portOption, credentialsOption);
+    if (args[0] == "model") return cli::modelCommand(parser);
+    if (args[0] == "load") return cli::loadCommand(parser);
+    if (args[0] == "dump") return cli::dumpCommand(parser);
     return usage(QString("unknown command '%1'").arg(args[0]));
 }
