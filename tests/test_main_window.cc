@@ -141,6 +141,37 @@ class MainWindowTest : public QObject {
         QCOMPARE(chosen.at(0).at(0).toString(), bundled.path() + "/models/shop.shardscape.json");
     }
 
+    // Choosing a bundled model on the welcome page creates its tables and fills them.
+    void openingABundledModelFillsTheEngine() {
+        QTemporaryDir dir;
+        auto opened = Engine::open((dir.path() + "/data").toStdString());
+        QVERIFY(opened.ok());
+        std::shared_ptr<Engine> engine = std::move(opened).value();
+        MainWindow window(engine, dir.path() + "/data");
+        window.showWelcome(QStringLiteral(SHARDSCAPE_RESOURCES));
+        window.show();
+        QListWidget* models = window.welcomePanel()->modelList();
+        int shop = -1;
+        for (int i = 0; i < models->count(); ++i)
+            if (models->item(i)
+                    ->data(Qt::UserRole)
+                    .toString()
+                    .endsWith("ecommerce.shardscape.json"))
+                shop = i;
+        QVERIFY(shop >= 0);
+        QSignalSpy done(&window, &MainWindow::modelOpened);
+        emit models->itemActivated(models->item(shop));
+        QVERIFY(done.wait(30000));
+        QVERIFY(done.at(0).at(0).toString().startsWith("Opened model"));
+        QVERIFY(window.tableTree()->topLevelItemCount() >= 1);
+        const auto names = engine->tableNames();
+        QVERIFY(!names.empty());
+        QVERIFY(engine->describeTable(names[0])->second.itemCount > 0);
+        QSignalSpy failed(&window, &MainWindow::modelFailed);
+        window.openModel(dir.path() + "/missing.shardscape.json");
+        QVERIFY(failed.wait(10000));
+    }
+
     // Started on an empty data directory, the app shows the welcome page.
     void firstStartShowsWelcome() {
         QTemporaryDir dir;

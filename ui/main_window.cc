@@ -2,6 +2,8 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -11,9 +13,12 @@
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrent>
 
 #include "data_view.h"
 #include "engine.h"
+#include "model/model_engine.h"
+#include "model/model_file.h"
 #include "query_panel.h"
 #include "welcome_panel.h"
 
@@ -127,8 +132,43 @@ void MainWindow::showWelcome(const QString& bundledDirectory) {
         addDockWidget(Qt::RightDockWidgetArea, welcomeDock_);
     }
     welcome_ = new WelcomePanel(bundledDirectory, welcomeDock_);
+    connect(welcome_, &WelcomePanel::modelChosen, this, &MainWindow::openModel);
     welcomeDock_->setWidget(welcome_);
     welcomeDock_->show();
+}
+
+void MainWindow::openModel(const QString& path) {
+    if (!engine_) {
+        emit modelFailed(tr("No engine: the data directory could not be opened"));
+        return;
+    }
+    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    auto* watcher = new QFutureWatcher<Result<QString>>(this);
+    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher] {
+        const Result<QString> result = watcher->result();
+        watcher->deleteLater();
+        refresh();
+        if (result) {
+            statusBar()->showMessage(*result, 10000);
+            emit modelOpened(*result);
+        } else {
+            const QString message = QString::fromStdString(result.error().message);
+            statusBar()->showMessage(message, 10000);
+            emit modelFailed(message);
+        }
+    });
+    std::shared_ptr<Engine> engine = engine_;
+    watcher->setFuture(QtConcurrent::run([engine, path]() -> Result<QString> {
+        auto model = loadModel(path.toStdString());
+        if (!model) return model.error();
+        auto opened = openModelInEngine(*engine, *model);
+        if (!opened) return opened.error();
+        return QObject::tr("Opened model %1: %2 table(s) created, %3 sample and %4 generated items")
+            .arg(QString::fromStdString(model->name))
+            .arg(opened->tables.created.size())
+            .arg(opened->sampleItems.written)
+            .arg(opened->generatedItems);
+    }));
 }
 
 }  // namespace shardscape

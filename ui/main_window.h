@@ -35,8 +35,15 @@ class MainWindow : public QMainWindow {
 
     // The central views, by name: "tables", "data" or "query". False for an unknown name.
     bool showView(const QString& name);
+    // Opens a model file in the engine (its tables, sample items and generated data) off
+    // the GUI thread; `modelOpened` or `modelFailed` fires when done.
+    void openModel(const QString& path);
     DataView* dataView() const { return data_; }
     QueryPanel* queryPanel() const { return query_; }
+
+  signals:
+    void modelOpened(const QString& summary);
+    void modelFailed(const QString& message);
 
   private:
     std::shared_ptr<Engine> engine_;

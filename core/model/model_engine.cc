@@ -1,6 +1,7 @@
 #include "model/model_engine.h"
 
 #include "dispatch.h"
+#include "model/sample_data_generator.h"
 #include "model/table_export.h"
 
 namespace shardscape {
@@ -78,6 +79,29 @@ Result<SampleItemsResult> loadModelSampleItems(Engine& engine, const Model& mode
     for (const auto& entity : model.entities)
         SHARDSCAPE_TRY(load(entity.table, entity.sampleItems, entity.name));
     return result;
+}
+
+Result<OpenedModel> openModelInEngine(Engine& engine, const Model& model, int64_t generateItems) {
+    OpenedModel opened;
+    auto tables = createModelTables(engine, model);
+    if (!tables) return tables.error();
+    opened.tables = std::move(tables).value();
+    auto samples = loadModelSampleItems(engine, model);
+    if (!samples) return samples.error();
+    opened.sampleItems = std::move(samples).value();
+    bool empty = !model.entities.empty();
+    for (const auto& table : model.tables) {
+        auto described = engine.describeTable(table.name);
+        if (described && described->second.itemCount > 0) empty = false;
+    }
+    if (empty && generateItems > 0) {
+        GenerateOptions options;
+        options.items = generateItems;
+        auto generated = generateSampleData(engine, model, options);
+        if (!generated) return generated.error();
+        opened.generatedItems = generated->items;
+    }
+    return opened;
 }
 
 }  // namespace shardscape

@@ -33,4 +33,16 @@ struct SampleItemsResult {
 // table is missing, storage failed.
 Result<SampleItemsResult> loadModelSampleItems(Engine& engine, const Model& model);
 
+struct OpenedModel {
+    ModelTablesResult tables;
+    SampleItemsResult sampleItems;
+    int64_t generatedItems = 0;
+};
+
+// What opening a model in the workbench does: creates its tables, loads its sample items
+// and, for tables that are still empty and have entity types, generates `generateItems`
+// sample items (seed 1) so there is data to browse and query at once.
+Result<OpenedModel> openModelInEngine(Engine& engine, const Model& model,
+                                      int64_t generateItems = 1000);
+
 }  // namespace shardscape
