@@ -8,6 +8,7 @@
 #include "data_directory.h"
 #include "dispatch.h"
 #include "engine.h"
+#include "simulator.h"
 
 namespace {
 
@@ -74,6 +75,60 @@ int callCommand(const QCommandLineParser& parser, const QCommandLineOption& data
     return 0;
 }
 
+// simulate SCENARIO.json --out report.json [--csv DIR] [--mode model|execute] [--seed N]
+int simulateCommand(const QCommandLineParser& parser, const QCommandLineOption& outOption,
+                    const QCommandLineOption& csvOption, const QCommandLineOption& modeOption,
+                    const QCommandLineOption& seedOption) {
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 2 || !parser.isSet(outOption))
+        return usage(
+            "usage: shardscape-cli simulate SCENARIO.json --out report.json [--csv DIR] "
+            "[--mode model|execute] [--seed N]");
+    const QString mode = parser.isSet(modeOption) ? parser.value(modeOption) : "model";
+    if (mode == "execute") return usage("--mode execute is not implemented yet; use --mode model");
+    if (mode != "model") return usage(QString("unknown --mode '%1' (model or execute)").arg(mode));
+    shardscape::SimulationOptions options;
+    if (parser.isSet(seedOption)) {
+        bool ok = false;
+        const qulonglong seed = parser.value(seedOption).toULongLong(&ok);
+        if (!ok) return usage(QString("--seed must be a non-negative integer"));
+        options.seed = seed;
+    }
+    QByteArray text;
+    QString problem;
+    if (!readInput(args[1], text, problem)) return usage(problem);
+    auto scenario = shardscape::Scenario::fromText(text.toStdString());
+    if (!scenario) {
+        std::cerr << "shardscape-cli: " << scenario.error().message << std::endl;
+        return 1;
+    }
+    options.progress = [&](int done, int total) {
+        std::fprintf(stderr, "\rsimulating %s: %d/%d s (%d%%)", scenario->name.c_str(), done, total,
+                     total > 0 ? done * 100 / total : 100);
+        if (done == total) std::fprintf(stderr, "\n");
+    };
+    auto report = shardscape::simulate(*scenario, options);
+    if (!report) {
+        std::cerr << "shardscape-cli: " << report.error().message << std::endl;
+        return 1;
+    }
+    QFile out(parser.value(outOption));
+    const QByteArray json = QByteArray::fromStdString(report->toJson().dump());
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(json) != json.size())
+        return usage(QString("cannot write %1: %2").arg(out.fileName(), out.errorString()));
+    out.close();
+    if (parser.isSet(csvOption)) {
+        auto written = report->writeCsv(parser.value(csvOption).toStdString());
+        if (!written) {
+            std::cerr << "shardscape-cli: " << written.error().message << std::endl;
+            return 1;
+        }
+    }
+    std::fprintf(stderr, "%.0f requests, %.0f throttled; report in %s\n", report->requests,
+                 report->throttledRequests, qPrintable(out.fileName()));
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -89,20 +144,29 @@ int main(int argc, char* argv[]) {
         "the\n"
         "                     engine; the request is DynamoDB JSON as the AWS API takes it. "
         "Prints\n"
-        "                     the response JSON, or the error JSON on stderr and exits 1.");
+        "                     the response JSON, or the error JSON on stderr and exits 1.\n"
+        "  simulate SCENARIO.json --out report.json [--csv DIR] [--seed N]\n"
+        "                     Run a workload scenario through the capacity model (model mode)\n"
+        "                     and write the report; progress on stderr.");
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption dataOption("data", "Engine data directory (default: %1).", "DIR");
     dataOption.setDescription(dataOption.description().arg(shardscape::defaultDataDirectory()));
     QCommandLineOption inputOption(
         "input", "Request body from FILE, or - for standard input (default: {}).", "FILE");
-    parser.addOptions({dataOption, inputOption});
-    parser.addPositionalArgument("command", "call");
+    QCommandLineOption outOption("out", "simulate: write the report JSON to FILE.", "FILE");
+    QCommandLineOption csvOption("csv", "simulate: also write CSV series into DIR.", "DIR");
+    QCommandLineOption modeOption("mode", "simulate: model (default) or execute.", "MODE");
+    QCommandLineOption seedOption("seed", "simulate: random seed (overrides the scenario's).", "N");
+    parser.addOptions({dataOption, inputOption, outOption, csvOption, modeOption, seedOption});
+    parser.addPositionalArgument("command", "call or simulate");
     parser.addPositionalArgument("args", "Command arguments.", "[args...]");
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty()) return usage("missing command");
     if (args[0] == "call") return callCommand(parser, dataOption, inputOption);
+    if (args[0] == "simulate")
+        return simulateCommand(parser, outOption, csvOption, modeOption, seedOption);
     return usage(QString("unknown command '%1'").arg(args[0]));
 }

@@ -34,7 +34,7 @@ std::vector<double> waterFill(const std::vector<double>& claims, double pool) {
 }  // namespace
 
 CapacityModel::CapacityModel(const CapacitySettings& settings) : settings_(settings) {
-    const int count = settings.mode == BillingMode::OnDemand
+    const int count = settings.mode == BillingMode::PayPerRequest
                           ? rules::onDemandInitialPartitionCount(settings.sizeBytes)
                           : rules::initialPartitionCount(settings.readUnits, settings.writeUnits,
                                                          settings.sizeBytes);
@@ -58,22 +58,19 @@ void CapacityModel::setProvisioned(double second, double readUnits, double write
 }
 
 void CapacityModel::splitForCount(double second, int needed, const char* reason) {
+    // Every partition splits in two until there are enough, so ranges (and the throughput
+    // share of each) stay even.
     while (partitions_.size() < needed) {
-        // The widest range first, so the hash space stays evenly covered.
-        int widest = 0;
-        for (int i = 1; i < partitions_.size(); ++i)
-            if (partitions_[i].last - partitions_[i].first >
-                partitions_[widest].last - partitions_[widest].first)
-                widest = i;
-        const int parentId = partitions_[widest].id;
-        if (!partitions_.split(widest)) return;
-        const double readHalf = readBucket_[widest] / 2, writeHalf = writeBucket_[widest] / 2;
-        readBucket_[widest] = readHalf;
-        writeBucket_[widest] = writeHalf;
-        readBucket_.insert(readBucket_.begin() + widest + 1, readHalf);
-        writeBucket_.insert(writeBucket_.begin() + widest + 1, writeHalf);
-        splits_.push_back(
-            {second, parentId, partitions_[widest].id, partitions_[widest + 1].id, reason});
+        for (int i = partitions_.size() - 1; i >= 0; --i) {
+            const int parentId = partitions_[i].id;
+            if (!partitions_.split(i)) return;
+            const double readHalf = readBucket_[i] / 2, writeHalf = writeBucket_[i] / 2;
+            readBucket_[i] = readHalf;
+            writeBucket_[i] = writeHalf;
+            readBucket_.insert(readBucket_.begin() + i + 1, readHalf);
+            writeBucket_.insert(writeBucket_.begin() + i + 1, writeHalf);
+            splits_.push_back({second, parentId, partitions_[i].id, partitions_[i + 1].id, reason});
+        }
         ++generation_;
     }
 }
@@ -85,7 +82,7 @@ double CapacityModel::onDemandCeiling() const {
 
 void CapacityModel::settle(double second, std::vector<PartitionLoad>& loads) {
     loads.resize(partitions_.size());
-    if (settings_.mode == BillingMode::OnDemand) {
+    if (settings_.mode == BillingMode::PayPerRequest) {
         settleOnDemand(second, loads);
         return;
     }

@@ -12,10 +12,9 @@
 #include <vector>
 
 #include "partition_map.h"
+#include "table_definition.h"
 
 namespace shardscape {
-
-enum class BillingMode { Provisioned, OnDemand };
 
 struct CapacitySettings {
     BillingMode mode = BillingMode::Provisioned;

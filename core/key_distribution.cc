@@ -123,8 +123,7 @@ void KeyDistribution::massPerPartition(const PartitionMap& map, double second,
         const auto rank = static_cast<uint32_t>(std::floor(second / bucketSeconds_));
         for (int shard = 0; shard < shards_; ++shard) {
             const auto name = keyName(rank, static_cast<uint32_t>(shard));
-            out[map.indexOf(layout::partitionHash(AttributeValue::string(name)))] +=
-                1.0 / shards_;
+            out[map.indexOf(layout::partitionHash(AttributeValue::string(name)))] += 1.0 / shards_;
         }
         return;
     }

@@ -55,7 +55,7 @@ Status readCapacity(const Json& json, const std::string& path, CapacitySettings&
     auto mode = text(json, path, "billingMode", std::string("PROVISIONED"));
     if (!mode) return mode.error();
     if (*mode == "PAY_PER_REQUEST") {
-        out.mode = BillingMode::OnDemand;
+        out.mode = BillingMode::PayPerRequest;
     } else if (*mode == "PROVISIONED") {
         out.mode = BillingMode::Provisioned;
         auto read = number(json, path, "readCapacityUnits", std::nullopt, 1, kMaxUnits);
@@ -96,7 +96,7 @@ Result<TableSpec> readTable(const Json& json, const std::string& path) {
     auto scaling = readAutoScaling(json, path);
     if (!scaling) return scaling.error();
     table.autoScaling = *scaling;
-    if ((scaling->read || scaling->write) && table.capacity.mode == BillingMode::OnDemand)
+    if ((scaling->read || scaling->write) && table.capacity.mode == BillingMode::PayPerRequest)
         return fieldError(member(path, "autoScaling"), "needs billingMode PROVISIONED");
 
     const std::string listPath = member(path, "globalSecondaryIndexes");
@@ -117,7 +117,8 @@ Result<TableSpec> readTable(const Json& json, const std::string& path) {
             if (other.name == index.name) return fieldError(member(at, "name"), "is a duplicate");
         // An index of an on-demand table is on demand too.
         Json capacity = entry;
-        if (table.capacity.mode == BillingMode::OnDemand) capacity["billingMode"] = "PAY_PER_REQUEST";
+        if (table.capacity.mode == BillingMode::PayPerRequest)
+            capacity["billingMode"] = "PAY_PER_REQUEST";
         SHARDSCAPE_TRY(readCapacity(capacity, at, index.capacity));
         auto entrySize = number(entry, at, "entrySizeBytes", 100.0, 1, kMaxItemBytes);
         if (!entrySize) return entrySize.error();
@@ -138,9 +139,12 @@ Result<TableSpec> readTable(const Json& json, const std::string& path) {
 
 Result<StreamOperation> readOperation(const std::string& name, const std::string& path) {
     static const std::pair<const char*, StreamOperation> kNames[] = {
-        {"GetItem", StreamOperation::GetItem},       {"Query", StreamOperation::Query},
-        {"Scan", StreamOperation::Scan},             {"PutItem", StreamOperation::PutItem},
-        {"UpdateItem", StreamOperation::UpdateItem}, {"DeleteItem", StreamOperation::DeleteItem}};
+        {"GetItem", StreamOperation::GetItem},
+        {"Query", StreamOperation::Query},
+        {"Scan", StreamOperation::Scan},
+        {"PutItem", StreamOperation::PutItem},
+        {"UpdateItem", StreamOperation::UpdateItem},
+        {"DeleteItem", StreamOperation::DeleteItem}};
     for (const auto& [text, operation] : kNames)
         if (name == text) return operation;
     std::string problem =

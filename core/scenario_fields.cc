@@ -72,8 +72,7 @@ Result<std::string> text(const Json& object, const std::string& path, const char
     return it->get<std::string>();
 }
 
-Result<bool> boolean(const Json& object, const std::string& path, const char* name,
-                     bool fallback) {
+Result<bool> boolean(const Json& object, const std::string& path, const char* name, bool fallback) {
     auto it = object.find(name);
     if (it == object.end()) return fallback;
     if (!it->is_boolean()) return fieldError(member(path, name), "must be true or false");

@@ -18,8 +18,7 @@ Result<double> number(const Json& object, const std::string& path, const char* n
                       std::optional<double> fallback, double minimum, double maximum);
 Result<std::string> text(const Json& object, const std::string& path, const char* name,
                          std::optional<std::string> fallback);
-Result<bool> boolean(const Json& object, const std::string& path, const char* name,
-                     bool fallback);
+Result<bool> boolean(const Json& object, const std::string& path, const char* name, bool fallback);
 // Fails unless `json` is an object.
 Status requireObject(const Json& json, const std::string& path);
 std::string member(const std::string& path, const char* name);
