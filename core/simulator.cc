@@ -30,16 +30,19 @@ class Random {
         spare_ = radius * std::sin(2 * std::numbers::pi * v);
         return radius * std::cos(2 * std::numbers::pi * v);
     }
-    // Poisson(mean): Knuth's product of uniforms below 30, the normal approximation above.
+    // Poisson(mean): inversion (one uniform, walking the cumulative distribution) below 30,
+    // the normal approximation above.
     double poisson(double mean) {
         if (mean <= 0) return 0;
         if (mean >= 30) return std::max(0.0, std::round(mean + std::sqrt(mean) * normal()));
-        const double limit = std::exp(-mean);
-        double product = uniform();
+        const double u = uniform();
+        double probability = std::exp(-mean);
+        double cumulative = probability;
         double count = 0;
-        while (product > limit) {
-            product *= uniform();
+        while (u > cumulative && count < 200) {
             ++count;
+            probability *= mean / count;
+            cumulative += probability;
         }
         return count;
     }
