@@ -41,6 +41,7 @@ CapacityModel::CapacityModel(const CapacitySettings& settings) : settings_(setti
     partitions_ = PartitionMap(count);
     readBucket_.assign(count, 0);
     writeBucket_.assign(count, 0);
+    hotSeconds_.assign(count, 0);
     if (settings.mode == BillingMode::Provisioned && settings.burst && settings.burstStartsFull) {
         for (int i = 0; i < count; ++i) {
             const double fraction = partitions_[i].fraction();
@@ -69,6 +70,8 @@ void CapacityModel::splitForCount(double second, int needed, const char* reason)
             writeBucket_[i] = writeHalf;
             readBucket_.insert(readBucket_.begin() + i + 1, readHalf);
             writeBucket_.insert(writeBucket_.begin() + i + 1, writeHalf);
+            hotSeconds_[i] = 0;
+            hotSeconds_.insert(hotSeconds_.begin() + i + 1, 0);
             splits_.push_back({second, parentId, partitions_[i].id, partitions_[i + 1].id, reason});
         }
         ++generation_;
@@ -82,23 +85,71 @@ double CapacityModel::onDemandCeiling() const {
 
 void CapacityModel::settle(double second, std::vector<PartitionLoad>& loads) {
     loads.resize(partitions_.size());
+    // Table capacity in write-equivalent units, to tell partition-level throttling (heat)
+    // from the table being out of capacity.
+    const double capacity =
+        settings_.mode == BillingMode::PayPerRequest
+            ? onDemandCeiling()
+            : settings_.writeUnits + settings_.readUnits / rules::kReadUnitsPerWriteUnit;
     if (settings_.mode == BillingMode::PayPerRequest) {
         settleOnDemand(second, loads);
-        return;
-    }
-    settleProvisioned(loads, true);
-    settleProvisioned(loads, false);
-    // A partition serves "3,000 RCU or 1,000 WCU, or a linear combination of both"
-    // (Knowledge Center, on-demand-table-throttling-dynamodb): scale both down if the mix is
-    // over.
-    for (auto& load : loads) {
-        const double use = load.readServed / rules::kPartitionMaxReadUnits +
-                           load.writeServed / rules::kPartitionMaxWriteUnits;
-        if (use > 1) {
-            load.readServed /= use;
-            load.writeServed /= use;
+    } else {
+        settleProvisioned(loads, true);
+        settleProvisioned(loads, false);
+        // A partition serves "3,000 RCU or 1,000 WCU, or a linear combination of both"
+        // (Knowledge Center, on-demand-table-throttling-dynamodb): scale both down if the mix
+        // is over.
+        for (auto& load : loads) {
+            const double use = load.readServed / rules::kPartitionMaxReadUnits +
+                               load.writeServed / rules::kPartitionMaxWriteUnits;
+            if (use > 1) {
+                load.readServed /= use;
+                load.writeServed /= use;
+            }
         }
     }
+    // Heat: consecutive seconds each partition throttled while the table as a whole had
+    // capacity left (splitting cannot help a table that is out of capacity).
+    double served = 0;
+    for (const auto& load : loads)
+        served += load.writeServed + load.readServed / rules::kReadUnitsPerWriteUnit;
+    const bool tableHasRoom = served < capacity * 0.999;
+    for (size_t i = 0; i < loads.size(); ++i) {
+        const bool throttled = loads[i].readServed < loads[i].readDemand - 1e-9 ||
+                               loads[i].writeServed < loads[i].writeDemand - 1e-9;
+        hotSeconds_[i] = throttled && tableHasRoom ? hotSeconds_[i] + 1 : 0;
+    }
+    if (settings_.mode == BillingMode::PayPerRequest) {
+        // Partitions follow the ceiling: enough for it at 1,000 write-equivalent units each.
+        const int needed =
+            static_cast<int>(std::ceil(onDemandCeiling() / rules::kPartitionMaxWriteUnits - 1e-9));
+        splitForCount(second, needed, "throughput");
+    }
+}
+
+std::vector<int> CapacityModel::partitionsHotFor(int seconds) const {
+    std::vector<int> out;
+    for (size_t i = 0; i < hotSeconds_.size(); ++i)
+        if (hotSeconds_[i] >= seconds) out.push_back(static_cast<int>(i));
+    return out;
+}
+
+bool CapacityModel::splitAt(double second, int index, uint64_t at, const char* reason) {
+    const int parentId = partitions_[index].id;
+    const double parentFraction = partitions_[index].fraction();
+    if (!partitions_.splitAt(index, at)) return false;
+    // Burst follows the hash space each half takes.
+    const double lowerShare = partitions_[index].fraction() / parentFraction;
+    for (auto* bucket : {&readBucket_, &writeBucket_}) {
+        const double total = (*bucket)[index];
+        (*bucket)[index] = total * lowerShare;
+        bucket->insert(bucket->begin() + index + 1, total * (1 - lowerShare));
+    }
+    hotSeconds_[index] = 0;
+    hotSeconds_.insert(hotSeconds_.begin() + index + 1, 0);
+    splits_.push_back({second, parentId, partitions_[index].id, partitions_[index + 1].id, reason});
+    ++generation_;
+    return true;
 }
 
 void CapacityModel::settleProvisioned(std::vector<PartitionLoad>& loads, bool read) {
@@ -180,12 +231,6 @@ void CapacityModel::settleOnDemand(double second, std::vector<PartitionLoad>& lo
            recent_.front().first <= second - rules::kOnDemandPeakWindowSeconds) {
         peakBeforeWindow_ = std::max(peakBeforeWindow_, recent_.front().second);
         recent_.pop_front();
-    }
-    // Partitions follow the ceiling: enough for it at 1,000 write-equivalent units each.
-    const int needed =
-        static_cast<int>(std::ceil(onDemandCeiling() / rules::kPartitionMaxWriteUnits - 1e-9));
-    if (needed > partitions_.size()) {
-        splitForCount(second, needed, "throughput");
     }
 }
 

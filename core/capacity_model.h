@@ -70,6 +70,16 @@ class CapacityModel {
     // Call with consecutive seconds.
     void settle(double second, std::vector<PartitionLoad>& loads);
 
+    // Split for heat: partitions (indexes) throttled for at least `seconds` in a row. AWS
+    // documents that adaptive capacity "might rebalance your data so that a partition
+    // contains only that single, frequently accessed item" (burst-adaptive-capacity,
+    // "Isolate frequently accessed items") but not after how long; the simulator uses
+    // rules::kSplitForHeatSeconds and picks the split point from the keys it knows.
+    std::vector<int> partitionsHotFor(int seconds) const;
+    // Splits the partition at `index` at hash `at` (see PartitionMap::splitAt); burst is
+    // shared by range width. False if `at` is not inside the range.
+    bool splitAt(double second, int index, uint64_t at, const char* reason);
+
     // Burst units a partition holds (provisioned), for tests and charts.
     double readBurst(int index) const { return readBucket_.at(index); }
     double writeBurst(int index) const { return writeBucket_.at(index); }
@@ -85,6 +95,7 @@ class CapacityModel {
     std::vector<SplitEvent> splits_;
     std::vector<double> readBucket_;
     std::vector<double> writeBucket_;
+    std::vector<int> hotSeconds_;
     // On demand: served write-equivalent units of the last 30 minutes, by second.
     std::deque<std::pair<double, double>> recent_;
     double peakBeforeWindow_ = 0;

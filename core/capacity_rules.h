@@ -36,6 +36,11 @@ inline constexpr double kOnDemandInitialReadUnits = 12000;
 inline constexpr double kOnDemandPeakFactor = 2;
 inline constexpr double kOnDemandPeakWindowSeconds = 30 * 60;
 
+// Split for heat: AWS documents the behaviour (adaptive capacity "might rebalance your data
+// so that a partition contains only that single, frequently accessed item") but no delay.
+// Shardscape's assumption: a partition throttled for 5 minutes in a row is split.
+inline constexpr int kSplitForHeatSeconds = 300;
+
 // Read units are worth a third of write units in a partition's "linear combination" of
 // 3,000 RCU and 1,000 WCU.
 inline constexpr double kReadUnitsPerWriteUnit = kPartitionMaxReadUnits / kPartitionMaxWriteUnits;

@@ -149,3 +149,27 @@ std::vector<WeightedKey> KeyDistribution::heaviest(size_t count) const {
 }
 
 }  // namespace shardscape
+
+namespace shardscape {
+
+std::optional<WeightedKey> KeyDistribution::heaviestIn(uint64_t first, uint64_t last,
+                                                       double second) const {
+    std::optional<WeightedKey> best;
+    if (kind_ == Kind::TimeOrdered) {
+        const auto rank = static_cast<uint32_t>(std::floor(second / bucketSeconds_));
+        for (int shard = 0; shard < shards_; ++shard) {
+            const auto s = static_cast<uint32_t>(shard);
+            const uint64_t hash = layout::partitionHash(AttributeValue::string(keyName(rank, s)));
+            if (hash >= first && hash <= last && !best)
+                best = WeightedKey{hash, 1.0 / shards_, rank, s};
+        }
+        return best;
+    }
+    auto it = std::lower_bound(points_.begin(), points_.end(), first,
+                               [](const WeightedKey& key, uint64_t h) { return key.hash < h; });
+    for (; it != points_.end() && it->hash <= last; ++it)
+        if (!best || it->weight > best->weight) best = *it;
+    return best;
+}
+
+}  // namespace shardscape

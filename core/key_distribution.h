@@ -9,6 +9,7 @@
 // engine.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,9 @@ class KeyDistribution {
     std::string keyName(uint32_t rank, uint32_t shard) const;
     // The `count` heaviest keys (none for time-ordered keys), heaviest first.
     std::vector<WeightedKey> heaviest(size_t count) const;
+
+    // The heaviest key whose hash is in [first, last] at `second`, if any is listed.
+    std::optional<WeightedKey> heaviestIn(uint64_t first, uint64_t last, double second) const;
 
   private:
     void addPoint(uint32_t rank, double weight);

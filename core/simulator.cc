@@ -123,6 +123,40 @@ void remapSeries(Resource& resource, ResourceReport& report, int second) {
     resource.generationSeen = resource.model.generation();
 }
 
+// Split for heat: a partition throttled for kSplitForHeatSeconds in a row (while its table
+// had capacity left) is split. A key carrying at least a tenth of the partition's demand is
+// isolated in a partition of its own (AWS: "a partition contains only that single,
+// frequently accessed item"); otherwise the range is halved.
+void splitForHeat(Resource& resource, int r, const std::vector<Channel>& channels,
+                  const std::vector<double>& rates, double second) {
+    CapacityModel& model = resource.model;
+    const std::vector<int> hot = model.partitionsHotFor(rules::kSplitForHeatSeconds);
+    for (auto it = hot.rbegin(); it != hot.rend(); ++it) {
+        const PartitionRange range = model.partitions()[*it];
+        const PartitionLoad& load = resource.loads[*it];
+        std::optional<WeightedKey> heaviest;
+        double heaviestUnits = 0;
+        for (const Channel& channel : channels) {
+            if (channel.resource != r) continue;
+            auto key = channel.keys->heaviestIn(range.first, range.last, second);
+            const double units = key ? key->weight * rates[channel.stream] * channel.units : 0;
+            if (units > heaviestUnits) {
+                heaviest = key;
+                heaviestUnits = units;
+            }
+        }
+        if (heaviest && heaviestUnits >= 0.1 * (load.readDemand + load.writeDemand)) {
+            const uint64_t hash = heaviest->hash;
+            if (hash == range.first && hash == range.last) continue;  // already alone
+            // Upper boundary first, so the index of the lower part stays valid.
+            if (hash < range.last) model.splitAt(second, *it, hash + 1, "heat");
+            if (hash > range.first) model.splitAt(second, *it, hash, "heat");
+        } else {
+            model.splitAt(second, *it, range.first + (range.last - range.first) / 2 + 1, "heat");
+        }
+    }
+}
+
 void autoScale(Resource& resource, ResourceReport& report, int minuteEnd) {
     CapacityModel& model = resource.model;
     double read = model.provisionedRead(), write = model.provisionedWrite();
@@ -341,6 +375,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
             out.throttled += throttled;
             resource.minuteRead += read;
             resource.minuteWrite += write;
+            splitForHeat(resource, static_cast<int>(r), channels, rates, t);
             if ((second + 1) % 60 == 0) autoScale(resource, out, second + 1);
         }
         if (options.progress && (second % progressStep == 0 || second + 1 == duration))

@@ -58,6 +58,7 @@ class CapacityModelTest : public QObject {
     void readsAndWritesShareAPartitionLinearly();
     void onDemandCeilingIsTwiceThePeakAfterThirtyMinutes();
     void throughputIncreaseSplitsPartitions();
+    void heatIsPartitionThrottlingWithTableCapacityLeft();
     void autoScalingScalesOutAfterTwoMinutes();
     void autoScalingScalesInAfterFifteenMinutesWithinDailyLimits();
     void throttleErrors();
@@ -232,6 +233,28 @@ void CapacityModelTest::throughputIncreaseSplitsPartitions() {
     model.setProvisioned(120, 0, 500);
     QCOMPARE(model.partitions().size(), 4);
     QCOMPARE(model.provisionedWrite(), 500.0);
+}
+
+void CapacityModelTest::heatIsPartitionThrottlingWithTableCapacityLeft() {
+    CapacityModel model(provisioned(0, 2000));  // 2 partitions of 1,000 WCU
+    for (int second = 0; second < 300; ++second) settleWrites(model, second, {1500, 0});
+    QCOMPARE(model.partitionsHotFor(300), (std::vector<int>{0}));
+    QVERIFY(model.partitionsHotFor(301).empty());
+    settleWrites(model, 300, {900, 0});  // not throttled: heat starts over
+    QVERIFY(model.partitionsHotFor(1).empty());
+    // A table out of capacity is not heat: both partitions throttle, splitting cannot help.
+    for (int second = 301; second < 310; ++second) settleWrites(model, second, {1500, 1500});
+    QVERIFY(model.partitionsHotFor(1).empty());
+
+    // splitAt shares burst by range width.
+    CapacityModel single(provisioned(0, 400));
+    const uint64_t quarter = uint64_t(1) << 62;
+    QVERIFY(single.splitAt(5, 0, quarter, "heat"));
+    QCOMPARE(single.partitions().size(), 2);
+    QCOMPARE(single.writeBurst(0), 30000.0);
+    QCOMPARE(single.writeBurst(1), 90000.0);
+    QCOMPARE(std::string(single.splits().at(0).reason), std::string("heat"));
+    QVERIFY(!single.splitAt(5, 0, 0, "heat"));
 }
 
 void CapacityModelTest::autoScalingScalesOutAfterTwoMinutes() {
