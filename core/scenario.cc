@@ -265,6 +265,20 @@ Result<Scenario> Scenario::fromJson(const Json& json) {
     auto spec = readTable(*table, member(path, "table"));
     if (!spec) return spec.error();
     scenario.table = std::move(*spec);
+    if (auto prices = json.find("prices"); prices != json.end()) {
+        const std::string at = member(path, "prices");
+        SHARDSCAPE_TRY(requireObject(*prices, at));
+        Prices& out = scenario.prices;
+        for (auto [name, field] :
+             {std::pair{"onDemandPerMillionWrites", &out.onDemandPerMillionWrites},
+              std::pair{"onDemandPerMillionReads", &out.onDemandPerMillionReads},
+              std::pair{"provisionedWcuHour", &out.provisionedWcuHour},
+              std::pair{"provisionedRcuHour", &out.provisionedRcuHour}}) {
+            auto value = number(*prices, at, name, *field, 0, 1e6);
+            if (!value) return value.error();
+            *field = *value;
+        }
+    }
     const std::string listPath = member(path, "workload");
     auto list = json.find("workload");
     if (list == json.end() || !list->is_array() || list->empty())

@@ -60,12 +60,22 @@ struct StreamSpec {
     double unitsPerRequest() const;
 };
 
+// Prices for the cost estimate, editable per scenario. Defaults: AWS's us-east-1 list prices
+// after the November 2024 on-demand price reduction (README, "Cost").
+struct Prices {
+    double onDemandPerMillionWrites = 0.625;  // USD per million write request units
+    double onDemandPerMillionReads = 0.125;   // USD per million read request units
+    double provisionedWcuHour = 0.00065;      // USD per WCU-hour
+    double provisionedRcuHour = 0.00013;      // USD per RCU-hour
+};
+
 struct Scenario {
     std::string name;
     double durationSeconds = 60;
     uint64_t seed = 1;
     TableSpec table;
     std::vector<StreamSpec> streams;
+    Prices prices;
 
     static Result<Scenario> fromJson(const Json& json);
     static Result<Scenario> fromText(const std::string& text);

@@ -107,6 +107,10 @@ Json SimulationReport::toJson() const {
               {"throttledByError", errors}}},
             {"streams", streamList},
             {"hotKeys", keys},
+            {"costUsd",
+             {{"onDemand", std::round(cost.onDemand * 10000) / 10000},
+              {"provisioned", cost.provisioned ? Json(std::round(*cost.provisioned * 10000) / 10000)
+                                               : Json(nullptr)}}},
             {"resources", resourceList}};
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,15 @@ struct HotKey {
     double throttledRequests = 0;
 };
 
+// What the run's traffic costs, in USD, by the scenario's prices.
+struct CostEstimate {
+    // The consumed (served) request units billed on demand.
+    double onDemand = 0;
+    // The provisioned capacity (as auto scaling set it) billed per hour; only when the
+    // table is provisioned.
+    std::optional<double> provisioned;
+};
+
 struct SimulationReport {
     std::string scenario;
     std::string mode = "model";
@@ -80,6 +90,7 @@ struct SimulationReport {
     std::vector<ResourceReport> resources;  // the table first, then its indexes
     std::vector<StreamReport> streams;
     std::vector<HotKey> hotKeys;
+    CostEstimate cost;
 
     Json toJson() const;
     // <dir>/seconds.csv (resource, second, consumed, capacity, throttled) and

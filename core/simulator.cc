@@ -396,6 +396,18 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
         key.report.partitionId = map[map.indexOf(key.key.hash)].id;
         report.hotKeys.push_back(key.report);
     }
+    // Cost: served units on demand; provisioned capacity per hour (seconds / 3,600).
+    const Prices& prices = scenario.prices;
+    double provisioned = 0;
+    for (const ResourceReport& r : report.resources) {
+        report.cost.onDemand += r.totalWrite / 1e6 * prices.onDemandPerMillionWrites +
+                                r.totalRead / 1e6 * prices.onDemandPerMillionReads;
+        for (size_t i = 0; i < r.capacityWrite.size(); ++i)
+            provisioned += (r.capacityWrite[i] * prices.provisionedWcuHour +
+                            r.capacityRead[i] * prices.provisionedRcuHour) /
+                           3600;
+    }
+    if (table.capacity.mode == BillingMode::Provisioned) report.cost.provisioned = provisioned;
     std::stable_sort(report.hotKeys.begin(), report.hotKeys.end(),
                      [](const HotKey& a, const HotKey& b) { return a.requests > b.requests; });
     if (report.hotKeys.size() > 10) report.hotKeys.resize(10);

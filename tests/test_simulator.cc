@@ -157,6 +157,14 @@ void SimulatorTest::burstAbsorbsAMinuteSpikeButNotTenMinutes() {
     for (int second = 2120; second < 2400; ++second)
         QVERIFY(std::abs(table.consumedWrite[second] - 400) < 0.01);
     QCOMPARE(sumOver(table.throttledRequests, 2400, 2700), 0.0);
+    // Cost: 400 WCU + 1 RCU for 0.75 h at $0.00065 / $0.00013 per unit-hour; on demand the
+    // served write units at $0.625 per million.
+    QVERIFY(report.cost.provisioned);
+    QVERIFY(std::abs(*report.cost.provisioned - (400 * 0.00065 + 0.00013) * 0.75) < 1e-9);
+    QVERIFY(std::abs(report.cost.onDemand - table.totalWrite / 1e6 * 0.625) < 1e-9);
+    Scenario pricier = loadScenario("burst");
+    pricier.prices.provisionedWcuHour = 1;
+    QVERIFY(std::abs(*run(pricier).cost.provisioned - (400 + 0.00013) * 0.75) < 1e-9);
 }
 
 void SimulatorTest::onDemandAbsorbsDoubleButNotASuddenFiveTimes() {
@@ -174,6 +182,8 @@ void SimulatorTest::onDemandAbsorbsDoubleButNotASuddenFiveTimes() {
     QVERIFY(std::abs(report.throttledRequests - 300000) < 9000);  // 1,000/s over, within 3 %
     QCOMPARE(report.throttledByError.size(), size_t(1));
     QCOMPARE(report.throttledByError.at("ThrottlingException"), report.throttledRequests);
+    QVERIFY(!report.cost.provisioned);
+    QVERIFY(std::abs(report.cost.onDemand - table.totalWrite / 1e6 * 0.625) < 1e-9);
 }
 
 void SimulatorTest::autoScalingFollowsADailySine() {
@@ -293,6 +303,8 @@ void SimulatorTest::badScenariosNameTheField_data() {
     QTest::newRow("no keys")
         << R"J({"workload":[{"operation":"GetItem","rate":{"type":"constant","rate":1}}]})J"
         << "scenario.workload[0].keys: is required";
+    QTest::newRow("price") << R"J({"prices":{"provisionedWcuHour":-1}})J"
+                           << "scenario.prices.provisionedWcuHour: must be between 0 and 1e+06";
     QTest::newRow("not JSON") << "{"
                               << "scenario: is not valid JSON";
 }
