@@ -1,4 +1,5 @@
-// shardscape-cli: the headless command line (call now; serve, simulate, model and load follow).
+// shardscape-cli: the headless command line (call, serve and simulate now; model and load
+// follow).
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -8,6 +9,7 @@
 #include "data_directory.h"
 #include "dispatch.h"
 #include "engine.h"
+#include "serve_command.h"
 #include "simulator.h"
 
 namespace {
@@ -129,6 +131,36 @@ int simulateCommand(const QCommandLineParser& parser, const QCommandLineOption& 
     return 0;
 }
 
+int serveCommand(const QCommandLineParser& parser, const QCommandLineOption& dataOption,
+                 const QCommandLineOption& hostOption, const QCommandLineOption& portOption,
+                 const QCommandLineOption& credentialsOption) {
+    if (parser.positionalArguments().size() != 1)
+        return usage(
+            "usage: shardscape-cli serve [--data DIR] [--host HOST] [--port PORT] "
+            "[--require-credentials KEYID:SECRET]");
+    shardscape::ServeSettings settings;
+    settings.dataDirectory =
+        parser.isSet(dataOption) ? parser.value(dataOption) : shardscape::defaultDataDirectory();
+    if (parser.isSet(hostOption)) settings.host = parser.value(hostOption);
+    if (settings.host.isEmpty()) return usage("--host must not be empty");
+    if (parser.isSet(portOption)) {
+        bool ok = false;
+        settings.port = parser.value(portOption).toInt(&ok);
+        if (!ok || settings.port < 0 || settings.port > 65535)
+            return usage(
+                QString("--port must be 0 to 65535, not '%1'").arg(parser.value(portOption)));
+    }
+    if (parser.isSet(credentialsOption)) {
+        const QString value = parser.value(credentialsOption);
+        const qsizetype colon = value.indexOf(':');
+        if (colon <= 0 || colon == value.size() - 1)
+            return usage("--require-credentials takes KEYID:SECRET");
+        settings.requiredCredentials = shardscape::sigv4::Credentials{
+            value.left(colon).toStdString(), value.mid(colon + 1).toStdString(), {}};
+    }
+    return shardscape::runServe(settings);
+}
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -147,7 +179,12 @@ int main(int argc, char* argv[]) {
         "                     the response JSON, or the error JSON on stderr and exits 1.\n"
         "  simulate SCENARIO.json --out report.json [--csv DIR] [--seed N]\n"
         "                     Run a workload scenario through the capacity model (model mode)\n"
-        "                     and write the report; progress on stderr.");
+        "                     and write the report; progress on stderr.\n"
+        "  serve              Serve the engine as a local DynamoDB endpoint (the JSON 1.0\n"
+        "                     protocol the AWS CLI and SDKs speak; point them at it with\n"
+        "                     --endpoint-url). Listens on 127.0.0.1:8000 unless told\n"
+        "                     otherwise; --port 0 picks a free port. Stops cleanly on\n"
+        "                     SIGINT/SIGTERM.");
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption dataOption("data", "Engine data directory (default: %1).", "DIR");
@@ -158,14 +195,25 @@ int main(int argc, char* argv[]) {
     QCommandLineOption csvOption("csv", "simulate: also write CSV series into DIR.", "DIR");
     QCommandLineOption modeOption("mode", "simulate: model (default) or execute.", "MODE");
     QCommandLineOption seedOption("seed", "simulate: random seed (overrides the scenario's).", "N");
-    parser.addOptions({dataOption, inputOption, outOption, csvOption, modeOption, seedOption});
-    parser.addPositionalArgument("command", "call or simulate");
+    QCommandLineOption hostOption(
+        "host", "serve: address to listen on (default 127.0.0.1; others print a warning).", "HOST");
+    QCommandLineOption portOption("port", "serve: TCP port (default 8000; 0 picks a free one).",
+                                  "PORT");
+    QCommandLineOption credentialsOption(
+        "require-credentials",
+        "serve: accept only requests SigV4-signed with this key (default: any credentials).",
+        "KEYID:SECRET");
+    parser.addOptions({dataOption, inputOption, outOption, csvOption, modeOption, seedOption,
+                       hostOption, portOption, credentialsOption});
+    parser.addPositionalArgument("command", "call | serve | simulate");
     parser.addPositionalArgument("args", "Command arguments.", "[args...]");
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty()) return usage("missing command");
     if (args[0] == "call") return callCommand(parser, dataOption, inputOption);
+    if (args[0] == "serve")
+        return serveCommand(parser, dataOption, hostOption, portOption, credentialsOption);
     if (args[0] == "simulate")
         return simulateCommand(parser, outOption, csvOption, modeOption, seedOption);
     return usage(QString("unknown command '%1'").arg(args[0]));

@@ -1,9 +1,11 @@
 // shardscape: the desktop workbench.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QTimer>
 #include <cstdio>
 
+#include "bundled_data.h"
 #include "data_directory.h"
 #include "engine.h"
 #include "main_window.h"
@@ -22,8 +24,21 @@ int main(int argc, char* argv[]) {
     dataOption.setDescription(dataOption.description().arg(shardscape::defaultDataDirectory()));
     QCommandLineOption screenshotOption("screenshot", "Render the window to FILE.png and exit.",
                                         "FILE");
-    parser.addOptions({dataOption, screenshotOption});
+    QCommandLineOption listBundledOption(
+        "list-bundled", "Print the bundled example models and scenarios (full paths) and exit.");
+    QCommandLineOption viewOption("view", "The view to show first: tables, data or query.", "VIEW");
+    parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption});
     parser.process(app);
+
+    const QString bundled = shardscape::bundledDataDirectory(QApplication::applicationDirPath());
+    if (parser.isSet(listBundledOption)) {
+        for (const char* kind : {"models", "scenarios"}) {
+            const QDir dir(bundled + "/" + kind);
+            for (const QString& name : dir.entryList({"*.json"}, QDir::Files, QDir::Name))
+                std::printf("%s\n", qPrintable(dir.absoluteFilePath(name)));
+        }
+        return bundled.isEmpty() ? 1 : 0;
+    }
 
     const QString dataDirectory =
         parser.isSet(dataOption) ? parser.value(dataOption) : shardscape::defaultDataDirectory();
@@ -37,6 +52,13 @@ int main(int argc, char* argv[]) {
     }
 
     shardscape::MainWindow window(engine, dataDirectory, openError);
+    // First start (or an empty data directory): offer the bundled examples.
+    if (!engine || engine->tableNames().empty()) window.showWelcome(bundled);
+    if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
+        std::fprintf(stderr, "shardscape: unknown view '%s' (tables, data, query)\n",
+                     qPrintable(parser.value(viewOption)));
+        return 2;
+    }
     window.show();
 
     if (parser.isSet(screenshotOption)) {

@@ -30,15 +30,31 @@ std::string Error::name() const {
             return "UnknownOperationException";
         case ErrorType::InternalServer:
             return "InternalServerError";
+        case ErrorType::MissingAuthenticationToken:
+            return "MissingAuthenticationTokenException";
+        case ErrorType::IncompleteSignature:
+            return "IncompleteSignatureException";
+        case ErrorType::InvalidSignature:
+            return "InvalidSignatureException";
+        case ErrorType::UnrecognizedClient:
+            return "UnrecognizedClientException";
     }
     return "InternalServerError";
 }
 
 std::string Error::wireType() const {
     // Protocol-level errors come from the service framework (coral), not from DynamoDB itself.
-    if (type == ErrorType::Serialization || type == ErrorType::UnknownOperation)
-        return "com.amazon.coral.service#" + name();
-    return "com.amazonaws.dynamodb.v20120810#" + name();
+    switch (type) {
+        case ErrorType::Serialization:
+        case ErrorType::UnknownOperation:
+        case ErrorType::MissingAuthenticationToken:
+        case ErrorType::IncompleteSignature:
+        case ErrorType::InvalidSignature:
+        case ErrorType::UnrecognizedClient:
+            return "com.amazon.coral.service#" + name();
+        default:
+            return "com.amazonaws.dynamodb.v20120810#" + name();
+    }
 }
 
 int Error::httpStatus() const {

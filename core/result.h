@@ -27,6 +27,11 @@ enum class ErrorType {
     Serialization,
     UnknownOperation,
     InternalServer,
+    // Request authentication (the HTTP endpoint), reported in the coral namespace.
+    MissingAuthenticationToken,
+    IncompleteSignature,
+    InvalidSignature,
+    UnrecognizedClient,
 };
 
 struct Error {

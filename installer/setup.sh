@@ -4,6 +4,7 @@
 #   installer/setup.sh run      install packages, build Release into build/, start the app
 #   installer/setup.sh test     the same, then run every test (ctest, offscreen)
 #   installer/setup.sh build    install packages and build only
+#   installer/setup.sh package  the same, then build the Debian package (build/*.deb)
 #
 # Packages are installed with apt-get (through sudo when not root); installed ones are skipped.
 set -euo pipefail
@@ -18,8 +19,14 @@ packages=(
   libqcustomplot-dev
   libleveldb-dev libsnappy-dev
   nlohmann-json3-dev
+  libcpp-httplib-dev zlib1g-dev libssl-dev libbrotli-dev
   fonts-dejavu-core
+  # packaging: icon rendering, dpkg-shlibdeps, and the validators the package test runs
+  librsvg2-bin dpkg-dev desktop-file-utils appstream
+  awscli python3-boto3
+  nodejs
 )
+dynalite_version=4.0.0  # bench_endpoint's baseline (npm)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -44,6 +51,24 @@ install_packages() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# dynalite, the DynamoDB implementation bench_endpoint compares against, into the build
+# directory (where CMake looks for it).
+install_dynalite() {
+  local dir="$build_dir/dynalite"
+  if [ -f "$dir/node_modules/dynalite/package.json" ] &&
+     grep -q "\"version\": \"$dynalite_version\"" "$dir/node_modules/dynalite/package.json"; then
+    return
+  fi
+  if ! command -v npm >/dev/null; then
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm
+  fi
+  say "Installing dynalite $dynalite_version with npm into $dir"
+  mkdir -p "$dir"
+  npm install --prefix "$dir" --no-audit --no-fund --loglevel=error "dynalite@$dynalite_version"
+}
+
 build() {
   say "Configuring Release build in $build_dir"
   cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -66,6 +91,7 @@ case "${1:-}" in
     ;;
   test)
     install_packages
+    install_dynalite
     build
     run_tests
     ;;
@@ -73,8 +99,15 @@ case "${1:-}" in
     install_packages
     build
     ;;
+  package)
+    install_packages
+    build
+    say "Building the Debian package"
+    (cd "$build_dir" && cpack -G DEB)
+    ls -1 "$build_dir"/*.deb
+    ;;
   *)
-    echo "usage: installer/setup.sh run|test|build" >&2
+    echo "usage: installer/setup.sh run|test|build|package" >&2
     exit 2
     ;;
 esac

@@ -1,7 +1,11 @@
 // The main window, driven offscreen as a user would see it.
+#include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QListWidget>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -10,6 +14,7 @@
 #include "dispatch.h"
 #include "engine.h"
 #include "main_window.h"
+#include "welcome_panel.h"
 
 using namespace shardscape;
 
@@ -100,6 +105,52 @@ class MainWindowTest : public QObject {
         QImage image(png);
         QVERIFY(!image.isNull());
         QVERIFY(image.width() >= 800 && image.height() >= 500);
+        QVERIFY(nonBackgroundShare(image) > 0.02);
+    }
+
+    // The welcome page lists the bundled models and scenarios with their names and
+    // descriptions; activating one reports its path.
+    void welcomePageListsBundledExamples() {
+        QTemporaryDir bundled;
+        QDir(bundled.path()).mkpath("models");
+        QDir(bundled.path()).mkpath("scenarios");
+        auto write = [&](const QString& path, const QByteArray& text) {
+            QFile file(bundled.path() + "/" + path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text);
+        };
+        write("models/shop.shardscape.json",
+              R"({"name":"Online shop","description":"Orders by customer and status"})");
+        write("models/b.shardscape.json", "not json");
+        write("models/ignored.txt", "{}");
+        write("scenarios/hot-key.json", R"({"name":"One hot key"})");
+        MainWindow window(nullptr, "/nowhere", "unused");
+        window.showWelcome(bundled.path());
+        window.show();
+        WelcomePanel* welcome = window.welcomePanel();
+        QVERIFY(welcome && welcome->isVisible());
+        QListWidget* models = welcome->modelList();
+        QCOMPARE(models->count(), 2);
+        QCOMPARE(models->item(0)->text(), QString("b"));  // unreadable: its file name
+        QCOMPARE(models->item(1)->text(), QString("Online shop\nOrders by customer and status"));
+        QCOMPARE(welcome->scenarioList()->count(), 1);
+        QCOMPARE(welcome->scenarioList()->item(0)->text(), QString("One hot key"));
+        QSignalSpy chosen(welcome, &WelcomePanel::modelChosen);
+        emit models->itemActivated(models->item(1));
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.at(0).at(0).toString(), bundled.path() + "/models/shop.shardscape.json");
+    }
+
+    // Started on an empty data directory, the app shows the welcome page.
+    void firstStartShowsWelcome() {
+        QTemporaryDir dir;
+        const QString png = dir.path() + "/welcome.png";
+        QProcess gui;
+        gui.start(SHARDSCAPE_GUI, {"--data", dir.path() + "/data", "--screenshot", png});
+        QVERIFY(gui.waitForFinished(30000));
+        QCOMPARE(gui.exitCode(), 0);
+        QImage image(png);
+        QVERIFY(!image.isNull());
         QVERIFY(nonBackgroundShare(image) > 0.02);
     }
 };

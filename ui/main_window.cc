@@ -1,16 +1,21 @@
 #include "main_window.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "data_view.h"
 #include "engine.h"
+#include "query_panel.h"
+#include "welcome_panel.h"
 
 namespace shardscape {
 
@@ -36,7 +41,16 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     tables_->header()->setStretchLastSection(false);
     tables_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     layout->addWidget(tables_);
-    setCentralWidget(central);
+    views_ = new QTabWidget(this);
+    views_->setObjectName("views");
+    views_->addTab(central, tr("Tables"));
+    data_ = new DataView(engine_, views_);
+    views_->addTab(data_, tr("Data"));
+    query_ = new QueryPanel(engine_, views_);
+    views_->addTab(query_, tr("Query"));
+    // Writes from the query builder change the figures and the data.
+    connect(query_, &QueryPanel::finished, this, &MainWindow::refresh);
+    setCentralWidget(views_);
 
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::refresh);
@@ -94,6 +108,27 @@ void MainWindow::refresh() {
     statusFigures_->setText(tr("%n table(s)", nullptr, static_cast<int>(names.size())) + " · " +
                             tr("%1 items").arg(QLocale().toString(totalItems)) + " · " +
                             QLocale().formattedDataSize(totalBytes));
+    if (data_) data_->reloadSources();
+    if (query_) query_->reloadTables();
+}
+
+bool MainWindow::showView(const QString& name) {
+    const QStringList names = {"tables", "data", "query"};
+    const int index = static_cast<int>(names.indexOf(name));
+    if (index < 0) return false;
+    views_->setCurrentIndex(index);
+    return true;
+}
+
+void MainWindow::showWelcome(const QString& bundledDirectory) {
+    if (!welcomeDock_) {
+        welcomeDock_ = new QDockWidget(tr("Welcome"), this);
+        welcomeDock_->setObjectName("welcomeDock");
+        addDockWidget(Qt::RightDockWidgetArea, welcomeDock_);
+    }
+    welcome_ = new WelcomePanel(bundledDirectory, welcomeDock_);
+    welcomeDock_->setWidget(welcome_);
+    welcomeDock_->show();
 }
 
 }  // namespace shardscape

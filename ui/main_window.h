@@ -7,9 +7,14 @@
 
 class QTreeWidget;
 class QLabel;
+class QDockWidget;
+class QTabWidget;
 
 namespace shardscape {
 class Engine;
+class WelcomePanel;
+class DataView;
+class QueryPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -23,10 +28,25 @@ class MainWindow : public QMainWindow {
     void refresh();
     QTreeWidget* tableTree() const { return tables_; }
 
+    // Docks the welcome page listing the bundled models and scenarios of
+    // `bundledDirectory` (see app/bundled_data.h).
+    void showWelcome(const QString& bundledDirectory);
+    WelcomePanel* welcomePanel() const { return welcome_; }
+
+    // The central views, by name: "tables", "data" or "query". False for an unknown name.
+    bool showView(const QString& name);
+    DataView* dataView() const { return data_; }
+    QueryPanel* queryPanel() const { return query_; }
+
   private:
     std::shared_ptr<Engine> engine_;
+    QTabWidget* views_ = nullptr;
     QTreeWidget* tables_ = nullptr;
+    DataView* data_ = nullptr;
+    QueryPanel* query_ = nullptr;
     QLabel* statusFigures_ = nullptr;
+    QDockWidget* welcomeDock_ = nullptr;
+    WelcomePanel* welcome_ = nullptr;
 };
 
 }  // namespace shardscape

@@ -1,0 +1,70 @@
+#include "serve_command.h"
+
+#include <pthread.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include "dispatch.h"
+#include "endpoint_server.h"
+#include "engine.h"
+
+namespace shardscape {
+
+bool isLoopbackHost(const QString& host) {
+    return host == "localhost" || host == "::1" || host.startsWith("127.");
+}
+
+int runServe(const ServeSettings& settings) {
+    // Block the shutdown signals in every thread (LevelDB's and the server's inherit the
+    // mask) so that this thread alone receives them, with sigwait.
+    sigset_t shutdownSignals;
+    sigemptyset(&shutdownSignals);
+    sigaddset(&shutdownSignals, SIGINT);
+    sigaddset(&shutdownSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &shutdownSignals, nullptr);
+
+    auto engine = Engine::open(settings.dataDirectory.toStdString());
+    if (!engine) {
+        std::cerr << errorBody(engine.error()).dump(4) << std::endl;
+        return 1;
+    }
+    EndpointOptions options;
+    options.host = settings.host.toStdString();
+    options.port = settings.port;
+    options.requiredCredentials = settings.requiredCredentials;
+    EndpointServer server(**engine, options);
+    auto port = server.start();
+    if (!port) {
+        std::cerr << "shardscape-cli: " << port.error().message << std::endl;
+        return 1;
+    }
+
+    if (!isLoopbackHost(settings.host))
+        std::fprintf(
+            stderr,
+            "warning: listening on %s, not on this machine's loopback address: anyone "
+            "who can reach this port can read and change the data in %s (plain HTTP%s)\n",
+            qPrintable(settings.host), qPrintable(settings.dataDirectory),
+            settings.requiredCredentials ? ", signed requests only" : ", any credentials accepted");
+    const QString shownHost =
+        settings.host.contains(':') ? "[" + settings.host + "]" : settings.host;
+    std::printf(
+        "Shardscape DynamoDB endpoint listening on http://%s:%d (data: %s; %s)\n",
+        qPrintable(shownHost), *port, qPrintable(settings.dataDirectory),
+        settings.requiredCredentials ? "SigV4 signatures verified" : "any credentials accepted");
+    std::fflush(stdout);
+
+    int received = 0;
+    sigwait(&shutdownSignals, &received);
+    std::printf("Received %s; stopping\n", received == SIGINT ? "SIGINT" : "SIGTERM");
+    std::fflush(stdout);
+    server.stop();
+    engine->reset();
+    std::printf("Stopped; data directory closed\n");
+    std::fflush(stdout);
+    return 0;
+}
+
+}  // namespace shardscape

@@ -1,0 +1,180 @@
+#!/usr/bin/python3
+"""boto3 (Debian's python3-boto3) against `shardscape-cli serve`: the item and table
+operations with whole-response assertions, a Query paginator over many pages, a conditional
+put failing with ConditionalCheckFailedException, and botocore's own SigV4 signatures checked
+by `serve --require-credentials`.
+
+    boto3_compat.py <path to shardscape-cli>
+"""
+
+import datetime
+import os
+import re
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+from serve_process import ServeProcess, client_environment  # noqa: E402
+
+failures = []
+
+
+def check(label, actual, expected):
+    if actual != expected:
+        failures.append(label)
+        print("FAIL %s\n  expected %r\n  actual   %r" % (label, expected, actual))
+    else:
+        print("PASS %s" % label)
+
+
+def body(response):
+    """The response without ResponseMetadata, after checking it is DynamoDB's."""
+    meta = response.pop("ResponseMetadata")
+    headers = meta["HTTPHeaders"]
+    ok = (meta["HTTPStatusCode"] == 200 and re.fullmatch(r"[0-9A-Z]{52}", meta["RequestId"])
+          and headers["content-type"] == "application/x-amz-json-1.0"
+          and headers["x-amz-crc32"].isdigit())
+    if not ok:
+        failures.append("response metadata")
+        print("FAIL response metadata %r" % meta)
+    return response
+
+
+def number_size(n):
+    """DynamoDB's size of a positive integer: a byte per pair of significant digits (pairs
+    aligned on the decimal point), plus one."""
+    digits = str(n)
+    lowest = len(digits) - len(digits.rstrip("0"))  # power of ten of the last nonzero digit
+    highest = len(digits) - 1
+    return highest // 2 - lowest // 2 + 1 + 1
+
+
+def client(url, key="AKIDSHARDSCAPE", secret="shardscape-secret"):
+    import boto3
+    import botocore.config
+    return boto3.client("dynamodb", endpoint_url=url, region_name="eu-west-1",
+                        aws_access_key_id=key, aws_secret_access_key=secret,
+                        config=botocore.config.Config(retries={"max_attempts": 1}))
+
+
+def error_of(call):
+    import botocore.exceptions
+    try:
+        call()
+    except botocore.exceptions.ClientError as error:
+        return (error.response["Error"]["Code"], error.response["Error"]["Message"],
+                error.response["ResponseMetadata"]["HTTPStatusCode"])
+    return None
+
+
+def operations(url):
+    ddb = client(url)
+    created = body(ddb.create_table(
+        TableName="Events", BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "Device", "AttributeType": "S"},
+                              {"AttributeName": "Seq", "AttributeType": "N"}],
+        KeySchema=[{"AttributeName": "Device", "KeyType": "HASH"},
+                   {"AttributeName": "Seq", "KeyType": "RANGE"}]))["TableDescription"]
+    when = created.pop("CreationDateTime")
+    check("CreationDateTime is an aware datetime",
+          isinstance(when, datetime.datetime) and when.tzinfo is not None, True)
+    check("TableId is a UUID",
+          bool(re.fullmatch(r"[0-9a-f-]{36}", created.pop("TableId"))), True)
+    created["BillingModeSummary"].pop("LastUpdateToPayPerRequestDateTime")
+    check("create_table", created, {
+        "AttributeDefinitions": [{"AttributeName": "Device", "AttributeType": "S"},
+                                 {"AttributeName": "Seq", "AttributeType": "N"}],
+        "TableName": "Events",
+        "KeySchema": [{"AttributeName": "Device", "KeyType": "HASH"},
+                      {"AttributeName": "Seq", "KeyType": "RANGE"}],
+        "TableStatus": "ACTIVE",
+        "ProvisionedThroughput": {"NumberOfDecreasesToday": 0, "ReadCapacityUnits": 0,
+                                  "WriteCapacityUnits": 0},
+        "TableSizeBytes": 0, "ItemCount": 0,
+        "TableArn": "arn:aws:dynamodb:ddblocal:000000000000:table/Events",
+        "BillingModeSummary": {"BillingMode": "PAY_PER_REQUEST"}})
+    check("list_tables", body(ddb.list_tables()), {"TableNames": ["Events"]})
+
+    def key(device, seq):
+        return {"Device": {"S": device}, "Seq": {"N": str(seq)}}
+
+    check("put_item", body(ddb.put_item(TableName="Events", Item={
+        **key("d1", 1), "Celsius": {"N": "21.5"}, "Tags": {"SS": ["a", "b"]}})), {})
+    check("get_item", body(ddb.get_item(TableName="Events", Key=key("d1", 1),
+                                        ReturnConsumedCapacity="TOTAL")), {
+        "Item": {"Device": {"S": "d1"}, "Seq": {"N": "1"}, "Tags": {"SS": ["a", "b"]},
+                 "Celsius": {"N": "21.5"}},
+        "ConsumedCapacity": {"TableName": "Events", "CapacityUnits": 0.5,
+                             "ReadCapacityUnits": 0.5}})
+    check("update_item", body(ddb.update_item(
+        TableName="Events", Key=key("d1", 1), UpdateExpression="ADD Tags :t SET Celsius = :v",
+        ExpressionAttributeValues={":t": {"SS": ["c"]}, ":v": {"N": "22"}},
+        ReturnValues="UPDATED_NEW")), {
+        "Attributes": {"Tags": {"SS": ["a", "b", "c"]}, "Celsius": {"N": "22"}}})
+
+    # 250 items (Seq 1 to 250) under one partition key, written 25 at a time.
+    for start in range(1, 251, 25):
+        check("batch_write_item %d" % start, body(ddb.batch_write_item(RequestItems={"Events": [
+            {"PutRequest": {"Item": {**key("d2", seq), "Pad": {"S": "x" * 100}}}}
+            for seq in range(start, start + 25)]})), {"UnprocessedItems": {}})
+
+    paginator = ddb.get_paginator("query")
+    pages = list(paginator.paginate(
+        TableName="Events", KeyConditionExpression="Device = :d",
+        ExpressionAttributeValues={":d": {"S": "d2"}}, ProjectionExpression="Seq",
+        ScanIndexForward=False, PaginationConfig={"PageSize": 7}))
+    check("query pages", len(pages), 36)  # 35 full pages of 7, then 5
+    check("query page sizes", [page["Count"] for page in pages], [7] * 35 + [5])
+    check("query items, newest first", [int(item["Seq"]["N"]) for page in pages
+                                        for item in page["Items"]], list(range(250, 0, -1)))
+    check("query LastEvaluatedKey of page 1", pages[0]["LastEvaluatedKey"], key("d2", 244))
+    check("query last page has no LastEvaluatedKey", "LastEvaluatedKey" in pages[-1], False)
+
+    check("conditional put fails", error_of(lambda: ddb.put_item(
+        TableName="Events", Item=key("d1", 1), ConditionExpression="attribute_not_exists(Seq)")),
+        ("ConditionalCheckFailedException", "The conditional request failed", 400))
+    check("the item is unchanged", body(ddb.get_item(TableName="Events", Key=key("d1", 1)))
+          ["Item"]["Celsius"], {"N": "22"})
+    check("delete_item", body(ddb.delete_item(TableName="Events", Key=key("d1", 1),
+                                              ReturnValues="ALL_OLD"))["Attributes"]["Seq"],
+          {"N": "1"})
+    table = body(ddb.describe_table(TableName="Events"))["Table"]
+    # Device "d2" 8 bytes, Seq 3 + the number, Pad 3 + 100.
+    check("describe_table counts", (table["ItemCount"], table["TableSizeBytes"]),
+          (250, sum(8 + 3 + number_size(seq) + 103 for seq in range(1, 251))))
+    check("unknown table", error_of(lambda: ddb.describe_table(TableName="Nope")),
+          ("ResourceNotFoundException", "Requested resource not found: Table: Nope not found",
+           400))
+
+
+def signatures(url):
+    good = client(url)
+    check("signed with the required key", body(good.list_tables()), {"TableNames": []})
+    check("unknown key id", error_of(lambda: client(url, key="AKIDOTHER").list_tables()),
+          ("UnrecognizedClientException", "The security token included in the request is invalid.",
+           400))
+    code, message, status = error_of(lambda: client(url, secret="wrong").list_tables())
+    check("wrong secret", (code, status), ("InvalidSignatureException", 400))
+    check("wrong secret message", message.startswith(
+        "The request signature we calculated does not match the signature you provided. "
+        "Check your AWS Secret Access Key and signing method. Consult the service "
+        "documentation for details."), True)
+
+
+def main(cli):
+    home = tempfile.mkdtemp(prefix="shardscape-boto3-home-")
+    os.environ.clear()
+    os.environ.update(client_environment(home))
+    with ServeProcess(cli) as url:
+        operations(url)
+    with ServeProcess(cli, ["--require-credentials", "AKIDSHARDSCAPE:shardscape-secret"]) as url:
+        signatures(url)
+    if failures:
+        print("%d failed: %s" % (len(failures), ", ".join(failures)))
+        return 1
+    print("all boto3 checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,171 @@
+// `shardscape-cli serve` as a real process: the listening line (port 0 picks a free port),
+// requests over HTTP, clean shutdown on SIGTERM and SIGINT with the engine closed, the
+// warning for non-loopback hosts, and command-line errors.
+#include <signal.h>
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "dispatch.h"
+#include "engine.h"
+#include "http_test_client.h"
+
+using namespace shardscape;
+using shardscape::testing::RawConnection;
+
+namespace {
+
+const char* kCreate = R"({"TableName":"Notes","BillingMode":"PAY_PER_REQUEST",
+    "AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],
+    "KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]})";
+
+std::string request(const std::string& operation, const std::string& body) {
+    std::string out = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Date: 20260101T000000Z\r\n";
+    out.append("X-Amz-Target: DynamoDB_20120810.").append(operation).append("\r\n");
+    out.append("Content-Type: application/x-amz-json-1.0\r\n");
+    out.append(
+        "Authorization: AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/dynamodb/aws4_request, "
+        "SignedHeaders=host, Signature=00\r\n");
+    out.append("Content-Length: ").append(std::to_string(body.size())).append("\r\n\r\n");
+    return out.append(body);
+}
+
+// Starts `serve` and reads its listening line; returns the port, or 0.
+int startServe(QProcess& process, const QStringList& arguments, QString* line = nullptr) {
+    process.start(SHARDSCAPE_CLI, QStringList{"serve"} + arguments);
+    if (!process.waitForStarted(5000)) return 0;
+    QByteArray output;
+    while (!output.contains('\n') && process.waitForReadyRead(10000))
+        output += process.readAllStandardOutput();
+    const QString first = QString::fromUtf8(output.left(output.indexOf('\n')));
+    if (line) *line = first;
+    const auto match = QRegularExpression(" on http://[^ ]+:(\\d+) ").match(first);
+    return match.hasMatch() ? match.captured(1).toInt() : 0;
+}
+
+}  // namespace
+
+class ServeTest : public QObject {
+    Q_OBJECT
+
+    // Serves, writes an item over HTTP, stops with `signal`, and checks the engine was closed
+    // cleanly and kept the item.
+    void serveAndStop(int signalNumber, const char* signalName) {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QProcess process;
+        QString line;
+        const int port = startServe(process, {"--data", dir.path(), "--port", "0"}, &line);
+        QVERIFY2(port > 0, qPrintable(line));
+        QCOMPARE(line, QString("Shardscape DynamoDB endpoint listening on http://127.0.0.1:%1 "
+                               "(data: %2; any credentials accepted)")
+                           .arg(port)
+                           .arg(dir.path()));
+        RawConnection connection(port);
+        QVERIFY(connection.send(request("CreateTable", kCreate)));
+        auto created = connection.read();
+        QVERIFY(created);
+        QCOMPARE(created->status, 200);
+        QVERIFY(connection.send(
+            request("PutItem", R"({"TableName":"Notes","Item":{"id":{"S":"n1"},"v":{"N":"7"}}})")));
+        auto put = connection.read();
+        QVERIFY(put);
+        QCOMPARE(put->body, std::string("{}"));
+
+        // The data directory is the server's while it runs.
+        auto locked = Engine::open(dir.path().toStdString());
+        QVERIFY(!locked.ok());
+
+        ::kill(static_cast<pid_t>(process.processId()), signalNumber);
+        QVERIFY(process.waitForFinished(15000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString("Received %1; stopping\nStopped; data directory closed\n").arg(signalName));
+        QCOMPARE(process.readAllStandardError(), QByteArray());
+
+        auto engine = Engine::open(dir.path().toStdString());
+        QVERIFY(engine.ok());
+        auto item =
+            dispatchText(**engine, "GetItem", R"({"TableName":"Notes","Key":{"id":{"S":"n1"}}})");
+        QVERIFY(item.ok());
+        QCOMPARE(item->dump(), std::string(R"({"Item":{"id":{"S":"n1"},"v":{"N":"7"}}})"));
+    }
+
+  private slots:
+    void stopsCleanlyOnSigterm() { serveAndStop(SIGTERM, "SIGTERM"); }
+    void stopsCleanlyOnSigint() { serveAndStop(SIGINT, "SIGINT"); }
+
+    void warnsForOtherHosts() {
+        QTemporaryDir dir;
+        QProcess process;
+        QString line;
+        const int port = startServe(process,
+                                    {"--data", dir.path(), "--host", "0.0.0.0", "--port", "0",
+                                     "--require-credentials", "AKID:secret"},
+                                    &line);
+        QVERIFY2(port > 0, qPrintable(line));
+        QCOMPARE(line, QString("Shardscape DynamoDB endpoint listening on http://0.0.0.0:%1 "
+                               "(data: %2; SigV4 signatures verified)")
+                           .arg(port)
+                           .arg(dir.path()));
+        // Requests not signed with the required key are refused.
+        RawConnection connection(port);
+        QVERIFY(connection.send(request("ListTables", "{}")));
+        auto response = connection.read();
+        QVERIFY(response);
+        QCOMPARE(response->status, 400);
+        QVERIFY(Json::parse(response->body)["__type"] ==
+                "com.amazon.coral.service#InvalidSignatureException");
+        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(15000));
+        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(process.readAllStandardError()),
+                 QString("warning: listening on 0.0.0.0, not on this machine's loopback address: "
+                         "anyone who can reach this port can read and change the data in %1 "
+                         "(plain HTTP, signed requests only)\n")
+                     .arg(dir.path()));
+    }
+
+    void commandLineErrors() {
+        QTemporaryDir dir;
+        const QList<QPair<QStringList, QString>> cases = {
+            {{"--port", "70000"}, "--port must be 0 to 65535, not '70000'"},
+            {{"--port", "http"}, "--port must be 0 to 65535, not 'http'"},
+            {{"--require-credentials", "nocolon"}, "--require-credentials takes KEYID:SECRET"},
+            {{"--require-credentials", ":secret"}, "--require-credentials takes KEYID:SECRET"},
+            {{"--host", ""}, "--host must not be empty"},
+        };
+        for (const auto& [arguments, message] : cases) {
+            QProcess process;
+            process.start(SHARDSCAPE_CLI, QStringList{"serve", "--data", dir.path()} + arguments);
+            QVERIFY(process.waitForFinished(10000));
+            QCOMPARE(process.exitCode(), 2);
+            QCOMPARE(QString::fromUtf8(process.readAllStandardError()),
+                     "shardscape-cli: " + message + "\nRun 'shardscape-cli --help' for usage.\n");
+        }
+    }
+
+    void portInUse() {
+        QTemporaryDir first, second;
+        QProcess running;
+        const int port = startServe(running, {"--data", first.path(), "--port", "0"});
+        QVERIFY(port > 0);
+        QProcess process;
+        process.start(SHARDSCAPE_CLI,
+                      {"serve", "--data", second.path(), "--port", QString::number(port)});
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 1);
+        QCOMPARE(QString::fromUtf8(process.readAllStandardError()),
+                 QString("shardscape-cli: cannot listen on 127.0.0.1 port %1\n").arg(port));
+        ::kill(static_cast<pid_t>(running.processId()), SIGTERM);
+        QVERIFY(running.waitForFinished(15000));
+        QCOMPARE(running.exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(ServeTest)
+#include "test_serve.moc"

@@ -1,0 +1,371 @@
+#include "query_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrent>
+
+#include "capacity_explanation.h"
+#include "dispatch.h"
+#include "engine.h"
+#include "item_table_model.h"
+#include "request_snippets.h"
+
+namespace shardscape {
+
+namespace {
+QString typeName(ValueType type) {
+    return QString::fromUtf8(valueTypeName(type).data(), 1);
+}
+}  // namespace
+
+QueryPanel::QueryPanel(std::shared_ptr<Engine> engine, QWidget* parent)
+    : QWidget(parent), engine_(std::move(engine)) {
+    setObjectName("queryPanel");
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    form_ = form;
+
+    auto* target = new QHBoxLayout;
+    operation_ = new QComboBox(this);
+    operation_->addItems({"Query", "Scan", "GetItem", "PutItem", "UpdateItem", "DeleteItem"});
+    table_ = new QComboBox(this);
+    table_->setMinimumContentsLength(16);
+    index_ = new QComboBox(this);
+    index_->setMinimumContentsLength(16);
+    target->addWidget(operation_);
+    target->addWidget(new QLabel(tr("on"), this));
+    target->addWidget(table_, 1);
+    target->addWidget(new QLabel(tr("index"), this));
+    target->addWidget(index_, 1);
+    form->addRow(tr("Operation"), target);
+
+    partitionKeyLabel_ = new QLabel(this);
+    partitionKey_ = new QLineEdit(this);
+    partitionKey_->setPlaceholderText(tr("partition key value"));
+    form->addRow(partitionKeyLabel_, partitionKey_);
+
+    auto* sortRow = new QHBoxLayout;
+    sortKeyLabel_ = new QLabel(this);
+    sortOperator_ = new QComboBox(this);
+    sortKey_ = new QLineEdit(this);
+    sortKeyUpper_ = new QLineEdit(this);
+    sortKeyUpper_->setPlaceholderText(tr("and"));
+    sortRow->addWidget(sortOperator_);
+    sortRow->addWidget(sortKey_, 1);
+    sortRow->addWidget(sortKeyUpper_, 1);
+    form->addRow(sortKeyLabel_, sortRow);
+
+    auto line = [this](const QString& placeholder) {
+        auto* edit = new QLineEdit(this);
+        edit->setPlaceholderText(placeholder);
+        return edit;
+    };
+    filter_ = line(tr("e.g. amount > :min AND attribute_exists(#s)"));
+    projection_ = line(tr("e.g. pk, amount, address.city"));
+    condition_ = line(tr("e.g. attribute_not_exists(pk)"));
+    update_ = line(tr("e.g. SET amount = amount + :one REMOVE note"));
+    values_ = line(tr(R"(e.g. {":min": {"N": "10"}})"));
+    names_ = line(tr(R"(e.g. {"#s": "status"})"));
+    form->addRow(tr("Filter"), filter_);
+    form->addRow(tr("Projection"), projection_);
+    form->addRow(tr("Condition"), condition_);
+    form->addRow(tr("Update"), update_);
+    form->addRow(tr("Values"), values_);
+    form->addRow(tr("Names"), names_);
+    item_ = new QPlainTextEdit(this);
+    item_->setPlaceholderText(tr(R"(The item in DynamoDB JSON: {"pk": {"S": "user#1"}, ...})"));
+    item_->setMaximumHeight(80);
+    form->addRow(tr("Item"), item_);
+
+    auto* options = new QHBoxLayout;
+    consistent_ = new QCheckBox(tr("Strongly consistent"), this);
+    forward_ = new QCheckBox(tr("Ascending"), this);
+    forward_->setChecked(true);
+    limit_ = new QSpinBox(this);
+    limit_->setRange(0, 1000000);
+    limit_->setSpecialValueText(tr("no limit"));
+    runButton_ = new QPushButton(tr("Run"), this);
+    runButton_->setDefault(true);
+    runButton_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    nextButton_ = new QPushButton(tr("Next page"), this);
+    nextButton_->setEnabled(false);
+    options->addWidget(consistent_);
+    options->addWidget(forward_);
+    options->addWidget(new QLabel(tr("Limit"), this));
+    options->addWidget(limit_);
+    options->addStretch(1);
+    options->addWidget(runButton_);
+    options->addWidget(nextButton_);
+    form->addRow(QString(), options);
+    layout->addLayout(form);
+
+    error_ = new QLabel(this);
+    error_->setObjectName("queryError");
+    error_->setWordWrap(true);
+    error_->setStyleSheet("color: #c0392b;");
+    error_->hide();
+    layout->addWidget(error_);
+    status_ = new QLabel(this);
+    status_->setObjectName("queryStatus");
+    capacity_ = new QLabel(this);
+    capacity_->setObjectName("queryCapacity");
+    capacity_->setWordWrap(true);
+    layout->addWidget(status_);
+    layout->addWidget(capacity_);
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    results_ = new ItemTableModel(engine_, this);
+    resultView_ = new QTableView(split);
+    resultView_->setModel(results_);
+    resultView_->setSortingEnabled(true);
+    resultView_->setAlternatingRowColors(true);
+    resultView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    resultView_->horizontalHeader()->setDefaultSectionSize(130);
+    code_ = new QTabWidget(split);
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    for (const auto& [key, title] : {std::pair{"cli", "AWS CLI"}, std::pair{"boto3", "boto3"},
+                                     std::pair{"js", "JavaScript v3"}}) {
+        auto* view = new QPlainTextEdit(code_);
+        view->setObjectName(QString("code_") + key);
+        view->setReadOnly(true);
+        view->setFont(mono);
+        code_->addTab(view, title);
+    }
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+
+    connect(operation_, &QComboBox::currentIndexChanged, this, &QueryPanel::updateFields);
+    connect(table_, &QComboBox::currentIndexChanged, this, &QueryPanel::updateFields);
+    connect(index_, &QComboBox::currentIndexChanged, this, &QueryPanel::updateFields);
+    connect(sortOperator_, &QComboBox::currentIndexChanged, this, &QueryPanel::updateFields);
+    connect(runButton_, &QPushButton::clicked, this, &QueryPanel::run);
+    connect(nextButton_, &QPushButton::clicked, this, &QueryPanel::nextPage);
+    connect(&watcher_, &QFutureWatcher<Result<Json>>::finished, this,
+            [this] { showResponse(watcher_.result()); });
+    reloadTables();
+}
+
+void QueryPanel::reloadTables() {
+    const QString current = table_->currentText();
+    QSignalBlocker block(table_);
+    table_->clear();
+    if (engine_)
+        for (const auto& name : engine_->tableNames())
+            table_->addItem(QString::fromStdString(name));
+    const int keep = table_->findText(current);
+    table_->setCurrentIndex(keep >= 0 ? keep : (table_->count() ? 0 : -1));
+    block.unblock();
+    updateFields();
+}
+
+// Shows the fields the operation uses, labelled with the key schema in force.
+void QueryPanel::updateFields() {
+    const QString operation = operation_->currentText();
+    const bool read = operation == "Query" || operation == "Scan";
+    auto table = engine_ ? engine_->table(table_->currentText().toStdString()) : nullptr;
+
+    {
+        const QString currentIndex = index_->currentText();
+        QSignalBlocker block(index_);
+        index_->clear();
+        index_->addItem(tr("(table)"));
+        if (table)
+            for (const auto& index : table->indexes)
+                index_->addItem(QString::fromStdString(index.name));
+        const int keep = index_->findText(currentIndex);
+        index_->setCurrentIndex(keep >= 0 ? keep : 0);
+    }
+    index_->setEnabled(read);
+    const IndexDefinition* index = nullptr;
+    if (table && read && index_->currentIndex() > 0)
+        index = table->findIndex(index_->currentText().toStdString());
+
+    std::optional<KeyAttribute> partitionKey, sortKey;
+    if (table) {
+        partitionKey = index ? index->partitionKey : table->partitionKey;
+        sortKey = index ? index->sortKey : table->sortKey;
+    }
+    const bool usesKey = operation != "Scan" && operation != "PutItem";
+    partitionKeyLabel_->setText(partitionKey ? QString("%1 (%2) =")
+                                                   .arg(QString::fromStdString(partitionKey->name),
+                                                        typeName(partitionKey->type))
+                                             : tr("Partition key"));
+    partitionKey_->setEnabled(usesKey && partitionKey);
+    sortKeyLabel_->setText(sortKey ? QString("%1 (%2)").arg(QString::fromStdString(sortKey->name),
+                                                            typeName(sortKey->type))
+                                   : tr("Sort key"));
+    {
+        // A Query offers the operators DynamoDB allows on the sort key (begins_with only on
+        // S and B); other key operations need the sort key's value exactly.
+        const QString currentOperator = sortOperator_->currentText();
+        QSignalBlocker block(sortOperator_);
+        sortOperator_->clear();
+        if (operation == "Query") {
+            sortOperator_->addItems({"", "=", "<", "<=", ">", ">=", "BETWEEN"});
+            if (sortKey && sortKey->type != ValueType::N) sortOperator_->addItem("begins_with");
+        } else {
+            sortOperator_->addItem("=");
+        }
+        const int keep = sortOperator_->findText(currentOperator);
+        sortOperator_->setCurrentIndex(keep >= 0 ? keep : 0);
+    }
+    const bool sortUsed = usesKey && sortKey.has_value();
+    sortOperator_->setEnabled(sortUsed && operation == "Query");
+    sortKey_->setEnabled(sortUsed && !sortOperator_->currentText().isEmpty());
+    sortKeyUpper_->setEnabled(sortUsed && sortOperator_->currentText() == "BETWEEN");
+    sortKeyUpper_->setVisible(sortOperator_->currentText() == "BETWEEN");
+
+    filter_->setEnabled(read);
+    projection_->setEnabled(read || operation == "GetItem");
+    condition_->setEnabled(operation == "PutItem" || operation == "UpdateItem" ||
+                           operation == "DeleteItem");
+    update_->setEnabled(operation == "UpdateItem");
+    item_->setEnabled(operation == "PutItem");
+    consistent_->setEnabled((read || operation == "GetItem") && !(index && index->global));
+    if (index && index->global) consistent_->setChecked(false);
+    forward_->setEnabled(operation == "Query");
+    limit_->setEnabled(read);
+    // Rows the operation does not use make room for the results.
+    for (QWidget* field :
+         std::initializer_list<QWidget*>{filter_, projection_, condition_, update_, item_})
+        form_->setRowVisible(field, field->isEnabled());
+    runButton_->setEnabled(table != nullptr);
+}
+
+RequestForm QueryPanel::form() const {
+    RequestForm f;
+    f.operation = operation_->currentText().toStdString();
+    f.table = table_->currentText().toStdString();
+    if (index_->currentIndex() > 0) f.index = index_->currentText().toStdString();
+    f.partitionKey = partitionKey_->text().toStdString();
+    f.sortKeyOperator = f.operation == "Query" ? sortOperator_->currentText().toStdString() : "";
+    f.sortKey = sortKey_->text().toStdString();
+    f.sortKeyUpper = sortKeyUpper_->text().toStdString();
+    auto text = [](const QLineEdit* edit) {
+        return edit->isEnabled() ? edit->text().toStdString() : std::string();
+    };
+    f.filterExpression = text(filter_);
+    f.projectionExpression = text(projection_);
+    f.conditionExpression = text(condition_);
+    f.updateExpression = text(update_);
+    f.namesJson = names_->text().toStdString();
+    f.valuesJson = values_->text().toStdString();
+    f.itemJson = item_->toPlainText().toStdString();
+    f.consistentRead = consistent_->isEnabled() && consistent_->isChecked();
+    f.scanForward = forward_->isChecked();
+    f.limit = limit_->isEnabled() ? limit_->value() : 0;
+    return f;
+}
+
+bool QueryPanel::isRunning() const {
+    return watcher_.isRunning();
+}
+
+void QueryPanel::run() {
+    lastEvaluatedKey_.reset();
+    execute(std::nullopt);
+}
+
+void QueryPanel::nextPage() {
+    if (lastEvaluatedKey_) execute(lastEvaluatedKey_);
+}
+
+void QueryPanel::execute(std::optional<Json> startKey) {
+    if (isRunning() || !engine_) return;
+    auto table = engine_->table(table_->currentText().toStdString());
+    if (!table) return;
+    RequestForm f = form();
+    f.exclusiveStartKey = std::move(startKey);
+    auto request = buildRequest(*table, f);
+    if (!request) {
+        error_->setText(QString::fromStdString(request.error().message));
+        error_->show();
+        return;
+    }
+    error_->hide();
+    runningOperation_ = f.operation;
+    runningRequest_ = *request;
+    const QString endpoint = "http://127.0.0.1:8000";
+    codeView("cli")->setPlainText(QString::fromStdString(
+        awsCliCommand(runningOperation_, runningRequest_, endpoint.toStdString())));
+    codeView("boto3")->setPlainText(QString::fromStdString(
+        boto3Snippet(runningOperation_, runningRequest_, endpoint.toStdString())));
+    codeView("js")->setPlainText(QString::fromStdString(
+        javascriptV3Snippet(runningOperation_, runningRequest_, endpoint.toStdString())));
+    runButton_->setEnabled(false);
+    nextButton_->setEnabled(false);
+    status_->setText(tr("Running…"));
+    std::shared_ptr<Engine> engine = engine_;
+    const std::string operation = runningOperation_;
+    const Json body = runningRequest_;
+    watcher_.setFuture(QtConcurrent::run(
+        [engine, operation, body] { return dispatch(*engine, operation, body); }));
+}
+
+QPlainTextEdit* QueryPanel::codeView(const QString& language) const {
+    return findChild<QPlainTextEdit*>("code_" + language);
+}
+
+void QueryPanel::showResponse(const Result<Json>& response) {
+    runButton_->setEnabled(true);
+    if (!response) {
+        error_->setText(
+            QString::fromStdString(response.error().name() + ": " + response.error().message));
+        error_->show();
+        status_->setText(tr("Failed"));
+        capacity_->clear();
+        emit finished();
+        return;
+    }
+    const Json& body = *response;
+    std::vector<Item> items;
+    auto add = [&](const Json& json) {
+        if (auto item = itemFromJson(json)) items.push_back(std::move(item).value());
+    };
+    if (body.contains("Items"))
+        for (const auto& entry : body["Items"]) add(entry);
+    if (body.contains("Item")) add(body["Item"]);
+    if (body.contains("Attributes")) add(body["Attributes"]);
+    std::vector<std::string> keys;
+    if (auto table = engine_->table(runningRequest_.value("TableName", ""))) {
+        keys.push_back(table->partitionKey.name);
+        if (table->sortKey) keys.push_back(table->sortKey->name);
+    }
+    results_->setItems(std::move(items), keys);
+
+    QString status;
+    if (body.contains("Count"))
+        status = tr("Count %1 · ScannedCount %2")
+                     .arg(body["Count"].get<long long>())
+                     .arg(body["ScannedCount"].get<long long>());
+    else if (runningOperation_ == "GetItem")
+        status = body.contains("Item") ? tr("1 item") : tr("No item with this key");
+    else
+        status = tr("Done");
+    lastEvaluatedKey_.reset();
+    if (body.contains("LastEvaluatedKey")) {
+        lastEvaluatedKey_ = body["LastEvaluatedKey"];
+        status += tr(" · more pages");
+    }
+    nextButton_->setEnabled(lastEvaluatedKey_.has_value());
+    status_->setText(status);
+    capacity_->setText(
+        QString::fromStdString(explainConsumedCapacity(runningOperation_, runningRequest_, body)));
+    emit finished();
+}
+
+}  // namespace shardscape
