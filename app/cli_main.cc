@@ -1,16 +1,16 @@
-// shardscape-cli: the headless command line (call, serve and simulate now; model and load
-// follow).
+// shardscape-cli: the headless command line (call, serve, model, load, dump, simulate).
+// Commands other than `call` live in serve_command.cc and cli_*_command(s).cc.
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <cstdio>
 #include <iostream>
 
+#include "cli_commands.h"
 #include "data_directory.h"
 #include "dispatch.h"
 #include "engine.h"
 #include "serve_command.h"
-#include "simulator.h"
 
 namespace {
 
@@ -77,60 +77,6 @@ int callCommand(const QCommandLineParser& parser, const QCommandLineOption& data
     return 0;
 }
 
-// simulate SCENARIO.json --out report.json [--csv DIR] [--mode model|execute] [--seed N]
-int simulateCommand(const QCommandLineParser& parser, const QCommandLineOption& outOption,
-                    const QCommandLineOption& csvOption, const QCommandLineOption& modeOption,
-                    const QCommandLineOption& seedOption) {
-    const QStringList args = parser.positionalArguments();
-    if (args.size() != 2 || !parser.isSet(outOption))
-        return usage(
-            "usage: shardscape-cli simulate SCENARIO.json --out report.json [--csv DIR] "
-            "[--mode model|execute] [--seed N]");
-    const QString mode = parser.isSet(modeOption) ? parser.value(modeOption) : "model";
-    if (mode == "execute") return usage("--mode execute is not implemented yet; use --mode model");
-    if (mode != "model") return usage(QString("unknown --mode '%1' (model or execute)").arg(mode));
-    shardscape::SimulationOptions options;
-    if (parser.isSet(seedOption)) {
-        bool ok = false;
-        const qulonglong seed = parser.value(seedOption).toULongLong(&ok);
-        if (!ok) return usage(QString("--seed must be a non-negative integer"));
-        options.seed = seed;
-    }
-    QByteArray text;
-    QString problem;
-    if (!readInput(args[1], text, problem)) return usage(problem);
-    auto scenario = shardscape::Scenario::fromText(text.toStdString());
-    if (!scenario) {
-        std::cerr << "shardscape-cli: " << scenario.error().message << std::endl;
-        return 1;
-    }
-    options.progress = [&](int done, int total) {
-        std::fprintf(stderr, "\rsimulating %s: %d/%d s (%d%%)", scenario->name.c_str(), done, total,
-                     total > 0 ? done * 100 / total : 100);
-        if (done == total) std::fprintf(stderr, "\n");
-    };
-    auto report = shardscape::simulate(*scenario, options);
-    if (!report) {
-        std::cerr << "shardscape-cli: " << report.error().message << std::endl;
-        return 1;
-    }
-    QFile out(parser.value(outOption));
-    const QByteArray json = QByteArray::fromStdString(report->toJson().dump());
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(json) != json.size())
-        return usage(QString("cannot write %1: %2").arg(out.fileName(), out.errorString()));
-    out.close();
-    if (parser.isSet(csvOption)) {
-        auto written = report->writeCsv(parser.value(csvOption).toStdString());
-        if (!written) {
-            std::cerr << "shardscape-cli: " << written.error().message << std::endl;
-            return 1;
-        }
-    }
-    std::fprintf(stderr, "%.0f requests, %.0f throttled; report in %s\n", report->requests,
-                 report->throttledRequests, qPrintable(out.fileName()));
-    return 0;
-}
-
 int serveCommand(const QCommandLineParser& parser, const QCommandLineOption& dataOption,
                  const QCommandLineOption& hostOption, const QCommandLineOption& portOption,
                  const QCommandLineOption& credentialsOption) {
@@ -172,29 +118,45 @@ int main(int argc, char* argv[]) {
     parser.setApplicationDescription(
         "Shardscape's headless command line.\n\n"
         "Commands:\n"
-        "  call <Operation>   Run one DynamoDB operation (CreateTable, PutItem, Query, ...) on "
-        "the\n"
-        "                     engine; the request is DynamoDB JSON as the AWS API takes it. "
-        "Prints\n"
-        "                     the response JSON, or the error JSON on stderr and exits 1.\n"
+        "  call <Operation>       Run one DynamoDB operation (CreateTable, PutItem, Query, ...)\n"
+        "                         on the engine; the request is DynamoDB JSON as the AWS API\n"
+        "                         takes it. Prints the response JSON, or the error JSON on\n"
+        "                         stderr and exits 1.\n"
+        "  serve [--data DIR] [--host H] [--port P] [--require-credentials KEYID:SECRET]\n"
+        "                         Serve the engine as a local DynamoDB endpoint (the JSON 1.0\n"
+        "                         protocol the AWS CLI and SDKs speak; point them at it with\n"
+        "                         --endpoint-url). Listens on 127.0.0.1:8000 unless told\n"
+        "                         otherwise; --port 0 picks a free port. Stops cleanly on\n"
+        "                         SIGINT/SIGTERM.\n"
+        "  model check FILE [--json]\n"
+        "                         Validate a model (*.shardscape.json) and print each access\n"
+        "                         pattern's verdict (green/amber/red/impossible) and design\n"
+        "                         smells. Exits 1 on an error or a red or impossible pattern.\n"
+        "  model import --from workbench FILE --out FILE\n"
+        "                         Convert a NoSQL Workbench data model into a Shardscape model.\n"
+        "  model export FILE --to workbench|cloudformation|cli-json [--table T] [--out FILE]\n"
+        "                         Write the model as a NoSQL Workbench model, a CloudFormation\n"
+        "                         template (YAML) or a `create-table --cli-input-json` request.\n"
+        "  load --data DIR [--model FILE] [--generate N] [--seed S]\n"
+        "       [--file ITEMS --format F [--table T] [--types a=N,b=S] [--all-or-nothing]]\n"
+        "                         Create the model's tables and load its sample items, generate\n"
+        "                         N sample items from its entity types, and/or import an item\n"
+        "                         file. Prints a report; exits 1 if any record was rejected.\n"
+        "  dump --data DIR --table T [--format F] [--out FILE]\n"
+        "                         Export a table's items.\n"
         "  simulate SCENARIO.json --out report.json [--csv DIR] [--seed N]\n"
-        "                     Run a workload scenario through the capacity model (model mode)\n"
-        "                     and write the report; progress on stderr.\n"
-        "  serve              Serve the engine as a local DynamoDB endpoint (the JSON 1.0\n"
-        "                     protocol the AWS CLI and SDKs speak; point them at it with\n"
-        "                     --endpoint-url). Listens on 127.0.0.1:8000 unless told\n"
-        "                     otherwise; --port 0 picks a free port. Stops cleanly on\n"
-        "                     SIGINT/SIGTERM.");
+        "                         Run a workload scenario through the capacity model (model\n"
+        "                         mode) and write the report; progress on stderr.\n\n"
+        "Item formats (F): dynamodb-json (default; an array or one item per line), s3-export\n"
+        "({\"Item\":{...}} per line), json (plain JSON, types inferred), csv (header row;\n"
+        "'name:TYPE' header cells or --types give types, otherwise inferred).\n\n"
+        "Exit status: 0 success, 1 the command found a problem, 2 a wrong command line.");
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption dataOption("data", "Engine data directory (default: %1).", "DIR");
     dataOption.setDescription(dataOption.description().arg(shardscape::defaultDataDirectory()));
     QCommandLineOption inputOption(
         "input", "Request body from FILE, or - for standard input (default: {}).", "FILE");
-    QCommandLineOption outOption("out", "simulate: write the report JSON to FILE.", "FILE");
-    QCommandLineOption csvOption("csv", "simulate: also write CSV series into DIR.", "DIR");
-    QCommandLineOption modeOption("mode", "simulate: model (default) or execute.", "MODE");
-    QCommandLineOption seedOption("seed", "simulate: random seed (overrides the scenario's).", "N");
     QCommandLineOption hostOption(
         "host", "serve: address to listen on (default 127.0.0.1; others print a warning).", "HOST");
     QCommandLineOption portOption("port", "serve: TCP port (default 8000; 0 picks a free one).",
@@ -203,9 +165,27 @@ int main(int argc, char* argv[]) {
         "require-credentials",
         "serve: accept only requests SigV4-signed with this key (default: any credentials).",
         "KEYID:SECRET");
-    parser.addOptions({dataOption, inputOption, outOption, csvOption, modeOption, seedOption,
-                       hostOption, portOption, credentialsOption});
-    parser.addPositionalArgument("command", "call | serve | simulate");
+    parser.addOptions({dataOption, inputOption, hostOption, portOption, credentialsOption});
+    parser.addOptions({
+        {"json", "model check: print the result as JSON."},
+        {"from", "model import: the source format (workbench).", "FORMAT"},
+        {"to", "model export: workbench, cloudformation or cli-json.", "FORMAT"},
+        {"out", "Write the output to FILE (atomically) instead of standard output.", "FILE"},
+        {"table", "The table to export, load into or dump.", "T"},
+        {"model", "load: the model file whose tables to create and items to load.", "FILE"},
+        {"generate", "load: generate N sample items from the model's entity types.", "N"},
+        {"seed",
+         "load: seed of the sample-data generator (default 1); simulate: the random "
+         "seed (default: the scenario's).",
+         "S"},
+        {"csv", "simulate: also write the CSV series into DIR.", "DIR"},
+        {"mode", "simulate: model (default; execute is not implemented yet).", "MODE"},
+        {"file", "load: the item file to import.", "ITEMS"},
+        {"format", "Item file format: dynamodb-json, s3-export, json or csv.", "F"},
+        {"types", "load: CSV column types, e.g. price=N,active=BOOL.", "LIST"},
+        {"all-or-nothing", "load: check every record first; import nothing if any is bad."},
+    });
+    parser.addPositionalArgument("command", "call, serve, model, load, dump or simulate");
     parser.addPositionalArgument("args", "Command arguments.", "[args...]");
     parser.process(app);
 
@@ -214,7 +194,9 @@ int main(int argc, char* argv[]) {
     if (args[0] == "call") return callCommand(parser, dataOption, inputOption);
     if (args[0] == "serve")
         return serveCommand(parser, dataOption, hostOption, portOption, credentialsOption);
-    if (args[0] == "simulate")
-        return simulateCommand(parser, outOption, csvOption, modeOption, seedOption);
+    if (args[0] == "model") return cli::modelCommand(parser);
+    if (args[0] == "load") return cli::loadCommand(parser);
+    if (args[0] == "dump") return cli::dumpCommand(parser);
+    if (args[0] == "simulate") return cli::simulateCommand(parser);
     return usage(QString("unknown command '%1'").arg(args[0]));
 }

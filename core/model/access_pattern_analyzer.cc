@@ -1,0 +1,324 @@
+#include "model/access_pattern_analyzer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "model/design_smells.h"
+#include "model/key_schema_view.h"
+#include "model/model_estimates.h"
+#include "model/pattern_expression.h"
+
+namespace shardscape {
+
+namespace {
+
+// A typical item when the pattern names no entity and none can be inferred.
+constexpr double kDefaultItemBytes = 400;
+
+const KeyTerm* termOn(const std::vector<KeyTerm>& terms, const std::string& attribute) {
+    for (const auto& t : terms)
+        if (t.attribute == attribute) return &t;
+    return nullptr;
+}
+
+// True when a Query on `view` accepts exactly these key terms.
+bool queryServes(const KeySchemaView& view, const std::vector<KeyTerm>& terms) {
+    const KeyTerm* pk = termOn(terms, view.partitionKey);
+    if (!pk || pk->kind != KeyTerm::Kind::Equal) return false;
+    for (const auto& t : terms)
+        if (t.attribute != view.partitionKey && (!view.sortKey || t.attribute != *view.sortKey))
+            return false;
+    return terms.size() <= 2;
+}
+
+std::string kindText(KeyTerm::Kind kind) {
+    return kind == KeyTerm::Kind::Equal        ? "="
+           : kind == KeyTerm::Kind::BeginsWith ? "begins_with"
+                                               : "a range condition";
+}
+
+class PatternAnalyzer {
+  public:
+    PatternAnalyzer(const Model& model, const AccessPattern& pattern)
+        : model_(model), pattern_(pattern) {}
+
+    PatternAnalysis run() {
+        result_.pattern = pattern_.name;
+        table_ = model_.findTable(pattern_.table);
+        if (!table_) return impossible("The model has no table named '" + pattern_.table + "'");
+        views_ = keySchemaViews(*table_);
+        target_ = &views_[0];
+        if (pattern_.index) {
+            target_ = nullptr;
+            for (const auto& v : views_)
+                if (v.kind != KeySchemaView::Kind::Table && v.name == *pattern_.index) target_ = &v;
+            if (!target_)
+                return impossible("The table does not have the specified index: " +
+                                  *pattern_.index);
+        }
+        auto expressions = readPatternExpressions(pattern_);
+        if (!expressions) return impossible(expressions.error().message);
+        expressions_ = std::move(expressions).value();
+        const KeyTerm* pk = termOn(expressions_.keyTerms, target_->partitionKey);
+        entity_ = patternEntity(model_, pattern_, target_->partitionKey,
+                                pk ? pk->valueTemplate : std::string());
+        itemBytes_ = entity_ ? estimateItemBytes(model_, *entity_) : kDefaultItemBytes;
+
+        const std::string& op = pattern_.operation;
+        if (op == "Query") return query();
+        if (op == "GetItem") return getItem();
+        if (op == "Scan") return scan();
+        if (op == "PutItem" || op == "UpdateItem" || op == "DeleteItem") return write();
+        return impossible("Unknown operation '" + op + "'");
+    }
+
+  private:
+    PatternAnalysis impossible(std::string reason, std::string suggestion = {}) {
+        result_.verdict = PatternVerdict::Impossible;
+        result_.reason = std::move(reason);
+        result_.suggestion = std::move(suggestion);
+        return result_;
+    }
+
+    // Where these key terms would be served, or what index would serve them.
+    // A Query on the target itself counts only when the operation is not a Query (GetItem).
+    std::string suggestFor(const std::vector<KeyTerm>& terms, bool includeTarget = false) const {
+        for (const auto& v : views_)
+            if ((includeTarget || &v != target_) && queryServes(v, terms))
+                return "Query " + v.describe() + " instead: it is keyed on " + v.keysText();
+        const KeyTerm* equal = nullptr;
+        const KeyTerm* other = nullptr;
+        for (const auto& t : terms) {
+            if (!equal && t.kind == KeyTerm::Kind::Equal)
+                equal = &t;
+            else if (!other)
+                other = &t;
+        }
+        if (!equal) return {};
+        std::string out = "a GSI with PK=" + equal->attribute;
+        if (other) out.append(", SK=").append(other->attribute);
+        out.append(" serves this");
+        if (other && equal->attribute == table_->partitionKey)
+            out.append(" (or an LSI with sort key ")
+                .append(other->attribute)
+                .append(", created with the table)");
+        return out;
+    }
+
+    void readCost(double itemsRead, double itemsReturned, bool perItemUnits) {
+        const bool consistent = pattern_.consistentRead;
+        const auto units = [&](double items) {
+            return perItemUnits ? items * readUnits(itemBytes_, consistent)
+                                : readUnits(items * itemBytes_, consistent);
+        };
+        result_.readUnitsPerRequest = units(itemsRead);
+        result_.wastedReadUnitsPerSecond =
+            std::max(0.0, pattern_.ratePerSecond * (units(itemsRead) - units(itemsReturned)));
+    }
+
+    std::string costText() const {
+        std::string out = "~";
+        out.append(formatAmount(result_.readUnitsPerRequest)).append(" RCU per request");
+        if (pattern_.ratePerSecond > 0)
+            out.append(", ")
+                .append(formatAmount(result_.readUnitsPerRequest * pattern_.ratePerSecond))
+                .append(" RCU/s");
+        return out;
+    }
+
+    PatternAnalysis query() {
+        const auto& terms = expressions_.keyTerms;
+        result_.access = "Query on " + target_->describe();
+        if (terms.empty())
+            return impossible("A Query needs a key condition with = on the partition key " +
+                              target_->partitionKey);
+        std::set<std::string> seen;
+        for (const auto& t : terms)
+            if (!seen.insert(t.attribute).second)
+                return impossible(
+                    "KeyConditionExpressions must only contain one condition per "
+                    "key (" +
+                    t.attribute + " has two)");
+        const KeyTerm* pk = termOn(terms, target_->partitionKey);
+        if (!pk)
+            return impossible(
+                "Query condition missed key schema element: " + target_->partitionKey + " (" +
+                    target_->describe() + " is keyed on " + target_->keysText() + ")",
+                suggestFor(terms));
+        if (pk->kind != KeyTerm::Kind::Equal)
+            return impossible("Query key condition not supported: the partition key " +
+                                  pk->attribute + " takes only =, not " + kindText(pk->kind),
+                              suggestFor(terms));
+        for (const auto& t : terms)
+            if (t.attribute != target_->partitionKey &&
+                (!target_->sortKey || t.attribute != *target_->sortKey))
+                return impossible(t.attribute + " is not a key of " + target_->describe() +
+                                      " (keyed on " + target_->keysText() +
+                                      "), so the key condition cannot use it",
+                                  suggestFor(terms));
+        if (pattern_.consistentRead && target_->kind == KeySchemaView::Kind::GlobalIndex)
+            return impossible("Consistent reads are not supported on global secondary indexes",
+                              "read the table, or accept eventually consistent reads");
+
+        std::string keys = "= on " + target_->partitionKey;
+        if (const KeyTerm* sk = target_->sortKey ? termOn(terms, *target_->sortKey) : nullptr)
+            keys.append(", ").append(kindText(sk->kind)).append(" on ").append(sk->attribute);
+        const double returned = static_cast<double>(pattern_.itemsPerRequest);
+        if (!expressions_.filter) {
+            readCost(returned, returned, false);
+            result_.verdict = PatternVerdict::Served;
+            result_.reason =
+                "key condition " + keys + " reads only the items it returns; " + costText();
+            return result_;
+        }
+        return filtered(keys, returned);
+    }
+
+    PatternAnalysis filtered(const std::string& keys, double returned) {
+        result_.filterKeeps = estimateFilterKeeps(pattern_, *expressions_.filter, entity_);
+        const double keeps = std::max(result_.filterKeeps, 0.001);
+        readCost(returned / keeps, returned, false);
+        result_.verdict = PatternVerdict::ServedWithFilter;
+        result_.reason = "key condition " + keys + ", then the filter discards ~" +
+                         formatAmount(std::round((1 - result_.filterKeeps) * 100)) +
+                         "% of the items read; " + costText() + ", " +
+                         formatAmount(result_.wastedReadUnitsPerSecond) + " RCU/s wasted";
+        const auto attributes = filterEqualityAttributes(*expressions_.filter);
+        if (!attributes.empty())
+            result_.suggestion = "a sort key or index key that includes " + attributes[0] +
+                                 " would read only the matching items";
+        return result_;
+    }
+
+    bool fullPrimaryKey(const std::vector<KeyTerm>& terms) const {
+        const KeyTerm* pk = termOn(terms, table_->partitionKey);
+        const KeyTerm* sk = table_->sortKey ? termOn(terms, *table_->sortKey) : nullptr;
+        return pk && pk->kind == KeyTerm::Kind::Equal && (!table_->sortKey || sk) &&
+               (!sk || sk->kind == KeyTerm::Kind::Equal) &&
+               terms.size() == (table_->sortKey ? 2u : 1u);
+    }
+
+    std::string primaryKeyText() const {
+        std::string out = table_->partitionKey;
+        if (table_->sortKey) out.append(", ").append(*table_->sortKey);
+        return out;
+    }
+
+    PatternAnalysis getItem() {
+        result_.access = "GetItem on table " + table_->name;
+        const auto& terms = expressions_.keyTerms;
+        if (pattern_.index)
+            return impossible(
+                "GetItem reads only the table's primary key, not index " + *pattern_.index,
+                "Query " + target_->describe() + " instead");
+        if (!fullPrimaryKey(terms)) {
+            const std::string suggestion = suggestFor(terms, true);
+            return impossible("GetItem needs = on the full primary key (" + primaryKeyText() +
+                                  ") and nothing else",
+                              suggestion);
+        }
+        if (expressions_.filter)
+            return impossible("GetItem takes no FilterExpression",
+                              "drop the filter and check the item in the application");
+        const double items = static_cast<double>(pattern_.itemsPerRequest);
+        readCost(items, items, true);
+        result_.verdict = PatternVerdict::Served;
+        result_.reason = "reads " + std::string(items > 1 ? "items" : "one item") +
+                         " by the full primary key (" + primaryKeyText() + "); " + costText();
+        return result_;
+    }
+
+    PatternAnalysis scan() {
+        result_.access = "Scan of " + target_->describe();
+        result_.verdict = PatternVerdict::NeedsScan;
+        result_.reason = "reads every item of " + target_->describe() +
+                         ": the cost grows with the table, not with the result";
+        if (expressions_.filter) {
+            const auto attributes = filterEqualityAttributes(*expressions_.filter);
+            for (const auto& attribute : attributes)
+                for (const auto& v : views_)
+                    if (v.partitionKey == attribute) {
+                        result_.suggestion =
+                            "Query " + v.describe() + " (keyed on " + v.keysText() + ") instead";
+                        return result_;
+                    }
+            if (!attributes.empty())
+                result_.suggestion = "a GSI with PK=" + attributes[0] + " serves this";
+        }
+        return result_;
+    }
+
+    PatternAnalysis write() {
+        result_.access = pattern_.operation + " on table " + table_->name;
+        if (pattern_.index)
+            return impossible(pattern_.operation + " writes the table; DynamoDB maintains index " +
+                              *pattern_.index + " itself");
+        if (!expressions_.keyTerms.empty() && !fullPrimaryKey(expressions_.keyTerms))
+            return impossible(pattern_.operation + " needs = on the full primary key (" +
+                              primaryKeyText() + ")");
+        if (expressions_.keyTerms.empty() && !entity_)
+            return impossible(pattern_.operation +
+                              " needs the item's primary key: name an entity type with key "
+                              "templates, or give a key condition");
+        // Each GSI whose keys the item carries is written too.
+        int indexes = 0;
+        if (entity_)
+            for (const auto& gsi : table_->globalSecondaryIndexes)
+                if (entity_->keyTemplate(gsi.partitionKey) ||
+                    entity_->findAttribute(gsi.partitionKey))
+                    ++indexes;
+        const double items = static_cast<double>(pattern_.itemsPerRequest);
+        result_.writeUnitsPerRequest = items * writeUnits(itemBytes_) * (1 + indexes);
+        result_.verdict = PatternVerdict::Served;
+        result_.reason = "writes by the full primary key (" + primaryKeyText() + "); ~" +
+                         formatAmount(result_.writeUnitsPerRequest) + " WCU per request";
+        if (indexes > 0)
+            result_.reason.append(" including ")
+                .append(std::to_string(indexes))
+                .append(indexes == 1 ? " index" : " indexes");
+        return result_;
+    }
+
+    const Model& model_;
+    const AccessPattern& pattern_;
+    const ModelTable* table_ = nullptr;
+    std::vector<KeySchemaView> views_;
+    const KeySchemaView* target_ = nullptr;
+    PatternExpressions expressions_;
+    const EntityType* entity_ = nullptr;
+    double itemBytes_ = kDefaultItemBytes;
+    PatternAnalysis result_;
+};
+
+}  // namespace
+
+std::string_view verdictName(PatternVerdict verdict) {
+    switch (verdict) {
+        case PatternVerdict::Served:
+            return "green";
+        case PatternVerdict::ServedWithFilter:
+            return "amber";
+        case PatternVerdict::NeedsScan:
+            return "red";
+        case PatternVerdict::Impossible:
+            break;
+    }
+    return "impossible";
+}
+
+bool ModelAnalysis::hasRed() const {
+    return std::any_of(patterns.begin(), patterns.end(), [](const PatternAnalysis& p) {
+        return p.verdict == PatternVerdict::NeedsScan || p.verdict == PatternVerdict::Impossible;
+    });
+}
+
+ModelAnalysis analyzeModel(const Model& model) {
+    ModelAnalysis analysis;
+    for (const auto& pattern : model.accessPatterns)
+        analysis.patterns.push_back(PatternAnalyzer(model, pattern).run());
+    analysis.smells = findDesignSmells(model, analysis.patterns);
+    return analysis;
+}
+
+}  // namespace shardscape

@@ -1,0 +1,20 @@
+#include "model/json_position.h"
+
+namespace shardscape {
+
+std::string describeTextPosition(std::string_view text, size_t byteOffset) {
+    size_t line = 1, column = 1;
+    for (size_t i = 0; i < byteOffset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    std::string out = "line ";
+    out.append(std::to_string(line)).append(", column ").append(std::to_string(column));
+    return out;
+}
+
+}  // namespace shardscape

@@ -1,0 +1,51 @@
+#pragma once
+// Generates sample items from a model's entity types and streams them into the engine
+// through its bulk loader: each attribute from its generator (sample_value_generator.h),
+// each key attribute from the entity's key template, typed as the table defines it.
+//
+// Deterministic for a seed. The item count is split between the entities in proportion to
+// their weights. Keys drawn with skew ("pick" generators) repeat, and a repeated key
+// overwrites the earlier item, as a PutItem would: the table can end up with fewer items
+// than were generated.
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "engine.h"
+#include "model/model.h"
+
+namespace shardscape {
+
+struct GenerateOptions {
+    int64_t items = 1000;
+    uint64_t seed = 1;
+    size_t chunkItems = 1000;
+    // Called after each chunk with the items generated so far; returning false cancels.
+    std::function<bool(int64_t generated)> progress;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+struct GenerateReport {
+    int64_t items = 0;
+    std::map<std::string, int64_t> perEntity;
+    bool cancelled = false;
+};
+
+// Makes the items of one entity type.
+class EntityItemFactory {
+  public:
+    static Result<EntityItemFactory> create(const Model& model, const EntityType& entity);
+    Result<Item> next(class SampleRandom& random);
+
+  private:
+    struct Impl;
+    std::shared_ptr<Impl> impl_;
+};
+
+// The tables must exist (createModelTables). Errors name the entity at fault.
+Result<GenerateReport> generateSampleData(Engine& engine, const Model& model,
+                                          const GenerateOptions& options);
+
+}  // namespace shardscape

@@ -1,0 +1,144 @@
+#include "transfer/csv_item_codec.h"
+
+#include <regex>
+#include <set>
+
+#include "attribute_json.h"
+#include "base64.h"
+#include "number.h"
+
+namespace shardscape {
+
+namespace {
+
+const std::set<std::string> kTypes = {"S", "N",  "B",  "BOOL", "NULL", "M",
+                                      "L", "SS", "NS", "BS",   "DDB"};
+
+Result<AttributeValue> cellValue(const std::string& text, const std::string& type) {
+    if (type == "S") return AttributeValue::string(text);
+    if (type == "N") {
+        auto number = Number::parse(text);
+        if (!number) return validationError("'" + text + "' is not a number");
+        return AttributeValue::number(number->toString());
+    }
+    if (type == "B") {
+        auto bytes = base64Decode(text);
+        if (!bytes) return validationError("'" + text + "' is not base64");
+        return AttributeValue::binary(std::move(bytes).value());
+    }
+    if (type == "BOOL") {
+        if (text == "true") return AttributeValue::boolean(true);
+        if (text == "false") return AttributeValue::boolean(false);
+        return validationError("'" + text + "' is not true or false");
+    }
+    if (type == "NULL") return AttributeValue::null();
+    if (type.empty()) {
+        static const std::regex plainNumber("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
+        if (text == "true" || text == "false") return AttributeValue::boolean(text == "true");
+        if (std::regex_match(text, plainNumber))
+            if (auto number = Number::parse(text); number)
+                return AttributeValue::number(number->toString());
+        return AttributeValue::string(text);
+    }
+    // M, L, sets and DDB: the cell holds the DynamoDB JSON of the value.
+    Json json = Json::parse(text, nullptr, false);
+    if (json.is_discarded())
+        return validationError("the " + type + " cell is not DynamoDB JSON: " + text.substr(0, 60));
+    auto value = attributeValueFromJson(json);
+    if (!value) return validationError(value.error().message);
+    if (type != "DDB" && std::string(valueTypeName(value->type())) != type)
+        return validationError("the cell holds a " + std::string(valueTypeName(value->type())) +
+                               " value, the column is " + type);
+    return value;
+}
+
+}  // namespace
+
+bool isCsvColumnType(const std::string& type) {
+    return kTypes.count(type) > 0;
+}
+
+Result<CsvItemCodec> CsvItemCodec::fromHeader(
+    const CsvReader::Row& header, const std::map<std::string, std::string>& columnTypes) {
+    CsvItemCodec codec;
+    std::set<std::string> seen;
+    for (const auto& cell : header.fields) {
+        Column column{cell, ""};
+        const size_t colon = cell.rfind(':');
+        if (colon != std::string::npos && isCsvColumnType(cell.substr(colon + 1))) {
+            column.name = cell.substr(0, colon);
+            column.type = cell.substr(colon + 1);
+        }
+        if (column.name.empty())
+            return validationError("line " + std::to_string(header.line) +
+                                   ": a header cell is empty; every column needs a name");
+        if (!seen.insert(column.name).second)
+            return validationError("line " + std::to_string(header.line) + ": column '" +
+                                   column.name + "' appears twice in the header");
+        codec.columns_.push_back(std::move(column));
+    }
+    for (const auto& [name, type] : columnTypes) {
+        if (!isCsvColumnType(type))
+            return validationError("Unknown column type '" + type + "' for " + name +
+                                   "; expected S, N, B, BOOL, NULL, M, L, SS, NS, BS or DDB");
+        bool found = false;
+        for (auto& column : codec.columns_)
+            if (column.name == name) {
+                column.type = type;
+                found = true;
+            }
+        if (!found) return validationError("The header has no column '" + name + "'");
+    }
+    return codec;
+}
+
+Result<Item> CsvItemCodec::toItem(const CsvReader::Row& row) const {
+    if (row.fields.size() != columns_.size())
+        return validationError("the row has " + std::to_string(row.fields.size()) +
+                               " fields, the header has " + std::to_string(columns_.size()));
+    Item item;
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        const std::string& text = row.fields[i];
+        if (text.empty() && !row.quoted[i]) continue;  // no value
+        const std::string type = text.empty() && columns_[i].type.empty() ? "S" : columns_[i].type;
+        auto value = cellValue(text, type);
+        if (!value) return validationError(columns_[i].name + ": " + value.error().message);
+        item[columns_[i].name] = std::move(value).value();
+    }
+    return item;
+}
+
+std::string CsvItemCodec::headerLine(
+    const std::vector<std::pair<std::string, std::string>>& columns) {
+    std::string out;
+    for (size_t i = 0; i < columns.size(); ++i) {
+        if (i) out.push_back(',');
+        std::string cell = columns[i].first;
+        if (!columns[i].second.empty()) cell.append(":").append(columns[i].second);
+        appendCsvField(out, cell);
+    }
+    return out;
+}
+
+void CsvItemCodec::appendCell(std::string& out, const AttributeValue& value,
+                              const std::string& type) {
+    switch (type == "DDB" ? ValueType::M : value.type()) {
+        case ValueType::S:
+            return appendCsvField(out, value.scalar());
+        case ValueType::N:
+            out.append(value.scalar());
+            return;
+        case ValueType::B:
+            return appendCsvField(out, base64Encode(value.scalar()));
+        case ValueType::BOOL:
+            out.append(value.boolValue() ? "true" : "false");
+            return;
+        case ValueType::NUL:
+            out.append("null");
+            return;
+        default:
+            return appendCsvField(out, attributeValueToJson(value).dump());
+    }
+}
+
+}  // namespace shardscape

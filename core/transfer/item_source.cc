@@ -1,0 +1,56 @@
+#include "transfer/item_source.h"
+
+#include "attribute_json.h"
+#include "model/json_position.h"
+#include "transfer/plain_json.h"
+
+namespace shardscape {
+
+Result<std::unique_ptr<ItemSource>> ItemSource::open(
+    std::istream& in, ItemFormat format, const std::map<std::string, std::string>& columnTypes) {
+    std::unique_ptr<ItemSource> source(new ItemSource(in, format));
+    if (format == ItemFormat::Csv) {
+        auto header = source->csv_.next();
+        if (!header) return header.error();
+        if (!*header) return validationError("The CSV file is empty: it needs a header row");
+        auto codec = CsvItemCodec::fromHeader(**header, columnTypes);
+        if (!codec) return codec.error();
+        source->codec_ = std::move(codec).value();
+    } else if (!columnTypes.empty()) {
+        return validationError("Column types apply to CSV files only");
+    }
+    return source;
+}
+
+uint64_t ItemSource::bytesRead() const {
+    return format_ == ItemFormat::Csv ? csv_.bytesRead() : json_.bytesRead();
+}
+
+Result<Item> ItemSource::convert(const std::string& text) const {
+    if (format_ == ItemFormat::PlainJson) return plainJsonToItem(text);
+    auto json = parseJsonWithPosition<Json>(text);
+    if (!json) return json.error();
+    const Json* item = &*json;
+    if (format_ == ItemFormat::S3Export) {
+        if (!json->is_object() || !json->contains("Item"))
+            return validationError("Expected {\"Item\": {...}} (a DynamoDB export line)");
+        item = &(*json)["Item"];
+    }
+    if (!item->is_object()) return validationError("Expected an item (a JSON object)");
+    return itemFromJson(*item);
+}
+
+Result<std::optional<ItemSource::Record>> ItemSource::next() {
+    if (format_ == ItemFormat::Csv) {
+        auto row = csv_.next();
+        if (!row) return row.error();
+        if (!*row) return std::optional<Record>();
+        return std::optional<Record>(Record{++count_, (*row)->line, codec_->toItem(**row)});
+    }
+    auto record = json_.next();
+    if (!record) return record.error();
+    if (!*record) return std::optional<Record>();
+    return std::optional<Record>(Record{++count_, (*record)->line, convert((*record)->text)});
+}
+
+}  // namespace shardscape

@@ -1,0 +1,47 @@
+#pragma once
+// Splits a stream of JSON into records without holding more than one record in memory: the
+// elements of a top-level array, or a whitespace-separated sequence of values (JSON lines).
+// Each record comes back as text with the line it starts on, for the caller to parse.
+
+#include <cstdint>
+#include <istream>
+#include <optional>
+#include <string>
+
+#include "result.h"
+
+namespace shardscape {
+
+class JsonRecordScanner {
+  public:
+    struct Record {
+        std::string text;
+        int64_t line = 0;
+    };
+
+    explicit JsonRecordScanner(std::istream& in) : in_(in) {}
+
+    // The next record, or nullopt at the end. A broken structure (an array or string that is
+    // never closed, text after the array, a record over kMaxRecordBytes) is an error naming
+    // the line; the scanner stops there.
+    Result<std::optional<Record>> next();
+
+    uint64_t bytesRead() const { return bytes_; }
+
+    static constexpr size_t kMaxRecordBytes = 16u << 20;
+
+  private:
+    int get();
+    int peek() { return in_.peek(); }
+    void skipWhitespace();
+    Result<std::string> readValue();
+    Error problem(const std::string& what) const;
+
+    std::istream& in_;
+    enum class Mode { Start, Array, Sequence, Done } mode_ = Mode::Start;
+    bool needComma_ = false;
+    int64_t line_ = 1;
+    uint64_t bytes_ = 0;
+};
+
+}  // namespace shardscape
