@@ -1,5 +1,5 @@
-// shardscape-cli: the headless command line (call, serve, model, load, dump; simulate
-// follows). Commands other than `call` live in serve_command.cc and cli_*_command(s).cc.
+// shardscape-cli: the headless command line (call, serve, model, load, dump, simulate).
+// Commands other than `call` live in serve_command.cc and cli_*_command(s).cc.
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -143,7 +143,10 @@ int main(int argc, char* argv[]) {
         "                         N sample items from its entity types, and/or import an item\n"
         "                         file. Prints a report; exits 1 if any record was rejected.\n"
         "  dump --data DIR --table T [--format F] [--out FILE]\n"
-        "                         Export a table's items.\n\n"
+        "                         Export a table's items.\n"
+        "  simulate SCENARIO.json --out report.json [--csv DIR] [--seed N]\n"
+        "                         Run a workload scenario through the capacity model (model\n"
+        "                         mode) and write the report; progress on stderr.\n\n"
         "Item formats (F): dynamodb-json (default; an array or one item per line), s3-export\n"
         "({\"Item\":{...}} per line), json (plain JSON, types inferred), csv (header row;\n"
         "'name:TYPE' header cells or --types give types, otherwise inferred).\n\n"
@@ -171,13 +174,18 @@ int main(int argc, char* argv[]) {
         {"table", "The table to export, load into or dump.", "T"},
         {"model", "load: the model file whose tables to create and items to load.", "FILE"},
         {"generate", "load: generate N sample items from the model's entity types.", "N"},
-        {"seed", "load: seed of the sample-data generator (default 1).", "S"},
+        {"seed",
+         "load: seed of the sample-data generator (default 1); simulate: the random "
+         "seed (default: the scenario's).",
+         "S"},
+        {"csv", "simulate: also write the CSV series into DIR.", "DIR"},
+        {"mode", "simulate: model (default; execute is not implemented yet).", "MODE"},
         {"file", "load: the item file to import.", "ITEMS"},
         {"format", "Item file format: dynamodb-json, s3-export, json or csv.", "F"},
         {"types", "load: CSV column types, e.g. price=N,active=BOOL.", "LIST"},
         {"all-or-nothing", "load: check every record first; import nothing if any is bad."},
     });
-    parser.addPositionalArgument("command", "call, serve, model, load or dump");
+    parser.addPositionalArgument("command", "call, serve, model, load, dump or simulate");
     parser.addPositionalArgument("args", "Command arguments.", "[args...]");
     parser.process(app);
 
@@ -189,5 +197,6 @@ int main(int argc, char* argv[]) {
     if (args[0] == "model") return cli::modelCommand(parser);
     if (args[0] == "load") return cli::loadCommand(parser);
     if (args[0] == "dump") return cli::dumpCommand(parser);
+    if (args[0] == "simulate") return cli::simulateCommand(parser);
     return usage(QString("unknown command '%1'").arg(args[0]));
 }

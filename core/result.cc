@@ -14,6 +14,8 @@ std::string Error::name() const {
             return "ConditionalCheckFailedException";
         case ErrorType::ProvisionedThroughputExceeded:
             return "ProvisionedThroughputExceededException";
+        case ErrorType::Throttling:
+            return "ThrottlingException";
         case ErrorType::ItemCollectionSizeLimitExceeded:
             return "ItemCollectionSizeLimitExceededException";
         case ErrorType::TransactionCanceled:

@@ -19,6 +19,7 @@ enum class ErrorType {
     ResourceInUse,
     ConditionalCheckFailed,
     ProvisionedThroughputExceeded,
+    Throttling,
     ItemCollectionSizeLimitExceeded,
     TransactionCanceled,
     LimitExceeded,

@@ -1,0 +1,61 @@
+// shardscape-cli simulate: a workload scenario through the capacity model (model mode).
+#include <QFile>
+#include <cstdio>
+
+#include "cli_commands.h"
+#include "cli_support.h"
+#include "simulator.h"
+
+namespace cli {
+
+// simulate SCENARIO.json --out report.json [--csv DIR] [--mode model|execute] [--seed N]
+int simulateCommand(const QCommandLineParser& parser) {
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 2 || !parser.isSet("out"))
+        return usage(
+            "usage: shardscape-cli simulate SCENARIO.json --out report.json [--csv DIR] "
+            "[--mode model|execute] [--seed N]");
+    const QString mode = parser.isSet("mode") ? parser.value("mode") : "model";
+    if (mode == "execute") return usage("--mode execute is not implemented yet; use --mode model");
+    if (mode != "model") return usage(QString("unknown --mode '%1' (model or execute)").arg(mode));
+    shardscape::SimulationOptions options;
+    if (parser.isSet("seed")) {
+        bool ok = false;
+        const qulonglong seed = parser.value("seed").toULongLong(&ok);
+        if (!ok) return usage(QString("--seed must be a non-negative integer"));
+        options.seed = seed;
+    }
+    QFile input(args[1]);
+    if (!input.open(QIODevice::ReadOnly))
+        return usage(QString("cannot read %1: %2").arg(args[1], input.errorString()));
+    const QByteArray text = input.readAll();
+    auto scenario = shardscape::Scenario::fromText(text.toStdString());
+    if (!scenario) {
+        return printProblem(scenario.error().message);
+    }
+    options.progress = [&](int done, int total) {
+        std::fprintf(stderr, "\rsimulating %s: %d/%d s (%d%%)", scenario->name.c_str(), done, total,
+                     total > 0 ? done * 100 / total : 100);
+        if (done == total) std::fprintf(stderr, "\n");
+    };
+    auto report = shardscape::simulate(*scenario, options);
+    if (!report) {
+        return printProblem(report.error().message);
+    }
+    QFile out(parser.value("out"));
+    const QByteArray json = QByteArray::fromStdString(report->toJson().dump());
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(json) != json.size())
+        return usage(QString("cannot write %1: %2").arg(out.fileName(), out.errorString()));
+    out.close();
+    if (parser.isSet("csv")) {
+        auto written = report->writeCsv(parser.value("csv").toStdString());
+        if (!written) {
+            return printProblem(written.error().message);
+        }
+    }
+    std::fprintf(stderr, "%.0f requests, %.0f throttled; report in %s\n", report->requests,
+                 report->throttledRequests, qPrintable(out.fileName()));
+    return 0;
+}
+
+}  // namespace cli

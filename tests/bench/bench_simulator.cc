@@ -1,0 +1,63 @@
+// bench_simulator: the workload simulator in model mode on the benchmark scenario:
+// 1 hour of GetItem at 10,000 requests/s (36 M requests), Zipf s = 1.1 over 1 M keys, a
+// table with 1,000 partitions. Prints the wall time of the whole simulate() call (key
+// hashing included) and, last, `RESULT sim_requests=... sim_wall_s=... sim_req_per_s=...`.
+// --quick: 60 simulated seconds over 100,000 keys (for ctest).
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+
+#include "simulator.h"
+
+using namespace shardscape;
+
+int main(int argc, char** argv) {
+    const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+    Json json = {{"name", "bench"},
+                 {"durationSeconds", quick ? 60 : 3600},
+                 {"seed", 42},
+                 {"table",
+                  // 2,997,000 / 3,000 + 1 / 1,000 = 999.001: 1,000 partitions.
+                  {{"name", "Bench"},
+                   {"partitionKey", "pk"},
+                   {"readCapacityUnits", 2997000},
+                   {"writeCapacityUnits", 1},
+                   {"itemCount", 1000000},
+                   {"itemSizeBytes", 1000}}},
+                 {"workload",
+                  {{{"name", "reads"},
+                    {"operation", "GetItem"},
+                    {"rate", {{"type", "constant"}, {"rate", 10000}}},
+                    {"keys",
+                     {{"distribution", "zipf"},
+                      {"keyCount", quick ? 100000 : 1000000},
+                      {"exponent", 1.1}}}}}}};
+    auto scenario = Scenario::fromJson(json);
+    if (!scenario) {
+        std::fprintf(stderr, "bad scenario: %s\n", scenario.error().message.c_str());
+        return 1;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    auto report = simulate(*scenario);
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!report) {
+        std::fprintf(stderr, "simulation failed: %s\n", report.error().message.c_str());
+        return 1;
+    }
+    const ResourceReport& table = report->resources.at(0);
+    std::printf(
+        "simulated %d s, %d partitions, %.0f requests, %.0f throttled, hottest key %s "
+        "(%.0f requests)\n",
+        report->durationSeconds, table.finalPartitionCount, report->requests,
+        report->throttledRequests, report->hotKeys.at(0).key.c_str(),
+        report->hotKeys.at(0).requests);
+    if (table.finalPartitionCount != 1000) {
+        std::fprintf(stderr, "expected 1000 partitions\n");
+        return 1;
+    }
+    std::printf("RESULT sim_requests=%.0f sim_wall_s=%.3f sim_req_per_s=%.0f\n", report->requests,
+                wall, report->requests / wall);
+    return 0;
+}
