@@ -15,8 +15,10 @@
 #include "engine.h"
 #include "item_table_model.h"
 #include "main_window.h"
+#include "operation_test_support.h"
 
 using namespace shardscape;
+using shardscape::testing::numbered;
 
 class DataViewTest : public QObject {
     Q_OBJECT
@@ -28,12 +30,6 @@ class DataViewTest : public QObject {
 };
 
 namespace {
-
-std::string numbered(const char* prefix, long n) {
-    std::string out(prefix);
-    out.append(std::to_string(n));
-    return out;
-}
 
 // 1,000 orders over 10 customers; every third has a "coupon" (a sparse GSI key).
 void createOrders(Engine& engine) {

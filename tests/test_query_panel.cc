@@ -16,9 +16,11 @@
 #include "dispatch.h"
 #include "engine.h"
 #include "item_table_model.h"
+#include "operation_test_support.h"
 #include "query_panel.h"
 
 using namespace shardscape;
+using shardscape::testing::numbered;
 
 class QueryPanelTest : public QObject {
     Q_OBJECT
@@ -40,11 +42,6 @@ class QueryPanelTest : public QObject {
 };
 
 namespace {
-std::string numbered(const char* prefix, long n) {
-    std::string out(prefix);
-    out.append(std::to_string(n));
-    return out;
-}
 
 void createOrders(Engine& engine) {
     auto created = dispatch(engine, "CreateTable", Json::parse(R"({"TableName":"Orders",
