@@ -5,8 +5,8 @@
 // loads and saves files, model_validation.h checks them.
 //
 // Nothing is lost on a round trip: every object keeps the members this version does not
-// know in `extra`, and they are written back unchanged. Scenarios are kept as opaque JSON
-// objects until the simulator defines them; they name the access patterns they drive.
+// know in `extra`, and they are written back unchanged. Scenarios are kept as JSON objects
+// as written; model_scenario.h turns one into the simulator's scenario.
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -118,7 +118,7 @@ struct Model {
     std::vector<ModelTable> tables;
     std::vector<EntityType> entities;
     std::vector<AccessPattern> accessPatterns;
-    // The simulator's scenarios: JSON objects kept as they are ("name", "accessPatterns").
+    // Simulation scenarios ("name", "accessPatterns", ...: model_scenario.h), kept as written.
     OrderedJson scenarios = OrderedJson::array();
     OrderedJson extra = OrderedJson::object();
 
