@@ -26,8 +26,11 @@ int main(int argc, char* argv[]) {
                                         "FILE");
     QCommandLineOption listBundledOption(
         "list-bundled", "Print the bundled example models and scenarios (full paths) and exit.");
-    QCommandLineOption viewOption("view", "The view to show first: tables, data or query.", "VIEW");
-    parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption});
+    QCommandLineOption viewOption(
+        "view", "The view to show first: tables, data, query or classroom.", "VIEW");
+    QCommandLineOption modelOption("model", "Open the model FILE (*.shardscape.json) first.",
+                                   "FILE");
+    parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption, modelOption});
     parser.process(app);
 
     const QString bundled = shardscape::bundledDataDirectory(QApplication::applicationDirPath());
@@ -52,27 +55,60 @@ int main(int argc, char* argv[]) {
     }
 
     shardscape::MainWindow window(engine, dataDirectory, openError);
+    window.setBundledDirectory(bundled);
     // First start (or an empty data directory): offer the bundled examples.
     if (!engine || engine->tableNames().empty()) window.showWelcome(bundled);
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
-        std::fprintf(stderr, "shardscape: unknown view '%s' (tables, data, query)\n",
+        std::fprintf(stderr, "shardscape: unknown view '%s' (tables, data, query, classroom)\n",
                      qPrintable(parser.value(viewOption)));
         return 2;
     }
     window.show();
 
+    // With --model, the screenshot waits until the model is open.
+    const bool withModel = parser.isSet(modelOption);
+    int modelStatus = 0;
+    if (withModel) {
+        QObject::connect(&window, &shardscape::MainWindow::modelFailed, &app,
+                         [&](const QString& message) {
+                             std::fprintf(stderr, "shardscape: cannot open the model: %s\n",
+                                          qPrintable(message));
+                             modelStatus = 1;
+                         });
+        window.openModel(parser.value(modelOption));
+    }
+
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         int status = 0;
-        QTimer::singleShot(0, &app, [&] {
-            if (!window.grab().save(file, "PNG")) {
-                std::fprintf(stderr, "shardscape: cannot write screenshot %s\n", qPrintable(file));
-                status = 1;
+        auto take = [&] {
+            if (modelStatus != 0) {
+                app.exit(modelStatus);
+                return;
             }
-            app.exit(status);
-        });
+            if (parser.value(viewOption) == "classroom") {
+                // The presenter's view: large fonts, the demonstration at its last step.
+                window.resize(1600, 1000);
+                window.showClassroomDemo();
+            }
+            // Let layouts settle after the view changed before grabbing.
+            QTimer::singleShot(300, &app, [&] {
+                if (!window.grab().save(file, "PNG")) {
+                    std::fprintf(stderr, "shardscape: cannot write screenshot %s\n",
+                                 qPrintable(file));
+                    status = 1;
+                }
+                app.exit(status);
+            });
+        };
+        if (withModel) {
+            QObject::connect(&window, &shardscape::MainWindow::modelOpened, &app, take);
+            QObject::connect(&window, &shardscape::MainWindow::modelFailed, &app, take);
+        } else {
+            QTimer::singleShot(0, &app, take);
+        }
         app.exec();
-        return status;
+        return status != 0 ? status : modelStatus;
     }
     return app.exec();
 }

@@ -15,10 +15,12 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
+#include "classroom_view.h"
 #include "data_view.h"
 #include "engine.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
+#include "presenter_mode.h"
 #include "query_panel.h"
 #include "welcome_panel.h"
 
@@ -55,12 +57,24 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     views_->addTab(query_, tr("Query"));
     // Writes from the query builder change the figures and the data.
     connect(query_, &QueryPanel::finished, this, &MainWindow::refresh);
+    classroom_ = new ClassroomView(engine_, views_);
+    classroom_->setProperty("viewName", "classroom");
+    views_->addTab(classroom_, tr("Classroom"));
     setCentralWidget(views_);
 
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::refresh);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    presenter_ = new PresenterMode(this, this);
+    auto* viewMenu = menuBar()->addMenu(tr("&View"));
+    classroomAction_ = viewMenu->addAction(tr("&Classroom mode"));
+    classroomAction_->setObjectName("classroomModeAction");
+    classroomAction_->setCheckable(true);
+    classroomAction_->setShortcut(QKeySequence(Qt::Key_F11));
+    classroomAction_->setToolTip(tr("Large fonts and high contrast, for presenting"));
+    connect(classroomAction_, &QAction::toggled, presenter_, &PresenterMode::setOn);
+    connect(presenter_, &PresenterMode::toggled, classroomAction_, &QAction::setChecked);
     auto* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Shardscape"), this, [this] {
         QMessageBox::about(this, tr("About Shardscape"),
@@ -115,14 +129,35 @@ void MainWindow::refresh() {
                             QLocale().formattedDataSize(totalBytes));
     if (data_) data_->reloadSources();
     if (query_) query_->reloadTables();
+    if (classroom_) classroom_->reloadTables();
 }
 
 bool MainWindow::showView(const QString& name) {
     const QStringList names = {"tables", "data", "query"};
     const int index = static_cast<int>(names.indexOf(name));
-    if (index < 0) return false;
+    if (index < 0) {
+        // Views that name themselves (property "viewName").
+        for (int i = 0; i < views_->count(); ++i)
+            if (views_->widget(i)->property("viewName").toString() == name) {
+                views_->setCurrentIndex(i);
+                return true;
+            }
+        return false;
+    }
     views_->setCurrentIndex(index);
     return true;
+}
+
+void MainWindow::setBundledDirectory(const QString& bundledDirectory) {
+    classroom_->setBundledDirectory(bundledDirectory);
+}
+
+bool MainWindow::showClassroomDemo() {
+    classroomAction_->setChecked(true);
+    // The presenter's screen: the classroom view alone.
+    if (welcomeDock_) welcomeDock_->hide();
+    showView("classroom");
+    return classroom_->showDemo();
 }
 
 void MainWindow::showWelcome(const QString& bundledDirectory) {

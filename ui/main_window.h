@@ -9,12 +9,15 @@ class QTreeWidget;
 class QLabel;
 class QDockWidget;
 class QTabWidget;
+class QAction;
 
 namespace shardscape {
 class Engine;
 class WelcomePanel;
 class DataView;
 class QueryPanel;
+class ClassroomView;
+class PresenterMode;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -41,6 +44,17 @@ class MainWindow : public QMainWindow {
     DataView* dataView() const { return data_; }
     QueryPanel* queryPanel() const { return query_; }
 
+    // Classroom mode: the step-through and scenario gallery view ("classroom"), and the
+    // presenter look (View > Classroom mode, F11: large fonts, high contrast).
+    ClassroomView* classroomView() const { return classroom_; }
+    PresenterMode* presenterMode() const { return presenter_; }
+    QAction* classroomModeAction() const { return classroomAction_; }
+    // Where the bundled models and scenarios are (the scenario gallery lists them).
+    void setBundledDirectory(const QString& bundledDirectory);
+    // For `--screenshot --view classroom`: presenter mode on, the classroom view shown with
+    // its demonstration request stepped through to the last step.
+    bool showClassroomDemo();
+
   signals:
     void modelOpened(const QString& summary);
     void modelFailed(const QString& message);
@@ -51,6 +65,9 @@ class MainWindow : public QMainWindow {
     QTreeWidget* tables_ = nullptr;
     DataView* data_ = nullptr;
     QueryPanel* query_ = nullptr;
+    ClassroomView* classroom_ = nullptr;
+    PresenterMode* presenter_ = nullptr;
+    QAction* classroomAction_ = nullptr;
     QLabel* statusFigures_ = nullptr;
     QDockWidget* welcomeDock_ = nullptr;
     WelcomePanel* welcome_ = nullptr;
