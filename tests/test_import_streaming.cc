@@ -1,0 +1,296 @@
+// Item import streams, in every format: the input is generated on the fly by a streambuf that
+// never holds more than one record, and the test checks that the importer has written the
+// first chunk before it has read much further (nothing is slurped), that progress is reported
+// per chunk, that cancelling stops reading at once and says so, and that rejected rows are
+// counted and listed with their record number, line and reason while the others go in.
+#include <QTemporaryDir>
+#include <QtTest>
+#include <streambuf>
+
+#include "attribute_json.h"
+#include "dispatch.h"
+#include "engine.h"
+#include "transfer/item_import.h"
+
+using namespace shardscape;
+
+class ImportStreamingTest : public QObject {
+    Q_OBJECT
+  private slots:
+    void init();
+    void cleanup();
+    void readsOneChunkAheadAtMost_data();
+    void readsOneChunkAheadAtMost();
+    void cancellationStopsReading_data();
+    void cancellationStopsReading();
+    void rejectedRowsAreListedTheRestImported_data();
+    void rejectedRowsAreListedTheRestImported();
+
+  private:
+    std::unique_ptr<QTemporaryDir> dir_;
+    std::unique_ptr<Engine> engine_;
+};
+
+namespace {
+
+enum class Layout { DynamoDbLines, DynamoDbArray, S3Export, PlainJsonArray, PlainJsonLines, Csv };
+
+ItemFormat formatOf(Layout layout) {
+    switch (layout) {
+        case Layout::DynamoDbLines:
+        case Layout::DynamoDbArray:
+            return ItemFormat::DynamoDbJson;
+        case Layout::S3Export:
+            return ItemFormat::S3Export;
+        case Layout::PlainJsonArray:
+        case Layout::PlainJsonLines:
+            return ItemFormat::PlainJson;
+        case Layout::Csv:
+            return ItemFormat::Csv;
+    }
+    return ItemFormat::DynamoDbJson;
+}
+
+bool isArray(Layout layout) {
+    return layout == Layout::DynamoDbArray || layout == Layout::PlainJsonArray;
+}
+
+// Record i: id "user-<i % 977>", n i (the sort key), a name and a score. A bad record lacks n.
+std::string record(Layout layout, int i, bool bad) {
+    const std::string id = "user-" + std::to_string(i % 977);
+    const std::string n = std::to_string(i);
+    std::string out;
+    switch (layout) {
+        case Layout::DynamoDbLines:
+        case Layout::DynamoDbArray:
+        case Layout::S3Export:
+            out = "{\"id\":{\"S\":\"" + id + "\"},";
+            if (!bad) out += "\"n\":{\"N\":\"" + n + "\"},";
+            out += "\"name\":{\"S\":\"Customer " + n + "\"},\"score\":{\"N\":\"" +
+                   std::to_string(i % 1000) + "\"}}";
+            if (layout == Layout::S3Export) out = "{\"Item\":" + out + "}";
+            return out;
+        case Layout::PlainJsonArray:
+        case Layout::PlainJsonLines:
+            out = "{\"id\":\"" + id + "\",";
+            if (!bad) out += "\"n\":" + n + ",";
+            return out + "\"name\":\"Customer " + n + "\",\"score\":" + std::to_string(i % 1000) +
+                   "}";
+        case Layout::Csv:
+            return id + "," + (bad ? std::string() : n) + ",\"Customer " + n + "\"," +
+                   std::to_string(i % 1000);
+    }
+    return out;
+}
+
+// The line record i starts on.
+int64_t lineOf(Layout layout, int i) {
+    // Arrays open with "[" on a line of its own; CSV starts with its header.
+    return i + 1 + ((isArray(layout) || layout == Layout::Csv) ? 1 : 0);
+}
+
+// An item file generated while it is read: one record in memory at a time.
+class GeneratedInput : public std::streambuf {
+  public:
+    GeneratedInput(Layout layout, int count, std::vector<int> bad = {})
+        : layout_(layout), count_(count), bad_(std::move(bad)) {}
+    int recordsProduced() const { return produced_; }
+
+  protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+        piece_.clear();
+        if (!started_) {
+            started_ = true;
+            if (isArray(layout_)) piece_ = "[\n";
+            if (layout_ == Layout::Csv) piece_ = "id,n:N,name,score:N\n";
+        }
+        if (produced_ < count_) {
+            const bool bad = std::find(bad_.begin(), bad_.end(), produced_) != bad_.end();
+            piece_ += record(layout_, produced_, bad);
+            ++produced_;
+            if (isArray(layout_) && produced_ < count_) piece_ += ",";
+            piece_ += "\n";
+        } else if (!finished_) {
+            finished_ = true;
+            if (isArray(layout_)) piece_ += "]\n";
+        }
+        if (piece_.empty()) return traits_type::eof();
+        setg(piece_.data(), piece_.data(), piece_.data() + piece_.size());
+        return traits_type::to_int_type(*gptr());
+    }
+
+  private:
+    Layout layout_;
+    int count_;
+    std::vector<int> bad_;
+    int produced_ = 0;
+    bool started_ = false;
+    bool finished_ = false;
+    std::string piece_;
+};
+
+void createTable(Engine& engine, const std::string& name) {
+    Json request = Json::parse(R"J({"BillingMode": "PAY_PER_REQUEST",
+        "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"},
+                                 {"AttributeName": "n", "AttributeType": "N"}],
+        "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"},
+                      {"AttributeName": "n", "KeyType": "RANGE"}]})J");
+    request["TableName"] = name;
+    auto response = dispatch(engine, "CreateTable", request);
+    if (!response) qFatal("%s", response.error().message.c_str());
+}
+
+bool hasItem(Engine& engine, int i) {
+    Item key;
+    key.emplace("id", AttributeValue::string("user-" + std::to_string(i % 977)));
+    key.emplace("n", AttributeValue::number(std::to_string(i)));
+    auto read = engine.getItem("Items", key);
+    return read.ok() && read->item.has_value();
+}
+
+void addLayouts() {
+    QTest::addColumn<int>("layout");
+    QTest::newRow("dynamodb-json lines") << int(Layout::DynamoDbLines);
+    QTest::newRow("dynamodb-json array") << int(Layout::DynamoDbArray);
+    QTest::newRow("s3-export") << int(Layout::S3Export);
+    QTest::newRow("json array") << int(Layout::PlainJsonArray);
+    QTest::newRow("json lines") << int(Layout::PlainJsonLines);
+    QTest::newRow("csv") << int(Layout::Csv);
+}
+
+}  // namespace
+
+void ImportStreamingTest::init() {
+    dir_ = std::make_unique<QTemporaryDir>();
+    auto engine = Engine::open(dir_->filePath("data").toStdString());
+    QVERIFY(engine.ok());
+    engine_ = std::move(engine).value();
+    createTable(*engine_, "Items");
+}
+
+void ImportStreamingTest::cleanup() {
+    engine_.reset();
+    dir_.reset();
+}
+
+void ImportStreamingTest::readsOneChunkAheadAtMost_data() {
+    addLayouts();
+}
+
+void ImportStreamingTest::readsOneChunkAheadAtMost() {
+    QFETCH(int, layout);
+    const int count = 20000;
+    GeneratedInput input(Layout(layout), count);
+    std::istream in(&input);
+    ImportOptions options;
+    options.format = formatOf(Layout(layout));
+    options.chunkItems = 500;
+    std::vector<int64_t> imported;
+    int producedAtFirstChunk = -1;
+    bool firstChunkStored = false;
+    uint64_t lastBytes = 0;
+    bool bytesGrow = true;
+    options.progress = [&](const ImportProgress& p) {
+        if (imported.empty()) {
+            producedAtFirstChunk = input.recordsProduced();
+            // Written to storage, not held back until the end.
+            firstChunkStored = hasItem(*engine_, 0) && hasItem(*engine_, 499);
+        }
+        bytesGrow &= p.bytesRead >= lastBytes;
+        lastBytes = p.bytesRead;
+        imported.push_back(p.imported);
+        return true;
+    };
+    auto report = importItems(*engine_, "Items", in, options);
+    QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+    QVERIFY2(report->complete(), report->summary().c_str());
+    QCOMPARE(report->imported, count);
+    // The first chunk was imported when at most the next record had been generated.
+    QVERIFY2(producedAtFirstChunk >= 500 && producedAtFirstChunk <= 501,
+             qPrintable(QString::number(producedAtFirstChunk)));
+    QVERIFY(firstChunkStored);
+    QVERIFY(bytesGrow);
+    QCOMPARE(imported.size(), size_t(count / 500 + 1));  // one per chunk, one at the end
+    QCOMPARE(imported.front(), 500);
+    QCOMPARE(imported.back(), count);
+    QCOMPARE(engine_->describeTable("Items")->second.itemCount, count);
+}
+
+void ImportStreamingTest::cancellationStopsReading_data() {
+    addLayouts();
+}
+
+void ImportStreamingTest::cancellationStopsReading() {
+    QFETCH(int, layout);
+    GeneratedInput input(Layout(layout), 100000);
+    std::istream in(&input);
+    ImportOptions options;
+    options.format = formatOf(Layout(layout));
+    options.chunkItems = 250;
+    options.progress = [](const ImportProgress& p) { return p.imported < 1000; };
+    auto report = importItems(*engine_, "Items", in, options);
+    QVERIFY(report.ok());
+    QVERIFY(report->cancelled);
+    QVERIFY(!report->complete());
+    QCOMPARE(report->imported, 1000);
+    QVERIFY(input.recordsProduced() <= 1001);
+    QVERIFY(QString::fromStdString(report->summary())
+                .contains("Cancelled: the items counted above were written."));
+    QCOMPARE(engine_->describeTable("Items")->second.itemCount, 1000);
+
+    // The GUI's flag, polled per record, stops it too.
+    std::atomic<bool> cancel{false};
+    GeneratedInput again(Layout(layout), 100000);
+    std::istream in2(&again);
+    ImportOptions flagged;
+    flagged.format = formatOf(Layout(layout));
+    flagged.chunkItems = 100;
+    flagged.cancel = &cancel;
+    flagged.progress = [&](const ImportProgress& p) {
+        if (p.records >= 300) cancel = true;
+        return true;
+    };
+    report = importItems(*engine_, "Items", in2, flagged);
+    QVERIFY(report->cancelled);
+    QCOMPARE(report->records, 300);
+    QVERIFY(again.recordsProduced() <= 301);
+}
+
+void ImportStreamingTest::rejectedRowsAreListedTheRestImported_data() {
+    addLayouts();
+}
+
+void ImportStreamingTest::rejectedRowsAreListedTheRestImported() {
+    QFETCH(int, layout);
+    const int count = 10000;
+    GeneratedInput input(Layout(layout), count, {3, 7777});
+    std::istream in(&input);
+    ImportOptions options;
+    options.format = formatOf(Layout(layout));
+    auto report = importItems(*engine_, "Items", in, options);
+    QVERIFY(report.ok());
+    QCOMPARE(report->records, count);
+    QCOMPARE(report->rejected, 2);
+    QCOMPARE(report->imported, count - 2);
+    QVERIFY(!report->complete());  // never a silent partial import
+    QCOMPARE(report->rejections.size(), size_t(2));
+    QCOMPARE(report->rejections[0].record, 4);
+    QCOMPARE(report->rejections[0].line, lineOf(Layout(layout), 3));
+    QCOMPARE(report->rejections[1].record, 7778);
+    QCOMPARE(report->rejections[1].line, lineOf(Layout(layout), 7777));
+    for (const ImportRejection& r : report->rejections)
+        QCOMPARE(QString::fromStdString(r.reason),
+                 "One or more parameter values were invalid: Missing the key n in the item");
+    const QString summary = QString::fromStdString(report->summary());
+    QVERIFY2(summary.startsWith("10000 records read, 9998 items imported, 2 rejected\n"),
+             qPrintable(summary));
+    QVERIFY2(summary.contains(QString("record 4 (line %1): ").arg(lineOf(Layout(layout), 3))),
+             qPrintable(summary));
+    QCOMPARE(engine_->describeTable("Items")->second.itemCount, count - 2);
+    QVERIFY(!hasItem(*engine_, 3));
+    QVERIFY(hasItem(*engine_, 4));
+}
+
+QTEST_GUILESS_MAIN(ImportStreamingTest)
+#include "test_import_streaming.moc"
