@@ -15,6 +15,7 @@
 // --quick: 5 redraws and 20,000 items (for ctest). Targets: heat map ≤ 50 ms, stall ≤ 100 ms
 // (reported, not asserted: timings depend on the machine).
 
+#include <qcustomplot.h>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -27,7 +28,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <qcustomplot.h>
 #include <vector>
 
 #include "engine.h"
@@ -165,10 +165,11 @@ int main(int argc, char** argv) {
     const double emptyMs = median(emptyTimes);
     const double heatmapMs = median(changedTimes);
     const double cachedMs = median(cachedTimes);
-    std::printf("heat map %d partitions x %d s, %dx%d: redraw after new data %.1f ms, "
-                "unchanged %.1f ms (median of %d); empty plot %.1f ms; ratio %.1fx\n",
-                kPartitions, kSeconds, heat.plot.width(), heat.plot.height(), heatmapMs, cachedMs,
-                redraws, emptyMs, heatmapMs / std::max(emptyMs, 0.001));
+    std::printf(
+        "heat map %d partitions x %d s, %dx%d: redraw after new data %.1f ms, "
+        "unchanged %.1f ms (median of %d); empty plot %.1f ms; ratio %.1fx\n",
+        kPartitions, kSeconds, heat.plot.width(), heat.plot.height(), heatmapMs, cachedMs, redraws,
+        emptyMs, heatmapMs / std::max(emptyMs, 0.001));
 
     // (b) GUI stall during an import off the GUI thread, against an idle second.
     QTemporaryDir dir;
@@ -237,11 +238,13 @@ int main(int argc, char** argv) {
                      static_cast<long long>(report->imported), itemCount, bar.value());
         return 1;
     }
-    std::printf("import of %d items off the GUI thread: %.2f s, %d progress updates, %d timer "
-                "ticks; longest GUI stall %.1f ms (idle second: %.1f ms)\n",
-                itemCount, importSeconds, progressUpdates, meter.ticks, meter.longest, idleMs);
-    std::printf("RESULT heatmap_redraw_ms=%.1f heatmap_unchanged_ms=%.1f empty_plot_ms=%.1f "
-                "max_stall_ms=%.1f idle_stall_ms=%.1f import_items=%d\n",
-                heatmapMs, cachedMs, emptyMs, meter.longest, idleMs, itemCount);
+    std::printf(
+        "import of %d items off the GUI thread: %.2f s, %d progress updates, %d timer "
+        "ticks; longest GUI stall %.1f ms (idle second: %.1f ms)\n",
+        itemCount, importSeconds, progressUpdates, meter.ticks, meter.longest, idleMs);
+    std::printf(
+        "RESULT heatmap_redraw_ms=%.1f heatmap_unchanged_ms=%.1f empty_plot_ms=%.1f "
+        "max_stall_ms=%.1f idle_stall_ms=%.1f import_items=%d\n",
+        heatmapMs, cachedMs, emptyMs, meter.longest, idleMs, itemCount);
     return 0;
 }
