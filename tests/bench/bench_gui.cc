@@ -1,0 +1,250 @@
+// bench_gui: how the GUI holds up under the physics views' heaviest loads.
+//
+// (a) Redraw of a partition heat map of 1,000 partitions × 3,600 seconds: a QCustomPlot
+//     with a QCPColorMap (x = time, y = partition, colour = consumed share), 1,280 × 720,
+//     shown (offscreen). Median of N redraws, each QCustomPlot::replot with an immediate
+//     repaint: after the data changed (the map image is rebuilt, as when a new simulation
+//     result or a scrub arrives) and unchanged (zoom, pan, hover). The baseline, measured in
+//     the same run: the same plot with no data.
+// (b) The longest GUI event-loop stall during an import of 1,000,000 items (core/transfer,
+//     the bulk loader) running off the GUI thread: a 1 ms QTimer on the GUI thread records
+//     the gaps between its ticks while the import's progress is delivered to a QProgressBar.
+//     The baseline: the longest gap of the same timer over an idle second.
+//
+// Last line: RESULT heatmap_redraw_ms=… max_stall_ms=… (plus the baselines).
+// --quick: 5 redraws and 20,000 items (for ctest). Targets: heat map ≤ 50 ms, stall ≤ 100 ms
+// (reported, not asserted: timings depend on the machine).
+
+#include <qcustomplot.h>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QProgressBar>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrent>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+#include "engine.h"
+#include "transfer/item_import.h"
+
+using namespace shardscape;
+
+namespace {
+
+constexpr int kPartitions = 1000;
+constexpr int kSeconds = 3600;
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+struct HeatMapPlot {
+    QCustomPlot plot;
+    QCPColorMap* map = nullptr;
+
+    explicit HeatMapPlot(bool withData) {
+        plot.resize(1280, 720);
+        plot.xAxis->setLabel("time (s)");
+        plot.yAxis->setLabel("partition");
+        plot.xAxis->setRange(0, kSeconds);
+        plot.yAxis->setRange(0, kPartitions);
+        if (!withData) return;
+        map = new QCPColorMap(plot.xAxis, plot.yAxis);
+        map->data()->setSize(kSeconds, kPartitions);
+        map->data()->setRange(QCPRange(0, kSeconds - 1), QCPRange(0, kPartitions - 1));
+        fill(0);
+        auto* scale = new QCPColorScale(&plot);
+        plot.plotLayout()->addElement(0, 1, scale);
+        scale->axis()->setLabel("consumed share of the partition's limit");
+        map->setColorScale(scale);
+        map->setGradient(QCPColorGradient::gpJet);
+        map->setDataRange(QCPRange(0, 1.2));
+        map->setInterpolate(false);
+    }
+
+    // A workload: a background share per partition, a hot band, and `phase` moving it.
+    void fill(int phase) {
+        QCPColorMapData* data = map->data();
+        for (int x = 0; x < kSeconds; ++x)
+            for (int y = 0; y < kPartitions; ++y) {
+                const double background = 0.2 + 0.1 * std::sin((x + phase) * 0.01 + y * 0.37);
+                const double hot = (y + phase) % kPartitions < 10 ? 0.9 : 0.0;
+                data->setCell(x, y, background + hot);
+            }
+    }
+
+    // One redraw, in milliseconds.
+    double redraw() {
+        QElapsedTimer timer;
+        timer.start();
+        plot.replot(QCustomPlot::rpImmediateRefresh);
+        return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    }
+};
+
+// Longest gap, in ms, between the ticks of a 1 ms timer while `running` says so.
+struct StallMeter {
+    QTimer timer;
+    QElapsedTimer clock;
+    double last = 0;
+    double longest = 0;
+    int ticks = 0;
+
+    StallMeter() {
+        timer.setTimerType(Qt::PreciseTimer);
+        timer.setInterval(1);
+        QObject::connect(&timer, &QTimer::timeout, [this] {
+            const double now = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+            longest = std::max(longest, now - last);
+            last = now;
+            ++ticks;
+        });
+    }
+    void start() {
+        clock.start();
+        last = 0;
+        longest = 0;
+        ticks = 0;
+        timer.start();
+    }
+    void stop() { timer.stop(); }
+};
+
+// One item per line, DynamoDB JSON, ~150 bytes each.
+bool writeItems(const std::string& path, int count) {
+    std::ofstream out(path);
+    const std::string payload(100, 'x');
+    for (int i = 0; i < count; ++i)
+        out << R"({"pk":{"S":"user-)" << i % 50000 << R"("},"sk":{"N":")" << i
+            << R"("},"payload":{"S":")" << payload << "\"}}\n";
+    return static_cast<bool>(out);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+    const int redraws = quick ? 5 : 25;
+    const int itemCount = quick ? 20000 : 1000000;
+
+    // (a) Heat map redraw, against an empty plot.
+    HeatMapPlot empty(false);
+    empty.plot.show();
+    empty.redraw();  // first paint: fonts, caches
+    std::vector<double> emptyTimes;
+    for (int i = 0; i < redraws; ++i) emptyTimes.push_back(empty.redraw());
+    empty.plot.hide();
+
+    HeatMapPlot heat(true);
+    heat.plot.show();
+    heat.redraw();
+    std::vector<double> changedTimes, cachedTimes;
+    for (int i = 0; i < redraws; ++i) {
+        heat.fill(i + 1);  // new data: the next replot rebuilds the map image
+        changedTimes.push_back(heat.redraw());
+        cachedTimes.push_back(heat.redraw());
+    }
+    // Not blank: the map covers most of the axis rect with colour.
+    const QImage image = heat.plot.toPixmap().toImage();
+    const QRect rect = heat.plot.axisRect()->rect();
+    const QColor middle = image.pixelColor(rect.center());
+    if (middle == Qt::white || middle == QColor(0, 0, 0, 0)) {
+        std::fprintf(stderr, "the heat map did not draw (centre pixel %s)\n",
+                     qPrintable(middle.name()));
+        return 1;
+    }
+    heat.plot.hide();
+    const double emptyMs = median(emptyTimes);
+    const double heatmapMs = median(changedTimes);
+    const double cachedMs = median(cachedTimes);
+    std::printf(
+        "heat map %d partitions x %d s, %dx%d: redraw after new data %.1f ms, "
+        "unchanged %.1f ms (median of %d); empty plot %.1f ms; ratio %.1fx\n",
+        kPartitions, kSeconds, heat.plot.width(), heat.plot.height(), heatmapMs, cachedMs, redraws,
+        emptyMs, heatmapMs / std::max(emptyMs, 0.001));
+
+    // (b) GUI stall during an import off the GUI thread, against an idle second.
+    QTemporaryDir dir;
+    const std::string itemsPath = (dir.path() + "/items.json").toStdString();
+    if (!writeItems(itemsPath, itemCount)) {
+        std::fprintf(stderr, "cannot write %s\n", itemsPath.c_str());
+        return 1;
+    }
+    auto opened = Engine::open((dir.path() + "/data").toStdString());
+    if (!opened) {
+        std::fprintf(stderr, "cannot open the engine: %s\n", opened.error().message.c_str());
+        return 1;
+    }
+    std::shared_ptr<Engine> engine = std::move(opened).value();
+    TableDefinition table;
+    table.name = "Imported";
+    table.attributeDefinitions = {{"pk", ValueType::S}, {"sk", ValueType::N}};
+    table.partitionKey = {"pk", ValueType::S};
+    table.sortKey = KeyAttribute{"sk", ValueType::N};
+    table.billingMode = BillingMode::PayPerRequest;
+    if (auto created = engine->createTable(table); !created) {
+        std::fprintf(stderr, "cannot create the table: %s\n", created.error().message.c_str());
+        return 1;
+    }
+
+    StallMeter meter;
+    meter.start();
+    QTimer::singleShot(1000, &app, [&] { app.quit(); });
+    app.exec();
+    meter.stop();
+    const double idleMs = meter.longest;
+
+    QProgressBar bar;
+    bar.resize(400, 30);
+    bar.setRange(0, itemCount);
+    bar.show();
+    int progressUpdates = 0;
+    QObject::connect(&bar, &QProgressBar::valueChanged, [&] { ++progressUpdates; });
+    QFutureWatcher<Result<ImportReport>> watcher;
+    QObject::connect(&watcher, &QFutureWatcher<Result<ImportReport>>::finished, &app,
+                     [&] { app.quit(); });
+    QElapsedTimer importClock;
+    meter.start();
+    importClock.start();
+    watcher.setFuture(QtConcurrent::run([&]() {
+        ImportOptions options;
+        options.progress = [&bar](const ImportProgress& progress) {
+            // Delivered to the GUI thread as a queued call, as a real import dialog does.
+            QMetaObject::invokeMethod(&bar, "setValue", Qt::QueuedConnection,
+                                      Q_ARG(int, static_cast<int>(progress.imported)));
+            return true;
+        };
+        return importItemsFromFile(*engine, "Imported", itemsPath, options);
+    }));
+    app.exec();
+    meter.stop();
+    const double importSeconds = static_cast<double>(importClock.nsecsElapsed()) / 1e9;
+    const Result<ImportReport> report = watcher.result();
+    if (!report) {
+        std::fprintf(stderr, "import failed: %s\n", report.error().message.c_str());
+        return 1;
+    }
+    QCoreApplication::processEvents();
+    if (report->imported != itemCount || bar.value() != itemCount) {
+        std::fprintf(stderr, "imported %lld of %d items, progress bar at %d\n",
+                     static_cast<long long>(report->imported), itemCount, bar.value());
+        return 1;
+    }
+    std::printf(
+        "import of %d items off the GUI thread: %.2f s, %d progress updates, %d timer "
+        "ticks; longest GUI stall %.1f ms (idle second: %.1f ms)\n",
+        itemCount, importSeconds, progressUpdates, meter.ticks, meter.longest, idleMs);
+    std::printf(
+        "RESULT heatmap_redraw_ms=%.1f heatmap_unchanged_ms=%.1f empty_plot_ms=%.1f "
+        "max_stall_ms=%.1f idle_stall_ms=%.1f import_items=%d\n",
+        heatmapMs, cachedMs, emptyMs, meter.longest, idleMs, itemCount);
+    return 0;
+}
