@@ -26,8 +26,14 @@ int main(int argc, char* argv[]) {
                                         "FILE");
     QCommandLineOption listBundledOption(
         "list-bundled", "Print the bundled example models and scenarios (full paths) and exit.");
-    QCommandLineOption viewOption("view", "The view to show first: tables, data or query.", "VIEW");
-    parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption});
+    QCommandLineOption viewOption(
+        "view",
+        "The view to show first: tables, data, query, simulation, heatmap, capacity or compare.",
+        "VIEW");
+    QCommandLineOption modelOption(
+        "model", "Model file whose first scenario the simulation views run (--screenshot).",
+        "FILE");
+    parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption, modelOption});
     parser.process(app);
 
     const QString bundled = shardscape::bundledDataDirectory(QApplication::applicationDirPath());
@@ -52,10 +58,13 @@ int main(int argc, char* argv[]) {
     }
 
     shardscape::MainWindow window(engine, dataDirectory, openError);
+    window.setBundledDirectory(bundled);
     // First start (or an empty data directory): offer the bundled examples.
     if (!engine || engine->tableNames().empty()) window.showWelcome(bundled);
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
-        std::fprintf(stderr, "shardscape: unknown view '%s' (tables, data, query)\n",
+        std::fprintf(stderr,
+                     "shardscape: unknown view '%s' (tables, data, query, simulation, heatmap, "
+                     "capacity, compare)\n",
                      qPrintable(parser.value(viewOption)));
         return 2;
     }
@@ -64,12 +73,19 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         int status = 0;
+        const QString view = parser.isSet(viewOption) ? parser.value(viewOption) : "tables";
         QTimer::singleShot(0, &app, [&] {
-            if (!window.grab().save(file, "PNG")) {
-                std::fprintf(stderr, "shardscape: cannot write screenshot %s\n", qPrintable(file));
-                status = 1;
-            }
-            app.exit(status);
+            window.prepareView(view, parser.value(modelOption), [&](const QString& error) {
+                if (!error.isEmpty()) {
+                    std::fprintf(stderr, "shardscape: %s\n", qPrintable(error));
+                    status = 1;
+                } else if (!window.grab().save(file, "PNG")) {
+                    std::fprintf(stderr, "shardscape: cannot write screenshot %s\n",
+                                 qPrintable(file));
+                    status = 1;
+                }
+                app.exit(status);
+            });
         });
         app.exec();
         return status;
