@@ -27,9 +27,15 @@ int main(int argc, char* argv[]) {
     QCommandLineOption listBundledOption(
         "list-bundled", "Print the bundled example models and scenarios (full paths) and exit.");
     QCommandLineOption viewOption(
-        "view", "The view to show first: tables, data, query or classroom.", "VIEW");
-    QCommandLineOption modelOption("model", "Open the model FILE (*.shardscape.json) first.",
-                                   "FILE");
+        "view",
+        "The view to show first: tables, data, query, simulation, heatmap, capacity, compare or "
+        "classroom.",
+        "VIEW");
+    QCommandLineOption modelOption(
+        "model",
+        "Open the model FILE (*.shardscape.json) first; the simulation views run its first "
+        "scenario.",
+        "FILE");
     parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption, modelOption});
     parser.process(app);
 
@@ -59,7 +65,9 @@ int main(int argc, char* argv[]) {
     // First start (or an empty data directory): offer the bundled examples.
     if (!engine || engine->tableNames().empty()) window.showWelcome(bundled);
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
-        std::fprintf(stderr, "shardscape: unknown view '%s' (tables, data, query, classroom)\n",
+        std::fprintf(stderr,
+                     "shardscape: unknown view '%s' (tables, data, query, simulation, heatmap, "
+                     "capacity, compare, classroom)\n",
                      qPrintable(parser.value(viewOption)));
         return 2;
     }
@@ -86,19 +94,28 @@ int main(int argc, char* argv[]) {
                 app.exit(modelStatus);
                 return;
             }
-            if (parser.value(viewOption) == "classroom") {
+            const QString view = parser.isSet(viewOption) ? parser.value(viewOption) : "tables";
+            if (view == "classroom") {
                 // The presenter's view: large fonts, the demonstration at its last step.
                 window.resize(1600, 1000);
                 window.showClassroomDemo();
             }
-            // Let layouts settle after the view changed before grabbing.
-            QTimer::singleShot(300, &app, [&] {
-                if (!window.grab().save(file, "PNG")) {
-                    std::fprintf(stderr, "shardscape: cannot write screenshot %s\n",
-                                 qPrintable(file));
+            window.prepareView(view, parser.value(modelOption), [&](const QString& error) {
+                if (!error.isEmpty()) {
+                    std::fprintf(stderr, "shardscape: %s\n", qPrintable(error));
                     status = 1;
+                    app.exit(status);
+                    return;
                 }
-                app.exit(status);
+                // Let layouts settle after the view changed before grabbing.
+                QTimer::singleShot(300, &app, [&] {
+                    if (!window.grab().save(file, "PNG")) {
+                        std::fprintf(stderr, "shardscape: cannot write screenshot %s\n",
+                                     qPrintable(file));
+                        status = 1;
+                    }
+                    app.exit(status);
+                });
             });
         };
         if (withModel) {

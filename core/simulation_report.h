@@ -68,6 +68,17 @@ struct HotKey {
     int partitionId = 0;  // partition holding it at the end
     double requests = 0;
     double throttledRequests = 0;
+    uint64_t hash = 0;         // partition-key hash (which partition range holds it)
+    int resource = 0;          // index into SimulationReport::resources it is read/written on
+    double consumedUnits = 0;  // capacity units its served requests consumed
+    bool write = false;        // written (WCU) rather than read (RCU)
+    // The same figures by the partition (id) that held the key at the time.
+    struct Share {
+        double requests = 0;
+        double throttledRequests = 0;
+        double consumedUnits = 0;
+    };
+    std::map<int, Share> byPartition;
 };
 
 // What the run's traffic costs, in USD, by the scenario's prices.
@@ -89,7 +100,10 @@ struct SimulationReport {
     std::map<std::string, double> throttledByError;
     std::vector<ResourceReport> resources;  // the table first, then its indexes
     std::vector<StreamReport> streams;
-    std::vector<HotKey> hotKeys;
+    std::vector<HotKey> hotKeys;  // the ten busiest keys
+    // Every key the run tracked (the ten heaviest of each stream), for per-partition
+    // drill-downs; heaviest first.
+    std::vector<HotKey> trackedKeys;
     CostEstimate cost;
 
     Json toJson() const;

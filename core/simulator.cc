@@ -179,6 +179,14 @@ void autoScale(Resource& resource, ResourceReport& report, int minuteEnd) {
 
 }  // namespace
 
+Error simulationCancelled() {
+    return internalError("Simulation cancelled");
+}
+
+bool isSimulationCancelled(const Error& error) {
+    return error.type == ErrorType::InternalServer && error.message == "Simulation cancelled";
+}
+
 Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOptions& options) {
     SimulationReport report;
     report.scenario = scenario.name;
@@ -222,7 +230,16 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
             tracked.push_back({primary.stream,
                                primary.resource,
                                key,
-                               {stream.keys.keyName(key.rank, key.shard), stream.name, 0, 0, 0}});
+                               {stream.keys.keyName(key.rank, key.shard),
+                                stream.name,
+                                0,
+                                0,
+                                0,
+                                key.hash,
+                                primary.resource,
+                                0,
+                                stream.isWrite(),
+                                {}}});
         if (!stream.isWrite()) continue;
         // Every write also writes each global secondary index (one entry; its size in 1 KB
         // units, AWS's rule for index writes).
@@ -248,6 +265,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
     const int progressStep = std::max(1, duration / 100);
 
     for (int second = 0; second < duration; ++second) {
+        if (options.cancelled && options.cancelled()) return simulationCancelled();
         const double t = second;
         for (size_t r = 0; r < resources.size(); ++r)
             if (resources[r].generationSeen != resources[r].model.generation())
@@ -349,6 +367,13 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
                                            (1 - resource.servedShare(partition, stream.isWrite()));
             key.report.requests += requests;
             key.report.throttledRequests += requests * refusedShare;
+            const double units = requests * (1 - refusedShare) * stream.unitsPerRequest();
+            key.report.consumedUnits += units;
+            HotKey::Share& share =
+                key.report.byPartition[resource.model.partitions()[partition].id];
+            share.requests += requests;
+            share.throttledRequests += requests * refusedShare;
+            share.consumedUnits += units;
         }
 
         // Per-second and per-partition records, then auto scaling at each minute's end.
@@ -410,6 +435,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
     if (table.capacity.mode == BillingMode::Provisioned) report.cost.provisioned = provisioned;
     std::stable_sort(report.hotKeys.begin(), report.hotKeys.end(),
                      [](const HotKey& a, const HotKey& b) { return a.requests > b.requests; });
+    report.trackedKeys = report.hotKeys;
     if (report.hotKeys.size() > 10) report.hotKeys.resize(10);
     return report;
 }

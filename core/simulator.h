@@ -21,7 +21,14 @@ struct SimulationOptions {
     bool partitionSeries = true;
     // Called now and then with (simulated seconds done, total seconds).
     std::function<void(int, int)> progress;
+    // Asked every simulated second; when it answers true the run stops and simulate()
+    // returns simulationCancelled().
+    std::function<bool()> cancelled;
 };
+
+// The error a cancelled run returns ("Simulation cancelled").
+Error simulationCancelled();
+bool isSimulationCancelled(const Error& error);
 
 Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOptions& options = {});
 

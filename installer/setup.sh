@@ -15,7 +15,7 @@ jobs="${SHARDSCAPE_JOBS:-$(nproc)}"
 
 packages=(
   cmake ninja-build g++ pkg-config
-  qt6-base-dev qt6-base-dev-tools libgl-dev
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev
   libqcustomplot-dev
   libleveldb-dev libsnappy-dev
   nlohmann-json3-dev

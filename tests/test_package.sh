@@ -16,7 +16,7 @@ deb="$(ls "$work"/out/*.deb)"
 [ "$(dpkg-deb -f "$deb" Package)" = shardscape ] || fail "package name"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "version $(dpkg-deb -f "$deb" Version) != $version"
 depends="$(dpkg-deb -f "$deb" Depends)"
-for lib in libqt6core6 libqt6widgets6 libleveldb1d; do
+for lib in libqt6core6 libqt6widgets6 libqt6svg6 libqcustomplot2.1-qt6 libleveldb1d; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 

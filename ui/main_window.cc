@@ -16,12 +16,15 @@
 #include <QtConcurrent/QtConcurrent>
 
 #include "classroom_view.h"
+#include "compare_view.h"
 #include "data_view.h"
 #include "engine.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
 #include "presenter_mode.h"
 #include "query_panel.h"
+#include "scenario_gallery_panel.h"
+#include "simulation_panel.h"
 #include "welcome_panel.h"
 
 namespace shardscape {
@@ -60,6 +63,27 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     classroom_ = new ClassroomView(engine_, views_);
     classroom_->setProperty("viewName", "classroom");
     views_->addTab(classroom_, tr("Classroom"));
+    simulation_ = new SimulationPanel(views_);
+    views_->addTab(simulation_, tr("Simulation"));
+    compare_ = new CompareView(views_);
+    views_->addTab(compare_, tr("Compare"));
+    // The classroom's scenario gallery runs its scenarios in the simulation view.
+    connect(classroom_->galleryPanel(), &ScenarioGalleryPanel::scenarioChosen, this,
+            [this](const QString& path) {
+                showView("heatmap");
+                if (simulation_->chooseScenarioFile(path)) simulation_->run();
+            });
+    connect(classroom_->galleryPanel(), &ScenarioGalleryPanel::modelScenarioChosen, this,
+            [this](const QString& modelPath, const QString& scenarioName) {
+                if (const QString error = simulation_->loadModelFile(modelPath); !error.isEmpty()) {
+                    statusBar()->showMessage(error);
+                    return;
+                }
+                const int index = static_cast<int>(
+                    simulation_->sources().indexOf(tr("Model scenario: %1").arg(scenarioName)));
+                showView("heatmap");
+                if (index >= 0 && simulation_->chooseSource(index)) simulation_->run();
+            });
     setCentralWidget(views_);
 
     auto* fileMenu = menuBar()->addMenu(tr("&File"));
@@ -135,21 +159,70 @@ void MainWindow::refresh() {
 bool MainWindow::showView(const QString& name) {
     const QStringList names = {"tables", "data", "query"};
     const int index = static_cast<int>(names.indexOf(name));
-    if (index < 0) {
-        // Views that name themselves (property "viewName").
-        for (int i = 0; i < views_->count(); ++i)
-            if (views_->widget(i)->property("viewName").toString() == name) {
-                views_->setCurrentIndex(i);
-                return true;
-            }
-        return false;
+    if (index >= 0) {
+        views_->setCurrentIndex(index);
+        return true;
     }
-    views_->setCurrentIndex(index);
-    return true;
+    if (name == "simulation" || name == "heatmap" || name == "capacity") {
+        views_->setCurrentWidget(simulation_);
+        simulation_->showPage(name);
+        return true;
+    }
+    if (name == "compare") {
+        views_->setCurrentWidget(compare_);
+        return true;
+    }
+    // Views that name themselves (property "viewName").
+    for (int i = 0; i < views_->count(); ++i)
+        if (views_->widget(i)->property("viewName").toString() == name) {
+            views_->setCurrentIndex(i);
+            return true;
+        }
+    return false;
 }
 
-void MainWindow::setBundledDirectory(const QString& bundledDirectory) {
-    classroom_->setBundledDirectory(bundledDirectory);
+void MainWindow::setBundledDirectory(const QString& directory) {
+    simulation_->setBundledDirectory(directory);
+    compare_->setBundledDirectory(directory);
+    classroom_->setBundledDirectory(directory);
+}
+
+void MainWindow::prepareView(const QString& name, const QString& modelPath,
+                             std::function<void(const QString& error)> ready) {
+    if (!showView(name)) return ready(tr("unknown view '%1'").arg(name));
+    if (name == "simulation" || name == "heatmap" || name == "capacity") {
+        if (!modelPath.isEmpty()) {
+            const QString error = simulation_->loadModelFile(modelPath);
+            if (!error.isEmpty()) return ready(error);
+        }
+        simulation_->chooseDefaultSource();
+        auto* context = new QObject(this);
+        connect(simulation_, &SimulationPanel::finished, context, [context, ready] {
+            context->deleteLater();
+            ready({});
+        });
+        connect(simulation_, &SimulationPanel::failed, context,
+                [context, ready](const QString& error) {
+                    context->deleteLater();
+                    ready(error);
+                });
+        simulation_->run();
+        return;
+    }
+    if (name == "compare") {
+        auto* context = new QObject(this);
+        connect(compare_, &CompareView::compared, context, [context, ready] {
+            context->deleteLater();
+            ready({});
+        });
+        connect(compare_, &CompareView::failed, context, [context, ready](const QString& error) {
+            context->deleteLater();
+            ready(error);
+        });
+        compare_->run();
+        return;
+    }
+    ready({});
 }
 
 bool MainWindow::showClassroomDemo() {
@@ -168,6 +241,10 @@ void MainWindow::showWelcome(const QString& bundledDirectory) {
     }
     welcome_ = new WelcomePanel(bundledDirectory, welcomeDock_);
     connect(welcome_, &WelcomePanel::modelChosen, this, &MainWindow::openModel);
+    connect(welcome_, &WelcomePanel::scenarioChosen, this, [this](const QString& path) {
+        showView("simulation");
+        if (simulation_->chooseScenarioFile(path)) simulation_->run();
+    });
     welcomeDock_->setWidget(welcome_);
     welcomeDock_->show();
 }
@@ -179,11 +256,12 @@ void MainWindow::openModel(const QString& path) {
     }
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     auto* watcher = new QFutureWatcher<Result<QString>>(this);
-    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher, path] {
         const Result<QString> result = watcher->result();
         watcher->deleteLater();
         refresh();
         if (result) {
+            simulation_->loadModelFile(path);  // its scenarios and access patterns
             statusBar()->showMessage(*result, 10000);
             emit modelOpened(*result);
         } else {

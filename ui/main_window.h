@@ -3,6 +3,7 @@
 // designer, data, query and physics panels dock into it as they arrive.
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 
 class QTreeWidget;
@@ -18,6 +19,8 @@ class DataView;
 class QueryPanel;
 class ClassroomView;
 class PresenterMode;
+class SimulationPanel;
+class CompareView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -36,21 +39,29 @@ class MainWindow : public QMainWindow {
     void showWelcome(const QString& bundledDirectory);
     WelcomePanel* welcomePanel() const { return welcome_; }
 
-    // The central views, by name: "tables", "data" or "query". False for an unknown name.
+    // The central views, by name: "tables", "data", "query", "simulation", "heatmap",
+    // "capacity", "compare" or "classroom". False for an unknown name.
     bool showView(const QString& name);
+    // Shows view `name` ready to be looked at, then calls `ready` with "" or an error: the
+    // simulation views first run the model's first scenario (`modelPath`, may be empty) or a
+    // bundled one, compare runs its two scenarios.
+    void prepareView(const QString& name, const QString& modelPath,
+                     std::function<void(const QString& error)> ready);
+    // Where the bundled models and scenarios are (app/bundled_data.h).
+    void setBundledDirectory(const QString& directory);
     // Opens a model file in the engine (its tables, sample items and generated data) off
     // the GUI thread; `modelOpened` or `modelFailed` fires when done.
     void openModel(const QString& path);
     DataView* dataView() const { return data_; }
     QueryPanel* queryPanel() const { return query_; }
+    SimulationPanel* simulationPanel() const { return simulation_; }
+    CompareView* compareView() const { return compare_; }
 
     // Classroom mode: the step-through and scenario gallery view ("classroom"), and the
     // presenter look (View > Classroom mode, F11: large fonts, high contrast).
     ClassroomView* classroomView() const { return classroom_; }
     PresenterMode* presenterMode() const { return presenter_; }
     QAction* classroomModeAction() const { return classroomAction_; }
-    // Where the bundled models and scenarios are (the scenario gallery lists them).
-    void setBundledDirectory(const QString& bundledDirectory);
     // For `--screenshot --view classroom`: presenter mode on, the classroom view shown with
     // its demonstration request stepped through to the last step.
     bool showClassroomDemo();
@@ -68,6 +79,8 @@ class MainWindow : public QMainWindow {
     ClassroomView* classroom_ = nullptr;
     PresenterMode* presenter_ = nullptr;
     QAction* classroomAction_ = nullptr;
+    SimulationPanel* simulation_ = nullptr;
+    CompareView* compare_ = nullptr;
     QLabel* statusFigures_ = nullptr;
     QDockWidget* welcomeDock_ = nullptr;
     WelcomePanel* welcome_ = nullptr;

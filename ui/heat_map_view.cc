@@ -1,0 +1,212 @@
+#include "heat_map_view.h"
+
+#include <QToolTip>
+#include <cmath>
+
+namespace shardscape {
+
+namespace {
+
+QCPColorGradient shareGradient(double upper) {
+    // Pale at idle, green, yellow, orange, red at the limit (share 1), dark red beyond.
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
+    auto at = [upper](double share) { return std::min(1.0, share / upper); };
+    gradient.setColorStopAt(0, QColor("#f4f7f2"));
+    gradient.setColorStopAt(at(0.3), QColor("#a6d96a"));
+    gradient.setColorStopAt(at(0.6), QColor("#fee08b"));
+    gradient.setColorStopAt(at(0.85), QColor("#fdae61"));
+    gradient.setColorStopAt(at(1.0), QColor("#d7301f"));
+    if (upper > 1) gradient.setColorStopAt(1, QColor("#67000d"));
+    gradient.setNanHandling(QCPColorGradient::nhTransparent);
+    return gradient;
+}
+
+}  // namespace
+
+QColor HeatMapView::throttleColor() {
+    return QColor("#3b1f8f");
+}
+
+HeatMapView::HeatMapView(QWidget* parent) : QCustomPlot(parent) {
+    setObjectName("heatMapView");
+    setMouseTracking(true);
+    setMinimumSize(360, 240);
+
+    xAxis->setLabel(tr("time (s)"));
+    yAxis->setLabel(tr("partition (hash order)"));
+    xAxis->grid()->setVisible(false);
+    yAxis->grid()->setVisible(false);
+    // Where a partition did not exist (before its split or after it) the cells are
+    // transparent over a hatched grey.
+    axisRect()->setBackground(QBrush(QColor(200, 200, 200), Qt::BDiagPattern));
+
+    shares_ = new QCPColorMap(xAxis, yAxis);
+    shares_->setName(tr("consumed share"));
+    shares_->setInterpolate(false);
+    shares_->setTightBoundary(true);
+    throttles_ = new QCPColorMap(xAxis, yAxis);
+    throttles_->setName(tr("throttled"));
+    throttles_->setInterpolate(false);
+    throttles_->setTightBoundary(true);
+    QCPColorGradient solid;
+    solid.clearColorStops();
+    solid.setColorStopAt(0, throttleColor());
+    solid.setColorStopAt(1, throttleColor());
+    throttles_->setGradient(solid);
+    throttles_->setDataRange(QCPRange(0, 1));
+
+    scale_ = new QCPColorScale(this);
+    plotLayout()->addElement(0, 1, scale_);
+    scale_->setType(QCPAxis::atRight);
+    scale_->axis()->setLabel(tr("consumed / partition limit"));
+    scale_->setBarWidth(12);
+    shares_->setColorScale(scale_);
+    auto* margins = new QCPMarginGroup(this);
+    axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    scale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+
+    // Legend row under the title: the throttle colour.
+    throttleLegend_ = addGraph();
+    throttleLegend_->setName(tr("throttled that second (strip under the cell)"));
+    throttleLegend_->setLineStyle(QCPGraph::lsNone);
+    throttleLegend_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssSquare, throttleColor(), throttleColor(), 10));
+    // Title row, then the legend (the throttle swatch) above the map.
+    title_ = new QCPTextElement(this, QString(),
+                                QFont(font().family(), font().pointSize() + 1, QFont::Bold));
+    legend->setVisible(true);
+    axisRect()->insetLayout()->take(legend);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, title_);
+    plotLayout()->insertRow(1);
+    plotLayout()->addElement(1, 0, legend);
+    plotLayout()->setRowStretchFactor(0, 0.001);
+    plotLayout()->setRowStretchFactor(1, 0.001);
+    // Only the throttle swatch is a legend entry.
+    legend->removeItem(legend->itemWithPlottable(shares_));
+    legend->removeItem(legend->itemWithPlottable(throttles_));
+
+    cursor_ = new QCPItemStraightLine(this);
+    cursor_->setPen(QPen(QColor(20, 20, 20), 1.5, Qt::DashLine));
+    cursor_->setVisible(false);
+    setShareRange(shareUpper_);
+}
+
+void HeatMapView::setTitle(const QString& title) {
+    title_->setText(title);
+    replot();
+}
+
+void HeatMapView::setShareRange(double upper) {
+    shareUpper_ = std::max(0.1, upper);
+    shares_->setGradient(shareGradient(shareUpper_));
+    shares_->setDataRange(QCPRange(0, shareUpper_));
+    replot();
+}
+
+void HeatMapView::setHeatMap(HeatMapData data, std::vector<std::vector<HotKey>> keysPerRow) {
+    data_ = std::move(data);
+    keys_ = std::move(keysPerRow);
+    rebuild();
+}
+
+const std::vector<HotKey>& HeatMapView::keysOfRow(int row) const {
+    static const std::vector<HotKey> none;
+    return row >= 0 && row < static_cast<int>(keys_.size()) ? keys_[static_cast<size_t>(row)]
+                                                            : none;
+}
+
+void HeatMapView::rebuild() {
+    const int seconds = std::max(1, data_.seconds());
+    const int rows = std::max(1, data_.rowCount());
+    QCPColorMapData* shares = shares_->data();
+    QCPColorMapData* throttles = throttles_->data();
+    shares->setSize(seconds, rows);
+    // The throttle layer has three sub-rows per partition and marks only the lowest, so a
+    // throttled cell keeps its share colour above a strip in the throttle colour.
+    throttles->setSize(seconds, rows * 3);
+    const QCPRange keyRange(0, seconds - 1), valueRange(0, rows - 1);
+    shares->setRange(keyRange, valueRange);
+    throttles->setRange(keyRange, QCPRange(-1.0 / 3, rows - 1 + 1.0 / 3));
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (int r = 0; r < rows; ++r)
+        for (int s = 0; s < seconds; ++s) {
+            const bool exists = data_.exists(r, s);
+            const float share = exists ? data_.share(r, s) : NAN;
+            shares->setCell(s, r, std::isnan(share) ? nan : std::min<double>(share, 1e6));
+            const bool throttled = exists && data_.throttled(r, s) > 0;
+            for (int sub = 0; sub < 3; ++sub) {
+                const bool mark = throttled && sub == 0;
+                throttles->setCell(s, r * 3 + sub, mark ? 1 : 0);
+                throttles->setAlpha(s, r * 3 + sub, mark ? 255 : 0);
+            }
+        }
+    shares_->setDataRange(QCPRange(0, shareUpper_));
+    xAxis->setRange(-0.5, seconds - 0.5);
+    yAxis->setRange(-0.5, rows - 0.5);
+    // Few partitions: one tick per row, labelled with the partition id.
+    if (data_.rowCount() > 0 && data_.rowCount() <= 32) {
+        QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+        const int step = data_.rowCount() > 16 ? 2 : 1;
+        for (int r = 0; r < data_.rowCount(); r += step)
+            ticker->addTick(r, QString("P%1").arg(data_.rows()[static_cast<size_t>(r)].id));
+        yAxis->setTicker(ticker);
+        yAxis->setLabel(tr("partition (hash order)"));
+    } else {
+        yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        yAxis->setLabel(tr("partition row (hash order)"));
+    }
+    scale_->axis()->setLabel(
+        data_.empty() ? tr("consumed / partition limit")
+                      : tr("consumed %1 / partition limit").arg(unitName(data_.dimension())));
+    replot();
+}
+
+void HeatMapView::setCurrentSecond(int second) {
+    currentSecond_ = second;
+    cursor_->setVisible(second >= 0);
+    cursor_->point1->setCoords(second, 0);
+    cursor_->point2->setCoords(second, 1);
+    replot();
+}
+
+bool HeatMapView::cellAt(const QPoint& position, int* row, int* second) const {
+    if (data_.empty() || !axisRect()->rect().contains(position)) return false;
+    const double key = xAxis->pixelToCoord(position.x());
+    const double value = yAxis->pixelToCoord(position.y());
+    const int s = static_cast<int>(std::lround(key));
+    const int r = static_cast<int>(std::lround(value));
+    if (s < 0 || s >= data_.seconds() || r < 0 || r >= data_.rowCount()) return false;
+    *row = r;
+    *second = s;
+    return true;
+}
+
+QPoint HeatMapView::cellCenter(int row, int second) const {
+    return QPoint(static_cast<int>(std::lround(xAxis->coordToPixel(second))),
+                  static_cast<int>(std::lround(yAxis->coordToPixel(row))));
+}
+
+void HeatMapView::mouseMoveEvent(QMouseEvent* event) {
+    QCustomPlot::mouseMoveEvent(event);
+    int row = 0, second = 0;
+    if (!cellAt(event->pos(), &row, &second)) {
+        QToolTip::hideText();
+        return;
+    }
+    hoverText_ = QString::fromStdString(describeCell(data_, row, second, keysOfRow(row)));
+    QToolTip::showText(event->globalPosition().toPoint(), hoverText_, this);
+    emit cellHovered(row, second, hoverText_);
+}
+
+void HeatMapView::mousePressEvent(QMouseEvent* event) {
+    QCustomPlot::mousePressEvent(event);
+    int row = 0, second = 0;
+    if (event->button() == Qt::LeftButton && cellAt(event->pos(), &row, &second))
+        emit partitionClicked(row, second);
+}
+
+}  // namespace shardscape
