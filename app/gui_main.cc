@@ -7,6 +7,7 @@
 
 #include "bundled_data.h"
 #include "data_directory.h"
+#include "designer_workbench.h"
 #include "engine.h"
 #include "main_window.h"
 
@@ -26,8 +27,11 @@ int main(int argc, char* argv[]) {
                                         "FILE");
     QCommandLineOption listBundledOption(
         "list-bundled", "Print the bundled example models and scenarios (full paths) and exit.");
-    QCommandLineOption viewOption("view", "The view to show first: tables, data or query.", "VIEW");
-    parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption});
+    QCommandLineOption viewOption("view", "The view to show first: tables, data, query or designer.",
+                                  "VIEW");
+    QCommandLineOption modelOption("model", "Open the model FILE in the designer (and the engine).",
+                                   "FILE");
+    parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption, modelOption});
     parser.process(app);
 
     const QString bundled = shardscape::bundledDataDirectory(QApplication::applicationDirPath());
@@ -52,13 +56,31 @@ int main(int argc, char* argv[]) {
     }
 
     shardscape::MainWindow window(engine, dataDirectory, openError);
-    // First start (or an empty data directory): offer the bundled examples.
-    if (!engine || engine->tableNames().empty()) window.showWelcome(bundled);
+    // First start (or an empty data directory) without a model to open: offer the bundled
+    // examples.
+    if ((!engine || engine->tableNames().empty()) && !parser.isSet(modelOption) &&
+        !(parser.isSet(screenshotOption) && parser.value(viewOption) == "designer"))
+        window.showWelcome(bundled);
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
-        std::fprintf(stderr, "shardscape: unknown view '%s' (tables, data, query)\n",
+        std::fprintf(stderr, "shardscape: unknown view '%s' (tables, data, query, designer)\n",
                      qPrintable(parser.value(viewOption)));
         return 2;
     }
+    // The designer shows the model given, or for a screenshot of it, the first bundled one.
+    QString model = parser.value(modelOption);
+    if (model.isEmpty() && parser.isSet(screenshotOption) && parser.value(viewOption) == "designer")
+        model = QDir(bundled + "/models").absoluteFilePath("ecommerce.shardscape.json");
+    if (!model.isEmpty()) {
+        window.designer()->setErrorReporter([](const QString& message) {
+            std::fprintf(stderr, "shardscape: %s\n", qPrintable(message));
+        });
+        if (!window.designer()->openFile(model)) return 1;
+        // Opening a model also puts it into the engine, except for a one-shot screenshot.
+        if (!parser.isSet(screenshotOption)) window.openModel(model);
+    }
+    // The designer needs room: its screenshot is taken at a typical desktop size.
+    if (parser.isSet(screenshotOption) && parser.value(viewOption) == "designer")
+        window.resize(1480, 920);
     window.show();
 
     if (parser.isSet(screenshotOption)) {

@@ -16,6 +16,8 @@
 #include <QtConcurrent/QtConcurrent>
 
 #include "data_view.h"
+#include "designer_view.h"
+#include "designer_workbench.h"
 #include "engine.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
@@ -61,6 +63,7 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     fileMenu->addAction(tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::refresh);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    designer_ = new DesignerWorkbench(this, views_, fileMenu);
     auto* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Shardscape"), this, [this] {
         QMessageBox::about(this, tr("About Shardscape"),
@@ -118,6 +121,10 @@ void MainWindow::refresh() {
 }
 
 bool MainWindow::showView(const QString& name) {
+    if (name == "designer") {
+        views_->setCurrentWidget(designer_->view());
+        return true;
+    }
     const QStringList names = {"tables", "data", "query"};
     const int index = static_cast<int>(names.indexOf(name));
     if (index < 0) return false;
@@ -133,6 +140,7 @@ void MainWindow::showWelcome(const QString& bundledDirectory) {
     }
     welcome_ = new WelcomePanel(bundledDirectory, welcomeDock_);
     connect(welcome_, &WelcomePanel::modelChosen, this, &MainWindow::openModel);
+    connect(welcome_, &WelcomePanel::modelChosen, designer_, &DesignerWorkbench::openFile);
     welcomeDock_->setWidget(welcome_);
     welcomeDock_->show();
 }

@@ -15,6 +15,7 @@ class Engine;
 class WelcomePanel;
 class DataView;
 class QueryPanel;
+class DesignerWorkbench;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -33,13 +34,16 @@ class MainWindow : public QMainWindow {
     void showWelcome(const QString& bundledDirectory);
     WelcomePanel* welcomePanel() const { return welcome_; }
 
-    // The central views, by name: "tables", "data" or "query". False for an unknown name.
+    // The central views, by name: "tables", "data", "query" or "designer". False for an
+    // unknown name.
     bool showView(const QString& name);
     // Opens a model file in the engine (its tables, sample items and generated data) off
     // the GUI thread; `modelOpened` or `modelFailed` fires when done.
     void openModel(const QString& path);
     DataView* dataView() const { return data_; }
     QueryPanel* queryPanel() const { return query_; }
+    // The designer: its document, tab, model tree dock and model file actions.
+    DesignerWorkbench* designer() const { return designer_; }
 
   signals:
     void modelOpened(const QString& summary);
@@ -54,6 +58,7 @@ class MainWindow : public QMainWindow {
     QLabel* statusFigures_ = nullptr;
     QDockWidget* welcomeDock_ = nullptr;
     WelcomePanel* welcome_ = nullptr;
+    DesignerWorkbench* designer_ = nullptr;
 };
 
 }  // namespace shardscape
