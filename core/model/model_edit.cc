@@ -14,6 +14,14 @@ bool isKeyType(const std::string& type) {
     return type == "S" || type == "N" || type == "B";
 }
 
+// A new attribute (its `extra` stays an empty object, so it saves).
+ModelAttribute attributeNamed(const std::string& name, const std::string& type) {
+    ModelAttribute a;
+    a.name = name;
+    a.type = type;
+    return a;
+}
+
 ModelTable* findTable(Model& model, const std::string& name) {
     for (auto& t : model.tables)
         if (t.name == name) return &t;
@@ -63,10 +71,7 @@ void syncDefinitions(ModelTable& table, const std::vector<PaletteAttribute>& hin
         if (used.count(d.name) && defined.insert(d.name).second) definitions.push_back(d);
     for (const auto& k : keys)
         if (defined.insert(k).second) {
-            ModelAttribute a;
-            a.name = k;
-            a.type = typeFor(table, hints, k);
-            definitions.push_back(std::move(a));
+            definitions.push_back(attributeNamed(k, typeFor(table, hints, k)));
         }
     table.attributeDefinitions = std::move(definitions);
 }
@@ -182,7 +187,7 @@ Result<Model> setKeyAttribute(const Model& model, const std::string& table,
                 d.type = type;
                 found = true;
             }
-        if (!found) t->attributeDefinitions.push_back(ModelAttribute{attribute, type, {}, {}});
+        if (!found) t->attributeDefinitions.push_back(attributeNamed(attribute, type));
     }
     syncDefinitions(*t, {});
     return checked(model, std::move(after), table);
@@ -197,7 +202,7 @@ Result<Model> addTableAttribute(const Model& model, const std::string& table,
         return validationError("Attribute names must be 1 to 255 bytes long");
     for (const auto& p : tableAttributePalette(model, table))
         if (p.name == name) return validationError("The table already has an attribute " + name);
-    t->attributes.push_back(ModelAttribute{name, type, {}, {}});
+    t->attributes.push_back(attributeNamed(name, type));
     return checked(model, std::move(after), table);
 }
 
@@ -209,7 +214,7 @@ Result<Model> addTable(const Model& model, const std::string& name,
     ModelTable t;
     t.name = name;
     t.partitionKey = partitionKey;
-    t.attributeDefinitions.push_back(ModelAttribute{partitionKey, "S", {}, {}});
+    t.attributeDefinitions.push_back(attributeNamed(partitionKey, "S"));
     after.tables.push_back(std::move(t));
     auto problems = tableProblems(after, name);
     if (!problems.empty()) return validationError(problems.front());
