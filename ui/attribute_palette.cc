@@ -43,7 +43,6 @@ AttributePalette::AttributePalette(QWidget* parent) : QWidget(parent) {
     layout->addWidget(hint);
     list_ = new AttributeList(this);
     layout->addWidget(list_, 1);
-    auto* row = new QHBoxLayout;
     name_ = new QLineEdit(this);
     name_->setObjectName("newAttributeName");
     name_->setPlaceholderText(tr("New attribute"));
@@ -53,8 +52,9 @@ AttributePalette::AttributePalette(QWidget* parent) : QWidget(parent) {
     type_->setToolTip(tr("S string, N number, B binary"));
     add_ = new QPushButton(tr("Add"), this);
     add_->setObjectName("addAttribute");
-    row->addWidget(name_, 1);
-    row->addWidget(type_);
+    layout->addWidget(name_);
+    auto* row = new QHBoxLayout;
+    row->addWidget(type_, 1);
     row->addWidget(add_);
     layout->addLayout(row);
     auto request = [this] {

@@ -104,8 +104,9 @@ DesignerView::DesignerView(DesignDocument* document, QWidget* parent)
     horizontal->addWidget(middle);
     horizontal->addWidget(patternBox);
     horizontal->setStretchFactor(0, 2);
-    horizontal->setStretchFactor(1, 4);
+    horizontal->setStretchFactor(1, 5);
     horizontal->setStretchFactor(2, 4);
+    horizontal->setSizes({230, 560, 460});
 
     auto* facetBox = section(tr("Entity types and sample items"), vertical);
     auto* facetLayout = new QVBoxLayout(facetBox);

@@ -73,6 +73,7 @@ FacetView::FacetView(QWidget* parent) : QWidget(parent) {
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 5);
+    splitter->setSizes({300, 900});
 
     connect(perEntity_, &QSpinBox::valueChanged, this, &FacetView::rebuild);
     connect(shuffle, &QPushButton::clicked, this, [this] {

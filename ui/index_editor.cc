@@ -88,6 +88,7 @@ IndexEditor::IndexEditor(DesignDocument* document, QWidget* parent)
            "(at most 100 over all the table's indexes)"));
     nonKey_->setMaximumHeight(110);
     form->addWidget(nonKey_);
+    form->addStretch(1);
     layout->addWidget(details_, 1);
 
     connect(list_, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -238,7 +239,9 @@ void IndexEditor::showSelected() {
     delete_->setEnabled(i != nullptr);
     nonKey_->clear();
     if (!i || !t) {
-        details_->setTitle(tr("No index selected"));
+        details_->setTitle(list_->count() == 0
+                               ? tr("No secondary indexes yet: add one with + GSI or + LSI")
+                               : tr("No index selected"));
         name_->clear();
         kind_->clear();
         partition_->setKey({}, {});
