@@ -7,6 +7,7 @@
 
 #include "bundled_data.h"
 #include "data_directory.h"
+#include "designer_workbench.h"
 #include "engine.h"
 #include "main_window.h"
 
@@ -28,13 +29,13 @@ int main(int argc, char* argv[]) {
         "list-bundled", "Print the bundled example models and scenarios (full paths) and exit.");
     QCommandLineOption viewOption(
         "view",
-        "The view to show first: tables, data, query, simulation, heatmap, capacity, compare or "
-        "classroom.",
+        "The view to show first: tables, data, query, designer, simulation, heatmap, capacity, "
+        "compare or classroom.",
         "VIEW");
     QCommandLineOption modelOption(
         "model",
-        "Open the model FILE (*.shardscape.json) first; the simulation views run its first "
-        "scenario.",
+        "Open the model FILE (*.shardscape.json) in the designer and the engine; the simulation "
+        "views run its first scenario.",
         "FILE");
     parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption, modelOption});
     parser.process(app);
@@ -62,18 +63,35 @@ int main(int argc, char* argv[]) {
 
     shardscape::MainWindow window(engine, dataDirectory, openError);
     window.setBundledDirectory(bundled);
-    // First start (or an empty data directory): offer the bundled examples.
-    if (!engine || engine->tableNames().empty()) window.showWelcome(bundled);
+    // First start (or an empty data directory) without a model to open: offer the bundled
+    // examples.
+    if ((!engine || engine->tableNames().empty()) && !parser.isSet(modelOption) &&
+        !(parser.isSet(screenshotOption) && parser.value(viewOption) == "designer"))
+        window.showWelcome(bundled);
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
         std::fprintf(stderr,
-                     "shardscape: unknown view '%s' (tables, data, query, simulation, heatmap, "
-                     "capacity, compare, classroom)\n",
+                     "shardscape: unknown view '%s' (tables, data, query, designer, simulation, "
+                     "heatmap, capacity, compare, classroom)\n",
                      qPrintable(parser.value(viewOption)));
         return 2;
     }
+    // The designer shows the model given, or for a screenshot of it, the first bundled one.
+    QString model = parser.value(modelOption);
+    if (model.isEmpty() && parser.isSet(screenshotOption) && parser.value(viewOption) == "designer")
+        model = QDir(bundled + "/models").absoluteFilePath("ecommerce.shardscape.json");
+    if (!model.isEmpty()) {
+        window.designer()->setErrorReporter([](const QString& message) {
+            std::fprintf(stderr, "shardscape: %s\n", qPrintable(message));
+        });
+        if (!window.designer()->openFile(model)) return 1;
+    }
+    // The designer needs room: its screenshot is taken at a typical desktop size.
+    if (parser.isSet(screenshotOption) && parser.value(viewOption) == "designer")
+        window.resize(1480, 920);
     window.show();
 
-    // With --model, the screenshot waits until the model is open.
+    // With --model, the model's tables and data go into the engine too; the screenshot waits
+    // until they are there.
     const bool withModel = parser.isSet(modelOption);
     int modelStatus = 0;
     if (withModel) {

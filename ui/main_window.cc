@@ -18,6 +18,8 @@
 #include "classroom_view.h"
 #include "compare_view.h"
 #include "data_view.h"
+#include "designer_view.h"
+#include "designer_workbench.h"
 #include "engine.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
@@ -99,6 +101,7 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     classroomAction_->setToolTip(tr("Large fonts and high contrast, for presenting"));
     connect(classroomAction_, &QAction::toggled, presenter_, &PresenterMode::setOn);
     connect(presenter_, &PresenterMode::toggled, classroomAction_, &QAction::setChecked);
+    designer_ = new DesignerWorkbench(this, views_, fileMenu);
     auto* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Shardscape"), this, [this] {
         QMessageBox::about(this, tr("About Shardscape"),
@@ -157,6 +160,10 @@ void MainWindow::refresh() {
 }
 
 bool MainWindow::showView(const QString& name) {
+    if (name == "designer") {
+        views_->setCurrentWidget(designer_->view());
+        return true;
+    }
     const QStringList names = {"tables", "data", "query"};
     const int index = static_cast<int>(names.indexOf(name));
     if (index >= 0) {
@@ -245,6 +252,7 @@ void MainWindow::showWelcome(const QString& bundledDirectory) {
         showView("simulation");
         if (simulation_->chooseScenarioFile(path)) simulation_->run();
     });
+    connect(welcome_, &WelcomePanel::modelChosen, designer_, &DesignerWorkbench::openFile);
     welcomeDock_->setWidget(welcome_);
     welcomeDock_->show();
 }

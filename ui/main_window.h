@@ -21,6 +21,7 @@ class ClassroomView;
 class PresenterMode;
 class SimulationPanel;
 class CompareView;
+class DesignerWorkbench;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -39,8 +40,8 @@ class MainWindow : public QMainWindow {
     void showWelcome(const QString& bundledDirectory);
     WelcomePanel* welcomePanel() const { return welcome_; }
 
-    // The central views, by name: "tables", "data", "query", "simulation", "heatmap",
-    // "capacity", "compare" or "classroom". False for an unknown name.
+    // The central views, by name: "tables", "data", "query", "designer", "simulation",
+    // "heatmap", "capacity", "compare" or "classroom". False for an unknown name.
     bool showView(const QString& name);
     // Shows view `name` ready to be looked at, then calls `ready` with "" or an error: the
     // simulation views first run the model's first scenario (`modelPath`, may be empty) or a
@@ -65,6 +66,8 @@ class MainWindow : public QMainWindow {
     // For `--screenshot --view classroom`: presenter mode on, the classroom view shown with
     // its demonstration request stepped through to the last step.
     bool showClassroomDemo();
+    // The designer: its document, tab, model tree dock and model file actions.
+    DesignerWorkbench* designer() const { return designer_; }
 
   signals:
     void modelOpened(const QString& summary);
@@ -84,6 +87,7 @@ class MainWindow : public QMainWindow {
     QLabel* statusFigures_ = nullptr;
     QDockWidget* welcomeDock_ = nullptr;
     WelcomePanel* welcome_ = nullptr;
+    DesignerWorkbench* designer_ = nullptr;
 };
 
 }  // namespace shardscape

@@ -48,11 +48,14 @@ Result<EntityItemFactory> EntityItemFactory::create(const Model& model, const En
     return factory;
 }
 
-Result<Item> EntityItemFactory::next(SampleRandom& random) {
+Result<Item> EntityItemFactory::next(SampleRandom& random) { return next(random, Item()); }
+
+Result<Item> EntityItemFactory::next(SampleRandom& random, const Item& fixed) {
     Item item;
     std::map<std::string, std::string> texts;
     for (auto& a : impl_->attributes) {
         AttributeValue value = a.generator->next(random);
+        if (auto f = fixed.find(a.name); f != fixed.end()) value = f->second;
         texts[a.name] = templateText(value);
         item[a.name] = std::move(value);
     }

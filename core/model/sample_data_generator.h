@@ -38,6 +38,9 @@ class EntityItemFactory {
   public:
     static Result<EntityItemFactory> create(const Model& model, const EntityType& entity);
     Result<Item> next(class SampleRandom& random);
+    // The same, with the attributes in `fixed` taking the given values instead of generated
+    // ones (their keys are rendered from them): items that share a partition.
+    Result<Item> next(class SampleRandom& random, const Item& fixed);
 
   private:
     struct Impl;

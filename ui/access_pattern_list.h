@@ -1,0 +1,40 @@
+#pragma once
+// The access patterns of the model with the analyzer's verdict for each (green: served,
+// amber: served but a filter wastes reads, red: needs a Scan or cannot be served), the
+// reason and a suggestion; recomputed by the designer on every edit.
+
+#include <QIcon>
+#include <QWidget>
+
+#include "model/access_pattern_analyzer.h"
+
+class QTreeWidget;
+class QLabel;
+
+namespace shardscape {
+
+// A filled circle in the verdict's colour (the red one is crossed for Impossible).
+QIcon verdictIcon(PatternVerdict verdict);
+QString verdictText(PatternVerdict verdict);
+
+class AccessPatternList : public QWidget {
+    Q_OBJECT
+  public:
+    explicit AccessPatternList(QWidget* parent = nullptr);
+
+    void setAnalysis(const Model& model, const ModelAnalysis& analysis);
+    QTreeWidget* tree() const { return tree_; }
+    QLabel* detail() const { return detail_; }
+    // The verdict shown for a pattern ("green", "amber", "red", "impossible"), "" if absent.
+    QString shownVerdict(const QString& pattern) const;
+
+  private:
+    void showDetail();
+
+    QTreeWidget* tree_ = nullptr;
+    QLabel* summary_ = nullptr;
+    QLabel* detail_ = nullptr;
+    QLabel* smells_ = nullptr;
+};
+
+}  // namespace shardscape
