@@ -2,13 +2,17 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QTableView>
 #include <QTimer>
 #include <cstdio>
 
 #include "bundled_data.h"
 #include "data_directory.h"
+#include "data_view.h"
 #include "engine.h"
 #include "main_window.h"
+#include "screenshot.h"
+#include "theme.h"
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -27,7 +31,12 @@ int main(int argc, char* argv[]) {
     QCommandLineOption listBundledOption(
         "list-bundled", "Print the bundled example models and scenarios (full paths) and exit.");
     QCommandLineOption viewOption("view", "The view to show first: tables, data or query.", "VIEW");
-    parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption});
+    QCommandLineOption dialogOption(
+        "dialog", "Open a dialog over the Data view: item-editor, import, export or sample-data.",
+        "DIALOG");
+    QCommandLineOption themeOption("theme", "system, light or dark (remembered).", "THEME");
+    parser.addOptions(
+        {dataOption, screenshotOption, listBundledOption, viewOption, dialogOption, themeOption});
     parser.process(app);
 
     const QString bundled = shardscape::bundledDataDirectory(QApplication::applicationDirPath());
@@ -51,6 +60,10 @@ int main(int argc, char* argv[]) {
         openError = QString::fromStdString(opened.error().message);
     }
 
+    if (parser.isSet(themeOption))
+        shardscape::applyTheme(shardscape::themeFromName(parser.value(themeOption)));
+    else
+        shardscape::applySavedTheme();
     shardscape::MainWindow window(engine, dataDirectory, openError);
     // First start (or an empty data directory): offer the bundled examples.
     if (!engine || engine->tableNames().empty()) window.showWelcome(bundled);
@@ -60,12 +73,30 @@ int main(int argc, char* argv[]) {
         return 2;
     }
     window.show();
+    if (parser.isSet(dialogOption)) {
+        const QString dialog = parser.value(dialogOption);
+        window.showView("data");
+        shardscape::DataView* data = window.dataView();
+        data->itemView()->selectRow(0);
+        if (dialog == "item-editor") {
+            if (!data->editItem(0)) data->newItem();
+        } else if (dialog == "import") {
+            data->startImport();
+        } else if (dialog == "export") {
+            data->startExport();
+        } else if (dialog == "sample-data") {
+            window.generateSampleData();
+        } else {
+            std::fprintf(stderr, "shardscape: unknown dialog '%s'\n", qPrintable(dialog));
+            return 2;
+        }
+    }
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         int status = 0;
         QTimer::singleShot(0, &app, [&] {
-            if (!window.grab().save(file, "PNG")) {
+            if (!shardscape::grabWindowWithDialogs(&window).save(file, "PNG")) {
                 std::fprintf(stderr, "shardscape: cannot write screenshot %s\n", qPrintable(file));
                 status = 1;
             }

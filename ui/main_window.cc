@@ -69,7 +69,9 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     });
 
     statusFigures_ = new QLabel(this);
+    statusFigures_->setObjectName("statusFigures");
     statusBar()->addPermanentWidget(statusFigures_);
+    addDataTools();
     if (!openError.isEmpty()) {
         heading->setText(
             tr("<b>Could not open the data directory:</b> %1").arg(openError.toHtmlEscaped()));
@@ -142,6 +144,7 @@ void MainWindow::openModel(const QString& path) {
         emit modelFailed(tr("No engine: the data directory could not be opened"));
         return;
     }
+    lastModelPath_ = path;
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     auto* watcher = new QFutureWatcher<Result<QString>>(this);
     connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher] {

@@ -9,12 +9,15 @@ class QTreeWidget;
 class QLabel;
 class QDockWidget;
 class QTabWidget;
+class QDragEnterEvent;
+class QDropEvent;
 
 namespace shardscape {
 class Engine;
 class WelcomePanel;
 class DataView;
 class QueryPanel;
+class SampleDataDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -41,11 +44,23 @@ class MainWindow : public QMainWindow {
     DataView* dataView() const { return data_; }
     QueryPanel* queryPanel() const { return query_; }
 
+    // The figures the status bar shows ("2 tables · 1,000 items · 120 KB").
+    QLabel* statusFigures() const { return statusFigures_; }
+    // Opens the sample-data dialog for the last model opened (or none).
+    SampleDataDialog* generateSampleData();
+
   signals:
     void modelOpened(const QString& summary);
     void modelFailed(const QString& message);
 
+  protected:
+    // Item files dropped on the window are imported (see DataView).
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
   private:
+    void addDataTools();
+
     std::shared_ptr<Engine> engine_;
     QTabWidget* views_ = nullptr;
     QTreeWidget* tables_ = nullptr;
@@ -54,6 +69,7 @@ class MainWindow : public QMainWindow {
     QLabel* statusFigures_ = nullptr;
     QDockWidget* welcomeDock_ = nullptr;
     WelcomePanel* welcome_ = nullptr;
+    QString lastModelPath_;
 };
 
 }  // namespace shardscape
