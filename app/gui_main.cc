@@ -34,7 +34,8 @@ int main(int argc, char* argv[]) {
     QCommandLineOption dialogOption(
         "dialog", "Open a dialog over the Data view: item-editor, import, export or sample-data.",
         "DIALOG");
-    QCommandLineOption themeOption("theme", "system, light or dark (remembered).", "THEME");
+    QCommandLineOption themeOption(
+        "theme", "system, light or dark for this run (View > Theme remembers a choice).", "THEME");
     parser.addOptions(
         {dataOption, screenshotOption, listBundledOption, viewOption, dialogOption, themeOption});
     parser.process(app);
@@ -61,7 +62,7 @@ int main(int argc, char* argv[]) {
     }
 
     if (parser.isSet(themeOption))
-        shardscape::applyTheme(shardscape::themeFromName(parser.value(themeOption)));
+        shardscape::applyTheme(shardscape::themeFromName(parser.value(themeOption)), false);
     else
         shardscape::applySavedTheme();
     shardscape::MainWindow window(engine, dataDirectory, openError);

@@ -18,6 +18,7 @@
 #include <QtConcurrent/QtConcurrent>
 #include <fstream>
 
+#include "buddy_label.h"
 #include "engine.h"
 #include "item_format_label.h"
 
@@ -57,7 +58,7 @@ ExportDialog::ExportDialog(std::shared_ptr<Engine> engine, const QString& table,
     auto* browse = new QPushButton(tr("Browse…"), this);
     fileRow->addWidget(file_, 1);
     fileRow->addWidget(browse);
-    form->addRow(tr("&File:"), fileRow);
+    form->addRow(buddyLabel(tr("&File:"), file_), fileRow);
     layout->addLayout(form);
     progress_ = new QProgressBar(this);
     progress_->setObjectName("exportProgress");

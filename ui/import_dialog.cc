@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
+#include "buddy_label.h"
 #include "engine.h"
 #include "item_format_label.h"
 #include "transfer/item_format_detection.h"
@@ -38,7 +39,7 @@ ImportDialog::ImportDialog(std::shared_ptr<Engine> engine, const QString& table,
     auto* browse = new QPushButton(tr("Browse…"), this);
     fileRow->addWidget(file_, 1);
     fileRow->addWidget(browse);
-    form->addRow(tr("&File:"), fileRow);
+    form->addRow(buddyLabel(tr("&File:"), file_), fileRow);
     auto* formatRow = new QHBoxLayout;
     format_ = new QComboBox(this);
     format_->setObjectName("importFormat");
@@ -47,7 +48,7 @@ ImportDialog::ImportDialog(std::shared_ptr<Engine> engine, const QString& table,
     detected_->setEnabled(false);
     formatRow->addWidget(format_, 1);
     formatRow->addWidget(detected_);
-    form->addRow(tr("F&ormat:"), formatRow);
+    form->addRow(buddyLabel(tr("F&ormat:"), format_), formatRow);
     table_ = new QComboBox(this);
     table_->setObjectName("importTable");
     if (engine_)

@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
+#include "buddy_label.h"
 #include "engine.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
@@ -36,7 +37,7 @@ SampleDataDialog::SampleDataDialog(std::shared_ptr<Engine> engine, const QString
     auto* browse = new QPushButton(tr("Browse…"), this);
     fileRow->addWidget(modelFile_, 1);
     fileRow->addWidget(browse);
-    form->addRow(tr("&Model:"), fileRow);
+    form->addRow(buddyLabel(tr("&Model:"), modelFile_), fileRow);
     entities_ = new QListWidget(this);
     entities_->setObjectName("sampleEntities");
     form->addRow(tr("&Entity types:"), entities_);

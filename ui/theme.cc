@@ -123,7 +123,7 @@ Theme currentTheme() {
     return appliedTheme();
 }
 
-void applyTheme(Theme theme) {
+void applyTheme(Theme theme, bool remember) {
     captureSystemLook();
     const SystemLook& look = systemLook();
     if (theme == Theme::System) {
@@ -134,13 +134,13 @@ void applyTheme(Theme theme) {
         QApplication::setPalette(theme == Theme::Dark ? darkPalette() : lightPalette());
     }
     appliedTheme() = theme;
-    QSettings().setValue("theme", themeName(theme));
+    if (remember) QSettings().setValue("theme", themeName(theme));
 }
 
 void applySavedTheme() {
     captureSystemLook();
     const Theme theme = themeFromName(QSettings().value("theme", "system").toString());
-    if (theme != Theme::System) applyTheme(theme);
+    if (theme != Theme::System) applyTheme(theme, false);
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
     // Qt 6.5+ reports the system's scheme; follow its changes while "System" is chosen.
     QObject::connect(QApplication::styleHints(), &QStyleHints::colorSchemeChanged, qApp, [] {

@@ -14,8 +14,8 @@ enum class Theme { System, Light, Dark };
 
 QString themeName(Theme theme);  // "system", "light", "dark"
 Theme themeFromName(const QString& name);
-// Applies `theme` to the application and remembers it.
-void applyTheme(Theme theme);
+// Applies `theme` to the application and (with `remember`) keeps the choice for next time.
+void applyTheme(Theme theme, bool remember = true);
 Theme currentTheme();
 // Whether the palette in use is dark (its window colour darker than its text).
 bool paletteIsDark();
