@@ -37,6 +37,7 @@ class TransferDialogsTest : public QObject {
     void exportReimportsEqual_data();
     void exportReimportsEqual();
     void exportsAnIndex();
+    void cancelledExportLeavesNoFile();
     void droppedFileStartsAnImport();
 };
 
@@ -300,6 +301,40 @@ void TransferDialogsTest::exportsAnIndex() {
     QFile exported(file);
     QVERIFY(exported.open(QIODevice::ReadOnly));
     QCOMPARE(exported.readAll().count('\n'), 10);
+}
+
+void TransferDialogsTest::cancelledExportLeavesNoFile() {
+    QTemporaryDir dir;
+    auto engine = ordersEngine(dir);
+    QVERIFY(engine);
+    std::vector<Item> items;
+    for (int i = 0; i < 200000; ++i) {
+        Item item;
+        item.emplace("customer", AttributeValue::string(numbered("c", i % 500)));
+        item.emplace("order", AttributeValue::number(std::to_string(i)));
+        item.emplace("note",
+                     AttributeValue::string("some text to make the export a little larger"));
+        items.push_back(std::move(item));
+    }
+    QVERIFY(engine->putItems("Orders", std::move(items)).ok());
+    DataView view(engine);
+    view.show();
+    ExportDialog* exporter = view.startExport();
+    QVERIFY(exporter);
+    const QString file = dir.filePath("orders.csv");
+    exporter->setFile(file);
+    QCOMPARE(exporter->formatBox()->currentData().toInt(), int(ItemFormat::Csv));  // by extension
+    QTest::mouseClick(exporter->exportButton(), Qt::LeftButton);
+    QVERIFY(exporter->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(exporter->progressBar()->value() > 0, 60000);
+    QTest::mouseClick(exporter->cancelButton(), Qt::LeftButton);
+    QVERIFY(
+        QTest::qWaitFor([&] { return !exporter->isRunning() && exporter->lastResult(); }, 60000));
+    QVERIFY(exporter->lastResult()->ok());
+    QVERIFY(exporter->lastResult()->value().cancelled);
+    QVERIFY(!QFile::exists(file));
+    QVERIFY(!QFile::exists(file + ".part"));
+    QCOMPARE(exporter->progressLabel()->text(), QString("Cancelled: no file was written."));
 }
 
 void TransferDialogsTest::droppedFileStartsAnImport() {
