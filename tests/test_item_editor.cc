@@ -202,6 +202,14 @@ void ItemEditorTest::showsValidationErrorsInline() {
     QCOMPARE(editor->errorLabel()->text(),
              QString("One or more parameter values were invalid: Type mismatch for key customer "
                      "expected: S actual: N"));
+    // In the form, that key's type can be put right (a key of the right type cannot change).
+    editor->tabs()->setCurrentIndex(0);
+    auto* keyType = qobject_cast<QComboBox*>(editor->form()->cellWidget(0, 1));
+    QVERIFY(keyType->isEnabled());
+    QVERIFY(!qobject_cast<QComboBox*>(editor->form()->cellWidget(1, 1))->isEnabled());
+    keyType->setCurrentText("S");
+    QVERIFY2(editor->saveButton()->isEnabled(), qPrintable(editor->errorLabel()->text()));
+    editor->tabs()->setCurrentIndex(1);
     editor->jsonEdit()->setPlainText(
         R"({"customer":{"S":"c"},"order":{"N":"2"},"coupon":{"N":"5"}})");
     QVERIFY(editor->errorLabel()->text().contains("Type mismatch for Index Key coupon"));

@@ -44,9 +44,13 @@ ItemEditor::ItemEditor(std::shared_ptr<Engine> engine, const QString& table,
     QString keys;
     if (definition) {
         keyNames_.push_back(definition->partitionKey.name);
+        keyTypes_[QString::fromStdString(definition->partitionKey.name)] =
+            QString::fromUtf8(valueTypeName(definition->partitionKey.type).data());
         keys = tr("Partition key %1").arg(keyLabel(definition->partitionKey));
         if (definition->sortKey) {
             keyNames_.push_back(definition->sortKey->name);
+            keyTypes_[QString::fromStdString(definition->sortKey->name)] =
+                QString::fromUtf8(valueTypeName(definition->sortKey->type).data());
             keys += tr(" · sort key %1").arg(keyLabel(*definition->sortKey));
         }
     }
@@ -170,7 +174,9 @@ int ItemEditor::addAttribute(const QString& name, const QString& type, const QSt
         bold.setBold(true);
         nameItem->setFont(bold);
         nameItem->setToolTip(tr("Key attribute (required)"));
-        typeBox->setEnabled(false);
+        // The key's type is the table's; a wrong one (typed in the JSON tab) stays
+        // changeable so the form can fix it.
+        typeBox->setEnabled(type != keyTypes_.value(name));
         // An existing item keeps its key, as UpdateItem does.
         if (original_) valueItem->setFlags(valueItem->flags() & ~Qt::ItemIsEditable);
         const bool partition = !keyNames_.empty() && keyNames_[0] == name.toStdString();

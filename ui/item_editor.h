@@ -9,6 +9,7 @@
 // the user is asked first. Editing keeps the item's key (as UpdateItem does).
 
 #include <QDialog>
+#include <QMap>
 #include <memory>
 #include <optional>
 
@@ -68,6 +69,7 @@ class ItemEditor : public QDialog {
     QString table_;
     std::optional<Item> original_;
     std::vector<std::string> keyNames_;
+    QMap<QString, QString> keyTypes_;  // key attribute -> its type name
     QTabWidget* tabs_ = nullptr;
     QTableWidget* form_ = nullptr;
     QPlainTextEdit* json_ = nullptr;
