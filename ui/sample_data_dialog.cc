@@ -82,6 +82,10 @@ SampleDataDialog::SampleDataDialog(std::shared_ptr<Engine> engine, const QString
         cancel();
         reject();
     });
+    items_->setMaximumWidth(180);
+    seed_->setMaximumWidth(180);
+    generateButton_->setEnabled(false);
+    progressText_->setText(tr("Choose a model file: its entity types make the items."));
     if (!modelPath.isEmpty()) setModelFile(modelPath);
 }
 
