@@ -2,14 +2,18 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QTableView>
 #include <QTimer>
 #include <cstdio>
 
 #include "bundled_data.h"
 #include "data_directory.h"
+#include "data_view.h"
 #include "designer_workbench.h"
 #include "engine.h"
 #include "main_window.h"
+#include "screenshot.h"
+#include "theme.h"
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -37,7 +41,13 @@ int main(int argc, char* argv[]) {
         "Open the model FILE (*.shardscape.json) in the designer and the engine; the simulation "
         "views run its first scenario.",
         "FILE");
-    parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption, modelOption});
+    QCommandLineOption dialogOption(
+        "dialog", "Open a dialog over the Data view: item-editor, import, export or sample-data.",
+        "DIALOG");
+    QCommandLineOption themeOption(
+        "theme", "system, light or dark for this run (View > Theme remembers a choice).", "THEME");
+    parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption, modelOption,
+                       dialogOption, themeOption});
     parser.process(app);
 
     const QString bundled = shardscape::bundledDataDirectory(QApplication::applicationDirPath());
@@ -61,6 +71,10 @@ int main(int argc, char* argv[]) {
         openError = QString::fromStdString(opened.error().message);
     }
 
+    if (parser.isSet(themeOption))
+        shardscape::applyTheme(shardscape::themeFromName(parser.value(themeOption)), false);
+    else
+        shardscape::applySavedTheme();
     shardscape::MainWindow window(engine, dataDirectory, openError);
     window.setBundledDirectory(bundled);
     // First start (or an empty data directory) without a model to open: offer the bundled
@@ -89,6 +103,24 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(screenshotOption) && parser.value(viewOption) == "designer")
         window.resize(1480, 920);
     window.show();
+    if (parser.isSet(dialogOption)) {
+        const QString dialog = parser.value(dialogOption);
+        window.showView("data");
+        shardscape::DataView* data = window.dataView();
+        data->itemView()->selectRow(0);
+        if (dialog == "item-editor") {
+            if (!data->editItem(0)) data->newItem();
+        } else if (dialog == "import") {
+            data->startImport();
+        } else if (dialog == "export") {
+            data->startExport();
+        } else if (dialog == "sample-data") {
+            window.generateSampleData();
+        } else {
+            std::fprintf(stderr, "shardscape: unknown dialog '%s'\n", qPrintable(dialog));
+            return 2;
+        }
+    }
 
     // With --model, the model's tables and data go into the engine too; the screenshot waits
     // until they are there.
@@ -127,7 +159,7 @@ int main(int argc, char* argv[]) {
                 }
                 // Let layouts settle after the view changed before grabbing.
                 QTimer::singleShot(300, &app, [&] {
-                    if (!window.grab().save(file, "PNG")) {
+                    if (!shardscape::grabWindowWithDialogs(&window).save(file, "PNG")) {
                         std::fprintf(stderr, "shardscape: cannot write screenshot %s\n",
                                      qPrintable(file));
                         status = 1;

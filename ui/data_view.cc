@@ -1,14 +1,24 @@
 #include "data_view.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
+#include "dispatch.h"
 #include "engine.h"
+#include "export_dialog.h"
+#include "import_dialog.h"
+#include "item_editor.h"
 #include "item_table_model.h"
 
 namespace shardscape {
@@ -26,6 +36,36 @@ DataView::DataView(std::shared_ptr<Engine> engine, QWidget* parent)
     summary_ = new QLabel(this);
     summary_->setObjectName("dataSummary");
     bar->addWidget(summary_);
+    bar->addSpacing(12);
+    auto addAction = [&](const QString& text, const QKeySequence& shortcut, const char* name,
+                         const QString& tip) {
+        auto* action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(shortcut);
+        action->setToolTip(tip + (shortcut.isEmpty() ? QString()
+                                                     : QString(" (%1)").arg(shortcut.toString(
+                                                           QKeySequence::NativeText))));
+        this->addAction(action);  // the shortcuts apply anywhere in the view
+        auto* button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setAutoRaise(false);
+        bar->addWidget(button);
+        return action;
+    };
+    newItemAction_ = addAction(tr("&New item…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+                               "newItemAction", tr("Create an item in the table"));
+    editItemAction_ = addAction(tr("&Edit…"), QKeySequence(Qt::Key_F2), "editItemAction",
+                                tr("Edit the selected item (or double-click it)"));
+    deleteItemAction_ = addAction(tr("&Delete"), QKeySequence::Delete, "deleteItemAction",
+                                  tr("Delete the selected items"));
+    bar->addSpacing(8);
+    importAction_ = addAction(tr("&Import…"), QKeySequence(Qt::CTRL | Qt::Key_I), "importAction",
+                              tr("Import items from a file (or drop one here)"));
+    exportAction_ = addAction(tr("E&xport…"), QKeySequence(Qt::CTRL | Qt::Key_E), "exportAction",
+                              tr("Export the table or index to a file"));
+    // Delete and F2 act on the item grid only, not on text being typed elsewhere.
+    editItemAction_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    deleteItemAction_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     layout->addLayout(bar);
 
     model_ = new ItemTableModel(engine_, this);
@@ -50,7 +90,181 @@ DataView::DataView(std::shared_ptr<Engine> engine, QWidget* parent)
     connect(model_, &QAbstractItemModel::rowsInserted, this, &DataView::updateSummary);
     connect(model_, &QAbstractItemModel::modelReset, this, &DataView::updateSummary);
     connect(model_, &ItemTableModel::failed, this, &DataView::updateSummary);
+    connect(view_, &QTableView::doubleClicked, this,
+            [this](const QModelIndex& index) { editItem(index.row()); });
+    connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DataView::updateActions);
+    connect(model_, &QAbstractItemModel::modelReset, this, &DataView::updateActions);
+    connect(newItemAction_, &QAction::triggered, this, [this] { newItem(); });
+    connect(editItemAction_, &QAction::triggered, this, [this] {
+        const QModelIndex current = view_->currentIndex();
+        if (current.isValid()) editItem(current.row());
+    });
+    connect(deleteItemAction_, &QAction::triggered, this, [this] { deleteItems(); });
+    connect(importAction_, &QAction::triggered, this, [this] { startImport(); });
+    connect(exportAction_, &QAction::triggered, this, [this] { startExport(); });
+    setAcceptDrops(true);
     reloadSources();
+}
+
+ItemEditor* DataView::itemEditor() const {
+    return editor_;
+}
+ImportDialog* DataView::importDialog() const {
+    return import_;
+}
+ExportDialog* DataView::exportDialog() const {
+    return export_;
+}
+
+QString DataView::currentTable() const {
+    const QStringList source = sources_->currentData().toStringList();
+    return source.size() == 2 ? source[0] : QString();
+}
+
+QString DataView::currentIndex() const {
+    const QStringList source = sources_->currentData().toStringList();
+    return source.size() == 2 ? source[1] : QString();
+}
+
+void DataView::updateActions() {
+    const bool haveTable = engine_ && !currentTable().isEmpty();
+    const bool haveSelection = view_->selectionModel()->hasSelection();
+    newItemAction_->setEnabled(haveTable);
+    editItemAction_->setEnabled(haveTable && haveSelection);
+    deleteItemAction_->setEnabled(haveTable && haveSelection);
+    importAction_->setEnabled(engine_ != nullptr);
+    exportAction_->setEnabled(haveTable);
+}
+
+void DataView::reloadItems() {
+    showSource(currentTable(), currentIndex());
+    emit itemsChanged();
+}
+
+ItemEditor* DataView::newItem() {
+    if (!engine_ || currentTable().isEmpty()) return nullptr;
+    if (editor_) editor_->close();
+    editor_ = new ItemEditor(engine_, currentTable(), std::nullopt, this);
+    editor_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor_, &ItemEditor::saved, this, &DataView::reloadItems);
+    editor_->open();
+    return editor_;
+}
+
+ItemEditor* DataView::editItem(int row) {
+    if (!engine_ || row < 0 || row >= model_->rowCount() || currentTable().isEmpty())
+        return nullptr;
+    auto definition = engine_->table(currentTable().toStdString());
+    if (!definition) return nullptr;
+    // Re-read the whole item from the table: the row may be an index's projection, or stale.
+    const Item key = Engine::keyOf(*definition, model_->item(row));
+    auto read = dispatch(
+        *engine_, "GetItem",
+        {{"TableName", definition->name}, {"Key", itemToJson(key)}, {"ConsistentRead", true}});
+    std::optional<Item> item;
+    if (read && read->contains("Item"))
+        if (auto decoded = itemFromJson((*read)["Item"])) item = std::move(decoded).value();
+    if (!item) {
+        QMessageBox::warning(
+            this, tr("Edit item"),
+            read ? tr("The item no longer exists.") : QString::fromStdString(read.error().message));
+        reloadItems();
+        return nullptr;
+    }
+    if (editor_) editor_->close();
+    editor_ = new ItemEditor(engine_, currentTable(), std::move(item), this);
+    editor_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor_, &ItemEditor::saved, this, &DataView::reloadItems);
+    editor_->open();
+    return editor_;
+}
+
+int DataView::deleteItems(QList<int> rows) {
+    if (!engine_ || currentTable().isEmpty()) return 0;
+    if (rows.isEmpty())
+        for (const QModelIndex& index : view_->selectionModel()->selectedRows())
+            rows.append(index.row());
+    auto definition = engine_->table(currentTable().toStdString());
+    if (rows.isEmpty() || !definition) return 0;
+    std::vector<Item> keys;
+    for (int row : rows)
+        if (row >= 0 && row < model_->rowCount())
+            keys.push_back(Engine::keyOf(*definition, model_->item(row)));
+    if (keys.empty()) return 0;
+    QString what;
+    if (keys.size() == 1) {
+        QStringList parts;
+        for (const auto& [name, value] : keys.front())
+            parts << QString::fromStdString(name) + " = " + ItemTableModel::displayText(value);
+        what = tr("the item %1").arg(parts.join(", "));
+    } else {
+        what = tr("%1 items").arg(keys.size());
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Delete"), tr("Delete %1 from %2?").arg(what, currentTable()),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes) return 0;
+    int deleted = 0;
+    QString failure;
+    for (const auto& key : keys) {
+        auto result = dispatch(*engine_, "DeleteItem",
+                               {{"TableName", definition->name}, {"Key", itemToJson(key)}});
+        if (result)
+            ++deleted;
+        else
+            failure = QString::fromStdString(result.error().message);
+    }
+    if (!failure.isEmpty()) QMessageBox::warning(this, tr("Delete"), failure);
+    reloadItems();
+    return deleted;
+}
+
+ImportDialog* DataView::startImport(const QString& file) {
+    if (!engine_) return nullptr;
+    if (import_ && import_->isRunning()) {
+        import_->raise();
+        return import_;
+    }
+    if (import_) import_->close();
+    import_ = new ImportDialog(engine_, currentTable(), file, this);
+    import_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(import_, &ImportDialog::importFinished, this, &DataView::reloadItems);
+    import_->show();
+    if (!file.isEmpty()) import_->start();
+    return import_;
+}
+
+ExportDialog* DataView::startExport() {
+    if (!engine_ || currentTable().isEmpty()) return nullptr;
+    if (export_ && export_->isRunning()) {
+        export_->raise();
+        return export_;
+    }
+    if (export_) export_->close();
+    export_ = new ExportDialog(engine_, currentTable(), currentIndex(), this);
+    export_->setAttribute(Qt::WA_DeleteOnClose);
+    export_->show();
+    return export_;
+}
+
+QStringList droppedFiles(const QMimeData* mime) {
+    QStringList files;
+    if (!mime || !mime->hasUrls()) return files;
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile()) files << url.toLocalFile();
+    return files;
+}
+
+void DataView::dragEnterEvent(QDragEnterEvent* event) {
+    if (engine_ && !droppedFiles(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void DataView::dropEvent(QDropEvent* event) {
+    const QStringList files = droppedFiles(event->mimeData());
+    if (files.isEmpty()) return;
+    event->acceptProposedAction();
+    startImport(files.front());
 }
 
 void DataView::reloadSources() {

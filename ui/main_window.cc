@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -93,8 +94,9 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     presenter_ = new PresenterMode(this, this);
-    auto* viewMenu = menuBar()->addMenu(tr("&View"));
-    classroomAction_ = viewMenu->addAction(tr("&Classroom mode"));
+    // In the View menu (addDataTools); also a window action so F11 works from anywhere.
+    classroomAction_ = new QAction(tr("&Classroom mode"), this);
+    addAction(classroomAction_);
     classroomAction_->setObjectName("classroomModeAction");
     classroomAction_->setCheckable(true);
     classroomAction_->setShortcut(QKeySequence(Qt::Key_F11));
@@ -110,7 +112,9 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     });
 
     statusFigures_ = new QLabel(this);
+    statusFigures_->setObjectName("statusFigures");
     statusBar()->addPermanentWidget(statusFigures_);
+    addDataTools();
     if (!openError.isEmpty()) {
         heading->setText(
             tr("<b>Could not open the data directory:</b> %1").arg(openError.toHtmlEscaped()));
@@ -262,6 +266,7 @@ void MainWindow::openModel(const QString& path) {
         emit modelFailed(tr("No engine: the data directory could not be opened"));
         return;
     }
+    lastModelPath_ = path;
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     auto* watcher = new QFutureWatcher<Result<QString>>(this);
     connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher, path] {

@@ -11,6 +11,8 @@ class QLabel;
 class QDockWidget;
 class QTabWidget;
 class QAction;
+class QDragEnterEvent;
+class QDropEvent;
 
 namespace shardscape {
 class Engine;
@@ -22,6 +24,7 @@ class PresenterMode;
 class SimulationPanel;
 class CompareView;
 class DesignerWorkbench;
+class SampleDataDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -69,11 +72,23 @@ class MainWindow : public QMainWindow {
     // The designer: its document, tab, model tree dock and model file actions.
     DesignerWorkbench* designer() const { return designer_; }
 
+    // The figures the status bar shows ("2 tables · 1,000 items · 120 KB").
+    QLabel* statusFigures() const { return statusFigures_; }
+    // Opens the sample-data dialog for the last model opened (or none).
+    SampleDataDialog* generateSampleData();
+
   signals:
     void modelOpened(const QString& summary);
     void modelFailed(const QString& message);
 
+  protected:
+    // Item files dropped on the window are imported (see DataView).
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
   private:
+    void addDataTools();
+
     std::shared_ptr<Engine> engine_;
     QTabWidget* views_ = nullptr;
     QTreeWidget* tables_ = nullptr;
@@ -88,6 +103,7 @@ class MainWindow : public QMainWindow {
     QDockWidget* welcomeDock_ = nullptr;
     WelcomePanel* welcome_ = nullptr;
     DesignerWorkbench* designer_ = nullptr;
+    QString lastModelPath_;
 };
 
 }  // namespace shardscape

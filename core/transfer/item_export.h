@@ -1,5 +1,6 @@
 #pragma once
-// Exports a table's items to a stream in any ItemFormat, page by page (constant memory).
+// Exports a table's (or one of its indexes') items to a stream in any ItemFormat, page by page
+// (constant memory).
 //
 // JSON formats are written one item per line (the importers also read arrays). CSV needs
 // its columns before the first row, so it scans the table twice: once for the attribute
@@ -19,6 +20,8 @@ namespace shardscape {
 
 struct ExportOptions {
     ItemFormat format = ItemFormat::DynamoDbJson;
+    // Export this secondary index's items (its projection) instead of the table's.
+    std::string indexName;
     // Called after each page with the items written so far; returning false cancels.
     std::function<bool(int64_t itemsWritten)> progress;
     const std::atomic<bool>* cancel = nullptr;

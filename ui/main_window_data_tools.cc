@@ -1,0 +1,94 @@
+// The main window's data tools: the Data and View menus, view shortcuts, the theme choice,
+// the sample-data dialog and importing files dropped on the window.
+#include <QAction>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMenuBar>
+#include <QShortcut>
+#include <QTabWidget>
+
+#include "data_view.h"
+#include "import_dialog.h"
+#include "main_window.h"
+#include "sample_data_dialog.h"
+#include "theme.h"
+
+namespace shardscape {
+
+void MainWindow::addDataTools() {
+    // Writes from the item editor, deletes and imports change the figures.
+    connect(data_, &DataView::itemsChanged, this, &MainWindow::refresh);
+    setAcceptDrops(true);
+
+    QAction* before = nullptr;  // the Help menu stays last
+    for (QAction* action : menuBar()->actions())
+        if (action->text() == tr("&Help")) before = action;
+    auto* dataMenu = new QMenu(tr("&Data"), this);
+    dataMenu->setObjectName("dataMenu");
+    dataMenu->addAction(data_->newItemAction());
+    dataMenu->addAction(data_->editItemAction());
+    dataMenu->addAction(data_->deleteItemAction());
+    dataMenu->addSeparator();
+    dataMenu->addAction(data_->importAction());
+    dataMenu->addAction(data_->exportAction());
+    dataMenu->addSeparator();
+    QAction* generate =
+        dataMenu->addAction(tr("&Generate sample data…"), QKeySequence(Qt::CTRL | Qt::Key_G), this,
+                            [this] { generateSampleData(); });
+    generate->setObjectName("generateAction");
+    // Data actions open on the Data view, where their results show.
+    for (QAction* action : {data_->newItemAction(), data_->importAction(), generate})
+        connect(action, &QAction::triggered, this, [this] { showView("data"); });
+
+    auto* viewMenu = new QMenu(tr("&View"), this);
+    viewMenu->setObjectName("viewMenu");
+    // Ctrl+1..9 show the central views in tab order (however many there are).
+    for (int i = 0; i < 9; ++i) {
+        auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, i] {
+            if (i < views_->count()) views_->setCurrentIndex(i);
+        });
+    }
+    connect(viewMenu, &QMenu::aboutToShow, this, [this, viewMenu] {
+        // The view list follows the tabs; the theme submenu stays at the end.
+        for (QAction* action : viewMenu->actions())
+            if (action->property("viewTab").isValid()) viewMenu->removeAction(action);
+        QAction* first = viewMenu->actions().value(0);
+        for (int i = 0; i < views_->count(); ++i) {
+            auto* action = new QAction(views_->tabText(i).remove('&'), viewMenu);
+            action->setProperty("viewTab", i);
+            if (i < 9) action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+            action->setShortcutVisibleInContextMenu(true);
+            connect(action, &QAction::triggered, this, [this, i] { views_->setCurrentIndex(i); });
+            viewMenu->insertAction(first, action);
+        }
+    });
+    viewMenu->addSeparator();
+    viewMenu->addAction(classroomAction_);
+    viewMenu->addMenu(createThemeMenu(viewMenu));
+
+    menuBar()->insertMenu(before, dataMenu);
+    menuBar()->insertMenu(before, viewMenu);
+}
+
+SampleDataDialog* MainWindow::generateSampleData() {
+    auto* dialog = new SampleDataDialog(engine_, lastModelPath_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SampleDataDialog::generationFinished, this, &MainWindow::refresh);
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (engine_ && !droppedFiles(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QStringList files = droppedFiles(event->mimeData());
+    if (files.isEmpty()) return;
+    event->acceptProposedAction();
+    showView("data");
+    data_->startImport(files.front());
+}
+
+}  // namespace shardscape
