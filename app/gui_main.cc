@@ -27,8 +27,8 @@ int main(int argc, char* argv[]) {
                                         "FILE");
     QCommandLineOption listBundledOption(
         "list-bundled", "Print the bundled example models and scenarios (full paths) and exit.");
-    QCommandLineOption viewOption("view", "The view to show first: tables, data, query or designer.",
-                                  "VIEW");
+    QCommandLineOption viewOption(
+        "view", "The view to show first: tables, data, query or designer.", "VIEW");
     QCommandLineOption modelOption("model", "Open the model FILE in the designer (and the engine).",
                                    "FILE");
     parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption, modelOption});
