@@ -54,6 +54,7 @@ class DesignerTest : public QObject {
     void openSaveRoundTripThroughFileActions();
     void unsavedChangesPrompt();
     void facetDiagramGroupsItemsByPartition();
+    void editingAKeyTemplateRegroupsTheDiagram();
     void modelTreeSelectsTableAndIndex();
     void designerScreenshotIsNotBlank();
 
@@ -490,6 +491,40 @@ void DesignerTest::facetDiagramGroupsItemsByPartition() {
     // Edits reach the diagram: with no sort key it has no sort-key column.
     emit h.view->tableSortSlot()->comboBox()->activated(0);
     QCOMPARE(diagram->horizontalHeaderItem(1)->text(), QString("Entity type"));
+}
+
+void DesignerTest::editingAKeyTemplateRegroupsTheDiagram() {
+    Harness h;
+    QVERIFY(h.bench->openFile(bundledModel("ecommerce.shardscape.json")));
+    FacetView* facets = h.view->facetView();
+    QTreeWidget* entities = facets->entityList();
+    QTableWidget* diagram = facets->diagram();
+    auto partitionsStartingWith = [&](const QString& prefix) {
+        int n = 0;
+        for (int r = 0; r < diagram->rowCount(); ++r)
+            if (diagram->item(r, 0) && diagram->item(r, 0)->text().startsWith(prefix)) ++n;
+        return n;
+    };
+    QCOMPARE(partitionsStartingWith("ORDER#"), 3);  // OrderItem's partitions
+    QTreeWidgetItem* orderItem = entities->findItems("OrderItem", Qt::MatchExactly, 0).value(0);
+    QVERIFY(orderItem);
+    QTreeWidgetItem* pk = orderItem->child(0);
+    QCOMPARE(pk->text(0), QString("PK"));
+    QVERIFY(pk->flags() & Qt::ItemIsEditable);
+    pk->setText(1, "LINE#{orderId}");  // what the editor does when it closes
+    QTRY_COMPARE(*h.document->model().findEntity("OrderItem")->keyTemplate("PK"),
+                 std::string("LINE#{orderId}"));
+    QCOMPARE(partitionsStartingWith("ORDER#"), 0);
+    QCOMPARE(partitionsStartingWith("LINE#"), 3);
+    // A template naming an attribute the entity lacks is refused with the reason.
+    orderItem = entities->findItems("OrderItem", Qt::MatchExactly, 0).value(0);
+    orderItem->child(0)->setText(1, "LINE#{nothing}");
+    QTRY_VERIFY(h.view->messageLabel()->isVisible());
+    QVERIFY(h.view->messageLabel()->text().contains("{nothing}"));
+    QCOMPARE(*h.document->model().findEntity("OrderItem")->keyTemplate("PK"),
+             std::string("LINE#{orderId}"));
+    h.bench->undoAction()->trigger();
+    QCOMPARE(partitionsStartingWith("ORDER#"), 3);
 }
 
 void DesignerTest::modelTreeSelectsTableAndIndex() {
