@@ -101,15 +101,21 @@ QMimeData* paletteMime(DesignerView* view, const QString& attribute) {
 }
 
 // What a drag ending on `target` delivers: enter, move, drop. False when it was refused.
+// The palette offers copy and move; a slot always takes a copy, so the palette keeps it.
 bool dropOn(QWidget* target, QMimeData* mime) {
     const QPoint centre = target->rect().center();
-    QDragEnterEvent enter(centre, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    const Qt::DropActions offered = Qt::CopyAction | Qt::MoveAction;
+    QDragEnterEvent enter(centre, offered, mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &enter);
     if (!enter.isAccepted()) return false;
-    QDragMoveEvent move(centre, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QDragMoveEvent move(centre, offered, mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &move);
-    QDropEvent drop(QPointF(centre), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QDropEvent drop(QPointF(centre), offered, mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &drop);
+    if (drop.isAccepted() && drop.dropAction() != Qt::CopyAction) {
+        qWarning("the slot took a drop as %d, not as a copy", int(drop.dropAction()));
+        return false;
+    }
     return drop.isAccepted();
 }
 
