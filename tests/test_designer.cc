@@ -535,6 +535,7 @@ void DesignerTest::editingAKeyTemplateRegroupsTheDiagram() {
 
 void DesignerTest::modelTreeSelectsTableAndIndex() {
     Harness h;
+    QVERIFY(!h.bench->treeDock()->isVisible());  // nothing to show for an empty model
     QVERIFY(h.bench->openFile(bundledModel("hot-partition.shardscape.json")));
     ModelTree* tree = h.bench->tree();
     QVERIFY(h.bench->treeDock()->isVisible());
