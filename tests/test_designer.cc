@@ -54,6 +54,7 @@ class DesignerTest : public QObject {
     void openSaveRoundTripThroughFileActions();
     void unsavedChangesPrompt();
     void facetDiagramGroupsItemsByPartition();
+    void editingAKeyTemplateRegroupsTheDiagram();
     void modelTreeSelectsTableAndIndex();
     void designerScreenshotIsNotBlank();
 
@@ -100,15 +101,21 @@ QMimeData* paletteMime(DesignerView* view, const QString& attribute) {
 }
 
 // What a drag ending on `target` delivers: enter, move, drop. False when it was refused.
+// The palette offers copy and move; a slot always takes a copy, so the palette keeps it.
 bool dropOn(QWidget* target, QMimeData* mime) {
     const QPoint centre = target->rect().center();
-    QDragEnterEvent enter(centre, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    const Qt::DropActions offered = Qt::CopyAction | Qt::MoveAction;
+    QDragEnterEvent enter(centre, offered, mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &enter);
     if (!enter.isAccepted()) return false;
-    QDragMoveEvent move(centre, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QDragMoveEvent move(centre, offered, mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &move);
-    QDropEvent drop(QPointF(centre), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QDropEvent drop(QPointF(centre), offered, mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &drop);
+    if (drop.isAccepted() && drop.dropAction() != Qt::CopyAction) {
+        qWarning("the slot took a drop as %d, not as a copy", int(drop.dropAction()));
+        return false;
+    }
     return drop.isAccepted();
 }
 
@@ -492,8 +499,43 @@ void DesignerTest::facetDiagramGroupsItemsByPartition() {
     QCOMPARE(diagram->horizontalHeaderItem(1)->text(), QString("Entity type"));
 }
 
+void DesignerTest::editingAKeyTemplateRegroupsTheDiagram() {
+    Harness h;
+    QVERIFY(h.bench->openFile(bundledModel("ecommerce.shardscape.json")));
+    FacetView* facets = h.view->facetView();
+    QTreeWidget* entities = facets->entityList();
+    QTableWidget* diagram = facets->diagram();
+    auto partitionsStartingWith = [&](const QString& prefix) {
+        int n = 0;
+        for (int r = 0; r < diagram->rowCount(); ++r)
+            if (diagram->item(r, 0) && diagram->item(r, 0)->text().startsWith(prefix)) ++n;
+        return n;
+    };
+    QCOMPARE(partitionsStartingWith("ORDER#"), 3);  // OrderItem's partitions
+    QTreeWidgetItem* orderItem = entities->findItems("OrderItem", Qt::MatchExactly, 0).value(0);
+    QVERIFY(orderItem);
+    QTreeWidgetItem* pk = orderItem->child(0);
+    QCOMPARE(pk->text(0), QString("PK"));
+    QVERIFY(pk->flags() & Qt::ItemIsEditable);
+    pk->setText(1, "LINE#{orderId}");  // what the editor does when it closes
+    QTRY_COMPARE(*h.document->model().findEntity("OrderItem")->keyTemplate("PK"),
+                 std::string("LINE#{orderId}"));
+    QCOMPARE(partitionsStartingWith("ORDER#"), 0);
+    QCOMPARE(partitionsStartingWith("LINE#"), 3);
+    // A template naming an attribute the entity lacks is refused with the reason.
+    orderItem = entities->findItems("OrderItem", Qt::MatchExactly, 0).value(0);
+    orderItem->child(0)->setText(1, "LINE#{nothing}");
+    QTRY_VERIFY(h.view->messageLabel()->isVisible());
+    QVERIFY(h.view->messageLabel()->text().contains("{nothing}"));
+    QCOMPARE(*h.document->model().findEntity("OrderItem")->keyTemplate("PK"),
+             std::string("LINE#{orderId}"));
+    h.bench->undoAction()->trigger();
+    QCOMPARE(partitionsStartingWith("ORDER#"), 3);
+}
+
 void DesignerTest::modelTreeSelectsTableAndIndex() {
     Harness h;
+    QVERIFY(!h.bench->treeDock()->isVisible());  // nothing to show for an empty model
     QVERIFY(h.bench->openFile(bundledModel("hot-partition.shardscape.json")));
     ModelTree* tree = h.bench->tree();
     QVERIFY(h.bench->treeDock()->isVisible());

@@ -24,6 +24,7 @@ class ModelEditTest : public QObject {
     void removeAndAddAttribute();
     void paletteListsKeysTableAndEntityAttributes();
     void facetSampleGroupsSharedPartitions();
+    void entityKeyTemplates();
 };
 
 namespace {
@@ -251,6 +252,28 @@ void ModelEditTest::facetSampleGroupsSharedPartitions() {
     const FacetSample again = facetSample(ecommerce(), "Shop", 3, 7);
     QCOMPARE(again.partitions.front().partitionKey, sample.partitions.front().partitionKey);
     QVERIFY(!facetSample(ecommerce(), "Nope").problems.empty());
+}
+
+void ModelEditTest::entityKeyTemplates() {
+    const Model m = ecommerce();
+    auto edited = setEntityKeyTemplate(m, "Product", "PK", "PRODUCT#{category}#{productId}");
+    QVERIFY2(edited.ok(), edited.ok() ? "" : edited.error().message.c_str());
+    QCOMPARE(*edited->findEntity("Product")->keyTemplate("PK"),
+             std::string("PRODUCT#{category}#{productId}"));
+    auto unknown = setEntityKeyTemplate(m, "Product", "PK", "PRODUCT#{colour}");
+    QVERIFY(!unknown.ok());
+    QCOMPARE(unknown.error().message,
+             std::string("The template names {colour}, which is not an attribute of Product"));
+    QVERIFY(!setEntityKeyTemplate(m, "Product", "PK", "PRODUCT#{productId").ok());
+    // Removing the partition key's template leaves the table's key without a value.
+    auto removed = setEntityKeyTemplate(m, "Product", "PK", "");
+    QVERIFY(!removed.ok());
+    QVERIFY(removed.error().message.find("gives no value for Shop's key attribute PK") !=
+            std::string::npos);
+    auto gsiKey = setEntityKeyTemplate(m, "Product", "GSI1PK", "CATEGORY#{category}");
+    QVERIFY(gsiKey.ok());
+    QVERIFY(setEntityKeyTemplate(*gsiKey, "Product", "GSI1PK", "").ok());
+    QVERIFY(!setEntityKeyTemplate(m, "Nobody", "PK", "X").ok());
 }
 
 QTEST_GUILESS_MAIN(ModelEditTest)

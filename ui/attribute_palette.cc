@@ -1,10 +1,12 @@
 #include "attribute_palette.h"
 
 #include <QComboBox>
+#include <QDrag>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -32,6 +34,29 @@ QStringList AttributeList::mimeTypes() const {
 QMimeData* AttributeList::mimeData(const QList<QTreeWidgetItem*>& items) const {
     if (items.isEmpty()) return nullptr;
     return attributeMimeData(items.first()->text(0), items.first()->text(1));
+}
+
+void AttributeList::startDrag(Qt::DropActions) {
+    QTreeWidgetItem* item = currentItem();
+    if (!item) return;
+    auto* drag = new QDrag(this);
+    drag->setMimeData(mimeData({item}));
+    // A chip with the attribute and its type follows the pointer.
+    const QString text = item->text(0) + "  " + item->text(1);
+    const QFontMetrics metrics(font());
+    QPixmap chip(metrics.horizontalAdvance(text) + 16, metrics.height() + 8);
+    chip.fill(Qt::transparent);
+    QPainter painter(&chip);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(QColor("#2f6fb3"));
+    painter.setPen(Qt::NoPen);
+    painter.drawRoundedRect(chip.rect(), 4, 4);
+    painter.setPen(Qt::white);
+    painter.drawText(chip.rect(), Qt::AlignCenter, text);
+    painter.end();
+    drag->setPixmap(chip);
+    drag->setHotSpot(QPoint(8, chip.height() / 2));
+    drag->exec(Qt::CopyAction);
 }
 
 AttributePalette::AttributePalette(QWidget* parent) : QWidget(parent) {

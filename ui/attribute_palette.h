@@ -24,6 +24,8 @@ class AttributeList : public QTreeWidget {
   protected:
     QStringList mimeTypes() const override;
     QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override;
+    // A copy drag only: the palette never loses the attribute to a move.
+    void startDrag(Qt::DropActions supportedActions) override;
 };
 
 class AttributePalette : public QWidget {

@@ -132,6 +132,14 @@ DesignerView::DesignerView(DesignDocument* document, QWidget* parent)
                                                        name.toStdString(), type.toStdString())))
                     palette_->nameEdit()->clear();
             });
+    connect(facets_, &FacetView::keyTemplateEdited, this,
+            [this](const QString& entity, const QString& attribute, const QString& text) {
+                if (!document_->apply(
+                        tr("Set %1's %2 template").arg(entity, attribute),
+                        setEntityKeyTemplate(document_->model(), entity.toStdString(),
+                                             attribute.toStdString(), text.toStdString())))
+                    facets_->setModel(document_->model(), table_);
+            });
     connect(newTable_, &QPushButton::clicked, this, [this] {
         bool ok = false;
         const QString name =

@@ -40,6 +40,14 @@ DesignerWorkbench::DesignerWorkbench(QMainWindow* window, QTabWidget* views, QMe
     tree_->setMinimumWidth(210);
     dock_->setWidget(tree_);
     window->addDockWidget(Qt::LeftDockWidgetArea, dock_);
+    // An empty untitled model has no tree worth the room: it appears with the first model.
+    dock_->hide();
+    connect(document_, &DesignDocument::changed, this, [this] {
+        if (!treeShown_ && !document_->model().tables.empty()) {
+            treeShown_ = true;
+            dock_->show();
+        }
+    });
     auto showDesigner = [this] { views_->setCurrentWidget(view_); };
     connect(tree_, &ModelTree::tableChosen, this,
             [this, showDesigner](const QString& table, const QString& index) {

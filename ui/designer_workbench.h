@@ -78,6 +78,7 @@ class DesignerWorkbench : public QObject {
     QAction *new_ = nullptr, *open_ = nullptr, *save_ = nullptr, *saveAs_ = nullptr;
     QAction *undo_ = nullptr, *redo_ = nullptr;
     QMenu* recent_ = nullptr;
+    bool treeShown_ = false;  // shown once a model has tables; after that, the user decides
     FileChooser chooser_;
     SavePrompt prompt_;
     ErrorReporter reporter_;

@@ -4,6 +4,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -40,6 +41,8 @@ FacetView::FacetView(QWidget* parent) : QWidget(parent) {
     entities_->setObjectName("entityList");
     entities_->setHeaderLabels({tr("Entity type"), tr("Key template")});
     entities_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    entities_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    entities_->setToolTip(tr("Double-click a key template to edit it"));
     leftLayout->addWidget(entities_);
     splitter->addWidget(left);
 
@@ -75,6 +78,20 @@ FacetView::FacetView(QWidget* parent) : QWidget(parent) {
     splitter->setStretchFactor(1, 5);
     splitter->setSizes({300, 900});
 
+    connect(entities_, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item, int) {
+        if (item->parent()) entities_->editItem(item, 1);
+    });
+    connect(entities_, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item, int column) {
+        if (column != 1 || !item->parent()) return;
+        const QString entity = item->parent()->text(0);
+        const QString attribute = item->text(0);
+        const QString text = item->text(1).trimmed();
+        // Applied after the editor closes: the edit rebuilds this tree.
+        QMetaObject::invokeMethod(
+            this,
+            [this, entity, attribute, text] { emit keyTemplateEdited(entity, attribute, text); },
+            Qt::QueuedConnection);
+    });
     connect(perEntity_, &QSpinBox::valueChanged, this, &FacetView::rebuild);
     connect(shuffle, &QPushButton::clicked, this, [this] {
         ++seed_;
@@ -89,7 +106,9 @@ void FacetView::setModel(const Model& model, const QString& table) {
 }
 
 void FacetView::rebuild() {
+    const QSignalBlocker block(entities_);
     entities_->clear();
+    const ModelTable* table = model_.findTable(table_.toStdString());
     const FacetSample sample =
         facetSample(model_, table_.toStdString(), perEntity_->value(), seed_);
     std::map<std::string, int> colorOf;
@@ -102,12 +121,21 @@ void FacetView::rebuild() {
         row->setBackground(0, entityColor(n));
         row->setForeground(0, QColor("#1d2733"));
         QStringList keys;
-        for (const auto& [attribute, text] : e.keyTemplates) {
+        auto addKey = [&](const std::string& attribute, const std::string& text) {
             auto* key = new QTreeWidgetItem(row);
             key->setText(0, q(attribute));
             key->setText(1, q(text));
+            key->setFlags(key->flags() | Qt::ItemIsEditable);
             keys << q(attribute) + " = " + q(text);
-        }
+            return key;
+        };
+        for (const auto& [attribute, text] : e.keyTemplates) addKey(attribute, text);
+        // The table's primary key needs a value from every entity type: offer the missing.
+        if (table)
+            for (const auto* key :
+                 {&table->partitionKey, table->sortKey ? &*table->sortKey : nullptr})
+                if (key && !e.keyTemplate(*key) && !e.findAttribute(*key))
+                    addKey(*key, {})->setBackground(1, QColor("#fdecea"));
         row->setText(1, tr("%n attribute(s)", nullptr, static_cast<int>(e.attributes.size())));
         row->setToolTip(0, keys.join('\n'));
         row->setExpanded(true);

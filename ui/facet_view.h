@@ -23,6 +23,12 @@ class FacetView : public QWidget {
     QTreeWidget* entityList() const { return entities_; }
     QTableWidget* diagram() const { return diagram_; }
 
+  signals:
+    // The user edited an entity type's key template (double-click the template); empty
+    // text removes it.
+    void keyTemplateEdited(const QString& entity, const QString& keyAttribute, const QString& text);
+
+  public:
     // The background colour of an entity type's rows (the n-th type of the table).
     static QColor entityColor(int n);
 

@@ -127,7 +127,8 @@ void KeySlot::setHighlighted(bool on) {
 
 void KeySlot::dragEnterEvent(QDragEnterEvent* event) {
     if (!locked_ && event->mimeData()->hasFormat(kAttributeMimeType)) {
-        event->acceptProposedAction();
+        event->setDropAction(Qt::CopyAction);
+        event->accept();
         setHighlighted(true);
     } else {
         event->ignore();
@@ -135,9 +136,10 @@ void KeySlot::dragEnterEvent(QDragEnterEvent* event) {
 }
 
 void KeySlot::dragMoveEvent(QDragMoveEvent* event) {
-    if (!locked_ && event->mimeData()->hasFormat(kAttributeMimeType))
-        event->acceptProposedAction();
-    else
+    if (!locked_ && event->mimeData()->hasFormat(kAttributeMimeType)) {
+        event->setDropAction(Qt::CopyAction);
+        event->accept();
+    } else
         event->ignore();
 }
 
@@ -153,7 +155,8 @@ void KeySlot::dropEvent(QDropEvent* event) {
         event->ignore();
         return;
     }
-    event->acceptProposedAction();
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
     emit keyChosen(name, type);
 }
 

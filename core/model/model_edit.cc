@@ -279,6 +279,41 @@ Result<Model> removeIndex(const Model& model, const std::string& table, const st
     return checked(model, std::move(after), table);
 }
 
+Result<Model> setEntityKeyTemplate(const Model& model, const std::string& entity,
+                                   const std::string& keyAttribute, const std::string& text) {
+    Model after = model;
+    size_t position = after.entities.size();
+    for (size_t i = 0; i < after.entities.size(); ++i)
+        if (after.entities[i].name == entity) position = i;
+    if (position == after.entities.size())
+        return validationError("No entity type named '" + entity + "' in the model");
+    auto& templates = after.entities[position].keyTemplates;
+    auto found = std::find_if(templates.begin(), templates.end(),
+                              [&](const auto& t) { return t.first == keyAttribute; });
+    if (text.empty()) {
+        if (found != templates.end()) templates.erase(found);
+    } else {
+        auto parsed = parseKeyTemplate(text);
+        if (!parsed) return parsed.error();
+        if (found != templates.end())
+            found->second = text;
+        else
+            templates.emplace_back(keyAttribute, text);
+    }
+    std::string prefix = "entities[";
+    prefix.append(std::to_string(position)).append("]");
+    auto problems = [&](const Model& m) {
+        std::multiset<std::string> out;
+        for (const auto& p : validateModel(m))
+            if (p.where == prefix || p.where.rfind(prefix + ".", 0) == 0) out.insert(p.message);
+        return out;
+    };
+    const auto before = problems(model);
+    for (const auto& message : problems(after))
+        if (!before.count(message)) return validationError(message);
+    return after;
+}
+
 std::string freeIndexName(const ModelTable& table, bool local) {
     for (int n = 1;; ++n) {
         std::string name = local ? "LSI" : "GSI";

@@ -61,6 +61,12 @@ Result<Model> replaceIndex(const Model& model, const std::string& table, const s
                            ModelIndex index);
 Result<Model> removeIndex(const Model& model, const std::string& table, const std::string& name);
 
+// Sets the key template an entity type gives `keyAttribute` ("CUSTOMER#{customerId}"); an
+// empty text removes it. Refused when the template does not parse or gives the entity a
+// problem it did not have (a {variable} that is not its attribute, a non-numeric N key).
+Result<Model> setEntityKeyTemplate(const Model& model, const std::string& entity,
+                                   const std::string& keyAttribute, const std::string& text);
+
 // A name like "GSI3" or "LSI1" not used by the table yet.
 std::string freeIndexName(const ModelTable& table, bool local);
 
