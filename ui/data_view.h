@@ -5,6 +5,8 @@
 #include <QWidget>
 #include <memory>
 
+#include "backend.h"
+
 class QComboBox;
 class QTableView;
 class QLabel;
@@ -20,6 +22,8 @@ class DataView : public QWidget {
 
     // Re-reads the list of tables and indexes (keeps the current choice when it still exists).
     void reloadSources();
+    // Browses a remote backend's tables (null: the local engine's again).
+    void setBackend(std::shared_ptr<const BackendTables> remote);
     // Shows `table` (or `index` of it).
     void showSource(const QString& table, const QString& index = {});
 
@@ -32,6 +36,7 @@ class DataView : public QWidget {
     void updateSummary();
 
     std::shared_ptr<Engine> engine_;
+    std::shared_ptr<const BackendTables> remote_;
     QComboBox* sources_ = nullptr;
     QTableView* view_ = nullptr;
     ItemTableModel* model_ = nullptr;

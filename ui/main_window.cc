@@ -15,11 +15,13 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
+#include "connection_controller.h"
 #include "data_view.h"
 #include "engine.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
 #include "query_panel.h"
+#include "server_controller.h"
 #include "welcome_panel.h"
 
 namespace shardscape {
@@ -75,10 +77,15 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
             tr("<b>Could not open the data directory:</b> %1").arg(openError.toHtmlEscaped()));
         heading->setWordWrap(true);
     }
+    statusFigures_->setObjectName("statusFigures");
+    connections_ = new ConnectionController(this, engine_, tables_, data_, query_);
+    connect(connections_, &ConnectionController::disconnected, this, &MainWindow::refresh);
+    server_ = new ServerController(this, engine_);
     refresh();
 }
 
 void MainWindow::refresh() {
+    if (connections_ && connections_->refreshRemote()) return;  // a remote's tables
     tables_->clear();
     if (!engine_) {
         statusFigures_->setText(tr("No engine"));

@@ -15,6 +15,8 @@ class Engine;
 class WelcomePanel;
 class DataView;
 class QueryPanel;
+class ConnectionController;
+class ServerController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -40,6 +42,10 @@ class MainWindow : public QMainWindow {
     void openModel(const QString& path);
     DataView* dataView() const { return data_; }
     QueryPanel* queryPanel() const { return query_; }
+    // Remote connections (Connection menu, connection selector) and the local endpoint
+    // (Server menu).
+    ConnectionController* connections() const { return connections_; }
+    ServerController* server() const { return server_; }
 
   signals:
     void modelOpened(const QString& summary);
@@ -54,6 +60,8 @@ class MainWindow : public QMainWindow {
     QLabel* statusFigures_ = nullptr;
     QDockWidget* welcomeDock_ = nullptr;
     WelcomePanel* welcome_ = nullptr;
+    ConnectionController* connections_ = nullptr;
+    ServerController* server_ = nullptr;
 };
 
 }  // namespace shardscape
