@@ -20,6 +20,28 @@ std::string amzDate(std::time_t now) {
     return text;
 }
 
+// What a transport failure means, for the message.
+std::string transportProblem(httplib::Error error) {
+    switch (error) {
+        case httplib::Error::Connection:
+            return "could not connect (no server at that address, or no route to it)";
+        case httplib::Error::ConnectionTimeout:
+            return "the connection timed out";
+        case httplib::Error::Read:
+            return "no complete response (the connection was closed or timed out)";
+        case httplib::Error::Write:
+            return "the request could not be sent";
+        case httplib::Error::SSLConnection:
+            return "the TLS handshake failed";
+        case httplib::Error::SSLLoadingCerts:
+            return "the system's CA certificates could not be loaded";
+        case httplib::Error::SSLServerVerification:
+            return "the server's certificate could not be verified";
+        default:
+            return httplib::to_string(error);
+    }
+}
+
 }  // namespace
 
 std::string EndpointUrl::origin() const {
@@ -148,7 +170,7 @@ Result<Json> DynamoDbClient::call(std::string_view operation, const Json& reques
     auto response = client.Post(endpoint_.path, headers, body, contentType);
     if (!response)
         return Error{ErrorType::InternalServer, "Cannot reach " + connection_.endpointUrl + ": " +
-                                                    httplib::to_string(response.error())};
+                                                    transportProblem(response.error())};
     if (response->status != 200) return errorFromResponse(response->status, response->body);
     if (response->has_header("x-amz-crc32") && !response->has_header("Content-Encoding")) {
         const std::string expected = response->get_header_value("x-amz-crc32");
