@@ -2,6 +2,7 @@
 // shardscape-cli's commands beyond `call`; each reads its arguments from the parser.
 
 #include <QCommandLineParser>
+#include <string>
 
 namespace cli {
 
@@ -9,5 +10,12 @@ int modelCommand(const QCommandLineParser& parser);     // model check|import|ex
 int loadCommand(const QCommandLineParser& parser);      // load (tables, sample data, item files)
 int dumpCommand(const QCommandLineParser& parser);      // dump (export a table's items)
 int simulateCommand(const QCommandLineParser& parser);  // simulate (model mode)
+
+// Remote endpoints (cli_remote_command.cc): whether --endpoint, --region or --profile asks
+// for one; `call` sent there; `remote import-schema|sample`.
+bool wantsRemote(const QCommandLineParser& parser);
+int remoteCall(const QCommandLineParser& parser, const std::string& operation,
+               const QByteArray& body);
+int remoteCommand(const QCommandLineParser& parser);
 
 }  // namespace cli

@@ -63,6 +63,7 @@ int callCommand(const QCommandLineParser& parser, const QCommandLineOption& data
         QString problem;
         if (!readInput(parser.value(inputOption), body, problem)) return usage(problem);
     }
+    if (cli::wantsRemote(parser)) return cli::remoteCall(parser, operation, body);
     const QString dataDirectory =
         parser.isSet(dataOption) ? parser.value(dataOption) : shardscape::defaultDataDirectory();
     auto engine = shardscape::Engine::open(dataDirectory.toStdString());
@@ -121,7 +122,10 @@ int main(int argc, char* argv[]) {
         "  call <Operation>       Run one DynamoDB operation (CreateTable, PutItem, Query, ...)\n"
         "                         on the engine; the request is DynamoDB JSON as the AWS API\n"
         "                         takes it. Prints the response JSON, or the error JSON on\n"
-        "                         stderr and exits 1.\n"
+        "                         stderr and exits 1. With --endpoint URL (or --region R, or\n"
+        "                         --profile P) the operation goes to that DynamoDB endpoint\n"
+        "                         instead, signed with SigV4 (credentials: AWS_ACCESS_KEY_ID/\n"
+        "                         AWS_SECRET_ACCESS_KEY, else the AWS profile's).\n"
         "  serve [--data DIR] [--host H] [--port P] [--require-credentials KEYID:SECRET]\n"
         "                         Serve the engine as a local DynamoDB endpoint (the JSON 1.0\n"
         "                         protocol the AWS CLI and SDKs speak; point them at it with\n"
@@ -144,6 +148,12 @@ int main(int argc, char* argv[]) {
         "                         file. Prints a report; exits 1 if any record was rejected.\n"
         "  dump --data DIR --table T [--format F] [--out FILE]\n"
         "                         Export a table's items.\n"
+        "  remote import-schema --endpoint URL --table T --out MODEL\n"
+        "                         Describe a remote table and add its schema to a model file\n"
+        "                         (created if missing; a table of that name is replaced).\n"
+        "  remote sample --endpoint URL --table T [--count N] [--data DIR]\n"
+        "                         Scan N items (default 100) of a remote table into the local\n"
+        "                         engine, creating the table there with the remote's schema.\n"
         "  simulate SCENARIO.json --out report.json [--csv DIR] [--seed N]\n"
         "                         Run a workload scenario through the capacity model (model\n"
         "                         mode) and write the report; progress on stderr.\n\n"
@@ -184,8 +194,12 @@ int main(int argc, char* argv[]) {
         {"format", "Item file format: dynamodb-json, s3-export, json or csv.", "F"},
         {"types", "load: CSV column types, e.g. price=N,active=BOOL.", "LIST"},
         {"all-or-nothing", "load: check every record first; import nothing if any is bad."},
+        {"endpoint", "call, remote: send to this DynamoDB endpoint (http:// or https://).", "URL"},
+        {"region", "call, remote: the AWS region (signing; the endpoint when no URL).", "R"},
+        {"profile", "call, remote: credentials and region of this AWS profile (~/.aws).", "P"},
+        {"count", "remote sample: how many items to copy (default 100).", "N"},
     });
-    parser.addPositionalArgument("command", "call, serve, model, load, dump or simulate");
+    parser.addPositionalArgument("command", "call, serve, model, load, dump, remote or simulate");
     parser.addPositionalArgument("args", "Command arguments.", "[args...]");
     parser.process(app);
 
@@ -198,5 +212,6 @@ int main(int argc, char* argv[]) {
     if (args[0] == "load") return cli::loadCommand(parser);
     if (args[0] == "dump") return cli::dumpCommand(parser);
     if (args[0] == "simulate") return cli::simulateCommand(parser);
+    if (args[0] == "remote") return cli::remoteCommand(parser);
     return usage(QString("unknown command '%1'").arg(args[0]));
 }

@@ -26,7 +26,8 @@ packages=(
   awscli python3-boto3
   nodejs
 )
-dynalite_version=4.0.0  # bench_endpoint's baseline (npm)
+dynalite_version=4.0.0  # bench_endpoint's baseline and the remote-connection tests' server (npm)
+aws_sdk_js_version=3.1169.0  # @aws-sdk/client-dynamodb for the JavaScript SDK compat test (npm)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -69,6 +70,19 @@ install_dynalite() {
   npm install --prefix "$dir" --no-audit --no-fund --loglevel=error "dynalite@$dynalite_version"
 }
 
+# The AWS SDK for JavaScript v3's DynamoDB client, for compat_js_sdk, into the build directory.
+install_aws_sdk_js() {
+  local dir="$build_dir/aws-sdk-js"
+  local package="$dir/node_modules/@aws-sdk/client-dynamodb/package.json"
+  if [ -f "$package" ] && grep -q "\"version\": \"$aws_sdk_js_version\"" "$package"; then
+    return
+  fi
+  say "Installing @aws-sdk/client-dynamodb $aws_sdk_js_version with npm into $dir"
+  mkdir -p "$dir"
+  npm install --prefix "$dir" --no-audit --no-fund --loglevel=error \
+    "@aws-sdk/client-dynamodb@$aws_sdk_js_version"
+}
+
 build() {
   say "Configuring Release build in $build_dir"
   cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -92,6 +106,7 @@ case "${1:-}" in
   test)
     install_packages
     install_dynalite
+    install_aws_sdk_js
     build
     run_tests
     ;;

@@ -4,6 +4,7 @@
 
 #include <sys/socket.h>
 
+#include <chrono>
 #include <csignal>
 #include <thread>
 
@@ -164,6 +165,10 @@ Result<int> EndpointServer::start() {
     }
     impl.thread = std::thread([&server] { server.listen_after_bind(); });
     impl.started = true;
+    // httplib's stop() does nothing until the listening thread is running, so a stop() right
+    // after start() would leave it listening and join() waiting forever: wait for it.
+    for (int waited = 0; !server.is_running() && waited < 5000; ++waited)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return port;
 }
 

@@ -104,6 +104,13 @@ DataView::DataView(std::shared_ptr<Engine> engine, QWidget* parent)
     connect(importAction_, &QAction::triggered, this, [this] { startImport(); });
     connect(exportAction_, &QAction::triggered, this, [this] { startExport(); });
     setAcceptDrops(true);
+    connect(model_, &ItemTableModel::pageLoaded, this, &DataView::updateSummary);
+    reloadSources();
+}
+
+void DataView::setBackend(std::shared_ptr<const BackendTables> remote) {
+    remote_ = std::move(remote);
+    model_->setBackend(remote_);
     reloadSources();
 }
 
@@ -271,11 +278,15 @@ void DataView::reloadSources() {
     const QStringList current = sources_->currentData().toStringList();
     QSignalBlocker block(sources_);
     sources_->clear();
-    if (engine_) {
-        for (const auto& name : engine_->tableNames()) {
-            auto table = engine_->table(name);
-            if (!table) continue;
-            const QString tableName = QString::fromStdString(name);
+    std::vector<std::shared_ptr<const TableDefinition>> tables;
+    if (remote_)
+        tables = remote_->tables;
+    else if (engine_)
+        for (const auto& name : engine_->tableNames())
+            if (auto table = engine_->table(name)) tables.push_back(std::move(table));
+    {
+        for (const auto& table : tables) {
+            const QString tableName = QString::fromStdString(table->name);
             sources_->addItem(tableName, QStringList{tableName, QString()});
             for (const auto& index : table->indexes) {
                 const QString indexName = QString::fromStdString(index.name);
@@ -305,6 +316,7 @@ void DataView::showSource(const QString& table, const QString& index) {
 
 void DataView::updateSummary() {
     QString text = tr("%1 items loaded").arg(QLocale().toString(model_->rowCount()));
+    if (model_->isFetching()) text += tr(" · loading…");
     if (model_->canFetchMore()) text += tr(" · more below");
     if (!model_->lastError().isEmpty()) text += " · " + model_->lastError();
     summary_->setText(text);

@@ -12,6 +12,8 @@ class QAction;
 class QMimeData;
 class QDragEnterEvent;
 class QDropEvent;
+#include "backend.h"
+
 class QComboBox;
 class QTableView;
 class QLabel;
@@ -30,6 +32,8 @@ class DataView : public QWidget {
 
     // Re-reads the list of tables and indexes (keeps the current choice when it still exists).
     void reloadSources();
+    // Browses a remote backend's tables (null: the local engine's again).
+    void setBackend(std::shared_ptr<const BackendTables> remote);
     // Shows `table` (or `index` of it).
     void showSource(const QString& table, const QString& index = {});
 
@@ -78,6 +82,7 @@ class DataView : public QWidget {
     void reloadItems();
 
     std::shared_ptr<Engine> engine_;
+    std::shared_ptr<const BackendTables> remote_;
     QComboBox* sources_ = nullptr;
     QTableView* view_ = nullptr;
     ItemTableModel* model_ = nullptr;

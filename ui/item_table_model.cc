@@ -1,5 +1,7 @@
 #include "item_table_model.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrent>
 #include <algorithm>
 
 #include "attribute_json.h"
@@ -20,9 +22,11 @@ void ItemTableModel::setSource(const QString& table, const QString& indexName) {
     nextStart_.reset();
     scanned_ = 0;
     error_.clear();
-    exhausted_ = table_.empty() || !engine_;
+    ++generation_;
+    fetching_ = false;
+    exhausted_ = table_.empty() || (!engine_ && !remote_);
     if (!exhausted_) {
-        auto definition = engine_->table(table_);
+        auto definition = remote_ ? remote_->find(table_) : engine_->table(table_);
         if (!definition) {
             exhausted_ = true;
             error_ = tr("Table %1 does not exist").arg(table);
@@ -91,11 +95,70 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
 }
 
 bool ItemTableModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !exhausted_;
+    return !parent.isValid() && !exhausted_ && !fetching_;
+}
+
+void ItemTableModel::setBackend(std::shared_ptr<const BackendTables> remote) {
+    remote_ = std::move(remote);
+    setSource({});
+}
+
+void ItemTableModel::fetchRemote() {
+    Json scan{{"TableName", table_}, {"Limit", pageSize_}};
+    if (!index_.empty()) scan["IndexName"] = index_;
+    if (nextStart_) scan["ExclusiveStartKey"] = itemToJson(*nextStart_);
+    fetching_ = true;
+    auto* watcher = new QFutureWatcher<Result<Json>>(this);
+    const quint64 generation = generation_;
+    connect(watcher, &QFutureWatcher<Result<Json>>::finished, this, [this, watcher, generation] {
+        Result<Json> page = watcher->result();
+        watcher->deleteLater();
+        if (generation != generation_) return;  // the source changed meanwhile
+        fetching_ = false;
+        if (!page) {
+            exhausted_ = true;
+            error_ = QString::fromStdString(page.error().name() + ": " + page.error().message);
+            emit failed(error_);
+            emit pageLoaded();
+            return;
+        }
+        std::vector<Item> decoded;
+        if (page->contains("Items") && (*page)["Items"].is_array())
+            for (const Json& json : (*page)["Items"]) {
+                auto item = itemFromJson(json);
+                if (item)
+                    decoded.push_back(std::move(item).value());
+                else
+                    error_ = QString::fromStdString(item.error().message);
+            }
+        const Json& scannedCount = (*page)["ScannedCount"];
+        scanned_ += scannedCount.is_number_integer() ? scannedCount.get<qint64>()
+                                                     : static_cast<qint64>(decoded.size());
+        nextStart_.reset();
+        if (page->contains("LastEvaluatedKey"))
+            if (auto key = itemFromJson((*page)["LastEvaluatedKey"])) nextStart_ = *key;
+        exhausted_ = !nextStart_;
+        appendRows(std::move(decoded));
+        emit pageLoaded();
+    });
+    std::shared_ptr<Backend> backend = remote_->backend;
+    watcher->setFuture(QtConcurrent::run([backend, scan] { return backend->call("Scan", scan); }));
+}
+
+void ItemTableModel::appendRows(std::vector<Item> items) {
+    addColumnsFor(items);
+    if (items.empty()) return;
+    beginInsertRows({}, rowCount(), rowCount() + static_cast<int>(items.size()) - 1);
+    for (auto& item : items) rows_.push_back(std::move(item));
+    endInsertRows();
 }
 
 void ItemTableModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent)) return;
+    if (remote_) {
+        fetchRemote();
+        return;
+    }
     ScanSpec spec;
     spec.tableName = table_;
     if (!index_.empty()) spec.indexName = index_;
@@ -120,13 +183,9 @@ void ItemTableModel::fetchMore(const QModelIndex& parent) {
         }
         decoded.push_back(std::move(item).value());
     }
-    addColumnsFor(decoded);
     nextStart_ = page->lastEvaluatedKey;
     exhausted_ = !nextStart_;
-    if (decoded.empty()) return;
-    beginInsertRows({}, rowCount(), rowCount() + static_cast<int>(decoded.size()) - 1);
-    for (auto& item : decoded) rows_.push_back(std::move(item));
-    endInsertRows();
+    appendRows(std::move(decoded));
 }
 
 void ItemTableModel::addColumnsFor(const std::vector<Item>& items) {
@@ -146,6 +205,8 @@ void ItemTableModel::setItems(std::vector<Item> items, const std::vector<std::st
     beginResetModel();
     table_.clear();
     index_.clear();
+    ++generation_;
+    fetching_ = false;
     nextStart_.reset();
     exhausted_ = true;
     error_.clear();

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "attribute_value.h"
+#include "backend.h"
 
 namespace shardscape {
 class Engine;
@@ -26,6 +27,10 @@ class ItemTableModel : public QAbstractTableModel {
     void setSource(const QString& table, const QString& indexName = {});
     // Shows a fixed list instead (e.g. a query's results); `keyColumns` lead.
     void setItems(std::vector<Item> items, const std::vector<std::string>& keyColumns);
+    // Browses a remote backend's tables instead of the engine (null: the engine again).
+    // Remote pages are fetched off the GUI thread; `pageLoaded` fires when one arrives.
+    void setBackend(std::shared_ptr<const BackendTables> remote);
+    bool isFetching() const { return fetching_; }
     // Items per fetched page (Scan Limit); the engine's 1 MB page limit also applies.
     void setPageSize(int items) { pageSize_ = items; }
 
@@ -48,12 +53,18 @@ class ItemTableModel : public QAbstractTableModel {
 
   signals:
     void failed(const QString& message);
+    void pageLoaded();
 
   private:
     // Adds attribute names of `items` not yet shown as columns.
     void addColumnsFor(const std::vector<Item>& items);
+    void fetchRemote();
+    void appendRows(std::vector<Item> items);
 
     std::shared_ptr<Engine> engine_;
+    std::shared_ptr<const BackendTables> remote_;
+    bool fetching_ = false;
+    quint64 generation_ = 0;  // bumped by setSource: late pages of an old source are dropped
     std::string table_;
     std::string index_;
     std::vector<std::string> columns_;

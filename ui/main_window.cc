@@ -18,6 +18,7 @@
 
 #include "classroom_view.h"
 #include "compare_view.h"
+#include "connection_controller.h"
 #include "data_view.h"
 #include "designer_view.h"
 #include "designer_workbench.h"
@@ -28,6 +29,7 @@
 #include "query_panel.h"
 #include "scenario_gallery_panel.h"
 #include "simulation_panel.h"
+#include "server_controller.h"
 #include "welcome_panel.h"
 
 namespace shardscape {
@@ -120,10 +122,15 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
             tr("<b>Could not open the data directory:</b> %1").arg(openError.toHtmlEscaped()));
         heading->setWordWrap(true);
     }
+    statusFigures_->setObjectName("statusFigures");
+    connections_ = new ConnectionController(this, engine_, tables_, data_, query_);
+    connect(connections_, &ConnectionController::disconnected, this, &MainWindow::refresh);
+    server_ = new ServerController(this, engine_);
     refresh();
 }
 
 void MainWindow::refresh() {
+    if (connections_ && connections_->refreshRemote()) return;  // a remote's tables
     tables_->clear();
     if (!engine_) {
         statusFigures_->setText(tr("No engine"));

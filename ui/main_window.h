@@ -25,6 +25,8 @@ class SimulationPanel;
 class CompareView;
 class DesignerWorkbench;
 class SampleDataDialog;
+class ConnectionController;
+class ServerController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -76,6 +78,10 @@ class MainWindow : public QMainWindow {
     QLabel* statusFigures() const { return statusFigures_; }
     // Opens the sample-data dialog for the last model opened (or none).
     SampleDataDialog* generateSampleData();
+    // Remote connections (Connection menu, connection selector) and the local endpoint
+    // (Server menu).
+    ConnectionController* connections() const { return connections_; }
+    ServerController* server() const { return server_; }
 
   signals:
     void modelOpened(const QString& summary);
@@ -104,6 +110,8 @@ class MainWindow : public QMainWindow {
     WelcomePanel* welcome_ = nullptr;
     DesignerWorkbench* designer_ = nullptr;
     QString lastModelPath_;
+    ConnectionController* connections_ = nullptr;
+    ServerController* server_ = nullptr;
 };
 
 }  // namespace shardscape

@@ -159,11 +159,24 @@ QueryPanel::QueryPanel(std::shared_ptr<Engine> engine, QWidget* parent)
     reloadTables();
 }
 
+void QueryPanel::setBackend(std::shared_ptr<const BackendTables> remote) {
+    remote_ = std::move(remote);
+    reloadTables();
+}
+
+std::shared_ptr<const TableDefinition> QueryPanel::tableNamed(const std::string& name) const {
+    if (remote_) return remote_->find(name);
+    return engine_ ? engine_->table(name) : nullptr;
+}
+
 void QueryPanel::reloadTables() {
     const QString current = table_->currentText();
     QSignalBlocker block(table_);
     table_->clear();
-    if (engine_)
+    if (remote_)
+        for (const auto& table : remote_->tables)
+            table_->addItem(QString::fromStdString(table->name));
+    else if (engine_)
         for (const auto& name : engine_->tableNames())
             table_->addItem(QString::fromStdString(name));
     const int keep = table_->findText(current);
@@ -176,7 +189,7 @@ void QueryPanel::reloadTables() {
 void QueryPanel::updateFields() {
     const QString operation = operation_->currentText();
     const bool read = operation == "Query" || operation == "Scan";
-    auto table = engine_ ? engine_->table(table_->currentText().toStdString()) : nullptr;
+    auto table = tableNamed(table_->currentText().toStdString());
 
     {
         const QString currentIndex = index_->currentText();
@@ -285,8 +298,8 @@ void QueryPanel::nextPage() {
 }
 
 void QueryPanel::execute(std::optional<Json> startKey) {
-    if (isRunning() || !engine_) return;
-    auto table = engine_->table(table_->currentText().toStdString());
+    if (isRunning() || (!engine_ && !remote_)) return;
+    auto table = tableNamed(table_->currentText().toStdString());
     if (!table) return;
     RequestForm f = form();
     f.exclusiveStartKey = std::move(startKey);
@@ -299,7 +312,8 @@ void QueryPanel::execute(std::optional<Json> startKey) {
     error_->hide();
     runningOperation_ = f.operation;
     runningRequest_ = *request;
-    const QString endpoint = "http://127.0.0.1:8000";
+    const QString endpoint = remote_ ? QString::fromStdString(remote_->backend->description())
+                                     : QString("http://127.0.0.1:8000");
     codeView("cli")->setPlainText(QString::fromStdString(
         awsCliCommand(runningOperation_, runningRequest_, endpoint.toStdString())));
     codeView("boto3")->setPlainText(QString::fromStdString(
@@ -309,9 +323,15 @@ void QueryPanel::execute(std::optional<Json> startKey) {
     runButton_->setEnabled(false);
     nextButton_->setEnabled(false);
     status_->setText(tr("Running…"));
-    std::shared_ptr<Engine> engine = engine_;
     const std::string operation = runningOperation_;
     const Json body = runningRequest_;
+    if (remote_) {
+        std::shared_ptr<Backend> backend = remote_->backend;
+        watcher_.setFuture(QtConcurrent::run(
+            [backend, operation, body] { return backend->call(operation, body); }));
+        return;
+    }
+    std::shared_ptr<Engine> engine = engine_;
     watcher_.setFuture(QtConcurrent::run(
         [engine, operation, body] { return dispatch(*engine, operation, body); }));
 }
@@ -341,7 +361,7 @@ void QueryPanel::showResponse(const Result<Json>& response) {
     if (body.contains("Item")) add(body["Item"]);
     if (body.contains("Attributes")) add(body["Attributes"]);
     std::vector<std::string> keys;
-    if (auto table = engine_->table(runningRequest_.value("TableName", ""))) {
+    if (auto table = tableNamed(runningRequest_.value("TableName", ""))) {
         keys.push_back(table->partitionKey.name);
         if (table->sortKey) keys.push_back(table->sortKey->name);
     }

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "attribute_json.h"
+#include "backend.h"
 #include "request_form.h"
 #include "result.h"
 
@@ -35,6 +36,8 @@ class QueryPanel : public QWidget {
     explicit QueryPanel(std::shared_ptr<Engine> engine, QWidget* parent = nullptr);
 
     void reloadTables();
+    // Sends requests to a remote backend and lists its tables (null: the local engine again).
+    void setBackend(std::shared_ptr<const BackendTables> remote);
     // The form as the widgets hold it.
     RequestForm form() const;
 
@@ -74,10 +77,12 @@ class QueryPanel : public QWidget {
 
   private:
     void updateFields();
+    std::shared_ptr<const TableDefinition> tableNamed(const std::string& name) const;
     void execute(std::optional<Json> startKey);
     void showResponse(const Result<Json>& response);
 
     std::shared_ptr<Engine> engine_;
+    std::shared_ptr<const BackendTables> remote_;
     QFormLayout* form_ = nullptr;
     QComboBox* operation_ = nullptr;
     QComboBox* table_ = nullptr;

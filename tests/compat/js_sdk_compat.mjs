@@ -1,0 +1,156 @@
+// The AWS SDK for JavaScript v3 (@aws-sdk/client-dynamodb, installed with npm into the build
+// directory by installer/setup.sh) against `shardscape-cli serve` on a free port: table and
+// item operations with whole-response assertions, a Query paginator over several pages, a
+// conditional put failing with ConditionalCheckFailedException, and the SDK's own SigV4
+// signatures checked by `serve --require-credentials`.
+//
+//   node js_sdk_compat.mjs <path to shardscape-cli> <node_modules directory>
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import assert from "node:assert/strict";
+
+const [cli, modules] = process.argv.slice(2);
+const require = createRequire(join(resolve(modules), "noop.js"));
+const {
+  DynamoDBClient, CreateTableCommand, ListTablesCommand, PutItemCommand, GetItemCommand,
+  QueryCommand, UpdateItemCommand, DeleteItemCommand, BatchWriteItemCommand,
+  DescribeTableCommand, paginateQuery, ConditionalCheckFailedException,
+} = require("@aws-sdk/client-dynamodb");
+
+let failures = 0;
+async function check(label, body) {
+  try {
+    await body();
+    console.log(`PASS ${label}`);
+  } catch (error) {
+    failures += 1;
+    console.log(`FAIL ${label}\n  ${error.stack || error}`);
+  }
+}
+
+// Starts serve and resolves with its URL; `stop` sends SIGTERM and checks a clean exit.
+function serve(extra = []) {
+  const data = mkdtempSync(join(tmpdir(), "shardscape-js-"));
+  const child = spawn(cli, ["serve", "--data", data, "--port", "0", ...extra]);
+  let out = "";
+  return new Promise((resolve, reject) => {
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = / on (http:\/\/127\.0\.0\.1:\d+) /.exec(out);
+      if (match) resolve({
+        url: match[1],
+        stop: () => new Promise((done) => {
+          child.on("exit", (code) => {
+            rmSync(data, { recursive: true, force: true });
+            assert.equal(code, 0);
+            assert.ok(out.endsWith("Stopped; data directory closed\n"), out);
+            done();
+          });
+          child.kill("SIGTERM");
+        }),
+      });
+    });
+    child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+  });
+}
+
+const credentials = { accessKeyId: "AKIDSHARDSCAPE", secretAccessKey: "shardscape-secret" };
+const client = (url, creds = credentials) =>
+  new DynamoDBClient({ endpoint: url, region: "us-east-1", credentials: creds, maxAttempts: 1 });
+const body = ({ $metadata, ...rest }) => {
+  assert.equal($metadata.httpStatusCode, 200);
+  assert.match($metadata.requestId, /^[0-9A-Z]{52}$/);
+  return rest;
+};
+
+const server = await serve(["--require-credentials", "AKIDSHARDSCAPE:shardscape-secret"]);
+const ddb = client(server.url);
+
+await check("create-table and list-tables", async () => {
+  const created = body(await ddb.send(new CreateTableCommand({
+    TableName: "Music", BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: [{ AttributeName: "Artist", AttributeType: "S" },
+                           { AttributeName: "Song", AttributeType: "S" }],
+    KeySchema: [{ AttributeName: "Artist", KeyType: "HASH" },
+                { AttributeName: "Song", KeyType: "RANGE" }],
+  })));
+  assert.equal(created.TableDescription.TableStatus, "ACTIVE");
+  assert.ok(created.TableDescription.CreationDateTime instanceof Date);
+  assert.deepEqual(body(await ddb.send(new ListTablesCommand({}))), { TableNames: ["Music"] });
+});
+
+await check("put-item, get-item, update-item, delete-item", async () => {
+  body(await ddb.send(new PutItemCommand({
+    TableName: "Music",
+    Item: { Artist: { S: "Queen" }, Song: { S: "Bohemian Rhapsody" }, Year: { N: "1975" } },
+  })));
+  assert.deepEqual(body(await ddb.send(new GetItemCommand({
+    TableName: "Music", Key: { Artist: { S: "Queen" }, Song: { S: "Bohemian Rhapsody" } },
+  }))), { Item: { Artist: { S: "Queen" }, Song: { S: "Bohemian Rhapsody" }, Year: { N: "1975" } } });
+  assert.deepEqual(body(await ddb.send(new UpdateItemCommand({
+    TableName: "Music", Key: { Artist: { S: "Queen" }, Song: { S: "Bohemian Rhapsody" } },
+    UpdateExpression: "SET Plays = :p", ExpressionAttributeValues: { ":p": { N: "5" } },
+    ReturnValues: "UPDATED_NEW",
+  }))), { Attributes: { Plays: { N: "5" } } });
+  assert.deepEqual(body(await ddb.send(new DeleteItemCommand({
+    TableName: "Music", Key: { Artist: { S: "Queen" }, Song: { S: "Bohemian Rhapsody" } },
+    ReturnValues: "ALL_OLD",
+  }))).Attributes.Plays, { N: "5" });
+});
+
+await check("batch-write-item and a Query paginator over several pages", async () => {
+  for (let start = 0; start < 50; start += 25) {
+    const requests = [];
+    for (let i = start; i < start + 25; i++)
+      requests.push({ PutRequest: { Item: { Artist: { S: "Acme" },
+                                            Song: { S: `song${String(i).padStart(3, "0")}` } } } });
+    assert.deepEqual(body(await ddb.send(new BatchWriteItemCommand({
+      RequestItems: { Music: requests } }))), { UnprocessedItems: {} });
+  }
+  const songs = [];
+  let pages = 0;
+  for await (const page of paginateQuery({ client: ddb, pageSize: 7 }, {
+    TableName: "Music", KeyConditionExpression: "Artist = :a",
+    ExpressionAttributeValues: { ":a": { S: "Acme" } },
+  })) {
+    pages += 1;
+    for (const item of page.Items) songs.push(item.Song.S);
+  }
+  assert.equal(songs.length, 50);
+  assert.equal(songs[0], "song000");
+  assert.equal(songs[49], "song049");
+  assert.equal(pages, 8);  // 7 full pages and a last one of 1
+});
+
+await check("conditional put fails with ConditionalCheckFailedException", async () => {
+  await assert.rejects(ddb.send(new PutItemCommand({
+    TableName: "Music", Item: { Artist: { S: "Acme" }, Song: { S: "song001" } },
+    ConditionExpression: "attribute_not_exists(Artist)",
+  })), (error) => {
+    assert.ok(error instanceof ConditionalCheckFailedException);
+    assert.equal(error.message, "The conditional request failed");
+    assert.equal(error.$metadata.httpStatusCode, 400);
+    return true;
+  });
+});
+
+await check("describe-table", async () => {
+  const table = body(await ddb.send(new DescribeTableCommand({ TableName: "Music" }))).Table;
+  assert.equal(table.ItemCount, 50);
+  assert.deepEqual(table.BillingModeSummary.BillingMode, "PAY_PER_REQUEST");
+});
+
+await check("a wrong secret is refused with the SDK's own signature", async () => {
+  await assert.rejects(client(server.url, { ...credentials, secretAccessKey: "wrong" })
+    .send(new ListTablesCommand({})), (error) => {
+      assert.equal(error.name, "InvalidSignatureException");
+      return true;
+    });
+});
+
+await server.stop();
+console.log(failures ? `${failures} check(s) failed` : "all checks passed");
+process.exit(failures ? 1 : 0);
