@@ -2,55 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
-#include <random>
 #include <unordered_map>
 
 #include "capacity.h"
 #include "capacity_rules.h"
+#include "seeded_random.h"
 
 namespace shardscape {
 
 namespace {
-
-// Seeded draws with the transforms written out here, so a seed gives the same run with any
-// standard library.
-class Random {
-  public:
-    explicit Random(uint64_t seed) : engine_(seed) {}
-    double uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
-    double normal() {
-        if (spare_) {
-            const double value = *spare_;
-            spare_.reset();
-            return value;
-        }
-        const double u = 1 - uniform(), v = uniform();
-        const double radius = std::sqrt(-2 * std::log(u));
-        spare_ = radius * std::sin(2 * std::numbers::pi * v);
-        return radius * std::cos(2 * std::numbers::pi * v);
-    }
-    // Poisson(mean): inversion (one uniform, walking the cumulative distribution) below 30,
-    // the normal approximation above.
-    double poisson(double mean) {
-        if (mean <= 0) return 0;
-        if (mean >= 30) return std::max(0.0, std::round(mean + std::sqrt(mean) * normal()));
-        const double u = uniform();
-        double probability = std::exp(-mean);
-        double cumulative = probability;
-        double count = 0;
-        while (u > cumulative && count < 200) {
-            ++count;
-            probability *= mean / count;
-            cumulative += probability;
-        }
-        return count;
-    }
-
-  private:
-    std::mt19937_64 engine_;
-    std::optional<double> spare_;
-};
 
 struct Resource {
     CapacityModel model;
@@ -178,6 +138,23 @@ void autoScale(Resource& resource, ResourceReport& report, int minuteEnd) {
 }
 
 }  // namespace
+
+CostEstimate estimateCost(const std::vector<ResourceReport>& resources, const Prices& prices,
+                          BillingMode tableMode) {
+    // Served units on demand; provisioned capacity per hour (seconds / 3,600).
+    CostEstimate cost;
+    double provisioned = 0;
+    for (const ResourceReport& r : resources) {
+        cost.onDemand += r.totalWrite / 1e6 * prices.onDemandPerMillionWrites +
+                         r.totalRead / 1e6 * prices.onDemandPerMillionReads;
+        for (size_t i = 0; i < r.capacityWrite.size(); ++i)
+            provisioned += (r.capacityWrite[i] * prices.provisionedWcuHour +
+                            r.capacityRead[i] * prices.provisionedRcuHour) /
+                           3600;
+    }
+    if (tableMode == BillingMode::Provisioned) cost.provisioned = provisioned;
+    return cost;
+}
 
 Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOptions& options) {
     SimulationReport report;
@@ -396,18 +373,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
         key.report.partitionId = map[map.indexOf(key.key.hash)].id;
         report.hotKeys.push_back(key.report);
     }
-    // Cost: served units on demand; provisioned capacity per hour (seconds / 3,600).
-    const Prices& prices = scenario.prices;
-    double provisioned = 0;
-    for (const ResourceReport& r : report.resources) {
-        report.cost.onDemand += r.totalWrite / 1e6 * prices.onDemandPerMillionWrites +
-                                r.totalRead / 1e6 * prices.onDemandPerMillionReads;
-        for (size_t i = 0; i < r.capacityWrite.size(); ++i)
-            provisioned += (r.capacityWrite[i] * prices.provisionedWcuHour +
-                            r.capacityRead[i] * prices.provisionedRcuHour) /
-                           3600;
-    }
-    if (table.capacity.mode == BillingMode::Provisioned) report.cost.provisioned = provisioned;
+    report.cost = estimateCost(report.resources, scenario.prices, table.capacity.mode);
     std::stable_sort(report.hotKeys.begin(), report.hotKeys.end(),
                      [](const HotKey& a, const HotKey& b) { return a.requests > b.requests; });
     if (report.hotKeys.size() > 10) report.hotKeys.resize(10);
