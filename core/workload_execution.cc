@@ -86,6 +86,7 @@ class Execution {
     Engine& engine_;
     SimulatedClock& clock_;
     std::vector<std::optional<Json>> scanStart_;  // per stream: next Scan page's start key
+    double second_ = 0;  // the simulated second being run (time-ordered index keys)
     std::vector<AutoScaler> scalers_;
     std::vector<std::pair<int, bool>> scalerTargets_;  // (resource, is read)
 };
@@ -150,7 +151,7 @@ Item Execution::makeItem(const std::string& partitionKey, const std::string& sor
     if (!table_.sortKey.empty()) item[table_.sortKey] = AttributeValue::string(sortKey);
     for (size_t i = 0; i < table_.globalIndexes.size(); ++i)
         item[indexKeyAttribute(i)] =
-            AttributeValue::string(drawKey(table_.globalIndexes[i].keys, 0));
+            AttributeValue::string(drawKey(table_.globalIndexes[i].keys, second_));
     // Padding up to the item size (an attribute counts its name and its value's bytes).
     const size_t base = itemSize(item) + 4;
     const auto target = static_cast<size_t>(bytes);
@@ -302,6 +303,7 @@ Status Execution::run(const SimulationOptions& options, SimulationReport& report
     std::vector<std::pair<size_t, std::string>> requests;
     const int progressStep = std::max(1, duration / 100);
     for (int second = 0; second < duration; ++second) {
+        second_ = second;
         requests.clear();
         for (size_t s = 0; s < scenario_.streams.size(); ++s) {
             const StreamSpec& stream = scenario_.streams[s];
