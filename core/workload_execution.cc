@@ -60,12 +60,12 @@ class Execution {
   public:
     Execution(const Scenario& scenario, uint64_t seed, Engine& engine, SimulatedClock& clock)
         : scenario_(scenario),
-          table_(scenario.table),
+          table_(&scenario.tables.front()),
           random_(seed),
           engine_(engine),
           clock_(clock) {}
 
-    Status createTable();
+    Status createTables();
     Status loadItems();
     Status run(const SimulationOptions& options, SimulationReport& report);
 
@@ -81,38 +81,42 @@ class Execution {
     Status autoScale(int minuteEnd, SimulationReport& report);
 
     const Scenario& scenario_;
-    const TableSpec& table_;
+    const TableSpec* table_;  // the table being worked on
+    std::vector<int> base_;   // index of each table's resource in the report
     Random random_;
     Engine& engine_;
     SimulatedClock& clock_;
     std::vector<std::optional<Json>> scanStart_;  // per stream: next Scan page's start key
     double second_ = 0;  // the simulated second being run (time-ordered index keys)
     std::vector<AutoScaler> scalers_;
-    std::vector<std::pair<int, bool>> scalerTargets_;  // (resource, is read)
+    std::vector<std::pair<int, bool>> scalerTargets_;  // (report resource, is read)
+    Status createTable(int t);
+    Status loadTable(int t);
 };
 
-Status Execution::createTable() {
+Status Execution::createTable(int t) {
+    table_ = &scenario_.tables[static_cast<size_t>(t)];
     Json attributes =
-        Json::array({{{"AttributeName", table_.partitionKey}, {"AttributeType", "S"}}});
-    Json keySchema = Json::array({{{"AttributeName", table_.partitionKey}, {"KeyType", "HASH"}}});
-    if (!table_.sortKey.empty()) {
-        attributes.push_back({{"AttributeName", table_.sortKey}, {"AttributeType", "S"}});
-        keySchema.push_back({{"AttributeName", table_.sortKey}, {"KeyType", "RANGE"}});
+        Json::array({{{"AttributeName", table_->partitionKey}, {"AttributeType", "S"}}});
+    Json keySchema = Json::array({{{"AttributeName", table_->partitionKey}, {"KeyType", "HASH"}}});
+    if (!table_->sortKey.empty()) {
+        attributes.push_back({{"AttributeName", table_->sortKey}, {"AttributeType", "S"}});
+        keySchema.push_back({{"AttributeName", table_->sortKey}, {"KeyType", "RANGE"}});
     }
-    const bool provisioned = table_.capacity.mode == BillingMode::Provisioned;
+    const bool provisioned = table_->capacity.mode == BillingMode::Provisioned;
     auto throughput = [](const CapacitySettings& capacity) {
         return Json{{"ReadCapacityUnits", static_cast<int64_t>(std::ceil(capacity.readUnits))},
                     {"WriteCapacityUnits", static_cast<int64_t>(std::ceil(capacity.writeUnits))}};
     };
-    Json request = {{"TableName", table_.name},
+    Json request = {{"TableName", table_->name},
                     {"AttributeDefinitions", attributes},
                     {"KeySchema", keySchema},
                     {"BillingMode", provisioned ? "PROVISIONED" : "PAY_PER_REQUEST"}};
-    if (provisioned) request["ProvisionedThroughput"] = throughput(table_.capacity);
-    if (!table_.globalIndexes.empty()) {
+    if (provisioned) request["ProvisionedThroughput"] = throughput(table_->capacity);
+    if (!table_->globalIndexes.empty()) {
         Json indexes = Json::array();
-        for (size_t i = 0; i < table_.globalIndexes.size(); ++i) {
-            const IndexSpec& index = table_.globalIndexes[i];
+        for (size_t i = 0; i < table_->globalIndexes.size(); ++i) {
+            const IndexSpec& index = table_->globalIndexes[i];
             request["AttributeDefinitions"].push_back(
                 {{"AttributeName", indexKeyAttribute(i)}, {"AttributeType", "S"}});
             Json entry = {
@@ -138,20 +142,38 @@ Status Execution::createTable() {
             scalerTargets_.emplace_back(resource, false);
         }
     };
-    addScalers(table_.autoScaling, 0);
-    for (size_t i = 0; i < table_.globalIndexes.size(); ++i)
-        addScalers(table_.globalIndexes[i].autoScaling, static_cast<int>(i) + 1);
+    const int first = base_[static_cast<size_t>(t)];
+    addScalers(table_->autoScaling, first);
+    for (size_t i = 0; i < table_->globalIndexes.size(); ++i)
+        addScalers(table_->globalIndexes[i].autoScaling, first + static_cast<int>(i) + 1);
+    return {};
+}
+
+Status Execution::createTables() {
+    int next = 0;
+    for (const TableSpec& table : scenario_.tables) {
+        base_.push_back(next);
+        next += 1 + static_cast<int>(table.globalIndexes.size());
+    }
+    for (size_t t = 0; t < scenario_.tables.size(); ++t)
+        SHARDSCAPE_TRY(createTable(static_cast<int>(t)));
+    return {};
+}
+
+Status Execution::loadItems() {
+    for (size_t t = 0; t < scenario_.tables.size(); ++t)
+        SHARDSCAPE_TRY(loadTable(static_cast<int>(t)));
     return {};
 }
 
 Item Execution::makeItem(const std::string& partitionKey, const std::string& sortKey,
                          double bytes) {
     Item item;
-    item[table_.partitionKey] = AttributeValue::string(partitionKey);
-    if (!table_.sortKey.empty()) item[table_.sortKey] = AttributeValue::string(sortKey);
-    for (size_t i = 0; i < table_.globalIndexes.size(); ++i)
+    item[table_->partitionKey] = AttributeValue::string(partitionKey);
+    if (!table_->sortKey.empty()) item[table_->sortKey] = AttributeValue::string(sortKey);
+    for (size_t i = 0; i < table_->globalIndexes.size(); ++i)
         item[indexKeyAttribute(i)] =
-            AttributeValue::string(drawKey(table_.globalIndexes[i].keys, second_));
+            AttributeValue::string(drawKey(table_->globalIndexes[i].keys, second_));
     // Padding up to the item size (an attribute counts its name and its value's bytes).
     const size_t base = itemSize(item) + 4;
     const auto target = static_cast<size_t>(bytes);
@@ -159,15 +181,16 @@ Item Execution::makeItem(const std::string& partitionKey, const std::string& sor
     return item;
 }
 
-Status Execution::loadItems() {
+Status Execution::loadTable(int t) {
+    table_ = &scenario_.tables[static_cast<size_t>(t)];
     // The keys the table's read and update streams touch (those listed), their items the
     // streams' size (Query: itemsPerQuery items under each key); then filler items up to the
     // scenario's item count.
-    auto loader = engine_.beginBulkLoad(table_.name);
+    auto loader = engine_.beginBulkLoad(table_->name);
     if (!loader) return loader.error();
     std::vector<Item> batch;
     size_t loaded = 0;
-    const auto limit = static_cast<size_t>(std::min(kMaxExecuteItems, table_.itemCount));
+    const auto limit = static_cast<size_t>(std::min(kMaxExecuteItems, table_->itemCount));
     auto add = [&](Item item) -> Status {
         batch.push_back(std::move(item));
         ++loaded;
@@ -177,10 +200,10 @@ Status Execution::loadItems() {
         return added;
     };
     for (const StreamSpec& stream : scenario_.streams) {
-        if (stream.index >= 0 || stream.operation == StreamOperation::Scan ||
+        if (stream.table != t || stream.index >= 0 || stream.operation == StreamOperation::Scan ||
             stream.operation == StreamOperation::PutItem)
             continue;
-        const size_t perKey = stream.operation == StreamOperation::Query && !table_.sortKey.empty()
+        const size_t perKey = stream.operation == StreamOperation::Query && !table_->sortKey.empty()
                                   ? static_cast<size_t>(stream.itemsPerQuery)
                                   : 1;
         const double bytes = stream.itemSizeBytes;
@@ -192,20 +215,21 @@ Status Execution::loadItems() {
         }
     }
     for (size_t i = 0; loaded < limit; ++i)
-        SHARDSCAPE_TRY(add(makeItem(numbered("item-", i), kSortKeyValue, table_.itemSizeBytes)));
+        SHARDSCAPE_TRY(add(makeItem(numbered("item-", i), kSortKeyValue, table_->itemSizeBytes)));
     if (!batch.empty()) SHARDSCAPE_TRY((*loader)->add(std::move(batch)));
     return (*loader)->finish();
 }
 
 Json Execution::keyJson(const std::string& partitionKey) const {
-    Json key = {{table_.partitionKey, stringValue(partitionKey)}};
-    if (!table_.sortKey.empty()) key[table_.sortKey] = stringValue(kSortKeyValue);
+    Json key = {{table_->partitionKey, stringValue(partitionKey)}};
+    if (!table_->sortKey.empty()) key[table_->sortKey] = stringValue(kSortKeyValue);
     return key;
 }
 
 Json Execution::requestFor(size_t s, const std::string& key) {
     const StreamSpec& stream = scenario_.streams[s];
-    Json request = {{"TableName", table_.name}, {"ReturnConsumedCapacity", "INDEXES"}};
+    table_ = &scenario_.tables[static_cast<size_t>(stream.table)];
+    Json request = {{"TableName", table_->name}, {"ReturnConsumedCapacity", "INDEXES"}};
     switch (stream.operation) {
         case StreamOperation::GetItem:
             request["Key"] = keyJson(key);
@@ -215,17 +239,19 @@ Json Execution::requestFor(size_t s, const std::string& key) {
             request["KeyConditionExpression"] = "#k = :k";
             request["ExpressionAttributeNames"] = {
                 {"#k", stream.index >= 0 ? indexKeyAttribute(static_cast<size_t>(stream.index))
-                                         : table_.partitionKey}};
+                                         : table_->partitionKey}};
             request["ExpressionAttributeValues"] = {{":k", stringValue(key)}};
             request["Limit"] = static_cast<int64_t>(stream.itemsPerQuery);
             if (stream.index >= 0)
-                request["IndexName"] = table_.globalIndexes[static_cast<size_t>(stream.index)].name;
+                request["IndexName"] =
+                    table_->globalIndexes[static_cast<size_t>(stream.index)].name;
             else
                 request["ConsistentRead"] = stream.consistentRead;
             break;
         case StreamOperation::Scan:
             if (stream.index >= 0)
-                request["IndexName"] = table_.globalIndexes[static_cast<size_t>(stream.index)].name;
+                request["IndexName"] =
+                    table_->globalIndexes[static_cast<size_t>(stream.index)].name;
             else
                 request["ConsistentRead"] = stream.consistentRead;
             if (scanStart_[s]) request["ExclusiveStartKey"] = *scanStart_[s];
@@ -239,7 +265,7 @@ Json Execution::requestFor(size_t s, const std::string& key) {
             std::string expression = "SET #d = :d";
             request["ExpressionAttributeNames"] = {{"#d", "data"}};
             request["ExpressionAttributeValues"] = {{":d", stringValue(item["data"].scalar())}};
-            for (size_t i = 0; i < table_.globalIndexes.size(); ++i) {
+            for (size_t i = 0; i < table_->globalIndexes.size(); ++i) {
                 const std::string name = numbered("#g", i), value = numbered(":g", i);
                 expression.append(", " + name + " = " + value);
                 request["ExpressionAttributeNames"][name] = indexKeyAttribute(i);
@@ -257,20 +283,26 @@ Json Execution::requestFor(size_t s, const std::string& key) {
 }
 
 Status Execution::autoScale(int minuteEnd, SimulationReport& report) {
-    auto snapshot = engine_.capacityRecorder(table_.name);
-    if (!snapshot) return internalError("Execute mode: the table's capacity is not metered");
-    auto described = engine_.describeTable(table_.name);
-    if (!described) return described.error();
-    const TableDefinition& definition = described->first;
     for (size_t i = 0; i < scalers_.size(); ++i) {
         const auto [resource, isRead] = scalerTargets_[i];
-        const ResourceReport& recorded = snapshot->resources.at(static_cast<size_t>(resource));
+        size_t t = 0;
+        while (t + 1 < base_.size() && base_[t + 1] <= resource) ++t;
+        table_ = &scenario_.tables[t];
+        const int local = resource - base_[t];
+        auto snapshot = engine_.capacityRecorder(table_->name);
+        if (!snapshot) return internalError("Execute mode: the table's capacity is not metered");
+        auto described = engine_.describeTable(table_->name);
+        if (!described) return described.error();
+        const TableDefinition& definition = described->first;
+        const ResourceReport& recorded = snapshot->resources.at(static_cast<size_t>(local));
         const std::vector<float>& series = isRead ? recorded.consumedRead : recorded.consumedWrite;
         double minute = 0;
         for (size_t k = series.size() >= 60 ? series.size() - 60 : 0; k < series.size(); ++k)
             minute += series[k];
         const IndexDefinition* index =
-            resource > 0 ? definition.findIndex(table_.globalIndexes[resource - 1].name) : nullptr;
+            local > 0
+                ? definition.findIndex(table_->globalIndexes[static_cast<size_t>(local - 1)].name)
+                : nullptr;
         const double read =
             static_cast<double>(index ? index->readCapacityUnits : definition.readCapacityUnits);
         const double write =
@@ -283,7 +315,7 @@ Status Execution::autoScale(int minuteEnd, SimulationReport& report) {
             {minuteEnd, isRead ? "read" : "write", current, static_cast<double>(units)});
         Json throughput = {{"ReadCapacityUnits", isRead ? units : static_cast<int64_t>(read)},
                            {"WriteCapacityUnits", isRead ? static_cast<int64_t>(write) : units}};
-        Json request = {{"TableName", table_.name}};
+        Json request = {{"TableName", table_->name}};
         if (index)
             request["GlobalSecondaryIndexUpdates"] = Json::array(
                 {{{"Update",
@@ -344,7 +376,7 @@ Status Execution::run(const SimulationOptions& options, SimulationReport& report
                 const Json* units = nullptr;
                 if (stream.index >= 0) {
                     const std::string& name =
-                        table_.globalIndexes[static_cast<size_t>(stream.index)].name;
+                        table_->globalIndexes[static_cast<size_t>(stream.index)].name;
                     if (consumed.contains("GlobalSecondaryIndexes"))
                         units = &consumed["GlobalSecondaryIndexes"][name];
                 } else if (consumed.contains("Table")) {
@@ -366,7 +398,8 @@ Status Execution::run(const SimulationOptions& options, SimulationReport& report
             if (hot.key.empty()) {
                 hot.key = key;
                 hot.stream = stream.name;
-                hot.partitionId = stream.index;  // resource - 1 until the end
+                // The report resource it lives in, until the end.
+                hot.partitionId = base_[static_cast<size_t>(stream.table)] + stream.index + 1;
             }
             hot.requests += 1;
             if (throttled) hot.throttledRequests += 1;
@@ -378,13 +411,15 @@ Status Execution::run(const SimulationOptions& options, SimulationReport& report
             options.progress(second + 1, duration);
     }
 
-    auto snapshot = engine_.capacityRecorder(table_.name);
-    if (!snapshot) return internalError("Execute mode: the table's capacity is not metered");
-    for (size_t r = 0; r < report.resources.size() && r < snapshot->resources.size(); ++r) {
-        std::vector<ScalingEvent> scaling = std::move(report.resources[r].scaling);
-        report.resources[r] = std::move(snapshot->resources[r]);
-        report.resources[r].scaling = std::move(scaling);
-        if (!options.partitionSeries) report.resources[r].partitions.clear();
+    for (size_t t = 0; t < scenario_.tables.size(); ++t) {
+        auto snapshot = engine_.capacityRecorder(scenario_.tables[t].name);
+        if (!snapshot) return internalError("Execute mode: the table's capacity is not metered");
+        for (size_t k = 0; k < snapshot->resources.size(); ++k) {
+            ResourceReport& out = report.resources.at(static_cast<size_t>(base_[t]) + k);
+            std::vector<ScalingEvent> scaling = std::move(out.scaling);
+            out = std::move(snapshot->resources[k]);
+            out.scaling = std::move(scaling);
+        }
     }
     // The ten keys with the most requests, each in the partition holding it at the end.
     std::vector<HotKey> hot;
@@ -399,7 +434,7 @@ Status Execution::run(const SimulationOptions& options, SimulationReport& report
     hot.resize(count);
     for (HotKey& key : hot) {
         const auto& partitions =
-            snapshot->resources.at(static_cast<size_t>(key.partitionId + 1)).partitions;
+            report.resources.at(static_cast<size_t>(key.partitionId)).partitions;
         const uint64_t hash = layout::partitionHash(AttributeValue::string(key.key));
         key.partitionId = 0;
         for (const PartitionSeries& series : partitions)
@@ -407,6 +442,8 @@ Status Execution::run(const SimulationOptions& options, SimulationReport& report
                 key.partitionId = series.id;
     }
     report.hotKeys = std::move(hot);
+    if (!options.partitionSeries)
+        for (ResourceReport& resource : report.resources) resource.partitions.clear();
     return {};
 }
 
@@ -439,16 +476,24 @@ Result<SimulationReport> executeScenario(const Scenario& scenario,
             return fields::fieldError(path + ".adaptiveCapacity", "must be true in execute mode");
         return {};
     };
-    SHARDSCAPE_TRY(alwaysOn(scenario.table.capacity, "scenario.table"));
-    for (size_t i = 0; i < scenario.table.globalIndexes.size(); ++i)
-        SHARDSCAPE_TRY(alwaysOn(scenario.table.globalIndexes[i].capacity,
-                                numbered("scenario.table.globalSecondaryIndexes[", i) + "]"));
+    size_t resources = 0;
+    for (size_t t = 0; t < scenario.tables.size(); ++t) {
+        const TableSpec& table = scenario.tables[t];
+        const std::string path = scenario.tables.size() == 1
+                                     ? std::string("scenario.table")
+                                     : numbered("scenario.tables[", t) + "]";
+        SHARDSCAPE_TRY(alwaysOn(table.capacity, path));
+        for (size_t i = 0; i < table.globalIndexes.size(); ++i)
+            SHARDSCAPE_TRY(alwaysOn(table.globalIndexes[i].capacity,
+                                    path + numbered(".globalSecondaryIndexes[", i) + "]"));
+        resources += 1 + table.globalIndexes.size();
+    }
     SimulationReport report;
     report.scenario = scenario.name;
     report.mode = "execute";
     report.seed = options.seed.value_or(scenario.seed);
     report.durationSeconds = static_cast<int>(scenario.durationSeconds);
-    report.resources.resize(1 + scenario.table.globalIndexes.size());
+    report.resources.resize(resources);
     for (const StreamSpec& stream : scenario.streams)
         report.streams.push_back({stream.name, operationName(stream.operation), 0, 0, 0});
 
@@ -474,7 +519,7 @@ Result<SimulationReport> executeScenario(const Scenario& scenario,
     auto engine = Engine::open(directory.path.string(), engineOptions);
     if (!engine) return engine.error();
     Execution execution(scenario, report.seed, **engine, clock);
-    SHARDSCAPE_TRY(execution.createTable());
+    SHARDSCAPE_TRY(execution.createTables());
     SHARDSCAPE_TRY(execution.loadItems());
     SHARDSCAPE_TRY(execution.run(options, report));
     engine->reset();  // close before the directory goes

@@ -20,6 +20,7 @@ class ExecuteModeTest : public QObject {
     void consumedTotalsMatchModelMode();
     void hotKeyThrottlesAsTheModelSays();
     void globalIndexReadsAndBackPressure();
+    void severalTablesInBothModes();
     void tooManyRequestsIsAClearError();
     void cliRunsExecuteMode();
 };
@@ -86,6 +87,32 @@ const char* kIndexScenario = R"J({
         {"name": "by status", "operation": "Query", "index": "ByStatus", "itemsPerQuery": 1,
          "rate": {"type": "constant", "rate": 20},
          "keys": {"distribution": "hotKey", "keyCount": 1, "hotShare": 1, "prefix": "status-"}}
+    ]
+})J";
+
+// Two tables: one with a hot key that throttles, one with even traffic that does not.
+const char* kTwoTablesScenario = R"J({
+    "name": "two tables",
+    "durationSeconds": 30,
+    "seed": 9,
+    "tables": [
+        {"name": "Devices", "partitionKey": "device", "billingMode": "PROVISIONED",
+         "readCapacityUnits": 10, "writeCapacityUnits": 4000, "itemCount": 10},
+        {"name": "Users", "partitionKey": "user", "billingMode": "PAY_PER_REQUEST",
+         "itemCount": 1000, "itemSizeBytes": 2000,
+         "globalSecondaryIndexes": [{"name": "ByEmail",
+             "keys": {"distribution": "uniform", "keyCount": 1000, "prefix": "mail-"}}]}
+    ],
+    "workload": [
+        {"name": "hot device", "table": "Devices", "operation": "PutItem", "itemSizeBytes": 500,
+         "rate": {"type": "constant", "rate": 1300},
+         "keys": {"distribution": "hotKey", "keyCount": 1, "hotShare": 1, "prefix": "d-"}},
+        {"name": "user reads", "table": "Users", "operation": "GetItem", "itemSizeBytes": 2000,
+         "rate": {"type": "constant", "rate": 400},
+         "keys": {"distribution": "uniform", "keyCount": 1000, "prefix": "u-"}},
+        {"name": "user writes", "table": "Users", "operation": "PutItem", "itemSizeBytes": 2000,
+         "rate": {"type": "constant", "rate": 100},
+         "keys": {"distribution": "uniform", "keyCount": 100000, "prefix": "new-"}}
     ]
 })J";
 
@@ -211,6 +238,54 @@ void ExecuteModeTest::globalIndexReadsAndBackPressure() {
     QCOMPARE(execute.streams.at(1).throttledRequests, 0.0);
     QVERIFY(index.totalRead > 0);  // the index queries were charged to the index
     QCOMPARE(execute.resources[0].totalRead, 0.0);
+}
+
+void ExecuteModeTest::severalTablesInBothModes() {
+    const Scenario scenario = parse(kTwoTablesScenario);
+    QCOMPARE(scenario.tables.size(), size_t(2));
+    QCOMPARE(scenario.streams.at(1).table, 1);
+    const SimulationReport model = modelRun(scenario);
+    const SimulationReport execute = executeRun(scenario);
+    for (const SimulationReport* report : {&model, &execute}) {
+        QCOMPARE(report->resources.size(), size_t(3));
+        QCOMPARE(report->resources[0].name, std::string("Devices"));
+        QCOMPARE(report->resources[1].name, std::string("Users"));
+        QCOMPARE(report->resources[2].name, std::string("ByEmail"));
+        QVERIFY(report->resources[2].isIndex);
+        // The hot device's partition serves 1,000 WCU a second; the rest throttles. Users,
+        // on demand with even traffic, never throttles.
+        QVERIFY(report->streams[0].throttledRequests > 0.2 * report->streams[0].requests);
+        QCOMPARE(report->streams[1].throttledRequests, 0.0);
+        QCOMPARE(report->streams[2].throttledRequests, 0.0);
+        QCOMPARE(report->resources[1].throttled, 0.0);
+    }
+    QVERIFY2(within(execute.resources[0].totalWrite, model.resources[0].totalWrite, 0.02),
+             figures(execute.resources[0].totalWrite, model.resources[0].totalWrite).c_str());
+    // Users sees ~3,000 writes: two Poisson draws differ by ~2.6 % (one sigma), hence 5 %.
+    QVERIFY2(within(execute.resources[1].totalRead, model.resources[1].totalRead, 0.05),
+             figures(execute.resources[1].totalRead, model.resources[1].totalRead).c_str());
+    QVERIFY2(within(execute.resources[1].totalWrite, model.resources[1].totalWrite, 0.05),
+             figures(execute.resources[1].totalWrite, model.resources[1].totalWrite).c_str());
+    // Each put writes the index entry of its item (a replaced item's changed entry: two).
+    QVERIFY(execute.resources[2].totalWrite >= execute.streams[2].requests);
+    QVERIFY(execute.resources[2].totalWrite <= 1.1 * execute.streams[2].requests);
+    QCOMPARE(execute.hotKeys.at(0).key, std::string("d-0"));
+
+    // Errors name the field.
+    Json bad = Json::parse(kTwoTablesScenario);
+    bad["workload"][1]["table"] = "Nope";
+    auto unknown = Scenario::fromJson(bad);
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().message,
+             std::string("scenario.workload[1].table: names no table of the scenario ('Nope')"));
+    bad = Json::parse(kTwoTablesScenario);
+    bad["tables"][1]["name"] = "Devices";
+    QCOMPARE(Scenario::fromJson(bad).error().message,
+             std::string("scenario.tables[1].name: is a duplicate"));
+    bad = Json::parse(kTwoTablesScenario);
+    bad["table"] = bad["tables"][0];
+    QCOMPARE(Scenario::fromJson(bad).error().message,
+             std::string("scenario.tables: cannot be given with table"));
 }
 
 void ExecuteModeTest::tooManyRequestsIsAClearError() {
