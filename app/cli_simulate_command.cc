@@ -1,10 +1,12 @@
-// shardscape-cli simulate: a workload scenario through the capacity model (model mode).
+// shardscape-cli simulate: a workload scenario through the capacity model (model mode) or as
+// real requests against a temporary engine (execute mode).
 #include <QFile>
 #include <cstdio>
 
 #include "cli_commands.h"
 #include "cli_support.h"
 #include "simulator.h"
+#include "workload_execution.h"
 
 namespace cli {
 
@@ -16,8 +18,8 @@ int simulateCommand(const QCommandLineParser& parser) {
             "usage: shardscape-cli simulate SCENARIO.json --out report.json [--csv DIR] "
             "[--mode model|execute] [--seed N]");
     const QString mode = parser.isSet("mode") ? parser.value("mode") : "model";
-    if (mode == "execute") return usage("--mode execute is not implemented yet; use --mode model");
-    if (mode != "model") return usage(QString("unknown --mode '%1' (model or execute)").arg(mode));
+    if (mode != "model" && mode != "execute")
+        return usage(QString("unknown --mode '%1' (model or execute)").arg(mode));
     shardscape::SimulationOptions options;
     if (parser.isSet("seed")) {
         bool ok = false;
@@ -38,7 +40,8 @@ int simulateCommand(const QCommandLineParser& parser) {
                      total > 0 ? done * 100 / total : 100);
         if (done == total) std::fprintf(stderr, "\n");
     };
-    auto report = shardscape::simulate(*scenario, options);
+    auto report = mode == "execute" ? shardscape::executeScenario(*scenario, options)
+                                    : shardscape::simulate(*scenario, options);
     if (!report) {
         return printProblem(report.error().message);
     }

@@ -23,6 +23,17 @@ const char* kTableNameKeysConstraint =
     "Member must have length greater than or equal to 3, Member must satisfy regular "
     "expression pattern: [a-zA-Z0-9_.-]+]";
 
+bool isThrottling(const Error& error) {
+    return error.type == ErrorType::ProvisionedThroughputExceeded ||
+           error.type == ErrorType::Throttling;
+}
+
+size_t unprocessedCount(const Json& unprocessed, const char* member) {
+    size_t count = 0;
+    for (const auto& [table, entry] : unprocessed.items()) count += entry[member].size();
+    return count;
+}
+
 bool validTableName(const std::string& name) {
     if (name.size() < 3 || name.size() > 255) return false;
     for (char c : name)
@@ -138,23 +149,38 @@ Result<Json> batchGetItemOperation(Engine& engine, const Json& request) {
     Json unprocessed = Json::object();
     std::map<std::string, CapacityUse> uses;
     size_t responseBytes = 0;
+    size_t requested = 0;
+    std::optional<Error> throttled;  // the last throttling error, with capacity enforcement
     for (const auto& read : reads) {
         Json items = Json::array();
         CapacityUse& use = uses[read.name];
         use.tableName = read.name;
         for (const auto& key : read.keys) {
-            if (responseBytes >= kBatchGetResponseLimitBytes) {
+            ++requested;
+            auto leave = [&] {
                 Json& left = unprocessed[read.name];
                 if (left.is_null()) {
                     left = read.unprocessedTemplate;
                     left["Keys"] = Json::array();
                 }
                 left["Keys"].push_back(itemToJson(key));
+            };
+            if (responseBytes >= kBatchGetResponseLimitBytes) {
+                leave();
                 continue;
             }
             auto got = engine.getItem(read.name, key);
             if (!got) return got.error();
-            use.table.read += readCapacityUnits(got->size, read.consistent);
+            const double units = readCapacityUnits(got->size, read.consistent);
+            // AWS: keys refused for lack of throughput come back as UnprocessedKeys; only if
+            // none could be processed does BatchGetItem fail with the throttling error.
+            if (auto charged = chargeItemRead(engine, read.name, key, units); !charged) {
+                if (!isThrottling(charged.error())) return charged.error();
+                throttled = charged.error();
+                leave();
+                continue;
+            }
+            use.table.read += units;
             if (!got->item) continue;
             responseBytes += got->size;
             auto item = got->item->decode();
@@ -164,6 +190,7 @@ Result<Json> batchGetItemOperation(Engine& engine, const Json& request) {
         }
         responses[read.name] = std::move(items);
     }
+    if (throttled && unprocessedCount(unprocessed, "Keys") == requested) return *throttled;
     Json response = {{"Responses", std::move(responses)},
                      {"UnprocessedKeys", std::move(unprocessed)}};
     if (capacity != ReturnConsumedCapacity::None)
@@ -243,10 +270,23 @@ Result<Json> batchWriteItemOperation(Engine& engine, const Json& request) {
 
     std::map<std::string, CapacityUse> uses;
     Json collectionMetrics = Json::object();
+    Json unprocessed = Json::object();
+    size_t refused = 0;
+    std::optional<Error> throttled;  // the last throttling error, with capacity enforcement
     for (auto& write : writes) {
         const Item keySource = write.item;
         auto written = write.isPut ? engine.putItem(write.table, std::move(write.item))
                                    : engine.deleteItem(write.table, write.item);
+        if (!written && isThrottling(written.error())) {
+            // AWS: requests refused for lack of throughput come back as UnprocessedItems;
+            // only if none could be processed does BatchWriteItem fail with the error.
+            throttled = written.error();
+            ++refused;
+            unprocessed[write.table].push_back(
+                write.isPut ? Json{{"PutRequest", {{"Item", itemToJson(keySource)}}}}
+                            : Json{{"DeleteRequest", {{"Key", itemToJson(keySource)}}}});
+            continue;
+        }
         if (!written) return written.error();
         uses[write.table] += writeCapacityOf(write.table, *written);
         uses[write.table].tableName = write.table;
@@ -256,7 +296,8 @@ Result<Json> batchWriteItemOperation(Engine& engine, const Json& request) {
             if (!entry.is_null()) collectionMetrics[write.table].push_back(std::move(entry));
         }
     }
-    Json response = {{"UnprocessedItems", Json::object()}};
+    if (throttled && refused == writes.size()) return *throttled;
+    Json response = {{"UnprocessedItems", std::move(unprocessed)}};
     if (capacity != ReturnConsumedCapacity::None)
         response["ConsumedCapacity"] = consumedCapacityList(capacity, uses);
     if (metrics == "SIZE") response["ItemCollectionMetrics"] = std::move(collectionMetrics);

@@ -115,7 +115,8 @@ void CapacityModel::settle(double second, std::vector<PartitionLoad>& loads) {
         served += load.writeServed + load.readServed / rules::kReadUnitsPerWriteUnit;
     const bool tableHasRoom = served < capacity * 0.999;
     for (size_t i = 0; i < loads.size(); ++i) {
-        const bool throttled = loads[i].readServed < loads[i].readDemand - 1e-9 ||
+        const bool throttled = loads[i].refused ||
+                               loads[i].readServed < loads[i].readDemand - 1e-9 ||
                                loads[i].writeServed < loads[i].writeDemand - 1e-9;
         hotSeconds_[i] = throttled && tableHasRoom ? hotSeconds_[i] + 1 : 0;
     }

@@ -41,6 +41,9 @@ struct PartitionLoad {
     double writeDemand = 0;
     double readServed = 0;
     double writeServed = 0;
+    // Requests were refused on top of the demand (engine enforcement admits request by
+    // request and passes only what it served as demand): counts as throttled for heat.
+    bool refused = false;
 };
 
 class CapacityModel {

@@ -346,7 +346,26 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
     auto indexUpdates = readIndexUpdates(reader);
     reader.tableName(name);
     reader.oneOf(billingMode, "billingMode", {"PROVISIONED", "PAY_PER_REQUEST"});
+    // Shardscape's own member (DynamoDB has none): capacity enforcement of the table's real
+    // requests, OFF, RECORD (charged and recorded) or ENFORCE (also throttled).
+    auto enforcement = reader.string("ShardscapeCapacityEnforcement");
+    reader.oneOf(enforcement, "shardscapeCapacityEnforcement", {"OFF", "RECORD", "ENFORCE"});
     SHARDSCAPE_TRY(reader.finish());
+    if (enforcement) {
+        auto updated = engine.updateTable(*name, [&](TableDefinition& t) -> Status {
+            t.capacityEnforcement = *enforcementFromName(*enforcement);
+            return {};
+        });
+        if (!updated) return updated.error();
+        const bool moreUpdates = request.contains("ProvisionedThroughput") ||
+                                 request.contains("BillingMode") ||
+                                 request.contains("GlobalSecondaryIndexUpdates");
+        if (!moreUpdates) {
+            auto described = engine.describeTable(*name);
+            if (!described) return described.error();
+            return Json{{"TableDescription", described->first.describe(described->second)}};
+        }
+    }
     const bool otherUpdates = request.contains("StreamSpecification") ||
                               request.contains("SSESpecification") ||
                               request.contains("ReplicaUpdates");

@@ -173,6 +173,7 @@ Status Engine::load() {
             state.stats.indexes[index.id] = {figures.itemCount, figures.sizeBytes};
         }
         state.definition = std::make_shared<const TableDefinition>(std::move(definition).value());
+        syncMeterLocked(state);
         tables_.emplace(state.definition->name, std::move(state));
     }
     if (!it->status().ok()) return storageError(it->status());
@@ -271,7 +272,9 @@ Result<TableDefinition> Engine::createTable(TableDefinition definition) {
     if (!s.ok()) return storageError(s);
     nextTableId_ = nextId;
     std::unique_lock lock(catalogMutex_);
-    tables_[definition.name] = TableState{std::make_shared<const TableDefinition>(definition), {}};
+    TableState& state = tables_[definition.name];
+    state = TableState{std::make_shared<const TableDefinition>(definition), {}, {}};
+    syncMeterLocked(state);
     return definition;
 }
 
@@ -309,6 +312,7 @@ Result<TableDefinition> Engine::updateTable(const std::string& name,
     if (!s.ok()) return storageError(s);
     std::unique_lock lock(catalogMutex_);
     tables_[name].definition = std::make_shared<const TableDefinition>(updated);
+    syncMeterLocked(tables_[name]);
     return updated;
 }
 
@@ -333,6 +337,7 @@ Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const st
     if (!s.ok()) return storageError(s);
     {
         std::unique_lock lock(catalogMutex_);
+        if (tables_[name].meter) --meteredTables_;
         tables_.erase(name);
     }
     SHARDSCAPE_TRY(purgeTableItems(state.definition->id));

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "attribute_value.h"
+#include "capacity_meter.h"
 #include "result.h"
 #include "stored_item.h"
 #include "table_definition.h"
@@ -53,6 +54,9 @@ struct EngineOptions {
     // How often (real seconds) the background sweeper deletes expired items of tables with
     // Time to Live enabled; 0 turns the background sweep off (call sweepExpiredItems()).
     double timeToLiveSweepSeconds = 5;
+    // Capacity enforcement for every table, overriding each table's own setting
+    // (TableDefinition::capacityEnforcement); the simulator's execute mode sets ENFORCE.
+    std::optional<CapacityEnforcement> capacityEnforcement;
 };
 
 struct SortKeyCondition {
@@ -107,6 +111,7 @@ struct IndexWrite {
     std::string indexName;
     bool global = true;
     size_t entryBytes = 0;
+    uint64_t partitionHash = 0;  // of the entry's index partition key
 };
 
 // Decides, given the current item (null if none), what to store: an Item to write, or
@@ -222,6 +227,23 @@ class Engine {
     void rememberTransaction(const std::string& token, IdempotentResponse response);
     static constexpr double kIdempotencyWindowSeconds = 600;
 
+    // --- Capacity enforcement (capacity_meter.h) ------------------------------------------
+    // Tables whose capacity is metered (enforcement RECORD or ENFORCE) have a CapacityMeter.
+    // Item writes charge it themselves (before they commit, and a failed condition too);
+    // the read operations charge it through chargeCapacity once they know what they read.
+    // True when any table is metered: the request path checks this before anything else.
+    bool capacityMetered() const { return meteredTables_.load(std::memory_order_relaxed) > 0; }
+    // Charges one request to the table's partitions at now(): the throttling error when the
+    // request is refused; success for tables that are not metered.
+    Status chargeCapacity(const std::string& tableName, const CapacityCharge* charges,
+                          size_t count);
+    // What the table's meter recorded (per second and per partition, for live charts);
+    // nullopt when the table is not metered.
+    std::optional<CapacitySnapshot> capacityRecorder(const std::string& tableName) const;
+    CapacityEnforcement effectiveEnforcement(const TableDefinition& table) const {
+        return options_.capacityEnforcement.value_or(table.capacityEnforcement);
+    }
+
     // --- Secondary indexes and Time to Live ----------------------------------------------
     // Adds a global secondary index (status CREATING) and backfills it in the background.
     Result<TableDefinition> createGlobalIndex(const std::string& tableName, IndexDefinition index,
@@ -252,6 +274,7 @@ class Engine {
     struct TableState {
         std::shared_ptr<const TableDefinition> definition;
         TableStatistics stats;
+        std::shared_ptr<CapacityMeter> meter;  // when capacity is metered
     };
     // One atomic LevelDB batch being assembled under the write lock: the writes, and the
     // statistics and item-collection changes to apply once it is written.
@@ -266,8 +289,17 @@ class Engine {
     Result<WriteResult> writeLocked(const TableDefinition& table, const std::string& storageKey,
                                     const ItemMutation& mutation);
     // Adds one item write (and its index and item-collection updates) to `plan`.
+    // `currentSize`, if given, receives the size of the item being replaced (0 if none),
+    // also when the mutation fails.
     Result<WriteResult> planWrite(const TableDefinition& table, const std::string& storageKey,
-                                  const ItemMutation& mutation, WritePlan& plan);
+                                  const ItemMutation& mutation, WritePlan& plan,
+                                  size_t* currentSize = nullptr);
+    // Creates, updates or drops the table's meter after its definition changed; caller holds
+    // catalogMutex_ exclusively (and writeMutex_, or is opening the engine).
+    void syncMeterLocked(TableState& state);
+    // Charges an item write (`factor` 2 in a transaction) to the table's meter.
+    Status chargeWrite(const TableDefinition& table, const std::string& storageKey,
+                       const WriteResult& written, double factor);
     Status commitLocked(WritePlan& plan);
     Result<int64_t> collectionSizeLocked(const std::string& key, const WritePlan& plan) const;
     Status purgeTableItems(uint32_t tableId);  // items of a table, or entries of an index
@@ -297,6 +329,7 @@ class Engine {
     std::map<std::string, TableState> tables_;
     mutable std::mutex writeMutex_;  // serialises writes; also guards TableState::stats
     uint32_t nextTableId_ = 1;
+    std::atomic<int> meteredTables_{0};
 
     std::mutex tokensMutex_;
     std::map<std::string, IdempotentResponse> transactionTokens_;

@@ -129,6 +129,7 @@ Result<TableDefinition> Engine::createGlobalIndex(const std::string& tableName,
         auto& state = tables_[tableName];
         state.definition = std::make_shared<const TableDefinition>(updated);
         state.stats.indexes[index.id] = {};
+        syncMeterLocked(state);
     }
     const uint32_t id = index.id;
     enqueue([this, tableName, id] { (void)backfillIndex(tableName, id); });
@@ -162,6 +163,7 @@ Result<TableDefinition> Engine::deleteGlobalIndex(const std::string& tableName,
         auto& state = tables_[tableName];
         state.definition = std::make_shared<const TableDefinition>(updated);
         state.stats.indexes.erase(removed.id);
+        syncMeterLocked(state);
     }
     const uint32_t id = removed.id;
     enqueue([this, id] { (void)purgeTableItems(id); });
@@ -224,6 +226,7 @@ Status Engine::backfillIndex(const std::string& tableName, uint32_t indexId) {
         if (!s.ok()) return storageError(s);
         std::unique_lock lock(catalogMutex_);
         tables_[tableName].definition = std::make_shared<const TableDefinition>(updated);
+        syncMeterLocked(tables_[tableName]);
         return {};
     }
     return {};

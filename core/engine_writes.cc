@@ -5,6 +5,7 @@
 
 #include <unordered_map>
 
+#include "capacity.h"
 #include "engine.h"
 #include "item_binary.h"
 #include "item_size.h"
@@ -57,7 +58,8 @@ Result<int64_t> Engine::collectionSizeLocked(const std::string& key, const Write
 }
 
 Result<WriteResult> Engine::planWrite(const TableDefinition& table, const std::string& storageKey,
-                                      const ItemMutation& mutation, WritePlan& plan) {
+                                      const ItemMutation& mutation, WritePlan& plan,
+                                      size_t* currentSize) {
     {
         std::shared_lock lock(catalogMutex_);
         auto it = tables_.find(table.name);
@@ -74,6 +76,7 @@ Result<WriteResult> Engine::planWrite(const TableDefinition& table, const std::s
         result.oldSize = old->size();
         result.oldItem = std::move(old).value();
     }
+    if (currentSize) *currentSize = result.oldSize;
     auto next = mutation(result.oldItem ? &*result.oldItem : nullptr);
     if (!next) return next.error();
     result.newItem = std::move(next).value();
@@ -105,6 +108,11 @@ Result<WriteResult> Engine::planWrite(const TableDefinition& table, const std::s
         if (result.newItem)
             newEntry = index.entryFor(*result.newItem, table.partitionKey, table.sortKey);
         if (!oldEntry && !newEntry) continue;
+        // The entry's partition, for capacity enforcement only.
+        const bool metered = capacityMetered();
+        auto entryHash = [&](const Item& entry) {
+            return metered ? layout::partitionHash(entry.at(index.partitionKey.name)) : 0;
+        };
         const std::string oldKey = oldEntry ? entryKeyFor(index, *oldEntry, storageKey) : "";
         const std::string newKey = newEntry ? entryKeyFor(index, *newEntry, storageKey) : "";
         const size_t oldEntrySize = oldEntry ? itemSize(*oldEntry) : 0;
@@ -114,20 +122,23 @@ Result<WriteResult> Engine::planWrite(const TableDefinition& table, const std::s
         if (oldEntry && newEntry && oldKey == newKey) {
             if (*oldEntry == *newEntry) continue;  // nothing the index holds changed: no write
             entryPuts.emplace_back(newKey, StoredItem::fromItem(*newEntry, newEntrySize).record());
-            result.indexWrites.push_back(
-                {index.name, index.global, std::max(oldEntrySize, newEntrySize)});
+            result.indexWrites.push_back({index.name, index.global,
+                                          std::max(oldEntrySize, newEntrySize),
+                                          entryHash(*newEntry)});
             entryBytesDelta = entryStorageBytes(newEntrySize) - entryStorageBytes(oldEntrySize);
         } else {
             if (oldEntry) {
                 entryDeletes.push_back(oldKey);
-                result.indexWrites.push_back({index.name, index.global, oldEntrySize});
+                result.indexWrites.push_back(
+                    {index.name, index.global, oldEntrySize, entryHash(*oldEntry)});
                 --indexDelta.itemCount;
                 entryBytesDelta -= entryStorageBytes(oldEntrySize);
             }
             if (newEntry) {
                 entryPuts.emplace_back(newKey,
                                        StoredItem::fromItem(*newEntry, newEntrySize).record());
-                result.indexWrites.push_back({index.name, index.global, newEntrySize});
+                result.indexWrites.push_back(
+                    {index.name, index.global, newEntrySize, entryHash(*newEntry)});
                 ++indexDelta.itemCount;
                 entryBytesDelta += entryStorageBytes(newEntrySize);
             }
@@ -201,8 +212,22 @@ Status Engine::commitLocked(WritePlan& plan) {
 Result<WriteResult> Engine::writeLocked(const TableDefinition& table, const std::string& storageKey,
                                         const ItemMutation& mutation) {
     WritePlan plan;
-    auto result = planWrite(table, storageKey, mutation, plan);
-    if (!result) return result.error();
+    size_t currentSize = 0;
+    auto result = planWrite(table, storageKey, mutation, plan, &currentSize);
+    if (!result) {
+        if (result.error().type == ErrorType::ConditionalCheckFailed && capacityMetered()) {
+            // AWS: "If a ConditionExpression evaluates to false during a conditional write,
+            // DynamoDB still consumes write capacity from the table": one unit if the item
+            // does not exist, else by its size (Developer Guide, WorkingWithItems, "Capacity
+            // units consumed by conditional writes"). A throttled request fails as such.
+            const CapacityCharge charge{nullptr, layout::hashOfItemKey(storageKey), 0,
+                                        writeCapacityUnits(currentSize)};
+            SHARDSCAPE_TRY(chargeCapacity(table.name, &charge, 1));
+        }
+        return result.error();
+    }
+    // Deleting an item that does not exist still consumes one write unit.
+    if (capacityMetered()) SHARDSCAPE_TRY(chargeWrite(table, storageKey, *result, 1));
     if (!result->newItem && !result->oldItem) return result;
     SHARDSCAPE_TRY(commitLocked(plan));
     return result;
@@ -302,6 +327,29 @@ Result<std::vector<WriteResult>> Engine::transactWrite(const std::vector<Transac
             continue;
         }
         results[i] = std::move(planned).value();
+    }
+    if (!cancelled && capacityMetered()) {
+        // AWS: transactional requests consume twice the units (capacity.h); a condition
+        // check reads its item strongly consistently.
+        for (size_t i = 0; i < actions.size() && !cancelled; ++i) {
+            auto table = requireTable(actions[i].tableName);
+            if (!table) return table.error();
+            const std::string storageKey = storageKeyFor(**table, actions[i].key);
+            Status charged;
+            if (actions[i].conditionCheckOnly) {
+                const size_t size = results[i].oldItem ? results[i].oldItem->size() : 0;
+                const CapacityCharge charge{nullptr, layout::hashOfItemKey(storageKey),
+                                            kTransactionalFactor * readCapacityUnits(size, true),
+                                            0};
+                charged = chargeCapacity(actions[i].tableName, &charge, 1);
+            } else {
+                charged = chargeWrite(**table, storageKey, results[i], kTransactionalFactor);
+            }
+            if (!charged) {
+                reasons[i] = charged;
+                cancelled = true;
+            }
+        }
     }
     if (cancelled) return Error{ErrorType::TransactionCanceled, "Transaction cancelled"};
     SHARDSCAPE_TRY(commitLocked(plan));

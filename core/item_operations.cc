@@ -148,14 +148,15 @@ Result<Json> getItemOperation(Engine& engine, const Json& request) {
 
     auto read = engine.getItem(*name, **key);
     if (!read) return read.error();
+    const double units = readCapacityUnits(read->size, consistent.value_or(false));
+    SHARDSCAPE_TRY(chargeItemRead(engine, *name, **key, units));
     Json response = Json::object();
     if (read->item) {
         auto shown = attributesOf(*read->item, projection ? &*projection : nullptr);
         if (!shown) return shown.error();
         response["Item"] = std::move(shown).value();
     }
-    addConsumedCapacity(response, capacity, *name,
-                        readCapacityUnits(read->size, consistent.value_or(false)), true);
+    addConsumedCapacity(response, capacity, *name, units, true);
     return response;
 }
 

@@ -112,6 +112,9 @@ Result<KeyDistribution> KeyDistribution::fromJson(const Json& json, const std::s
     }
     std::sort(out.points_.begin(), out.points_.end(),
               [](const WeightedKey& a, const WeightedKey& b) { return a.hash < b.hash; });
+    out.cumulative_.reserve(out.points_.size());
+    double sum = 0;
+    for (const WeightedKey& key : out.points_) out.cumulative_.push_back(sum += key.weight);
     return out;
 }
 
@@ -170,6 +173,26 @@ std::optional<WeightedKey> KeyDistribution::heaviestIn(uint64_t first, uint64_t 
     for (; it != points_.end() && it->hash <= last; ++it)
         if (!best || it->weight > best->weight) best = *it;
     return best;
+}
+
+WeightedKey KeyDistribution::sample(double u1, double u2, double u3, double second) const {
+    auto shard = [&] {
+        return static_cast<uint32_t>(std::min(shards_ - 1, static_cast<int>(u3 * shards_)));
+    };
+    if (kind_ == Kind::TimeOrdered)
+        return {0, 1, static_cast<uint32_t>(std::floor(second / bucketSeconds_)), shard()};
+    if (u1 < continuous_ || points_.empty()) {
+        // The share spread evenly: any of the keys not listed (all of them for a uniform
+        // distribution, all but the hot one for a hot key).
+        const uint64_t first = kind_ == Kind::HotKey ? 1 : 0;
+        const uint64_t count = std::max<uint64_t>(1, keyCount_ - first);
+        const auto rank = first + std::min(count - 1, static_cast<uint64_t>(u2 * count));
+        return {0, 0, static_cast<uint32_t>(rank), shard()};
+    }
+    const double target = (u1 - continuous_) / (1 - continuous_) * cumulative_.back();
+    auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), target);
+    if (it == cumulative_.end()) --it;
+    return points_[static_cast<size_t>(it - cumulative_.begin())];
 }
 
 }  // namespace shardscape

@@ -50,6 +50,12 @@ class KeyDistribution {
     // The `count` heaviest keys (none for time-ordered keys), heaviest first.
     std::vector<WeightedKey> heaviest(size_t count) const;
 
+    // Draws one key at `second` from three uniform numbers in [0, 1) (the simulator's
+    // execute mode): its rank and shard (name it with keyName). Not for wholeTable().
+    WeightedKey sample(double u1, double u2, double u3, double second) const;
+    // The listed keys (every key unless spread evenly; none for time-ordered keys).
+    const std::vector<WeightedKey>& listedKeys() const { return points_; }
+
     // The heaviest key whose hash is in [first, last] at `second`, if any is listed.
     std::optional<WeightedKey> heaviestIn(uint64_t first, uint64_t last, double second) const;
 
@@ -67,6 +73,7 @@ class KeyDistribution {
     // traffic over more keys than are worth listing).
     std::vector<WeightedKey> points_;
     double continuous_ = 0;
+    std::vector<double> cumulative_;  // running sum of points_' weights
 };
 
 }  // namespace shardscape

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "storage_layout.h"
+
 namespace shardscape {
 
 ReturnConsumedCapacity toReturnConsumedCapacity(const std::optional<std::string>& value) {
@@ -28,6 +30,16 @@ void addConsumedCapacity(Json& response, ReturnConsumedCapacity mode, const std:
                          double units, bool isRead) {
     if (mode == ReturnConsumedCapacity::None) return;
     response["ConsumedCapacity"] = consumedCapacityJson(mode, table, units, isRead);
+}
+
+Status chargeItemRead(Engine& engine, const std::string& tableName, const Item& key, double units) {
+    if (!engine.capacityMetered()) return {};
+    auto table = engine.table(tableName);
+    if (!table) return {};
+    auto pk = key.find(table->partitionKey.name);
+    if (pk == key.end()) return {};
+    const CapacityCharge charge{nullptr, layout::partitionHash(pk->second), units, 0};
+    return engine.chargeCapacity(tableName, &charge, 1);
 }
 
 Json consumedCapacityList(ReturnConsumedCapacity mode,

@@ -26,6 +26,11 @@ void addConsumedCapacity(Json& response, ReturnConsumedCapacity mode, const std:
 Json consumedCapacityList(ReturnConsumedCapacity mode,
                           const std::map<std::string, CapacityUse>& uses);
 
+// Capacity enforcement of a read of one item (GetItem, BatchGetItem, TransactGetItems):
+// charges `units` to the partition of the key's partition key. Success when the table's
+// capacity is not metered; the throttling error when the read is refused.
+Status chargeItemRead(Engine& engine, const std::string& tableName, const Item& key, double units);
+
 // Write capacity of one item write: the table's (the larger of the old and new item) and
 // each secondary index write's.
 CapacityUse writeCapacityOf(const std::string& table, const WriteResult& written);

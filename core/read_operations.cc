@@ -141,6 +141,49 @@ CapacityUse readCapacityOf(const Page& page, const ReadRequest& r, const IndexRe
     return use;
 }
 
+// Capacity enforcement of one Query or Scan page: the index's units go to the index's
+// partitions (a local secondary index's to the table's), table items fetched to the table's.
+// A Query reads one partition key; a Scan page is spread over the partitions of the items
+// it returns, by their sizes (or charged where the segment starts if it returned none).
+Status chargePage(Engine& engine, const TableDefinition& table, const Page& page,
+                  const ReadRequest& r, const IndexRead& read, std::optional<uint64_t> queryHash,
+                  int segment, int totalSegments) {
+    if (!engine.capacityMetered()) return {};
+    const CapacityUse use = readCapacityOf(page, r, read);
+    const std::string* global = read.index && read.index->global ? &read.index->name : nullptr;
+    const double scanned = read.index ? use.total().read - use.table.read : use.table.read;
+    const double fetched = read.index ? use.table.read : 0;
+    std::vector<CapacityCharge> charges;
+    auto add = [&](uint64_t hash, double share) {
+        charges.push_back({global, hash, scanned * share, 0});
+        if (fetched > 0) charges.push_back({nullptr, hash, fetched * share, 0});
+    };
+    if (queryHash) {
+        add(*queryHash, 1);
+    } else {
+        const std::string& keyName =
+            read.index ? read.index->partitionKey.name : table.partitionKey.name;
+        double bytes = 0;
+        for (const StoredItem& stored : page.items) bytes += static_cast<double>(stored.size());
+        for (size_t i = 0; i < page.items.size() && bytes > 0; ++i) {
+            auto item = i < page.decodedItems.size() ? Result<Item>(page.decodedItems[i])
+                                                     : page.items[i].decode();
+            if (!item) return item.error();
+            auto pk = item->find(keyName);
+            if (pk == item->end()) continue;
+            add(layout::partitionHash(pk->second),
+                static_cast<double>(page.items[i].size()) / bytes);
+        }
+        if (charges.empty()) {
+            const auto start = static_cast<uint64_t>((static_cast<unsigned __int128>(1) << 64) *
+                                                     static_cast<unsigned>(segment) /
+                                                     static_cast<unsigned>(totalSegments));
+            add(start, 1);
+        }
+    }
+    return engine.chargeCapacity(r.tableName, charges.data(), charges.size());
+}
+
 Result<Json> pageResponse(const Page& page, const ReadRequest& r,
                           const std::optional<Projection>& projection, const IndexRead& read) {
     Json response = Json::object();
@@ -297,6 +340,8 @@ Result<Json> queryOperation(Engine& engine, const Json& request) {
     if (*filter) spec.keep = [&](const Item& item) { return evaluateCondition(**filter, item); };
     auto page = engine.query(spec);
     if (!page) return page.error();
+    SHARDSCAPE_TRY(chargePage(engine, *table, *page, r, *indexRead,
+                              layout::partitionHash(condition->partitionKey), 0, 1));
     return pageResponse(*page, r, *projection, *indexRead);
 }
 
@@ -353,6 +398,8 @@ Result<Json> scanOperation(Engine& engine, const Json& request) {
     if (*filter) spec.keep = [&](const Item& item) { return evaluateCondition(**filter, item); };
     auto page = engine.scan(spec);
     if (!page) return page.error();
+    SHARDSCAPE_TRY(chargePage(engine, *table, *page, r, *indexRead, std::nullopt, spec.segment,
+                              spec.totalSegments));
     return pageResponse(*page, r, *projection, *indexRead);
 }
 

@@ -154,12 +154,25 @@ Result<StreamOperation> readOperation(const std::string& name, const std::string
     return fieldError(path, problem);
 }
 
-Result<StreamSpec> readStream(const Json& json, const std::string& path, const TableSpec& table) {
+Result<StreamSpec> readStream(const Json& json, const std::string& path,
+                              const std::vector<TableSpec>& tables) {
     SHARDSCAPE_TRY(requireObject(json, path));
     StreamSpec stream;
     auto name = text(json, path, "name", std::string());
     if (!name) return name.error();
     stream.name = name->empty() ? path : *name;
+    auto tableName = text(json, path, "table", tables.front().name);
+    if (!tableName) return tableName.error();
+    stream.table = -1;
+    for (size_t t = 0; t < tables.size(); ++t)
+        if (tables[t].name == *tableName) stream.table = static_cast<int>(t);
+    if (stream.table < 0) {
+        std::string problem = "names no table of the scenario ('";
+        problem.append(*tableName);
+        problem.append("')");
+        return fieldError(member(path, "table"), problem);
+    }
+    const TableSpec& table = tables[static_cast<size_t>(stream.table)];
     auto operationText = text(json, path, "operation", std::nullopt);
     if (!operationText) return operationText.error();
     auto operation = readOperation(*operationText, member(path, "operation"));
@@ -261,10 +274,28 @@ Result<Scenario> Scenario::fromJson(const Json& json) {
     if (!seed) return seed.error();
     scenario.seed = static_cast<uint64_t>(*seed);
     auto table = json.find("table");
-    if (table == json.end()) return fieldError(member(path, "table"), "is required");
-    auto spec = readTable(*table, member(path, "table"));
-    if (!spec) return spec.error();
-    scenario.table = std::move(*spec);
+    auto tables = json.find("tables");
+    if (table != json.end() && tables != json.end())
+        return fieldError(member(path, "tables"), "cannot be given with table");
+    if (tables != json.end()) {
+        const std::string listPath = member(path, "tables");
+        if (!tables->is_array() || tables->empty())
+            return fieldError(listPath, "must be a non-empty array of tables");
+        for (size_t i = 0; i < tables->size(); ++i) {
+            auto spec = readTable((*tables)[i], element(listPath, i));
+            if (!spec) return spec.error();
+            for (const TableSpec& other : scenario.tables)
+                if (other.name == spec->name)
+                    return fieldError(member(element(listPath, i), "name"), "is a duplicate");
+            scenario.tables.push_back(std::move(*spec));
+        }
+    } else {
+        if (table == json.end()) return fieldError(member(path, "table"), "is required");
+        auto spec = readTable(*table, member(path, "table"));
+        if (!spec) return spec.error();
+        scenario.tables.push_back(std::move(*spec));
+    }
+    scenario.table = scenario.tables.front();
     if (auto prices = json.find("prices"); prices != json.end()) {
         const std::string at = member(path, "prices");
         SHARDSCAPE_TRY(requireObject(*prices, at));
@@ -284,7 +315,7 @@ Result<Scenario> Scenario::fromJson(const Json& json) {
     if (list == json.end() || !list->is_array() || list->empty())
         return fieldError(listPath, "must be a non-empty array of streams");
     for (size_t i = 0; i < list->size(); ++i) {
-        auto stream = readStream((*list)[i], element(listPath, i), scenario.table);
+        auto stream = readStream((*list)[i], element(listPath, i), scenario.tables);
         if (!stream) return stream.error();
         scenario.streams.push_back(std::move(*stream));
     }

@@ -1,7 +1,7 @@
 #pragma once
-// A workload scenario for the simulator: one table (keys, billing mode, capacity, size,
-// global secondary indexes, auto scaling) and the workload streams that drive it. Read from
-// JSON (README, "Scenario format"); every error names the field.
+// A workload scenario for the simulator: one table or several (keys, billing mode, capacity,
+// size, global secondary indexes, auto scaling) and the workload streams that drive them.
+// Read from JSON (README, "Scenario format"); every error names the field.
 
 #include <cstdint>
 #include <optional>
@@ -43,6 +43,7 @@ enum class StreamOperation { GetItem, Query, Scan, PutItem, UpdateItem, DeleteIt
 
 struct StreamSpec {
     std::string name;
+    int table = 0;  // the table it targets (Scenario::tables)
     StreamOperation operation = StreamOperation::GetItem;
     int index = -1;  // global secondary index read (Query/Scan), or -1 for the table
     bool consistentRead = false;
@@ -73,7 +74,8 @@ struct Scenario {
     std::string name;
     double durationSeconds = 60;
     uint64_t seed = 1;
-    TableSpec table;
+    TableSpec table;                // the first table (tables[0])
+    std::vector<TableSpec> tables;  // every table: "table" or "tables" in the JSON
     std::vector<StreamSpec> streams;
     Prices prices;
 

@@ -32,7 +32,9 @@ std::string hex(uint64_t value) {
     return buffer;
 }
 
-Json resourceJson(const ResourceReport& resource) {
+}  // namespace
+
+Json resourceReportJson(const ResourceReport& resource) {
     Json partitions = Json::array();
     for (const PartitionSeries& p : resource.partitions) {
         partitions.push_back(
@@ -76,8 +78,6 @@ Json resourceJson(const ResourceReport& resource) {
             {"partitions", partitions}};
 }
 
-}  // namespace
-
 Json SimulationReport::toJson() const {
     Json errors = Json::object();
     for (const auto& [name, count] : throttledByError) errors[name] = rounded(count);
@@ -96,7 +96,8 @@ Json SimulationReport::toJson() const {
                         {"requests", rounded(key.requests)},
                         {"throttledRequests", rounded(key.throttledRequests)}});
     Json resourceList = Json::array();
-    for (const ResourceReport& resource : resources) resourceList.push_back(resourceJson(resource));
+    for (const ResourceReport& resource : resources)
+        resourceList.push_back(resourceReportJson(resource));
     return {{"scenario", scenario},
             {"mode", mode},
             {"seed", seed},

@@ -90,6 +90,9 @@ struct CostEstimate {
     std::optional<double> provisioned;
 };
 
+// One resource as JSON (the elements of report.json's "resources").
+Json resourceReportJson(const ResourceReport& resource);
+
 struct SimulationReport {
     std::string scenario;
     std::string mode = "model";

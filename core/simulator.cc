@@ -2,55 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
-#include <random>
 #include <unordered_map>
 
 #include "capacity.h"
 #include "capacity_rules.h"
+#include "seeded_random.h"
 
 namespace shardscape {
 
 namespace {
-
-// Seeded draws with the transforms written out here, so a seed gives the same run with any
-// standard library.
-class Random {
-  public:
-    explicit Random(uint64_t seed) : engine_(seed) {}
-    double uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
-    double normal() {
-        if (spare_) {
-            const double value = *spare_;
-            spare_.reset();
-            return value;
-        }
-        const double u = 1 - uniform(), v = uniform();
-        const double radius = std::sqrt(-2 * std::log(u));
-        spare_ = radius * std::sin(2 * std::numbers::pi * v);
-        return radius * std::cos(2 * std::numbers::pi * v);
-    }
-    // Poisson(mean): inversion (one uniform, walking the cumulative distribution) below 30,
-    // the normal approximation above.
-    double poisson(double mean) {
-        if (mean <= 0) return 0;
-        if (mean >= 30) return std::max(0.0, std::round(mean + std::sqrt(mean) * normal()));
-        const double u = uniform();
-        double probability = std::exp(-mean);
-        double cumulative = probability;
-        double count = 0;
-        while (u > cumulative && count < 200) {
-            ++count;
-            probability *= mean / count;
-            cumulative += probability;
-        }
-        return count;
-    }
-
-  private:
-    std::mt19937_64 engine_;
-    std::optional<double> spare_;
-};
 
 struct Resource {
     CapacityModel model;
@@ -187,29 +147,50 @@ bool isSimulationCancelled(const Error& error) {
     return error.type == ErrorType::InternalServer && error.message == "Simulation cancelled";
 }
 
+CostEstimate estimateCost(const std::vector<ResourceReport>& resources, const Prices& prices,
+                          BillingMode tableMode) {
+    // Served units on demand; provisioned capacity per hour (seconds / 3,600).
+    CostEstimate cost;
+    double provisioned = 0;
+    for (const ResourceReport& r : resources) {
+        cost.onDemand += r.totalWrite / 1e6 * prices.onDemandPerMillionWrites +
+                         r.totalRead / 1e6 * prices.onDemandPerMillionReads;
+        for (size_t i = 0; i < r.capacityWrite.size(); ++i)
+            provisioned += (r.capacityWrite[i] * prices.provisionedWcuHour +
+                            r.capacityRead[i] * prices.provisionedRcuHour) /
+                           3600;
+    }
+    if (tableMode == BillingMode::Provisioned) cost.provisioned = provisioned;
+    return cost;
+}
+
 Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOptions& options) {
     SimulationReport report;
     report.scenario = scenario.name;
     report.seed = options.seed.value_or(scenario.seed);
     report.durationSeconds = static_cast<int>(scenario.durationSeconds);
     Random random(report.seed);
-    const TableSpec& table = scenario.table;
 
+    // Resources: each table, then its indexes; base[t] is table t's.
     std::vector<Resource> resources;
-    resources.emplace_back(table.capacity);
-    report.resources.push_back({});
-    report.resources.back().name = table.name;
+    std::vector<int> base;
     auto addScalers = [](Resource& resource, const AutoScalingSpec& spec) {
         if (spec.read) resource.readScaler.emplace(*spec.read);
         if (spec.write) resource.writeScaler.emplace(*spec.write);
     };
-    addScalers(resources.back(), table.autoScaling);
-    for (const IndexSpec& index : table.globalIndexes) {
-        resources.emplace_back(index.capacity);
-        addScalers(resources.back(), index.autoScaling);
+    for (const TableSpec& table : scenario.tables) {
+        base.push_back(static_cast<int>(resources.size()));
+        resources.emplace_back(table.capacity);
         report.resources.push_back({});
-        report.resources.back().name = index.name;
-        report.resources.back().isIndex = true;
+        report.resources.back().name = table.name;
+        addScalers(resources.back(), table.autoScaling);
+        for (const IndexSpec& index : table.globalIndexes) {
+            resources.emplace_back(index.capacity);
+            addScalers(resources.back(), index.autoScaling);
+            report.resources.push_back({});
+            report.resources.back().name = index.name;
+            report.resources.back().isIndex = true;
+        }
     }
     for (size_t r = 0; r < resources.size(); ++r)
         report.resources[r].mode = resources[r].model.settings().mode;
@@ -221,7 +202,8 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
         report.streams.push_back({stream.name, operationName(stream.operation), 0, 0, 0});
         Channel primary;
         primary.stream = static_cast<int>(s);
-        primary.resource = stream.index + 1;
+        const TableSpec& table = scenario.tables[static_cast<size_t>(stream.table)];
+        primary.resource = base[static_cast<size_t>(stream.table)] + stream.index + 1;
         primary.keys = &stream.keys;
         primary.units = stream.unitsPerRequest();
         primary.write = stream.isWrite();
@@ -245,7 +227,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
         // units, AWS's rule for index writes).
         for (size_t i = 0; i < table.globalIndexes.size(); ++i) {
             Channel indexWrite = primary;
-            indexWrite.resource = static_cast<int>(i) + 1;
+            indexWrite.resource = base[static_cast<size_t>(stream.table)] + static_cast<int>(i) + 1;
             indexWrite.keys = &table.globalIndexes[i].keys;
             indexWrite.units =
                 writeCapacityUnits(static_cast<size_t>(table.globalIndexes[i].entrySizeBytes));
@@ -262,6 +244,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
     }
     std::vector<double> rates(scenario.streams.size());
     std::vector<double> rejected(scenario.streams.size());
+    std::vector<int> rejectedBy(scenario.streams.size(), 0);
     const int progressStep = std::max(1, duration / 100);
 
     for (int second = 0; second < duration; ++second) {
@@ -317,7 +300,8 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
         // (AWS: "If a global secondary index has insufficient write capacity, write
         // operations on the base table will be throttled", Developer Guide,
         // GSI.ThroughputConsiderations).
-        for (size_t r = 1; r < resources.size(); ++r) settle(static_cast<int>(r));
+        for (size_t r = 0; r < resources.size(); ++r)
+            if (report.resources[r].isIndex) settle(static_cast<int>(r));
         std::fill(rejected.begin(), rejected.end(), 0.0);
         for (const Channel& channel : channels) {
             if (!channel.backPressure || channel.total <= 0) continue;
@@ -325,19 +309,26 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
             double refused = 0;
             for (size_t p = 0; p < channel.counts.size(); ++p)
                 refused += channel.counts[p] * (1 - index.servedShare(static_cast<int>(p), true));
-            rejected[channel.stream] = std::max(rejected[channel.stream], refused / channel.total);
+            if (refused / channel.total > rejected[channel.stream]) {
+                rejected[channel.stream] = refused / channel.total;
+                rejectedBy[channel.stream] = channel.resource;
+            }
         }
         for (Channel& channel : channels) {
-            if (channel.resource != 0 || !channel.write || rejected[channel.stream] <= 0) continue;
+            if (report.resources[channel.resource].isIndex || !channel.write ||
+                rejected[channel.stream] <= 0)
+                continue;
             StreamReport& stream = report.streams[channel.stream];
             const double refused = channel.total * rejected[channel.stream];
             stream.requests += refused;
             stream.throttledRequests += refused;
-            report.throttledByError[resources[1].throttleError(true)] += refused;
+            report.throttledByError[resources[rejectedBy[channel.stream]].throttleError(true)] +=
+                refused;
             for (double& count : channel.counts) count *= 1 - rejected[channel.stream];
             channel.total -= refused;
         }
-        settle(0);
+        for (size_t r = 0; r < resources.size(); ++r)
+            if (!report.resources[r].isIndex) settle(static_cast<int>(r));
 
         // Outcomes: served units, throttled requests by stream, partition and error.
         for (const Channel& channel : channels) {
@@ -421,18 +412,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
         key.report.partitionId = map[map.indexOf(key.key.hash)].id;
         report.hotKeys.push_back(key.report);
     }
-    // Cost: served units on demand; provisioned capacity per hour (seconds / 3,600).
-    const Prices& prices = scenario.prices;
-    double provisioned = 0;
-    for (const ResourceReport& r : report.resources) {
-        report.cost.onDemand += r.totalWrite / 1e6 * prices.onDemandPerMillionWrites +
-                                r.totalRead / 1e6 * prices.onDemandPerMillionReads;
-        for (size_t i = 0; i < r.capacityWrite.size(); ++i)
-            provisioned += (r.capacityWrite[i] * prices.provisionedWcuHour +
-                            r.capacityRead[i] * prices.provisionedRcuHour) /
-                           3600;
-    }
-    if (table.capacity.mode == BillingMode::Provisioned) report.cost.provisioned = provisioned;
+    report.cost = estimateCost(report.resources, scenario.prices, scenario.table.capacity.mode);
     std::stable_sort(report.hotKeys.begin(), report.hotKeys.end(),
                      [](const HotKey& a, const HotKey& b) { return a.requests > b.requests; });
     report.trackedKeys = report.hotKeys;

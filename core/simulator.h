@@ -32,4 +32,9 @@ bool isSimulationCancelled(const Error& error);
 
 Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOptions& options = {});
 
+// What the resources' traffic costs: their served units on demand, and (for a provisioned
+// table) their provisioned capacity by the hour.
+CostEstimate estimateCost(const std::vector<ResourceReport>& resources, const Prices& prices,
+                          BillingMode tableMode);
+
 }  // namespace shardscape

@@ -4,6 +4,25 @@
 
 namespace shardscape {
 
+const char* enforcementName(CapacityEnforcement enforcement) {
+    switch (enforcement) {
+        case CapacityEnforcement::Record:
+            return "RECORD";
+        case CapacityEnforcement::Enforce:
+            return "ENFORCE";
+        case CapacityEnforcement::Off:
+            break;
+    }
+    return "OFF";
+}
+
+std::optional<CapacityEnforcement> enforcementFromName(std::string_view name) {
+    if (name == "OFF") return CapacityEnforcement::Off;
+    if (name == "RECORD") return CapacityEnforcement::Record;
+    if (name == "ENFORCE") return CapacityEnforcement::Enforce;
+    return std::nullopt;
+}
+
 std::string encodeTableStatistics(const TableStatistics& stats) {
     std::string out;
     appendVarint(out, static_cast<uint64_t>(stats.itemCount));
@@ -103,6 +122,9 @@ Json TableDefinition::describe(const TableStatistics& stats, const std::string& 
     }
     if (!local.empty()) description["LocalSecondaryIndexes"] = std::move(local);
     if (!global.empty()) description["GlobalSecondaryIndexes"] = std::move(global);
+    // Shardscape's own setting, shown only when on (DynamoDB has no such member).
+    if (capacityEnforcement != CapacityEnforcement::Off)
+        description["ShardscapeCapacityEnforcement"] = enforcementName(capacityEnforcement);
     return description;
 }
 
@@ -131,6 +153,8 @@ Json TableDefinition::toStorageJson() const {
         out["indexes"] = std::move(list);
     }
     if (timeToLiveAttribute) out["ttl"] = *timeToLiveAttribute;
+    if (capacityEnforcement != CapacityEnforcement::Off)
+        out["capacityEnforcement"] = enforcementName(capacityEnforcement);
     return out;
 }
 
@@ -163,6 +187,10 @@ Result<TableDefinition> TableDefinition::fromStorageJson(const Json& json) {
             }
         }
         if (json.contains("ttl")) t.timeToLiveAttribute = json.at("ttl").get<std::string>();
+        if (json.contains("capacityEnforcement"))
+            t.capacityEnforcement =
+                enforcementFromName(json.at("capacityEnforcement").get<std::string>())
+                    .value_or(CapacityEnforcement::Off);
         return t;
     } catch (const std::exception& e) {
         return internalError(std::string("Corrupt table definition in catalog: ") + e.what());

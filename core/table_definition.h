@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "attribute_json.h"
@@ -15,6 +16,13 @@
 namespace shardscape {
 
 enum class BillingMode { Provisioned, PayPerRequest };
+
+// Shardscape's own table setting (not DynamoDB's): whether real requests are charged to the
+// table's partitions (capacity_meter.h). RECORD counts them for the charts; ENFORCE also
+// throttles them as DynamoDB would.
+enum class CapacityEnforcement { Off, Record, Enforce };
+const char* enforcementName(CapacityEnforcement enforcement);  // "OFF", "RECORD", "ENFORCE"
+std::optional<CapacityEnforcement> enforcementFromName(std::string_view name);
 
 struct AttributeDefinition {
     std::string name;
@@ -55,6 +63,7 @@ struct TableDefinition {
     std::vector<IndexDefinition> indexes;  // LSIs and GSIs, in creation order
     // Time to Live: the attribute holding each item's expiry (epoch seconds), if enabled.
     std::optional<std::string> timeToLiveAttribute;
+    CapacityEnforcement capacityEnforcement = CapacityEnforcement::Off;
 
     bool isKeyAttribute(const std::string& attribute) const {
         return attribute == partitionKey.name || (sortKey && attribute == sortKey->name);

@@ -131,6 +131,8 @@ std::string cancellationCode(const Error& error) {
             return "ValidationError";
         case ErrorType::ProvisionedThroughputExceeded:
             return "ProvisionedThroughputExceeded";
+        case ErrorType::Throttling:
+            return "ThrottlingError";
         default:
             return "InternalError";
     }
@@ -290,6 +292,18 @@ Result<Json> transactGetItemsOperation(Engine& engine, const Json& request) {
     if (!read) return read.error();
     Json responses = Json::array();
     std::map<std::string, CapacityUse> uses;
+    // Capacity enforcement: a read refused for lack of throughput cancels the transaction.
+    if (engine.capacityMetered()) {
+        std::vector<Status> reasons(keys.size());
+        bool refused = false;
+        for (size_t i = 0; i < keys.size(); ++i) {
+            reasons[i] =
+                chargeItemRead(engine, keys[i].first, keys[i].second,
+                               kTransactionalFactor * readCapacityUnits((*read)[i].size, true));
+            refused = refused || !reasons[i];
+        }
+        if (refused) return cancelled(reasons);
+    }
     for (size_t i = 0; i < keys.size(); ++i) {
         const ReadResult& result = (*read)[i];
         CapacityUse& use = uses[keys[i].first];

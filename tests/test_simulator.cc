@@ -367,11 +367,17 @@ void SimulatorTest::cliRejectsBadScenarios() {
     QVERIFY(!QFile::exists(dir.filePath("r.json")));
     QCOMPARE(runCli({"simulate", bad}, errors), 2);
     QVERIFY(errors.contains("usage: shardscape-cli simulate"));
+    // The proof scenarios are too large for execute mode: a clear error, exit 1.
     QCOMPARE(runCli({"simulate", scenarioPath("burst"), "--out", dir.filePath("r.json"), "--mode",
                      "execute"},
                     errors),
+             1);
+    QVERIFY2(errors.contains("execute mode runs at most 200000 requests"), qPrintable(errors));
+    QCOMPARE(runCli({"simulate", scenarioPath("burst"), "--out", dir.filePath("r.json"), "--mode",
+                     "replay"},
+                    errors),
              2);
-    QVERIFY(errors.contains("--mode execute is not implemented yet"));
+    QVERIFY(errors.contains("unknown --mode 'replay' (model or execute)"));
     QCOMPARE(
         runCli({"simulate", dir.filePath("missing.json"), "--out", dir.filePath("r.json")}, errors),
         2);

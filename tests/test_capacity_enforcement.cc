@@ -1,0 +1,346 @@
+// Capacity enforcement of real requests through dispatch(): throttling of a hot key (and none
+// with enforcement off), on-demand throttling, GSI back-pressure, the write capacity a failed
+// condition consumes, batch writes left unprocessed, and the per-second, per-partition
+// counters the engine records.
+
+#include <QtTest>
+
+#include "capacity_rules.h"
+#include "clock.h"
+#include "operation_test_support.h"
+#include "storage_layout.h"
+
+using namespace shardscape;
+using namespace shardscape::testing;
+
+class CapacityEnforcementTest : public QObject {
+    Q_OBJECT
+
+  private slots:
+    void settingIsReachableThroughUpdateTable();
+    void hotKeyThrottlesWithEnforcementOnly();
+    void burstDrainsThenThrottles();
+    void onDemandThrottlesWithThrottlingException();
+    void globalIndexBackPressuresTableWrites();
+    void failedConditionConsumesWriteCapacity();
+    void batchWriteLeavesRefusedItemsUnprocessed();
+    void countersEqualTheRequestsMade();
+    void engineOptionMetersEveryTable();
+};
+
+namespace {
+
+constexpr double kStart = 1'000'000;
+
+struct Fixture {
+    SimulatedClock clock{kStart};
+    std::unique_ptr<EngineHarness> harness;
+
+    explicit Fixture(std::optional<CapacityEnforcement> all = std::nullopt) {
+        EngineOptions options;
+        options.clock = clock.function();
+        options.timeToLiveSweepSeconds = 0;
+        options.capacityEnforcement = all;
+        harness = std::make_unique<EngineHarness>(options);
+        if (!harness->open()) qFatal("%s", harness->error().c_str());
+    }
+    Result<Json> call(std::string_view operation, const Json& request) {
+        return harness->call(operation, request);
+    }
+    Engine& engine() { return harness->engine(); }
+};
+
+Json provisionedTable(const std::string& name, int read, int write) {
+    return {
+        {"TableName", name},
+        {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
+        {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
+        {"ProvisionedThroughput", {{"ReadCapacityUnits", read}, {"WriteCapacityUnits", write}}}};
+}
+
+Json putRequest(const std::string& table, const std::string& key) {
+    return {{"TableName", table}, {"Item", {{"pk", {{"S", key}}}, {"v", {{"N", "1"}}}}}};
+}
+
+bool enforce(Fixture& f, const std::string& table, const char* mode) {
+    return f
+        .call("UpdateTable", Json{{"TableName", table}, {"ShardscapeCapacityEnforcement", mode}})
+        .ok();
+}
+
+// Issues `count` PutItems of one small item to `key`, all within the current second.
+std::pair<int, int> putMany(Fixture& f, const std::string& table, const std::string& key, int count,
+                            std::string* lastError = nullptr) {
+    int ok = 0, throttled = 0;
+    for (int i = 0; i < count; ++i) {
+        auto put = f.call("PutItem", putRequest(table, key));
+        if (put) {
+            ++ok;
+        } else {
+            ++throttled;
+            if (lastError) *lastError = put.error().name() + ": " + put.error().message;
+        }
+    }
+    return {ok, throttled};
+}
+
+}  // namespace
+
+void CapacityEnforcementTest::settingIsReachableThroughUpdateTable() {
+    Fixture f;
+    QVERIFY_OK(f.call("CreateTable", provisionedTable("Events", 5, 5)));
+    QVERIFY(!f.engine().capacityRecorder("Events"));
+    auto updated = f.call(
+        "UpdateTable", Json{{"TableName", "Events"}, {"ShardscapeCapacityEnforcement", "ENFORCE"}});
+    QVERIFY_OK(updated);
+    QCOMPARE_JSON(updated->at("TableDescription").at("ShardscapeCapacityEnforcement"), "ENFORCE");
+    QVERIFY(f.engine().capacityRecorder("Events"));
+    // Kept in the catalog across a reopen.
+    f.harness->close();
+    QVERIFY(f.harness->open());
+    auto described = f.call("DescribeTable", Json{{"TableName", "Events"}});
+    QVERIFY_OK(described);
+    QCOMPARE_JSON(described->at("Table").at("ShardscapeCapacityEnforcement"), "ENFORCE");
+    QVERIFY(f.engine().capacityRecorder("Events"));
+    // OFF removes the member and the meter.
+    QVERIFY(enforce(f, "Events", "OFF"));
+    described = f.call("DescribeTable", Json{{"TableName", "Events"}});
+    QVERIFY(!described->at("Table").contains("ShardscapeCapacityEnforcement"));
+    QVERIFY(!f.engine().capacityRecorder("Events"));
+    auto bad = f.call("UpdateTable", Json{{"TableName", "Events"},
+                                          {"ShardscapeCapacityEnforcement", "SOMETIMES"}});
+    QVERIFY(!bad);
+    QCOMPARE(bad.error().name(), std::string("ValidationException"));
+}
+
+void CapacityEnforcementTest::hotKeyThrottlesWithEnforcementOnly() {
+    // One partition (10 WCU provisioned, burst full: 3,000 units) serves at most 1,000 WCU
+    // in a second: the partition maximum.
+    Fixture f;
+    QVERIFY_OK(f.call("CreateTable", provisionedTable("Hot", 10, 10)));
+    auto [ok, throttled] = putMany(f, "Hot", "device-1", 1100);
+    QCOMPARE(ok, 1100);  // enforcement off: nothing throttles
+    QCOMPARE(throttled, 0);
+
+    QVERIFY(enforce(f, "Hot", "ENFORCE"));
+    f.clock.advance(1);
+    std::string error;
+    std::tie(ok, throttled) = putMany(f, "Hot", "device-1", 1100, &error);
+    QCOMPARE(ok, 1000);
+    QCOMPARE(throttled, 100);
+    QCOMPARE(error, std::string("ProvisionedThroughputExceededException: The level of configured "
+                                "provisioned throughput for the table was exceeded. Consider "
+                                "increasing your provisioning level with the UpdateTable API."));
+    // The partition serves 3,000 RCU or 1,000 WCU or a linear combination: no reads are left
+    // this second; the next second has capacity again.
+    const Json get = {{"TableName", "Hot"}, {"Key", {{"pk", {{"S", "device-1"}}}}}};
+    QCOMPARE(f.call("GetItem", get).error().name(),
+             std::string("ProvisionedThroughputExceededException"));
+    f.clock.advance(1);
+    QVERIFY_OK(f.call("GetItem", get));
+}
+
+void CapacityEnforcementTest::burstDrainsThenThrottles() {
+    // 100 WCU provisioned, burst holds 300 s of it (30,000 units). At 300 WCU a second the
+    // burst drains by 200 a second: 150 seconds without a throttle, then 100 a second.
+    Fixture f;
+    QVERIFY_OK(f.call("CreateTable", provisionedTable("Burst", 100, 100)));
+    QVERIFY(enforce(f, "Burst", "ENFORCE"));
+    int firstThrottle = -1;
+    for (int second = 0; second < 160; ++second) {
+        f.clock.set(kStart + 10 + second);
+        auto [ok, throttled] = putMany(f, "Burst", numbered("k", second), 300);
+        if (throttled > 0 && firstThrottle < 0) {
+            firstThrottle = second;
+            QCOMPARE(ok, 300 - throttled);
+        }
+        if (second == 159) QCOMPARE(ok, 100);  // burst gone: the provisioned rate only
+    }
+    QCOMPARE(firstThrottle, 150);
+}
+
+void CapacityEnforcementTest::onDemandThrottlesWithThrottlingException() {
+    Fixture f;
+    Json create = provisionedTable("Demand", 1, 1);
+    create.erase("ProvisionedThroughput");
+    create["BillingMode"] = "PAY_PER_REQUEST";
+    QVERIFY_OK(f.call("CreateTable", create));
+    QVERIFY(enforce(f, "Demand", "ENFORCE"));
+    std::string error;
+    auto [ok, throttled] = putMany(f, "Demand", "hot", 1100, &error);
+    QCOMPARE(ok, 1000);  // a partition's maximum, far below the table's 4,000
+    QCOMPARE(throttled, 100);
+    QCOMPARE(error, "ThrottlingException: " + rules::onDemandThrottling().message);
+}
+
+void CapacityEnforcementTest::globalIndexBackPressuresTableWrites() {
+    // The index has 1 WCU (and 300 units of burst); the table has plenty. Writes that the
+    // index cannot take are refused and not stored.
+    Fixture f;
+    Json create = provisionedTable("Orders", 100, 1000);
+    create["AttributeDefinitions"].push_back({{"AttributeName", "status"}, {"AttributeType", "S"}});
+    create["GlobalSecondaryIndexes"] = {
+        {{"IndexName", "ByStatus"},
+         {"KeySchema", {{{"AttributeName", "status"}, {"KeyType", "HASH"}}}},
+         {"Projection", {{"ProjectionType", "KEYS_ONLY"}}},
+         {"ProvisionedThroughput", {{"ReadCapacityUnits", 1}, {"WriteCapacityUnits", 1}}}}};
+    QVERIFY_OK(f.call("CreateTable", create));
+    QVERIFY(enforce(f, "Orders", "ENFORCE"));
+    int ok = 0;
+    std::string error;
+    for (int i = 0; i < 400; ++i) {
+        Json put = putRequest("Orders", numbered("order-", i));
+        put["Item"]["status"] = {{"S", "OPEN"}};
+        auto written = f.call("PutItem", put);
+        if (written)
+            ++ok;
+        else
+            error = written.error().name() + ": " + written.error().message;
+    }
+    QCOMPARE(ok, 301);
+    QCOMPARE(error, "ProvisionedThroughputExceededException: " +
+                        rules::indexProvisionedThroughputExceeded().message);
+    // The refused writes were not stored; items without the index key are not held back.
+    auto missing =
+        f.call("GetItem", Json{{"TableName", "Orders"}, {"Key", {{"pk", {{"S", "order-399"}}}}}});
+    QVERIFY_OK(missing);
+    QVERIFY(!missing->contains("Item"));
+    QVERIFY_OK(f.call("PutItem", putRequest("Orders", "no-status")));
+    f.clock.advance(1);
+    auto snapshot = f.engine().capacityRecorder("Orders");
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->resources.size(), size_t(2));
+    QCOMPARE(snapshot->resources[1].name, std::string("ByStatus"));
+    QCOMPARE(snapshot->resources[1].totalWrite, 301.0);
+    QCOMPARE(snapshot->resources[1].throttled, 99.0);
+    QCOMPARE(snapshot->resources[0].totalWrite, 302.0);
+}
+
+void CapacityEnforcementTest::failedConditionConsumesWriteCapacity() {
+    Fixture f;
+    QVERIFY_OK(f.call("CreateTable", provisionedTable("Cond", 100, 100)));
+    QVERIFY(enforce(f, "Cond", "RECORD"));
+    Json item = itemOfSize({{"pk", {{"S", "a"}}}}, 3000);
+    QVERIFY_OK(f.call("PutItem", Json{{"TableName", "Cond"}, {"Item", item}}));  // 3 WCU
+    // AWS: a failed condition consumes by the existing item's size, and the error carries no
+    // ConsumedCapacity even when it was asked for.
+    auto failed = f.call("PutItem", Json{{"TableName", "Cond"},
+                                         {"Item", {{"pk", {{"S", "a"}}}}},
+                                         {"ConditionExpression", "attribute_not_exists(pk)"},
+                                         {"ReturnConsumedCapacity", "TOTAL"}});
+    QVERIFY(!failed);
+    QCOMPARE(failed.error().name(), std::string("ConditionalCheckFailedException"));
+    QVERIFY(failed.error().extraJson.find("ConsumedCapacity") == std::string::npos);
+    // ... and one unit when there is no item.
+    auto absent = f.call("DeleteItem", Json{{"TableName", "Cond"},
+                                            {"Key", {{"pk", {{"S", "none"}}}}},
+                                            {"ConditionExpression", "attribute_exists(pk)"}});
+    QVERIFY(!absent);
+    f.clock.advance(1);
+    auto snapshot = f.engine().capacityRecorder("Cond");
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->resources[0].consumedWrite, std::vector<float>({7.0f}));
+}
+
+void CapacityEnforcementTest::batchWriteLeavesRefusedItemsUnprocessed() {
+    Fixture f;
+    QVERIFY_OK(f.call("CreateTable", provisionedTable("Batch", 10, 10)));
+    QVERIFY(enforce(f, "Batch", "ENFORCE"));
+    QCOMPARE(putMany(f, "Batch", "fill", 990).first, 990);  // 10 units left this second
+    Json puts = Json::array();
+    for (int i = 0; i < 25; ++i)
+        puts.push_back({{"PutRequest", {{"Item", {{"pk", {{"S", numbered("b", i)}}}}}}}});
+    auto batch = f.call("BatchWriteItem", Json{{"RequestItems", {{"Batch", puts}}}});
+    QVERIFY_OK(batch);
+    QCOMPARE(batch->at("UnprocessedItems").at("Batch").size(), size_t(15));
+    // Nothing left at all: the whole batch fails with the throttling error.
+    auto refused = f.call("BatchWriteItem", Json{{"RequestItems", {{"Batch", puts}}}});
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().name(), std::string("ProvisionedThroughputExceededException"));
+    // A new second, new capacity.
+    f.clock.advance(1);
+    auto next = f.call("BatchWriteItem", Json{{"RequestItems", {{"Batch", puts}}}});
+    QVERIFY_OK(next);
+    QCOMPARE(next->at("UnprocessedItems").size(), size_t(0));
+}
+
+void CapacityEnforcementTest::countersEqualTheRequestsMade() {
+    // 4,000 WCU: four partitions. Each second's consumed units and throttles, per partition,
+    // are exactly what the requests cost.
+    Fixture f;
+    QVERIFY_OK(f.call("CreateTable", provisionedTable("Counted", 3000, 3000)));
+    QVERIFY(enforce(f, "Counted", "RECORD"));
+    f.clock.set(kStart + 5.25);  // the meter starts at kStart
+    const std::vector<std::string> keys = {"alpha", "beta", "gamma", "delta", "epsilon"};
+    std::map<uint64_t, double> writes, reads;  // by key hash
+    for (int round = 0; round < 3; ++round)
+        for (size_t k = 0; k < keys.size(); ++k) {
+            const Json item = itemOfSize({{"pk", {{"S", keys[k]}}}}, 1500 * (k + 1));
+            QVERIFY_OK(f.call("PutItem", Json{{"TableName", "Counted"}, {"Item", item}}));
+            const uint64_t hash = layout::partitionHash(AttributeValue::string(keys[k]));
+            // The first put writes a new item; later ones replace one of the same size.
+            writes[hash] += std::ceil(1500.0 * (k + 1) / 1024);
+        }
+    f.clock.set(kStart + 6.5);
+    for (size_t k = 0; k < keys.size(); ++k) {
+        QVERIFY_OK(f.call("GetItem", Json{{"TableName", "Counted"},
+                                          {"Key", {{"pk", {{"S", keys[k]}}}}},
+                                          {"ConsistentRead", true}}));
+        reads[layout::partitionHash(AttributeValue::string(keys[k]))] +=
+            std::ceil(1500.0 * (k + 1) / 4096);
+    }
+    f.clock.set(kStart + 8);
+    auto snapshot = f.engine().capacityRecorder("Counted");
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->seconds, 8);
+    QCOMPARE(snapshot->startSecond, kStart);
+    const ResourceReport& table = snapshot->resources.at(0);
+    QCOMPARE(table.finalPartitionCount, 4);
+    double allWrites = 0, allReads = 0;
+    for (const auto& [hash, units] : writes) allWrites += units;
+    for (const auto& [hash, units] : reads) allReads += units;
+    QCOMPARE(table.consumedWrite.size(), size_t(8));
+    QCOMPARE(double(table.consumedWrite[5]), allWrites);
+    QCOMPARE(double(table.consumedRead[6]), allReads);
+    QCOMPARE(double(table.consumedWrite[4] + table.consumedWrite[6] + table.consumedWrite[7]), 0.0);
+    QCOMPARE(table.throttled, 0.0);
+    QCOMPARE(double(table.capacityWrite[0]), 3000.0);
+    QCOMPARE(table.partitions.size(), size_t(4));
+    for (const PartitionSeries& partition : table.partitions) {
+        double w = 0, r = 0;
+        for (const auto& [hash, units] : writes)
+            if (hash >= partition.firstHash && hash <= partition.lastHash) w += units;
+        for (const auto& [hash, units] : reads)
+            if (hash >= partition.firstHash && hash <= partition.lastHash) r += units;
+        QCOMPARE(partition.firstSecond, 0);
+        QCOMPARE(double(partition.consumedWrite.at(5)), w);
+        QCOMPARE(double(partition.consumedRead.at(6)), r);
+    }
+    // The same shape as a simulation report's resources.
+    const Json json = snapshot->toJson();
+    QCOMPARE_JSON(json.at("resources").at(0).at("seconds").at("consumedWriteUnits").at(5),
+                  allWrites);
+    QCOMPARE_JSON(json.at("capacityEnforcement"), "RECORD");
+}
+
+void CapacityEnforcementTest::engineOptionMetersEveryTable() {
+    Fixture f(CapacityEnforcement::Enforce);
+    QVERIFY_OK(f.call("CreateTable", provisionedTable("Everywhere", 10, 10)));
+    auto [ok, throttled] = putMany(f, "Everywhere", "k", 1001);
+    QCOMPARE(ok, 1000);
+    QCOMPARE(throttled, 1);
+    // Query and Scan are charged too: 1,000 items of ~10 bytes is one 4 KB unit... per page.
+    f.clock.advance(1);
+    auto query = f.call("Query", Json{{"TableName", "Everywhere"},
+                                      {"KeyConditionExpression", "pk = :k"},
+                                      {"ExpressionAttributeValues", {{":k", {{"S", "k"}}}}}});
+    QVERIFY_OK(query);
+    QVERIFY_OK(f.call("Scan", Json{{"TableName", "Everywhere"}}));
+    f.clock.advance(1);
+    auto snapshot = f.engine().capacityRecorder("Everywhere");
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->resources[0].consumedRead.back(), 1.0f);  // two half units
+}
+
+QTEST_GUILESS_MAIN(CapacityEnforcementTest)
+#include "test_capacity_enforcement.moc"
