@@ -156,7 +156,9 @@ int main(int argc, char* argv[]) {
         "                         engine, creating the table there with the remote's schema.\n"
         "  simulate SCENARIO.json --out report.json [--csv DIR] [--seed N]\n"
         "                         Run a workload scenario through the capacity model (model\n"
-        "                         mode) and write the report; progress on stderr.\n\n"
+        "                         mode) and write the report; progress on stderr.\n"
+        "  simulate MODEL.shardscape.json [--scenario NAME] --out report.json ...\n"
+        "                         The same for one of a model's scenarios.\n\n"
         "Item formats (F): dynamodb-json (default; an array or one item per line), s3-export\n"
         "({\"Item\":{...}} per line), json (plain JSON, types inferred), csv (header row;\n"
         "'name:TYPE' header cells or --types give types, otherwise inferred).\n\n"
@@ -190,6 +192,7 @@ int main(int argc, char* argv[]) {
          "S"},
         {"csv", "simulate: also write the CSV series into DIR.", "DIR"},
         {"mode", "simulate: model (default; execute is not implemented yet).", "MODE"},
+        {"scenario", "simulate: the scenario of the model file to run.", "NAME"},
         {"file", "load: the item file to import.", "ITEMS"},
         {"format", "Item file format: dynamodb-json, s3-export, json or csv.", "F"},
         {"types", "load: CSV column types, e.g. price=N,active=BOOL.", "LIST"},

@@ -16,6 +16,7 @@ class CliModelTest : public QObject {
     void loadModelGenerateAndDump();
     void loadItemFileWithRejections();
     void wrongCommandLines();
+    void simulateAModelScenario();
 };
 
 namespace {
@@ -224,6 +225,34 @@ void CliModelTest::wrongCommandLines() {
     QVERIFY(format.err.contains("--format is dynamodb-json, s3-export, json or csv"));
     QCOMPARE(cli({"load", "--data", "/tmp/x", "--generate", "5"}).exitCode, 2);
     QCOMPARE(cli({"dump", "--data", "/tmp/x"}).exitCode, 2);
+}
+
+void CliModelTest::simulateAModelScenario() {
+    QTemporaryDir dir;
+    const QString report = dir.filePath("report.json");
+    const QString model = source("resources/models/iot-time-series.shardscape.json");
+    Run run = cli({"simulate", model, "--scenario", "Unsharded minute key", "--out", report});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains(" throttled; report in "), qPrintable(run.err));
+    std::ifstream in(report.toStdString());
+    const auto json = nlohmann::json::parse(in);
+    QCOMPARE(QString::fromStdString(json["scenario"].get<std::string>()), "Unsharded minute key");
+    QCOMPARE(json["streams"].size(), 2u);
+    QVERIFY(json["summary"]["throttledRequests"].get<double>() > 0);
+
+    // Several scenarios and none chosen: the names are listed.
+    Run ambiguous = cli({"simulate", model, "--out", report});
+    QCOMPARE(ambiguous.exitCode, 1);
+    QVERIFY2(ambiguous.err.contains("choose one with --scenario: 'Steady fleet', 'Reconnect "
+                                    "storm', 'Unsharded minute key'"),
+             qPrintable(ambiguous.err));
+    Run unknown = cli({"simulate", model, "--scenario", "Nope", "--out", report});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY(unknown.err.contains("The model has no scenario named 'Nope'"));
+    // --scenario belongs to model files.
+    Run notModel = cli({"simulate", source("resources/scenarios/hot-key.json"), "--scenario", "x",
+                        "--out", report});
+    QCOMPARE(notModel.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(CliModelTest)

@@ -5,6 +5,7 @@
 // counted and listed with their record number, line and reason while the others go in.
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sstream>
 #include <streambuf>
 
 #include "attribute_json.h"
@@ -25,6 +26,8 @@ class ImportStreamingTest : public QObject {
     void cancellationStopsReading();
     void rejectedRowsAreListedTheRestImported_data();
     void rejectedRowsAreListedTheRestImported();
+    void malformedRecordsNameLineColumnAndAttribute_data();
+    void malformedRecordsNameLineColumnAndAttribute();
 
   private:
     std::unique_ptr<QTemporaryDir> dir_;
@@ -290,6 +293,68 @@ void ImportStreamingTest::rejectedRowsAreListedTheRestImported() {
     QCOMPARE(engine_->describeTable("Items")->second.itemCount, count - 2);
     QVERIFY(!hasItem(*engine_, 3));
     QVERIFY(hasItem(*engine_, 4));
+}
+
+void ImportStreamingTest::malformedRecordsNameLineColumnAndAttribute_data() {
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");  // "record@line: reason"
+    QTest::newRow("dynamodb-json")
+        << int(ItemFormat::DynamoDbJson)
+        << QString(
+               "{\"id\":{\"S\":\"a\"},\"n\":{\"N\":\"1\"}}\n"
+               "{\"id\":{\"S\":\"b\"},\"n\":{\"N\":\"x\"}}\n"
+               "{\"id\":{\"S\":\"c\"},\"n\":{\"N\":\"2\"},\"m\":{\"M\":{\"a\":1}}}\n"
+               "{\"id\":{\"S\":\"e\"},\n \"n\":{\"N\":\"3\"} , \"bad\": }\n")
+        << QStringList{"2@2: attribute n: The parameter cannot be converted to a numeric value: x",
+                       "3@3: attribute m: Unexpected value type in payload",
+                       "4@4: Malformed JSON at line 5, column 25: syntax error while parsing "
+                       "value - unexpected '}'; expected '[', '{', or a literal"};
+    QTest::newRow("s3-export") << int(ItemFormat::S3Export)
+                               << QString(
+                                      "{\"Item\":{\"id\":{\"S\":\"a\"},\"n\":{\"N\":\"1\"}}}\n"
+                                      "{\"id\":{\"S\":\"b\"},\"n\":{\"N\":\"2\"}}\n"
+                                      "{\"Item\":[1]}\n")
+                               << QStringList{
+                                      "2@2: Expected {\"Item\": {...}} (a DynamoDB export line)",
+                                      "3@3: Expected an item (a JSON object)"};
+    QTest::newRow("json") << int(ItemFormat::PlainJson)
+                          << QString(
+                                 "[\n  {\"id\":\"a\",\"n\":1},\n  {\"id\":\"b\",\n   \"n\": 1e200},"
+                                 " {\"id\": \"c\" \"n\": 2},\n  {\"id\":\"d\",\"n\":1e999999}\n]")
+                          << QStringList{
+                                 "2@3: attribute n: Number overflow. Attempting to store a "
+                                 "number with magnitude larger than supported range (1e200)",
+                                 "3@4: Malformed JSON at line 4, column 30: syntax error while "
+                                 "parsing object - unexpected string literal; expected '}'",
+                                 "4@5: Malformed JSON at line 5, column 24: number overflow "
+                                 "parsing '1e999999'"};
+    QTest::newRow("csv")
+        << int(ItemFormat::Csv)
+        << QString(
+               "id,n:N,flag:BOOL,when:DDB\na,1,true,\"{\"\"S\"\":\"\"x\"\"}\"\nb,zz,true,\n"
+               "c,3,maybe,\nd,4,false,\"{\"\"S\"\":\"\ne,5\n")
+        << QStringList{"2@3: n: 'zz' is not a number", "3@4: flag: 'maybe' is not true or false",
+                       "4@5: when: the DDB cell is not DynamoDB JSON: {\"S\":",
+                       "5@6: the row has 2 fields, the header has 4"};
+}
+
+void ImportStreamingTest::malformedRecordsNameLineColumnAndAttribute() {
+    QFETCH(int, format);
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    std::istringstream in(text.toStdString());
+    ImportOptions options;
+    options.format = ItemFormat(format);
+    auto report = importItems(*engine_, "Items", in, options);
+    QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+    QStringList got;
+    for (const ImportRejection& r : report->rejections)
+        got << QString("%1@%2: %3").arg(r.record).arg(r.line).arg(QString::fromStdString(r.reason));
+    QCOMPARE(got, expected);
+    QCOMPARE(report->imported, 1);
+    QCOMPARE(report->rejected, expected.size());
+    QVERIFY(report->stoppedBecause.empty());
 }
 
 QTEST_GUILESS_MAIN(ImportStreamingTest)

@@ -155,12 +155,14 @@ void ItemTransferTest::plainJsonKeepsNumbersExact() {
                          ItemFormat::PlainJson);
     QCOMPARE(report->records, 5);
     QCOMPARE(report->imported, 2);
-    QCOMPARE(rejections(*report),
-             (QStringList{"2@4: Number overflow. Attempting to store a number with magnitude "
-                          "larger than supported range (1e200)",
-                          "3@5: One or more parameter values were invalid: Type mismatch for key "
-                          "n expected: N actual: S",
-                          "4@6: Expected a JSON object (one item)"}));
+    QCOMPARE(
+        rejections(*report),
+        (QStringList{
+            "2@4: attribute huge: Number overflow. Attempting to store a number with magnitude "
+            "larger than supported range (1e200)",
+            "3@5: One or more parameter values were invalid: Type mismatch for key "
+            "n expected: N actual: S",
+            "4@6: Expected a JSON object (one item)"}));
     QCOMPARE(q(tableItems(*engine_, "Items").dump()), q(Json::parse(R"J([
       {"big": {"N": "12345678901234567890123.5"}, "id": {"S": "a"},
        "list": {"L": [{"N": "1"}, {"S": "two"}, {"M": {"three": {"N": "3"}}}]},
@@ -220,27 +222,29 @@ void ItemTransferTest::rejectedRecordsAreReportedNotWritten() {
     QCOMPARE(report->records, 7);
     QCOMPARE(report->imported, 2);
     QCOMPARE(report->rejected, 5);
-    QCOMPARE(rejections(*report),
-             (QStringList{
-                 "2@2: One or more parameter values were invalid: Missing the key n in the item",
-                 "3@3: One or more parameter values are not valid. The AttributeValue for a key "
-                 "attribute cannot contain an empty string value. Key: id",
-                 "4@4: One or more parameter values were invalid: An string set  may not be empty",
-                 "5@5: Supplied AttributeValue is empty, must contain exactly one of the "
-                 "supported datatypes",
-                 "7@6: Malformed JSON at line 1, column 3: syntax error while parsing value - "
-                 "invalid literal; last read: 'tra'"}));
+    QCOMPARE(
+        rejections(*report),
+        (QStringList{
+            "2@2: One or more parameter values were invalid: Missing the key n in the item",
+            "3@3: One or more parameter values are not valid. The AttributeValue for a key "
+            "attribute cannot contain an empty string value. Key: id",
+            "4@4: attribute bad: One or more parameter values were invalid: An string set  may "
+            "not be empty",
+            "5@5: attribute id: Supplied AttributeValue is empty, must contain exactly one of "
+            "the supported datatypes",
+            "7@6: Malformed JSON at line 6, column 34: syntax error while parsing value - "
+            "invalid literal; last read: 'tra'"}));
     QCOMPARE(q(report->summary()),
              "7 records read, 2 items imported, 5 rejected\n"
              "record 2 (line 2): One or more parameter values were invalid: Missing the key n in "
              "the item\n"
              "record 3 (line 3): One or more parameter values are not valid. The AttributeValue "
              "for a key attribute cannot contain an empty string value. Key: id\n"
-             "record 4 (line 4): One or more parameter values were invalid: An string set  may "
-             "not be empty\n"
-             "record 5 (line 5): Supplied AttributeValue is empty, must contain exactly one of "
-             "the supported datatypes\n"
-             "record 7 (line 6): Malformed JSON at line 1, column 3: syntax error while parsing "
+             "record 4 (line 4): attribute bad: One or more parameter values were invalid: An "
+             "string set  may not be empty\n"
+             "record 5 (line 5): attribute id: Supplied AttributeValue is empty, must contain "
+             "exactly one of the supported datatypes\n"
+             "record 7 (line 6): Malformed JSON at line 6, column 34: syntax error while parsing "
              "value - invalid literal; last read: 'tra'\n");
 
     ImportOptions few;

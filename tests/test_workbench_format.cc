@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include "attribute_json.h"
+#include "dispatch.h"
 #include "engine.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
@@ -22,6 +23,7 @@ class WorkbenchFormatTest : public QObject {
     void shardscapeModelSurvivesAWorkbenchRoundTrip();
     void malformedFilesSayWhatIsWrong();
     void sampleItemsLoadWithRejections();
+    void invertedIndexOnTableKeysServesQueries();
 };
 
 namespace {
@@ -96,7 +98,7 @@ void WorkbenchFormatTest::importsTablesIndexesFacetsAndItems() {
 }
 
 void WorkbenchFormatTest::exportGivesTheFileBack() {
-    for (const char* name : {"library.json", "songs-v1.json"}) {
+    for (const char* name : {"library.json", "songs-v1.json", "sessions-inverted-gsi.json"}) {
         const Model model = imported(name);
         const Json original = comparable(OrderedJson::parse(fixture(name)));
         Json exported = comparable(modelToWorkbench(model));
@@ -195,6 +197,40 @@ void WorkbenchFormatTest::sampleItemsLoadWithRejections() {
     QCOMPARE((*engine)->describeTable("Library")->second.itemCount, 3);
     auto again = createModelTables(**engine, model);
     QCOMPARE(again->existing, std::vector<std::string>{"Library"});
+}
+
+void WorkbenchFormatTest::invertedIndexOnTableKeysServesQueries() {
+    // As in AWS's session-store example: the GSI swaps the table's keys, items sit at table
+    // level only, a non-key attribute is listed twice, and one sample item holds "{}".
+    const Model model = imported("sessions-inverted-gsi.json");
+    QCOMPARE(model.tables.size(), 1u);
+    const ModelTable& t = model.tables[0];
+    QCOMPARE(t.globalSecondaryIndexes.size(), 1u);
+    QCOMPARE(q(t.globalSecondaryIndexes[0].partitionKey), "SK");
+    QCOMPARE(q(*t.globalSecondaryIndexes[0].sortKey), "PK");
+    QCOMPARE(q(t.billingMode), "PROVISIONED");
+    QCOMPARE(t.readCapacityUnits, 5);
+    QCOMPARE(t.sampleItems.size(), 3u);
+    QCOMPARE(validateModel(model).size(), 0u);
+
+    QTemporaryDir dir;
+    auto engine = Engine::open(dir.filePath("data").toStdString());
+    QVERIFY(engine.ok());
+    QVERIFY(createModelTables(**engine, model).ok());
+    auto loaded = loadModelSampleItems(**engine, model);
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded->written, 2);
+    QCOMPARE(loaded->rejected,
+             std::vector<std::string>{"sessions.sampleItems[1]: attribute devices: Supplied "
+                                      "AttributeValue is empty, must contain exactly one of the "
+                                      "supported datatypes"});
+    // The inverted index answers "which sessions does this user have?".
+    auto found = dispatch(**engine, "Query", Json::parse(R"J({"TableName": "sessions",
+        "IndexName": "GSI1_inverted", "KeyConditionExpression": "SK = :u",
+        "ExpressionAttributeValues": {":u": {"S": "user#ann"}}})J"));
+    QVERIFY2(found.ok(), found.ok() ? "" : found.error().message.c_str());
+    QCOMPARE((*found)["Count"].get<int>(), 1);
+    QCOMPARE(q((*found)["Items"][0]["token"]["S"].get<std::string>()), "t-001");
 }
 
 QTEST_GUILESS_MAIN(WorkbenchFormatTest)

@@ -2,8 +2,9 @@
 
 namespace shardscape {
 
-std::string describeTextPosition(std::string_view text, size_t byteOffset) {
-    size_t line = 1, column = 1;
+std::string describeTextPosition(std::string_view text, size_t byteOffset, int64_t firstLine,
+                                 int64_t firstColumn) {
+    int64_t line = firstLine, column = firstColumn;
     for (size_t i = 0; i < byteOffset && i < text.size(); ++i) {
         if (text[i] == '\n') {
             ++line;

@@ -1,6 +1,7 @@
 #pragma once
 // Parsing JSON text with an error that says where: "line 12, column 5: ...".
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -9,11 +10,14 @@
 
 namespace shardscape {
 
-// Line and column (both 1-based) of a byte offset in `text`.
-std::string describeTextPosition(std::string_view text, size_t byteOffset);
+// Line and column (both 1-based) of a byte offset in `text`, which starts at `firstLine`,
+// `firstColumn` of its file (a record read out of a larger file).
+std::string describeTextPosition(std::string_view text, size_t byteOffset, int64_t firstLine = 1,
+                                 int64_t firstColumn = 1);
 
 template <typename JsonType>
-Result<JsonType> parseJsonWithPosition(std::string_view text) {
+Result<JsonType> parseJsonWithPosition(std::string_view text, int64_t firstLine = 1,
+                                       int64_t firstColumn = 1) {
     try {
         return JsonType::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
@@ -25,7 +29,8 @@ Result<JsonType> parseJsonWithPosition(std::string_view text) {
         // part after the position.
         const size_t colon = what.find(": ", what.find("column"));
         const std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-        return validationError("Malformed JSON at " + describeTextPosition(text, offset) + ": " +
+        return validationError("Malformed JSON at " +
+                               describeTextPosition(text, offset, firstLine, firstColumn) + ": " +
                                detail);
     }
 }

@@ -8,7 +8,7 @@ constexpr int kEof = std::char_traits<char>::eof();
 }  // namespace
 
 int CsvReader::get() {
-    const int c = in_.get();
+    const int c = in_.sbumpc();
     if (c == kEof) return c;
     ++bytes_;
     if (c == '\n') ++line_;
@@ -43,7 +43,7 @@ Result<std::optional<CsvReader::Row>> CsvReader::next() {
             }
             if (quoted) {
                 if (c == '"') {
-                    if (in_.peek() == '"') {
+                    if (in_.sgetc() == '"') {
                         get();
                         field.push_back('"');
                     } else {
@@ -62,7 +62,7 @@ Result<std::optional<CsvReader::Row>> CsvReader::next() {
                 field.clear();
                 fieldStarted = wasQuoted = false;
             } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && in_.peek() == '\n') get();
+                if (c == '\r' && in_.sgetc() == '\n') get();
                 break;
             } else {
                 field.push_back(static_cast<char>(c));

@@ -26,9 +26,23 @@ uint64_t ItemSource::bytesRead() const {
     return format_ == ItemFormat::Csv ? csv_.bytesRead() : json_.bytesRead();
 }
 
-Result<Item> ItemSource::convert(const std::string& text) const {
-    if (format_ == ItemFormat::PlainJson) return plainJsonToItem(text);
-    auto json = parseJsonWithPosition<Json>(text);
+namespace {
+// The codec's message, with the attribute at fault when a member fails on its own.
+Error itemProblem(const Json& item, Error error) {
+    for (const auto& [name, value] : item.items())
+        if (auto decoded = attributeValueFromJson(value); !decoded) {
+            error.message = "attribute " + name + ": " + decoded.error().message;
+            break;
+        }
+    return error;
+}
+}  // namespace
+
+Result<Item> ItemSource::convert(const JsonRecordScanner::Record& record) const {
+    // Positions in errors count from where the record starts in the file.
+    if (format_ == ItemFormat::PlainJson)
+        return plainJsonToItem(record.text, record.line, record.column);
+    auto json = parseJsonWithPosition<Json>(record.text, record.line, record.column);
     if (!json) return json.error();
     const Json* item = &*json;
     if (format_ == ItemFormat::S3Export) {
@@ -37,7 +51,9 @@ Result<Item> ItemSource::convert(const std::string& text) const {
         item = &(*json)["Item"];
     }
     if (!item->is_object()) return validationError("Expected an item (a JSON object)");
-    return itemFromJson(*item);
+    auto converted = itemFromJson(*item);
+    if (!converted) return itemProblem(*item, converted.error());
+    return converted;
 }
 
 Result<std::optional<ItemSource::Record>> ItemSource::next() {
@@ -50,7 +66,7 @@ Result<std::optional<ItemSource::Record>> ItemSource::next() {
     auto record = json_.next();
     if (!record) return record.error();
     if (!*record) return std::optional<Record>();
-    return std::optional<Record>(Record{++count_, (*record)->line, convert((*record)->text)});
+    return std::optional<Record>(Record{++count_, (*record)->line, convert(**record)});
 }
 
 }  // namespace shardscape

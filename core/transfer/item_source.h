@@ -33,7 +33,7 @@ class ItemSource {
 
   private:
     ItemSource(std::istream& in, ItemFormat format) : format_(format), json_(in), csv_(in) {}
-    Result<Item> convert(const std::string& text) const;
+    Result<Item> convert(const JsonRecordScanner::Record& record) const;
 
     ItemFormat format_;
     JsonRecordScanner json_;

@@ -9,10 +9,15 @@ bool isSpace(int c) {
 }  // namespace
 
 int JsonRecordScanner::get() {
-    const int c = in_.get();
+    const int c = in_.sbumpc();
     if (c == std::char_traits<char>::eof()) return c;
     ++bytes_;
-    if (c == '\n') ++line_;
+    if (c == '\n') {
+        ++line_;
+        column_ = 1;
+    } else {
+        ++column_;
+    }
     return c;
 }
 
@@ -114,14 +119,14 @@ Result<std::optional<JsonRecordScanner::Record>> JsonRecordScanner::next() {
         mode_ = Mode::Done;
         return std::optional<Record>();
     }
-    const int64_t line = line_;
+    const int64_t line = line_, column = column_;
     auto text = readValue();
     if (!text) {
         mode_ = Mode::Done;
         return text.error();
     }
     needComma_ = true;
-    return std::optional<Record>(Record{std::move(text).value(), line});
+    return std::optional<Record>(Record{std::move(text).value(), line, column});
 }
 
 }  // namespace shardscape

@@ -16,10 +16,11 @@ class JsonRecordScanner {
   public:
     struct Record {
         std::string text;
-        int64_t line = 0;
+        int64_t line = 0;  // where the record starts (1-based)
+        int64_t column = 0;
     };
 
-    explicit JsonRecordScanner(std::istream& in) : in_(in) {}
+    explicit JsonRecordScanner(std::istream& in) : in_(*in.rdbuf()) {}
 
     // The next record, or nullopt at the end. A broken structure (an array or string that is
     // never closed, text after the array, a record over kMaxRecordBytes) is an error naming
@@ -32,15 +33,17 @@ class JsonRecordScanner {
 
   private:
     int get();
-    int peek() { return in_.peek(); }
+    int peek() { return in_.sgetc(); }
     void skipWhitespace();
     Result<std::string> readValue();
     Error problem(const std::string& what) const;
 
-    std::istream& in_;
+    // Read through the stream buffer: istream::get() costs a sentry per character.
+    std::streambuf& in_;
     enum class Mode { Start, Array, Sequence, Done } mode_ = Mode::Start;
     bool needComma_ = false;
     int64_t line_ = 1;
+    int64_t column_ = 1;  // of the next character
     uint64_t bytes_ = 0;
 };
 

@@ -1,10 +1,12 @@
 #include "transfer/plain_json.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <vector>
 
 #include "base64.h"
 #include "document_path.h"
+#include "model/json_position.h"
 #include "number.h"
 
 namespace shardscape {
@@ -36,12 +38,21 @@ class ValueBuilder : public nlohmann::json_sax<Json> {
                      const nlohmann::detail::exception& e) override {
         std::string what = e.what();
         const size_t colon = what.find(": ", what.find("column"));
-        error_ = "Malformed JSON at byte " + std::to_string(position) + ": " +
-                 (colon == std::string::npos ? what : what.substr(colon + 2));
+        // position is 1-based: the character that broke the parse.
+        errorOffset_ = position > 0 ? position - 1 : 0;
+        error_ = colon == std::string::npos ? what : what.substr(colon + 2);
+        // "[json.exception.out_of_range.406] number overflow ...": the id says nothing here.
+        if (error_.starts_with("[json.exception.") && error_.find("] ") != std::string::npos)
+            error_ = error_.substr(error_.find("] ") + 2);
         return false;
     }
 
-    Result<Item> take() {
+    // `text` starts at `line`, `column` of its file.
+    Result<Item> take(std::string_view text, int64_t line, int64_t column) {
+        if (errorOffset_)
+            return validationError("Malformed JSON at " +
+                                   describeTextPosition(text, *errorOffset_, line, column) + ": " +
+                                   error_);
         if (!error_.empty()) return validationError(error_);
         if (!done_ || result_.type() != ValueType::M)
             return validationError("Expected a JSON object (one item)");
@@ -57,6 +68,9 @@ class ValueBuilder : public nlohmann::json_sax<Json> {
     };
 
     bool fail(std::string message) {
+        // Name the attribute at fault (the top-level one the value belongs to).
+        if (!stack_.empty() && stack_[0].isMap && !stack_[0].key.empty())
+            message = "attribute " + stack_[0].key + ": " + message;
         error_ = std::move(message);
         return false;
     }
@@ -94,6 +108,7 @@ class ValueBuilder : public nlohmann::json_sax<Json> {
     AttributeValue result_;
     bool done_ = false;
     std::string error_;
+    std::optional<size_t> errorOffset_;  // set for a syntax error
 };
 
 void appendString(std::string& out, const std::string& text) {
@@ -150,10 +165,10 @@ void appendValue(std::string& out, const AttributeValue& value) {
 
 }  // namespace
 
-Result<Item> plainJsonToItem(std::string_view text) {
+Result<Item> plainJsonToItem(std::string_view text, int64_t firstLine, int64_t firstColumn) {
     ValueBuilder builder;
     (void)Json::sax_parse(text, &builder);
-    return builder.take();
+    return builder.take(text, firstLine, firstColumn);
 }
 
 void appendPlainJson(std::string& out, const Item& item) {

@@ -6,6 +6,7 @@
 // array L, object M. Writing is the reverse; B is written as its base64 text and sets as
 // arrays, so those two come back as S and L.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,9 +15,10 @@
 
 namespace shardscape {
 
-// Parses one JSON object into an item; fails on malformed JSON, a non-object, or a number
-// DynamoDB cannot hold.
-Result<Item> plainJsonToItem(std::string_view text);
+// Parses one JSON object into an item; fails on malformed JSON (naming the line and column,
+// counted from `firstLine`, `firstColumn`: where the text starts in its file), a non-object,
+// or a number DynamoDB cannot hold (naming the attribute).
+Result<Item> plainJsonToItem(std::string_view text, int64_t firstLine = 1, int64_t firstColumn = 1);
 
 // Appends the item as one line of compact plain JSON (no newline).
 void appendPlainJson(std::string& out, const Item& item);
