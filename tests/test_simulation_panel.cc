@@ -8,13 +8,16 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "capacity_chart.h"
 #include "compare_view.h"
+#include "engine.h"
 #include "heat_map_view.h"
+#include "main_window.h"
 #include "model/model_file.h"
 #include "scenario_form.h"
 #include "scenario_form_view.h"
@@ -59,6 +62,7 @@ class SimulationPanelTest : public QObject {
     void badFormSaysWhichField();
     void compareShowsBothRunsOnTheSameScales();
     void screenshotsAreNotBlank();
+    void mainWindowWiresModelsAndScenarios();
 };
 
 void SimulationPanelTest::runsABundledScenarioWithProgress() {
@@ -265,6 +269,41 @@ void SimulationPanelTest::screenshotsAreNotBlank() {
                                dir.filePath("x.png"), "--view", "nope"});
     QVERIFY(gui.waitForFinished(30000));
     QCOMPARE(gui.exitCode(), 2);
+}
+
+void SimulationPanelTest::mainWindowWiresModelsAndScenarios() {
+    QTemporaryDir dir;
+    auto opened = Engine::open(dir.filePath("data").toStdString());
+    QVERIFY(opened.ok());
+    std::shared_ptr<Engine> engine = std::move(opened).value();
+    MainWindow window(engine, dir.filePath("data"));
+    window.setBundledDirectory(SHARDSCAPE_RESOURCES);
+    // Opening a model (as the Welcome panel does) gives the simulation its patterns.
+    QSignalSpy modelOpened(&window, &MainWindow::modelOpened);
+    window.openModel(SHARDSCAPE_RESOURCES "/models/hot-partition.shardscape.json");
+    QVERIFY(modelOpened.wait(30000));
+    SimulationPanel* panel = window.simulationPanel();
+    QVERIFY(indexOf(panel->sources(), "Model access patterns: Votes") >= 0);
+    QVERIFY(indexOf(panel->sources(), "Model access patterns: VotesSharded") >= 0);
+    QVERIFY(indexOf(panel->sources(), "Bundled: write-sharding") >= 0);
+    // The simulation views are views of the window.
+    QVERIFY(window.showView("capacity"));
+    QCOMPARE(panel->results()->pages()->currentIndex(), 1);
+    QVERIFY(window.showView("heatmap"));
+    QCOMPARE(panel->results()->pages()->currentIndex(), 0);
+    QVERIFY(window.showView("compare"));
+    QVERIFY(!window.showView("nope"));
+    // prepareView runs the model's patterns before reporting ready.
+    bool ready = false;
+    QString error = "unset";
+    window.prepareView("simulation", SHARDSCAPE_RESOURCES "/models/hot-partition.shardscape.json",
+                       [&](const QString& e) {
+                           ready = true;
+                           error = e;
+                       });
+    QTRY_VERIFY_WITH_TIMEOUT(ready, 30000);
+    QCOMPARE(error, QString());
+    QCOMPARE(panel->results()->report()->resources.at(0).name, std::string("Votes"));
 }
 
 QTEST_MAIN(SimulationPanelTest)

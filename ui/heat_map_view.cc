@@ -147,11 +147,23 @@ void HeatMapView::rebuild() {
     shares_->setDataRange(QCPRange(0, shareUpper_));
     xAxis->setRange(-0.5, seconds - 0.5);
     yAxis->setRange(-0.5, rows - 0.5);
-    // Few partitions: one tick per row, labelled with the partition id.
-    if (data_.rowCount() > 0 && data_.rowCount() <= 32) {
+    updateRowTicks();
+    scale_->axis()->setLabel(
+        data_.empty() ? tr("consumed / partition limit")
+                      : tr("consumed %1 / partition limit").arg(unitName(data_.dimension())));
+    replot();
+}
+
+void HeatMapView::updateRowTicks() {
+    // Up to 32 partitions: ticks on rows, labelled with the partition ids, as many as fit.
+    const int rows = data_.rowCount();
+    if (rows > 0 && rows <= 32) {
+        const int room =
+            std::max(40, axisRect()->height() > 0 ? axisRect()->height() : height() - 120);
+        const int lineHeight = QFontMetrics(yAxis->tickLabelFont()).height() + 2;
+        const int step = std::max(1, (rows * lineHeight + room - 1) / room);
         QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-        const int step = data_.rowCount() > 16 ? 2 : 1;
-        for (int r = 0; r < data_.rowCount(); r += step)
+        for (int r = 0; r < rows; r += step)
             ticker->addTick(r, QString("P%1").arg(data_.rows()[static_cast<size_t>(r)].id));
         yAxis->setTicker(ticker);
         yAxis->setLabel(tr("partition (hash order)"));
@@ -159,9 +171,11 @@ void HeatMapView::rebuild() {
         yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
         yAxis->setLabel(tr("partition row (hash order)"));
     }
-    scale_->axis()->setLabel(
-        data_.empty() ? tr("consumed / partition limit")
-                      : tr("consumed %1 / partition limit").arg(unitName(data_.dimension())));
+}
+
+void HeatMapView::resizeEvent(QResizeEvent* event) {
+    QCustomPlot::resizeEvent(event);
+    updateRowTicks();
     replot();
 }
 

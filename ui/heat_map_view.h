@@ -52,9 +52,11 @@ class HeatMapView : public QCustomPlot {
   protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
   private:
     void rebuild();
+    void updateRowTicks();
 
     HeatMapData data_;
     std::vector<std::vector<HotKey>> keys_;
