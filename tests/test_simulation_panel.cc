@@ -4,6 +4,7 @@
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QLabel>
+#include <QListWidget>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
@@ -25,6 +26,7 @@
 #include "simulation_results_view.h"
 #include "simulation_runner.h"
 #include "simulator.h"
+#include "welcome_panel.h"
 
 using namespace shardscape;
 
@@ -304,6 +306,20 @@ void SimulationPanelTest::mainWindowWiresModelsAndScenarios() {
     QTRY_VERIFY_WITH_TIMEOUT(ready, 30000);
     QCOMPARE(error, QString());
     QCOMPARE(panel->results()->report()->resources.at(0).name, std::string("Votes"));
+
+    // Activating a classroom scenario in the Welcome panel runs it in the simulation tab.
+    window.showWelcome(SHARDSCAPE_RESOURCES);
+    QListWidget* scenarios = window.welcomePanel()->scenarioList();
+    QListWidgetItem* burst = nullptr;
+    for (int i = 0; i < scenarios->count(); ++i)
+        if (scenarios->item(i)->data(Qt::UserRole).toString().endsWith("/burst.json"))
+            burst = scenarios->item(i);
+    QVERIFY(burst);
+    QSignalSpy finished(panel, &SimulationPanel::finished);
+    emit scenarios->itemActivated(burst);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(panel->results()->report()->scenario, std::string("burst"));
+    QVERIFY(panel->isVisibleTo(&window));
 }
 
 QTEST_MAIN(SimulationPanelTest)
