@@ -63,6 +63,7 @@ class SimulationPanelTest : public QObject {
     void formEditsReachTheScenario();
     void badFormSaysWhichField();
     void compareShowsBothRunsOnTheSameScales();
+    void compareTwoTablesOfAModel();
     void screenshotsAreNotBlank();
     void mainWindowWiresModelsAndScenarios();
 };
@@ -247,6 +248,29 @@ void SimulationPanelTest::compareShowsBothRunsOnTheSameScales() {
     QCOMPARE(compare.right()->heatMap()->currentSecond(), 250);
 }
 
+void SimulationPanelTest::compareTwoTablesOfAModel() {
+    auto model = loadModel(SHARDSCAPE_RESOURCES "/models/hot-partition.shardscape.json");
+    QVERIFY(model.ok());
+    CompareView compare;
+    compare.setBundledDirectory(SHARDSCAPE_RESOURCES);
+    compare.setModel(*model);
+    QVERIFY(compare.chooseByText("Model: Votes", "Model: VotesSharded"));
+    QSignalSpy compared(&compare, &CompareView::compared);
+    compare.run();
+    QVERIFY(compared.wait(30000));
+    auto share = [](const SimulationReport& report, const std::string& stream) {
+        for (const StreamReport& s : report.streams)
+            if (s.name == stream) return s.throttledRequests / s.requests;
+        return -1.0;
+    };
+    const double before = share(*compare.left()->report(), "castVote");
+    const double after = share(*compare.right()->report(), "castVoteSharded");
+    QVERIFY2(before > 0.5 && after >= 0 && after < 0.1,
+             qPrintable(QString("%1 -> %2").arg(before).arg(after)));
+    QCOMPARE(compare.left()->report()->resources.at(0).name, std::string("Votes"));
+    QCOMPARE(compare.right()->report()->resources.at(0).name, std::string("VotesSharded"));
+}
+
 void SimulationPanelTest::screenshotsAreNotBlank() {
     QTemporaryDir dir;
     for (const QString view : {"simulation", "heatmap", "capacity", "compare"}) {
@@ -288,6 +312,8 @@ void SimulationPanelTest::mainWindowWiresModelsAndScenarios() {
     QVERIFY(indexOf(panel->sources(), "Model access patterns: Votes") >= 0);
     QVERIFY(indexOf(panel->sources(), "Model access patterns: VotesSharded") >= 0);
     QVERIFY(indexOf(panel->sources(), "Bundled: write-sharding") >= 0);
+    QVERIFY(window.compareView()->leftChoice()->findText("Model: Votes") >= 0);
+    QVERIFY(window.compareView()->rightChoice()->findText("Model: VotesSharded") >= 0);
     // The simulation views are views of the window.
     QVERIFY(window.showView("capacity"));
     QCOMPARE(panel->results()->pages()->currentIndex(), 1);

@@ -213,7 +213,9 @@ void MainWindow::openModel(const QString& path) {
         watcher->deleteLater();
         refresh();
         if (result) {
-            simulation_->loadModelFile(path);  // its scenarios and access patterns
+            // The simulation and compare views learn its scenarios and access patterns.
+            if (simulation_->loadModelFile(path).isEmpty())
+                if (auto model = loadModel(path.toStdString())) compare_->setModel(*model);
             statusBar()->showMessage(*result, 10000);
             emit modelOpened(*result);
         } else {
