@@ -31,7 +31,7 @@ QColor HeatMapView::throttleColor() {
 HeatMapView::HeatMapView(QWidget* parent) : QCustomPlot(parent) {
     setObjectName("heatMapView");
     setMouseTracking(true);
-    setMinimumSize(360, 240);
+    setMinimumSize(320, 180);
 
     xAxis->setLabel(tr("time (s)"));
     yAxis->setLabel(tr("partition (hash order)"));

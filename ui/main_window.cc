@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
@@ -157,9 +158,10 @@ void MainWindow::prepareView(const QString& name, const QString& modelPath,
         }
         simulation_->chooseDefaultSource();
         auto* context = new QObject(this);
-        connect(simulation_, &SimulationPanel::finished, context, [context, ready] {
+        connect(simulation_, &SimulationPanel::finished, context, [this, context, ready] {
             context->deleteLater();
-            ready({});
+            // Once the results' layouts have settled.
+            QTimer::singleShot(0, this, [ready] { ready({}); });
         });
         connect(simulation_, &SimulationPanel::failed, context,
                 [context, ready](const QString& error) {
@@ -171,9 +173,9 @@ void MainWindow::prepareView(const QString& name, const QString& modelPath,
     }
     if (name == "compare") {
         auto* context = new QObject(this);
-        connect(compare_, &CompareView::compared, context, [context, ready] {
+        connect(compare_, &CompareView::compared, context, [this, context, ready] {
             context->deleteLater();
-            ready({});
+            QTimer::singleShot(0, this, [ready] { ready({}); });
         });
         connect(compare_, &CompareView::failed, context, [context, ready](const QString& error) {
             context->deleteLater();
