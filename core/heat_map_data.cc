@@ -195,6 +195,26 @@ std::vector<HotKey> keysInPartition(const SimulationReport& report, int resource
     return out;
 }
 
+int hottestRow(const HeatMapData& data) {
+    int best = -1;
+    double bestThrottled = 0, bestConsumed = 0;
+    for (int r = 0; r < data.rowCount(); ++r) {
+        double throttled = 0, consumed = 0;
+        for (int s = 0; s < data.seconds(); ++s)
+            if (data.exists(r, s)) {
+                throttled += data.throttled(r, s);
+                consumed += data.consumed(r, s);
+            }
+        if (best < 0 || throttled > bestThrottled ||
+            (throttled == bestThrottled && consumed > bestConsumed)) {
+            best = r;
+            bestThrottled = throttled;
+            bestConsumed = consumed;
+        }
+    }
+    return best;
+}
+
 std::string hashRangeText(uint64_t first, uint64_t last) {
     return hex(first) + " \u2013 " + hex(last);
 }

@@ -86,6 +86,10 @@ HeatMapData heatMapFromReport(const SimulationReport& report, int resource,
 std::vector<HotKey> keysInPartition(const SimulationReport& report, int resource,
                                     const HeatMapRow& row, CapacityDimension dimension);
 
+// The row that throttled the most requests over the run, or (none throttled) consumed the
+// most; -1 when the grid is empty. The drill-down opens on it.
+int hottestRow(const HeatMapData& data);
+
 // The hover text of a cell: partition id, hash range, items, that second's figures and the
 // top keys (at most `maxKeys` of `keys`).
 std::string describeCell(const HeatMapData& data, int row, int second,

@@ -45,7 +45,7 @@ int rowOf(const HeatMapData& data, int id) {
 }
 
 // The hot-key run's partition that throttled most (the one holding device-0).
-int hottestRow(const HeatMapData& data) {
+int mostThrottledRow(const HeatMapData& data) {
     int best = -1;
     double most = -1;
     for (int r = 0; r < data.rowCount(); ++r) {
@@ -73,6 +73,7 @@ class HeatMapTest : public QObject {
     void limitIsTheEvenShareCappedByThePartitionMaximum();
     void hoverShowsPartitionRangeItemsAndTopKeys();
     void clickListsThePartitionsKeys();
+    void drillDownOpensOnTheHottestPartition();
     void readWriteToggleAndResourceChoice();
     void capacityChartEqualsTheReport();
     void timeSliderMarksTheSecond();
@@ -114,7 +115,7 @@ void HeatMapTest::cellsEqualTheReport() {
             const double cell = map->shareMap()->data()->cell(second, row);
             QVERIFY(std::abs(cell - series.consumedWrite[i] / data.limit(row, second)) < 1e-4);
             const bool throttled = series.throttledRequests[i] > 0;
-            QCOMPARE(map->throttleMap()->data()->alpha(second, row * 3) > 0, throttled);
+            QCOMPARE(map->throttleMarked(row, second), throttled);
             throttledCells += throttled;
         }
         // Before the partition existed (or after its split) the cell is empty.
@@ -125,7 +126,7 @@ void HeatMapTest::cellsEqualTheReport() {
     }
     QVERIFY(throttledCells > 300);  // the hot partition throttles every second
     // The hot partition is at its limit or beyond (adaptive capacity) while throttling.
-    const int hot = hottestRow(data);
+    const int hot = mostThrottledRow(data);
     QVERIFY(data.share(hot, 100) > 0.99);
 }
 
@@ -150,7 +151,7 @@ void HeatMapTest::hoverShowsPartitionRangeItemsAndTopKeys() {
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     HeatMapView* map = view.heatMap();
     const HeatMapData& data = map->heatMap();
-    const int hot = hottestRow(data);
+    const int hot = mostThrottledRow(data);
     const HeatMapRow& row = data.rows()[static_cast<size_t>(hot)];
     const int second = row.firstSecond + 10;
     QSignalSpy hovered(map, &HeatMapView::cellHovered);
@@ -179,12 +180,20 @@ void HeatMapTest::clickListsThePartitionsKeys() {
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     HeatMapView* map = view.heatMap();
     const HeatMapData& data = map->heatMap();
-    const int hot = hottestRow(data);
+    const int hot = mostThrottledRow(data);
     const int id = data.rows()[static_cast<size_t>(hot)].id;
     QSignalSpy clicked(map, &HeatMapView::partitionClicked);
+    // A calm partition first (the view opens on the hot one).
+    int calm = -1;
+    for (int r = 0; r < data.rowCount() && calm < 0; ++r)
+        if (data.exists(r, 5) && data.throttled(r, 5) == 0) calm = r;
+    QVERIFY(calm >= 0);
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->cellCenter(calm, 5));
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(view.keysView()->partitionId(), data.rows()[static_cast<size_t>(calm)].id);
     QTest::mouseClick(map, Qt::LeftButton, {},
                       map->cellCenter(hot, data.rows()[static_cast<size_t>(hot)].firstSecond + 5));
-    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.count(), 2);
     PartitionKeysView* keys = view.keysView();
     QCOMPARE(keys->partitionId(), id);
     QVERIFY(keys->heading().contains(QString("Partition %1").arg(id)));
@@ -197,10 +206,26 @@ void HeatMapTest::clickListsThePartitionsKeys() {
         if (key.key == "device-0") tracked = &key;
     QVERIFY(tracked);
     QVERIFY(tracked->byPartition.count(id));
-    QCOMPARE(list->topLevelItem(0)->data(2, Qt::UserRole).toDouble(),
+    QCOMPARE(list->topLevelItem(0)->data(1, Qt::UserRole).toDouble(),
              tracked->byPartition.at(id).consumedUnits);
     QVERIFY(tracked->byPartition.at(id).consumedUnits > 0);
     QVERIFY(tracked->byPartition.at(id).throttledRequests > 0);
+}
+
+void HeatMapTest::drillDownOpensOnTheHottestPartition() {
+    SimulationResultsView view;
+    view.setReport(hotKey_, 100000);
+    const HeatMapData& data = view.heatMap()->heatMap();
+    const int hot = mostThrottledRow(data);
+    QCOMPARE(hottestRow(data), hot);
+    QCOMPARE(view.keysView()->partitionId(), data.rows()[static_cast<size_t>(hot)].id);
+    QCOMPARE(view.keysView()->keyList()->topLevelItem(0)->text(0), QString("device-0"));
+    // Nothing throttled: the busiest partition.
+    HeatMapData calm("T", CapacityDimension::Write, {{1, 0, 9, 0, -1, 1}, {2, 10, 19, 0, -1, 1}},
+                     0);
+    calm.appendSecond({10, 20}, {100, 100}, {0, 0});
+    QCOMPARE(hottestRow(calm), 1);
+    QCOMPARE(hottestRow(HeatMapData()), -1);
 }
 
 void HeatMapTest::readWriteToggleAndResourceChoice() {
@@ -352,8 +377,9 @@ void HeatMapTest::liveSourcesAppendSeconds() {
     view.setHeatMap(data);
     QCOMPARE(view.shareMap()->data()->cell(0, 0), 0.5);
     QCOMPARE(view.shareMap()->data()->cell(1, 1), 1.0);
-    QVERIFY(view.throttleMap()->data()->alpha(0, 3) > 0);
-    QCOMPARE(int(view.throttleMap()->data()->alpha(0, 0)), 0);
+    QVERIFY(view.throttleMarked(1, 0));
+    QVERIFY(!view.throttleMarked(0, 0));
+    QVERIFY(!view.throttleMarked(0, 1));
 }
 
 QTEST_MAIN(HeatMapTest)

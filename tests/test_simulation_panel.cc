@@ -4,17 +4,21 @@
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QLabel>
+#include <QListWidget>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "capacity_chart.h"
 #include "compare_view.h"
+#include "engine.h"
 #include "heat_map_view.h"
+#include "main_window.h"
 #include "model/model_file.h"
 #include "scenario_form.h"
 #include "scenario_form_view.h"
@@ -22,6 +26,7 @@
 #include "simulation_results_view.h"
 #include "simulation_runner.h"
 #include "simulator.h"
+#include "welcome_panel.h"
 
 using namespace shardscape;
 
@@ -58,7 +63,9 @@ class SimulationPanelTest : public QObject {
     void formEditsReachTheScenario();
     void badFormSaysWhichField();
     void compareShowsBothRunsOnTheSameScales();
+    void compareTwoTablesOfAModel();
     void screenshotsAreNotBlank();
+    void mainWindowWiresModelsAndScenarios();
 };
 
 void SimulationPanelTest::runsABundledScenarioWithProgress() {
@@ -241,6 +248,29 @@ void SimulationPanelTest::compareShowsBothRunsOnTheSameScales() {
     QCOMPARE(compare.right()->heatMap()->currentSecond(), 250);
 }
 
+void SimulationPanelTest::compareTwoTablesOfAModel() {
+    auto model = loadModel(SHARDSCAPE_RESOURCES "/models/hot-partition.shardscape.json");
+    QVERIFY(model.ok());
+    CompareView compare;
+    compare.setBundledDirectory(SHARDSCAPE_RESOURCES);
+    compare.setModel(*model);
+    QVERIFY(compare.chooseByText("Model: Votes", "Model: VotesSharded"));
+    QSignalSpy compared(&compare, &CompareView::compared);
+    compare.run();
+    QVERIFY(compared.wait(30000));
+    auto share = [](const SimulationReport& report, const std::string& stream) {
+        for (const StreamReport& s : report.streams)
+            if (s.name == stream) return s.throttledRequests / s.requests;
+        return -1.0;
+    };
+    const double before = share(*compare.left()->report(), "castVote");
+    const double after = share(*compare.right()->report(), "castVoteSharded");
+    QVERIFY2(before > 0.5 && after >= 0 && after < 0.1,
+             qPrintable(QString("%1 -> %2").arg(before).arg(after)));
+    QCOMPARE(compare.left()->report()->resources.at(0).name, std::string("Votes"));
+    QCOMPARE(compare.right()->report()->resources.at(0).name, std::string("VotesSharded"));
+}
+
 void SimulationPanelTest::screenshotsAreNotBlank() {
     QTemporaryDir dir;
     for (const QString view : {"simulation", "heatmap", "capacity", "compare"}) {
@@ -265,6 +295,57 @@ void SimulationPanelTest::screenshotsAreNotBlank() {
                                dir.filePath("x.png"), "--view", "nope"});
     QVERIFY(gui.waitForFinished(30000));
     QCOMPARE(gui.exitCode(), 2);
+}
+
+void SimulationPanelTest::mainWindowWiresModelsAndScenarios() {
+    QTemporaryDir dir;
+    auto opened = Engine::open(dir.filePath("data").toStdString());
+    QVERIFY(opened.ok());
+    std::shared_ptr<Engine> engine = std::move(opened).value();
+    MainWindow window(engine, dir.filePath("data"));
+    window.setBundledDirectory(SHARDSCAPE_RESOURCES);
+    // Opening a model (as the Welcome panel does) gives the simulation its patterns.
+    QSignalSpy modelOpened(&window, &MainWindow::modelOpened);
+    window.openModel(SHARDSCAPE_RESOURCES "/models/hot-partition.shardscape.json");
+    QVERIFY(modelOpened.wait(30000));
+    SimulationPanel* panel = window.simulationPanel();
+    QVERIFY(indexOf(panel->sources(), "Model access patterns: Votes") >= 0);
+    QVERIFY(indexOf(panel->sources(), "Model access patterns: VotesSharded") >= 0);
+    QVERIFY(indexOf(panel->sources(), "Bundled: write-sharding") >= 0);
+    QVERIFY(window.compareView()->leftChoice()->findText("Model: Votes") >= 0);
+    QVERIFY(window.compareView()->rightChoice()->findText("Model: VotesSharded") >= 0);
+    // The simulation views are views of the window.
+    QVERIFY(window.showView("capacity"));
+    QCOMPARE(panel->results()->pages()->currentIndex(), 1);
+    QVERIFY(window.showView("heatmap"));
+    QCOMPARE(panel->results()->pages()->currentIndex(), 0);
+    QVERIFY(window.showView("compare"));
+    QVERIFY(!window.showView("nope"));
+    // prepareView runs the model's patterns before reporting ready.
+    bool ready = false;
+    QString error = "unset";
+    window.prepareView("simulation", SHARDSCAPE_RESOURCES "/models/hot-partition.shardscape.json",
+                       [&](const QString& e) {
+                           ready = true;
+                           error = e;
+                       });
+    QTRY_VERIFY_WITH_TIMEOUT(ready, 30000);
+    QCOMPARE(error, QString());
+    QCOMPARE(panel->results()->report()->resources.at(0).name, std::string("Votes"));
+
+    // Activating a classroom scenario in the Welcome panel runs it in the simulation tab.
+    window.showWelcome(SHARDSCAPE_RESOURCES);
+    QListWidget* scenarios = window.welcomePanel()->scenarioList();
+    QListWidgetItem* burst = nullptr;
+    for (int i = 0; i < scenarios->count(); ++i)
+        if (scenarios->item(i)->data(Qt::UserRole).toString().endsWith("/burst.json"))
+            burst = scenarios->item(i);
+    QVERIFY(burst);
+    QSignalSpy finished(panel, &SimulationPanel::finished);
+    emit scenarios->itemActivated(burst);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(panel->results()->report()->scenario, std::string("burst"));
+    QVERIFY(panel->isVisibleTo(&window));
 }
 
 QTEST_MAIN(SimulationPanelTest)

@@ -28,11 +28,18 @@ double niceUpper(double value) {
 
 CapacityChart::CapacityChart(QWidget* parent) : QCustomPlot(parent) {
     setObjectName("capacityChart");
-    setMinimumSize(360, 220);
+    setMinimumSize(320, 180);
     xAxis->setLabel(tr("time (s)"));
     yAxis->setLabel(tr("capacity units / s"));
     yAxis2->setVisible(true);
-    yAxis2->setLabel(tr("throttled requests / s"));
+    yAxis2->setLabel(tr("throttled req. / s"));
+    // The right axis reads in the bars' colour.
+    const QColor throttleText("#b02418");
+    yAxis2->setLabelColor(throttleText);
+    yAxis2->setTickLabelColor(throttleText);
+    yAxis2->setBasePen(QPen(throttleText));
+    yAxis2->setTickPen(QPen(throttleText));
+    yAxis2->setSubTickPen(QPen(throttleText));
 
     throttled_ = new QCPBars(xAxis, yAxis2);
     throttled_->setName(tr("throttled requests"));

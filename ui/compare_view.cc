@@ -13,6 +13,7 @@
 #include "capacity_chart.h"
 #include "heat_map_view.h"
 #include "scenario.h"
+#include "scenario_form.h"
 #include "simulation_results_view.h"
 #include "simulation_runner.h"
 
@@ -80,6 +81,26 @@ void CompareView::setBundledDirectory(const QString& directory) {
     if (QFileInfo::exists(hot) && QFileInfo::exists(sharded)) setScenarios(hot, sharded);
 }
 
+void CompareView::setModel(const Model& model) {
+    model_ = model;
+    for (QComboBox* choice : choices_) {
+        for (int i = choice->count() - 1; i >= 0; --i)
+            if (choice->itemData(i).toString().startsWith("model-table:")) choice->removeItem(i);
+        for (const ModelTable& table : model.tables)
+            if (formFromModel(model, table.name))
+                choice->addItem(tr("Model: %1").arg(QString::fromStdString(table.name)),
+                                "model-table:" + QString::fromStdString(table.name));
+    }
+}
+
+bool CompareView::chooseByText(const QString& left, const QString& right) {
+    const int l = choices_[0]->findText(left), r = choices_[1]->findText(right);
+    if (l < 0 || r < 0) return false;
+    choices_[0]->setCurrentIndex(l);
+    choices_[1]->setCurrentIndex(r);
+    return true;
+}
+
 void CompareView::select(int side, const QString& path) {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     int index = choices_[side]->findData(absolute);
@@ -98,14 +119,22 @@ void CompareView::setScenarios(const QString& left, const QString& right) {
 void CompareView::run() {
     Scenario scenarios[2];
     for (int side = 0; side < 2; ++side) {
-        QFile file(choices_[side]->currentData().toString());
-        if (!file.open(QIODevice::ReadOnly)) {
-            const QString message = tr("Cannot read %1").arg(file.fileName());
-            status_->setText(message);
-            emit failed(message);
-            return;
+        const QString source = choices_[side]->currentData().toString();
+        Result<Scenario> scenario = validationError("no scenario chosen");
+        if (source.startsWith("model-table:")) {
+            auto form = model_ ? formFromModel(*model_, source.mid(12).toStdString())
+                               : Result<ScenarioForm>(validationError("no model is loaded"));
+            scenario = form ? Scenario::fromJson(form->toJson()) : Result<Scenario>(form.error());
+        } else {
+            QFile file(source);
+            if (!file.open(QIODevice::ReadOnly)) {
+                const QString message = tr("Cannot read %1").arg(file.fileName());
+                status_->setText(message);
+                emit failed(message);
+                return;
+            }
+            scenario = Scenario::fromText(file.readAll().toStdString());
         }
-        auto scenario = Scenario::fromText(file.readAll().toStdString());
         if (!scenario) {
             const QString message = QString::fromStdString(scenario.error().message);
             status_->setText(tr("%1: %2").arg(choices_[side]->currentText(), message));

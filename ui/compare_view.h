@@ -4,6 +4,9 @@
 
 #include <QWidget>
 #include <memory>
+#include <optional>
+
+#include "model/model.h"
 
 #include "simulation_report.h"
 
@@ -23,8 +26,13 @@ class CompareView : public QWidget {
 
     // Lists `directory`/scenarios; picks hot-key and write-sharding when present.
     void setBundledDirectory(const QString& directory);
+    // Adds "Model: TABLE" entries: each table's access patterns as a scenario
+    // (core/scenario_form.h).
+    void setModel(const Model& model);
     // Chooses the scenario file of each side (adding it to the lists if needed).
     void setScenarios(const QString& left, const QString& right);
+    // Chooses an entry of each side by its text; false if either is missing.
+    bool chooseByText(const QString& left, const QString& right);
     // Runs both; compared() fires when both are done, failed() on an error.
     void run();
 
@@ -43,6 +51,7 @@ class CompareView : public QWidget {
     void select(int side, const QString& path);
     void done();
 
+    std::optional<Model> model_;
     QComboBox* choices_[2] = {};
     SimulationResultsView* views_[2] = {};
     SimulationRunner* runners_[2] = {};

@@ -31,7 +31,7 @@ QColor HeatMapView::throttleColor() {
 HeatMapView::HeatMapView(QWidget* parent) : QCustomPlot(parent) {
     setObjectName("heatMapView");
     setMouseTracking(true);
-    setMinimumSize(360, 240);
+    setMinimumSize(320, 180);
 
     xAxis->setLabel(tr("time (s)"));
     yAxis->setLabel(tr("partition (hash order)"));
@@ -53,6 +53,7 @@ HeatMapView::HeatMapView(QWidget* parent) : QCustomPlot(parent) {
     solid.clearColorStops();
     solid.setColorStopAt(0, throttleColor());
     solid.setColorStopAt(1, throttleColor());
+    solid.setNanHandling(QCPColorGradient::nhTransparent);
     throttles_->setGradient(solid);
     throttles_->setDataRange(QCPRange(0, 1));
 
@@ -126,32 +127,51 @@ void HeatMapView::rebuild() {
     QCPColorMapData* throttles = throttles_->data();
     shares->setSize(seconds, rows);
     // The throttle layer has three sub-rows per partition and marks only the lowest, so a
-    // throttled cell keeps its share colour above a strip in the throttle colour.
-    throttles->setSize(seconds, rows * 3);
+    // throttled cell keeps its share colour above a strip in the throttle colour. With many
+    // partitions a row is a pixel or two high: the whole cell is marked.
+    subRows_ = rows <= 64 ? 3 : 1;
+    throttles->setSize(seconds, rows * subRows_);
     const QCPRange keyRange(0, seconds - 1), valueRange(0, rows - 1);
     shares->setRange(keyRange, valueRange);
-    throttles->setRange(keyRange, QCPRange(-1.0 / 3, rows - 1 + 1.0 / 3));
+    const double edge = subRows_ == 3 ? 1.0 / 3 : 0;
+    throttles->setRange(keyRange, QCPRange(-edge, rows - 1 + edge));
+    // Empty (NaN) cells are transparent: before or after a partition, and every unmarked
+    // cell of the throttle layer.
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    for (int r = 0; r < rows; ++r)
-        for (int s = 0; s < seconds; ++s) {
-            const bool exists = data_.exists(r, s);
-            const float share = exists ? data_.share(r, s) : NAN;
-            shares->setCell(s, r, std::isnan(share) ? nan : std::min<double>(share, 1e6));
-            const bool throttled = exists && data_.throttled(r, s) > 0;
-            for (int sub = 0; sub < 3; ++sub) {
-                const bool mark = throttled && sub == 0;
-                throttles->setCell(s, r * 3 + sub, mark ? 1 : 0);
-                throttles->setAlpha(s, r * 3 + sub, mark ? 255 : 0);
-            }
+    shares->fill(nan);
+    throttles->fill(nan);
+    for (int r = 0; r < data_.rowCount(); ++r) {
+        const HeatMapRow& row = data_.rows()[static_cast<size_t>(r)];
+        const int end = row.endSecond < 0 ? data_.seconds() : std::min(row.endSecond, seconds);
+        for (int s = std::max(0, row.firstSecond); s < end; ++s) {
+            shares->setCell(s, r, std::min<double>(data_.share(r, s), 1e6));
+            if (data_.throttled(r, s) > 0) throttles->setCell(s, r * subRows_, 1);
         }
+    }
     shares_->setDataRange(QCPRange(0, shareUpper_));
     xAxis->setRange(-0.5, seconds - 0.5);
     yAxis->setRange(-0.5, rows - 0.5);
-    // Few partitions: one tick per row, labelled with the partition id.
-    if (data_.rowCount() > 0 && data_.rowCount() <= 32) {
+    updateRowTicks();
+    scale_->axis()->setLabel(
+        data_.empty() ? tr("consumed / partition limit")
+                      : tr("consumed %1 / partition limit").arg(unitName(data_.dimension())));
+    replot();
+}
+
+bool HeatMapView::throttleMarked(int row, int second) const {
+    return !std::isnan(throttles_->data()->cell(second, row * subRows_));
+}
+
+void HeatMapView::updateRowTicks() {
+    // Up to 32 partitions: ticks on rows, labelled with the partition ids, as many as fit.
+    const int rows = data_.rowCount();
+    if (rows > 0 && rows <= 32) {
+        const int room =
+            std::max(40, axisRect()->height() > 0 ? axisRect()->height() : height() - 120);
+        const int lineHeight = QFontMetrics(yAxis->tickLabelFont()).height() + 2;
+        const int step = std::max(1, (rows * lineHeight + room - 1) / room);
         QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-        const int step = data_.rowCount() > 16 ? 2 : 1;
-        for (int r = 0; r < data_.rowCount(); r += step)
+        for (int r = 0; r < rows; r += step)
             ticker->addTick(r, QString("P%1").arg(data_.rows()[static_cast<size_t>(r)].id));
         yAxis->setTicker(ticker);
         yAxis->setLabel(tr("partition (hash order)"));
@@ -159,9 +179,11 @@ void HeatMapView::rebuild() {
         yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
         yAxis->setLabel(tr("partition row (hash order)"));
     }
-    scale_->axis()->setLabel(
-        data_.empty() ? tr("consumed / partition limit")
-                      : tr("consumed %1 / partition limit").arg(unitName(data_.dimension())));
+}
+
+void HeatMapView::resizeEvent(QResizeEvent* event) {
+    QCustomPlot::resizeEvent(event);
+    updateRowTicks();
     replot();
 }
 

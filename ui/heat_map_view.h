@@ -39,6 +39,8 @@ class HeatMapView : public QCustomPlot {
     // The text last shown on hover (also the tooltip).
     QString hoverText() const { return hoverText_; }
 
+    // True when the cell carries the throttle mark.
+    bool throttleMarked(int row, int second) const;
     QCPColorMap* shareMap() const { return shares_; }
     QCPColorMap* throttleMap() const { return throttles_; }
     QCPColorScale* colorScale() const { return scale_; }
@@ -52,9 +54,11 @@ class HeatMapView : public QCustomPlot {
   protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
   private:
     void rebuild();
+    void updateRowTicks();
 
     HeatMapData data_;
     std::vector<std::vector<HotKey>> keys_;
@@ -65,6 +69,7 @@ class HeatMapView : public QCustomPlot {
     QCPItemStraightLine* cursor_ = nullptr;
     QCPGraph* throttleLegend_ = nullptr;
     double shareUpper_ = 1.5;
+    int subRows_ = 3;  // throttle-layer rows per partition
     int currentSecond_ = -1;
     QString hoverText_;
 };

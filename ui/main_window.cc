@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
@@ -215,9 +216,10 @@ void MainWindow::prepareView(const QString& name, const QString& modelPath,
         }
         simulation_->chooseDefaultSource();
         auto* context = new QObject(this);
-        connect(simulation_, &SimulationPanel::finished, context, [context, ready] {
+        connect(simulation_, &SimulationPanel::finished, context, [this, context, ready] {
             context->deleteLater();
-            ready({});
+            // Once the results' layouts have settled.
+            QTimer::singleShot(0, this, [ready] { ready({}); });
         });
         connect(simulation_, &SimulationPanel::failed, context,
                 [context, ready](const QString& error) {
@@ -229,9 +231,9 @@ void MainWindow::prepareView(const QString& name, const QString& modelPath,
     }
     if (name == "compare") {
         auto* context = new QObject(this);
-        connect(compare_, &CompareView::compared, context, [context, ready] {
+        connect(compare_, &CompareView::compared, context, [this, context, ready] {
             context->deleteLater();
-            ready({});
+            QTimer::singleShot(0, this, [ready] { ready({}); });
         });
         connect(compare_, &CompareView::failed, context, [context, ready](const QString& error) {
             context->deleteLater();
@@ -281,7 +283,9 @@ void MainWindow::openModel(const QString& path) {
         watcher->deleteLater();
         refresh();
         if (result) {
-            simulation_->loadModelFile(path);  // its scenarios and access patterns
+            // The simulation and compare views learn its scenarios and access patterns.
+            if (simulation_->loadModelFile(path).isEmpty())
+                if (auto model = loadModel(path.toStdString())) compare_->setModel(*model);
             statusBar()->showMessage(*result, 10000);
             emit modelOpened(*result);
         } else {

@@ -11,6 +11,7 @@ PartitionKeysView::PartitionKeysView(QWidget* parent) : QWidget(parent) {
     setObjectName("partitionKeysView");
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    setMinimumWidth(200);
     heading_ = new QLabel(tr("Click a partition in the heat map to list its keys."), this);
     heading_->setWordWrap(true);
     heading_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -20,7 +21,7 @@ PartitionKeysView::PartitionKeysView(QWidget* parent) : QWidget(parent) {
     keys_->setRootIsDecorated(false);
     keys_->setAlternatingRowColors(true);
     keys_->setHeaderLabels(
-        {tr("Key"), tr("Stream"), tr("Consumed units"), tr("Requests"), tr("Throttled")});
+        {tr("Key"), tr("Consumed units"), tr("Throttled"), tr("Requests"), tr("Stream")});
     keys_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(keys_);
 }
@@ -46,10 +47,11 @@ void PartitionKeysView::showPartition(const HeatMapData& data, int row,
         if (data.exists(row, s)) total += data.consumed(row, s);
     const QLocale locale;
     heading_->setText(
-        tr("<b>Partition %1</b> of %2 · hash %3 · ≈ %4 items · %5 %6 consumed in the run")
+        tr("<b>Partition %1</b> of %2<br>hash %3<br>≈ %4 items · %5 %6 consumed in the run")
             .arg(partition.id)
             .arg(QString::fromStdString(data.resource()).toHtmlEscaped())
-            .arg(QString::fromStdString(hashRangeText(partition.firstHash, partition.lastHash)))
+            .arg(QString::fromStdString(hashRangeText(partition.firstHash, partition.lastHash))
+                     .replace(" \u2013 ", " \u2013<br>"))
             .arg(locale.toString(partition.itemCount, 'f', 0))
             .arg(locale.toString(total, 'f', 0))
             .arg(unitName(data.dimension())));
@@ -57,12 +59,12 @@ void PartitionKeysView::showPartition(const HeatMapData& data, int row,
                    double throttled) {
         auto* item = new QTreeWidgetItem(keys_);
         item->setText(0, key);
-        item->setText(1, stream);
-        item->setText(2, locale.toString(units, 'f', 0));
+        item->setText(1, locale.toString(units, 'f', 0));
+        item->setText(2, requests > 0 ? locale.toString(throttled, 'f', 0) : QString());
         item->setText(3, requests > 0 ? locale.toString(requests, 'f', 0) : QString());
-        item->setText(4, requests > 0 ? locale.toString(throttled, 'f', 0) : QString());
-        for (int c = 2; c <= 4; ++c) item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
-        item->setData(2, Qt::UserRole, units);
+        item->setText(4, stream);
+        for (int c = 1; c <= 3; ++c) item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+        item->setData(1, Qt::UserRole, units);
     };
     double listed = 0;
     for (const HotKey& key : keys) {

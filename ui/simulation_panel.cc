@@ -80,7 +80,9 @@ SimulationPanel::SimulationPanel(QWidget* parent) : QWidget(parent) {
     status_ = new QLabel(setup_);
     status_->setObjectName("simulationStatus");
     status_->setWordWrap(true);
+    status_->setMinimumHeight(status_->fontMetrics().lineSpacing() * 2 + 4);
     setup->addWidget(status_);
+    setup->addStretch(0);  // takes the room the form leaves when it is hidden
 
     results_ = new SimulationResultsView(SimulationResultsView::Layout::Tabs, splitter_);
     splitter_->addWidget(setup_);
@@ -211,11 +213,19 @@ bool SimulationPanel::chooseScenarioFile(const QString& path) {
 }
 
 void SimulationPanel::chooseDefaultSource() {
+    // The model's first scenario, else its access patterns (first table with any).
     for (size_t i = 0; i < sources_.size(); ++i)
         if (sources_[i].modelScenario) {
             chooseSource(static_cast<int>(i));
             return;
         }
+    if (model_)
+        for (size_t i = 0; i < sources_.size(); ++i)
+            if (!sources_[i].modelTable.isEmpty() &&
+                formFromModel(*model_, sources_[i].modelTable.toStdString())) {
+                chooseSource(static_cast<int>(i));
+                return;
+            }
     // The bundled hot-key scenario shows the physics best.
     for (size_t i = 0; i < sources_.size(); ++i)
         if (sources_[i].file.endsWith("/hot-key.json")) {

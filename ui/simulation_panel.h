@@ -39,7 +39,8 @@ class SimulationPanel : public QWidget {
     QStringList sources() const;
     bool chooseSource(int index);
     bool chooseScenarioFile(const QString& path);
-    // The first model scenario if a model is loaded, else the first bundled one.
+    // The loaded model's first scenario, else its first table's access patterns, else the
+    // bundled hot-key scenario (else the first source).
     void chooseDefaultSource();
 
     // The scenario of the current source (a bundled file, or the form).

@@ -19,6 +19,7 @@ namespace shardscape {
 
 SimulationResultsView::SimulationResultsView(Layout layout, QWidget* parent) : QWidget(parent) {
     setObjectName("simulationResults");
+    stacked_ = layout == Layout::Stacked;
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
 
@@ -54,6 +55,7 @@ SimulationResultsView::SimulationResultsView(Layout layout, QWidget* parent) : Q
     heatPage->addWidget(keys_);
     heatPage->setStretchFactor(0, 3);
     heatPage->setStretchFactor(1, 1);
+    heatPage->setSizes({800, 220});
     if (layout == Layout::Tabs) {
         pages_ = new QTabWidget(this);
         pages_->setObjectName("resultPages");
@@ -154,15 +156,18 @@ void SimulationResultsView::refresh() {
     for (const HeatMapRow& row : data.rows())
         keys.push_back(keysInPartition(*report_, resource_, row, dimension_));
     const QString name = QString::fromStdString(resource.name);
+    const int hottest = hottestRow(data);
     heatMap_->setHeatMap(std::move(data), std::move(keys));
+    showKeys(hottest);  // open on the partition that throttled (or worked) most
     heatMap_->setTitle(
-        tr("%1 · %2 · partition %3")
+        (stacked_ ? tr("%1 · %2 · partition %3") : tr("%1\n%2 · partition %3"))
             .arg(QString::fromStdString(report_->scenario), name,
                  dimension_ == CapacityDimension::Read ? tr("reads") : tr("writes")));
     chart_->setResource(resource);
     chart_->setDimensionsShown(resource.totalRead > 0 || resource.totalWrite == 0,
                                resource.totalWrite > 0 || resource.totalRead == 0);
-    chart_->setTitle(tr("%1 · %2 · capacity").arg(QString::fromStdString(report_->scenario), name));
+    chart_->setTitle((stacked_ ? tr("%1 · %2 · capacity") : tr("%1\n%2 · capacity"))
+                         .arg(QString::fromStdString(report_->scenario), name));
     setSecond(slider_->value());
 }
 

@@ -61,6 +61,7 @@ class SimulationResultsView : public QWidget {
 
     std::shared_ptr<const SimulationReport> report_;
     double itemCount_ = 0;
+    bool stacked_ = false;  // compare mode: one-line titles, both charts stacked
     int resource_ = 0;
     CapacityDimension dimension_ = CapacityDimension::Write;
     QComboBox* resources_ = nullptr;
