@@ -1,8 +1,10 @@
 // The main window, driven offscreen as a user would see it.
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
 #include <QSignalSpy>
@@ -14,6 +16,7 @@
 #include "dispatch.h"
 #include "engine.h"
 #include "main_window.h"
+#include "query_panel.h"
 #include "welcome_panel.h"
 
 using namespace shardscape;
@@ -106,6 +109,28 @@ class MainWindowTest : public QObject {
         QVERIFY(!image.isNull());
         QVERIFY(image.width() >= 800 && image.height() >= 500);
         QVERIFY(nonBackgroundShare(image) > 0.02);
+    }
+
+    // The query view's picture shows a query that ran: the first item's partition.
+    void preparedQueryViewHasRunAQuery() {
+        QTemporaryDir dir;
+        auto opened = Engine::open((dir.path() + "/data").toStdString());
+        QVERIFY(opened.ok());
+        std::shared_ptr<Engine> engine = std::move(opened).value();
+        createAndFill(*engine);
+        MainWindow window(engine, dir.path() + "/data");
+        window.show();
+        QString error = "not called";
+        window.prepareView("query", {}, [&](const QString& e) { error = e; });
+        QTRY_VERIFY_WITH_TIMEOUT(error != "not called", 10000);
+        QCOMPARE(error, QString());
+        QueryPanel* query = window.queryPanel();
+        QCOMPARE(query->operationBox()->currentText(), QString("Query"));
+        QVERIFY(!query->partitionKeyEdit()->text().isEmpty());
+        QVERIFY2(query->statusLabel()->text().contains("ScannedCount"),
+                 qPrintable(query->statusLabel()->text()));
+        QVERIFY2(query->capacityLabel()->text().contains("RCU"),
+                 qPrintable(query->capacityLabel()->text()));
     }
 
     // The welcome page lists the bundled models and scenarios with their names and

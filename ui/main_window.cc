@@ -2,11 +2,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -23,14 +25,15 @@
 #include "data_view.h"
 #include "designer_view.h"
 #include "designer_workbench.h"
+#include "dispatch.h"
 #include "engine.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
 #include "presenter_mode.h"
 #include "query_panel.h"
 #include "scenario_gallery_panel.h"
-#include "simulation_panel.h"
 #include "server_controller.h"
+#include "simulation_panel.h"
 #include "welcome_panel.h"
 
 namespace shardscape {
@@ -241,6 +244,30 @@ void MainWindow::prepareView(const QString& name, const QString& modelPath,
         });
         compare_->run();
         return;
+    }
+    if (name == "query" && engine_ && query_->tableBox()->count() > 0) {
+        // A picture of the query builder shows a query that ran: the partition of the
+        // table's first item.
+        query_->reloadTables();
+        const std::string table = query_->tableBox()->currentText().toStdString();
+        const auto described = dispatch(*engine_, "DescribeTable", Json{{"TableName", table}});
+        const auto scanned = dispatch(*engine_, "Scan", Json{{"TableName", table}, {"Limit", 1}});
+        if (described && scanned && !(*scanned)["Items"].empty()) {
+            const std::string key = (*described)["Table"]["KeySchema"][0]["AttributeName"];
+            const Json& value = (*scanned)["Items"][0][key];
+            if (value.is_object() && !value.empty() && value.begin()->is_string()) {
+                query_->operationBox()->setCurrentText("Query");
+                query_->partitionKeyEdit()->setText(
+                    QString::fromStdString(value.begin()->get<std::string>()));
+                auto* context = new QObject(this);
+                connect(query_, &QueryPanel::finished, context, [context, ready] {
+                    context->deleteLater();
+                    ready({});
+                });
+                query_->run();
+                return;
+            }
+        }
     }
     ready({});
 }
