@@ -6,7 +6,11 @@
 //   bench_endpoint [--quick] [--seconds S] [--connections N] [--dynalite CLI_JS]
 //
 // Last line: RESULT endpoint_ops_per_s=... dynalite_ops_per_s=... ratio=... and the same for
-// the Query load (endpoint_queries_per_s=... dynalite_queries_per_s=... query_ratio=...).
+// the Query load (endpoint_queries_per_s=... dynalite_queries_per_s=... query_ratio=...), then
+// floor_ops_per_s=... max_ratio=...: the same client load against a server that does no work
+// at all (it answers every request with `{}`), i.e. what the client, the kernel's loopback
+// TCP and the machine allow any server, and so the highest ratio to dynalite this machine can
+// show.
 #include <QCoreApplication>
 #include <QProcess>
 #include <QRegularExpression>
@@ -14,6 +18,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <mutex>
 #include <random>
 #include <thread>
 #include <vector>
@@ -213,6 +218,80 @@ int freePort() {
     return port;
 }
 
+// The floor: a server that reads each request and answers `{}` at once, one thread per
+// connection, in this process.
+class NullServer {
+  public:
+    NullServer() {
+        listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        const int on = 1;
+        ::setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+            ::listen(listener_, 64) != 0 ||
+            ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+            return;
+        port_ = ntohs(address.sin_port);
+        acceptor_ = std::thread([this] {
+            for (;;) {
+                const int fd = ::accept(listener_, nullptr, nullptr);
+                if (fd < 0) return;  // the listener was shut down
+                std::lock_guard lock(mutex_);
+                connections_.push_back(fd);
+                workers_.emplace_back([fd] { serve(fd); });
+            }
+        });
+    }
+    ~NullServer() {
+        ::shutdown(listener_, SHUT_RDWR);
+        ::close(listener_);
+        if (acceptor_.joinable()) acceptor_.join();
+        std::lock_guard lock(mutex_);
+        for (int fd : connections_) ::shutdown(fd, SHUT_RDWR);
+        for (std::thread& worker : workers_) worker.join();
+        for (int fd : connections_) ::close(fd);
+    }
+    int port() const { return port_; }
+
+  private:
+    static void serve(int fd) {
+        const int on = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+        static const std::string kResponse =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.0\r\n"
+            "Content-Length: 2\r\n\r\n{}";
+        std::string buffer;
+        char chunk[16384];
+        for (;;) {
+            const size_t headerEnd = buffer.find("\r\n\r\n");
+            if (headerEnd != std::string::npos) {
+                size_t length = 0;
+                const size_t field = buffer.find("Content-Length: ");
+                if (field != std::string::npos && field < headerEnd)
+                    length = std::stoul(buffer.substr(field + 16));
+                if (buffer.size() >= headerEnd + 4 + length) {
+                    buffer.erase(0, headerEnd + 4 + length);
+                    if (::send(fd, kResponse.data(), kResponse.size(), MSG_NOSIGNAL) <= 0) return;
+                    continue;
+                }
+            }
+            const ssize_t got = ::recv(fd, chunk, sizeof chunk, 0);
+            if (got <= 0) return;
+            buffer.append(chunk, static_cast<size_t>(got));
+        }
+    }
+
+    int listener_ = -1;
+    int port_ = 0;
+    std::thread acceptor_;
+    std::mutex mutex_;
+    std::vector<int> connections_;
+    std::vector<std::thread> workers_;
+};
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -254,15 +333,29 @@ int main(int argc, char* argv[]) {
     node.terminate();
     node.waitForFinished(30000);
 
+    double floor = -1;
+    {
+        NullServer null;
+        if (null.port() > 0) {
+            load(null.port(), connections, seconds / 4, Mode::GetPut);  // warm-up
+            floor = load(null.port(), connections, seconds, Mode::GetPut);
+        }
+        std::printf(
+            "%-22s %10.0f ops/s  (%d connections, %.0f s, the same load answered "
+            "with {} at once)\n",
+            "floor (no-op server)", floor, connections, seconds);
+    }
+
     if (endpoint.getPut <= 0 || endpoint.query <= 0 || baseline.getPut <= 0 ||
-        baseline.query <= 0) {
+        baseline.query <= 0 || floor <= 0) {
         std::fprintf(stderr, "bench_endpoint: a run failed\n");
         return 1;
     }
     std::printf(
         "RESULT endpoint_ops_per_s=%.0f dynalite_ops_per_s=%.0f ratio=%.2f "
-        "endpoint_queries_per_s=%.0f dynalite_queries_per_s=%.0f query_ratio=%.2f\n",
+        "endpoint_queries_per_s=%.0f dynalite_queries_per_s=%.0f query_ratio=%.2f "
+        "floor_ops_per_s=%.0f max_ratio=%.2f\n",
         endpoint.getPut, baseline.getPut, endpoint.getPut / baseline.getPut, endpoint.query,
-        baseline.query, endpoint.query / baseline.query);
+        baseline.query, endpoint.query / baseline.query, floor, floor / baseline.getPut);
     return 0;
 }
