@@ -24,13 +24,14 @@
 #include "designer_view.h"
 #include "designer_workbench.h"
 #include "engine.h"
+#include "live_capacity_view.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
 #include "presenter_mode.h"
 #include "query_panel.h"
 #include "scenario_gallery_panel.h"
-#include "simulation_panel.h"
 #include "server_controller.h"
+#include "simulation_panel.h"
 #include "welcome_panel.h"
 
 namespace shardscape {
@@ -73,6 +74,9 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     views_->addTab(simulation_, tr("Simulation"));
     compare_ = new CompareView(views_);
     views_->addTab(compare_, tr("Compare"));
+    live_ = new LiveCapacityView(engine_, views_);
+    live_->setProperty("viewName", "live");
+    views_->addTab(live_, tr("Live"));
     // The classroom's scenario gallery runs its scenarios in the simulation view.
     connect(classroom_->galleryPanel(), &ScenarioGalleryPanel::scenarioChosen, this,
             [this](const QString& path) {
@@ -169,6 +173,7 @@ void MainWindow::refresh() {
     if (data_) data_->reloadSources();
     if (query_) query_->reloadTables();
     if (classroom_) classroom_->reloadTables();
+    if (live_) live_->reloadTables();
 }
 
 bool MainWindow::showView(const QString& name) {
