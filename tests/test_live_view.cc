@@ -3,6 +3,8 @@
 // equal to the table's capacity meter; and the core cut of a recording to its last seconds.
 
 #include <QComboBox>
+#include <QDir>
+#include <QImage>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -160,7 +162,12 @@ void LiveViewTest::enforcedOverloadShowsThrottles() {
     LiveCapacityView* live = w.live();
     live->enforcementChooser()->setCurrentIndex(live->enforcementChooser()->findText("Enforce"));
     QCOMPARE(w.engine->effectiveEnforcement(*w.engine->table("Hot")), CapacityEnforcement::Enforce);
-    // 1,200 one-WCU writes in one second on one key: the partition serves at most 1,000.
+    // A ramp, then 1,200 one-WCU writes in one second on one key: the partition serves at
+    // most 1,000.
+    for (int count : {100, 300, 600}) {
+        QCOMPARE(w.put(count), 0);
+        w.clock.advance(1);
+    }
     const int throttled = w.put(1200);
     QVERIFY(throttled > 0);
     w.clock.advance(1);
@@ -174,6 +181,33 @@ void LiveViewTest::enforcedOverloadShowsThrottles() {
     auto bars = live->chart()->throttled()->data();
     QVERIFY(!bars->isEmpty());
     QCOMPARE((bars->constEnd() - 1)->value, double(throttled));
+    QCOMPARE(lastValue(live->chart()->consumedWrite()), double(1200 - throttled));
+    // The throttle mark is drawn: the heat map's image holds the throttle colour.
+    w.window->resize(1100, 760);
+    QCoreApplication::processEvents();
+    const QImage image = live->grab().toImage();
+    image.save(QDir::temp().filePath("shardscape-live-view.png"));
+    const QImage map = live->heatMap()->grab().toImage();
+    const QColor mark = HeatMapView::throttleColor();
+    int marked = 0;
+    for (int y = 0; y < map.height(); ++y)
+        for (int x = 0; x < map.width(); ++x) {
+            const QColor c = map.pixelColor(x, y);
+            if (std::abs(c.red() - mark.red()) + std::abs(c.green() - mark.green()) +
+                    std::abs(c.blue() - mark.blue()) <
+                12)
+                ++marked;
+        }
+    QVERIFY2(marked > 20, qPrintable(QString::number(marked)));
+    // One partition and the first second are drawn in full: 100 WCU on a 10 WCU table is far
+    // above the limit (dark red), also at the cell's upper edge.
+    for (int second : {0, 1}) {
+        const QPoint centre = live->heatMap()->cellCenter(0, second);
+        for (const QPoint& at : {centre, centre - QPoint(0, 40)}) {
+            const QColor hot = map.pixelColor(at);
+            QVERIFY2(hot.red() > 80 && hot.green() < 40 && hot.blue() < 40, qPrintable(hot.name()));
+        }
+    }
     // Back to Off: the meter is gone and the view says so.
     live->enforcementChooser()->setCurrentIndex(0);
     QVERIFY(!w.engine->capacityRecorder("Hot"));
