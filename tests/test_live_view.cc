@@ -17,6 +17,8 @@
 #include "live_capacity.h"
 #include "live_capacity_view.h"
 #include "main_window.h"
+#include "remote/remote_backend.h"
+#include "server_controller.h"
 
 using namespace shardscape;
 
@@ -27,6 +29,7 @@ class LiveViewTest : public QObject {
     void recentSecondsKeepsTheWindow();
     void recordedWritesLightUpTheHeatMap();
     void enforcedOverloadShowsThrottles();
+    void endpointRequestsShowLive();
 };
 
 namespace {
@@ -213,6 +216,36 @@ void LiveViewTest::enforcedOverloadShowsThrottles() {
     QVERIFY(!w.engine->capacityRecorder("Hot"));
     QVERIFY(live->heatMap()->heatMap().empty());
     QVERIFY(live->status()->text().contains("off"));
+}
+
+void LiveViewTest::endpointRequestsShowLive() {
+    // An SDK-style client (signed requests over HTTP) on the window's local endpoint (Server
+    // menu): its writes light up the Live tab as the query builder's do.
+    Window w;
+    QVERIFY(w.window->showView("live"));
+    LiveCapacityView* live = w.live();
+    live->enforcementChooser()->setCurrentIndex(live->enforcementChooser()->findText("Record"));
+    ServerController* server = w.window->server();
+    QVERIFY2(server->start("127.0.0.1", 0), qPrintable(server->lastError()));
+    ConnectionProfile profile;
+    profile.endpointUrl = server->url().toStdString();
+    profile.source = CredentialSource::Typed;
+    profile.typed = {"AKIDLOCAL", "x", {}};
+    auto backend = RemoteBackend::connect(profile, AwsEnvironment{});
+    QVERIFY(backend);
+    constexpr int kPuts = 25;
+    for (int i = 0; i < kPuts; ++i) {
+        auto put = (*backend)->call(
+            "PutItem",
+            Json{{"TableName", "Hot"}, {"Item", {{"pk", {{"S", "sdk"}}}, {"v", {{"N", "1"}}}}}});
+        QVERIFY(put.ok());
+    }
+    w.clock.advance(1);
+    QTRY_VERIFY_WITH_TIMEOUT(!live->heatMap()->heatMap().empty(), 5000);
+    const HeatMapData& grid = live->heatMap()->heatMap();
+    QCOMPARE(grid.consumed(0, grid.seconds() - 1), float(kPuts));
+    QCOMPARE(lastValue(live->chart()->consumedWrite()), double(kPuts));
+    server->stop();
 }
 
 QTEST_MAIN(LiveViewTest)
