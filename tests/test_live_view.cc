@@ -30,6 +30,7 @@ class LiveViewTest : public QObject {
     void recordedWritesLightUpTheHeatMap();
     void enforcedOverloadShowsThrottles();
     void endpointRequestsShowLive();
+    void globalIndexIsChosenSeparately();
 };
 
 namespace {
@@ -246,6 +247,44 @@ void LiveViewTest::endpointRequestsShowLive() {
     QCOMPARE(grid.consumed(0, grid.seconds() - 1), float(kPuts));
     QCOMPARE(lastValue(live->chart()->consumedWrite()), double(kPuts));
     server->stop();
+}
+
+void LiveViewTest::globalIndexIsChosenSeparately() {
+    Window w;
+    auto created = dispatch(
+        *w.engine, "CreateTable",
+        Json{{"TableName", "Orders"},
+             {"AttributeDefinitions",
+              {{{"AttributeName", "pk"}, {"AttributeType", "S"}},
+               {{"AttributeName", "status"}, {"AttributeType", "S"}}}},
+             {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
+             {"GlobalSecondaryIndexes",
+              {{{"IndexName", "ByStatus"},
+                {"KeySchema", {{{"AttributeName", "status"}, {"KeyType", "HASH"}}}},
+                {"Projection", {{"ProjectionType", "KEYS_ONLY"}}},
+                {"ProvisionedThroughput",
+                 {{"ReadCapacityUnits", 100}, {"WriteCapacityUnits", 100}}}}}},
+             {"ProvisionedThroughput", {{"ReadCapacityUnits", 100}, {"WriteCapacityUnits", 100}}}});
+    QVERIFY(created);
+    w.window->refresh();
+    QVERIFY(w.window->showView("live"));
+    LiveCapacityView* live = w.live();
+    live->tableChooser()->setCurrentIndex(live->tableChooser()->findText("Orders"));
+    live->enforcementChooser()->setCurrentIndex(live->enforcementChooser()->findText("Record"));
+    // Six writes, two of them carrying the index key.
+    for (int i = 0; i < 6; ++i) {
+        Json item{{"pk", {{"S", std::string("order-").append(std::to_string(i * 7))}}}};
+        if (i < 2) item["status"] = {{"S", "open"}};
+        QVERIFY(dispatch(*w.engine, "PutItem", Json{{"TableName", "Orders"}, {"Item", item}}));
+    }
+    w.clock.advance(1);
+    live->refresh();
+    QCOMPARE(live->resourceChooser()->count(), 2);
+    QCOMPARE(live->resourceChooser()->itemText(1), QString("ByStatus"));
+    QCOMPARE(lastValue(live->chart()->consumedWrite()), 6.0);
+    live->resourceChooser()->setCurrentIndex(1);
+    QCOMPARE(live->heatMap()->heatMap().resource(), std::string("ByStatus"));
+    QCOMPARE(lastValue(live->chart()->consumedWrite()), 2.0);
 }
 
 QTEST_MAIN(LiveViewTest)

@@ -39,12 +39,16 @@ LiveCapacityView::LiveCapacityView(std::shared_ptr<Engine> engine, QWidget* pare
     tableLabel->setBuddy(table_);
     auto* enforcementLabel = new QLabel(tr("Capacity &enforcement:"), this);
     enforcementLabel->setBuddy(enforcement_);
+    resource_ = new QComboBox(this);
+    resource_->setObjectName("liveResource");
+    resource_->setToolTip(tr("The table or one of its global secondary indexes"));
     auto* dimensionLabel = new QLabel(tr("&Heat map:"), this);
     dimensionLabel->setBuddy(dimension_);
     controls->addWidget(tableLabel);
     controls->addWidget(table_);
     controls->addWidget(enforcementLabel);
     controls->addWidget(enforcement_);
+    controls->addWidget(resource_);
     controls->addWidget(dimensionLabel);
     controls->addWidget(dimension_);
     controls->addStretch(1);
@@ -78,6 +82,9 @@ LiveCapacityView::LiveCapacityView(std::shared_ptr<Engine> engine, QWidget* pare
     connect(enforcement_, &QComboBox::currentIndexChanged, this,
             &LiveCapacityView::enforcementChosen);
     connect(dimension_, &QComboBox::currentIndexChanged, this, &LiveCapacityView::refresh);
+    connect(resource_, &QComboBox::currentIndexChanged, this, [this] {
+        if (!updating_) refresh();
+    });
     reloadTables();
 }
 
@@ -123,8 +130,15 @@ void LiveCapacityView::enforcementChosen(int index) {
     refresh();
 }
 
+void LiveCapacityView::clearResources() {
+    updating_ = true;
+    resource_->clear();
+    updating_ = false;
+}
+
 void LiveCapacityView::refresh() {
     if (!engine_ || table_->currentIndex() < 0) {
+        clearResources();
         heatMap_->setHeatMap({});
         chart_->setResource({});
         status_->setText(engine_ ? tr("No tables yet.") : tr("No engine is open."));
@@ -133,6 +147,7 @@ void LiveCapacityView::refresh() {
     const std::string table = table_->currentText().toStdString();
     auto snapshot = engine_->capacityRecorder(table);
     if (!snapshot) {
+        clearResources();
         heatMap_->setHeatMap({});
         chart_->setResource({});
         status_->setText(tr("Capacity enforcement is off for %1: choose Record or Enforce to see "
@@ -140,14 +155,29 @@ void LiveCapacityView::refresh() {
                              .arg(QString::fromStdString(table)));
         return;
     }
+    // The recording's resources: the table first, then its global secondary indexes.
+    QStringList names;
+    for (const ResourceReport& resource : snapshot->resources)
+        names << QString::fromStdString(resource.name);
+    QStringList shown;
+    for (int i = 0; i < resource_->count(); ++i) shown << resource_->itemText(i);
+    if (names != shown) {
+        const QString current = resource_->currentText();
+        updating_ = true;
+        clearResources();
+        resource_->addItems(names);
+        resource_->setCurrentIndex(std::max(0, static_cast<int>(names.indexOf(current))));
+        updating_ = false;
+    }
+    const int resource = std::max(0, resource_->currentIndex());
     const auto dimension =
         dimension_->currentIndex() == 1 ? CapacityDimension::Read : CapacityDimension::Write;
     double items = 0;
     if (auto described = engine_->describeTable(table))
         items = static_cast<double>(described->second.itemCount);
-    LiveCapacity live = liveCapacity(*snapshot, 0, dimension, kWindowSeconds, items);
+    LiveCapacity live = liveCapacity(*snapshot, resource, dimension, kWindowSeconds, items);
     firstSecond_ = live.firstSecond;
-    const QString name = QString::fromStdString(table);
+    const QString name = resource_->currentText();
     heatMap_->setTitle(tr("%1 — %2 by partition, live").arg(name, dimensionName(dimension)));
     heatMap_->setHeatMap(std::move(live.heatMap));
     chart_->setTitle(tr("%1 — consumed vs capacity, live").arg(name));

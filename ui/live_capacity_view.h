@@ -28,6 +28,8 @@ class LiveCapacityView : public QWidget {
     QComboBox* tableChooser() const { return table_; }
     QComboBox* enforcementChooser() const { return enforcement_; }
     QComboBox* dimensionChooser() const { return dimension_; }
+    // The table or one of its global secondary indexes (filled from the recording).
+    QComboBox* resourceChooser() const { return resource_; }
     HeatMapView* heatMap() const { return heatMap_; }
     CapacityChart* chart() const { return chart_; }
     QLabel* status() const { return status_; }
@@ -46,11 +48,13 @@ class LiveCapacityView : public QWidget {
   private:
     void tableChosen();
     void enforcementChosen(int index);
+    void clearResources();
 
     std::shared_ptr<Engine> engine_;
     QComboBox* table_ = nullptr;
     QComboBox* enforcement_ = nullptr;
     QComboBox* dimension_ = nullptr;
+    QComboBox* resource_ = nullptr;
     QLabel* status_ = nullptr;
     HeatMapView* heatMap_ = nullptr;
     CapacityChart* chart_ = nullptr;
