@@ -34,7 +34,7 @@ int main(int argc, char* argv[]) {
     QCommandLineOption viewOption(
         "view",
         "The view to show first: tables, data, query, designer, simulation, heatmap, capacity, "
-        "compare or classroom.",
+        "compare, classroom or live.",
         "VIEW");
     QCommandLineOption modelOption(
         "model",
@@ -85,7 +85,7 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
         std::fprintf(stderr,
                      "shardscape: unknown view '%s' (tables, data, query, designer, simulation, "
-                     "heatmap, capacity, compare, classroom)\n",
+                     "heatmap, capacity, compare, classroom, live)\n",
                      qPrintable(parser.value(viewOption)));
         return 2;
     }

@@ -44,11 +44,11 @@ HeatMapView::HeatMapView(QWidget* parent) : QCustomPlot(parent) {
     shares_ = new QCPColorMap(xAxis, yAxis);
     shares_->setName(tr("consumed share"));
     shares_->setInterpolate(false);
-    shares_->setTightBoundary(true);
+    shares_->setTightBoundary(false);
     throttles_ = new QCPColorMap(xAxis, yAxis);
     throttles_->setName(tr("throttled"));
     throttles_->setInterpolate(false);
-    throttles_->setTightBoundary(true);
+    throttles_->setTightBoundary(false);
     QCPColorGradient solid;
     solid.clearColorStops();
     solid.setColorStopAt(0, throttleColor());
@@ -131,7 +131,10 @@ void HeatMapView::rebuild() {
     // partitions a row is a pixel or two high: the whole cell is marked.
     subRows_ = rows <= 64 ? 3 : 1;
     throttles->setSize(seconds, rows * subRows_);
-    const QCPRange keyRange(0, seconds - 1), valueRange(0, rows - 1);
+    // A dimension of one cell gets the cell's full extent as its range (a range of one point
+    // would draw it zero wide: one partition, or the first second of a live recording).
+    const QCPRange keyRange = seconds == 1 ? QCPRange(-0.5, 0.5) : QCPRange(0, seconds - 1);
+    const QCPRange valueRange = rows == 1 ? QCPRange(-0.5, 0.5) : QCPRange(0, rows - 1);
     shares->setRange(keyRange, valueRange);
     const double edge = subRows_ == 3 ? 1.0 / 3 : 0;
     throttles->setRange(keyRange, QCPRange(-edge, rows - 1 + edge));

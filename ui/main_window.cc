@@ -27,6 +27,7 @@
 #include "designer_workbench.h"
 #include "dispatch.h"
 #include "engine.h"
+#include "live_capacity_view.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
 #include "presenter_mode.h"
@@ -76,6 +77,9 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     views_->addTab(simulation_, tr("Simulation"));
     compare_ = new CompareView(views_);
     views_->addTab(compare_, tr("Compare"));
+    live_ = new LiveCapacityView(engine_, views_);
+    live_->setProperty("viewName", "live");
+    views_->addTab(live_, tr("Live"));
     // The classroom's scenario gallery runs its scenarios in the simulation view.
     connect(classroom_->galleryPanel(), &ScenarioGalleryPanel::scenarioChosen, this,
             [this](const QString& path) {
@@ -172,6 +176,7 @@ void MainWindow::refresh() {
     if (data_) data_->reloadSources();
     if (query_) query_->reloadTables();
     if (classroom_) classroom_->reloadTables();
+    if (live_) live_->reloadTables();
 }
 
 bool MainWindow::showView(const QString& name) {

@@ -23,6 +23,7 @@ class ClassroomView;
 class PresenterMode;
 class SimulationPanel;
 class CompareView;
+class LiveCapacityView;
 class DesignerWorkbench;
 class SampleDataDialog;
 class ConnectionController;
@@ -46,7 +47,7 @@ class MainWindow : public QMainWindow {
     WelcomePanel* welcomePanel() const { return welcome_; }
 
     // The central views, by name: "tables", "data", "query", "designer", "simulation",
-    // "heatmap", "capacity", "compare" or "classroom". False for an unknown name.
+    // "heatmap", "capacity", "compare", "classroom" or "live". False for an unknown name.
     bool showView(const QString& name);
     // Shows view `name` ready to be looked at, then calls `ready` with "" or an error: the
     // simulation views first run the model's first scenario (`modelPath`, may be empty) or a
@@ -62,6 +63,8 @@ class MainWindow : public QMainWindow {
     QueryPanel* queryPanel() const { return query_; }
     SimulationPanel* simulationPanel() const { return simulation_; }
     CompareView* compareView() const { return compare_; }
+    // Live mode: real requests on a metered table, heat map and capacity chart ("live").
+    LiveCapacityView* liveView() const { return live_; }
 
     // Classroom mode: the step-through and scenario gallery view ("classroom"), and the
     // presenter look (View > Classroom mode, F11: large fonts, high contrast).
@@ -105,6 +108,7 @@ class MainWindow : public QMainWindow {
     QAction* classroomAction_ = nullptr;
     SimulationPanel* simulation_ = nullptr;
     CompareView* compare_ = nullptr;
+    LiveCapacityView* live_ = nullptr;
     QLabel* statusFigures_ = nullptr;
     QDockWidget* welcomeDock_ = nullptr;
     WelcomePanel* welcome_ = nullptr;
