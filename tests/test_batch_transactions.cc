@@ -110,16 +110,15 @@ void BatchTransactionsTest::batchLimitsAndErrors() {
     QVERIFY(tooMany.error().message.find("Member must have length less than or equal to 25") !=
             std::string::npos);
     QCOMPARE_ERROR(
-        h.call(
-            "BatchWriteItem",
-            Json{{"RequestItems",
-                  {{"Tab", Json::array({putRequest(item("x", "a")), putRequest(item("x", "b"))})}}}}),
-        "ValidationException", "Provided list of item keys contains duplicates");
-    QCOMPARE_ERROR(
         h.call("BatchWriteItem", Json{{"RequestItems",
-                                       {{"Tab", Json::array({putRequest(item("y", "a")),
-                                                           putRequest({{"g", {{"S", "a"}}}})})}}}}),
-        "ValidationException", "The provided key element does not match the schema");
+                                       {{"Tab", Json::array({putRequest(item("x", "a")),
+                                                             putRequest(item("x", "b"))})}}}}),
+        "ValidationException", "Provided list of item keys contains duplicates");
+    QCOMPARE_ERROR(h.call("BatchWriteItem",
+                          Json{{"RequestItems",
+                                {{"Tab", Json::array({putRequest(item("y", "a")),
+                                                      putRequest({{"g", {{"S", "a"}}}})})}}}}),
+                   "ValidationException", "The provided key element does not match the schema");
     QCOMPARE_ERROR(
         h.call("BatchWriteItem",
                Json{{"RequestItems", {{"Missing", Json::array({putRequest(item("y", "a"))})}}}}),
@@ -185,7 +184,8 @@ void BatchTransactionsTest::transactWriteCommitsAllWithIndexes() {
     QVERIFY_OK(h.call("PutItem", Json{{"TableName", "Tab"}, {"Item", item("old", "a", 1)}}));
     QVERIFY_OK(h.call("PutItem", Json{{"TableName", "Tab"}, {"Item", item("gone", "a")}}));
     QVERIFY_OK(h.call("PutItem", Json{{"TableName", "Tab"}, {"Item", item("chk", "c", 1)}}));
-    auto result = h.call("TransactWriteItems", json(R"J({"ReturnConsumedCapacity":"INDEXES","TransactItems":[
+    auto result =
+        h.call("TransactWriteItems", json(R"J({"ReturnConsumedCapacity":"INDEXES","TransactItems":[
         {"Put":{"TableName":"Tab","Item":{"pk":{"S":"new"},"g":{"S":"b"}},
           "ConditionExpression":"attribute_not_exists(pk)"}},
         {"Update":{"TableName":"Tab","Key":{"pk":{"S":"old"}},"UpdateExpression":"SET g = :b ADD n :one",
@@ -194,16 +194,16 @@ void BatchTransactionsTest::transactWriteCommitsAllWithIndexes() {
         {"ConditionCheck":{"TableName":"Tab","Key":{"pk":{"S":"chk"}},"ConditionExpression":"n = :one",
           "ExpressionAttributeValues":{":one":{"N":"1"}}}}]})J"));
     QVERIFY_OK(result);
-QCOMPARE(countIn(h, "byG", "a"), int64_t(0));
-QCOMPARE(countIn(h, "byG", "b"), int64_t(2));
-QCOMPARE_JSON(getItem(h, "old")["n"], json(R"({"N":"2"})"));
-QVERIFY(getItem(h, "gone").is_null());
-// AWS: transactional requests cost twice. Table: 3 writes + 1 read (condition check);
-// byG: put 1, update moves the key (delete + put) 2, delete 1 = 4 writes.
-QCOMPARE_JSON(
-    (*result)["ConsumedCapacity"],
-    json(
-        R"([{"TableName":"Tab","CapacityUnits":16.0,"ReadCapacityUnits":2.0,"WriteCapacityUnits":14.0,
+    QCOMPARE(countIn(h, "byG", "a"), int64_t(0));
+    QCOMPARE(countIn(h, "byG", "b"), int64_t(2));
+    QCOMPARE_JSON(getItem(h, "old")["n"], json(R"({"N":"2"})"));
+    QVERIFY(getItem(h, "gone").is_null());
+    // AWS: transactional requests cost twice. Table: 3 writes + 1 read (condition check);
+    // byG: put 1, update moves the key (delete + put) 2, delete 1 = 4 writes.
+    QCOMPARE_JSON(
+        (*result)["ConsumedCapacity"],
+        json(
+            R"([{"TableName":"Tab","CapacityUnits":16.0,"ReadCapacityUnits":2.0,"WriteCapacityUnits":14.0,
                     "Table":{"CapacityUnits":8.0,"ReadCapacityUnits":2.0,"WriteCapacityUnits":6.0},
                     "GlobalSecondaryIndexes":{"byG":{"CapacityUnits":8.0,"WriteCapacityUnits":8.0}}}])"));
 }
@@ -252,9 +252,9 @@ void BatchTransactionsTest::transactWriteRules() {
             std::string::npos);
     Json large = Json::array();
     for (int i = 0; i < 11; ++i)
-        large.push_back({{"Put",
-                          {{"TableName", "Tab"},
-                           {"Item", itemOfSize(key(numbered("big", i)), 390 * 1024)}}}});
+        large.push_back(
+            {{"Put",
+              {{"TableName", "Tab"}, {"Item", itemOfSize(key(numbered("big", i)), 390 * 1024)}}}});
     QCOMPARE_ERROR(h.call("TransactWriteItems", Json{{"TransactItems", large}}),
                    "ValidationException", "Transaction request cannot be larger than 4 MB");
     QCOMPARE_ERROR(h.call("TransactWriteItems", json(R"({"TransactItems":[

@@ -287,8 +287,7 @@ void CatalogTest::createTableErrors_data() {
         "1 validation error detected: Value 'FOO' at 'billingMode' failed to satisfy "
         "constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
     row("key attribute not defined",
-        edited([](Json& r) { r["AttributeDefinitions"][0]["AttributeName"] = "misc"; }),
-        validation,
+        edited([](Json& r) { r["AttributeDefinitions"][0]["AttributeName"] = "misc"; }), validation,
         "One or more parameter values were invalid: Some index key attributes are not defined "
         "in AttributeDefinitions. Keys: [pk], AttributeDefinitions: [misc]");
     row("more keys than definitions", edited([](Json& r) {

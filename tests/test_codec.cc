@@ -448,9 +448,10 @@ void TestCodec::nestingLimit() {
     QCOMPARE(value.ok(), accepted);
     if (!accepted) {
         QCOMPARE(value.error().type, ErrorType::Validation);
-        QCOMPARE(QString::fromStdString(value.error().message),
-                 QString("Nesting Levels have exceeded supported limits: Attributes in the item have "
-                         "nested levels beyond supported limit"));
+        QCOMPARE(
+            QString::fromStdString(value.error().message),
+            QString("Nesting Levels have exceeded supported limits: Attributes in the item have "
+                    "nested levels beyond supported limit"));
     }
 }
 

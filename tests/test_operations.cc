@@ -511,8 +511,7 @@ void OperationsTest::getProjection_data() {
                          "ExpressionAttributeNames": {"#sp": "with space"}})")
         << QByteArray(R"({"Item": {"with space": {"BOOL": true}}})");
     QTest::newRow("only missing attributes")
-        << QByteArray(R"({"ProjectionExpression": "nope, misc"})")
-        << QByteArray(R"({"Item": {}})");
+        << QByteArray(R"({"ProjectionExpression": "nope, misc"})") << QByteArray(R"({"Item": {}})");
     QTest::newRow("some missing") << QByteArray(R"({"ProjectionExpression": "nope, c"})")
                                   << QByteArray(R"({"Item": {"c": {"N": "3"}}})");
     QTest::newRow("missing item") << QByteArray(R"({"Key": {"pk": {"S": "absent"}},

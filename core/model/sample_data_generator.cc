@@ -48,7 +48,9 @@ Result<EntityItemFactory> EntityItemFactory::create(const Model& model, const En
     return factory;
 }
 
-Result<Item> EntityItemFactory::next(SampleRandom& random) { return next(random, Item()); }
+Result<Item> EntityItemFactory::next(SampleRandom& random) {
+    return next(random, Item());
+}
 
 Result<Item> EntityItemFactory::next(SampleRandom& random, const Item& fixed) {
     Item item;

@@ -15,11 +15,13 @@ using namespace shardscape;
 
 namespace {
 const Json& names() {
-    static const Json json = Json::parse(R"({"#a":"Age","#b":"Tags","#c":"Address","#d":"Visits","#e":"x.y"})");
+    static const Json json =
+        Json::parse(R"({"#a":"Age","#b":"Tags","#c":"Address","#d":"Visits","#e":"x.y"})");
     return json;
 }
 const Json& values() {
-    static const Json json = Json::parse(R"({":a":{"N":"42"},":b":{"S":"blue"},":c":{"SS":["blue","red"]},
+    static const Json json =
+        Json::parse(R"({":a":{"N":"42"},":b":{"S":"blue"},":c":{"SS":["blue","red"]},
         ":d":{"L":[{"N":"1"}]},":e":{"M":{"k":{"BOOL":true}}},":f":{"NS":["1","2"]},":g":{"B":"AAE="},
         ":h":{"N":"-9.99999999999999999999999999999999999E+125"},":i":{"NULL":true}})");
     return json;
@@ -28,7 +30,8 @@ const Item& item() {
     static const Item value = itemFromJson(Json::parse(R"({"Id":{"S":"1"},"Age":{"N":"42"},
         "Tags":{"SS":["blue","green"]},"Lucky":{"NS":["7"]},"Address":{"M":{"City":{"S":"Oslo"},
         "Geo":{"M":{"Lat":{"N":"59.9"}}}}},"Visits":{"L":[{"N":"1"},{"S":"two"},{"L":[{"N":"3"}]}]},
-        "Blob":{"B":"AAECAw=="}})")).value();
+        "Blob":{"B":"AAECAw=="}})"))
+                                  .value();
     return value;
 }
 }  // namespace
@@ -48,8 +51,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                         : mode == 1 ? ExpressionKind::Filter
                                                     : ExpressionKind::KeyCondition;
             auto condition = parseConditionExpression(kind, text, *context);
-            if (condition) (void)evaluateCondition(*condition, item());
-            else if (condition.error().type != ErrorType::Validation) __builtin_trap();
+            if (condition)
+                (void)evaluateCondition(*condition, item());
+            else if (condition.error().type != ErrorType::Validation)
+                __builtin_trap();
             break;
         }
         case 3: {
