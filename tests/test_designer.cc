@@ -28,6 +28,7 @@
 #include "design_document.h"
 #include "designer_view.h"
 #include "designer_workbench.h"
+#include "engine.h"
 #include "facet_view.h"
 #include "index_editor.h"
 #include "key_slot.h"
@@ -36,6 +37,7 @@
 #include "model/model_json.h"
 #include "model_tree.h"
 #include "operation_test_support.h"
+#include "welcome_panel.h"
 
 using namespace shardscape;
 
@@ -53,6 +55,7 @@ class DesignerTest : public QObject {
     void addAttributeFromThePalette();
     void openSaveRoundTripThroughFileActions();
     void unsavedChangesPrompt();
+    void welcomeModelWaitsForThePrompt();
     void facetDiagramGroupsItemsByPartition();
     void editingAKeyTemplateRegroupsTheDiagram();
     void modelTreeSelectsTableAndIndex();
@@ -424,6 +427,50 @@ void DesignerTest::openSaveRoundTripThroughFileActions() {
     QVERIFY(h.errors.first().contains("broken.json"));
     QCOMPARE(modelText(h.document->model()), opened);
     QCOMPARE(h.prompts, 0);  // nothing was unsaved along the way
+}
+
+// A bundled model chosen on the welcome page goes into the engine only once the designer
+// has let go of the unsaved model: Cancel leaves both as they were.
+void DesignerTest::welcomeModelWaitsForThePrompt() {
+    QTemporaryDir dir;
+    auto opened = Engine::open(dir.filePath("data").toStdString());
+    QVERIFY(opened.ok());
+    std::shared_ptr<Engine> engine = std::move(opened).value();
+    MainWindow window(engine, dir.filePath("data"));
+    DesignerWorkbench* bench = window.designer();
+    int prompts = 0;
+    QMessageBox::StandardButton answer = QMessageBox::Cancel;
+    bench->setSavePrompt([&](const QString&) {
+        ++prompts;
+        return answer;
+    });
+    window.show();
+    const QString users = dir.filePath("users.shardscape.json");
+    writeFile(users, kUsersModel);
+    QVERIFY(bench->openFile(users));
+    QTest::mouseClick(bench->view()->indexEditor()->addGlobalButton(), Qt::LeftButton);
+    const std::string edited = modelText(bench->document()->model());
+    window.showWelcome(QString(SHARDSCAPE_SOURCE_DIR) + "/resources");
+    QListWidget* models = window.welcomePanel()->modelList();
+    int shop = -1;
+    for (int i = 0; i < models->count(); ++i)
+        if (models->item(i)->data(Qt::UserRole).toString().endsWith("ecommerce.shardscape.json"))
+            shop = i;
+    QVERIFY(shop >= 0);
+    QSignalSpy done(&window, &MainWindow::modelOpened);
+
+    emit models->itemActivated(models->item(shop));
+    QCOMPARE(prompts, 1);
+    QCOMPARE(modelText(bench->document()->model()), edited);
+    QVERIFY(!done.wait(500));
+    QVERIFY(engine->tableNames().empty());
+
+    answer = QMessageBox::Discard;
+    emit models->itemActivated(models->item(shop));
+    QCOMPARE(prompts, 2);
+    QCOMPARE(bench->document()->model().tables.front().name, std::string("Shop"));
+    QVERIFY(done.wait(30000));
+    QCOMPARE(engine->tableNames().size(), size_t(1));
 }
 
 void DesignerTest::unsavedChangesPrompt() {

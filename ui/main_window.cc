@@ -292,12 +292,15 @@ void MainWindow::showWelcome(const QString& bundledDirectory) {
         addDockWidget(Qt::RightDockWidgetArea, welcomeDock_);
     }
     welcome_ = new WelcomePanel(bundledDirectory, welcomeDock_);
-    connect(welcome_, &WelcomePanel::modelChosen, this, &MainWindow::openModel);
+    // The designer first: if the user cancels its unsaved-changes prompt (or the file does
+    // not load), the engine is left as it was.
+    connect(welcome_, &WelcomePanel::modelChosen, this, [this](const QString& path) {
+        if (designer_->openFile(path)) openModel(path);
+    });
     connect(welcome_, &WelcomePanel::scenarioChosen, this, [this](const QString& path) {
         showView("simulation");
         if (simulation_->chooseScenarioFile(path)) simulation_->run();
     });
-    connect(welcome_, &WelcomePanel::modelChosen, designer_, &DesignerWorkbench::openFile);
     welcomeDock_->setWidget(welcome_);
     welcomeDock_->show();
 }
