@@ -3,32 +3,14 @@
 // directory) as a child process on a free port, for the remote-connection tests. Stopped
 // (SIGTERM, then killed) when the object goes away.
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
-namespace shardscape::testing {
+#include "http_test_client.h"
 
-// A port that was free a moment ago (dynalite reads --port 0 as its default, 4567).
-inline int freeTcpPort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-        port = ntohs(address.sin_port);
-    ::close(fd);
-    return port;
-}
+namespace shardscape::testing {
 
 class DynaliteProcess {
   public:

@@ -237,16 +237,21 @@ QString ConnectionController::currentTable() const {
     return {};
 }
 
-void ConnectionController::askImportSchema() {
-    if (!remote_) return;
+QString ConnectionController::askRemoteTable(const QString& title) const {
+    if (!remote_) return {};
     QStringList names;
     for (const auto& table : remote_->tables) names << QString::fromStdString(table->name);
-    if (names.isEmpty()) return;
+    if (names.isEmpty()) return {};
     bool ok = false;
     const QString table = QInputDialog::getItem(
-        window_, tr("Import schema into model"), tr("Remote table:"), names,
+        window_, title, tr("Remote table:"), names,
         std::max(0, static_cast<int>(names.indexOf(currentTable()))), false, &ok);
-    if (!ok) return;
+    return ok ? table : QString();
+}
+
+void ConnectionController::askImportSchema() {
+    const QString table = askRemoteTable(tr("Import schema into model"));
+    if (table.isEmpty()) return;
     const QString path = QFileDialog::getSaveFileName(
         window_, tr("Add the table to model"), table + ".shardscape.json",
         tr("Shardscape models (*.shardscape.json);;JSON (*.json)"), nullptr,
@@ -255,15 +260,9 @@ void ConnectionController::askImportSchema() {
 }
 
 void ConnectionController::askSample() {
-    if (!remote_) return;
-    QStringList names;
-    for (const auto& table : remote_->tables) names << QString::fromStdString(table->name);
-    if (names.isEmpty()) return;
+    const QString table = askRemoteTable(tr("Sample items into local engine"));
+    if (table.isEmpty()) return;
     bool ok = false;
-    const QString table = QInputDialog::getItem(
-        window_, tr("Sample items into local engine"), tr("Remote table:"), names,
-        std::max(0, static_cast<int>(names.indexOf(currentTable()))), false, &ok);
-    if (!ok) return;
     const int count = QInputDialog::getInt(window_, tr("Sample items into local engine"),
                                            tr("Items to copy:"), 100, 1, 10'000'000, 100, &ok);
     if (ok) sampleIntoLocal(table, count);

@@ -75,6 +75,8 @@ class ConnectionController : public QObject {
     void apply(std::shared_ptr<const BackendTables> remote);
     void fillTableTree();
     QString currentTable() const;
+    // Asks which remote table, under `title`; "" when there is none or the user cancels.
+    QString askRemoteTable(const QString& title) const;
     void askImportSchema();
     void askSample();
 

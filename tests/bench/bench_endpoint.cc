@@ -203,21 +203,6 @@ Rates measure(const char* name, int port, int connections, double seconds) {
     return {rate, queries};
 }
 
-// A port that was free a moment ago (dynalite reads --port 0 as its default, 4567).
-int freePort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-        port = ntohs(address.sin_port);
-    ::close(fd);
-    return port;
-}
-
 // The floor: a server that reads each request and answers `{}` at once, one thread per
 // connection, in this process.
 class NullServer {
@@ -325,10 +310,11 @@ int main(int argc, char* argv[]) {
     serve.waitForFinished(30000);
 
     QProcess node;
-    const int nodePort = startServer(node, "node",
-                                     {dynalite, "--port", QString::number(freePort()), "--host",
-                                      "127.0.0.1", "--path", theirs.path(), "--createTableMs", "0"},
-                                     QRegularExpression("listening at: http://[^:]+:(\\d+)"));
+    const int nodePort =
+        startServer(node, "node",
+                    {dynalite, "--port", QString::number(shardscape::testing::freeTcpPort()),
+                     "--host", "127.0.0.1", "--path", theirs.path(), "--createTableMs", "0"},
+                    QRegularExpression("listening at: http://[^:]+:(\\d+)"));
     const Rates baseline = measure("dynalite", nodePort, connections, seconds);
     node.terminate();
     node.waitForFinished(30000);
