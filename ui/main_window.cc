@@ -319,8 +319,10 @@ void MainWindow::openModel(const QString& path) {
         refresh();
         if (result) {
             // The simulation and compare views learn its scenarios and access patterns.
-            if (simulation_->loadModelFile(path).isEmpty())
-                if (auto model = loadModel(path.toStdString())) compare_->setModel(*model);
+            if (auto model = loadModel(path.toStdString())) {
+                simulation_->setModel(*model);
+                compare_->setModel(*model);
+            }
             statusBar()->showMessage(*result, 10000);
             emit modelOpened(*result);
         } else {
