@@ -35,7 +35,9 @@ void finish(HttpResponse& response, std::string_view contentType) {
 HttpResponse errorResponse(const Error& error, std::string_view contentType) {
     HttpResponse response;
     response.status = error.httpStatus();
-    response.body = errorBody(error).dump();
+    // Messages can quote what the client sent (a header, a name) and so hold bytes that are
+    // not UTF-8: they are replaced rather than left to make dump() throw.
+    response.body = errorBody(error).dump(-1, ' ', false, Json::error_handler_t::replace);
     finish(response, contentType);
     return response;
 }

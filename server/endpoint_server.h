@@ -1,7 +1,8 @@
 #pragma once
-// The local DynamoDB endpoint: an HTTP/1.1 server (cpp-httplib, a thread pool with
-// keep-alive connections) that hands every request to JsonProtocol. Bodies over 16 MB are
-// refused with 413 before they are buffered; malformed HTTP gets a 400 from the server.
+// The local DynamoDB endpoint: an HTTP/1.1 server (epoll event loops, one per thread, each
+// serving many keep-alive connections) that hands every request to JsonProtocol. Bodies over
+// 16 MB are refused with 413 before they are buffered; malformed HTTP gets a 4xx with
+// DynamoDB's error body, and the connection is closed after it.
 
 #include <memory>
 #include <optional>
@@ -16,8 +17,8 @@ namespace shardscape {
 struct EndpointOptions {
     std::string host = "127.0.0.1";
     int port = 8000;  // 0 picks a free port
-    // Worker threads; each open keep-alive connection holds one while it is open.
-    int threads = 64;
+    // Event-loop threads, each serving many connections; 0 means one per CPU core.
+    int threads = 0;
     // When set, requests must be signed with these credentials (SigV4).
     std::optional<sigv4::Credentials> requiredCredentials;
 };

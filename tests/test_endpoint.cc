@@ -425,6 +425,87 @@ class EndpointTest : public QObject {
         QCOMPARE(Json::parse(response->body)["Count"].get<int>(), kClients * kEach);
     }
 
+    void connectionHandling() {
+        const std::string listTables = wire(Call{});
+        const std::string tables = R"({"TableNames":["Items"]})";
+        // Pipelined: both requests in one write, both answers in order.
+        {
+            RawConnection connection(port_);
+            Call get;
+            get.target = "DynamoDB_20120810.GetItem";
+            get.body = itemRequest("Key", "missing");
+            QVERIFY(connection.send(listTables + wire(get)));
+            auto first = connection.read();
+            auto second = connection.read();
+            QVERIFY(first && second);
+            QCOMPARE(first->body, tables);
+            QCOMPARE(second->body, std::string("{}"));
+        }
+        // Expect: 100-continue gets the interim answer before the body is sent.
+        {
+            RawConnection connection(port_);
+            Call call;
+            call.extraHeaders = "Expect: 100-continue\r\n";
+            const std::string bytes = wire(call);
+            const size_t headEnd = bytes.find("\r\n\r\n") + 4;
+            QVERIFY(connection.send(bytes.substr(0, headEnd)));
+            auto interim = connection.read();
+            QVERIFY(interim);
+            QCOMPARE(interim->statusLine, std::string("HTTP/1.1 100 Continue"));
+            QVERIFY(connection.send(bytes.substr(headEnd)));
+            auto response = connection.read();
+            QVERIFY(response);
+            QCOMPARE(response->body, tables);
+        }
+        // A client that shuts down its sending side after the request still gets the answer.
+        {
+            RawConnection connection(port_);
+            QVERIFY(connection.send(listTables));
+            QVERIFY(connection.finish());
+            auto response = connection.read();
+            QVERIFY(response);
+            QCOMPARE(response->body, tables);
+        }
+        // HTTP/1.0 keeps the connection only when asked to.
+        {
+            std::string http10 = listTables;
+            http10.replace(http10.find("HTTP/1.1"), 8, "HTTP/1.0");
+            RawConnection closing(port_);
+            QVERIFY(closing.send(http10));
+            auto response = closing.read();
+            QVERIFY(response);
+            QCOMPARE(response->header("connection"), std::string("close"));
+            QVERIFY(closing.closedByPeer(3000));
+            http10.insert(http10.find("\r\n") + 2, "Connection: keep-alive\r\n");
+            RawConnection keeping(port_);
+            for (int i = 0; i < 2; ++i) {
+                QVERIFY(keeping.send(http10));
+                response = keeping.read();
+                QVERIFY(response);
+                QCOMPARE(response->header("connection"), std::string("keep-alive"));
+                QCOMPARE(response->body, tables);
+            }
+        }
+        // Hundreds of idle keep-alive connections and a client stalled in the middle of a
+        // request hold no thread: a new client is answered at once.
+        std::vector<std::unique_ptr<RawConnection>> idle;
+        for (int i = 0; i < 300; ++i) {
+            idle.push_back(std::make_unique<RawConnection>(port_));
+            QVERIFY(idle.back()->connected());
+        }
+        QVERIFY(idle[0]->send(listTables.substr(0, listTables.size() - 5)));
+        QVERIFY(idle[1]->send(listTables));
+        QVERIFY(idle[1]->read(2000));
+        auto response = roundTrip(port_, listTables);
+        QVERIFY(response);
+        QCOMPARE(response->body, tables);
+        // The stalled request completes when the rest arrives.
+        QVERIFY(idle[0]->send(listTables.substr(listTables.size() - 5)));
+        response = idle[0]->read(2000);
+        QVERIFY(response);
+        QCOMPARE(response->body, tables);
+    }
+
     void signaturesNotVerifiedByDefault() {
         const sigv4::Credentials wrong{"whoever", "not-the-secret", {}};
         auto response = roundTrip(port_, signedWire(port_, wrong, "DynamoDB_20120810.ListTables",

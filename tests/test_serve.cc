@@ -159,8 +159,10 @@ class ServeTest : public QObject {
                       {"serve", "--data", second.path(), "--port", QString::number(port)});
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitCode(), 1);
-        QCOMPARE(QString::fromUtf8(process.readAllStandardError()),
-                 QString("shardscape-cli: cannot listen on 127.0.0.1 port %1\n").arg(port));
+        QCOMPARE(
+            QString::fromUtf8(process.readAllStandardError()),
+            QString("shardscape-cli: cannot listen on 127.0.0.1 port %1: Address already in use\n")
+                .arg(port));
         ::kill(static_cast<pid_t>(running.processId()), SIGTERM);
         QVERIFY(running.waitForFinished(15000));
         QCOMPARE(running.exitCode(), 0);
