@@ -276,13 +276,16 @@ class ScenarioBuilder {
                 return fieldError(member(at_, "indexKeys"),
                                   "must be an object: index name -> key distribution");
             overrides = &*it;
-            for (const auto& [name, keys] : it->items())
+            for (const auto& entry : it->items()) {
+                // A named copy: clang 14 cannot capture a structured binding in a lambda.
+                const std::string name = entry.key();
                 if (!table_->findIndex(name) ||
                     std::none_of(table_->globalSecondaryIndexes.begin(),
                                  table_->globalSecondaryIndexes.end(),
                                  [&](const ModelIndex& g) { return g.name == name; }))
                     return fieldError(member(at_, "indexKeys") + "." + name,
                                       "names no global secondary index of table " + table_->name);
+            }
         }
         Json indexes = Json::array();
         for (const ModelIndex& gsi : table_->globalSecondaryIndexes) {
