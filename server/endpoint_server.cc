@@ -16,6 +16,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstring>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -92,16 +93,25 @@ HttpResponse parseFailure(const HttpParseError& error) {
 
 }  // namespace
 
-// One event loop per thread; each accepts from the shared listening socket (EPOLLEXCLUSIVE
-// wakes one of them per connection) and serves its connections from start to end, running
-// the requests itself: no hand-off between threads on the way from the socket to the engine.
+// One event loop per thread. Whichever loop is idle accepts (EPOLLEXCLUSIVE wakes one of
+// them per new connection) and deals the connections out in turn, so that clients that
+// connect all at once are spread over every loop; a loop then serves its connections from
+// start to end, running the requests itself: nothing is handed between threads on the way
+// from the socket to the engine.
+struct EventLoop {
+    int epoll = -1;
+    // Guards `connections`: another loop adds the connections it deals to this one.
+    std::mutex mutex;
+    std::unordered_map<int, std::unique_ptr<Connection>> connections;
+};
+
 struct EndpointServer::Impl {
     Impl(Engine& engine, EndpointOptions endpointOptions)
         : options(std::move(endpointOptions)),
           protocol(engine, RequestAuthenticator(options.requiredCredentials)) {}
 
-    void run();
-    void accept(int epoll, std::unordered_map<int, std::unique_ptr<Connection>>& connections);
+    void run(EventLoop& loop);
+    void accept();
     // Reads and serves; false when the connection is to be closed.
     bool onReadable(Connection& connection);
     bool serve(Connection& connection);
@@ -114,28 +124,21 @@ struct EndpointServer::Impl {
     JsonProtocol protocol;
     int listenSocket = -1;
     int wakeup = -1;  // an eventfd that stop() signals
+    std::mutex spareMutex;
     int spareDescriptor = -1;
     std::atomic<bool> stopping{false};
+    std::vector<std::unique_ptr<EventLoop>> loops;
+    std::atomic<size_t> nextLoop{0};
     std::vector<std::thread> threads;
 };
 
-void EndpointServer::Impl::run() {
-    const int epoll = ::epoll_create1(EPOLL_CLOEXEC);
-    if (epoll < 0) return;
-    epoll_event listen{};
-    listen.events = EPOLLIN | EPOLLEXCLUSIVE;
-    listen.data.ptr = nullptr;
-    ::epoll_ctl(epoll, EPOLL_CTL_ADD, listenSocket, &listen);
-    epoll_event wake{};
-    wake.events = EPOLLIN;
-    wake.data.ptr = this;
-    ::epoll_ctl(epoll, EPOLL_CTL_ADD, wakeup, &wake);
-
-    std::unordered_map<int, std::unique_ptr<Connection>> connections;
+void EndpointServer::Impl::run(EventLoop& loop) {
+    const int epoll = loop.epoll;
     const auto close = [&](Connection& connection) {
         ::epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
         ::close(connection.fd);
-        connections.erase(connection.fd);
+        std::lock_guard lock(loop.mutex);
+        loop.connections.erase(connection.fd);
     };
     Clock::time_point lastSweep = Clock::now();
     epoll_event events[64];
@@ -144,7 +147,7 @@ void EndpointServer::Impl::run() {
         for (int i = 0; i < ready; ++i) {
             void* tag = events[i].data.ptr;
             if (tag == nullptr) {
-                accept(epoll, connections);
+                accept();
                 continue;
             }
             if (tag == this) continue;  // stop(): the loop condition ends it
@@ -164,28 +167,30 @@ void EndpointServer::Impl::run() {
         if (now - lastSweep >= std::chrono::seconds(1)) {
             lastSweep = now;
             std::vector<Connection*> expired;
-            for (auto& [fd, connection] : connections) {
-                const auto idle = now - connection->lastActivity;
-                if (idle > (connection->lingering ? kLingerTimeout : kIdleTimeout))
-                    expired.push_back(connection.get());
+            {
+                std::lock_guard lock(loop.mutex);
+                for (auto& [fd, connection] : loop.connections) {
+                    const auto idle = now - connection->lastActivity;
+                    if (idle > (connection->lingering ? kLingerTimeout : kIdleTimeout))
+                        expired.push_back(connection.get());
+                }
             }
             for (Connection* connection : expired) close(*connection);
         }
     }
-    for (auto& [fd, connection] : connections) ::close(fd);
-    ::close(epoll);
 }
 
-void EndpointServer::Impl::accept(
-    int epoll, std::unordered_map<int, std::unique_ptr<Connection>>& connections) {
+void EndpointServer::Impl::accept() {
     for (;;) {
         const int fd = ::accept4(listenSocket, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (fd < 0) {
             if (errno == EINTR || errno == ECONNABORTED) continue;
-            if ((errno == EMFILE || errno == ENFILE) && spareDescriptor >= 0) {
+            if (errno == EMFILE || errno == ENFILE) {
                 // Out of descriptors: accept and close one connection with the spare, so the
                 // waiting client gets an answer (a closed connection) instead of the listening
                 // socket staying readable forever.
+                std::lock_guard lock(spareMutex);
+                if (spareDescriptor < 0) return;
                 ::close(spareDescriptor);
                 const int refused = ::accept(listenSocket, nullptr, nullptr);
                 if (refused >= 0) ::close(refused);
@@ -196,15 +201,21 @@ void EndpointServer::Impl::accept(
         }
         const int on = 1;
         ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+        EventLoop& loop = *loops[nextLoop.fetch_add(1, std::memory_order_relaxed) % loops.size()];
         auto connection = std::make_unique<Connection>(fd);
+        Connection* added = connection.get();
+        {
+            std::lock_guard lock(loop.mutex);
+            loop.connections.emplace(fd, std::move(connection));
+        }
         epoll_event event{};
         event.events = EPOLLIN | EPOLLRDHUP;
-        event.data.ptr = connection.get();
-        if (::epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &event) != 0) {
+        event.data.ptr = added;
+        if (::epoll_ctl(loop.epoll, EPOLL_CTL_ADD, fd, &event) != 0) {
+            std::lock_guard lock(loop.mutex);
+            loop.connections.erase(fd);
             ::close(fd);
-            continue;
         }
-        connections.emplace(fd, std::move(connection));
     }
 }
 
@@ -425,7 +436,26 @@ Result<int> EndpointServer::start() {
     const int threads = impl.options.threads > 0
                             ? impl.options.threads
                             : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
-    for (int i = 0; i < threads; ++i) impl.threads.emplace_back([&impl] { impl.run(); });
+    for (int i = 0; i < threads; ++i) {
+        auto loop = std::make_unique<EventLoop>();
+        loop->epoll = ::epoll_create1(EPOLL_CLOEXEC);
+        epoll_event listen{};
+        listen.events = EPOLLIN | EPOLLEXCLUSIVE;
+        listen.data.ptr = nullptr;
+        epoll_event wake{};
+        wake.events = EPOLLIN;
+        wake.data.ptr = &impl;
+        if (loop->epoll < 0 || ::epoll_ctl(loop->epoll, EPOLL_CTL_ADD, fd, &listen) != 0 ||
+            ::epoll_ctl(loop->epoll, EPOLL_CTL_ADD, impl.wakeup, &wake) != 0) {
+            const int error = errno;
+            if (loop->epoll >= 0) ::close(loop->epoll);
+            stop();
+            return failure(std::strerror(error));
+        }
+        impl.loops.push_back(std::move(loop));
+    }
+    for (auto& loop : impl.loops)
+        impl.threads.emplace_back([&impl, loop = loop.get()] { impl.run(*loop); });
     return boundPort;
 }
 
@@ -437,6 +467,13 @@ void EndpointServer::stop() {
     [[maybe_unused]] const ssize_t signalled = ::write(impl.wakeup, &one, sizeof one);
     for (std::thread& thread : impl.threads) thread.join();
     impl.threads.clear();
+    // Every loop has ended: the connections they hold are closed here, whichever loop
+    // accepted them.
+    for (auto& loop : impl.loops) {
+        for (auto& [fd, connection] : loop->connections) ::close(fd);
+        ::close(loop->epoll);
+    }
+    impl.loops.clear();
     ::close(impl.listenSocket);
     ::close(impl.wakeup);
     if (impl.spareDescriptor >= 0) ::close(impl.spareDescriptor);
