@@ -60,7 +60,9 @@ Result<Json> putItemOperation(Engine& engine, const Json& request) {
     if (!condition) return condition.error();
     SHARDSCAPE_TRY(context->checkAllUsed());
 
-    const Item keySource = **item;
+    // The item's key, for ItemCollectionMetrics; copied only when they are asked for.
+    Item keySource;
+    if (r->returnCollectionMetrics) keySource = **item;
     auto written = engine.putItem(r->tableName, std::move(**item), [&](const StoredItem* current) {
         return condition->check(current);
     });
