@@ -133,9 +133,13 @@ std::string listForMessage(const Json& members) {
 
 Result<AttributeValue> build(const Json& json) {
     int typesSet = 0;
-    for (const char* key : kTypeKeys) {
-        auto it = json.find(key);
-        if (it != json.end() && !it->is_null()) ++typesSet;
+    for (const auto& [key, member] : json.items()) {
+        if (member.is_null()) continue;
+        for (const char* typeKey : kTypeKeys)
+            if (key == typeKey) {
+                ++typesSet;
+                break;
+            }
     }
     if (typesSet == 0)
         return validationError(

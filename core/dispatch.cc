@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "json_text.h"
 #include "operations.h"
 
 namespace shardscape {
@@ -47,7 +48,7 @@ Result<Json> dispatch(Engine& engine, std::string_view operation, const Json& re
 }
 
 Result<Json> dispatchText(Engine& engine, std::string_view operation, std::string_view body) {
-    Json request = Json::parse(body.begin(), body.end(), nullptr, false);
+    Json request = parseJsonText(body);
     if (request.is_discarded()) return serializationError("Malformed JSON in the request body");
     return dispatch(engine, operation, request);
 }

@@ -1,6 +1,7 @@
 // PutItem, GetItem, DeleteItem and UpdateItem.
 #include "expression_context.h"
 #include "expression_evaluator.h"
+#include "item_binary_json.h"
 #include "item_request.h"
 #include "item_size.h"
 #include "operation_support.h"
@@ -12,6 +13,7 @@ namespace shardscape {
 namespace {
 
 Result<Json> attributesOf(const StoredItem& stored, const Projection* only = nullptr) {
+    if (!only) return decodeItemBinaryToJson(stored.body());
     auto item = stored.decode();
     if (!item) return item.error();
     return itemToJson(only ? projectItem(*item, *only) : *item);
@@ -60,7 +62,9 @@ Result<Json> putItemOperation(Engine& engine, const Json& request) {
     if (!condition) return condition.error();
     SHARDSCAPE_TRY(context->checkAllUsed());
 
-    const Item keySource = **item;
+    // The item's key, for ItemCollectionMetrics; copied only when they are asked for.
+    Item keySource;
+    if (r->returnCollectionMetrics) keySource = **item;
     auto written = engine.putItem(r->tableName, std::move(**item), [&](const StoredItem* current) {
         return condition->check(current);
     });

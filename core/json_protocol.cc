@@ -127,10 +127,22 @@ HttpResponse JsonProtocol::failure(const Error& error, std::string_view contentT
 
 std::string JsonProtocol::newRequestId() {
     static constexpr char kAlphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    // Each 64-bit draw below kLimit (a multiple of 36^12) gives 12 uniform base-36 digits.
+    static constexpr int kDigitsPerDraw = 12;
+    static constexpr uint64_t kLimit = [] {
+        uint64_t power = 1;
+        for (int i = 0; i < kDigitsPerDraw; ++i) power *= 36;
+        return UINT64_MAX - UINT64_MAX % power;
+    }();
     thread_local std::mt19937_64 generator{std::random_device{}()};
-    std::uniform_int_distribution<int> letter(0, 35);
     std::string id(52, '0');
-    for (char& c : id) c = kAlphabet[letter(generator)];
+    size_t filled = 0;
+    while (filled < id.size()) {
+        uint64_t draw = generator();
+        if (draw >= kLimit) continue;
+        for (int i = 0; i < kDigitsPerDraw && filled < id.size(); ++i, draw /= 36)
+            id[filled++] = kAlphabet[draw % 36];
+    }
     return id;
 }
 

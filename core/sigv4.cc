@@ -207,13 +207,14 @@ Authorization parseAuthorization(std::string_view header) {
     if (space == std::string_view::npos) return auth;
     std::string_view rest = header.substr(space + 1);
     while (!rest.empty()) {
-        const size_t end = std::min(rest.find_first_of(", "), rest.size());
+        size_t end = 0;
+        while (end < rest.size() && rest[end] != ',' && rest[end] != ' ') ++end;
         const std::string_view part = rest.substr(0, end);
         rest.remove_prefix(std::min(end + 1, rest.size()));
         const size_t equals = part.find('=');
         if (equals == std::string_view::npos) continue;
         const std::string_view key = part.substr(0, equals);
-        const std::string value(part.substr(equals + 1));
+        const std::string_view value = part.substr(equals + 1);
         if (key == "Credential") {
             auth.credential = value;
             auth.hasCredential = !value.empty();

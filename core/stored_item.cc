@@ -25,7 +25,7 @@ StoredItem StoredItem::fromItem(const Item& item, size_t size) {
 }
 
 Result<Item> StoredItem::decode() const {
-    return decodeItemBinary(std::string_view(record_).substr(bodyOffset_));
+    return decodeItemBinary(body());
 }
 
 }  // namespace shardscape

@@ -22,6 +22,8 @@ class StoredItem {
 
     size_t size() const { return size_; }
     const std::string& record() const { return record_; }
+    // The item's binary form (item_binary.h), after the size prefix.
+    std::string_view body() const { return std::string_view(record_).substr(bodyOffset_); }
     Result<Item> decode() const;
 
   private:

@@ -22,6 +22,7 @@
 #include "dispatch.h"
 #include "engine.h"
 #include "item_binary.h"
+#include "item_binary_json.h"
 #include "number.h"
 #include "storage_layout.h"
 
@@ -640,6 +641,25 @@ void verifyCorrupt(const Result<Item>& decoded, const QByteArray& context) {
     QCOMPARE(qs(decoded.error().message), QString("Corrupt item record in storage"));
 }
 
+// GetItem's direct path from the binary form to JSON must give what decoding and then
+// encoding give: the same JSON text, or the same error.
+void verifyJsonPathAgrees(std::string_view bytes, const QByteArray& context) {
+    const auto item = decodeItemBinary(bytes);
+    const auto json = decodeItemBinaryToJson(bytes);
+    QVERIFY2(json.ok() == item.ok(), context.constData());
+    if (item.ok()) {
+        // Damaged text may not be UTF-8: compare values, and show them with replacements.
+        const Json expected = itemToJson(*item);
+        QVERIFY2(*json == expected,
+                 (json->dump(-1, ' ', false, Json::error_handler_t::replace) +
+                  " != " + expected.dump(-1, ' ', false, Json::error_handler_t::replace))
+                     .c_str());
+    } else {
+        QCOMPARE(qs(json.error().name()), qs(item.error().name()));
+        QCOMPARE(qs(json.error().message), qs(item.error().message));
+    }
+}
+
 }  // namespace
 
 void TestStorageOrder::itemBinaryRoundTrip_data() {
@@ -656,6 +676,7 @@ void TestStorageOrder::itemBinaryRoundTrip() {
     QCOMPARE(itemToJson(*decoded).dump(), itemToJson(original).dump());
     // Encoding is deterministic.
     QCOMPARE(encodeItemBinary(*decoded), bytes);
+    verifyJsonPathAgrees(bytes, "round trip");
 }
 
 void TestStorageOrder::itemBinaryTruncated_data() {
@@ -665,10 +686,13 @@ void TestStorageOrder::itemBinaryTruncated_data() {
 void TestStorageOrder::itemBinaryTruncated() {
     QFETCH(QByteArray, item);
     const std::string bytes = encodeItemBinary(itemFrom(item));
-    for (size_t length = 0; length < bytes.size(); ++length)
-        verifyCorrupt(decodeItemBinary(std::string_view(bytes).substr(0, length)),
-                      "truncated to " + QByteArray::number(qulonglong(length)));
+    for (size_t length = 0; length < bytes.size(); ++length) {
+        const QByteArray context = "truncated to " + QByteArray::number(qulonglong(length));
+        verifyCorrupt(decodeItemBinary(std::string_view(bytes).substr(0, length)), context);
+        verifyJsonPathAgrees(std::string_view(bytes).substr(0, length), context);
+    }
     verifyCorrupt(decodeItemBinary(bytes + std::string(1, '\0')), "trailing byte");
+    verifyJsonPathAgrees(bytes + std::string(1, '\0'), "trailing byte");
 }
 
 void TestStorageOrder::itemBinaryRandomDamage_data() {
@@ -700,6 +724,7 @@ void TestStorageOrder::itemBinaryRandomDamage() {
         // A flip inside string content can yield another valid item; anything else must be
         // the one storage-corruption error, never a crash or a hang.
         auto decoded = decodeItemBinary(damaged);
+        verifyJsonPathAgrees(damaged, "damaged");
         if (!decoded) {
             ++rejected;
             QCOMPARE(qs(decoded.error().name()), QString("InternalServerError"));
@@ -751,6 +776,8 @@ void TestStorageOrder::itemBinaryCraftedDamage_data() {
         return bytes + QByteArray("\x04");
     };
     QTest::newRow("32 levels") << nested(32) << true;
+    QTest::newRow("64 levels") << nested(64) << true;
+    QTest::newRow("65 levels") << nested(65) << false;
     QTest::newRow("10000 levels") << nested(10000) << false;
 }
 
@@ -759,6 +786,7 @@ void TestStorageOrder::itemBinaryCraftedDamage() {
     QFETCH(bool, valid);
 
     auto decoded = decodeItemBinary(std::string_view(bytes.constData(), size_t(bytes.size())));
+    verifyJsonPathAgrees(std::string_view(bytes.constData(), size_t(bytes.size())), "crafted");
     if (valid) {
         QVERIFY(decoded.ok());
         QCOMPARE(int(decoded->size()), 1);
