@@ -135,10 +135,15 @@ struct EndpointServer::Impl {
 void EndpointServer::Impl::run(EventLoop& loop) {
     const int epoll = loop.epoll;
     const auto close = [&](Connection& connection) {
-        ::epoll_ctl(epoll, EPOLL_CTL_DEL, connection.fd, nullptr);
-        ::close(connection.fd);
-        std::lock_guard lock(loop.mutex);
-        loop.connections.erase(connection.fd);
+        const int fd = connection.fd;
+        ::epoll_ctl(epoll, EPOLL_CTL_DEL, fd, nullptr);
+        {
+            // Out of the map before the descriptor is closed: once closed, its number can
+            // come back from another loop's accept() and be dealt to this loop.
+            std::lock_guard lock(loop.mutex);
+            loop.connections.erase(fd);
+        }
+        ::close(fd);
     };
     Clock::time_point lastSweep = Clock::now();
     epoll_event events[64];
@@ -206,7 +211,10 @@ void EndpointServer::Impl::accept() {
         Connection* added = connection.get();
         {
             std::lock_guard lock(loop.mutex);
-            loop.connections.emplace(fd, std::move(connection));
+            if (!loop.connections.emplace(fd, std::move(connection)).second) {
+                ::close(fd);  // cannot happen: a descriptor leaves the map before it is closed
+                continue;
+            }
         }
         epoll_event event{};
         event.events = EPOLLIN | EPOLLRDHUP;
