@@ -45,10 +45,7 @@ struct EngineOptions {
     // failure-injecting Env.
     leveldb::Env* env = nullptr;
     size_t blockCacheBytes = 128u << 20;
-    // LevelDB's memtable. 8 MB rather than 64: every read and write searches the memtable's
-    // skip list, and a smaller one stays in the CPU caches; with 64 MB the endpoint spent
-    // about a quarter more CPU per small request (bench_endpoint, README).
-    size_t writeBufferBytes = 8u << 20;
+    size_t writeBufferBytes = 64u << 20;
     // Seconds since the epoch; the capacity model and simulator will supply simulated clocks.
     std::function<double()> clock;
     // AWS: "the maximum size of any item collection is 10 GB" (tables with local secondary
