@@ -23,6 +23,13 @@ inline bool headerNameEquals(std::string_view a, std::string_view b) {
     return true;
 }
 
+// `text` without the spaces and tabs around it (HTTP's optional whitespace).
+inline std::string_view trimHttpWhitespace(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
 // The first header called `name` (any case), or nullptr.
 inline const std::string* findHeader(const HttpHeaders& headers, std::string_view name) {
     for (const auto& [key, value] : headers)

@@ -1,5 +1,7 @@
 #include "sigv4.h"
 
+#include "http_message.h"
+
 #include <QByteArray>
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
@@ -54,13 +56,6 @@ std::string percentDecode(std::string_view text) {
         out.push_back(text[i]);
     }
     return out;
-}
-
-std::string_view trim(std::string_view text) {
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t'; };
-    while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
-    return text;
 }
 
 }  // namespace
@@ -151,7 +146,7 @@ std::string canonicalHeaderValue(const SignableRequest& request, std::string_vie
         if (!first) out.push_back(',');
         first = false;
         bool lastWasSpace = false;
-        for (const char c : trim(value)) {
+        for (const char c : trimHttpWhitespace(value)) {
             const bool space = c == ' ' || c == '\t';
             if (space && lastWasSpace) continue;
             out.push_back(space ? ' ' : c);
@@ -201,7 +196,7 @@ std::string signature(std::string_view signingKeyBytes, std::string_view stringT
 
 Authorization parseAuthorization(std::string_view header) {
     Authorization auth;
-    header = trim(header);
+    header = trimHttpWhitespace(header);
     const size_t space = header.find(' ');
     auth.algorithm = std::string(header.substr(0, space));
     if (space == std::string_view::npos) return auth;

@@ -20,12 +20,6 @@ bool isToken(std::string_view text) {
     });
 }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
     return headerNameEquals(a, b);
 }
@@ -34,7 +28,7 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b) {
 bool listsToken(std::string_view value, std::string_view token) {
     while (!value.empty()) {
         const size_t comma = value.find(',');
-        if (equalsIgnoringCase(trim(value.substr(0, comma)), token)) return true;
+        if (equalsIgnoringCase(trimHttpWhitespace(value.substr(0, comma)), token)) return true;
         if (comma == std::string_view::npos) break;
         value.remove_prefix(comma + 1);
     }
@@ -186,7 +180,7 @@ HttpRequestParser::Progress HttpRequestParser::parseHead(std::string_view head) 
         const std::string_view name = header.substr(0, colon);
         // Also refuses obsolete line folding: a continuation line starts with a space.
         if (!isToken(name)) return fail(400, "Malformed HTTP header name");
-        const std::string_view value = trim(header.substr(colon + 1));
+        const std::string_view value = trimHttpWhitespace(header.substr(colon + 1));
         if (std::any_of(value.begin(), value.end(),
                         [](char c) { return c == '\r' || c == '\n' || c == 0; }))
             return fail(400, "Malformed HTTP header value");
@@ -241,7 +235,8 @@ HttpRequestParser::Progress HttpRequestParser::parseChunked(std::string_view buf
                     return Progress::NeedMore;
                 }
                 std::string_view sizeText = buffer.substr(position_, end - position_);
-                sizeText = trim(sizeText.substr(0, sizeText.find(';')));  // drops extensions
+                sizeText =
+                    trimHttpWhitespace(sizeText.substr(0, sizeText.find(';')));  // drops extensions
                 uint64_t size = 0;
                 if (!parseHex(sizeText, size)) return fail(400, "Malformed chunked encoding");
                 if (request_.body.size() + size > maxBodyBytes_)
