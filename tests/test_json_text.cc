@@ -9,29 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "json_identical.h"
 #include "json_text.h"
 
 using namespace shardscape;
 
 namespace {
-
-// Equal values of equal types all the way down (Json's == treats 1 and 1u and 1.0 as equal).
-bool identical(const Json& a, const Json& b) {
-    if (a.type() != b.type()) return false;
-    if (a.is_object()) {
-        if (a.size() != b.size()) return false;
-        for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j)
-            if (i.key() != j.key() || !identical(*i, *j)) return false;
-        return true;
-    }
-    if (a.is_array()) {
-        if (a.size() != b.size()) return false;
-        for (size_t i = 0; i < a.size(); ++i)
-            if (!identical(a[i], b[i])) return false;
-        return true;
-    }
-    return a.is_discarded() || a == b;
-}
 
 Json reference(const std::string& text) {
     return Json::parse(text, nullptr, false);
@@ -101,7 +84,7 @@ class JsonTextTest : public QObject {
 void JsonTextTest::parsesRequestsAsNlohmannDoes() {
     for (const std::string& text : samples()) {
         const Json parsed = parseJsonText(text);
-        QVERIFY2(identical(parsed, reference(text)), text.c_str());
+        QVERIFY2(testing::identicalJson(parsed, reference(text)), text.c_str());
     }
 }
 
@@ -151,7 +134,7 @@ void JsonTextTest::agreesOnRandomMutations() {
                     break;
             }
         }
-        QVERIFY2(identical(parseJsonText(text), reference(text)), text.c_str());
+        QVERIFY2(testing::identicalJson(parseJsonText(text), reference(text)), text.c_str());
         ++checked;
     }
     QCOMPARE(checked, 200000);
