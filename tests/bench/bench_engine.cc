@@ -5,9 +5,7 @@
 // Ratios are engine throughput / raw LevelDB throughput (1.0 = as fast as raw LevelDB).
 // --quick runs a small version in seconds (ctest runs it so the benchmark cannot rot).
 
-#include <leveldb/cache.h>
 #include <leveldb/db.h>
-#include <leveldb/filter_policy.h>
 
 #include <QTemporaryDir>
 #include <chrono>
@@ -25,6 +23,7 @@
 #include "engine.h"
 #include "item_binary.h"
 #include "item_size.h"
+#include "raw_leveldb.h"
 #include "storage_layout.h"
 
 using namespace shardscape;
@@ -73,29 +72,6 @@ Item makeItem(const std::string& pk, const std::string* sk, int i) {
     item.emplace("notes", AttributeValue::string(std::string(60, 'n')));
     return item;
 }
-
-struct RawDb {
-    std::unique_ptr<leveldb::Cache> cache;
-    std::unique_ptr<const leveldb::FilterPolicy> filter;
-    std::unique_ptr<leveldb::DB> db;
-    explicit RawDb(const std::string& path) {
-        // The same options the engine uses, so the ratio measures the engine's own cost.
-        leveldb::Options options;
-        options.create_if_missing = true;
-        options.paranoid_checks = true;
-        options.write_buffer_size = EngineOptions().writeBufferBytes;
-        cache.reset(leveldb::NewLRUCache(EngineOptions().blockCacheBytes));
-        options.block_cache = cache.get();
-        filter.reset(leveldb::NewBloomFilterPolicy(10));
-        options.filter_policy = filter.get();
-        leveldb::DB* raw = nullptr;
-        if (!leveldb::DB::Open(options, path, &raw).ok()) {
-            std::fprintf(stderr, "cannot open raw LevelDB at %s\n", path.c_str());
-            std::exit(1);
-        }
-        db.reset(raw);
-    }
-};
 
 void fail(const Error& e) {
     std::fprintf(stderr, "engine error: %s: %s\n", e.name().c_str(), e.message.c_str());
@@ -184,7 +160,7 @@ int main(int argc, char** argv) {
     Engine& engine = **engineResult;
     createTable(engine, "Users", false);
     createTable(engine, "Orders", true);
-    RawDb raw((workDir.path() + "/raw").toStdString());
+    shardscape::testing::RawLevelDb raw((workDir.path() + "/raw").toStdString());
 
     // Raw LevelDB gets the very keys and values the engine stores.
     auto table = engine.table("Users");

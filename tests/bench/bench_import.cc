@@ -19,9 +19,7 @@
 // LevelDB items per second); rss_overhead(_small)_mb = the import's growth minus raw
 // LevelDB's for the same N (N/10) items, i.e. what the importer itself holds.
 
-#include <leveldb/cache.h>
 #include <leveldb/db.h>
-#include <leveldb/filter_policy.h>
 #include <leveldb/write_batch.h>
 #include <unistd.h>
 
@@ -39,6 +37,7 @@
 #include "dispatch.h"
 #include "engine.h"
 #include "item_size.h"
+#include "raw_leveldb.h"
 #include "storage_layout.h"
 #include "stored_item.h"
 #include "transfer/item_import.h"
@@ -190,17 +189,8 @@ int childImport(const std::string& format, const std::string& file, const std::s
 
 int childRaw(int count, const std::string& dir) {
     // The engine's LevelDB options, so the ratio measures what the import adds.
-    leveldb::Options options;
-    options.create_if_missing = true;
-    options.paranoid_checks = true;
-    options.write_buffer_size = EngineOptions().writeBufferBytes;
-    std::unique_ptr<leveldb::Cache> cache(leveldb::NewLRUCache(EngineOptions().blockCacheBytes));
-    options.block_cache = cache.get();
-    std::unique_ptr<const leveldb::FilterPolicy> filter(leveldb::NewBloomFilterPolicy(10));
-    options.filter_policy = filter.get();
-    leveldb::DB* raw = nullptr;
-    if (!leveldb::DB::Open(options, dir, &raw).ok()) fail("cannot open raw LevelDB");
-    std::unique_ptr<leveldb::DB> db(raw);
+    const shardscape::testing::RawLevelDb raw(dir);
+    leveldb::DB* db = raw.db.get();
     Measurement m;
     m.baseKb = statusKb("VmRSS:");
     const auto started = Clock::now();

@@ -7,9 +7,7 @@
 //
 // Last line: RESULT request_path_us=... leveldb_us=... ratio=... (µs per request; the ratio
 // is how many times raw LevelDB's time the whole path takes).
-#include <leveldb/cache.h>
 #include <leveldb/db.h>
-#include <leveldb/filter_policy.h>
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
@@ -20,6 +18,7 @@
 
 #include "engine.h"
 #include "json_protocol.h"
+#include "raw_leveldb.h"
 
 using namespace shardscape;
 
@@ -110,17 +109,8 @@ int main(int argc, char** argv) {
     opened->reset();
 
     // Raw LevelDB with the engine's options: a get per request, a put per PutItem.
-    leveldb::Options options;
-    options.create_if_missing = true;
-    options.paranoid_checks = true;
-    options.write_buffer_size = EngineOptions().writeBufferBytes;
-    std::unique_ptr<leveldb::Cache> cache(leveldb::NewLRUCache(EngineOptions().blockCacheBytes));
-    options.block_cache = cache.get();
-    std::unique_ptr<const leveldb::FilterPolicy> filter(leveldb::NewBloomFilterPolicy(10));
-    options.filter_policy = filter.get();
-    leveldb::DB* raw = nullptr;
-    if (!leveldb::DB::Open(options, (dir.path() + "/raw").toStdString(), &raw).ok()) return 1;
-    std::unique_ptr<leveldb::DB> db(raw);
+    const testing::RawLevelDb raw((dir.path() + "/raw").toStdString());
+    leveldb::DB* db = raw.db.get();
     for (int n = 0; n < kItems; ++n) db->Put({}, key(n), itemJson(n, 0));
     std::vector<std::string> values;
     for (int i = 0; i < 1000; ++i) values.push_back(itemJson(keys[i], i));
