@@ -24,6 +24,7 @@
 #include "attribute_value.h"
 #include "capacity_meter.h"
 #include "result.h"
+#include "spin_then_block_mutex.h"
 #include "stored_item.h"
 #include "table_definition.h"
 
@@ -327,7 +328,7 @@ class Engine {
 
     mutable std::shared_mutex catalogMutex_;  // guards tables_
     std::map<std::string, TableState> tables_;
-    mutable std::mutex writeMutex_;  // serialises writes; also guards TableState::stats
+    mutable SpinThenBlockMutex writeMutex_;  // serialises writes; also guards TableState::stats
     uint32_t nextTableId_ = 1;
     std::atomic<int> meteredTables_{0};
 

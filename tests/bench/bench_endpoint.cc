@@ -1,9 +1,13 @@
 // bench_endpoint: the same client load against `shardscape-cli serve` and against dynalite
 // (DynamoDB on Node.js and LevelDB), in one run: N concurrent keep-alive connections, each
 // alternating GetItem and PutItem on random keys of a preloaded table. Both servers keep
-// their data in LevelDB in a temporary directory.
+// their data in LevelDB in a temporary directory. The servers take turns, three rounds of
+// each phase, so that a slow stretch of a shared machine falls on all of them; the client
+// drives its connections from one epoll thread (--client-threads), like wrk, so that it takes
+// as little as it can of the CPU it shares with the servers.
 //
-//   bench_endpoint [--quick] [--seconds S] [--connections N] [--dynalite CLI_JS]
+//   bench_endpoint [--quick] [--seconds S] [--connections N] [--client-threads T]
+//                  [--dynalite CLI_JS]
 //
 // Last line: RESULT endpoint_ops_per_s=... dynalite_ops_per_s=... ratio=... and the same for
 // the Query load (endpoint_queries_per_s=... dynalite_queries_per_s=... query_ratio=...), then
@@ -11,14 +15,21 @@
 // at all (it answers every request with `{}`), i.e. what the client, the kernel's loopback
 // TCP and the machine allow any server, and so the highest ratio to dynalite this machine can
 // show.
+#include <sys/epoll.h>
 #include <QCoreApplication>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <thread>
 #include <vector>
@@ -121,42 +132,173 @@ bool prepare(int port) {
     return true;
 }
 
-// Runs the load for `seconds`; returns operations per second, or -1 on any failure.
 enum class Mode { GetPut, Query };
 
-double load(int port, int connections, double seconds, Mode mode) {
+// The next request of a load connection: GetItem and PutItem in turn on random keys, or a
+// Query of a random 100-item partition.
+std::string nextRequest(Mode mode, std::mt19937& random, int sequence) {
+    std::uniform_int_distribution<int> key(0, itemCount - 1);
+    if (mode == Mode::Query) {
+        std::string query = R"({"TableName":"Feed","KeyConditionExpression":"pk = :p",)";
+        query.append(R"("ExpressionAttributeValues":{":p":{"S":"user-)");
+        query.append(std::to_string(key(random) % kFeeds)).append(R"("}}})");
+        return request("Query", query);
+    }
+    std::string body = R"({"TableName":"Bench",)";
+    if (sequence % 2 == 0)
+        return request("GetItem",
+                       body.append(R"("Key":)").append(keyJson(key(random))).append("}"));
+    return request("PutItem",
+                   body.append(R"("Item":)").append(itemJson(key(random), sequence)).append("}"));
+}
+
+// The length of the whole response at the start of `received` (with its status), 0 while it
+// is incomplete, or nullopt if it cannot be framed: the load client reads only what both
+// servers send, a status line and a Content-Length body.
+std::optional<size_t> responseLength(std::string_view received, int& status) {
+    const size_t headEnd = received.find("\r\n\r\n");
+    if (headEnd == std::string_view::npos) return 0;
+    if (received.size() < 12 || received.substr(0, 5) != "HTTP/") return std::nullopt;
+    status = std::atoi(std::string(received.substr(9, 3)).c_str());
+    const std::string_view head = received.substr(0, headEnd + 2);
+    for (size_t line = head.find("\r\n"); line + 2 < head.size();
+         line = head.find("\r\n", line + 2)) {
+        constexpr std::string_view kName = "content-length:";
+        const std::string_view rest = head.substr(line + 2);
+        if (rest.size() < kName.size()) break;
+        bool matches = true;
+        for (size_t i = 0; i < kName.size() && matches; ++i)
+            matches = std::tolower(static_cast<unsigned char>(rest[i])) == kName[i];
+        if (!matches) continue;
+        const size_t length =
+            std::strtoul(std::string(rest.substr(kName.size(), 24)).c_str(), nullptr, 10);
+        const size_t total = headEnd + 4 + length;
+        return received.size() >= total ? total : 0;
+    }
+    return std::nullopt;
+}
+
+struct LoadConnection {
+    int fd = -1;
+    std::mt19937 random;
+    int sequence = 0;
+    std::string received;
+};
+
+// One client thread: like wrk, it drives its connections through one epoll set, one request
+// outstanding on each, so that the client takes as little as it can of the CPU it shares
+// with the server under test (a blocking thread per connection costs a context switch per
+// request on each side). Returns the number of answered requests, or -1 on any failure.
+long drive(int port, int firstConnection, int connectionCount, Mode mode,
+           const std::atomic<bool>& stop) {
+    std::vector<LoadConnection> connections(static_cast<size_t>(connectionCount));
+    const int poller = ::epoll_create1(EPOLL_CLOEXEC);
+    auto fail = [&](const std::string& why) {
+        std::fprintf(stderr, "load client: %s\n", why.c_str());
+        for (const LoadConnection& connection : connections)
+            if (connection.fd >= 0) ::close(connection.fd);
+        ::close(poller);
+        return -1L;
+    };
+    auto sendAll = [](int fd, const std::string& bytes) {
+        for (size_t sent = 0; sent < bytes.size();) {
+            const ssize_t now = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+            if (now <= 0) return false;
+            sent += static_cast<size_t>(now);
+        }
+        return true;
+    };
+    for (int c = 0; c < connectionCount; ++c) {
+        LoadConnection& connection = connections[static_cast<size_t>(c)];
+        connection.random.seed(static_cast<unsigned>(firstConnection + c) * 7919u + 1u);
+        connection.fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(static_cast<uint16_t>(port));
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(connection.fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
+            return fail("cannot connect: " + std::string(std::strerror(errno)));
+        const int on = 1;
+        ::setsockopt(connection.fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+        epoll_event interest{};
+        interest.events = EPOLLIN;
+        interest.data.u32 = static_cast<uint32_t>(c);
+        ::epoll_ctl(poller, EPOLL_CTL_ADD, connection.fd, &interest);
+        if (!sendAll(connection.fd, nextRequest(mode, connection.random, connection.sequence++)))
+            return fail("the server closed a connection");
+    }
+    long answered = 0;
+    int outstanding = connectionCount;
+    std::vector<char> chunk(65536);
+    epoll_event events[64];
+    while (outstanding > 0) {
+        const int ready = ::epoll_wait(poller, events, 64, 10000);
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready <= 0) return fail("no answer within 10 s");
+        for (int e = 0; e < ready; ++e) {
+            LoadConnection& connection = connections[events[e].data.u32];
+            const ssize_t got = ::recv(connection.fd, chunk.data(), chunk.size(), MSG_DONTWAIT);
+            if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) continue;
+            if (got <= 0) return fail("the server closed a connection");
+            connection.received.append(chunk.data(), static_cast<size_t>(got));
+            int status = 0;
+            const std::optional<size_t> length = responseLength(connection.received, status);
+            if (!length) return fail("a response without Content-Length: " + connection.received);
+            if (*length == 0) continue;
+            if (status != 200)
+                return fail("HTTP " + std::to_string(status) + ": " + connection.received);
+            if (*length != connection.received.size())
+                return fail("more bytes than the one response asked for");
+            connection.received.clear();
+            ++answered;
+            if (stop.load(std::memory_order_relaxed)) {
+                --outstanding;
+                continue;
+            }
+            if (!sendAll(connection.fd,
+                         nextRequest(mode, connection.random, connection.sequence++)))
+                return fail("the server closed a connection");
+        }
+    }
+    for (const LoadConnection& connection : connections) ::close(connection.fd);
+    ::close(poller);
+    return answered;
+}
+
+int clientThreads = 1;
+
+struct Tally {
+    long answered = 0;
+    double seconds = 0;
+    bool failed = false;
+
+    Tally& operator+=(const Tally& other) {
+        answered += other.answered;
+        seconds += other.seconds;
+        failed = failed || other.failed;
+        return *this;
+    }
+    double rate() const { return failed || seconds <= 0 ? -1 : double(answered) / seconds; }
+};
+
+// Runs the load for `seconds` over `connections` connections shared by `clientThreads`
+// threads.
+Tally load(int port, int connections, double seconds, Mode mode) {
     std::atomic<bool> stop{false};
     std::atomic<long> operations{0};
     std::atomic<int> failures{0};
     std::vector<std::thread> clients;
-    for (int c = 0; c < connections; ++c) {
-        clients.emplace_back([&, c] {
-            RawConnection connection(port);
-            std::mt19937 random(static_cast<unsigned>(c) * 7919u + 1u);
-            std::uniform_int_distribution<int> key(0, itemCount - 1);
-            long done = 0;
-            for (int i = 0; !stop.load(std::memory_order_relaxed); ++i) {
-                std::string body = R"({"TableName":"Bench",)";
-                std::string query = R"({"TableName":"Feed","KeyConditionExpression":"pk = :p",)";
-                query.append(R"("ExpressionAttributeValues":{":p":{"S":"user-)");
-                query.append(std::to_string(key(random) % kFeeds)).append(R"("}}})");
-                const bool ok =
-                    mode == Mode::Query ? call(connection, "Query", query)
-                    : (i % 2 == 0)
-                        ? call(connection, "GetItem",
-                               body.append(R"("Key":)").append(keyJson(key(random))).append("}"))
-                        : call(connection, "PutItem",
-                               body.append(R"("Item":)")
-                                   .append(itemJson(key(random), i))
-                                   .append("}"));
-                if (!ok) {
-                    ++failures;
-                    return;
-                }
-                ++done;
-            }
-            operations += done;
+    const int threads = std::clamp(clientThreads, 1, connections);
+    for (int t = 0, first = 0; t < threads; ++t) {
+        const int share = connections / threads + (t < connections % threads ? 1 : 0);
+        clients.emplace_back([&, first, share] {
+            const long answered = drive(port, first, share, mode, stop);
+            if (answered < 0)
+                ++failures;
+            else
+                operations += answered;
         });
+        first += share;
     }
     const auto start = std::chrono::steady_clock::now();
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
@@ -164,7 +306,7 @@ double load(int port, int connections, double seconds, Mode mode) {
     for (std::thread& client : clients) client.join();
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return failures ? -1 : double(operations) / elapsed;
+    return {operations, elapsed, failures > 0};
 }
 
 // Starts a server process and returns the port from the first output line matching `pattern`.
@@ -184,23 +326,43 @@ int startServer(QProcess& process, const QString& program, const QStringList& ar
     return 0;
 }
 
-struct Rates {
-    double getPut = -1;
-    double query = -1;
+struct Server {
+    const char* name;
+    int port;
+    bool isFloor = false;  // the no-op server: no data, GetItem/PutItem load only
+    Tally getPut;
+    Tally query;
 };
 
-// The GetItem/PutItem and 100-item Query rates (-1 if a run failed).
-Rates measure(const char* name, int port, int connections, double seconds) {
-    if (port <= 0 || !prepare(port)) return {};
-    load(port, connections, seconds / 4, Mode::GetPut);  // warm-up
-    const double rate = load(port, connections, seconds, Mode::GetPut);
-    std::printf("%-22s %10.0f ops/s  (%d connections, %.0f s, 50%% GetItem / 50%% PutItem)\n", name,
-                rate, connections, seconds);
-    const double queries = load(port, connections, seconds / 2, Mode::Query);
-    std::printf("%-22s %10.0f ops/s  (%d connections, %.0f s, Query of 100 items)\n", name, queries,
-                connections, seconds / 2);
-    std::fflush(stdout);
-    return {rate, queries};
+constexpr int kRounds = 3;
+
+// Both servers get the same load in turns: kRounds rounds of each phase, alternating between
+// the servers, so that a slower stretch of a shared machine (other work, a hypervisor taking
+// CPU) falls on both rather than on whichever ran then.
+bool measure(std::vector<Server>& servers, int connections, double seconds) {
+    for (Server& server : servers)
+        if (server.port <= 0 || (!server.isFloor && !prepare(server.port))) return false;
+    for (Server& server : servers)
+        if (load(server.port, connections, seconds / 4, Mode::GetPut).failed)  // warm-up
+            return false;
+    for (Mode mode : {Mode::GetPut, Mode::Query}) {
+        const double phase = mode == Mode::GetPut ? seconds : seconds / 2;
+        for (int round = 0; round < kRounds; ++round)
+            for (Server& server : servers)
+                if (mode == Mode::GetPut || !server.isFloor)
+                    (mode == Mode::GetPut ? server.getPut : server.query) +=
+                        load(server.port, connections, phase / kRounds, mode);
+        for (const Server& server : servers)
+            if (mode == Mode::GetPut || !server.isFloor)
+                std::printf("%-22s %10.0f ops/s  (%d connections, %.0f s, %s)\n", server.name,
+                            (mode == Mode::GetPut ? server.getPut : server.query).rate(),
+                            connections, phase,
+                            server.isFloor         ? "the same load answered with {} at once"
+                            : mode == Mode::GetPut ? "50% GetItem / 50% PutItem"
+                                                   : "Query of 100 items");
+        std::fflush(stdout);
+    }
+    return true;
 }
 
 // The floor: a server that reads each request and answers `{}` at once, one thread per
@@ -291,6 +453,7 @@ int main(int argc, char* argv[]) {
         if (args[i] == "--seconds") seconds = args[i + 1].toDouble();
         if (args[i] == "--connections") connections = args[i + 1].toInt();
         if (args[i] == "--dynalite") dynalite = args[i + 1];
+        if (args[i] == "--client-threads") clientThreads = args[i + 1].toInt();
     }
     if (!QFile::exists(dynalite)) {
         std::fprintf(stderr,
@@ -302,38 +465,37 @@ int main(int argc, char* argv[]) {
     QTemporaryDir ours, theirs;
 
     QProcess serve;
-    const int servePort =
-        startServer(serve, SHARDSCAPE_CLI, {"serve", "--data", ours.path(), "--port", "0"},
-                    QRegularExpression("http://127\\.0\\.0\\.1:(\\d+) "));
-    const Rates endpoint = measure("shardscape-cli serve", servePort, connections, seconds);
-    serve.terminate();
-    serve.waitForFinished(30000);
-
     QProcess node;
-    const int nodePort =
-        startServer(node, "node",
-                    {dynalite, "--port", QString::number(shardscape::testing::freeTcpPort()),
-                     "--host", "127.0.0.1", "--path", theirs.path(), "--createTableMs", "0"},
-                    QRegularExpression("listening at: http://[^:]+:(\\d+)"));
-    const Rates baseline = measure("dynalite", nodePort, connections, seconds);
-    node.terminate();
-    node.waitForFinished(30000);
-
-    double floor = -1;
-    {
-        NullServer null;
-        if (null.port() > 0) {
-            load(null.port(), connections, seconds / 4, Mode::GetPut);  // warm-up
-            floor = load(null.port(), connections, seconds, Mode::GetPut);
-        }
-        std::printf(
-            "%-22s %10.0f ops/s  (%d connections, %.0f s, the same load answered "
-            "with {} at once)\n",
-            "floor (no-op server)", floor, connections, seconds);
+    NullServer null;
+    std::vector<Server> servers{
+        {"shardscape-cli serve",
+         startServer(serve, SHARDSCAPE_CLI, {"serve", "--data", ours.path(), "--port", "0"},
+                     QRegularExpression("http://127\\.0\\.0\\.1:(\\d+) ")),
+         false,
+         {},
+         {}},
+        {"dynalite",
+         startServer(node, "node",
+                     {dynalite, "--port", QString::number(shardscape::testing::freeTcpPort()),
+                      "--host", "127.0.0.1", "--path", theirs.path(), "--createTableMs", "0"},
+                     QRegularExpression("listening at: http://[^:]+:(\\d+)")),
+         false,
+         {},
+         {}},
+        {"floor (no-op server)", null.port(), true, {}, {}}};
+    const bool measured = measure(servers, connections, seconds);
+    for (QProcess* process : {&serve, &node}) {
+        process->terminate();
+        process->waitForFinished(30000);
     }
+    const Server& endpoint = servers[0];
+    const Server& baseline = servers[1];
+    const double floor = servers[2].getPut.rate();
 
-    if (endpoint.getPut <= 0 || endpoint.query <= 0 || baseline.getPut <= 0 ||
-        baseline.query <= 0 || floor <= 0) {
+    const double endpointRate = endpoint.getPut.rate(), baselineRate = baseline.getPut.rate();
+    const double endpointQueries = endpoint.query.rate(), baselineQueries = baseline.query.rate();
+    if (!measured || endpointRate <= 0 || endpointQueries <= 0 || baselineRate <= 0 ||
+        baselineQueries <= 0 || floor <= 0) {
         std::fprintf(stderr, "bench_endpoint: a run failed\n");
         return 1;
     }
@@ -341,7 +503,7 @@ int main(int argc, char* argv[]) {
         "RESULT endpoint_ops_per_s=%.0f dynalite_ops_per_s=%.0f ratio=%.2f "
         "endpoint_queries_per_s=%.0f dynalite_queries_per_s=%.0f query_ratio=%.2f "
         "floor_ops_per_s=%.0f max_ratio=%.2f\n",
-        endpoint.getPut, baseline.getPut, endpoint.getPut / baseline.getPut, endpoint.query,
-        baseline.query, endpoint.query / baseline.query, floor, floor / baseline.getPut);
+        endpointRate, baselineRate, endpointRate / baselineRate, endpointQueries, baselineQueries,
+        endpointQueries / baselineQueries, floor, floor / baselineRate);
     return 0;
 }
