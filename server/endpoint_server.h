@@ -17,7 +17,7 @@ namespace shardscape {
 struct EndpointOptions {
     std::string host = "127.0.0.1";
     int port = 8000;  // 0 picks a free port
-    // Event-loop threads, each serving many connections; 0 means one per CPU core.
+    // Event-loop threads, each serving many connections; 0 means one more than the CPU cores.
     int threads = 0;
     // When set, requests must be signed with these credentials (SigV4).
     std::optional<sigv4::Credentials> requiredCredentials;
