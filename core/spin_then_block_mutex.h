@@ -30,6 +30,8 @@ class SpinThenBlockMutex {
     }
 
   private:
+    // About 9 µs on the development machine; bench_endpoint answered 16 % more PutItem/GetItem
+    // than with a plain mutex, and no more with 2,000 attempts (6,000: 13 % fewer).
     static constexpr int kSpinAttempts = 300;
     std::mutex mutex_;
 };

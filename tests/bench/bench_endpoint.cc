@@ -32,6 +32,7 @@
 #include <optional>
 #include <random>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "../http_test_client.h"
@@ -326,6 +327,22 @@ int startServer(QProcess& process, const QString& program, const QStringList& ar
     return 0;
 }
 
+// CPU time of the whole machine from /proc/stat: {stolen by the hypervisor, all}, in ticks;
+// {0, 0} where there is no /proc/stat.
+std::pair<double, double> machineCpuTicks() {
+    std::FILE* stat = std::fopen("/proc/stat", "r");
+    if (!stat) return {0, 0};
+    double fields[8] = {};
+    const int read =
+        std::fscanf(stat, "cpu %lf %lf %lf %lf %lf %lf %lf %lf", &fields[0], &fields[1], &fields[2],
+                    &fields[3], &fields[4], &fields[5], &fields[6], &fields[7]);
+    std::fclose(stat);
+    if (read != 8) return {0, 0};
+    double all = 0;
+    for (double field : fields) all += field;
+    return {fields[7], all};
+}
+
 struct Server {
     const char* name;
     int port;
@@ -483,7 +500,14 @@ int main(int argc, char* argv[]) {
          {},
          {}},
         {"floor (no-op server)", null.port(), true, {}, {}}};
+    const auto [stolenBefore, allBefore] = machineCpuTicks();
     const bool measured = measure(servers, connections, seconds);
+    const auto [stolenAfter, allAfter] = machineCpuTicks();
+    // A virtual machine's CPU taken by its host slows all the servers, dynalite's one thread
+    // more than the endpoint's loops: worth knowing when comparing runs.
+    if (allAfter > allBefore)
+        std::printf("CPU time stolen by the hypervisor during the run: %.1f %%\n",
+                    100.0 * (stolenAfter - stolenBefore) / (allAfter - allBefore));
     for (QProcess* process : {&serve, &node}) {
         process->terminate();
         process->waitForFinished(30000);
