@@ -67,6 +67,8 @@ class RawConnection {
     RawConnection& operator=(const RawConnection&) = delete;
 
     bool connected() const { return fd_ >= 0; }
+    // For callers that wait on several connections at once (bench_endpoint's load client).
+    int fd() const { return fd_; }
 
     // False if the peer closed the connection before everything was written.
     bool send(std::string_view bytes) {

@@ -28,6 +28,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -35,6 +36,7 @@
 #include <utility>
 #include <vector>
 
+#include "../../core/http_message.h"
 #include "../http_test_client.h"
 
 using shardscape::testing::RawConnection;
@@ -164,15 +166,14 @@ std::optional<size_t> responseLength(std::string_view received, int& status) {
     const std::string_view head = received.substr(0, headEnd + 2);
     for (size_t line = head.find("\r\n"); line + 2 < head.size();
          line = head.find("\r\n", line + 2)) {
-        constexpr std::string_view kName = "content-length:";
-        const std::string_view rest = head.substr(line + 2);
-        if (rest.size() < kName.size()) break;
-        bool matches = true;
-        for (size_t i = 0; i < kName.size() && matches; ++i)
-            matches = std::tolower(static_cast<unsigned char>(rest[i])) == kName[i];
-        if (!matches) continue;
+        const std::string_view field =
+            head.substr(line + 2, head.find("\r\n", line + 2) - line - 2);
+        const size_t colon = field.find(':');
+        if (colon == std::string_view::npos ||
+            !shardscape::headerNameEquals(field.substr(0, colon), "Content-Length"))
+            continue;
         const size_t length =
-            std::strtoul(std::string(rest.substr(kName.size(), 24)).c_str(), nullptr, 10);
+            std::strtoul(std::string(field.substr(colon + 1)).c_str(), nullptr, 10);
         const size_t total = headEnd + 4 + length;
         return received.size() >= total ? total : 0;
     }
@@ -180,7 +181,7 @@ std::optional<size_t> responseLength(std::string_view received, int& status) {
 }
 
 struct LoadConnection {
-    int fd = -1;
+    std::unique_ptr<RawConnection> socket;
     std::mt19937 random;
     int sequence = 0;
     std::string received;
@@ -196,36 +197,20 @@ long drive(int port, int firstConnection, int connectionCount, Mode mode,
     const int poller = ::epoll_create1(EPOLL_CLOEXEC);
     auto fail = [&](const std::string& why) {
         std::fprintf(stderr, "load client: %s\n", why.c_str());
-        for (const LoadConnection& connection : connections)
-            if (connection.fd >= 0) ::close(connection.fd);
         ::close(poller);
         return -1L;
-    };
-    auto sendAll = [](int fd, const std::string& bytes) {
-        for (size_t sent = 0; sent < bytes.size();) {
-            const ssize_t now = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-            if (now <= 0) return false;
-            sent += static_cast<size_t>(now);
-        }
-        return true;
     };
     for (int c = 0; c < connectionCount; ++c) {
         LoadConnection& connection = connections[static_cast<size_t>(c)];
         connection.random.seed(static_cast<unsigned>(firstConnection + c) * 7919u + 1u);
-        connection.fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(static_cast<uint16_t>(port));
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(connection.fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
+        connection.socket = std::make_unique<RawConnection>(port);
+        if (!connection.socket->connected())
             return fail("cannot connect: " + std::string(std::strerror(errno)));
-        const int on = 1;
-        ::setsockopt(connection.fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
         epoll_event interest{};
         interest.events = EPOLLIN;
         interest.data.u32 = static_cast<uint32_t>(c);
-        ::epoll_ctl(poller, EPOLL_CTL_ADD, connection.fd, &interest);
-        if (!sendAll(connection.fd, nextRequest(mode, connection.random, connection.sequence++)))
+        ::epoll_ctl(poller, EPOLL_CTL_ADD, connection.socket->fd(), &interest);
+        if (!connection.socket->send(nextRequest(mode, connection.random, connection.sequence++)))
             return fail("the server closed a connection");
     }
     long answered = 0;
@@ -238,7 +223,8 @@ long drive(int port, int firstConnection, int connectionCount, Mode mode,
         if (ready <= 0) return fail("no answer within 10 s");
         for (int e = 0; e < ready; ++e) {
             LoadConnection& connection = connections[events[e].data.u32];
-            const ssize_t got = ::recv(connection.fd, chunk.data(), chunk.size(), MSG_DONTWAIT);
+            const ssize_t got =
+                ::recv(connection.socket->fd(), chunk.data(), chunk.size(), MSG_DONTWAIT);
             if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) continue;
             if (got <= 0) return fail("the server closed a connection");
             connection.received.append(chunk.data(), static_cast<size_t>(got));
@@ -256,12 +242,11 @@ long drive(int port, int firstConnection, int connectionCount, Mode mode,
                 --outstanding;
                 continue;
             }
-            if (!sendAll(connection.fd,
-                         nextRequest(mode, connection.random, connection.sequence++)))
+            if (!connection.socket->send(
+                    nextRequest(mode, connection.random, connection.sequence++)))
                 return fail("the server closed a connection");
         }
     }
-    for (const LoadConnection& connection : connections) ::close(connection.fd);
     ::close(poller);
     return answered;
 }
