@@ -195,6 +195,10 @@ long drive(int port, int firstConnection, int connectionCount, Mode mode,
            const std::atomic<bool>& stop) {
     std::vector<LoadConnection> connections(static_cast<size_t>(connectionCount));
     const int poller = ::epoll_create1(EPOLL_CLOEXEC);
+    if (poller < 0) {
+        std::fprintf(stderr, "load client: epoll_create1: %s\n", std::strerror(errno));
+        return -1;
+    }
     auto fail = [&](const std::string& why) {
         std::fprintf(stderr, "load client: %s\n", why.c_str());
         ::close(poller);
@@ -209,7 +213,8 @@ long drive(int port, int firstConnection, int connectionCount, Mode mode,
         epoll_event interest{};
         interest.events = EPOLLIN;
         interest.data.u32 = static_cast<uint32_t>(c);
-        ::epoll_ctl(poller, EPOLL_CTL_ADD, connection.socket->fd(), &interest);
+        if (::epoll_ctl(poller, EPOLL_CTL_ADD, connection.socket->fd(), &interest) != 0)
+            return fail("epoll_ctl: " + std::string(std::strerror(errno)));
         if (!connection.socket->send(nextRequest(mode, connection.random, connection.sequence++)))
             return fail("the server closed a connection");
     }
