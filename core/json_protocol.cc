@@ -10,18 +10,12 @@ namespace shardscape {
 
 namespace {
 
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
 // The media type without parameters ("application/json; charset=utf-8" → "application/json").
 std::string_view mediaType(const HttpRequest& request) {
     const std::string* value = request.header("Content-Type");
     if (!value) return {};
     std::string_view type = *value;
-    return trimmed(type.substr(0, type.find(';')));
+    return trimHttpWhitespace(type.substr(0, type.find(';')));
 }
 
 void finish(HttpResponse& response, std::string_view contentType) {
