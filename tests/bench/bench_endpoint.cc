@@ -14,8 +14,11 @@
 // floor_ops_per_s=... max_ratio=...: the same client load against a server that does no work
 // at all (it answers every request with `{}`), i.e. what the client, the kernel's loopback
 // TCP and the machine allow any server, and so the highest ratio to dynalite this machine can
-// show.
+// show; then endpoint_cpu_us=... dynalite_cpu_us=... cpu_ratio=...: the CPU time (user +
+// system, from /proc) each server process spent per GetItem/PutItem request, which unlike
+// throughput does not depend on how many cores the machine has.
 #include <sys/epoll.h>
+#include <unistd.h>
 #include <QCoreApplication>
 #include <QProcess>
 #include <QRegularExpression>
@@ -28,6 +31,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -262,28 +266,69 @@ struct Tally {
     long answered = 0;
     double seconds = 0;
     bool failed = false;
+    double serverCpuSeconds = 0;  // user + system time of the server's process
+    double clientCpuSeconds = 0;  // of the load client's threads
 
     Tally& operator+=(const Tally& other) {
         answered += other.answered;
         seconds += other.seconds;
         failed = failed || other.failed;
+        serverCpuSeconds += other.serverCpuSeconds;
+        clientCpuSeconds += other.clientCpuSeconds;
         return *this;
     }
     double rate() const { return failed || seconds <= 0 ? -1 : double(answered) / seconds; }
+    // Microseconds of CPU per answered request; -1 when nothing was answered.
+    double serverCpuMicros() const { return perRequest(serverCpuSeconds); }
+    double clientCpuMicros() const { return perRequest(clientCpuSeconds); }
+
+  private:
+    double perRequest(double cpuSeconds) const {
+        return answered > 0 ? 1e6 * cpuSeconds / double(answered) : -1;
+    }
 };
+
+// User + system CPU time of process `pid` so far, in seconds (from /proc/PID/stat); 0 where
+// it cannot be read.
+double processCpuSeconds(qint64 pid) {
+    if (pid <= 0) return 0;
+    std::FILE* stat = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "r");
+    if (!stat) return 0;
+    char text[1024] = {};
+    const size_t length = std::fread(text, 1, sizeof text - 1, stat);
+    std::fclose(stat);
+    // The command name (field 2) is in parentheses and may hold spaces: count from its end.
+    const char* rest = std::strrchr(text, ')');
+    if (length == 0 || !rest) return 0;
+    unsigned long long utime = 0, stime = 0;
+    if (std::sscanf(rest + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &utime,
+                    &stime) != 2)
+        return 0;
+    return double(utime + stime) / double(::sysconf(_SC_CLK_TCK));
+}
+
+double threadCpuSeconds() {
+    timespec now{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
 
 // Runs the load for `seconds` over `connections` connections shared by `clientThreads`
 // threads.
-Tally load(int port, int connections, double seconds, Mode mode) {
+Tally load(int port, qint64 serverPid, int connections, double seconds, Mode mode) {
     std::atomic<bool> stop{false};
     std::atomic<long> operations{0};
     std::atomic<int> failures{0};
+    std::vector<double> clientCpu(static_cast<size_t>(std::clamp(clientThreads, 1, connections)));
     std::vector<std::thread> clients;
-    const int threads = std::clamp(clientThreads, 1, connections);
-    for (int t = 0, first = 0; t < threads; ++t) {
-        const int share = connections / threads + (t < connections % threads ? 1 : 0);
-        clients.emplace_back([&, first, share] {
+    const double serverCpuBefore = processCpuSeconds(serverPid);
+    for (int t = 0, first = 0; t < int(clientCpu.size()); ++t) {
+        const int share =
+            connections / int(clientCpu.size()) + (t < connections % int(clientCpu.size()) ? 1 : 0);
+        clients.emplace_back([&, t, first, share] {
+            const double cpuBefore = threadCpuSeconds();
             const long answered = drive(port, first, share, mode, stop);
+            clientCpu[static_cast<size_t>(t)] = threadCpuSeconds() - cpuBefore;
             if (answered < 0)
                 ++failures;
             else
@@ -297,7 +342,10 @@ Tally load(int port, int connections, double seconds, Mode mode) {
     for (std::thread& client : clients) client.join();
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return {operations, elapsed, failures > 0};
+    Tally tally{operations, elapsed, failures > 0};
+    tally.serverCpuSeconds = serverPid > 0 ? processCpuSeconds(serverPid) - serverCpuBefore : 0;
+    for (double cpu : clientCpu) tally.clientCpuSeconds += cpu;
+    return tally;
 }
 
 // Starts a server process and returns the port from the first output line matching `pattern`.
@@ -336,9 +384,10 @@ std::pair<double, double> machineCpuTicks() {
 struct Server {
     const char* name;
     int port;
+    qint64 pid = 0;        // the server's process; 0 for the floor, which runs in this one
     bool isFloor = false;  // the no-op server: no data, GetItem/PutItem load only
-    Tally getPut;
-    Tally query;
+    Tally getPut{};
+    Tally query{};
 };
 
 constexpr int kRounds = 3;
@@ -350,7 +399,8 @@ bool measure(std::vector<Server>& servers, int connections, double seconds) {
     for (Server& server : servers)
         if (server.port <= 0 || (!server.isFloor && !prepare(server.port))) return false;
     for (Server& server : servers)
-        if (load(server.port, connections, seconds / 4, Mode::GetPut).failed)  // warm-up
+        if (load(server.port, server.pid, connections, seconds / 4, Mode::GetPut)
+                .failed)  // warm-up
             return false;
     for (Mode mode : {Mode::GetPut, Mode::Query}) {
         const double phase = mode == Mode::GetPut ? seconds : seconds / 2;
@@ -358,7 +408,7 @@ bool measure(std::vector<Server>& servers, int connections, double seconds) {
             for (Server& server : servers)
                 if (mode == Mode::GetPut || !server.isFloor)
                     (mode == Mode::GetPut ? server.getPut : server.query) +=
-                        load(server.port, connections, phase / kRounds, mode);
+                        load(server.port, server.pid, connections, phase / kRounds, mode);
         for (const Server& server : servers)
             if (mode == Mode::GetPut || !server.isFloor)
                 std::printf("%-22s %10.0f ops/s  (%d connections, %.0f s, %s)\n", server.name,
@@ -475,21 +525,18 @@ int main(int argc, char* argv[]) {
     QProcess node;
     NullServer null;
     std::vector<Server> servers{
-        {"shardscape-cli serve",
-         startServer(serve, SHARDSCAPE_CLI, {"serve", "--data", ours.path(), "--port", "0"},
-                     QRegularExpression("http://127\\.0\\.0\\.1:(\\d+) ")),
-         false,
-         {},
-         {}},
-        {"dynalite",
-         startServer(node, "node",
-                     {dynalite, "--port", QString::number(shardscape::testing::freeTcpPort()),
-                      "--host", "127.0.0.1", "--path", theirs.path(), "--createTableMs", "0"},
-                     QRegularExpression("listening at: http://[^:]+:(\\d+)")),
-         false,
-         {},
-         {}},
-        {"floor (no-op server)", null.port(), true, {}, {}}};
+        {.name = "shardscape-cli serve",
+         .port = startServer(serve, SHARDSCAPE_CLI, {"serve", "--data", ours.path(), "--port", "0"},
+                             QRegularExpression("http://127\\.0\\.0\\.1:(\\d+) ")),
+         .pid = serve.processId()},
+        {.name = "dynalite",
+         .port =
+             startServer(node, "node",
+                         {dynalite, "--port", QString::number(shardscape::testing::freeTcpPort()),
+                          "--host", "127.0.0.1", "--path", theirs.path(), "--createTableMs", "0"},
+                         QRegularExpression("listening at: http://[^:]+:(\\d+)")),
+         .pid = node.processId()},
+        {.name = "floor (no-op server)", .port = null.port(), .isFloor = true}};
     const auto [stolenBefore, allBefore] = machineCpuTicks();
     const bool measured = measure(servers, connections, seconds);
     const auto [stolenAfter, allAfter] = machineCpuTicks();
@@ -513,11 +560,23 @@ int main(int argc, char* argv[]) {
         std::fprintf(stderr, "bench_endpoint: a run failed\n");
         return 1;
     }
+    // CPU per request does not depend on how many cores the machine has or how the two
+    // processes share them: how much more work each request costs dynalite than the endpoint.
+    const double endpointCpu = endpoint.getPut.serverCpuMicros();
+    const double baselineCpu = baseline.getPut.serverCpuMicros();
+    const double cpuRatio = endpointCpu > 0 && baselineCpu > 0 ? baselineCpu / endpointCpu : -1;
+    std::printf(
+        "CPU per GetItem/PutItem request: serve %.1f us, dynalite %.1f us (%.2f times serve's), "
+        "the load client %.1f us against serve and %.1f us against dynalite\n",
+        endpointCpu, baselineCpu, cpuRatio, endpoint.getPut.clientCpuMicros(),
+        baseline.getPut.clientCpuMicros());
     std::printf(
         "RESULT endpoint_ops_per_s=%.0f dynalite_ops_per_s=%.0f ratio=%.2f "
         "endpoint_queries_per_s=%.0f dynalite_queries_per_s=%.0f query_ratio=%.2f "
-        "floor_ops_per_s=%.0f max_ratio=%.2f\n",
+        "floor_ops_per_s=%.0f max_ratio=%.2f endpoint_cpu_us=%.1f dynalite_cpu_us=%.1f "
+        "cpu_ratio=%.2f\n",
         endpointRate, baselineRate, endpointRate / baselineRate, endpointQueries, baselineQueries,
-        endpointQueries / baselineQueries, floor, floor / baselineRate);
+        endpointQueries / baselineQueries, floor, floor / baselineRate, endpointCpu, baselineCpu,
+        cpuRatio);
     return 0;
 }
