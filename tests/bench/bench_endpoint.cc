@@ -319,12 +319,12 @@ Tally load(int port, qint64 serverPid, int connections, double seconds, Mode mod
     std::atomic<bool> stop{false};
     std::atomic<long> operations{0};
     std::atomic<int> failures{0};
-    std::vector<double> clientCpu(static_cast<size_t>(std::clamp(clientThreads, 1, connections)));
+    const int threads = std::clamp(clientThreads, 1, connections);
+    std::vector<double> clientCpu(static_cast<size_t>(threads));
     std::vector<std::thread> clients;
     const double serverCpuBefore = processCpuSeconds(serverPid);
-    for (int t = 0, first = 0; t < int(clientCpu.size()); ++t) {
-        const int share =
-            connections / int(clientCpu.size()) + (t < connections % int(clientCpu.size()) ? 1 : 0);
+    for (int t = 0, first = 0; t < threads; ++t) {
+        const int share = connections / threads + (t < connections % threads ? 1 : 0);
         clients.emplace_back([&, t, first, share] {
             const double cpuBefore = threadCpuSeconds();
             const long answered = drive(port, first, share, mode, stop);
@@ -398,10 +398,10 @@ constexpr int kRounds = 3;
 bool measure(std::vector<Server>& servers, int connections, double seconds) {
     for (Server& server : servers)
         if (server.port <= 0 || (!server.isFloor && !prepare(server.port))) return false;
-    for (Server& server : servers)
-        if (load(server.port, server.pid, connections, seconds / 4, Mode::GetPut)
-                .failed)  // warm-up
-            return false;
+    for (Server& server : servers) {
+        const Tally warmUp = load(server.port, server.pid, connections, seconds / 4, Mode::GetPut);
+        if (warmUp.failed) return false;
+    }
     for (Mode mode : {Mode::GetPut, Mode::Query}) {
         const double phase = mode == Mode::GetPut ? seconds : seconds / 2;
         for (int round = 0; round < kRounds; ++round)
