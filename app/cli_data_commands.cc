@@ -6,11 +6,11 @@
 
 #include "cli_commands.h"
 #include "cli_support.h"
-#include "engine.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
 #include "model/model_validation.h"
 #include "model/sample_data_generator.h"
+#include "storage/engine.h"
 #include "transfer/item_export.h"
 #include "transfer/item_import.h"
 

@@ -6,11 +6,11 @@
 #include <cstdio>
 #include <iostream>
 
+#include "api/dispatch.h"
 #include "cli_commands.h"
 #include "data_directory.h"
-#include "dispatch.h"
-#include "engine.h"
 #include "serve_command.h"
+#include "storage/engine.h"
 
 namespace {
 

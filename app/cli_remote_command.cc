@@ -3,14 +3,14 @@
 #include <QFileInfo>
 #include <iostream>
 
+#include "api/dispatch.h"
 #include "cli_commands.h"
 #include "cli_support.h"
-#include "dispatch.h"
-#include "engine.h"
 #include "model/model_file.h"
 #include "model/table_schema_import.h"
 #include "remote/remote_backend.h"
-#include "table_sampler.h"
+#include "storage/engine.h"
+#include "transfer/table_sampler.h"
 
 namespace cli {
 namespace {

@@ -3,13 +3,13 @@
 #include <QFile>
 #include <cstdio>
 
-#include "attribute_json.h"
 #include "cli_commands.h"
 #include "cli_support.h"
 #include "model/model_json.h"
 #include "model/model_scenario.h"
-#include "simulator.h"
-#include "workload_execution.h"
+#include "simulation/simulator.h"
+#include "simulation/workload_execution.h"
+#include "values/attribute_json.h"
 
 namespace cli {
 

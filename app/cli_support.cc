@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include "api/dispatch.h"
 #include "data_directory.h"
-#include "dispatch.h"
 #include "model/model_file.h"
 
 namespace cli {

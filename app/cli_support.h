@@ -7,7 +7,7 @@
 #include <QCommandLineParser>
 #include <QString>
 
-#include "result.h"
+#include "base/result.h"
 
 namespace cli {
 

@@ -10,9 +10,9 @@
 #include "data_directory.h"
 #include "data_view.h"
 #include "designer_workbench.h"
-#include "engine.h"
 #include "main_window.h"
 #include "screenshot.h"
+#include "storage/engine.h"
 #include "theme.h"
 
 int main(int argc, char* argv[]) {

@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <iostream>
 
-#include "dispatch.h"
+#include "api/dispatch.h"
 #include "endpoint_server.h"
-#include "engine.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 

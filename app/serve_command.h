@@ -4,7 +4,7 @@
 #include <QString>
 #include <optional>
 
-#include "sigv4.h"
+#include "protocol/sigv4.h"
 
 namespace shardscape {
 

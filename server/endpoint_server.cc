@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "http_request_parser.h"
-#include "json_protocol.h"
+#include "protocol/json_protocol.h"
 
 namespace shardscape {
 

@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
-#include "engine.h"
-#include "result.h"
-#include "sigv4.h"
+#include "base/result.h"
+#include "protocol/sigv4.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 

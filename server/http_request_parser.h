@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "http_message.h"
+#include "protocol/http_message.h"
 
 namespace shardscape {
 

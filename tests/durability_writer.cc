@@ -6,8 +6,8 @@
 #include <cstring>
 #include <string>
 
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
+#include "storage/engine.h"
 
 using namespace shardscape;
 

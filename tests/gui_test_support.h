@@ -10,8 +10,8 @@
 #include <QtTest>
 #include <memory>
 
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
+#include "storage/engine.h"
 
 namespace shardscape::testing {
 

@@ -4,7 +4,7 @@
 // identical. Shared by test_json_text and fuzz_json_text, which hold parseJsonText to
 // nlohmann's exact result.
 
-#include "attribute_json.h"
+#include "values/attribute_json.h"
 
 namespace shardscape::testing {
 

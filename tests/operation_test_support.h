@@ -12,9 +12,9 @@
 #include <string>
 #include <string_view>
 
-#include "dispatch.h"
-#include "engine.h"
-#include "item_size.h"
+#include "api/dispatch.h"
+#include "storage/engine.h"
+#include "values/item_size.h"
 
 namespace shardscape::testing {
 

@@ -14,7 +14,7 @@
 #include "model/model_scenario.h"
 #include "model/model_validation.h"
 #include "model/sample_data_generator.h"
-#include "simulator.h"
+#include "simulation/simulator.h"
 
 using namespace shardscape;
 

@@ -5,10 +5,10 @@
 
 #include <QtTest>
 
-#include "capacity_rules.h"
-#include "clock.h"
+#include "base/clock.h"
+#include "capacity/capacity_rules.h"
 #include "operation_test_support.h"
-#include "storage_layout.h"
+#include "storage/storage_layout.h"
 
 using namespace shardscape;
 using namespace shardscape::testing;

@@ -7,13 +7,13 @@
 #include <cmath>
 #include <limits>
 
-#include "auto_scaling.h"
-#include "capacity_model.h"
-#include "capacity_rules.h"
-#include "clock.h"
-#include "key_distribution.h"
-#include "rate_curve.h"
-#include "storage_layout.h"
+#include "base/clock.h"
+#include "capacity/auto_scaling.h"
+#include "capacity/capacity_model.h"
+#include "capacity/capacity_rules.h"
+#include "simulation/key_distribution.h"
+#include "simulation/rate_curve.h"
+#include "storage/storage_layout.h"
 
 using namespace shardscape;
 

@@ -22,17 +22,17 @@
 #include <QTextDocumentFragment>
 #include <QtTest>
 
-#include "capacity_rules.h"
+#include "capacity/capacity_rules.h"
+#include "capacity/partition_map.h"
+#include "classroom/request_walkthrough.h"
+#include "classroom/walkthrough_facts.h"
 #include "classroom_view.h"
 #include "main_window.h"
 #include "operation_test_support.h"
-#include "partition_map.h"
 #include "presenter_mode.h"
-#include "request_walkthrough.h"
 #include "request_walkthrough_panel.h"
 #include "scenario_gallery_panel.h"
-#include "storage_layout.h"
-#include "walkthrough_facts.h"
+#include "storage/storage_layout.h"
 
 using namespace shardscape;
 using namespace shardscape::testing;

@@ -5,9 +5,9 @@
 #include <csignal>
 #include <set>
 
-#include "attribute_json.h"
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
+#include "storage/engine.h"
+#include "values/attribute_json.h"
 
 using namespace shardscape;
 

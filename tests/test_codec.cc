@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "attribute_json.h"
-#include "base64.h"
+#include "base/base64.h"
+#include "values/attribute_json.h"
 
 using namespace shardscape;
 

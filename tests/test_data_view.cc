@@ -10,12 +10,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "api/dispatch.h"
 #include "data_view.h"
-#include "dispatch.h"
-#include "engine.h"
 #include "item_table_model.h"
 #include "main_window.h"
 #include "operation_test_support.h"
+#include "storage/engine.h"
 
 using namespace shardscape;
 using shardscape::testing::numbered;

@@ -28,7 +28,6 @@
 #include "design_document.h"
 #include "designer_view.h"
 #include "designer_workbench.h"
-#include "engine.h"
 #include "facet_view.h"
 #include "index_editor.h"
 #include "key_slot.h"
@@ -37,6 +36,7 @@
 #include "model/model_json.h"
 #include "model_tree.h"
 #include "operation_test_support.h"
+#include "storage/engine.h"
 #include "welcome_panel.h"
 
 using namespace shardscape;

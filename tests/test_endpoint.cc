@@ -10,11 +10,11 @@
 #include <random>
 #include <thread>
 
-#include "dispatch.h"
+#include "api/dispatch.h"
 #include "endpoint_server.h"
-#include "engine.h"
 #include "http_test_client.h"
-#include "sigv4.h"
+#include "protocol/sigv4.h"
+#include "storage/engine.h"
 
 using namespace shardscape;
 using shardscape::testing::RawConnection;

@@ -5,8 +5,8 @@
 #include <QtTest>
 #include <random>
 
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
+#include "storage/engine.h"
 
 using namespace shardscape;
 

@@ -8,8 +8,8 @@
 #include <QtTest>
 
 #include "operation_test_support.h"
-#include "simulator.h"
-#include "workload_execution.h"
+#include "simulation/simulator.h"
+#include "simulation/workload_execution.h"
 
 using namespace shardscape;
 

@@ -3,8 +3,8 @@
 // exact result or DynamoDB's exact message.
 #include <QtTest>
 
-#include "expression.h"
-#include "expression_evaluator.h"
+#include "expressions/expression.h"
+#include "expressions/expression_evaluator.h"
 
 using namespace shardscape;
 

@@ -14,14 +14,14 @@
 #include <QtTest>
 #include <cmath>
 
+#include "capacity/heat_map_data.h"
 #include "capacity_chart.h"
 #include "chart_export.h"
-#include "heat_map_data.h"
 #include "heat_map_view.h"
 #include "partition_keys_view.h"
-#include "scenario.h"
+#include "simulation/scenario.h"
+#include "simulation/simulator.h"
 #include "simulation_results_view.h"
-#include "simulator.h"
 
 using namespace shardscape;
 

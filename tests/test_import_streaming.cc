@@ -8,10 +8,10 @@
 #include <sstream>
 #include <streambuf>
 
-#include "attribute_json.h"
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
+#include "storage/engine.h"
 #include "transfer/item_import.h"
+#include "values/attribute_json.h"
 
 using namespace shardscape;
 

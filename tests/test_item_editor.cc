@@ -12,10 +12,10 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include "classroom/item_form.h"
 #include "data_view.h"
 #include "gui_test_support.h"
 #include "item_editor.h"
-#include "item_form.h"
 #include "item_table_model.h"
 
 using namespace shardscape;

@@ -3,8 +3,8 @@
 
 #include <QtTest>
 
-#include "attribute_json.h"
-#include "item_size.h"
+#include "values/attribute_json.h"
+#include "values/item_size.h"
 
 using namespace shardscape;
 

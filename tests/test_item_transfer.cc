@@ -5,11 +5,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "attribute_json.h"
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
+#include "storage/engine.h"
 #include "transfer/item_export.h"
 #include "transfer/item_import.h"
+#include "values/attribute_json.h"
 
 using namespace shardscape;
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "base/json_text.h"
 #include "json_identical.h"
-#include "json_text.h"
 
 using namespace shardscape;
 

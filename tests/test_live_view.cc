@@ -9,16 +9,16 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "api/dispatch.h"
+#include "base/clock.h"
+#include "capacity/live_capacity.h"
 #include "capacity_chart.h"
-#include "clock.h"
-#include "dispatch.h"
-#include "engine.h"
 #include "heat_map_view.h"
-#include "live_capacity.h"
 #include "live_capacity_view.h"
 #include "main_window.h"
 #include "remote/remote_backend.h"
 #include "server_controller.h"
+#include "storage/engine.h"
 
 using namespace shardscape;
 

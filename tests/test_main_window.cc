@@ -13,10 +13,10 @@
 #include <QTreeWidget>
 #include <QtTest>
 
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
 #include "main_window.h"
 #include "query_panel.h"
+#include "storage/engine.h"
 #include "welcome_panel.h"
 
 using namespace shardscape;

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "attribute_json.h"
 #include "model/model_file.h"
 #include "model/model_json.h"
 #include "model/model_validation.h"
+#include "values/attribute_json.h"
 
 using namespace shardscape;
 

@@ -13,11 +13,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
 #include "item_table_model.h"
 #include "operation_test_support.h"
 #include "query_panel.h"
+#include "storage/engine.h"
 
 using namespace shardscape;
 using shardscape::testing::numbered;

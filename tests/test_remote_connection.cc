@@ -7,11 +7,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "protocol/request_authenticator.h"
+#include "protocol/sigv4.h"
 #include "remote/aws_shared_config.h"
 #include "remote/connection_profile.h"
 #include "remote/dynamodb_client.h"
-#include "request_authenticator.h"
-#include "sigv4.h"
 
 using namespace shardscape;
 

@@ -20,12 +20,11 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include "api/dispatch.h"
 #include "connection_controller.h"
 #include "connections_dialog.h"
 #include "data_view.h"
-#include "dispatch.h"
 #include "dynalite_process.h"
-#include "engine.h"
 #include "item_table_model.h"
 #include "main_window.h"
 #include "model/model_file.h"
@@ -33,6 +32,7 @@
 #include "query_panel.h"
 #include "remote/remote_backend.h"
 #include "server_controller.h"
+#include "storage/engine.h"
 
 using namespace shardscape;
 using shardscape::testing::json;

@@ -2,7 +2,7 @@
 // with a fixed clock (2026-01-01T12:00:00Z).
 #include <QtTest>
 
-#include "request_authenticator.h"
+#include "protocol/request_authenticator.h"
 
 using namespace shardscape;
 

@@ -1,10 +1,10 @@
 // Requests as code to copy (AWS CLI, boto3, JavaScript v3) and the one-line capacity "why".
 #include <QtTest>
 
-#include "capacity_explanation.h"
+#include "capacity/capacity_explanation.h"
+#include "classroom/request_form.h"
+#include "classroom/request_snippets.h"
 #include "operation_test_support.h"
-#include "request_form.h"
-#include "request_snippets.h"
 
 using namespace shardscape;
 using namespace shardscape::testing;

@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "reserved_words.h"
+#include "expressions/reserved_words.h"
 
 using namespace shardscape;
 

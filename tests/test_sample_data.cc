@@ -4,12 +4,12 @@
 #include <QtTest>
 #include <regex>
 
-#include "attribute_json.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
 #include "model/model_json.h"
 #include "model/sample_data_generator.h"
 #include "model/sample_value_generator.h"
+#include "values/attribute_json.h"
 
 using namespace shardscape;
 

@@ -8,9 +8,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
 #include "http_test_client.h"
+#include "storage/engine.h"
 
 using namespace shardscape;
 using shardscape::testing::RawConnection;

@@ -3,7 +3,7 @@
 // derivation example. The expected values are the suite's.
 #include <QtTest>
 
-#include "sigv4.h"
+#include "protocol/sigv4.h"
 
 using namespace shardscape;
 using namespace shardscape::sigv4;

@@ -15,17 +15,17 @@
 #include <QtTest>
 
 #include "capacity_chart.h"
+#include "classroom/scenario_form.h"
 #include "compare_view.h"
-#include "engine.h"
 #include "heat_map_view.h"
 #include "main_window.h"
 #include "model/model_file.h"
-#include "scenario_form.h"
 #include "scenario_form_view.h"
+#include "simulation/simulator.h"
 #include "simulation_panel.h"
 #include "simulation_results_view.h"
 #include "simulation_runner.h"
-#include "simulator.h"
+#include "storage/engine.h"
 #include "welcome_panel.h"
 
 using namespace shardscape;

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <set>
 
-#include "simulator.h"
-#include "storage_layout.h"
+#include "simulation/simulator.h"
+#include "storage/storage_layout.h"
 
 using namespace shardscape;
 

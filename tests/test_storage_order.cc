@@ -17,14 +17,14 @@
 #include <string>
 #include <vector>
 
-#include "attribute_json.h"
-#include "base64.h"
-#include "dispatch.h"
-#include "engine.h"
-#include "item_binary.h"
-#include "item_binary_json.h"
-#include "number.h"
-#include "storage_layout.h"
+#include "api/dispatch.h"
+#include "base/base64.h"
+#include "storage/engine.h"
+#include "storage/storage_layout.h"
+#include "values/attribute_json.h"
+#include "values/item_binary.h"
+#include "values/item_binary_json.h"
+#include "values/number.h"
 
 using namespace shardscape;
 

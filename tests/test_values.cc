@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "attribute_value.h"
-#include "number.h"
+#include "values/attribute_value.h"
+#include "values/number.h"
 
 using namespace shardscape;
 

@@ -3,14 +3,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "attribute_json.h"
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
 #include "model/model_json.h"
 #include "model/model_validation.h"
 #include "model/workbench_format.h"
+#include "storage/engine.h"
+#include "values/attribute_json.h"
 
 using namespace shardscape;
 

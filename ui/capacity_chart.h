@@ -5,7 +5,7 @@
 
 #include <qcustomplot.h>
 
-#include "simulation_report.h"
+#include "capacity/simulation_report.h"
 
 namespace shardscape {
 

@@ -5,9 +5,9 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
-#include "engine.h"
 #include "request_walkthrough_panel.h"
 #include "scenario_gallery_panel.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 

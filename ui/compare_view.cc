@@ -11,9 +11,9 @@
 #include <QVBoxLayout>
 
 #include "capacity_chart.h"
+#include "classroom/scenario_form.h"
 #include "heat_map_view.h"
-#include "scenario.h"
-#include "scenario_form.h"
+#include "simulation/scenario.h"
 #include "simulation_results_view.h"
 #include "simulation_runner.h"
 

@@ -8,7 +8,7 @@
 
 #include "model/model.h"
 
-#include "simulation_report.h"
+#include "capacity/simulation_report.h"
 
 class QComboBox;
 class QLabel;

@@ -18,14 +18,14 @@
 
 #include "connections_dialog.h"
 #include "data_view.h"
-#include "engine.h"
 #include "menu_placement.h"
 #include "model/model_file.h"
 #include "model/table_schema_import.h"
 #include "query_panel.h"
 #include "remote/connection_store.h"
 #include "remote/remote_backend.h"
-#include "table_sampler.h"
+#include "storage/engine.h"
+#include "transfer/table_sampler.h"
 
 namespace shardscape {
 

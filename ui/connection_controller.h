@@ -11,7 +11,7 @@
 #include <memory>
 #include <vector>
 
-#include "backend.h"
+#include "api/backend.h"
 #include "remote/connection_profile.h"
 
 class QMainWindow;

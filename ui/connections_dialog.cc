@@ -13,7 +13,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
-#include "backend.h"
+#include "api/backend.h"
 #include "remote/connection_store.h"
 #include "remote/remote_backend.h"
 

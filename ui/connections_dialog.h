@@ -8,8 +8,8 @@
 #include <QFutureWatcher>
 #include <vector>
 
+#include "base/result.h"
 #include "remote/connection_profile.h"
-#include "result.h"
 
 class QListWidget;
 class QLineEdit;

@@ -14,12 +14,12 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
 #include "export_dialog.h"
 #include "import_dialog.h"
 #include "item_editor.h"
 #include "item_table_model.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 

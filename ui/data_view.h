@@ -12,7 +12,7 @@ class QAction;
 class QMimeData;
 class QDragEnterEvent;
 class QDropEvent;
-#include "backend.h"
+#include "api/backend.h"
 
 class QComboBox;
 class QTableView;

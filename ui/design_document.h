@@ -6,8 +6,8 @@
 #include <QObject>
 #include <QString>
 
+#include "base/result.h"
 #include "model/model.h"
-#include "result.h"
 
 class QUndoStack;
 

@@ -19,8 +19,8 @@
 #include <fstream>
 
 #include "buddy_label.h"
-#include "engine.h"
 #include "item_format_label.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 

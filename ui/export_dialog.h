@@ -9,7 +9,7 @@
 #include <memory>
 #include <optional>
 
-#include "result.h"
+#include "base/result.h"
 #include "transfer/item_export.h"
 
 class QLineEdit;

@@ -9,7 +9,7 @@
 
 #include <vector>
 
-#include "heat_map_data.h"
+#include "capacity/heat_map_data.h"
 
 namespace shardscape {
 

@@ -19,8 +19,8 @@
 #include <QtConcurrent/QtConcurrent>
 
 #include "buddy_label.h"
-#include "engine.h"
 #include "item_format_label.h"
+#include "storage/engine.h"
 #include "transfer/item_format_detection.h"
 
 namespace shardscape {

@@ -13,7 +13,7 @@
 #include <memory>
 #include <optional>
 
-#include "result.h"
+#include "base/result.h"
 #include "transfer/item_import.h"
 
 class QLineEdit;

@@ -16,8 +16,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 

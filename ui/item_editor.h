@@ -13,8 +13,8 @@
 #include <memory>
 #include <optional>
 
-#include "attribute_value.h"
-#include "item_form.h"
+#include "classroom/item_form.h"
+#include "values/attribute_value.h"
 
 class QTabWidget;
 class QTableWidget;

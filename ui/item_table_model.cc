@@ -4,9 +4,9 @@
 #include <QtConcurrent/QtConcurrent>
 #include <algorithm>
 
-#include "attribute_json.h"
-#include "engine.h"
-#include "number.h"
+#include "storage/engine.h"
+#include "values/attribute_json.h"
+#include "values/number.h"
 
 namespace shardscape {
 

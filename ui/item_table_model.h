@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "attribute_value.h"
-#include "backend.h"
+#include "api/backend.h"
+#include "values/attribute_value.h"
 
 namespace shardscape {
 class Engine;

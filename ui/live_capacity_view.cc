@@ -8,11 +8,11 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "api/dispatch.h"
+#include "capacity/live_capacity.h"
 #include "capacity_chart.h"
-#include "dispatch.h"
-#include "engine.h"
 #include "heat_map_view.h"
-#include "live_capacity.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 

@@ -19,14 +19,13 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
+#include "api/dispatch.h"
 #include "classroom_view.h"
 #include "compare_view.h"
 #include "connection_controller.h"
 #include "data_view.h"
 #include "designer_view.h"
 #include "designer_workbench.h"
-#include "dispatch.h"
-#include "engine.h"
 #include "live_capacity_view.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
@@ -35,6 +34,7 @@
 #include "scenario_gallery_panel.h"
 #include "server_controller.h"
 #include "simulation_panel.h"
+#include "storage/engine.h"
 #include "welcome_panel.h"
 
 namespace shardscape {

@@ -6,7 +6,7 @@
 #include <QTreeWidget>
 #include <vector>
 
-#include "heat_map_data.h"
+#include "capacity/heat_map_data.h"
 
 class QLabel;
 

@@ -17,11 +17,11 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
-#include "capacity_explanation.h"
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
+#include "capacity/capacity_explanation.h"
+#include "classroom/request_snippets.h"
 #include "item_table_model.h"
-#include "request_snippets.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 

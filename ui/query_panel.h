@@ -10,10 +10,10 @@
 #include <memory>
 #include <optional>
 
-#include "attribute_json.h"
-#include "backend.h"
-#include "request_form.h"
-#include "result.h"
+#include "api/backend.h"
+#include "base/result.h"
+#include "classroom/request_form.h"
+#include "values/attribute_json.h"
 
 class QComboBox;
 class QLineEdit;

@@ -14,8 +14,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
-#include "engine.h"
-#include "walkthrough_facts.h"
+#include "classroom/walkthrough_facts.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 

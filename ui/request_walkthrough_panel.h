@@ -9,8 +9,8 @@
 #include <optional>
 #include <vector>
 
-#include "attribute_value.h"
-#include "request_walkthrough.h"
+#include "classroom/request_walkthrough.h"
+#include "values/attribute_value.h"
 
 class QCheckBox;
 class QComboBox;

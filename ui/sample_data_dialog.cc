@@ -17,9 +17,9 @@
 #include <QtConcurrent/QtConcurrent>
 
 #include "buddy_label.h"
-#include "engine.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 

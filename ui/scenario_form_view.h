@@ -5,7 +5,7 @@
 
 #include <QWidget>
 
-#include "scenario_form.h"
+#include "classroom/scenario_form.h"
 
 class QComboBox;
 class QDoubleSpinBox;

@@ -7,7 +7,7 @@
 #include <QWidget>
 #include <vector>
 
-#include "scenario_gallery.h"
+#include "classroom/scenario_gallery.h"
 
 class QAbstractButton;
 class QGridLayout;

@@ -12,8 +12,8 @@
 #include <QStatusBar>
 
 #include "endpoint_server.h"
-#include "engine.h"
 #include "menu_placement.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 

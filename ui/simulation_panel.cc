@@ -13,8 +13,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "classroom/scenario_form.h"
 #include "model/model_file.h"
-#include "scenario_form.h"
 #include "scenario_form_view.h"
 #include "simulation_results_view.h"
 #include "simulation_runner.h"

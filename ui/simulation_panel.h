@@ -7,9 +7,9 @@
 #include <memory>
 #include <optional>
 
+#include "capacity/simulation_report.h"
 #include "model/model.h"
-#include "scenario.h"
-#include "simulation_report.h"
+#include "simulation/scenario.h"
 
 class QComboBox;
 class QLabel;

@@ -6,8 +6,8 @@
 #include <QWidget>
 #include <memory>
 
-#include "heat_map_data.h"
-#include "simulation_report.h"
+#include "capacity/heat_map_data.h"
+#include "capacity/simulation_report.h"
 
 class QComboBox;
 class QLabel;

@@ -3,7 +3,7 @@
 #include <QMetaObject>
 #include <QtConcurrent/QtConcurrent>
 
-#include "simulator.h"
+#include "simulation/simulator.h"
 
 namespace shardscape {
 

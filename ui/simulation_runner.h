@@ -7,8 +7,8 @@
 #include <atomic>
 #include <memory>
 
-#include "scenario.h"
-#include "simulation_report.h"
+#include "capacity/simulation_report.h"
+#include "simulation/scenario.h"
 
 namespace shardscape {
 

@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "base/result.h"
 #include "model/model.h"
-#include "result.h"
 
 namespace shardscape {
 

@@ -1,6 +1,6 @@
 #include "model/model_engine.h"
 
-#include "dispatch.h"
+#include "api/dispatch.h"
 #include "model/sample_data_generator.h"
 #include "model/table_export.h"
 

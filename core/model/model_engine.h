@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "engine.h"
 #include "model/model.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 

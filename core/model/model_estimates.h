@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "expression.h"
+#include "expressions/expression.h"
 #include "model/key_template.h"
 #include "model/model.h"
 

@@ -8,8 +8,8 @@
 
 #include <string>
 
+#include "base/result.h"
 #include "model/model.h"
-#include "result.h"
 
 namespace shardscape {
 

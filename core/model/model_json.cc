@@ -3,7 +3,7 @@
 #include <cmath>
 #include <set>
 
-#include "model/json_position.h"
+#include "base/json_position.h"
 
 namespace shardscape {
 

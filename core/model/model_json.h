@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/result.h"
 #include "model/model.h"
-#include "result.h"
 
 namespace shardscape {
 

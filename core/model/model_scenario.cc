@@ -7,7 +7,7 @@
 #include "model/model_estimates.h"
 #include "model/pattern_expression.h"
 #include "model/sample_value_generator.h"
-#include "scenario_fields.h"
+#include "simulation/scenario_fields.h"
 
 namespace shardscape {
 

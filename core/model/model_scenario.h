@@ -28,10 +28,10 @@
 
 #include <cstddef>
 
-#include "attribute_json.h"
+#include "base/result.h"
 #include "model/model.h"
-#include "result.h"
-#include "scenario.h"
+#include "simulation/scenario.h"
+#include "values/attribute_json.h"
 
 namespace shardscape {
 

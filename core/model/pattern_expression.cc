@@ -3,9 +3,9 @@
 #include <regex>
 #include <set>
 
-#include "attribute_json.h"
-#include "expression_context.h"
+#include "expressions/expression_context.h"
 #include "model/sample_value_generator.h"
+#include "values/attribute_json.h"
 
 namespace shardscape {
 

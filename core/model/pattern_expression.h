@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "expression.h"
+#include "expressions/expression.h"
 #include "model/model.h"
 
 namespace shardscape {

@@ -4,7 +4,7 @@
 
 #include "model/key_template.h"
 #include "model/sample_value_generator.h"
-#include "number.h"
+#include "values/number.h"
 
 namespace shardscape {
 

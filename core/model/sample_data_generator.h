@@ -13,8 +13,8 @@
 #include <map>
 #include <string>
 
-#include "engine.h"
 #include "model/model.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 

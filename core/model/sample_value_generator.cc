@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <numeric>
 
-#include "attribute_json.h"
 #include "model/civil_time.h"
-#include "number.h"
+#include "values/attribute_json.h"
+#include "values/number.h"
 
 namespace shardscape {
 

@@ -25,9 +25,9 @@
 #include <random>
 #include <string>
 
-#include "attribute_value.h"
+#include "base/result.h"
 #include "model/model.h"
-#include "result.h"
+#include "values/attribute_value.h"
 
 namespace shardscape {
 

@@ -9,8 +9,8 @@
 
 #include <string>
 
-#include "attribute_json.h"
 #include "model/model.h"
+#include "values/attribute_json.h"
 
 namespace shardscape {
 

@@ -4,7 +4,7 @@
 // attribute are not part of DescribeTable and are left out.
 
 #include "model/model.h"
-#include "table_definition.h"
+#include "schema/table_definition.h"
 
 namespace shardscape {
 

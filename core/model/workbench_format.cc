@@ -4,7 +4,7 @@
 #include <regex>
 #include <set>
 
-#include "model/json_position.h"
+#include "base/json_position.h"
 #include "model/model_json.h"
 
 namespace shardscape {

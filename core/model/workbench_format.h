@@ -23,8 +23,8 @@
 
 #include <string_view>
 
+#include "base/result.h"
 #include "model/model.h"
-#include "result.h"
 
 namespace shardscape {
 

@@ -16,8 +16,8 @@
 #include <map>
 #include <string>
 
-#include "result.h"
-#include "sigv4.h"
+#include "base/result.h"
+#include "protocol/sigv4.h"
 
 namespace shardscape {
 

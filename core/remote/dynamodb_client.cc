@@ -4,8 +4,8 @@
 
 #include <charconv>
 
-#include "json_protocol.h"
-#include "sigv4.h"
+#include "protocol/json_protocol.h"
+#include "protocol/sigv4.h"
 
 namespace shardscape {
 namespace {

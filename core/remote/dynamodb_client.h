@@ -14,10 +14,10 @@
 #include <string>
 #include <string_view>
 
-#include "attribute_json.h"
-#include "http_message.h"
+#include "base/result.h"
+#include "protocol/http_message.h"
 #include "remote/connection_profile.h"
-#include "result.h"
+#include "values/attribute_json.h"
 
 namespace shardscape {
 

@@ -1,7 +1,7 @@
 #pragma once
 // The Backend of a remote endpoint: every call goes through a signed DynamoDbClient.
 
-#include "backend.h"
+#include "api/backend.h"
 #include "remote/dynamodb_client.h"
 
 namespace shardscape {

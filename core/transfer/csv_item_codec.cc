@@ -3,9 +3,9 @@
 #include <regex>
 #include <set>
 
-#include "attribute_json.h"
-#include "base64.h"
-#include "number.h"
+#include "base/base64.h"
+#include "values/attribute_json.h"
+#include "values/number.h"
 
 namespace shardscape {
 

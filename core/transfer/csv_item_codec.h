@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "attribute_value.h"
-#include "result.h"
+#include "base/result.h"
 #include "transfer/csv_reader.h"
+#include "values/attribute_value.h"
 
 namespace shardscape {
 

@@ -2,9 +2,9 @@
 
 #include <map>
 
-#include "attribute_json.h"
 #include "transfer/csv_item_codec.h"
 #include "transfer/plain_json.h"
+#include "values/attribute_json.h"
 
 namespace shardscape {
 

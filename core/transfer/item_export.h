@@ -13,7 +13,7 @@
 #include <ostream>
 #include <string>
 
-#include "engine.h"
+#include "storage/engine.h"
 #include "transfer/item_format.h"
 
 namespace shardscape {

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <fstream>
 
-#include "attribute_json.h"
+#include "values/attribute_json.h"
 
 namespace shardscape {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "result.h"
+#include "base/result.h"
 #include "transfer/item_format.h"
 
 namespace shardscape {

@@ -2,8 +2,8 @@
 
 #include <fstream>
 
-#include "item_size.h"
 #include "transfer/item_source.h"
+#include "values/item_size.h"
 
 namespace shardscape {
 

@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "engine.h"
+#include "storage/engine.h"
 #include "transfer/item_format.h"
 
 namespace shardscape {

@@ -1,8 +1,8 @@
 #include "transfer/item_source.h"
 
-#include "attribute_json.h"
-#include "model/json_position.h"
+#include "base/json_position.h"
 #include "transfer/plain_json.h"
+#include "values/attribute_json.h"
 
 namespace shardscape {
 

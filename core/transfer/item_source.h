@@ -5,11 +5,11 @@
 #include <memory>
 #include <optional>
 
-#include "attribute_value.h"
-#include "result.h"
+#include "base/result.h"
 #include "transfer/csv_item_codec.h"
 #include "transfer/item_format.h"
 #include "transfer/json_record_scanner.h"
+#include "values/attribute_value.h"
 
 namespace shardscape {
 

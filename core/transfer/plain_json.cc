@@ -4,10 +4,10 @@
 #include <optional>
 #include <vector>
 
-#include "base64.h"
-#include "document_path.h"
-#include "model/json_position.h"
-#include "number.h"
+#include "base/base64.h"
+#include "base/json_position.h"
+#include "values/document_path.h"
+#include "values/number.h"
 
 namespace shardscape {
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "attribute_value.h"
-#include "result.h"
+#include "base/result.h"
+#include "values/attribute_value.h"
 
 namespace shardscape {
 

@@ -40,8 +40,8 @@
 #include <utility>
 #include <vector>
 
-#include "../../core/http_message.h"
 #include "../http_test_client.h"
+#include "protocol/http_message.h"
 
 using shardscape::testing::RawConnection;
 

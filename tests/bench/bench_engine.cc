@@ -18,13 +18,13 @@
 #include <string>
 #include <vector>
 
-#include "attribute_json.h"
-#include "dispatch.h"
-#include "engine.h"
-#include "item_binary.h"
-#include "item_size.h"
+#include "api/dispatch.h"
 #include "raw_leveldb.h"
-#include "storage_layout.h"
+#include "storage/engine.h"
+#include "storage/storage_layout.h"
+#include "values/attribute_json.h"
+#include "values/item_binary.h"
+#include "values/item_size.h"
 
 using namespace shardscape;
 

@@ -11,8 +11,8 @@
 #include <cstdio>
 #include <cstring>
 
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
+#include "storage/engine.h"
 
 using namespace shardscape;
 

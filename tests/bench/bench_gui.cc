@@ -35,9 +35,9 @@
 #include <fstream>
 #include <vector>
 
-#include "engine.h"
-#include "heat_map_data.h"
+#include "capacity/heat_map_data.h"
 #include "heat_map_view.h"
+#include "storage/engine.h"
 #include "transfer/item_import.h"
 
 using namespace shardscape;

@@ -33,14 +33,14 @@
 #include <string>
 #include <vector>
 
-#include "attribute_json.h"
-#include "dispatch.h"
-#include "engine.h"
-#include "item_size.h"
+#include "api/dispatch.h"
 #include "raw_leveldb.h"
-#include "storage_layout.h"
-#include "stored_item.h"
+#include "storage/engine.h"
+#include "storage/storage_layout.h"
 #include "transfer/item_import.h"
+#include "values/attribute_json.h"
+#include "values/item_size.h"
+#include "values/stored_item.h"
 
 using namespace shardscape;
 

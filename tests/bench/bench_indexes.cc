@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "attribute_json.h"
-#include "dispatch.h"
-#include "engine.h"
+#include "api/dispatch.h"
+#include "storage/engine.h"
+#include "values/attribute_json.h"
 
 using namespace shardscape;
 

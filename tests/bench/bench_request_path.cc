@@ -16,9 +16,9 @@
 #include <memory>
 #include <random>
 
-#include "engine.h"
-#include "json_protocol.h"
+#include "protocol/json_protocol.h"
 #include "raw_leveldb.h"
+#include "storage/engine.h"
 
 using namespace shardscape;
 

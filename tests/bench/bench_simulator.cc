@@ -12,8 +12,8 @@
 #include <cstdio>
 #include <cstring>
 
-#include "simulator.h"
-#include "workload_execution.h"
+#include "simulation/simulator.h"
+#include "simulation/workload_execution.h"
 
 using namespace shardscape;
 

@@ -12,7 +12,7 @@
 #include <memory>
 #include <string>
 
-#include "engine.h"
+#include "storage/engine.h"
 
 namespace shardscape::testing {
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include "dispatch.h"
+#include "api/dispatch.h"
 
 using shardscape::Engine;
 

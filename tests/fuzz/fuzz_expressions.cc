@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "attribute_json.h"
-#include "expression.h"
-#include "expression_evaluator.h"
+#include "expressions/expression.h"
+#include "expressions/expression_evaluator.h"
+#include "values/attribute_json.h"
 
 using namespace shardscape;
 

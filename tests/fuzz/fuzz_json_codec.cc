@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <string>
 
-#include "attribute_json.h"
+#include "values/attribute_json.h"
 
 using shardscape::AttributeValue;
 using shardscape::Item;

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "../json_identical.h"
-#include "json_text.h"
+#include "base/json_text.h"
 
 using shardscape::Json;
 

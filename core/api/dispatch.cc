@@ -1,0 +1,71 @@
+#include "api/dispatch.h"
+
+#include <map>
+
+#include "api/operations.h"
+#include "base/json_text.h"
+
+namespace shardscape {
+
+namespace {
+using Handler = Result<Json> (*)(Engine&, const Json&);
+
+const std::map<std::string, Handler, std::less<>>& handlers() {
+    static const std::map<std::string, Handler, std::less<>> table = {
+        {"BatchGetItem", batchGetItemOperation},
+        {"BatchWriteItem", batchWriteItemOperation},
+        {"CreateTable", createTableOperation},
+        {"DeleteItem", deleteItemOperation},
+        {"DeleteTable", deleteTableOperation},
+        {"DescribeTable", describeTableOperation},
+        {"DescribeTimeToLive", describeTimeToLiveOperation},
+        {"GetItem", getItemOperation},
+        {"ListTables", listTablesOperation},
+        {"PutItem", putItemOperation},
+        {"Query", queryOperation},
+        {"Scan", scanOperation},
+        {"TransactGetItems", transactGetItemsOperation},
+        {"TransactWriteItems", transactWriteItemsOperation},
+        {"UpdateItem", updateItemOperation},
+        {"UpdateTable", updateTableOperation},
+        {"UpdateTimeToLive", updateTimeToLiveOperation},
+    };
+    return table;
+}
+}  // namespace
+
+Result<Json> dispatch(Engine& engine, std::string_view operation, const Json& request) {
+    auto it = handlers().find(operation);
+    if (it == handlers().end())
+        return Error{ErrorType::UnknownOperation, "Unknown operation: " + std::string(operation)};
+    if (!request.is_object()) return serializationError("Start of list found where not expected");
+    try {
+        return it->second(engine, request);
+    } catch (const std::exception& e) {
+        // A handler bug must not take the process (and the user's open work) down with it.
+        return internalError(std::string("Internal error: ") + e.what());
+    }
+}
+
+Result<Json> dispatchText(Engine& engine, std::string_view operation, std::string_view body) {
+    Json request = parseJsonText(body);
+    if (request.is_discarded()) return serializationError("Malformed JSON in the request body");
+    return dispatch(engine, operation, request);
+}
+
+std::vector<std::string> supportedOperations() {
+    std::vector<std::string> names;
+    for (const auto& [name, handler] : handlers()) names.push_back(name);
+    return names;
+}
+
+Json errorBody(const Error& error) {
+    Json body = {{"__type", error.wireType()}, {"message", error.message}};
+    if (!error.extraJson.empty()) {
+        Json extra = Json::parse(error.extraJson, nullptr, false);
+        if (extra.is_object()) body.update(extra);
+    }
+    return body;
+}
+
+}  // namespace shardscape

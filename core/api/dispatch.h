@@ -1,0 +1,24 @@
+#pragma once
+// The one entry point the CLI, the GUI and the HTTP endpoint all call: an operation name as
+// DynamoDB names it ("PutItem", "Query", ...) and a request body in DynamoDB JSON, giving the
+// response body or an Error with DynamoDB's type and message.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/engine.h"
+#include "values/attribute_json.h"
+
+namespace shardscape {
+
+Result<Json> dispatch(Engine& engine, std::string_view operation, const Json& request);
+// Same, from request text; malformed JSON is a SerializationException.
+Result<Json> dispatchText(Engine& engine, std::string_view operation, std::string_view body);
+
+std::vector<std::string> supportedOperations();
+
+// {"__type": "...#ValidationException", "message": "..."} as DynamoDB sends errors.
+Json errorBody(const Error& error);
+
+}  // namespace shardscape

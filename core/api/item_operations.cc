@@ -1,0 +1,218 @@
+// PutItem, GetItem, DeleteItem and UpdateItem.
+#include "api/item_request.h"
+#include "api/operation_support.h"
+#include "api/operations.h"
+#include "expressions/expression_context.h"
+#include "expressions/expression_evaluator.h"
+#include "expressions/update_expression.h"
+#include "values/item_binary_json.h"
+#include "values/item_size.h"
+
+namespace shardscape {
+
+namespace {
+
+Result<Json> attributesOf(const StoredItem& stored, const Projection* only = nullptr) {
+    if (!only) return decodeItemBinaryToJson(stored.body());
+    auto item = stored.decode();
+    if (!item) return item.error();
+    return itemToJson(only ? projectItem(*item, *only) : *item);
+}
+
+// Adds the replaced or deleted item as "Attributes" when ReturnValues is ALL_OLD.
+Status addOldAttributes(Json& response, const ItemRequest& r, const WriteResult& written) {
+    if (r.returnValues != "ALL_OLD" || !written.oldItem) return {};
+    auto old = attributesOf(*written.oldItem);
+    if (!old) return old.error();
+    response["Attributes"] = std::move(old).value();
+    return {};
+}
+
+// ConsumedCapacity (table and index writes) and ItemCollectionMetrics of a write.
+void addWriteFigures(Json& response, Engine& engine, const ItemRequest& r, const Item& keySource,
+                     const WriteResult& written) {
+    if (r.capacity != ReturnConsumedCapacity::None)
+        response["ConsumedCapacity"] =
+            consumedCapacityJson(r.capacity, writeCapacityOf(r.tableName, written));
+    if (!r.returnCollectionMetrics) return;
+    if (auto table = engine.table(r.tableName)) {
+        Json metrics = itemCollectionMetrics(*table, keySource, written);
+        if (!metrics.is_null()) response["ItemCollectionMetrics"] = std::move(metrics);
+    }
+}
+
+}  // namespace
+
+Result<Json> putItemOperation(Engine& engine, const Json& request) {
+    RequestReader reader(request);
+    auto r = readItemRequest(reader, request, "Item", "item");
+    if (!r) return r.error();
+    auto item = readItemMember(request, "Item");
+    if (!item) return item.error();
+    if (r->returnValues && *r->returnValues != "ALL_OLD" && *r->returnValues != "NONE")
+        return validationError("ReturnValues can only be ALL_OLD or NONE");
+    if (itemSize(**item) > kMaxItemSizeBytes)
+        return validationError("Item size has exceeded the maximum allowed size");
+    SHARDSCAPE_TRY(rejectUnsupported(request, {"Expected", "ConditionalOperator"}));
+    auto context =
+        ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value(),
+                                       r->conditionExpression ? "" : "ConditionExpression is null");
+    if (!context) return context.error();
+    auto condition = compileCondition(*r, *context);
+    if (!condition) return condition.error();
+    SHARDSCAPE_TRY(context->checkAllUsed());
+
+    // The item's key, for ItemCollectionMetrics; copied only when they are asked for.
+    Item keySource;
+    if (r->returnCollectionMetrics) keySource = **item;
+    auto written = engine.putItem(r->tableName, std::move(**item), [&](const StoredItem* current) {
+        return condition->check(current);
+    });
+    if (!written) return written.error();
+    Json response = Json::object();
+    SHARDSCAPE_TRY(addOldAttributes(response, *r, *written));
+    addWriteFigures(response, engine, *r, keySource, *written);
+    return response;
+}
+
+Result<Json> deleteItemOperation(Engine& engine, const Json& request) {
+    RequestReader reader(request);
+    auto r = readItemRequest(reader, request, "Key", "key");
+    if (!r) return r.error();
+    auto key = readItemMember(request, "Key");
+    if (!key) return key.error();
+    if (r->returnValues && *r->returnValues != "ALL_OLD" && *r->returnValues != "NONE")
+        return validationError("ReturnValues can only be ALL_OLD or NONE");
+    SHARDSCAPE_TRY(rejectUnsupported(request, {"Expected", "ConditionalOperator"}));
+    auto context =
+        ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value(),
+                                       r->conditionExpression ? "" : "ConditionExpression is null");
+    if (!context) return context.error();
+    auto condition = compileCondition(*r, *context);
+    if (!condition) return condition.error();
+    SHARDSCAPE_TRY(context->checkAllUsed());
+
+    auto deleted = engine.mutateItem(r->tableName, **key,
+                                     [&](const StoredItem* current) -> Result<std::optional<Item>> {
+                                         SHARDSCAPE_TRY(condition->check(current));
+                                         return std::optional<Item>();
+                                     });
+    if (!deleted) return deleted.error();
+    Json response = Json::object();
+    SHARDSCAPE_TRY(addOldAttributes(response, *r, *deleted));
+    addWriteFigures(response, engine, *r, **key, *deleted);
+    return response;
+}
+
+Result<Json> getItemOperation(Engine& engine, const Json& request) {
+    RequestReader reader(request);
+    auto name = reader.string("TableName");
+    reader.object("Key");
+    auto consistent = reader.boolean("ConsistentRead");
+    auto capacity = readReturnConsumedCapacity(reader);
+    auto projectionExpression = reader.string("ProjectionExpression");
+    const Json* attributesToGet = reader.array("AttributesToGet");
+    const Json* names = reader.object("ExpressionAttributeNames");
+    reader.tableName(name);
+    reader.notNull(request.contains("Key") && !request["Key"].is_null(), "key");
+    SHARDSCAPE_TRY(reader.finish());
+    auto key = readItemMember(request, "Key");
+    if (!key) return key.error();
+    if (projectionExpression && attributesToGet)
+        return validationError(
+            "Can not use both expression and non-expression parameters in the same request: "
+            "Non-expression parameters: {AttributesToGet} Expression parameters: "
+            "{ProjectionExpression}");
+    auto context = ExpressionContext::fromRequest(names, nullptr, projectionExpression.has_value());
+    if (!context) return context.error();
+    if (request.contains("ExpressionAttributeValues"))
+        return validationError(
+            "ExpressionAttributeValues can only be specified when using expressions: "
+            "ProjectionExpression is not a valid expression for values");
+    std::optional<Projection> projection;
+    if (projectionExpression) {
+        auto parsed = parseProjectionExpression(*projectionExpression, *context);
+        if (!parsed) return parsed.error();
+        projection = std::move(parsed).value();
+        SHARDSCAPE_TRY(context->checkAllUsed());
+    } else if (attributesToGet) {
+        Projection list;
+        for (const auto& a : *attributesToGet) {
+            if (!a.is_string()) return serializationError("Unexpected field type");
+            const DocumentPath path{{false, a.get<std::string>(), 0}};
+            if (std::find(list.begin(), list.end(), path) != list.end())
+                return validationError(
+                    "One or more parameter values were invalid: Duplicate value in attribute "
+                    "name: " +
+                    a.get<std::string>());
+            list.push_back(path);
+        }
+        projection = std::move(list);
+    }
+
+    auto read = engine.getItem(*name, **key);
+    if (!read) return read.error();
+    const double units = readCapacityUnits(read->size, consistent.value_or(false));
+    SHARDSCAPE_TRY(chargeItemRead(engine, *name, **key, units));
+    Json response = Json::object();
+    if (read->item) {
+        auto shown = attributesOf(*read->item, projection ? &*projection : nullptr);
+        if (!shown) return shown.error();
+        response["Item"] = std::move(shown).value();
+    }
+    addConsumedCapacity(response, capacity, *name, units, true);
+    return response;
+}
+
+Result<Json> updateItemOperation(Engine& engine, const Json& request) {
+    RequestReader reader(request);
+    auto updateExpression = reader.string("UpdateExpression");
+    auto r = readItemRequest(reader, request, "Key", "key");
+    if (!r) return r.error();
+    auto key = readItemMember(request, "Key");
+    if (!key) return key.error();
+    SHARDSCAPE_TRY(
+        rejectUnsupported(request, {"AttributeUpdates", "Expected", "ConditionalOperator"}));
+    const bool anyExpression = updateExpression || r->conditionExpression;
+    auto context = ExpressionContext::fromRequest(
+        r->names, r->values, anyExpression,
+        anyExpression ? "" : "UpdateExpression and ConditionExpression are null");
+    if (!context) return context.error();
+    auto table = engine.table(r->tableName);
+    if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    UpdatePlan plan;
+    if (updateExpression) {
+        auto parsed = parseUpdateExpression(*updateExpression, *table, *context);
+        if (!parsed) return parsed.error();
+        plan = std::move(parsed).value();
+    }
+    auto condition = compileCondition(*r, *context);
+    if (!condition) return condition.error();
+    SHARDSCAPE_TRY(context->checkAllUsed());
+
+    const Item& keyItem = **key;
+    std::optional<Item> oldItem;
+    auto written = engine.mutateItem(r->tableName, keyItem,
+                                     [&](const StoredItem* current) -> Result<std::optional<Item>> {
+                                         SHARDSCAPE_TRY(condition->check(current));
+                                         auto next = applyUpdate(plan, keyItem, current, &oldItem);
+                                         if (!next) return next.error();
+                                         return std::optional<Item>(std::move(next).value());
+                                     });
+    if (!written) return written.error();
+
+    Json response = Json::object();
+    const auto touched = plan.touchedPaths();
+    const std::string mode = r->returnValues.value_or("NONE");
+    std::optional<Item> attributes;
+    if (mode == "ALL_OLD" && oldItem) attributes = *oldItem;
+    if (mode == "ALL_NEW" && written->newItem) attributes = *written->newItem;
+    if (mode == "UPDATED_OLD" && oldItem) attributes = projectItem(*oldItem, touched);
+    if (mode == "UPDATED_NEW" && written->newItem)
+        attributes = projectItem(*written->newItem, touched);
+    if (attributes && !attributes->empty()) response["Attributes"] = itemToJson(*attributes);
+    addWriteFigures(response, engine, *r, keyItem, *written);
+    return response;
+}
+
+}  // namespace shardscape

@@ -1,0 +1,33 @@
+#pragma once
+// DynamoDB operations on the JSON wire format: each handler validates a request body exactly
+// as DynamoDB does, runs it on the engine and builds DynamoDB's response body.
+// dispatch() (dispatch.h) is the one entry point that routes by operation name.
+
+#include "storage/engine.h"
+#include "values/attribute_json.h"
+
+namespace shardscape {
+
+Result<Json> createTableOperation(Engine& engine, const Json& request);
+Result<Json> describeTableOperation(Engine& engine, const Json& request);
+Result<Json> listTablesOperation(Engine& engine, const Json& request);
+Result<Json> updateTableOperation(Engine& engine, const Json& request);
+Result<Json> deleteTableOperation(Engine& engine, const Json& request);
+
+Result<Json> putItemOperation(Engine& engine, const Json& request);
+Result<Json> getItemOperation(Engine& engine, const Json& request);
+Result<Json> deleteItemOperation(Engine& engine, const Json& request);
+Result<Json> updateItemOperation(Engine& engine, const Json& request);
+
+Result<Json> queryOperation(Engine& engine, const Json& request);
+Result<Json> scanOperation(Engine& engine, const Json& request);
+
+Result<Json> batchGetItemOperation(Engine& engine, const Json& request);
+Result<Json> batchWriteItemOperation(Engine& engine, const Json& request);
+Result<Json> transactWriteItemsOperation(Engine& engine, const Json& request);
+Result<Json> transactGetItemsOperation(Engine& engine, const Json& request);
+
+Result<Json> updateTimeToLiveOperation(Engine& engine, const Json& request);
+Result<Json> describeTimeToLiveOperation(Engine& engine, const Json& request);
+
+}  // namespace shardscape

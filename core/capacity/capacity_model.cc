@@ -1,0 +1,238 @@
+#include "capacity/capacity_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "capacity/capacity_rules.h"
+
+namespace shardscape {
+
+namespace {
+
+// Water-filling: shares `pool` among claims, nobody above its claim, the rest equally.
+// Returns what each claim gets.
+std::vector<double> waterFill(const std::vector<double>& claims, double pool) {
+    std::vector<double> given(claims.size(), 0);
+    const double wanted = std::accumulate(claims.begin(), claims.end(), 0.0);
+    if (wanted <= pool) return claims;
+    std::vector<size_t> order;
+    for (size_t i = 0; i < claims.size(); ++i)
+        if (claims[i] > 0) order.push_back(i);
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return claims[a] < claims[b]; });
+    size_t left = order.size();
+    for (size_t i : order) {
+        const double fair = pool / static_cast<double>(left);
+        given[i] = std::min(claims[i], fair);
+        pool -= given[i];
+        --left;
+    }
+    return given;
+}
+
+}  // namespace
+
+CapacityModel::CapacityModel(const CapacitySettings& settings) : settings_(settings) {
+    const int count = settings.mode == BillingMode::PayPerRequest
+                          ? rules::onDemandInitialPartitionCount(settings.sizeBytes)
+                          : rules::initialPartitionCount(settings.readUnits, settings.writeUnits,
+                                                         settings.sizeBytes);
+    partitions_ = PartitionMap(count);
+    readBucket_.assign(count, 0);
+    writeBucket_.assign(count, 0);
+    hotSeconds_.assign(count, 0);
+    if (settings.mode == BillingMode::Provisioned && settings.burst && settings.burstStartsFull) {
+        for (int i = 0; i < count; ++i) {
+            const double fraction = partitions_[i].fraction();
+            readBucket_[i] = settings.readUnits * fraction * rules::kBurstSeconds;
+            writeBucket_[i] = settings.writeUnits * fraction * rules::kBurstSeconds;
+        }
+    }
+}
+
+void CapacityModel::setProvisioned(double second, double readUnits, double writeUnits) {
+    settings_.readUnits = readUnits;
+    settings_.writeUnits = writeUnits;
+    const int needed = rules::initialPartitionCount(readUnits, writeUnits, settings_.sizeBytes);
+    splitForCount(second, needed, "throughput");
+}
+
+void CapacityModel::splitForCount(double second, int needed, const char* reason) {
+    // Every partition splits in two until there are enough, so ranges (and the throughput
+    // share of each) stay even.
+    while (partitions_.size() < needed) {
+        for (int i = partitions_.size() - 1; i >= 0; --i) {
+            const int parentId = partitions_[i].id;
+            if (!partitions_.split(i)) return;
+            const double readHalf = readBucket_[i] / 2, writeHalf = writeBucket_[i] / 2;
+            readBucket_[i] = readHalf;
+            writeBucket_[i] = writeHalf;
+            readBucket_.insert(readBucket_.begin() + i + 1, readHalf);
+            writeBucket_.insert(writeBucket_.begin() + i + 1, writeHalf);
+            hotSeconds_[i] = 0;
+            hotSeconds_.insert(hotSeconds_.begin() + i + 1, 0);
+            splits_.push_back({second, parentId, partitions_[i].id, partitions_[i + 1].id, reason});
+        }
+        ++generation_;
+    }
+}
+
+double CapacityModel::onDemandCeiling() const {
+    const double initial = rules::kOnDemandInitialWriteUnits;
+    return std::max({initial, rules::kOnDemandPeakFactor * peakBeforeWindow_, peakEver_});
+}
+
+void CapacityModel::settle(double second, std::vector<PartitionLoad>& loads) {
+    loads.resize(partitions_.size());
+    // Table capacity in write-equivalent units, to tell partition-level throttling (heat)
+    // from the table being out of capacity.
+    const double capacity =
+        settings_.mode == BillingMode::PayPerRequest
+            ? onDemandCeiling()
+            : settings_.writeUnits + settings_.readUnits / rules::kReadUnitsPerWriteUnit;
+    if (settings_.mode == BillingMode::PayPerRequest) {
+        settleOnDemand(second, loads);
+    } else {
+        settleProvisioned(loads, true);
+        settleProvisioned(loads, false);
+        // A partition serves "3,000 RCU or 1,000 WCU, or a linear combination of both"
+        // (Knowledge Center, on-demand-table-throttling-dynamodb): scale both down if the mix
+        // is over.
+        for (auto& load : loads) {
+            const double use = load.readServed / rules::kPartitionMaxReadUnits +
+                               load.writeServed / rules::kPartitionMaxWriteUnits;
+            if (use > 1) {
+                load.readServed /= use;
+                load.writeServed /= use;
+            }
+        }
+    }
+    // Heat: consecutive seconds each partition throttled while the table as a whole had
+    // capacity left (splitting cannot help a table that is out of capacity).
+    double served = 0;
+    for (const auto& load : loads)
+        served += load.writeServed + load.readServed / rules::kReadUnitsPerWriteUnit;
+    const bool tableHasRoom = served < capacity * 0.999;
+    for (size_t i = 0; i < loads.size(); ++i) {
+        const bool throttled = loads[i].refused ||
+                               loads[i].readServed < loads[i].readDemand - 1e-9 ||
+                               loads[i].writeServed < loads[i].writeDemand - 1e-9;
+        hotSeconds_[i] = throttled && tableHasRoom ? hotSeconds_[i] + 1 : 0;
+    }
+    if (settings_.mode == BillingMode::PayPerRequest) {
+        // Partitions follow the ceiling: enough for it at 1,000 write-equivalent units each.
+        const int needed =
+            static_cast<int>(std::ceil(onDemandCeiling() / rules::kPartitionMaxWriteUnits - 1e-9));
+        splitForCount(second, needed, "throughput");
+    }
+}
+
+std::vector<int> CapacityModel::partitionsHotFor(int seconds) const {
+    std::vector<int> out;
+    for (size_t i = 0; i < hotSeconds_.size(); ++i)
+        if (hotSeconds_[i] >= seconds) out.push_back(static_cast<int>(i));
+    return out;
+}
+
+bool CapacityModel::splitAt(double second, int index, uint64_t at, const char* reason) {
+    const int parentId = partitions_[index].id;
+    const double parentFraction = partitions_[index].fraction();
+    if (!partitions_.splitAt(index, at)) return false;
+    // Burst follows the hash space each half takes.
+    const double lowerShare = partitions_[index].fraction() / parentFraction;
+    for (auto* bucket : {&readBucket_, &writeBucket_}) {
+        const double total = (*bucket)[index];
+        (*bucket)[index] = total * lowerShare;
+        bucket->insert(bucket->begin() + index + 1, total * (1 - lowerShare));
+    }
+    hotSeconds_[index] = 0;
+    hotSeconds_.insert(hotSeconds_.begin() + index + 1, 0);
+    splits_.push_back({second, parentId, partitions_[index].id, partitions_[index + 1].id, reason});
+    ++generation_;
+    return true;
+}
+
+void CapacityModel::settleProvisioned(std::vector<PartitionLoad>& loads, bool read) {
+    const double total = read ? settings_.readUnits : settings_.writeUnits;
+    const double partitionMax =
+        read ? rules::kPartitionMaxReadUnits : rules::kPartitionMaxWriteUnits;
+    std::vector<double>& bucket = read ? readBucket_ : writeBucket_;
+    const size_t n = loads.size();
+    std::vector<double> share(n), own(n), room(n);
+    double ownTotal = 0, unusedTotal = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const double demand = read ? loads[i].readDemand : loads[i].writeDemand;
+        // Provisioned throughput is divided across the partitions by their share of the
+        // hash space (an even split; a split halves a partition's share).
+        share[i] = total * partitions_[static_cast<int>(i)].fraction();
+        own[i] = std::min({demand, share[i], partitionMax});
+        ownTotal += own[i];
+        unusedTotal += share[i] - own[i];
+        room[i] = std::min(demand - own[i], partitionMax - own[i]);
+    }
+    // Adaptive capacity: "enables your application to continue reading and writing to hot
+    // partitions without being throttled, provided that traffic does not exceed your table's
+    // total provisioned capacity or the partition maximum capacity" (Developer Guide,
+    // burst-adaptive-capacity).
+    std::vector<double> lent(n, 0);
+    double lentTotal = 0;
+    if (settings_.adaptive) {
+        lent = waterFill(room, std::max(0.0, total - ownTotal));
+        lentTotal = std::accumulate(lent.begin(), lent.end(), 0.0);
+    }
+    // Share of the unused capacity that was not lent out and so is retained as burst.
+    const double retained = unusedTotal > 0 ? std::max(0.0, 1 - lentTotal / unusedTotal) : 0;
+    for (size_t i = 0; i < n; ++i) {
+        double served = own[i] + lent[i];
+        if (settings_.burst) {
+            // Burst capacity: unused capacity retained for up to 300 seconds, consumed above
+            // the partition's share but never above the partition maximum ("Burst capacity
+            // can't alleviate partition-level throttling", Knowledge Center).
+            const double fromBurst =
+                std::min({room[i] - lent[i], bucket[i], partitionMax - served});
+            served += std::max(0.0, fromBurst);
+            bucket[i] =
+                std::min(share[i] * rules::kBurstSeconds,
+                         bucket[i] - std::max(0.0, fromBurst) + (share[i] - own[i]) * retained);
+        }
+        (read ? loads[i].readServed : loads[i].writeServed) = served;
+    }
+}
+
+void CapacityModel::settleOnDemand(double second, std::vector<PartitionLoad>& loads) {
+    // Per partition: "up to 3,000 read request units or 1,000 write request units, or a
+    // linear combination of both" (Knowledge Center, on-demand-table-throttling-dynamodb).
+    double wanted = 0;
+    for (auto& load : loads) {
+        load.readServed = load.readDemand;
+        load.writeServed = load.writeDemand;
+        const double use = load.readServed / rules::kPartitionMaxReadUnits +
+                           load.writeServed / rules::kPartitionMaxWriteUnits;
+        if (use > 1) {
+            load.readServed /= use;
+            load.writeServed /= use;
+        }
+        wanted += load.writeServed + load.readServed / rules::kReadUnitsPerWriteUnit;
+    }
+    // Table level: up to twice the previous peak (or the initial 4,000 WCU / 12,000 RCU).
+    const double ceiling = onDemandCeiling();
+    if (wanted > ceiling) {
+        const double scale = ceiling / wanted;
+        for (auto& load : loads) {
+            load.readServed *= scale;
+            load.writeServed *= scale;
+        }
+        wanted = ceiling;
+    }
+    // The traffic served becomes the previous peak; it counts double after 30 minutes.
+    peakEver_ = std::max(peakEver_, wanted);
+    recent_.emplace_back(second, wanted);
+    while (!recent_.empty() &&
+           recent_.front().first <= second - rules::kOnDemandPeakWindowSeconds) {
+        peakBeforeWindow_ = std::max(peakBeforeWindow_, recent_.front().second);
+        recent_.pop_front();
+    }
+}
+
+}  // namespace shardscape

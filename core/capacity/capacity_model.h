@@ -1,0 +1,108 @@
+#pragma once
+// The capacity physics of one table or global secondary index, second by second: partitions
+// (contiguous hash ranges), provisioned throughput divided over them, burst capacity,
+// adaptive capacity, the on-demand ceiling, throttling, and splits. Every rule cites AWS's
+// documented figure in capacity_rules.h or at the rule below.
+//
+// The model is fed the demand (capacity units) each partition receives in one second and
+// answers how much of it is served; the rest is throttled. It knows nothing of keys or items:
+// the simulator maps keys to partitions through partitions().indexOf(hash).
+
+#include <deque>
+#include <vector>
+
+#include "capacity/partition_map.h"
+#include "schema/table_definition.h"
+
+namespace shardscape {
+
+struct CapacitySettings {
+    BillingMode mode = BillingMode::Provisioned;
+    double readUnits = 0;   // provisioned RCU (ignored on demand)
+    double writeUnits = 0;  // provisioned WCU (ignored on demand)
+    double sizeBytes = 0;   // data held (table items or index entries)
+    bool burst = true;      // burst capacity on (provisioned)
+    bool adaptive = true;   // adaptive capacity on (provisioned)
+    // Burst buckets start full, as for a table that has been idle for five minutes.
+    bool burstStartsFull = true;
+};
+
+struct SplitEvent {
+    double second = 0;
+    int parentId = 0;
+    int lowerId = 0;
+    int upperId = 0;
+    const char* reason = "";  // "throughput" or "size"
+};
+
+// Demand and outcome of one partition in one second, in capacity units.
+struct PartitionLoad {
+    double readDemand = 0;
+    double writeDemand = 0;
+    double readServed = 0;
+    double writeServed = 0;
+    // Requests were refused on top of the demand (engine enforcement admits request by
+    // request and passes only what it served as demand): counts as throttled for heat.
+    bool refused = false;
+};
+
+class CapacityModel {
+  public:
+    explicit CapacityModel(const CapacitySettings& settings);
+
+    const CapacitySettings& settings() const { return settings_; }
+    const PartitionMap& partitions() const { return partitions_; }
+    // Bumped whenever the partitions change (a split); callers re-map keys when it moves.
+    int generation() const { return generation_; }
+    const std::vector<SplitEvent>& splits() const { return splits_; }
+
+    double provisionedRead() const { return settings_.readUnits; }
+    double provisionedWrite() const { return settings_.writeUnits; }
+    // UpdateTable (or auto scaling) at `second`. AWS: partitions are added "if you increase
+    // the table's provisioned throughput settings beyond what the existing partitions can
+    // support" (HowItWorks.Partitions); partitions are never merged back.
+    void setProvisioned(double second, double readUnits, double writeUnits);
+
+    // On demand: the write-equivalent units per second (WCU + RCU / 3) the table serves at
+    // `second` without throttling: max(4,000, twice the peak reached more than 30 minutes
+    // ago, any level already reached).
+    double onDemandCeiling() const;
+
+    // Settles one second: fills readServed/writeServed of every load (one per partition, in
+    // partition order) from the demands, and updates burst buckets and on-demand peaks.
+    // Call with consecutive seconds.
+    void settle(double second, std::vector<PartitionLoad>& loads);
+
+    // Split for heat: partitions (indexes) throttled for at least `seconds` in a row. AWS
+    // documents that adaptive capacity "might rebalance your data so that a partition
+    // contains only that single, frequently accessed item" (burst-adaptive-capacity,
+    // "Isolate frequently accessed items") but not after how long; the simulator uses
+    // rules::kSplitForHeatSeconds and picks the split point from the keys it knows.
+    std::vector<int> partitionsHotFor(int seconds) const;
+    // Splits the partition at `index` at hash `at` (see PartitionMap::splitAt); burst is
+    // shared by range width. False if `at` is not inside the range.
+    bool splitAt(double second, int index, uint64_t at, const char* reason);
+
+    // Burst units a partition holds (provisioned), for tests and charts.
+    double readBurst(int index) const { return readBucket_.at(index); }
+    double writeBurst(int index) const { return writeBucket_.at(index); }
+
+  private:
+    void splitForCount(double second, int needed, const char* reason);
+    void settleProvisioned(std::vector<PartitionLoad>& loads, bool read);
+    void settleOnDemand(double second, std::vector<PartitionLoad>& loads);
+
+    CapacitySettings settings_;
+    PartitionMap partitions_;
+    int generation_ = 0;
+    std::vector<SplitEvent> splits_;
+    std::vector<double> readBucket_;
+    std::vector<double> writeBucket_;
+    std::vector<int> hotSeconds_;
+    // On demand: served write-equivalent units of the last 30 minutes, by second.
+    std::deque<std::pair<double, double>> recent_;
+    double peakBeforeWindow_ = 0;
+    double peakEver_ = 0;
+};
+
+}  // namespace shardscape

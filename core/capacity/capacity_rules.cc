@@ -1,0 +1,50 @@
+#include "capacity/capacity_rules.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace shardscape::rules {
+
+namespace {
+// ceil() that ignores floating-point dust (3000.0000001 / 3000 is one partition).
+int ceilCount(double value) {
+    return static_cast<int>(std::ceil(value - 1e-9));
+}
+}  // namespace
+
+int initialPartitionCount(double readUnits, double writeUnits, double tableBytes) {
+    const int byThroughput =
+        ceilCount(readUnits / kPartitionMaxReadUnits + writeUnits / kPartitionMaxWriteUnits);
+    const int bySize = ceilCount(tableBytes / kPartitionMaxBytes);
+    return std::max({1, byThroughput, bySize});
+}
+
+int onDemandInitialPartitionCount(double tableBytes) {
+    const int byThroughput = ceilCount(kOnDemandInitialWriteUnits / kPartitionMaxWriteUnits);
+    return std::max({1, byThroughput, ceilCount(tableBytes / kPartitionMaxBytes)});
+}
+
+Error provisionedThroughputExceeded() {
+    return Error{ErrorType::ProvisionedThroughputExceeded,
+                 "The level of configured provisioned throughput for the table was exceeded. "
+                 "Consider increasing your provisioning level with the UpdateTable API."};
+}
+
+Error indexProvisionedThroughputExceeded() {
+    return Error{ErrorType::ProvisionedThroughputExceeded,
+                 "The level of configured provisioned throughput for one or more global "
+                 "secondary indexes of the table was exceeded. Consider increasing your "
+                 "provisioning level for the under-provisioned global secondary indexes with "
+                 "the UpdateTable API."};
+}
+
+Error onDemandThrottling() {
+    return Error{ErrorType::Throttling,
+                 "Throughput exceeds the current capacity of your table or index. DynamoDB is "
+                 "automatically scaling your table or index so please try again shortly. If "
+                 "exceptions persist, check if you have a hot key: "
+                 "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+                 "bp-partition-key-design.html."};
+}
+
+}  // namespace shardscape::rules

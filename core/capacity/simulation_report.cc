@@ -1,0 +1,147 @@
+#include "capacity/simulation_report.h"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace shardscape {
+
+namespace {
+
+Error fileError(const char* what, const std::string& directory, const std::string& detail) {
+    std::string message = what;
+    message.append(directory);
+    message.append(detail);
+    return validationError(std::move(message));
+}
+
+double rounded(double value) {
+    return std::round(value * 100) / 100;
+}
+
+Json series(const std::vector<float>& values) {
+    Json out = Json::array();
+    for (float value : values) out.push_back(rounded(value));
+    return out;
+}
+
+std::string hex(uint64_t value) {
+    char buffer[19];
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
+    return buffer;
+}
+
+}  // namespace
+
+Json resourceReportJson(const ResourceReport& resource) {
+    Json partitions = Json::array();
+    for (const PartitionSeries& p : resource.partitions) {
+        partitions.push_back(
+            {{"id", p.id},
+             {"firstHash", hex(p.firstHash)},
+             {"lastHash", hex(p.lastHash)},
+             {"firstSecond", p.firstSecond},
+             {"splitAtSecond", p.endSecond < 0 ? Json(nullptr) : Json(p.endSecond)},
+             {"consumedReadUnits", series(p.consumedRead)},
+             {"consumedWriteUnits", series(p.consumedWrite)},
+             {"throttledRequests", series(p.throttledRequests)}});
+    }
+    Json splits = Json::array();
+    for (const SplitEvent& split : resource.splits)
+        splits.push_back({{"second", split.second},
+                          {"partition", split.parentId},
+                          {"into", {split.lowerId, split.upperId}},
+                          {"reason", split.reason}});
+    Json scaling = Json::array();
+    for (const ScalingEvent& event : resource.scaling)
+        scaling.push_back({{"second", event.second},
+                           {"dimension", event.dimension},
+                           {"from", event.from},
+                           {"to", event.to}});
+    return {{"name", resource.name},
+            {"kind", resource.isIndex ? "globalSecondaryIndex" : "table"},
+            {"billingMode",
+             resource.mode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"},
+            {"consumedReadUnits", rounded(resource.totalRead)},
+            {"consumedWriteUnits", rounded(resource.totalWrite)},
+            {"throttledRequests", rounded(resource.throttled)},
+            {"partitionCount", resource.finalPartitionCount},
+            {"splits", splits},
+            {"scaling", scaling},
+            {"seconds",
+             {{"consumedReadUnits", series(resource.consumedRead)},
+              {"consumedWriteUnits", series(resource.consumedWrite)},
+              {"capacityReadUnits", series(resource.capacityRead)},
+              {"capacityWriteUnits", series(resource.capacityWrite)},
+              {"throttledRequests", series(resource.throttledRequests)}}},
+            {"partitions", partitions}};
+}
+
+Json SimulationReport::toJson() const {
+    Json errors = Json::object();
+    for (const auto& [name, count] : throttledByError) errors[name] = rounded(count);
+    Json streamList = Json::array();
+    for (const StreamReport& stream : streams)
+        streamList.push_back({{"name", stream.name},
+                              {"operation", stream.operation},
+                              {"requests", rounded(stream.requests)},
+                              {"throttledRequests", rounded(stream.throttledRequests)},
+                              {"consumedUnits", rounded(stream.consumedUnits)}});
+    Json keys = Json::array();
+    for (const HotKey& key : hotKeys)
+        keys.push_back({{"key", key.key},
+                        {"stream", key.stream},
+                        {"partition", key.partitionId},
+                        {"requests", rounded(key.requests)},
+                        {"throttledRequests", rounded(key.throttledRequests)}});
+    Json resourceList = Json::array();
+    for (const ResourceReport& resource : resources)
+        resourceList.push_back(resourceReportJson(resource));
+    return {{"scenario", scenario},
+            {"mode", mode},
+            {"seed", seed},
+            {"durationSeconds", durationSeconds},
+            {"summary",
+             {{"requests", rounded(requests)},
+              {"throttledRequests", rounded(throttledRequests)},
+              {"throttledByError", errors}}},
+            {"streams", streamList},
+            {"hotKeys", keys},
+            {"costUsd",
+             {{"onDemand", std::round(cost.onDemand * 10000) / 10000},
+              {"provisioned", cost.provisioned ? Json(std::round(*cost.provisioned * 10000) / 10000)
+                                               : Json(nullptr)}}},
+            {"resources", resourceList}};
+}
+
+Status SimulationReport::writeCsv(const std::string& directory) const {
+    std::error_code error;
+    std::filesystem::create_directories(directory, error);
+    if (error) return fileError("cannot create ", directory, ": " + error.message());
+    const std::filesystem::path dir(directory);
+    std::ofstream seconds(dir / "seconds.csv");
+    std::ofstream partitions(dir / "partitions.csv");
+    if (!seconds || !partitions) return fileError("cannot write CSV files in ", directory, "");
+    seconds << "resource,second,consumed_rcu,consumed_wcu,capacity_rcu,capacity_wcu,"
+               "throttled_requests\n";
+    partitions << "resource,partition,second,consumed_rcu,consumed_wcu,throttled_requests\n";
+    for (const ResourceReport& r : resources) {
+        for (size_t s = 0; s < r.consumedRead.size(); ++s)
+            seconds << r.name << ',' << s << ',' << rounded(r.consumedRead[s]) << ','
+                    << rounded(r.consumedWrite[s]) << ',' << rounded(r.capacityRead[s]) << ','
+                    << rounded(r.capacityWrite[s]) << ',' << rounded(r.throttledRequests[s])
+                    << '\n';
+        for (const PartitionSeries& p : r.partitions)
+            for (size_t i = 0; i < p.consumedRead.size(); ++i)
+                partitions << r.name << ',' << p.id << ',' << p.firstSecond + i << ','
+                           << rounded(p.consumedRead[i]) << ',' << rounded(p.consumedWrite[i])
+                           << ',' << rounded(p.throttledRequests[i]) << '\n';
+    }
+    seconds.flush();
+    partitions.flush();
+    if (!seconds || !partitions) return fileError("failed writing CSV files in ", directory, "");
+    return Status::success();
+}
+
+}  // namespace shardscape

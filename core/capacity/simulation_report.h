@@ -1,0 +1,118 @@
+#pragma once
+// What a simulation produces: per-second, per-partition consumed capacity and throttles for
+// the table and each global secondary index, consumed vs provisioned capacity, throttle
+// counts by error, splits, auto-scaling changes and the hottest keys. Serialised to JSON
+// (report.json) and CSV.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "capacity/capacity_model.h"
+#include "values/attribute_json.h"
+
+namespace shardscape {
+
+struct PartitionSeries {
+    int id = 0;
+    uint64_t firstHash = 0;
+    uint64_t lastHash = 0;
+    int firstSecond = 0;  // the series' values start at this second
+    int endSecond = -1;   // second the partition was split (-1: still there at the end)
+    std::vector<float> consumedRead;
+    std::vector<float> consumedWrite;
+    std::vector<float> throttledRequests;
+};
+
+struct ScalingEvent {
+    int second = 0;
+    std::string dimension;  // "read" or "write"
+    double from = 0;
+    double to = 0;
+};
+
+struct ResourceReport {
+    std::string name;
+    bool isIndex = false;
+    BillingMode mode = BillingMode::Provisioned;
+    // Per second: consumed units, capacity (provisioned, or the on-demand ceiling in
+    // write-equivalent units for both) and throttled requests.
+    std::vector<float> consumedRead;
+    std::vector<float> consumedWrite;
+    std::vector<float> capacityRead;
+    std::vector<float> capacityWrite;
+    std::vector<float> throttledRequests;
+    std::vector<PartitionSeries> partitions;
+    std::vector<SplitEvent> splits;
+    std::vector<ScalingEvent> scaling;
+    double totalRead = 0;
+    double totalWrite = 0;
+    double throttled = 0;
+    int finalPartitionCount = 0;
+};
+
+struct StreamReport {
+    std::string name;
+    std::string operation;
+    double requests = 0;
+    double throttledRequests = 0;
+    double consumedUnits = 0;
+};
+
+struct HotKey {
+    std::string key;
+    std::string stream;
+    int partitionId = 0;  // partition holding it at the end
+    double requests = 0;
+    double throttledRequests = 0;
+    uint64_t hash = 0;         // partition-key hash (which partition range holds it)
+    int resource = 0;          // index into SimulationReport::resources it is read/written on
+    double consumedUnits = 0;  // capacity units its served requests consumed
+    bool write = false;        // written (WCU) rather than read (RCU)
+    // The same figures by the partition (id) that held the key at the time.
+    struct Share {
+        double requests = 0;
+        double throttledRequests = 0;
+        double consumedUnits = 0;
+    };
+    std::map<int, Share> byPartition;
+};
+
+// What the run's traffic costs, in USD, by the scenario's prices.
+struct CostEstimate {
+    // The consumed (served) request units billed on demand.
+    double onDemand = 0;
+    // The provisioned capacity (as auto scaling set it) billed per hour; only when the
+    // table is provisioned.
+    std::optional<double> provisioned;
+};
+
+// One resource as JSON (the elements of report.json's "resources").
+Json resourceReportJson(const ResourceReport& resource);
+
+struct SimulationReport {
+    std::string scenario;
+    std::string mode = "model";
+    uint64_t seed = 0;
+    int durationSeconds = 0;
+    double requests = 0;
+    double throttledRequests = 0;
+    std::map<std::string, double> throttledByError;
+    std::vector<ResourceReport> resources;  // the table first, then its indexes
+    std::vector<StreamReport> streams;
+    std::vector<HotKey> hotKeys;  // the ten busiest keys
+    // Every key the run tracked (the ten heaviest of each stream), for per-partition
+    // drill-downs; heaviest first.
+    std::vector<HotKey> trackedKeys;
+    CostEstimate cost;
+
+    Json toJson() const;
+    // <dir>/seconds.csv (resource, second, consumed, capacity, throttled) and
+    // <dir>/partitions.csv (resource, partition, second, consumed, throttled).
+    Status writeCsv(const std::string& directory) const;
+};
+
+}  // namespace shardscape

@@ -1,0 +1,200 @@
+#include "schema/table_definition.h"
+
+#include "values/item_binary.h"
+
+namespace shardscape {
+
+const char* enforcementName(CapacityEnforcement enforcement) {
+    switch (enforcement) {
+        case CapacityEnforcement::Record:
+            return "RECORD";
+        case CapacityEnforcement::Enforce:
+            return "ENFORCE";
+        case CapacityEnforcement::Off:
+            break;
+    }
+    return "OFF";
+}
+
+std::optional<CapacityEnforcement> enforcementFromName(std::string_view name) {
+    if (name == "OFF") return CapacityEnforcement::Off;
+    if (name == "RECORD") return CapacityEnforcement::Record;
+    if (name == "ENFORCE") return CapacityEnforcement::Enforce;
+    return std::nullopt;
+}
+
+std::string encodeTableStatistics(const TableStatistics& stats) {
+    std::string out;
+    appendVarint(out, static_cast<uint64_t>(stats.itemCount));
+    appendVarint(out, static_cast<uint64_t>(stats.sizeBytes));
+    return out;
+}
+
+TableStatistics decodeTableStatistics(std::string_view bytes) {
+    uint64_t count = 0, size = 0;
+    TableStatistics stats;
+    if (readVarint(bytes, count) && readVarint(bytes, size)) {
+        stats.itemCount = static_cast<int64_t>(count);
+        stats.sizeBytes = static_cast<int64_t>(size);
+    }
+    return stats;
+}
+
+const IndexDefinition* TableDefinition::findIndex(const std::string& indexName) const {
+    for (const auto& index : indexes)
+        if (index.name == indexName) return &index;
+    return nullptr;
+}
+
+bool TableDefinition::hasLocalIndexes() const {
+    for (const auto& index : indexes)
+        if (!index.global) return true;
+    return false;
+}
+
+bool TableDefinition::isAnyKeyAttribute(const std::string& attribute) const {
+    if (isKeyAttribute(attribute)) return true;
+    for (const auto& index : indexes)
+        if (index.isKeyAttribute(attribute)) return true;
+    return false;
+}
+
+std::string TableDefinition::arn() const {
+    return "arn:aws:dynamodb:ddblocal:000000000000:table/" + name;
+}
+
+Json TableDefinition::describe(const TableStatistics& stats, const std::string& status) const {
+    Json attributes = Json::array();
+    for (const auto& a : attributeDefinitions)
+        attributes.push_back({{"AttributeName", a.name}, {"AttributeType", valueTypeName(a.type)}});
+    Json keySchema = Json::array();
+    keySchema.push_back({{"AttributeName", partitionKey.name}, {"KeyType", "HASH"}});
+    if (sortKey) keySchema.push_back({{"AttributeName", sortKey->name}, {"KeyType", "RANGE"}});
+
+    Json throughput = {{"NumberOfDecreasesToday", numberOfDecreasesToday},
+                       {"ReadCapacityUnits", readCapacityUnits},
+                       {"WriteCapacityUnits", writeCapacityUnits}};
+    if (lastIncreaseDateTime > 0) throughput["LastIncreaseDateTime"] = lastIncreaseDateTime;
+    if (lastDecreaseDateTime > 0) throughput["LastDecreaseDateTime"] = lastDecreaseDateTime;
+
+    Json billing = {{"BillingMode", billingMode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST"
+                                                                              : "PROVISIONED"}};
+    if (lastUpdateToPayPerRequestDateTime > 0)
+        billing["LastUpdateToPayPerRequestDateTime"] = lastUpdateToPayPerRequestDateTime;
+
+    Json description{{"AttributeDefinitions", std::move(attributes)},
+                     {"TableName", name},
+                     {"KeySchema", std::move(keySchema)},
+                     {"TableStatus", status},
+                     {"CreationDateTime", creationDateTime},
+                     {"ProvisionedThroughput", std::move(throughput)},
+                     {"TableSizeBytes", stats.sizeBytes},
+                     {"ItemCount", stats.itemCount},
+                     {"TableArn", arn()},
+                     {"TableId", tableId},
+                     {"BillingModeSummary", std::move(billing)},
+                     {"DeletionProtectionEnabled", false}};
+    Json local = Json::array(), global = Json::array();
+    for (const auto& index : indexes) {
+        IndexStatistics figures;
+        if (auto it = stats.indexes.find(index.id); it != stats.indexes.end()) figures = it->second;
+        Json entry = {{"IndexName", index.name},
+                      {"KeySchema", index.keySchemaJson()},
+                      {"Projection", index.projectionJson()},
+                      {"IndexSizeBytes", figures.sizeBytes},
+                      {"ItemCount", figures.itemCount},
+                      {"IndexArn", arn() + "/index/" + index.name}};
+        if (!index.global) {
+            local.push_back(std::move(entry));
+            continue;
+        }
+        entry["IndexStatus"] = indexStatusName(index.status);
+        if (index.status == IndexStatus::Creating) entry["Backfilling"] = true;
+        Json indexThroughput = {{"NumberOfDecreasesToday", index.numberOfDecreasesToday},
+                                {"ReadCapacityUnits", index.readCapacityUnits},
+                                {"WriteCapacityUnits", index.writeCapacityUnits}};
+        if (index.lastIncreaseDateTime > 0)
+            indexThroughput["LastIncreaseDateTime"] = index.lastIncreaseDateTime;
+        if (index.lastDecreaseDateTime > 0)
+            indexThroughput["LastDecreaseDateTime"] = index.lastDecreaseDateTime;
+        entry["ProvisionedThroughput"] = std::move(indexThroughput);
+        global.push_back(std::move(entry));
+    }
+    if (!local.empty()) description["LocalSecondaryIndexes"] = std::move(local);
+    if (!global.empty()) description["GlobalSecondaryIndexes"] = std::move(global);
+    // Shardscape's own setting, shown only when on (DynamoDB has no such member).
+    if (capacityEnforcement != CapacityEnforcement::Off)
+        description["ShardscapeCapacityEnforcement"] = enforcementName(capacityEnforcement);
+    return description;
+}
+
+Json TableDefinition::toStorageJson() const {
+    Json attributes = Json::array();
+    for (const auto& a : attributeDefinitions)
+        attributes.push_back(keyAttributeToStorage({a.name, a.type}));
+    Json out = {{"name", name},
+                {"id", id},
+                {"tableId", tableId},
+                {"attributes", std::move(attributes)},
+                {"partitionKey", keyAttributeToStorage(partitionKey)},
+                {"billingMode",
+                 billingMode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"},
+                {"read", readCapacityUnits},
+                {"write", writeCapacityUnits},
+                {"created", creationDateTime},
+                {"lastIncrease", lastIncreaseDateTime},
+                {"lastDecrease", lastDecreaseDateTime},
+                {"decreasesToday", numberOfDecreasesToday},
+                {"lastPayPerRequest", lastUpdateToPayPerRequestDateTime}};
+    if (sortKey) out["sortKey"] = keyAttributeToStorage(*sortKey);
+    if (!indexes.empty()) {
+        Json list = Json::array();
+        for (const auto& index : indexes) list.push_back(index.toStorageJson());
+        out["indexes"] = std::move(list);
+    }
+    if (timeToLiveAttribute) out["ttl"] = *timeToLiveAttribute;
+    if (capacityEnforcement != CapacityEnforcement::Off)
+        out["capacityEnforcement"] = enforcementName(capacityEnforcement);
+    return out;
+}
+
+Result<TableDefinition> TableDefinition::fromStorageJson(const Json& json) {
+    try {
+        TableDefinition t;
+        t.name = json.at("name").get<std::string>();
+        t.id = json.at("id").get<uint32_t>();
+        t.tableId = json.value("tableId", "");
+        for (const auto& a : json.at("attributes")) {
+            const KeyAttribute attribute = keyAttributeFromStorage(a);
+            t.attributeDefinitions.push_back({attribute.name, attribute.type});
+        }
+        t.partitionKey = keyAttributeFromStorage(json.at("partitionKey"));
+        if (json.contains("sortKey")) t.sortKey = keyAttributeFromStorage(json.at("sortKey"));
+        t.billingMode = json.at("billingMode") == "PAY_PER_REQUEST" ? BillingMode::PayPerRequest
+                                                                    : BillingMode::Provisioned;
+        t.readCapacityUnits = json.at("read").get<int64_t>();
+        t.writeCapacityUnits = json.at("write").get<int64_t>();
+        t.creationDateTime = json.at("created").get<double>();
+        t.lastIncreaseDateTime = json.value("lastIncrease", 0.0);
+        t.lastDecreaseDateTime = json.value("lastDecrease", 0.0);
+        t.numberOfDecreasesToday = json.value("decreasesToday", 0);
+        t.lastUpdateToPayPerRequestDateTime = json.value("lastPayPerRequest", 0.0);
+        if (json.contains("indexes")) {
+            for (const auto& entry : json.at("indexes")) {
+                auto index = IndexDefinition::fromStorageJson(entry);
+                if (!index) return index.error();
+                t.indexes.push_back(std::move(index).value());
+            }
+        }
+        if (json.contains("ttl")) t.timeToLiveAttribute = json.at("ttl").get<std::string>();
+        if (json.contains("capacityEnforcement"))
+            t.capacityEnforcement =
+                enforcementFromName(json.at("capacityEnforcement").get<std::string>())
+                    .value_or(CapacityEnforcement::Off);
+        return t;
+    } catch (const std::exception& e) {
+        return internalError(std::string("Corrupt table definition in catalog: ") + e.what());
+    }
+}
+
+}  // namespace shardscape

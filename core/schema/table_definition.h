@@ -1,0 +1,86 @@
+#pragma once
+// A table's definition as the catalog keeps it, and its DescribeTable form.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "schema/index_definition.h"
+#include "values/attribute_json.h"
+#include "values/attribute_value.h"
+
+namespace shardscape {
+
+enum class BillingMode { Provisioned, PayPerRequest };
+
+// Shardscape's own table setting (not DynamoDB's): whether real requests are charged to the
+// table's partitions (capacity_meter.h). RECORD counts them for the charts; ENFORCE also
+// throttles them as DynamoDB would.
+enum class CapacityEnforcement { Off, Record, Enforce };
+const char* enforcementName(CapacityEnforcement enforcement);  // "OFF", "RECORD", "ENFORCE"
+std::optional<CapacityEnforcement> enforcementFromName(std::string_view name);
+
+struct AttributeDefinition {
+    std::string name;
+    ValueType type = ValueType::S;
+};
+
+struct IndexStatistics {
+    int64_t itemCount = 0;
+    int64_t sizeBytes = 0;  // IndexSizeBytes: entries plus the per-entry overhead
+};
+
+struct TableStatistics {
+    int64_t itemCount = 0;
+    int64_t sizeBytes = 0;
+    std::map<uint32_t, IndexStatistics> indexes;  // by index id
+};
+
+// Storage form of a statistics record (two varints: count and bytes); tables and indexes
+// each have one.
+std::string encodeTableStatistics(const TableStatistics& stats);
+TableStatistics decodeTableStatistics(std::string_view bytes);
+
+struct TableDefinition {
+    std::string name;
+    uint32_t id = 0;
+    std::string tableId;  // the UUID DynamoDB reports as TableId
+    std::vector<AttributeDefinition> attributeDefinitions;
+    KeyAttribute partitionKey;
+    std::optional<KeyAttribute> sortKey;
+    BillingMode billingMode = BillingMode::Provisioned;
+    int64_t readCapacityUnits = 0;  // 0 in PAY_PER_REQUEST mode
+    int64_t writeCapacityUnits = 0;
+    double creationDateTime = 0;  // seconds since the epoch
+    double lastIncreaseDateTime = 0;
+    double lastDecreaseDateTime = 0;
+    int numberOfDecreasesToday = 0;
+    double lastUpdateToPayPerRequestDateTime = 0;
+    std::vector<IndexDefinition> indexes;  // LSIs and GSIs, in creation order
+    // Time to Live: the attribute holding each item's expiry (epoch seconds), if enabled.
+    std::optional<std::string> timeToLiveAttribute;
+    CapacityEnforcement capacityEnforcement = CapacityEnforcement::Off;
+
+    bool isKeyAttribute(const std::string& attribute) const {
+        return attribute == partitionKey.name || (sortKey && attribute == sortKey->name);
+    }
+
+    const IndexDefinition* findIndex(const std::string& indexName) const;
+    bool hasLocalIndexes() const;
+    // Whether an attribute is a key of the table or of any of its indexes.
+    bool isAnyKeyAttribute(const std::string& attribute) const;
+
+    std::string arn() const;
+    // DynamoDB's TableDescription for this table in the given status.
+    Json describe(const TableStatistics& stats, const std::string& status = "ACTIVE") const;
+
+    // The catalog's own storage form (not a wire format).
+    Json toStorageJson() const;
+    static Result<TableDefinition> fromStorageJson(const Json& json);
+};
+
+}  // namespace shardscape

@@ -1,0 +1,331 @@
+#include "simulation/scenario.h"
+
+#include <cmath>
+
+#include "capacity/capacity.h"
+#include "simulation/scenario_fields.h"
+
+namespace shardscape {
+
+using namespace fields;
+
+namespace {
+
+constexpr double kMaxUnits = 1e8;
+constexpr double kMaxItemBytes = 400 * 1024;  // DynamoDB's 400 KB item limit
+constexpr double kMaxDuration = 31 * 86400;
+
+Result<std::optional<AutoScalingPolicy>> readPolicy(const Json& parent, const std::string& path,
+                                                    const char* name) {
+    auto it = parent.find(name);
+    if (it == parent.end()) return std::optional<AutoScalingPolicy>();
+    const std::string at = member(path, name);
+    SHARDSCAPE_TRY(requireObject(*it, at));
+    AutoScalingPolicy policy;
+    // AWS: target utilization "between 20 and 90 percent" (Developer Guide, AutoScaling).
+    auto target = number(*it, at, "targetUtilization", 70.0, 20, 90);
+    if (!target) return target.error();
+    auto minimum = number(*it, at, "minimumUnits", 1.0, 1, kMaxUnits);
+    if (!minimum) return minimum.error();
+    auto maximum = number(*it, at, "maximumUnits", 40000.0, *minimum, kMaxUnits);
+    if (!maximum) return maximum.error();
+    policy.targetUtilization = *target;
+    policy.minimumUnits = *minimum;
+    policy.maximumUnits = *maximum;
+    return std::optional<AutoScalingPolicy>(policy);
+}
+
+Result<AutoScalingSpec> readAutoScaling(const Json& parent, const std::string& path) {
+    AutoScalingSpec spec;
+    auto it = parent.find("autoScaling");
+    if (it == parent.end()) return spec;
+    const std::string at = member(path, "autoScaling");
+    SHARDSCAPE_TRY(requireObject(*it, at));
+    auto read = readPolicy(*it, at, "read");
+    if (!read) return read.error();
+    auto write = readPolicy(*it, at, "write");
+    if (!write) return write.error();
+    spec.read = *read;
+    spec.write = *write;
+    return spec;
+}
+
+// billingMode, readCapacityUnits, writeCapacityUnits, burstCapacity, adaptiveCapacity.
+Status readCapacity(const Json& json, const std::string& path, CapacitySettings& out) {
+    auto mode = text(json, path, "billingMode", std::string("PROVISIONED"));
+    if (!mode) return mode.error();
+    if (*mode == "PAY_PER_REQUEST") {
+        out.mode = BillingMode::PayPerRequest;
+    } else if (*mode == "PROVISIONED") {
+        out.mode = BillingMode::Provisioned;
+        auto read = number(json, path, "readCapacityUnits", std::nullopt, 1, kMaxUnits);
+        if (!read) return read.error();
+        auto write = number(json, path, "writeCapacityUnits", std::nullopt, 1, kMaxUnits);
+        if (!write) return write.error();
+        out.readUnits = *read;
+        out.writeUnits = *write;
+    } else {
+        return fieldError(member(path, "billingMode"), "must be PROVISIONED or PAY_PER_REQUEST");
+    }
+    auto burst = boolean(json, path, "burstCapacity", true);
+    if (!burst) return burst.error();
+    auto adaptive = boolean(json, path, "adaptiveCapacity", true);
+    if (!adaptive) return adaptive.error();
+    out.burst = *burst;
+    out.adaptive = *adaptive;
+    return Status::success();
+}
+
+Result<TableSpec> readTable(const Json& json, const std::string& path) {
+    SHARDSCAPE_TRY(requireObject(json, path));
+    TableSpec table;
+    auto name = text(json, path, "name", std::nullopt);
+    if (!name) return name.error();
+    auto pk = text(json, path, "partitionKey", std::nullopt);
+    if (!pk) return pk.error();
+    auto sk = text(json, path, "sortKey", std::string());
+    if (!sk) return sk.error();
+    table.name = *name, table.partitionKey = *pk, table.sortKey = *sk;
+    SHARDSCAPE_TRY(readCapacity(json, path, table.capacity));
+    auto count = number(json, path, "itemCount", 0.0, 0, 1e13);
+    if (!count) return count.error();
+    auto size = number(json, path, "itemSizeBytes", 1024.0, 1, kMaxItemBytes);
+    if (!size) return size.error();
+    table.itemCount = *count, table.itemSizeBytes = *size;
+    table.capacity.sizeBytes = *count * *size;
+    auto scaling = readAutoScaling(json, path);
+    if (!scaling) return scaling.error();
+    table.autoScaling = *scaling;
+    if ((scaling->read || scaling->write) && table.capacity.mode == BillingMode::PayPerRequest)
+        return fieldError(member(path, "autoScaling"), "needs billingMode PROVISIONED");
+
+    const std::string listPath = member(path, "globalSecondaryIndexes");
+    auto list = json.find("globalSecondaryIndexes");
+    if (list == json.end()) return table;
+    // AWS: at most 20 global secondary indexes per table (ServiceQuotas).
+    if (!list->is_array() || list->size() > 20)
+        return fieldError(listPath, "must be an array of at most 20 indexes");
+    for (size_t i = 0; i < list->size(); ++i) {
+        const std::string at = element(listPath, i);
+        const Json& entry = (*list)[i];
+        SHARDSCAPE_TRY(requireObject(entry, at));
+        IndexSpec index;
+        auto indexName = text(entry, at, "name", std::nullopt);
+        if (!indexName) return indexName.error();
+        index.name = *indexName;
+        for (const IndexSpec& other : table.globalIndexes)
+            if (other.name == index.name) return fieldError(member(at, "name"), "is a duplicate");
+        // An index of an on-demand table is on demand too.
+        Json capacity = entry;
+        if (table.capacity.mode == BillingMode::PayPerRequest)
+            capacity["billingMode"] = "PAY_PER_REQUEST";
+        SHARDSCAPE_TRY(readCapacity(capacity, at, index.capacity));
+        auto entrySize = number(entry, at, "entrySizeBytes", 100.0, 1, kMaxItemBytes);
+        if (!entrySize) return entrySize.error();
+        index.entrySizeBytes = *entrySize;
+        index.capacity.sizeBytes = *count * *entrySize;
+        auto keys = entry.find("keys");
+        if (keys == entry.end()) return fieldError(member(at, "keys"), "is required");
+        auto distribution = KeyDistribution::fromJson(*keys, member(at, "keys"));
+        if (!distribution) return distribution.error();
+        index.keys = std::move(*distribution);
+        auto indexScaling = readAutoScaling(entry, at);
+        if (!indexScaling) return indexScaling.error();
+        index.autoScaling = *indexScaling;
+        table.globalIndexes.push_back(std::move(index));
+    }
+    return table;
+}
+
+Result<StreamOperation> readOperation(const std::string& name, const std::string& path) {
+    static const std::pair<const char*, StreamOperation> kNames[] = {
+        {"GetItem", StreamOperation::GetItem},
+        {"Query", StreamOperation::Query},
+        {"Scan", StreamOperation::Scan},
+        {"PutItem", StreamOperation::PutItem},
+        {"UpdateItem", StreamOperation::UpdateItem},
+        {"DeleteItem", StreamOperation::DeleteItem}};
+    for (const auto& [text, operation] : kNames)
+        if (name == text) return operation;
+    std::string problem =
+        "must be one of GetItem, Query, Scan, PutItem, UpdateItem, DeleteItem (got '";
+    problem.append(name);
+    problem.append("')");
+    return fieldError(path, problem);
+}
+
+Result<StreamSpec> readStream(const Json& json, const std::string& path,
+                              const std::vector<TableSpec>& tables) {
+    SHARDSCAPE_TRY(requireObject(json, path));
+    StreamSpec stream;
+    auto name = text(json, path, "name", std::string());
+    if (!name) return name.error();
+    stream.name = name->empty() ? path : *name;
+    auto tableName = text(json, path, "table", tables.front().name);
+    if (!tableName) return tableName.error();
+    stream.table = -1;
+    for (size_t t = 0; t < tables.size(); ++t)
+        if (tables[t].name == *tableName) stream.table = static_cast<int>(t);
+    if (stream.table < 0) {
+        std::string problem = "names no table of the scenario ('";
+        problem.append(*tableName);
+        problem.append("')");
+        return fieldError(member(path, "table"), problem);
+    }
+    const TableSpec& table = tables[static_cast<size_t>(stream.table)];
+    auto operationText = text(json, path, "operation", std::nullopt);
+    if (!operationText) return operationText.error();
+    auto operation = readOperation(*operationText, member(path, "operation"));
+    if (!operation) return operation.error();
+    stream.operation = *operation;
+    auto index = text(json, path, "index", std::string());
+    if (!index) return index.error();
+    if (!index->empty()) {
+        if (stream.isWrite() || stream.operation == StreamOperation::GetItem)
+            return fieldError(member(path, "index"), "only Query and Scan read an index");
+        for (size_t i = 0; i < table.globalIndexes.size(); ++i)
+            if (table.globalIndexes[i].name == *index) stream.index = static_cast<int>(i);
+        if (stream.index < 0) {
+            std::string problem = "names no global secondary index of the table ('";
+            problem.append(*index);
+            problem.append("')");
+            return fieldError(member(path, "index"), problem);
+        }
+    }
+    auto consistent = boolean(json, path, "consistentRead", false);
+    if (!consistent) return consistent.error();
+    // AWS: "Strongly consistent reads are not supported on global secondary indexes."
+    if (*consistent && stream.index >= 0)
+        return fieldError(member(path, "consistentRead"),
+                          "cannot be true on a global secondary index");
+    stream.consistentRead = *consistent;
+    const double defaultSize =
+        stream.index >= 0 ? table.globalIndexes[stream.index].entrySizeBytes : table.itemSizeBytes;
+    auto size = number(json, path, "itemSizeBytes", defaultSize, 1, kMaxItemBytes);
+    if (!size) return size.error();
+    stream.itemSizeBytes = *size;
+    auto items = number(json, path, "itemsPerQuery", 1.0, 1, 1e6);
+    if (!items) return items.error();
+    stream.itemsPerQuery = *items;
+    auto rate = json.find("rate");
+    if (rate == json.end()) return fieldError(member(path, "rate"), "is required");
+    auto curve = RateCurve::fromJson(*rate, member(path, "rate"));
+    if (!curve) return curve.error();
+    stream.rate = *curve;
+    if (stream.operation == StreamOperation::Scan) {
+        stream.keys = KeyDistribution::wholeTable();
+    } else {
+        auto keys = json.find("keys");
+        if (keys == json.end()) return fieldError(member(path, "keys"), "is required");
+        auto distribution = KeyDistribution::fromJson(*keys, member(path, "keys"));
+        if (!distribution) return distribution.error();
+        stream.keys = std::move(*distribution);
+    }
+    return stream;
+}
+
+}  // namespace
+
+const char* operationName(StreamOperation operation) {
+    switch (operation) {
+        case StreamOperation::GetItem:
+            return "GetItem";
+        case StreamOperation::Query:
+            return "Query";
+        case StreamOperation::Scan:
+            return "Scan";
+        case StreamOperation::PutItem:
+            return "PutItem";
+        case StreamOperation::UpdateItem:
+            return "UpdateItem";
+        case StreamOperation::DeleteItem:
+            return "DeleteItem";
+    }
+    return "";
+}
+
+double StreamSpec::unitsPerRequest() const {
+    switch (operation) {
+        case StreamOperation::GetItem:
+            return readCapacityUnits(static_cast<size_t>(itemSizeBytes), consistentRead);
+        case StreamOperation::Query:
+            // Query sums the sizes of the items read before rounding to 4 KB.
+            return readCapacityUnits(static_cast<size_t>(itemSizeBytes * itemsPerQuery),
+                                     consistentRead);
+        case StreamOperation::Scan:
+            // One Scan request reads one full 1 MB page.
+            return readCapacityUnits(1024 * 1024, consistentRead);
+        default:
+            return writeCapacityUnits(static_cast<size_t>(itemSizeBytes));
+    }
+}
+
+Result<Scenario> Scenario::fromJson(const Json& json) {
+    const std::string path = "scenario";
+    SHARDSCAPE_TRY(requireObject(json, path));
+    Scenario scenario;
+    auto name = text(json, path, "name", std::string("scenario"));
+    if (!name) return name.error();
+    scenario.name = *name;
+    auto duration = number(json, path, "durationSeconds", std::nullopt, 1, kMaxDuration);
+    if (!duration) return duration.error();
+    scenario.durationSeconds = std::floor(*duration);
+    auto seed = number(json, path, "seed", 1.0, 0, 9007199254740991.0);
+    if (!seed) return seed.error();
+    scenario.seed = static_cast<uint64_t>(*seed);
+    auto table = json.find("table");
+    auto tables = json.find("tables");
+    if (table != json.end() && tables != json.end())
+        return fieldError(member(path, "tables"), "cannot be given with table");
+    if (tables != json.end()) {
+        const std::string listPath = member(path, "tables");
+        if (!tables->is_array() || tables->empty())
+            return fieldError(listPath, "must be a non-empty array of tables");
+        for (size_t i = 0; i < tables->size(); ++i) {
+            auto spec = readTable((*tables)[i], element(listPath, i));
+            if (!spec) return spec.error();
+            for (const TableSpec& other : scenario.tables)
+                if (other.name == spec->name)
+                    return fieldError(member(element(listPath, i), "name"), "is a duplicate");
+            scenario.tables.push_back(std::move(*spec));
+        }
+    } else {
+        if (table == json.end()) return fieldError(member(path, "table"), "is required");
+        auto spec = readTable(*table, member(path, "table"));
+        if (!spec) return spec.error();
+        scenario.tables.push_back(std::move(*spec));
+    }
+    scenario.table = scenario.tables.front();
+    if (auto prices = json.find("prices"); prices != json.end()) {
+        const std::string at = member(path, "prices");
+        SHARDSCAPE_TRY(requireObject(*prices, at));
+        Prices& out = scenario.prices;
+        for (auto [name, field] :
+             {std::pair{"onDemandPerMillionWrites", &out.onDemandPerMillionWrites},
+              std::pair{"onDemandPerMillionReads", &out.onDemandPerMillionReads},
+              std::pair{"provisionedWcuHour", &out.provisionedWcuHour},
+              std::pair{"provisionedRcuHour", &out.provisionedRcuHour}}) {
+            auto value = number(*prices, at, name, *field, 0, 1e6);
+            if (!value) return value.error();
+            *field = *value;
+        }
+    }
+    const std::string listPath = member(path, "workload");
+    auto list = json.find("workload");
+    if (list == json.end() || !list->is_array() || list->empty())
+        return fieldError(listPath, "must be a non-empty array of streams");
+    for (size_t i = 0; i < list->size(); ++i) {
+        auto stream = readStream((*list)[i], element(listPath, i), scenario.tables);
+        if (!stream) return stream.error();
+        scenario.streams.push_back(std::move(*stream));
+    }
+    return scenario;
+}
+
+Result<Scenario> Scenario::fromText(const std::string& text) {
+    Json json = Json::parse(text, nullptr, false);
+    if (json.is_discarded()) return fieldError("scenario", "is not valid JSON");
+    return fromJson(json);
+}
+
+}  // namespace shardscape

@@ -1,0 +1,88 @@
+#pragma once
+// A workload scenario for the simulator: one table or several (keys, billing mode, capacity,
+// size, global secondary indexes, auto scaling) and the workload streams that drive them.
+// Read from JSON (README, "Scenario format"); every error names the field.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "capacity/auto_scaling.h"
+#include "capacity/capacity_model.h"
+#include "simulation/key_distribution.h"
+#include "simulation/rate_curve.h"
+
+namespace shardscape {
+
+struct AutoScalingSpec {
+    std::optional<AutoScalingPolicy> read;
+    std::optional<AutoScalingPolicy> write;
+};
+
+struct IndexSpec {
+    std::string name;
+    CapacitySettings capacity;
+    double entrySizeBytes = 100;
+    KeyDistribution keys;  // index partition keys of the entries written
+    AutoScalingSpec autoScaling;
+};
+
+struct TableSpec {
+    std::string name;
+    std::string partitionKey;
+    std::string sortKey;  // empty when the table has none
+    CapacitySettings capacity;
+    double itemCount = 0;
+    double itemSizeBytes = 1024;
+    AutoScalingSpec autoScaling;
+    std::vector<IndexSpec> globalIndexes;
+};
+
+enum class StreamOperation { GetItem, Query, Scan, PutItem, UpdateItem, DeleteItem };
+
+struct StreamSpec {
+    std::string name;
+    int table = 0;  // the table it targets (Scenario::tables)
+    StreamOperation operation = StreamOperation::GetItem;
+    int index = -1;  // global secondary index read (Query/Scan), or -1 for the table
+    bool consistentRead = false;
+    double itemSizeBytes = 1024;
+    double itemsPerQuery = 1;
+    RateCurve rate;
+    KeyDistribution keys;
+
+    bool isWrite() const {
+        return operation == StreamOperation::PutItem || operation == StreamOperation::UpdateItem ||
+               operation == StreamOperation::DeleteItem;
+    }
+    // Capacity units one request consumes on the table (or the index it reads), by AWS's
+    // rules (capacity.h).
+    double unitsPerRequest() const;
+};
+
+// Prices for the cost estimate, editable per scenario. Defaults: AWS's us-east-1 list prices
+// after the November 2024 on-demand price reduction (README, "Cost").
+struct Prices {
+    double onDemandPerMillionWrites = 0.625;  // USD per million write request units
+    double onDemandPerMillionReads = 0.125;   // USD per million read request units
+    double provisionedWcuHour = 0.00065;      // USD per WCU-hour
+    double provisionedRcuHour = 0.00013;      // USD per RCU-hour
+};
+
+struct Scenario {
+    std::string name;
+    double durationSeconds = 60;
+    uint64_t seed = 1;
+    TableSpec table;                // the first table (tables[0])
+    std::vector<TableSpec> tables;  // every table: "table" or "tables" in the JSON
+    std::vector<StreamSpec> streams;
+    Prices prices;
+
+    static Result<Scenario> fromJson(const Json& json);
+    static Result<Scenario> fromText(const std::string& text);
+};
+
+const char* operationName(StreamOperation operation);
+
+}  // namespace shardscape

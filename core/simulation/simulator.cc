@@ -1,0 +1,423 @@
+#include "simulation/simulator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "base/seeded_random.h"
+#include "capacity/capacity.h"
+#include "capacity/capacity_rules.h"
+
+namespace shardscape {
+
+namespace {
+
+struct Resource {
+    CapacityModel model;
+    std::optional<AutoScaler> readScaler;
+    std::optional<AutoScaler> writeScaler;
+    std::vector<PartitionLoad> loads;
+    std::vector<double> throttled;  // requests per partition this second
+    double minuteRead = 0, minuteWrite = 0;
+    int generationSeen = -1;
+    std::unordered_map<int, int> seriesOfId;
+    std::vector<int> seriesOfIndex;
+
+    explicit Resource(const CapacitySettings& settings) : model(settings) {}
+
+    double servedShare(int partition, bool write) const {
+        const PartitionLoad& load = loads[partition];
+        const double demand = write ? load.writeDemand : load.readDemand;
+        const double served = write ? load.writeServed : load.readServed;
+        return demand > 0 ? std::min(1.0, served / demand) : 1.0;
+    }
+    std::string throttleError(bool backPressure) const {
+        if (model.settings().mode == BillingMode::PayPerRequest)
+            return rules::onDemandThrottling().name();
+        return (backPressure ? rules::indexProvisionedThroughputExceeded()
+                             : rules::provisionedThroughputExceeded())
+            .name();
+    }
+};
+
+// The requests of one stream as one resource (table or index) sees them.
+struct Channel {
+    int stream = 0;
+    int resource = 0;
+    const KeyDistribution* keys = nullptr;
+    double units = 0;
+    bool write = false;
+    bool backPressure = false;  // an index write that can reject the base-table write
+    int generationSeen = -1;
+    std::vector<double> mass;
+    std::vector<double> counts;
+    double total = 0;
+};
+
+struct TrackedKey {
+    int stream = 0;
+    int resource = 0;
+    WeightedKey key;
+    HotKey report;
+};
+
+// Opens series for new partitions and closes those split away.
+void remapSeries(Resource& resource, ResourceReport& report, int second) {
+    const PartitionMap& map = resource.model.partitions();
+    std::unordered_map<int, int> current;
+    resource.seriesOfIndex.assign(map.size(), 0);
+    for (int i = 0; i < map.size(); ++i) {
+        const PartitionRange& range = map[i];
+        auto it = resource.seriesOfId.find(range.id);
+        if (it == resource.seriesOfId.end()) {
+            report.partitions.push_back(
+                {range.id, range.first, range.last, second, -1, {}, {}, {}});
+            it = resource.seriesOfId.emplace(range.id, int(report.partitions.size()) - 1).first;
+        }
+        resource.seriesOfIndex[i] = it->second;
+        current.emplace(range.id, it->second);
+    }
+    for (const auto& [id, series] : resource.seriesOfId)
+        if (!current.count(id) && report.partitions[series].endSecond < 0)
+            report.partitions[series].endSecond = second;
+    resource.generationSeen = resource.model.generation();
+}
+
+// Split for heat: a partition throttled for kSplitForHeatSeconds in a row (while its table
+// had capacity left) is split. A key carrying at least a tenth of the partition's demand is
+// isolated in a partition of its own (AWS: "a partition contains only that single,
+// frequently accessed item"); otherwise the range is halved.
+void splitForHeat(Resource& resource, int r, const std::vector<Channel>& channels,
+                  const std::vector<double>& rates, double second) {
+    CapacityModel& model = resource.model;
+    const std::vector<int> hot = model.partitionsHotFor(rules::kSplitForHeatSeconds);
+    for (auto it = hot.rbegin(); it != hot.rend(); ++it) {
+        const PartitionRange range = model.partitions()[*it];
+        const PartitionLoad& load = resource.loads[*it];
+        std::optional<WeightedKey> heaviest;
+        double heaviestUnits = 0;
+        for (const Channel& channel : channels) {
+            if (channel.resource != r) continue;
+            auto key = channel.keys->heaviestIn(range.first, range.last, second);
+            const double units = key ? key->weight * rates[channel.stream] * channel.units : 0;
+            if (units > heaviestUnits) {
+                heaviest = key;
+                heaviestUnits = units;
+            }
+        }
+        if (heaviest && heaviestUnits >= 0.1 * (load.readDemand + load.writeDemand)) {
+            const uint64_t hash = heaviest->hash;
+            if (hash == range.first && hash == range.last) continue;  // already alone
+            // Upper boundary first, so the index of the lower part stays valid.
+            if (hash < range.last) model.splitAt(second, *it, hash + 1, "heat");
+            if (hash > range.first) model.splitAt(second, *it, hash, "heat");
+        } else {
+            model.splitAt(second, *it, range.first + (range.last - range.first) / 2 + 1, "heat");
+        }
+    }
+}
+
+void autoScale(Resource& resource, ResourceReport& report, int minuteEnd) {
+    CapacityModel& model = resource.model;
+    double read = model.provisionedRead(), write = model.provisionedWrite();
+    if (resource.readScaler)
+        if (auto next =
+                resource.readScaler->evaluateMinute(minuteEnd, resource.minuteRead / 60, read)) {
+            report.scaling.push_back({minuteEnd, "read", read, *next});
+            read = *next;
+        }
+    if (resource.writeScaler)
+        if (auto next =
+                resource.writeScaler->evaluateMinute(minuteEnd, resource.minuteWrite / 60, write)) {
+            report.scaling.push_back({minuteEnd, "write", write, *next});
+            write = *next;
+        }
+    if (read != model.provisionedRead() || write != model.provisionedWrite())
+        model.setProvisioned(minuteEnd, read, write);
+    resource.minuteRead = resource.minuteWrite = 0;
+}
+
+}  // namespace
+
+Error simulationCancelled() {
+    return internalError("Simulation cancelled");
+}
+
+bool isSimulationCancelled(const Error& error) {
+    return error.type == ErrorType::InternalServer && error.message == "Simulation cancelled";
+}
+
+CostEstimate estimateCost(const std::vector<ResourceReport>& resources, const Prices& prices,
+                          BillingMode tableMode) {
+    // Served units on demand; provisioned capacity per hour (seconds / 3,600).
+    CostEstimate cost;
+    double provisioned = 0;
+    for (const ResourceReport& r : resources) {
+        cost.onDemand += r.totalWrite / 1e6 * prices.onDemandPerMillionWrites +
+                         r.totalRead / 1e6 * prices.onDemandPerMillionReads;
+        for (size_t i = 0; i < r.capacityWrite.size(); ++i)
+            provisioned += (r.capacityWrite[i] * prices.provisionedWcuHour +
+                            r.capacityRead[i] * prices.provisionedRcuHour) /
+                           3600;
+    }
+    if (tableMode == BillingMode::Provisioned) cost.provisioned = provisioned;
+    return cost;
+}
+
+Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOptions& options) {
+    SimulationReport report;
+    report.scenario = scenario.name;
+    report.seed = options.seed.value_or(scenario.seed);
+    report.durationSeconds = static_cast<int>(scenario.durationSeconds);
+    Random random(report.seed);
+
+    // Resources: each table, then its indexes; base[t] is table t's.
+    std::vector<Resource> resources;
+    std::vector<int> base;
+    auto addScalers = [](Resource& resource, const AutoScalingSpec& spec) {
+        if (spec.read) resource.readScaler.emplace(*spec.read);
+        if (spec.write) resource.writeScaler.emplace(*spec.write);
+    };
+    for (const TableSpec& table : scenario.tables) {
+        base.push_back(static_cast<int>(resources.size()));
+        resources.emplace_back(table.capacity);
+        report.resources.push_back({});
+        report.resources.back().name = table.name;
+        addScalers(resources.back(), table.autoScaling);
+        for (const IndexSpec& index : table.globalIndexes) {
+            resources.emplace_back(index.capacity);
+            addScalers(resources.back(), index.autoScaling);
+            report.resources.push_back({});
+            report.resources.back().name = index.name;
+            report.resources.back().isIndex = true;
+        }
+    }
+    for (size_t r = 0; r < resources.size(); ++r)
+        report.resources[r].mode = resources[r].model.settings().mode;
+
+    std::vector<Channel> channels;
+    std::vector<TrackedKey> tracked;
+    for (size_t s = 0; s < scenario.streams.size(); ++s) {
+        const StreamSpec& stream = scenario.streams[s];
+        report.streams.push_back({stream.name, operationName(stream.operation), 0, 0, 0});
+        Channel primary;
+        primary.stream = static_cast<int>(s);
+        const TableSpec& table = scenario.tables[static_cast<size_t>(stream.table)];
+        primary.resource = base[static_cast<size_t>(stream.table)] + stream.index + 1;
+        primary.keys = &stream.keys;
+        primary.units = stream.unitsPerRequest();
+        primary.write = stream.isWrite();
+        channels.push_back(primary);
+        for (const WeightedKey& key : stream.keys.heaviest(10))
+            tracked.push_back({primary.stream,
+                               primary.resource,
+                               key,
+                               {stream.keys.keyName(key.rank, key.shard),
+                                stream.name,
+                                0,
+                                0,
+                                0,
+                                key.hash,
+                                primary.resource,
+                                0,
+                                stream.isWrite(),
+                                {}}});
+        if (!stream.isWrite()) continue;
+        // Every write also writes each global secondary index (one entry; its size in 1 KB
+        // units, AWS's rule for index writes).
+        for (size_t i = 0; i < table.globalIndexes.size(); ++i) {
+            Channel indexWrite = primary;
+            indexWrite.resource = base[static_cast<size_t>(stream.table)] + static_cast<int>(i) + 1;
+            indexWrite.keys = &table.globalIndexes[i].keys;
+            indexWrite.units =
+                writeCapacityUnits(static_cast<size_t>(table.globalIndexes[i].entrySizeBytes));
+            indexWrite.backPressure = true;
+            channels.push_back(indexWrite);
+        }
+    }
+
+    const int duration = report.durationSeconds;
+    for (ResourceReport& r : report.resources) {
+        for (auto* series : {&r.consumedRead, &r.consumedWrite, &r.capacityRead, &r.capacityWrite,
+                             &r.throttledRequests})
+            series->reserve(duration);
+    }
+    std::vector<double> rates(scenario.streams.size());
+    std::vector<double> rejected(scenario.streams.size());
+    std::vector<int> rejectedBy(scenario.streams.size(), 0);
+    const int progressStep = std::max(1, duration / 100);
+
+    for (int second = 0; second < duration; ++second) {
+        if (options.cancelled && options.cancelled()) return simulationCancelled();
+        const double t = second;
+        for (size_t r = 0; r < resources.size(); ++r)
+            if (resources[r].generationSeen != resources[r].model.generation())
+                remapSeries(resources[r], report.resources[r], second);
+        for (size_t s = 0; s < scenario.streams.size(); ++s)
+            rates[s] = scenario.streams[s].rate.at(t);
+
+        // Requests per partition, for every channel.
+        for (Channel& channel : channels) {
+            const CapacityModel& model = resources[channel.resource].model;
+            if (channel.generationSeen != model.generation() || channel.keys->timeOrdered()) {
+                channel.keys->massPerPartition(model.partitions(), t, channel.mass);
+                channel.generationSeen = model.generation();
+            }
+            channel.counts.resize(channel.mass.size());
+            channel.total = 0;
+            const double rate = rates[channel.stream];
+            for (size_t p = 0; p < channel.mass.size(); ++p) {
+                channel.counts[p] = rate > 0 ? random.poisson(rate * channel.mass[p]) : 0;
+                channel.total += channel.counts[p];
+            }
+        }
+        auto settle = [&](int r) {
+            Resource& resource = resources[r];
+            resource.loads.assign(resource.model.partitions().size(), {});
+            resource.throttled.assign(resource.loads.size(), 0);
+            for (const Channel& channel : channels) {
+                if (channel.resource != r) continue;
+                for (size_t p = 0; p < channel.counts.size(); ++p)
+                    (channel.write ? resource.loads[p].writeDemand
+                                   : resource.loads[p].readDemand) +=
+                        channel.counts[p] * channel.units;
+            }
+            ResourceReport& out = report.resources[r];
+            const CapacityModel& model = resource.model;
+            if (model.settings().mode == BillingMode::PayPerRequest) {
+                const double ceiling = model.onDemandCeiling();
+                out.capacityWrite.push_back(static_cast<float>(ceiling));
+                out.capacityRead.push_back(
+                    static_cast<float>(ceiling * rules::kReadUnitsPerWriteUnit));
+            } else {
+                out.capacityWrite.push_back(static_cast<float>(model.provisionedWrite()));
+                out.capacityRead.push_back(static_cast<float>(model.provisionedRead()));
+            }
+            resource.model.settle(t, resource.loads);
+        };
+
+        // Indexes first: a write its index cannot take is rejected before the table takes it
+        // (AWS: "If a global secondary index has insufficient write capacity, write
+        // operations on the base table will be throttled", Developer Guide,
+        // GSI.ThroughputConsiderations).
+        for (size_t r = 0; r < resources.size(); ++r)
+            if (report.resources[r].isIndex) settle(static_cast<int>(r));
+        std::fill(rejected.begin(), rejected.end(), 0.0);
+        for (const Channel& channel : channels) {
+            if (!channel.backPressure || channel.total <= 0) continue;
+            const Resource& index = resources[channel.resource];
+            double refused = 0;
+            for (size_t p = 0; p < channel.counts.size(); ++p)
+                refused += channel.counts[p] * (1 - index.servedShare(static_cast<int>(p), true));
+            if (refused / channel.total > rejected[channel.stream]) {
+                rejected[channel.stream] = refused / channel.total;
+                rejectedBy[channel.stream] = channel.resource;
+            }
+        }
+        for (Channel& channel : channels) {
+            if (report.resources[channel.resource].isIndex || !channel.write ||
+                rejected[channel.stream] <= 0)
+                continue;
+            StreamReport& stream = report.streams[channel.stream];
+            const double refused = channel.total * rejected[channel.stream];
+            stream.requests += refused;
+            stream.throttledRequests += refused;
+            report.throttledByError[resources[rejectedBy[channel.stream]].throttleError(true)] +=
+                refused;
+            for (double& count : channel.counts) count *= 1 - rejected[channel.stream];
+            channel.total -= refused;
+        }
+        for (size_t r = 0; r < resources.size(); ++r)
+            if (!report.resources[r].isIndex) settle(static_cast<int>(r));
+
+        // Outcomes: served units, throttled requests by stream, partition and error.
+        for (const Channel& channel : channels) {
+            Resource& resource = resources[channel.resource];
+            double throttled = 0, served = 0;
+            for (size_t p = 0; p < channel.counts.size(); ++p) {
+                const double share = resource.servedShare(static_cast<int>(p), channel.write);
+                const double refused = channel.counts[p] * (1 - share);
+                resource.throttled[p] += refused;
+                throttled += refused;
+                served += channel.counts[p] * share * channel.units;
+            }
+            if (channel.backPressure) continue;  // counted with the base-table write
+            StreamReport& stream = report.streams[channel.stream];
+            stream.requests += channel.total;
+            stream.throttledRequests += throttled;
+            stream.consumedUnits += served;
+            if (throttled > 0) report.throttledByError[resource.throttleError(false)] += throttled;
+        }
+        for (TrackedKey& key : tracked) {
+            const Resource& resource = resources[key.resource];
+            const StreamSpec& stream = scenario.streams[key.stream];
+            const double requests = rates[key.stream] * key.key.weight;
+            const int partition = resource.model.partitions().indexOf(key.key.hash);
+            const double refusedShare =
+                rejected[key.stream] + (1 - rejected[key.stream]) *
+                                           (1 - resource.servedShare(partition, stream.isWrite()));
+            key.report.requests += requests;
+            key.report.throttledRequests += requests * refusedShare;
+            const double units = requests * (1 - refusedShare) * stream.unitsPerRequest();
+            key.report.consumedUnits += units;
+            HotKey::Share& share =
+                key.report.byPartition[resource.model.partitions()[partition].id];
+            share.requests += requests;
+            share.throttledRequests += requests * refusedShare;
+            share.consumedUnits += units;
+        }
+
+        // Per-second and per-partition records, then auto scaling at each minute's end.
+        for (size_t r = 0; r < resources.size(); ++r) {
+            Resource& resource = resources[r];
+            ResourceReport& out = report.resources[r];
+            double read = 0, write = 0, throttled = 0;
+            for (size_t p = 0; p < resource.loads.size(); ++p) {
+                const PartitionLoad& load = resource.loads[p];
+                read += load.readServed;
+                write += load.writeServed;
+                throttled += resource.throttled[p];
+                if (!options.partitionSeries) continue;
+                PartitionSeries& series = out.partitions[resource.seriesOfIndex[p]];
+                series.consumedRead.push_back(static_cast<float>(load.readServed));
+                series.consumedWrite.push_back(static_cast<float>(load.writeServed));
+                series.throttledRequests.push_back(static_cast<float>(resource.throttled[p]));
+            }
+            out.consumedRead.push_back(static_cast<float>(read));
+            out.consumedWrite.push_back(static_cast<float>(write));
+            out.throttledRequests.push_back(static_cast<float>(throttled));
+            out.totalRead += read;
+            out.totalWrite += write;
+            out.throttled += throttled;
+            resource.minuteRead += read;
+            resource.minuteWrite += write;
+            splitForHeat(resource, static_cast<int>(r), channels, rates, t);
+            if ((second + 1) % 60 == 0) autoScale(resource, out, second + 1);
+        }
+        if (options.progress && (second % progressStep == 0 || second + 1 == duration))
+            options.progress(second + 1, duration);
+    }
+
+    for (size_t r = 0; r < resources.size(); ++r) {
+        report.resources[r].splits = resources[r].model.splits();
+        report.resources[r].finalPartitionCount = resources[r].model.partitions().size();
+        if (!options.partitionSeries) report.resources[r].partitions.clear();
+    }
+    for (const StreamReport& stream : report.streams) {
+        report.requests += stream.requests;
+        report.throttledRequests += stream.throttledRequests;
+    }
+    for (TrackedKey& key : tracked) {
+        const PartitionMap& map = resources[key.resource].model.partitions();
+        key.report.partitionId = map[map.indexOf(key.key.hash)].id;
+        report.hotKeys.push_back(key.report);
+    }
+    report.cost = estimateCost(report.resources, scenario.prices, scenario.table.capacity.mode);
+    std::stable_sort(report.hotKeys.begin(), report.hotKeys.end(),
+                     [](const HotKey& a, const HotKey& b) { return a.requests > b.requests; });
+    report.trackedKeys = report.hotKeys;
+    if (report.hotKeys.size() > 10) report.hotKeys.resize(10);
+    return report;
+}
+
+}  // namespace shardscape

@@ -1,0 +1,353 @@
+// Engine: opening the database and the table catalog.
+#include "storage/engine.h"
+
+#include <leveldb/cache.h>
+#include <leveldb/db.h>
+#include <leveldb/filter_policy.h>
+#include <leveldb/write_batch.h>
+
+#include <chrono>
+#include <filesystem>
+#include <random>
+
+#include "storage/storage_layout.h"
+#include "values/item_binary.h"
+
+namespace shardscape {
+
+namespace {
+
+constexpr const char* kFormatVersion = "1";
+
+std::string randomUuid() {
+    std::random_device device;
+    std::mt19937_64 generator(device());
+    std::uniform_int_distribution<int> hex(0, 15);
+    const char* digits = "0123456789abcdef";
+    std::string out;
+    for (int i = 0; i < 36; ++i) {
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            out.push_back('-');
+        } else if (i == 14) {
+            out.push_back('4');
+        } else {
+            out.push_back(digits[i == 19 ? (8 + hex(generator) % 4) : hex(generator)]);
+        }
+    }
+    return out;
+}
+
+Error storageError(const leveldb::Status& status) {
+    return internalError("Storage error: " + status.ToString());
+}
+
+Error tableNotFound(const std::string& name) {
+    return Error{ErrorType::ResourceNotFound,
+                 "Requested resource not found: Table: " + name + " not found"};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Engine>> Engine::open(const std::string& directory, EngineOptions options) {
+    std::unique_ptr<Engine> engine(new Engine());
+    engine->options_ = std::move(options);
+    if (!engine->options_.env) {
+        std::error_code ec;
+        std::filesystem::create_directories(directory, ec);
+        if (ec)
+            return internalError("Cannot create data directory " + directory + ": " + ec.message());
+    }
+    leveldb::Options dbOptions;
+    dbOptions.create_if_missing = true;
+    dbOptions.paranoid_checks = true;
+    dbOptions.write_buffer_size = engine->options_.writeBufferBytes;
+    engine->cache_.reset(leveldb::NewLRUCache(engine->options_.blockCacheBytes));
+    dbOptions.block_cache = engine->cache_.get();
+    engine->filterPolicy_.reset(leveldb::NewBloomFilterPolicy(10));
+    dbOptions.filter_policy = engine->filterPolicy_.get();
+    if (engine->options_.env) dbOptions.env = engine->options_.env;
+
+    leveldb::DB* raw = nullptr;
+    leveldb::Status status = leveldb::DB::Open(dbOptions, directory, &raw);
+    if (!status.ok()) {
+        if (status.IsIOError() && status.ToString().find("lock") != std::string::npos)
+            return internalError("Data directory " + directory +
+                                 " is in use by another Shardscape process (" + status.ToString() +
+                                 ")");
+        return storageError(status);
+    }
+    engine->db_.reset(raw);
+    SHARDSCAPE_TRY(engine->load());
+    SHARDSCAPE_TRY(engine->purgeOrphanedItems());
+    engine->startBackgroundThread();
+    // Backfills interrupted by the last close resume (re-putting entries is idempotent).
+    for (const auto& name : engine->tableNames()) {
+        auto table = engine->table(name);
+        for (const auto& index : table->indexes)
+            if (index.status == IndexStatus::Creating) {
+                const uint32_t id = index.id;
+                Engine* self = engine.get();
+                engine->enqueue([self, name, id] { (void)self->backfillIndex(name, id); });
+            }
+    }
+    return engine;
+}
+
+Engine::~Engine() {
+    stopBackgroundThread();
+    if (db_) (void)saveStatistics();  // on failure the next open recounts
+    db_.reset();                      // closes LevelDB before the cache and filter it uses
+}
+
+// Statistics live in memory while the engine is open (writing them with every item would
+// double the cost of a write) and are saved, with a "clean" mark, when it closes. An open
+// that finds no mark recounts them from the items, so they are exact even after kill -9.
+Status Engine::saveStatistics() {
+    std::lock_guard lock(writeMutex_);
+    leveldb::WriteBatch batch;
+    {
+        std::shared_lock catalogLock(catalogMutex_);
+        for (const auto& [name, state] : tables_) {
+            batch.Put(layout::statsKey(state.definition->id), encodeTableStatistics(state.stats));
+            for (const auto& index : state.definition->indexes) {
+                IndexStatistics figures;
+                if (auto it = state.stats.indexes.find(index.id); it != state.stats.indexes.end())
+                    figures = it->second;
+                batch.Put(layout::statsKey(index.id),
+                          encodeTableStatistics({figures.itemCount, figures.sizeBytes, {}}));
+            }
+        }
+    }
+    batch.Put(layout::metaKey("clean"), "1");
+    leveldb::WriteOptions sync;
+    sync.sync = true;
+    leveldb::Status s = db_->Write(sync, &batch);
+    if (!s.ok()) return storageError(s);
+    return {};
+}
+
+double Engine::now() const {
+    if (options_.clock) return options_.clock();
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() / 1000.0;
+}
+
+Status Engine::load() {
+    std::string format;
+    leveldb::Status s = db_->Get(leveldb::ReadOptions(), layout::metaKey("format"), &format);
+    if (s.IsNotFound()) {
+        leveldb::WriteOptions sync;
+        sync.sync = true;
+        s = db_->Put(sync, layout::metaKey("format"), kFormatVersion);
+        if (!s.ok()) return storageError(s);
+    } else if (!s.ok()) {
+        return storageError(s);
+    } else if (format != kFormatVersion) {
+        return internalError("Data directory uses storage format " + format +
+                             ", which this version of Shardscape does not support");
+    }
+
+    std::string clean;
+    const bool closedCleanly =
+        db_->Get(leveldb::ReadOptions(), layout::metaKey("clean"), &clean).ok();
+
+    std::string counter;
+    s = db_->Get(leveldb::ReadOptions(), layout::metaKey("next_table_id"), &counter);
+    if (s.ok()) nextTableId_ = static_cast<uint32_t>(std::stoul(counter));
+
+    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+    const std::string prefix(1, layout::kCatalogPrefix);
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+        Json json = Json::parse(it->value().ToString(), nullptr, false);
+        if (json.is_discarded()) return internalError("Corrupt table definition in catalog");
+        auto definition = TableDefinition::fromStorageJson(json);
+        if (!definition) return definition.error();
+        TableState state;
+        std::string stats;
+        if (db_->Get(leveldb::ReadOptions(), layout::statsKey(definition->id), &stats).ok())
+            state.stats = decodeTableStatistics(stats);
+        for (const auto& index : definition->indexes) {
+            if (!db_->Get(leveldb::ReadOptions(), layout::statsKey(index.id), &stats).ok())
+                continue;
+            const TableStatistics figures = decodeTableStatistics(stats);
+            state.stats.indexes[index.id] = {figures.itemCount, figures.sizeBytes};
+        }
+        state.definition = std::make_shared<const TableDefinition>(std::move(definition).value());
+        syncMeterLocked(state);
+        tables_.emplace(state.definition->name, std::move(state));
+    }
+    if (!it->status().ok()) return storageError(it->status());
+
+    if (!closedCleanly) {
+        for (const auto& [name, state] : tables_) SHARDSCAPE_TRY(recountLocked(name));
+    }
+    // From now on the stored statistics are stale until the next clean close.
+    leveldb::WriteOptions sync;
+    sync.sync = true;
+    s = db_->Delete(sync, layout::metaKey("clean"));
+    if (!s.ok()) return storageError(s);
+    return {};
+}
+
+// A DeleteTable interrupted by a crash leaves items whose table id is no longer in the
+// catalog; ids are never reused, so such items are unreachable and are removed here.
+Status Engine::purgeOrphanedItems() {
+    std::map<uint32_t, bool> live;
+    for (const auto& [name, state] : tables_) {
+        live[state.definition->id] = true;
+        for (const auto& index : state.definition->indexes) live[index.id] = true;
+    }
+    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+    const std::string itemSpace(1, layout::kItemPrefix);
+    it->Seek(itemSpace);
+    while (it->Valid() && it->key().starts_with(itemSpace) && it->key().size() >= 5) {
+        const auto* k = reinterpret_cast<const unsigned char*>(it->key().data());
+        const uint32_t id =
+            (uint32_t(k[1]) << 24) | (uint32_t(k[2]) << 16) | (uint32_t(k[3]) << 8) | k[4];
+        if (!live.count(id)) SHARDSCAPE_TRY(purgeTableItems(id));
+        it->Seek(layout::prefixSuccessor(layout::tablePrefix(id)));
+    }
+    return {};
+}
+
+Status Engine::purgeTableItems(uint32_t tableId) {
+    return purgeRange(layout::tablePrefix(tableId));
+}
+
+Status Engine::purgeRange(const std::string& prefix) {
+    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+    leveldb::WriteBatch batch;
+    size_t pending = 0;
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+        batch.Delete(it->key());
+        if (++pending == 10000) {
+            leveldb::Status s = db_->Write(leveldb::WriteOptions(), &batch);
+            if (!s.ok()) return storageError(s);
+            batch.Clear();
+            pending = 0;
+        }
+    }
+    leveldb::WriteOptions options;
+    options.sync = options_.syncWrites;
+    leveldb::Status s = db_->Write(options, &batch);
+    if (!s.ok()) return storageError(s);
+    return {};
+}
+
+Result<std::shared_ptr<const TableDefinition>> Engine::requireTable(const std::string& name) const {
+    std::shared_lock lock(catalogMutex_);
+    auto it = tables_.find(name);
+    if (it == tables_.end())
+        return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    return it->second.definition;
+}
+
+std::shared_ptr<const TableDefinition> Engine::table(const std::string& name) const {
+    std::shared_lock lock(catalogMutex_);
+    auto it = tables_.find(name);
+    return it == tables_.end() ? nullptr : it->second.definition;
+}
+
+Result<TableDefinition> Engine::createTable(TableDefinition definition) {
+    std::lock_guard writeLock(writeMutex_);
+    {
+        std::shared_lock lock(catalogMutex_);
+        if (tables_.count(definition.name))
+            return Error{ErrorType::ResourceInUse, "Table already exists: " + definition.name};
+    }
+    uint32_t nextId = nextTableId_;
+    definition.id = nextId++;
+    for (auto& index : definition.indexes) index.id = nextId++;
+    definition.tableId = randomUuid();
+    definition.creationDateTime = now();
+    leveldb::WriteBatch batch;
+    batch.Put(layout::metaKey("next_table_id"), std::to_string(nextId));
+    batch.Put(layout::catalogKey(definition.name), definition.toStorageJson().dump());
+    batch.Put(layout::statsKey(definition.id), encodeTableStatistics({}));
+    for (const auto& index : definition.indexes)
+        batch.Put(layout::statsKey(index.id), encodeTableStatistics({}));
+    leveldb::WriteOptions options;
+    options.sync = true;  // catalog changes are rare; always make them durable
+    leveldb::Status s = db_->Write(options, &batch);
+    if (!s.ok()) return storageError(s);
+    nextTableId_ = nextId;
+    std::unique_lock lock(catalogMutex_);
+    TableState& state = tables_[definition.name];
+    state = TableState{std::make_shared<const TableDefinition>(definition), {}, {}};
+    syncMeterLocked(state);
+    return definition;
+}
+
+Result<std::pair<TableDefinition, TableStatistics>> Engine::describeTable(
+    const std::string& name) const {
+    std::lock_guard writeLock(writeMutex_);  // stats are guarded by the write mutex
+    std::shared_lock lock(catalogMutex_);
+    auto it = tables_.find(name);
+    if (it == tables_.end()) return tableNotFound(name);
+    return std::make_pair(*it->second.definition, it->second.stats);
+}
+
+std::vector<std::string> Engine::tableNames() const {
+    std::shared_lock lock(catalogMutex_);
+    std::vector<std::string> names;
+    names.reserve(tables_.size());
+    for (const auto& [name, state] : tables_) names.push_back(name);
+    return names;
+}
+
+Result<TableDefinition> Engine::updateTable(const std::string& name,
+                                            const std::function<Status(TableDefinition&)>& edit) {
+    std::lock_guard writeLock(writeMutex_);
+    TableDefinition updated;
+    {
+        std::shared_lock lock(catalogMutex_);
+        auto it = tables_.find(name);
+        if (it == tables_.end()) return tableNotFound(name);
+        updated = *it->second.definition;
+    }
+    SHARDSCAPE_TRY(edit(updated));
+    leveldb::WriteOptions options;
+    options.sync = true;
+    leveldb::Status s = db_->Put(options, layout::catalogKey(name), updated.toStorageJson().dump());
+    if (!s.ok()) return storageError(s);
+    std::unique_lock lock(catalogMutex_);
+    tables_[name].definition = std::make_shared<const TableDefinition>(updated);
+    syncMeterLocked(tables_[name]);
+    return updated;
+}
+
+Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const std::string& name) {
+    std::lock_guard writeLock(writeMutex_);
+    TableState state;
+    {
+        std::shared_lock lock(catalogMutex_);
+        auto it = tables_.find(name);
+        if (it == tables_.end()) return tableNotFound(name);
+        state = it->second;
+    }
+    // Drop the catalog entry first (atomically); the items become unreachable and are purged
+    // next, or at the next open if the process dies in between.
+    leveldb::WriteBatch batch;
+    batch.Delete(layout::catalogKey(name));
+    batch.Delete(layout::statsKey(state.definition->id));
+    for (const auto& index : state.definition->indexes) batch.Delete(layout::statsKey(index.id));
+    leveldb::WriteOptions options;
+    options.sync = true;
+    leveldb::Status s = db_->Write(options, &batch);
+    if (!s.ok()) return storageError(s);
+    {
+        std::unique_lock lock(catalogMutex_);
+        if (tables_[name].meter) --meteredTables_;
+        tables_.erase(name);
+    }
+    SHARDSCAPE_TRY(purgeTableItems(state.definition->id));
+    for (const auto& index : state.definition->indexes) SHARDSCAPE_TRY(purgeTableItems(index.id));
+    if (state.definition->hasLocalIndexes()) {
+        std::string collections = layout::tablePrefix(state.definition->id);
+        collections[0] = layout::kCollectionPrefix;
+        SHARDSCAPE_TRY(purgeRange(collections));
+    }
+    return std::make_pair(*state.definition, state.stats);
+}
+
+}  // namespace shardscape

@@ -1,0 +1,348 @@
+#pragma once
+// The embedded DynamoDB engine: tables and items stored in one LevelDB database.
+//
+// Thread safety: every method may be called from any thread. Item writes and catalog changes
+// are serialised by one write mutex (a write reads the old item, so read-modify-write must
+// not interleave); reads run in parallel with each other and with writes.
+//
+// The engine works on typed values; the api layer above it (api/dispatch.h and the
+// operations) parses DynamoDB requests, calls it and formats responses.
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/result.h"
+#include "base/spin_then_block_mutex.h"
+#include "capacity/capacity_meter.h"
+#include "schema/table_definition.h"
+#include "values/attribute_value.h"
+#include "values/stored_item.h"
+
+namespace leveldb {
+class DB;
+class Env;
+class Cache;
+class FilterPolicy;
+}  // namespace leveldb
+
+namespace shardscape {
+
+struct EngineOptions {
+    // fsync the LevelDB log on every write. Off by default: a write that returned is already
+    // in the operating system's page cache and survives the process being killed; `sync`
+    // also survives power loss, at the cost of one fsync per write (docs/engine.md, "Durability").
+    bool syncWrites = false;
+    // File system used by LevelDB; nullptr means the real one. Nothing passes one yet: it is
+    // the seam through which storage-fault tests can inject a failing file system.
+    leveldb::Env* env = nullptr;
+    size_t blockCacheBytes = 128u << 20;
+    size_t writeBufferBytes = 64u << 20;
+    // Seconds since the epoch; empty means the wall clock. Execute mode and tests pass a
+    // simulated clock (base/clock.h).
+    std::function<double()> clock;
+    // AWS: "the maximum size of any item collection is 10 GB" (tables with local secondary
+    // indexes). Tests lower it.
+    int64_t itemCollectionLimitBytes = int64_t(10) << 30;
+    // How often (real seconds) the background sweeper deletes expired items of tables with
+    // Time to Live enabled; 0 turns the background sweep off (call sweepExpiredItems()).
+    double timeToLiveSweepSeconds = 5;
+    // Capacity enforcement for every table, overriding each table's own setting
+    // (TableDefinition::capacityEnforcement); the simulator's execute mode sets ENFORCE.
+    std::optional<CapacityEnforcement> capacityEnforcement;
+};
+
+struct SortKeyCondition {
+    enum class Op { Equal, Less, LessOrEqual, Greater, GreaterOrEqual, Between, BeginsWith };
+    Op op = Op::Equal;
+    AttributeValue value;
+    AttributeValue upper;  // Between only
+};
+
+struct QuerySpec {
+    std::string tableName;
+    std::optional<std::string> indexName;
+    // Index reads only: read each entry's table item and return (and filter) that instead;
+    // a local secondary index query that asks for attributes the index does not project.
+    bool fetchTableItems = false;
+    AttributeValue partitionKey;
+    std::optional<SortKeyCondition> sortKeyCondition;
+    bool scanForward = true;
+    std::optional<int64_t> limit;
+    std::optional<Item> exclusiveStartKey;
+    // Keeps an evaluated item in the page; every evaluated item still counts toward
+    // ScannedCount, Limit, the 1 MB page limit and consumed capacity.
+    std::function<bool(const Item&)> keep;
+};
+
+struct ScanSpec {
+    std::string tableName;
+    std::optional<std::string> indexName;
+    bool fetchTableItems = false;
+    std::optional<int64_t> limit;
+    std::optional<Item> exclusiveStartKey;
+    int segment = 0;
+    int totalSegments = 1;
+    std::function<bool(const Item&)> keep;
+};
+
+struct Page {
+    std::vector<StoredItem> items;  // decode() what you show
+    // When a `keep` filter ran, the kept items already decoded (parallel to `items`).
+    std::vector<Item> decodedItems;
+    int64_t scannedCount = 0;
+    size_t bytesRead = 0;  // sum of the evaluated items' (or index entries') sizes, for capacity
+    // Index reads with fetchTableItems: the size of each table item fetched (each is charged
+    // separately, rounded up to 4 KB).
+    std::vector<size_t> fetchedSizes;
+    std::optional<Item> lastEvaluatedKey;
+};
+
+// Write capacity an item write spent on one secondary index (AWS: a new entry is one write,
+// a changed index key is two — delete and put — and each is charged by the entry's size).
+struct IndexWrite {
+    std::string indexName;
+    bool global = true;
+    size_t entryBytes = 0;
+    uint64_t partitionHash = 0;  // of the entry's index partition key
+};
+
+// Decides, given the current item (null if none), what to store: an Item to write, or
+// nullopt to delete. Returning an error aborts the write (e.g. a failed condition).
+using ItemMutation = std::function<Result<std::optional<Item>>(const StoredItem* current)>;
+
+struct WriteResult {
+    std::optional<StoredItem> oldItem;  // as it was before the write
+    std::optional<Item> newItem;
+    size_t oldSize = 0;
+    size_t newSize = 0;
+    std::vector<IndexWrite> indexWrites;
+    // Tables with local secondary indexes: the item collection's size after the write.
+    std::optional<int64_t> itemCollectionBytes;
+};
+
+// One action of a TransactWriteItems: `mutation` decides the item's fate as for mutateItem;
+// a condition check leaves the item as it is whatever the mutation returns.
+struct TransactionWrite {
+    std::string tableName;
+    Item key;
+    ItemMutation mutation;
+    bool conditionCheckOnly = false;
+};
+
+struct ReadResult {
+    std::optional<StoredItem> item;
+    size_t size = 0;
+};
+
+class Engine;
+
+// Bulk loading for sample data and imports: writes items without reading what they replace,
+// so it runs at LevelDB's write speed. The table's ItemCount and TableSizeBytes are stale
+// while a load is open; finish() recounts them in one sequential pass. Not thread-safe
+// itself: use one loader from one thread (other threads may keep using the engine).
+class BulkLoader {
+  public:
+    ~BulkLoader();
+    // Validates all items first; writes them in one atomic batch.
+    Status add(std::vector<Item> items);
+    // Recounts the table statistics and clears the stale mark.
+    Status finish();
+
+  private:
+    friend class Engine;
+    BulkLoader(Engine& engine, std::shared_ptr<const TableDefinition> table)
+        : engine_(engine), table_(std::move(table)) {}
+    Engine& engine_;
+    std::shared_ptr<const TableDefinition> table_;
+    bool finished_ = false;
+};
+
+class Engine {
+  public:
+    static Result<std::unique_ptr<Engine>> open(const std::string& directory,
+                                                EngineOptions options = {});
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    double now() const;
+
+    // --- Catalog -------------------------------------------------------------------------
+    // Stores a new table; assigns its id, TableId and CreationDateTime.
+    Result<TableDefinition> createTable(TableDefinition definition);
+    Result<std::pair<TableDefinition, TableStatistics>> describeTable(
+        const std::string& name) const;
+    std::vector<std::string> tableNames() const;  // sorted
+    // Applies `edit` to the stored definition atomically and persists it.
+    Result<TableDefinition> updateTable(const std::string& name,
+                                        const std::function<Status(TableDefinition&)>& edit);
+    Result<std::pair<TableDefinition, TableStatistics>> deleteTable(const std::string& name);
+    std::shared_ptr<const TableDefinition> table(const std::string& name) const;
+
+    // --- Items ---------------------------------------------------------------------------
+    // `precondition`, if given, sees the item being replaced (null if none) under the write
+    // lock and can veto the write (ConditionExpression).
+    Result<WriteResult> putItem(const std::string& tableName, Item item,
+                                const std::function<Status(const StoredItem*)>& precondition = {});
+    // Writes many items in one atomic LevelDB batch (bulk loading and sample data): all are
+    // validated first and nothing is written if any is invalid. Later items overwrite
+    // earlier ones with the same key, as consecutive PutItems would.
+    Status putItems(const std::string& tableName, std::vector<Item> items);
+    Result<WriteResult> deleteItem(const std::string& tableName, const Item& key);
+    Result<std::unique_ptr<BulkLoader>> beginBulkLoad(const std::string& tableName);
+    // Read-modify-write of one item under the write lock.
+    Result<WriteResult> mutateItem(const std::string& tableName, const Item& key,
+                                   const ItemMutation& mutation);
+    Result<ReadResult> getItem(const std::string& tableName, const Item& key) const;
+    Result<Page> query(const QuerySpec& spec) const;
+    Result<Page> scan(const ScanSpec& spec) const;
+
+    // All actions or none, in one atomic LevelDB batch with their index updates. On failure
+    // `reasons` holds each action's outcome (ok, or why it failed) and the result is a
+    // TransactionCanceledException.
+    Result<std::vector<WriteResult>> transactWrite(const std::vector<TransactionWrite>& actions,
+                                                   std::vector<Status>& reasons);
+
+    // Reads several items from one consistent snapshot (TransactGetItems).
+    Result<std::vector<ReadResult>> getItemsAtomically(
+        const std::vector<std::pair<std::string, Item>>& keys) const;
+
+    // ClientRequestToken idempotency of TransactWriteItems. AWS: a token is valid for 10
+    // minutes; repeating it with the same request returns the first response without
+    // writing again, with a different request is an IdempotentParameterMismatchException.
+    struct IdempotentResponse {
+        std::string fingerprint;
+        std::string response;
+        double time = 0;
+    };
+    std::optional<IdempotentResponse> rememberedTransaction(const std::string& token);
+    void rememberTransaction(const std::string& token, IdempotentResponse response);
+    static constexpr double kIdempotencyWindowSeconds = 600;
+
+    // --- Capacity enforcement (capacity_meter.h) ------------------------------------------
+    // Tables whose capacity is metered (enforcement RECORD or ENFORCE) have a CapacityMeter.
+    // Item writes charge it themselves (before they commit, and a failed condition too);
+    // the read operations charge it through chargeCapacity once they know what they read.
+    // True when any table is metered: the request path checks this before anything else.
+    bool capacityMetered() const { return meteredTables_.load(std::memory_order_relaxed) > 0; }
+    // Charges one request to the table's partitions at now(): the throttling error when the
+    // request is refused; success for tables that are not metered.
+    Status chargeCapacity(const std::string& tableName, const CapacityCharge* charges,
+                          size_t count);
+    // What the table's meter recorded (per second and per partition, for live charts);
+    // nullopt when the table is not metered.
+    std::optional<CapacitySnapshot> capacityRecorder(const std::string& tableName) const;
+    CapacityEnforcement effectiveEnforcement(const TableDefinition& table) const {
+        return options_.capacityEnforcement.value_or(table.capacityEnforcement);
+    }
+
+    // --- Secondary indexes and Time to Live ----------------------------------------------
+    // Adds a global secondary index (status CREATING) and backfills it in the background.
+    Result<TableDefinition> createGlobalIndex(const std::string& tableName, IndexDefinition index,
+                                              std::vector<AttributeDefinition> definitions);
+    // Removes a global secondary index; its entries are purged in the background.
+    Result<TableDefinition> deleteGlobalIndex(const std::string& tableName,
+                                              const std::string& indexName);
+    // Deletes every item whose Time to Live attribute is at or before now(); returns how many.
+    Result<int64_t> sweepExpiredItems();
+    // Blocks until queued background work (index backfills, purges) is done.
+    void waitForBackgroundWork();
+
+    // Validation shared with the request layer.
+    static Status validateKey(const TableDefinition& table, const Item& key);
+    static Status validateItemKeys(const TableDefinition& table, const Item& item);
+    // An item's attributes that are keys of the table's secondary indexes must have the
+    // index's key type and be valid key values.
+    static Status validateIndexKeys(const TableDefinition& table, const Item& item);
+    static Item keyOf(const TableDefinition& table, const Item& item);
+    // Table and index key attributes of an index entry (an index read's LastEvaluatedKey).
+    static Item indexKeyOf(const TableDefinition& table, const IndexDefinition& index,
+                           const Item& entry);
+
+    static constexpr size_t kPageLimitBytes = 1024 * 1024;
+
+  private:
+    friend class BulkLoader;
+    struct TableState {
+        std::shared_ptr<const TableDefinition> definition;
+        TableStatistics stats;
+        std::shared_ptr<CapacityMeter> meter;  // when capacity is metered
+    };
+    // One atomic LevelDB batch being assembled under the write lock: the writes, and the
+    // statistics and item-collection changes to apply once it is written.
+    struct WritePlan;
+    struct RangeRead;
+
+    Engine() = default;
+    Status load();
+    Status purgeOrphanedItems();
+    Status saveStatistics();
+    Result<std::shared_ptr<const TableDefinition>> requireTable(const std::string& name) const;
+    Result<WriteResult> writeLocked(const TableDefinition& table, const std::string& storageKey,
+                                    const ItemMutation& mutation);
+    // Adds one item write (and its index and item-collection updates) to `plan`.
+    // `currentSize`, if given, receives the size of the item being replaced (0 if none),
+    // also when the mutation fails.
+    Result<WriteResult> planWrite(const TableDefinition& table, const std::string& storageKey,
+                                  const ItemMutation& mutation, WritePlan& plan,
+                                  size_t* currentSize = nullptr);
+    // Creates, updates or drops the table's meter after its definition changed; caller holds
+    // catalogMutex_ exclusively (and writeMutex_, or is opening the engine).
+    void syncMeterLocked(TableState& state);
+    // Charges an item write (`factor` 2 in a transaction) to the table's meter.
+    Status chargeWrite(const TableDefinition& table, const std::string& storageKey,
+                       const WriteResult& written, double factor);
+    Status commitLocked(WritePlan& plan);
+    Result<int64_t> collectionSizeLocked(const std::string& key, const WritePlan& plan) const;
+    Status purgeTableItems(uint32_t tableId);  // items of a table, or entries of an index
+    Status purgeRange(const std::string& prefix);
+    // Recomputes a table's statistics from its items; caller holds writeMutex_ (or is
+    // opening the engine).
+    Status recountLocked(const std::string& tableName);
+    Result<Page> readRange(const RangeRead& read) const;
+    Result<Page> queryIndex(const TableDefinition& table, const IndexDefinition& index,
+                            const QuerySpec& spec) const;
+    // Background work: one thread runs queued tasks (backfills, purges) and the periodic
+    // Time to Live sweep.
+    void startBackgroundThread();
+    void stopBackgroundThread();
+    void enqueue(std::function<void()> task);
+    void backgroundLoop();
+    Status backfillIndex(const std::string& tableName, uint32_t indexId);
+    // Recounts one index's statistics; caller holds writeMutex_.
+    Status recountIndexLocked(const std::string& tableName, uint32_t indexId);
+
+    EngineOptions options_;
+    std::unique_ptr<leveldb::Cache> cache_;
+    std::unique_ptr<const leveldb::FilterPolicy> filterPolicy_;
+    std::unique_ptr<leveldb::DB> db_;
+
+    mutable std::shared_mutex catalogMutex_;  // guards tables_
+    std::map<std::string, TableState> tables_;
+    mutable SpinThenBlockMutex writeMutex_;  // serialises writes; also guards TableState::stats
+    uint32_t nextTableId_ = 1;
+    std::atomic<int> meteredTables_{0};
+
+    std::mutex tokensMutex_;
+    std::map<std::string, IdempotentResponse> transactionTokens_;
+
+    std::mutex backgroundMutex_;
+    std::condition_variable backgroundWake_;
+    std::condition_variable backgroundIdle_;
+    std::deque<std::function<void()>> backgroundTasks_;
+    bool backgroundBusy_ = false;
+    std::atomic<bool> stopping_{false};
+    std::thread backgroundThread_;
+};
+
+}  // namespace shardscape

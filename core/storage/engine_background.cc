@@ -1,0 +1,283 @@
+// Engine: online global secondary index creation and deletion, the Time to Live sweeper and
+// the background thread that runs them.
+#include <leveldb/db.h>
+#include <leveldb/write_batch.h>
+
+#include <chrono>
+#include <cstdlib>
+
+#include "storage/engine.h"
+#include "storage/storage_layout.h"
+#include "values/item_size.h"
+
+namespace shardscape {
+
+namespace {
+
+Error storageError(const leveldb::Status& status) {
+    return internalError("Storage error: " + status.ToString());
+}
+
+constexpr size_t kBackfillChunkItems = 1000;
+
+Error onlyOneIndexChange() {
+    return Error{ErrorType::LimitExceeded,
+                 "Subscriber limit exceeded: Only 1 online index can be created or deleted "
+                 "simultaneously per table"};
+}
+
+}  // namespace
+
+void Engine::startBackgroundThread() {
+    backgroundThread_ = std::thread([this] { backgroundLoop(); });
+}
+
+void Engine::stopBackgroundThread() {
+    {
+        std::lock_guard lock(backgroundMutex_);
+        stopping_ = true;
+    }
+    backgroundWake_.notify_all();
+    backgroundIdle_.notify_all();
+    if (backgroundThread_.joinable()) backgroundThread_.join();
+}
+
+void Engine::enqueue(std::function<void()> task) {
+    {
+        std::lock_guard lock(backgroundMutex_);
+        backgroundTasks_.push_back(std::move(task));
+    }
+    backgroundWake_.notify_all();
+}
+
+void Engine::waitForBackgroundWork() {
+    std::unique_lock lock(backgroundMutex_);
+    backgroundIdle_.wait(
+        lock, [this] { return stopping_ || (backgroundTasks_.empty() && !backgroundBusy_); });
+}
+
+void Engine::backgroundLoop() {
+    using Clock = std::chrono::steady_clock;
+    const auto interval = std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double>(options_.timeToLiveSweepSeconds));
+    auto nextSweep = Clock::now() + interval;
+    std::unique_lock lock(backgroundMutex_);
+    while (!stopping_) {
+        if (!backgroundTasks_.empty()) {
+            auto task = std::move(backgroundTasks_.front());
+            backgroundTasks_.pop_front();
+            backgroundBusy_ = true;
+            lock.unlock();
+            task();
+            lock.lock();
+            backgroundBusy_ = false;
+            if (backgroundTasks_.empty()) backgroundIdle_.notify_all();
+            continue;
+        }
+        if (options_.timeToLiveSweepSeconds > 0) {
+            if (Clock::now() >= nextSweep) {
+                backgroundBusy_ = true;
+                lock.unlock();
+                (void)sweepExpiredItems();  // a failed sweep is retried at the next interval
+                lock.lock();
+                backgroundBusy_ = false;
+                nextSweep = Clock::now() + interval;
+                backgroundIdle_.notify_all();
+                continue;
+            }
+            backgroundWake_.wait_until(lock, nextSweep);
+        } else {
+            backgroundWake_.wait(lock);
+        }
+    }
+}
+
+Result<TableDefinition> Engine::createGlobalIndex(const std::string& tableName,
+                                                  IndexDefinition index,
+                                                  std::vector<AttributeDefinition> definitions) {
+    std::lock_guard writeLock(writeMutex_);
+    auto current = requireTable(tableName);
+    if (!current) return current.error();
+    TableDefinition updated = **current;
+    if (updated.findIndex(index.name))
+        return validationError("Attempting to create an index which already exists");
+    size_t globalCount = 0;
+    for (const auto& existing : updated.indexes) {
+        if (existing.status != IndexStatus::Active) return onlyOneIndexChange();
+        if (existing.global) ++globalCount;
+    }
+    if (globalCount >= 20)
+        return Error{ErrorType::LimitExceeded,
+                     "One or more parameter values were invalid: GlobalSecondaryIndex count "
+                     "exceeds the per-table limit of 20"};
+    index.id = nextTableId_;
+    index.global = true;
+    index.status = IndexStatus::Creating;
+    updated.indexes.push_back(index);
+    updated.attributeDefinitions = std::move(definitions);
+    leveldb::WriteBatch batch;
+    batch.Put(layout::metaKey("next_table_id"), std::to_string(nextTableId_ + 1));
+    batch.Put(layout::catalogKey(tableName), updated.toStorageJson().dump());
+    batch.Put(layout::statsKey(index.id), encodeTableStatistics({}));
+    leveldb::WriteOptions sync;
+    sync.sync = true;
+    leveldb::Status s = db_->Write(sync, &batch);
+    if (!s.ok()) return storageError(s);
+    ++nextTableId_;
+    {
+        std::unique_lock lock(catalogMutex_);
+        auto& state = tables_[tableName];
+        state.definition = std::make_shared<const TableDefinition>(updated);
+        state.stats.indexes[index.id] = {};
+        syncMeterLocked(state);
+    }
+    const uint32_t id = index.id;
+    enqueue([this, tableName, id] { (void)backfillIndex(tableName, id); });
+    return updated;
+}
+
+Result<TableDefinition> Engine::deleteGlobalIndex(const std::string& tableName,
+                                                  const std::string& indexName) {
+    std::lock_guard writeLock(writeMutex_);
+    auto current = requireTable(tableName);
+    if (!current) return current.error();
+    TableDefinition updated = **current;
+    const IndexDefinition* index = updated.findIndex(indexName);
+    if (!index || !index->global)
+        return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    for (const auto& existing : updated.indexes)
+        if (existing.status != IndexStatus::Active) return onlyOneIndexChange();
+    IndexDefinition removed = *index;
+    std::erase_if(updated.indexes, [&](const IndexDefinition& i) { return i.name == indexName; });
+    // The catalog forgets the index atomically; its entries are unreachable from then on and
+    // are purged in the background (or at the next open, as orphans).
+    leveldb::WriteBatch batch;
+    batch.Put(layout::catalogKey(tableName), updated.toStorageJson().dump());
+    batch.Delete(layout::statsKey(removed.id));
+    leveldb::WriteOptions sync;
+    sync.sync = true;
+    leveldb::Status s = db_->Write(sync, &batch);
+    if (!s.ok()) return storageError(s);
+    {
+        std::unique_lock lock(catalogMutex_);
+        auto& state = tables_[tableName];
+        state.definition = std::make_shared<const TableDefinition>(updated);
+        state.stats.indexes.erase(removed.id);
+        syncMeterLocked(state);
+    }
+    const uint32_t id = removed.id;
+    enqueue([this, id] { (void)purgeTableItems(id); });
+    // The response describes the index on its way out.
+    removed.status = IndexStatus::Deleting;
+    updated.indexes.push_back(removed);
+    return updated;
+}
+
+// Writes the entry of every existing item, a chunk at a time under the write lock, so writes
+// go on meanwhile (they maintain the index themselves while it is CREATING).
+Status Engine::backfillIndex(const std::string& tableName, uint32_t indexId) {
+    std::string cursor;
+    while (!stopping_) {
+        std::lock_guard writeLock(writeMutex_);
+        auto table = this->table(tableName);
+        if (!table) return {};
+        const IndexDefinition* index = nullptr;
+        for (const auto& i : table->indexes)
+            if (i.id == indexId) index = &i;
+        if (!index || index->status != IndexStatus::Creating) return {};
+        const std::string prefix = layout::tablePrefix(table->id);
+        if (cursor.empty()) cursor = prefix;
+        leveldb::ReadOptions options;
+        options.fill_cache = false;
+        std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(options));
+        leveldb::WriteBatch batch;
+        size_t count = 0;
+        for (it->Seek(cursor);
+             it->Valid() && it->key().starts_with(prefix) && count < kBackfillChunkItems;
+             it->Next(), ++count) {
+            auto stored = StoredItem::fromRecord(it->value().ToString());
+            if (!stored) return stored.error();
+            auto item = stored->decode();
+            if (!item) return item.error();
+            auto entry = index->entryFor(*item, table->partitionKey, table->sortKey);
+            // Items whose index key has the wrong type stay out of the index, as in DynamoDB
+            // (it reports them as backfill violations).
+            if (!entry || !validateIndexKeys(*table, *item)) continue;
+            const AttributeValue* sortKey =
+                index->sortKey ? &entry->at(index->sortKey->name) : nullptr;
+            batch.Put(layout::indexEntryKey(index->id, entry->at(index->partitionKey.name), sortKey,
+                                            it->key().ToString()),
+                      StoredItem::fromItem(*entry, itemSize(*entry)).record());
+        }
+        if (!it->status().ok()) return storageError(it->status());
+        const bool done = !it->Valid() || !it->key().starts_with(prefix);
+        if (!done) cursor = it->key().ToString();
+        leveldb::Status s = db_->Write(leveldb::WriteOptions(), &batch);
+        if (!s.ok()) return storageError(s);
+        if (!done) continue;
+
+        SHARDSCAPE_TRY(recountIndexLocked(tableName, indexId));
+        TableDefinition updated = *table;
+        for (auto& i : updated.indexes)
+            if (i.id == indexId) i.status = IndexStatus::Active;
+        leveldb::WriteOptions sync;
+        sync.sync = true;
+        s = db_->Put(sync, layout::catalogKey(tableName), updated.toStorageJson().dump());
+        if (!s.ok()) return storageError(s);
+        std::unique_lock lock(catalogMutex_);
+        tables_[tableName].definition = std::make_shared<const TableDefinition>(updated);
+        syncMeterLocked(tables_[tableName]);
+        return {};
+    }
+    return {};
+}
+
+// AWS: "If the epoch time value stored in the attribute is less than the current time, the
+// item is marked as expired and subsequently deleted." Only N values count; items whose
+// attribute is missing or of another type never expire. Deletions go through the normal
+// write path, so indexes follow.
+Result<int64_t> Engine::sweepExpiredItems() {
+    int64_t deleted = 0;
+    for (const auto& name : tableNames()) {
+        auto table = this->table(name);
+        if (!table || !table->timeToLiveAttribute) continue;
+        const std::string attribute = *table->timeToLiveAttribute;
+        const double now = this->now();
+        auto expired = [&](const Item& item) {
+            auto it = item.find(attribute);
+            if (it == item.end() || it->second.type() != ValueType::N) return false;
+            return std::strtod(it->second.scalar().c_str(), nullptr) < now;
+        };
+        const std::string prefix = layout::tablePrefix(table->id);
+        leveldb::ReadOptions options;
+        options.fill_cache = false;
+        std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(options));
+        for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix) && !stopping_;
+             it->Next()) {
+            auto stored = StoredItem::fromRecord(it->value().ToString());
+            if (!stored) return stored.error();
+            auto item = stored->decode();
+            if (!item) return item.error();
+            if (!expired(*item)) continue;
+            auto removed = mutateItem(
+                name, keyOf(*table, *item),
+                [&](const StoredItem* current) -> Result<std::optional<Item>> {
+                    // The item may have been rewritten since the iterator saw it.
+                    if (!current) return std::optional<Item>();
+                    auto latest = current->decode();
+                    if (!latest) return latest.error();
+                    if (!expired(*latest))
+                        return Error{ErrorType::ConditionalCheckFailed, "no longer expired"};
+                    return std::optional<Item>();
+                });
+            if (removed && removed->oldItem) ++deleted;
+            if (!removed && removed.error().type == ErrorType::ResourceNotFound) break;
+            if (!removed && removed.error().type != ErrorType::ConditionalCheckFailed)
+                return removed.error();
+        }
+        if (!it->status().ok()) return storageError(it->status());
+    }
+    return deleted;
+}
+
+}  // namespace shardscape

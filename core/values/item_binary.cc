@@ -1,0 +1,165 @@
+#include "values/item_binary.h"
+
+namespace shardscape {
+
+void appendVarint(std::string& out, uint64_t value) {
+    while (value >= 0x80) {
+        out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+        value >>= 7;
+    }
+    out.push_back(static_cast<char>(value));
+}
+
+bool readVarint(std::string_view& in, uint64_t& value) {
+    value = 0;
+    for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
+        const auto byte = static_cast<unsigned char>(in.front());
+        in.remove_prefix(1);
+        value |= static_cast<uint64_t>(byte & 0x7F) << shift;
+        if ((byte & 0x80) == 0) return true;
+    }
+    return false;
+}
+
+namespace {
+
+void appendBytes(std::string& out, std::string_view bytes) {
+    appendVarint(out, bytes.size());
+    out.append(bytes);
+}
+
+bool readBytes(std::string_view& in, std::string& out) {
+    uint64_t length = 0;
+    if (!readVarint(in, length) || length > in.size()) return false;
+    out.assign(in.substr(0, length));
+    in.remove_prefix(length);
+    return true;
+}
+
+void appendValue(std::string& out, const AttributeValue& value) {
+    out.push_back(static_cast<char>(value.type()));
+    switch (value.type()) {
+        case ValueType::S:
+        case ValueType::N:
+        case ValueType::B:
+            appendBytes(out, value.scalar());
+            break;
+        case ValueType::BOOL:
+            out.push_back(value.boolValue() ? 1 : 0);
+            break;
+        case ValueType::NUL:
+            break;
+        case ValueType::M:
+            appendVarint(out, value.mapMembers().size());
+            for (const auto& [name, nested] : value.mapMembers()) {
+                appendBytes(out, name);
+                appendValue(out, nested);
+            }
+            break;
+        case ValueType::L:
+            appendVarint(out, value.listElements().size());
+            for (const auto& nested : value.listElements()) appendValue(out, nested);
+            break;
+        case ValueType::SS:
+        case ValueType::NS:
+        case ValueType::BS:
+            appendVarint(out, value.setMembers().size());
+            for (const auto& m : value.setMembers()) appendBytes(out, m);
+            break;
+    }
+}
+
+constexpr int kMaxDepth = 64;
+
+bool readValue(std::string_view& in, AttributeValue& value, int depth) {
+    if (in.empty() || depth > kMaxDepth) return false;
+    const auto tag = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    if (tag > static_cast<unsigned char>(ValueType::BS)) return false;
+    const auto type = static_cast<ValueType>(tag);
+    std::string text;
+    uint64_t count = 0;
+    switch (type) {
+        case ValueType::S:
+        case ValueType::N:
+        case ValueType::B:
+            if (!readBytes(in, text)) return false;
+            value = type == ValueType::S   ? AttributeValue::string(std::move(text))
+                    : type == ValueType::N ? AttributeValue::number(std::move(text))
+                                           : AttributeValue::binary(std::move(text));
+            return true;
+        case ValueType::BOOL:
+            if (in.empty()) return false;
+            value = AttributeValue::boolean(in.front() != 0);
+            in.remove_prefix(1);
+            return true;
+        case ValueType::NUL:
+            value = AttributeValue::null();
+            return true;
+        case ValueType::M: {
+            if (!readVarint(in, count) || count > in.size()) return false;
+            std::map<std::string, AttributeValue> members;
+            for (uint64_t i = 0; i < count; ++i) {
+                std::string name;
+                AttributeValue nested;
+                if (!readBytes(in, name) || !readValue(in, nested, depth + 1)) return false;
+                members.emplace(std::move(name), std::move(nested));
+            }
+            value = AttributeValue::map(std::move(members));
+            return true;
+        }
+        case ValueType::L: {
+            if (!readVarint(in, count) || count > in.size()) return false;
+            std::vector<AttributeValue> elements(count);
+            for (auto& nested : elements)
+                if (!readValue(in, nested, depth + 1)) return false;
+            value = AttributeValue::list(std::move(elements));
+            return true;
+        }
+        case ValueType::SS:
+        case ValueType::NS:
+        case ValueType::BS: {
+            if (!readVarint(in, count) || count > in.size()) return false;
+            std::vector<std::string> members(count);
+            for (auto& m : members)
+                if (!readBytes(in, m)) return false;
+            value = AttributeValue::set(type, std::move(members));
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+void appendItemBinary(std::string& out, const Item& item) {
+    appendVarint(out, item.size());
+    for (const auto& [name, value] : item) {
+        appendBytes(out, name);
+        appendValue(out, value);
+    }
+}
+
+std::string encodeItemBinary(const Item& item) {
+    std::string out;
+    appendItemBinary(out, item);
+    return out;
+}
+
+Result<Item> decodeItemBinary(std::string_view bytes) {
+    uint64_t count = 0;
+    if (!readVarint(bytes, count) || count > bytes.size())
+        return internalError("Corrupt item record in storage");
+    Item item;
+    for (uint64_t i = 0; i < count; ++i) {
+        std::string name;
+        AttributeValue value;
+        if (!readBytes(bytes, name) || !readValue(bytes, value, 0))
+            return internalError("Corrupt item record in storage");
+        item.emplace_hint(item.end(), std::move(name), std::move(value));
+    }
+    if (!bytes.empty()) return internalError("Corrupt item record in storage");
+    return item;
+}
+
+}  // namespace shardscape

@@ -1,0 +1,31 @@
+#include "values/stored_item.h"
+
+#include "values/item_binary.h"
+
+namespace shardscape {
+
+Result<StoredItem> StoredItem::fromRecord(std::string record) {
+    StoredItem stored;
+    std::string_view view(record);
+    uint64_t size = 0;
+    if (!readVarint(view, size)) return internalError("Corrupt item record in storage");
+    stored.size_ = static_cast<size_t>(size);
+    stored.bodyOffset_ = record.size() - view.size();
+    stored.record_ = std::move(record);
+    return stored;
+}
+
+StoredItem StoredItem::fromItem(const Item& item, size_t size) {
+    StoredItem stored;
+    appendVarint(stored.record_, size);
+    stored.bodyOffset_ = stored.record_.size();
+    appendItemBinary(stored.record_, item);
+    stored.size_ = size;
+    return stored;
+}
+
+Result<Item> StoredItem::decode() const {
+    return decodeItemBinary(body());
+}
+
+}  // namespace shardscape
