@@ -191,7 +191,10 @@ int main(int argc, char* argv[]) {
          "seed (default: the scenario's).",
          "S"},
         {"csv", "simulate: also write the CSV series into DIR.", "DIR"},
-        {"mode", "simulate: model (default; execute is not implemented yet).", "MODE"},
+        {"mode",
+         "simulate: model (default: statistical) or execute (real requests against a "
+         "temporary engine under a simulated clock).",
+         "MODE"},
         {"scenario", "simulate: the scenario of the model file to run.", "NAME"},
         {"file", "load: the item file to import.", "ITEMS"},
         {"format", "Item file format: dynamodb-json, s3-export, json or csv.", "F"},

@@ -1,6 +1,6 @@
 // A model's tables as a CreateTable request (aws dynamodb create-table --cli-input-json) and
 // as a CloudFormation template; both were also checked with the AWS CLI's parameter
-// validation and cfn-lint (README, "Model files").
+// validation and cfn-lint (docs/models.md, "Other formats").
 #include <QtTest>
 
 #include "model/model_file.h"

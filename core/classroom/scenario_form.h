@@ -42,7 +42,7 @@ struct ScenarioForm {
     double itemSizeBytes = 1000;
     std::vector<StreamForm> streams;
 
-    // The scenario JSON (README, "Scenario format").
+    // The scenario JSON (docs/simulator.md, "Scenario format").
     Json toJson() const;
 };
 

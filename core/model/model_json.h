@@ -1,5 +1,5 @@
 #pragma once
-// The JSON form of a Model (format version 1; README "Model files" and
+// The JSON form of a Model (format version 1; docs/models.md "Model files" and
 // resources/schema/shardscape-model.schema.json describe it).
 //
 // Reading is strict about what it knows and keeps what it does not: a member of the wrong

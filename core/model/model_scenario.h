@@ -35,7 +35,7 @@
 
 namespace shardscape {
 
-// The scenario JSON (README, "Scenario format") for the model's scenario `index`.
+// The scenario JSON (docs/simulator.md, "Scenario format") for the model's scenario `index`.
 Result<Json> simulatorScenarioJson(const Model& model, size_t index);
 // The same, read by Scenario::fromJson.
 Result<Scenario> simulatorScenario(const Model& model, size_t index);

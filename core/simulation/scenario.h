@@ -1,7 +1,7 @@
 #pragma once
 // A workload scenario for the simulator: one table or several (keys, billing mode, capacity,
 // size, global secondary indexes, auto scaling) and the workload streams that drive them.
-// Read from JSON (README, "Scenario format"); every error names the field.
+// Read from JSON (docs/simulator.md, "Scenario format"); every error names the field.
 
 #include <cstdint>
 #include <optional>
@@ -62,7 +62,7 @@ struct StreamSpec {
 };
 
 // Prices for the cost estimate, editable per scenario. Defaults: AWS's us-east-1 list prices
-// after the November 2024 on-demand price reduction (README, "Cost").
+// after the November 2024 on-demand price reduction (docs/simulator.md, "Cost").
 struct Prices {
     double onDemandPerMillionWrites = 0.625;  // USD per million write request units
     double onDemandPerMillionReads = 0.125;   // USD per million read request units
