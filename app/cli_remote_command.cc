@@ -4,13 +4,14 @@
 #include <iostream>
 
 #include "api/dispatch.h"
+#include "backend/local_backend.h"
+#include "backend/remote_backend.h"
+#include "backend/table_sampler.h"
 #include "cli_commands.h"
 #include "cli_support.h"
 #include "model/model_file.h"
 #include "model/table_schema_import.h"
-#include "remote/remote_backend.h"
 #include "storage/engine.h"
-#include "transfer/table_sampler.h"
 
 namespace cli {
 namespace {

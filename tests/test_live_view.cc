@@ -10,13 +10,13 @@
 #include <QtTest>
 
 #include "api/dispatch.h"
+#include "backend/remote_backend.h"
 #include "base/clock.h"
 #include "capacity/live_capacity.h"
 #include "capacity_chart.h"
 #include "heat_map_view.h"
 #include "live_capacity_view.h"
 #include "main_window.h"
-#include "remote/remote_backend.h"
 #include "server_controller.h"
 #include "storage/engine.h"
 

@@ -9,14 +9,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "api/backend.h"
 #include "api/dispatch.h"
+#include "backend/local_backend.h"
+#include "backend/remote_backend.h"
+#include "backend/table_sampler.h"
 #include "dynalite_process.h"
 #include "model/model_file.h"
 #include "operation_test_support.h"
-#include "remote/remote_backend.h"
 #include "storage/engine.h"
-#include "transfer/table_sampler.h"
 
 using namespace shardscape;
 using shardscape::testing::json;

@@ -21,6 +21,7 @@
 #include <QtTest>
 
 #include "api/dispatch.h"
+#include "backend/remote_backend.h"
 #include "connection_controller.h"
 #include "connections_dialog.h"
 #include "data_view.h"
@@ -30,7 +31,6 @@
 #include "model/model_file.h"
 #include "operation_test_support.h"
 #include "query_panel.h"
-#include "remote/remote_backend.h"
 #include "server_controller.h"
 #include "storage/engine.h"
 

@@ -16,6 +16,9 @@
 #include <QTreeWidget>
 #include <QtConcurrent/QtConcurrent>
 
+#include "backend/local_backend.h"
+#include "backend/remote_backend.h"
+#include "backend/table_sampler.h"
 #include "connections_dialog.h"
 #include "data_view.h"
 #include "menu_placement.h"
@@ -23,9 +26,7 @@
 #include "model/table_schema_import.h"
 #include "query_panel.h"
 #include "remote/connection_store.h"
-#include "remote/remote_backend.h"
 #include "storage/engine.h"
-#include "transfer/table_sampler.h"
 
 namespace shardscape {
 

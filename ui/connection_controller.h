@@ -11,7 +11,7 @@
 #include <memory>
 #include <vector>
 
-#include "api/backend.h"
+#include "backend/backend.h"
 #include "remote/connection_profile.h"
 
 class QMainWindow;

@@ -13,9 +13,9 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
-#include "api/backend.h"
+#include "backend/backend.h"
+#include "backend/remote_backend.h"
 #include "remote/connection_store.h"
-#include "remote/remote_backend.h"
 
 namespace shardscape {
 

@@ -12,7 +12,7 @@ class QAction;
 class QMimeData;
 class QDragEnterEvent;
 class QDropEvent;
-#include "api/backend.h"
+#include "backend/backend.h"
 
 class QComboBox;
 class QTableView;

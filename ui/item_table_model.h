@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "api/backend.h"
+#include "backend/backend.h"
 #include "values/attribute_value.h"
 
 namespace shardscape {

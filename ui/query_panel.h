@@ -10,7 +10,7 @@
 #include <memory>
 #include <optional>
 
-#include "api/backend.h"
+#include "backend/backend.h"
 #include "base/result.h"
 #include "classroom/request_form.h"
 #include "values/attribute_json.h"

@@ -9,7 +9,7 @@
 #include <functional>
 #include <string>
 
-#include "api/backend.h"
+#include "backend/backend.h"
 
 namespace shardscape {
 

@@ -1,7 +1,9 @@
 #pragma once
-// The Backend of a remote endpoint: every call goes through a signed DynamoDbClient.
+// The Backend of a remote endpoint: every call goes through a signed DynamoDbClient. It offers
+// DynamoDB's API only (no capability of backend.h): the engine-only operations answer that
+// they are available only on the local engine.
 
-#include "api/backend.h"
+#include "backend/backend.h"
 #include "remote/dynamodb_client.h"
 
 namespace shardscape {
@@ -17,6 +19,7 @@ class RemoteBackend : public Backend {
         return client_.call(operation, request);
     }
     std::string description() const override { return client_.connection().endpointUrl; }
+    std::string endpointUrl() const override { return client_.connection().endpointUrl; }
     const DynamoDbClient& client() const { return client_; }
 
   private:

@@ -1,4 +1,4 @@
-#include "remote/remote_backend.h"
+#include "backend/remote_backend.h"
 
 namespace shardscape {
 

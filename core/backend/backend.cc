@@ -1,6 +1,11 @@
-#include "api/backend.h"
+#include "backend/backend.h"
 
-#include "api/dispatch.h"
+#include "classroom/walkthrough_facts.h"
+#include "model/model_engine.h"
+#include "model/sample_data_generator.h"
+#include "storage/engine.h"
+#include "transfer/item_export.h"
+#include "transfer/item_import.h"
 
 namespace shardscape {
 namespace {
@@ -17,6 +22,11 @@ Json member(const Json& object, const char* name) {
 
 Error badDescription(const std::string& what) {
     return internalError("The table description has no valid " + what);
+}
+
+// What a backend without the embedded engine answers to an engine-only operation.
+Error localOnly(const std::string& what) {
+    return validationError(what + " is available only on the local engine");
 }
 
 // KeySchema [{AttributeName, KeyType}] into a partition and an optional sort key.
@@ -59,24 +69,18 @@ int64_t capacity(const Json& object, const char* member) {
 
 }  // namespace
 
-Result<Json> LocalBackend::call(std::string_view operation, const Json& request) {
-    if (!engine_) return internalError("No engine: the data directory could not be opened");
-    return dispatch(*engine_, operation, request);
-}
-
 std::shared_ptr<const TableDefinition> BackendTables::find(const std::string& name) const {
     for (const auto& table : tables)
         if (table->name == name) return table;
     return nullptr;
 }
 
-Result<BackendTables> loadBackendTables(std::shared_ptr<Backend> backend) {
+Result<BackendTables> Backend::listTables() {
     BackendTables result;
-    result.backend = backend;
-    auto names = listAllTables(*backend);
+    auto names = listAllTables(*this);
     if (!names) return names.error();
     for (const auto& name : *names) {
-        auto description = describeTable(*backend, name);
+        auto description = describeTable(*this, name);
         if (!description) {
             if (description.error().type == ErrorType::ResourceNotFound) continue;  // dropped
             return description.error();
@@ -88,6 +92,74 @@ Result<BackendTables> loadBackendTables(std::shared_ptr<Backend> backend) {
         result.descriptions.push_back(std::move(description).value());
     }
     return result;
+}
+
+Result<ItemPage> Backend::scanPage(const ItemPageRequest& request) {
+    Json scan{{"TableName", request.table}, {"Limit", request.limit}};
+    if (!request.index.empty()) scan["IndexName"] = request.index;
+    if (request.exclusiveStartKey)
+        scan["ExclusiveStartKey"] = itemToJson(*request.exclusiveStartKey);
+    auto response = call("Scan", scan);
+    if (!response) return response.error();
+    ItemPage page;
+    if (response->contains("Items") && (*response)["Items"].is_array())
+        for (const Json& json : (*response)["Items"]) {
+            auto item = itemFromJson(json);
+            if (item)
+                page.items.push_back(std::move(item).value());
+            else
+                page.itemError = item.error().message;
+        }
+    const Json scanned = member(*response, "ScannedCount");
+    page.scannedCount = scanned.is_number_integer() ? scanned.get<int64_t>()
+                                                    : static_cast<int64_t>(page.items.size());
+    if (response->contains("LastEvaluatedKey"))
+        if (auto key = itemFromJson((*response)["LastEvaluatedKey"])) page.lastEvaluatedKey = *key;
+    return page;
+}
+
+Result<CapacityEnforcement> Backend::capacityEnforcement(const std::string&) {
+    return localOnly("Live capacity metering");
+}
+
+Result<CapacityRecording> Backend::capacityRecording(const std::string&) {
+    return localOnly("Live capacity metering");
+}
+
+Result<ImportReport> Backend::importItemsFromFile(const std::string&, const std::string&,
+                                                  const ImportOptions&) {
+    return localOnly("Importing items from a file");
+}
+
+Result<ExportReport> Backend::exportItems(const std::string&, std::ostream&, const ExportOptions&) {
+    return localOnly("Exporting items to a file");
+}
+
+Result<OpenedModel> Backend::openModel(const Model&, int64_t) {
+    return localOnly("Opening a model's tables and data");
+}
+
+Result<GenerateReport> Backend::generateSampleData(const Model&, const GenerateOptions&) {
+    return localOnly("Generating sample data");
+}
+
+Result<std::vector<Item>> Backend::walkthroughExamples(const std::string&, int) {
+    return localOnly("The request step-through");
+}
+
+Result<Walkthrough> Backend::walkThrough(const WalkthroughRequest&) {
+    return localOnly("The request step-through");
+}
+
+Result<Engine*> Backend::servedEngine() {
+    return localOnly("Serving a local endpoint");
+}
+
+Result<BackendTables> loadBackendTables(std::shared_ptr<Backend> backend) {
+    auto tables = backend->listTables();
+    if (!tables) return tables.error();
+    tables->backend = std::move(backend);
+    return tables;
 }
 
 Result<std::vector<std::string>> listAllTables(Backend& backend) {
@@ -112,6 +184,10 @@ Result<Json> describeTable(Backend& backend, const std::string& table) {
     if (!response->contains("Table") || !(*response)["Table"].is_object())
         return internalError("DescribeTable's response has no Table");
     return (*response)["Table"];
+}
+
+Item itemKey(const TableDefinition& table, const Item& item) {
+    return Engine::keyOf(table, item);
 }
 
 Result<TableDefinition> tableDefinitionFromDescription(const Json& description) {

@@ -1,4 +1,4 @@
-#include "transfer/table_sampler.h"
+#include "backend/table_sampler.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,0 +1,163 @@
+#pragma once
+// Where the workbench's requests go: the embedded engine (backend/local_backend.h) or a remote
+// endpoint (backend/remote_backend.h). Every widget talks to a Backend and never to the engine,
+// so the data view, the query builder, the table list and live metering work against either.
+//
+// call() takes an operation name and its request JSON and gives the response JSON, as
+// DynamoDB does. The other operations are what the workbench needs besides DynamoDB's API,
+// with typed results. Some only the embedded engine can do (importing and exporting item
+// files, opening models and generating sample data, live capacity metering, the classroom
+// step-through, serving a local endpoint): the base class answers them with an Error saying
+// so, and capabilities() tells the widgets which to offer.
+//
+// All methods are thread-safe. A backend without `immediate` capability may block for a
+// network round trip: callers on a GUI thread make its calls off it.
+
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "capacity/capacity_meter.h"
+#include "schema/table_definition.h"
+#include "values/attribute_json.h"
+#include "values/attribute_value.h"
+
+namespace shardscape {
+
+class Engine;
+struct Model;
+struct ImportOptions;
+struct ImportReport;
+struct ExportOptions;
+struct ExportReport;
+struct GenerateOptions;
+struct GenerateReport;
+struct OpenedModel;
+struct WalkthroughRequest;
+struct Walkthrough;
+
+// What a backend can do besides call(), for the widgets to offer or disable.
+struct BackendCapabilities {
+    // Calls answer in-process without waiting on a network: a widget may make a short one
+    // (one item read or written, one page of a table) on the GUI thread.
+    bool immediate = false;
+    // Importing and exporting item files (transfer/item_import.h, transfer/item_export.h).
+    bool itemFiles = false;
+    // Opening a model's tables and sample items, generating sample data (model/).
+    bool models = false;
+    // What each table's capacity meter recorded, for live metering.
+    bool liveCapacity = false;
+    // Classroom mode's step-through of one request (classroom/walkthrough_facts.h).
+    bool walkthrough = false;
+    // Serving the data as a local endpoint (Server menu).
+    bool endpoint = false;
+};
+
+class Backend;
+
+// The backend's tables as they were when listed (the GUI lists them, then shows them): each
+// table's definition and DescribeTable's "Table" object.
+struct BackendTables {
+    std::shared_ptr<Backend> backend;  // the backend listed (loadBackendTables)
+    std::vector<std::shared_ptr<const TableDefinition>> tables;
+    std::vector<Json> descriptions;  // same order
+
+    std::shared_ptr<const TableDefinition> find(const std::string& name) const;
+};
+
+// One page of a table's or index's items, in the order a Scan reads them.
+struct ItemPageRequest {
+    std::string table;
+    std::string index;  // empty for the table itself
+    int limit = 200;
+    std::optional<Item> exclusiveStartKey;
+};
+
+struct ItemPage {
+    std::vector<Item> items;
+    int64_t scannedCount = 0;
+    std::optional<Item> lastEvaluatedKey;  // none on the last page
+    // The last item of the page that could not be decoded (it is left out), if any.
+    std::string itemError;
+};
+
+// A table's capacity metering for the live view.
+struct CapacityRecording {
+    // In effect for the table (the engine's own setting may override the table's).
+    CapacityEnforcement enforcement = CapacityEnforcement::Off;
+    // What the meter recorded; none when the table is not metered.
+    std::optional<CapacitySnapshot> snapshot;
+    int64_t itemCount = 0;
+};
+
+class Backend {
+  public:
+    virtual ~Backend() = default;
+
+    // One DynamoDB operation: the request JSON in, the response JSON out.
+    virtual Result<Json> call(std::string_view operation, const Json& request) = 0;
+    // "local engine" or the endpoint URL.
+    virtual std::string description() const = 0;
+    // The URL the AWS CLI and SDKs reach this data at, for the request snippets: the remote
+    // endpoint, or for the local engine the default address of `serve`.
+    virtual std::string endpointUrl() const = 0;
+    virtual bool isLocal() const { return false; }
+    virtual BackendCapabilities capabilities() const { return {}; }
+
+    // Every table, listed and described. The default follows ListTables' pages and describes
+    // each table through call(); tables dropped in between are left out.
+    virtual Result<BackendTables> listTables();
+    // One page of `request.table` (or its index). The default Scans through call().
+    virtual Result<ItemPage> scanPage(const ItemPageRequest& request);
+
+    // Live metering: the table's enforcement setting in effect, and its recording.
+    virtual Result<CapacityEnforcement> capacityEnforcement(const std::string& table);
+    virtual Result<CapacityRecording> capacityRecording(const std::string& table);
+
+    // Item files: imports the file at `path` into `table`; exports `table` (or
+    // `options.indexName`) to `out`.
+    virtual Result<ImportReport> importItemsFromFile(const std::string& table,
+                                                     const std::string& path,
+                                                     const ImportOptions& options);
+    virtual Result<ExportReport> exportItems(const std::string& table, std::ostream& out,
+                                             const ExportOptions& options);
+
+    // Models: creates the model's tables, loads its sample items and fills empty tables with
+    // `generateItems` generated items (model/model_engine.h, openModelInEngine).
+    virtual Result<OpenedModel> openModel(const Model& model, int64_t generateItems = 1000);
+    // Creates the model's missing tables, then generates items from its entity types
+    // (model/sample_data_generator.h).
+    virtual Result<GenerateReport> generateSampleData(const Model& model,
+                                                      const GenerateOptions& options);
+
+    // Classroom mode: up to `limit` items of `table` to step through, and the steps of one
+    // request (worked out without writing anything).
+    virtual Result<std::vector<Item>> walkthroughExamples(const std::string& table, int limit = 20);
+    virtual Result<Walkthrough> walkThrough(const WalkthroughRequest& request);
+
+    // The engine to serve as a local endpoint; it lives as long as this backend.
+    virtual Result<Engine*> servedEngine();
+};
+
+// backend->listTables(), with the backend kept beside its tables.
+Result<BackendTables> loadBackendTables(std::shared_ptr<Backend> backend);
+
+// Every table name, following ListTables' pages.
+Result<std::vector<std::string>> listAllTables(Backend& backend);
+
+// DescribeTable's "Table" object for `table`.
+Result<Json> describeTable(Backend& backend, const std::string& table);
+
+// A TableDescription (as DescribeTable and CreateTable return it) as a table definition: the
+// name, attribute definitions, keys, billing, capacity and indexes (statistics are not kept).
+Result<TableDefinition> tableDefinitionFromDescription(const Json& description);
+
+// The key attributes of `item` in `table` (what GetItem and DeleteItem take).
+Item itemKey(const TableDefinition& table, const Item& item);
+
+}  // namespace shardscape
