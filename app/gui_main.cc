@@ -6,6 +6,7 @@
 #include <QTimer>
 #include <cstdio>
 
+#include "backend/local_backend.h"
 #include "bundled_data.h"
 #include "data_directory.h"
 #include "data_view.h"
@@ -75,7 +76,10 @@ int main(int argc, char* argv[]) {
         shardscape::applyTheme(shardscape::themeFromName(parser.value(themeOption)), false);
     else
         shardscape::applySavedTheme();
-    shardscape::MainWindow window(engine, dataDirectory, openError);
+    // The window and its views reach the engine only through this backend.
+    std::shared_ptr<shardscape::Backend> local;
+    if (engine) local = std::make_shared<shardscape::LocalBackend>(engine);
+    shardscape::MainWindow window(local, dataDirectory, openError);
     window.setBundledDirectory(bundled);
     // First start (or an empty data directory) without a model to open: offer the bundled
     // examples.

@@ -22,6 +22,7 @@
 #include <QTextDocumentFragment>
 #include <QtTest>
 
+#include "backend/local_backend.h"
 #include "capacity/capacity_rules.h"
 #include "capacity/partition_map.h"
 #include "classroom/request_walkthrough.h"
@@ -33,6 +34,7 @@
 #include "request_walkthrough_panel.h"
 #include "scenario_gallery_panel.h"
 #include "storage/storage_layout.h"
+#include "table_list_model.h"
 
 using namespace shardscape;
 using namespace shardscape::testing;
@@ -135,7 +137,7 @@ void ClassroomTest::init() {
 }
 
 void ClassroomTest::presenterModeEnlargesFontsAndSwitchesToHighContrast() {
-    MainWindow window(engine_, dir_.path());
+    MainWindow window(std::make_shared<LocalBackend>(engine_), dir_.path());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.showView("classroom"));
@@ -183,7 +185,8 @@ void ClassroomTest::getItemStepsShowHashPartitionBytesAndUnits() {
         *engine_, "GetItem", {{"TableName", "Orders"}, {"Key", key}, {"ConsistentRead", true}});
     QCOMPARE(strongUnits, 2.0);  // 5,000 bytes: two 4 KB units
 
-    ClassroomView view(engine_);
+    TableListModel tables(std::make_shared<LocalBackend>(engine_));
+    ClassroomView view(&tables);
     view.resize(1200, 800);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -246,7 +249,8 @@ void ClassroomTest::getItemStepsShowHashPartitionBytesAndUnits() {
 }
 
 void ClassroomTest::overThePartitionLimitIsThrottled() {
-    ClassroomView view(engine_);
+    TableListModel tables(std::make_shared<LocalBackend>(engine_));
+    ClassroomView view(&tables);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     RequestWalkthroughPanel* panel = view.walkthroughPanel();
@@ -362,7 +366,8 @@ void ClassroomTest::badRequestsGetDynamoDbErrors() {
     auto zeroRate = walkThroughRequest(*engine_, {"GetItem", Json::object(), 0, false});
     QVERIFY(!zeroRate.ok());
 
-    ClassroomView view(engine_);
+    TableListModel tables(std::make_shared<LocalBackend>(engine_));
+    ClassroomView view(&tables);
     view.show();
     RequestWalkthroughPanel* panel = view.walkthroughPanel();
     panel->setRequestText("{not json");
@@ -396,7 +401,8 @@ void ClassroomTest::galleryListsEveryBundledScenario() {
     }
     QVERIFY(expected.size() >= 6);
 
-    ClassroomView view(engine_);
+    TableListModel tables(std::make_shared<LocalBackend>(engine_));
+    ClassroomView view(&tables);
     view.setBundledDirectory(SHARDSCAPE_RESOURCES);
     view.resize(1200, 900);
     view.show();

@@ -11,11 +11,13 @@
 #include <QtTest>
 
 #include "api/dispatch.h"
+#include "backend/local_backend.h"
 #include "data_view.h"
 #include "item_table_model.h"
 #include "main_window.h"
 #include "operation_test_support.h"
 #include "storage/engine.h"
+#include "table_list_model.h"
 
 using namespace shardscape;
 using shardscape::testing::numbered;
@@ -61,7 +63,8 @@ void DataViewTest::pagesLazilyAsTheUserScrolls() {
     QVERIFY(opened.ok());
     std::shared_ptr<Engine> engine = std::move(opened).value();
     createOrders(*engine);
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.resize(900, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -91,7 +94,8 @@ void DataViewTest::columnsAndSorting() {
     QVERIFY(opened.ok());
     std::shared_ptr<Engine> engine = std::move(opened).value();
     createOrders(*engine);
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.resize(900, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -125,7 +129,8 @@ void DataViewTest::browsesAnIndex() {
     QVERIFY(opened.ok());
     std::shared_ptr<Engine> engine = std::move(opened).value();
     createOrders(*engine);
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.itemModel()->setPageSize(1000);
     QComboBox* sources = view.sourceBox();
     QCOMPARE(sources->count(), 2);

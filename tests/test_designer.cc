@@ -25,6 +25,7 @@
 
 #include "access_pattern_list.h"
 #include "attribute_palette.h"
+#include "backend/local_backend.h"
 #include "design_document.h"
 #include "designer_view.h"
 #include "designer_workbench.h"
@@ -436,7 +437,7 @@ void DesignerTest::welcomeModelWaitsForThePrompt() {
     auto opened = Engine::open(dir.filePath("data").toStdString());
     QVERIFY(opened.ok());
     std::shared_ptr<Engine> engine = std::move(opened).value();
-    MainWindow window(engine, dir.filePath("data"));
+    MainWindow window(std::make_shared<LocalBackend>(engine), dir.filePath("data"));
     DesignerWorkbench* bench = window.designer();
     int prompts = 0;
     QMessageBox::StandardButton answer = QMessageBox::Cancel;

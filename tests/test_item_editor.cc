@@ -12,11 +12,13 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include "backend/local_backend.h"
 #include "classroom/item_form.h"
 #include "data_view.h"
 #include "gui_test_support.h"
 #include "item_editor.h"
 #include "item_table_model.h"
+#include "table_list_model.h"
 
 using namespace shardscape;
 using namespace shardscape::testing;
@@ -86,7 +88,8 @@ void ItemEditorTest::createsAnItemThroughTheForm() {
     QTemporaryDir dir;
     auto engine = ordersEngine(dir);
     QVERIFY(engine);
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.resize(900, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -136,7 +139,8 @@ void ItemEditorTest::formAndJsonStayInSync() {
     QTemporaryDir dir;
     auto engine = ordersEngine(dir);
     QVERIFY(engine);
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.show();
     ItemEditor* editor = openNewItem(view);
     QVERIFY(editor);
@@ -177,7 +181,8 @@ void ItemEditorTest::showsValidationErrorsInline() {
     QTemporaryDir dir;
     auto engine = ordersEngine(dir);
     QVERIFY(engine);
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.show();
     ItemEditor* editor = openNewItem(view);
     QVERIFY(editor);
@@ -227,7 +232,8 @@ void ItemEditorTest::asksBeforeReplacingAnExistingItem() {
     QVERIFY(dispatch(*engine, "PutItem", Json::parse(R"({"TableName":"Orders","Item":
         {"customer":{"S":"c1"},"order":{"N":"1"},"total":{"N":"10"}}})"))
                 .ok());
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.show();
     const Json key = Json::parse(R"({"customer":{"S":"c1"},"order":{"N":"1"}})");
     ItemEditor* editor = openNewItem(view);
@@ -255,7 +261,8 @@ void ItemEditorTest::editsByDoubleClick() {
     QVERIFY(dispatch(*engine, "PutItem", Json::parse(R"({"TableName":"Orders","Item":
         {"customer":{"S":"c1"},"order":{"N":"1"},"total":{"N":"10"},"note":{"S":"hi"}}})"))
                 .ok());
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.resize(900, 400);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -302,7 +309,8 @@ void ItemEditorTest::deletesAfterConfirming() {
                          {{"TableName", "Orders"},
                           {"Item", {{"customer", {{"S", "c1"}}}, {"order", {{"N", order}}}}}})
                     .ok());
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.resize(900, 400);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));

@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include "api/dispatch.h"
+#include "backend/local_backend.h"
 #include "backend/remote_backend.h"
 #include "base/clock.h"
 #include "capacity/live_capacity.h"
@@ -58,7 +59,7 @@ struct Window {
                  {"ProvisionedThroughput",
                   {{"ReadCapacityUnits", 10}, {"WriteCapacityUnits", 10}}}});
         if (!created) qFatal("%s", created.error().message.c_str());
-        window = std::make_unique<MainWindow>(engine, dir.path());
+        window = std::make_unique<MainWindow>(std::make_shared<LocalBackend>(engine), dir.path());
         window->refresh();
         window->show();
     }

@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include "api/dispatch.h"
+#include "backend/local_backend.h"
 #include "main_window.h"
 #include "query_panel.h"
 #include "storage/engine.h"
@@ -56,7 +57,7 @@ class MainWindowTest : public QObject {
         std::shared_ptr<Engine> engine = std::move(opened).value();
         createAndFill(*engine);
 
-        MainWindow window(engine, dir.path());
+        MainWindow window(std::make_shared<LocalBackend>(engine), dir.path());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTreeWidget* tree = window.tableTree();
@@ -118,7 +119,7 @@ class MainWindowTest : public QObject {
         QVERIFY(opened.ok());
         std::shared_ptr<Engine> engine = std::move(opened).value();
         createAndFill(*engine);
-        MainWindow window(engine, dir.path() + "/data");
+        MainWindow window(std::make_shared<LocalBackend>(engine), dir.path() + "/data");
         window.show();
         QString error = "not called";
         window.prepareView("query", {}, [&](const QString& e) { error = e; });
@@ -172,7 +173,7 @@ class MainWindowTest : public QObject {
         auto opened = Engine::open((dir.path() + "/data").toStdString());
         QVERIFY(opened.ok());
         std::shared_ptr<Engine> engine = std::move(opened).value();
-        MainWindow window(engine, dir.path() + "/data");
+        MainWindow window(std::make_shared<LocalBackend>(engine), dir.path() + "/data");
         window.showWelcome(QStringLiteral(SHARDSCAPE_RESOURCES));
         window.show();
         QListWidget* models = window.welcomePanel()->modelList();

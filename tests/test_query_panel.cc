@@ -14,10 +14,12 @@
 #include <QtTest>
 
 #include "api/dispatch.h"
+#include "backend/local_backend.h"
 #include "item_table_model.h"
 #include "operation_test_support.h"
 #include "query_panel.h"
 #include "storage/engine.h"
+#include "table_list_model.h"
 
 using namespace shardscape;
 using shardscape::testing::numbered;
@@ -38,6 +40,7 @@ class QueryPanelTest : public QObject {
     bool runAndWait();
     QTemporaryDir dir_;
     std::shared_ptr<Engine> engine_;
+    std::unique_ptr<TableListModel> tables_;
     std::unique_ptr<QueryPanel> panel_;
 };
 
@@ -70,7 +73,8 @@ void QueryPanelTest::init() {
     QVERIFY(opened.ok());
     engine_ = std::move(opened).value();
     createOrders(*engine_);
-    panel_ = std::make_unique<QueryPanel>(engine_);
+    tables_ = std::make_unique<TableListModel>(std::make_shared<LocalBackend>(engine_));
+    panel_ = std::make_unique<QueryPanel>(tables_.get());
     panel_->resize(1000, 700);
     panel_->show();
     QVERIFY(QTest::qWaitForWindowExposed(panel_.get()));
@@ -78,6 +82,7 @@ void QueryPanelTest::init() {
 
 void QueryPanelTest::cleanup() {
     panel_.reset();
+    tables_.reset();
     engine_.reset();
 }
 

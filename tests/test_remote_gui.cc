@@ -21,6 +21,7 @@
 #include <QtTest>
 
 #include "api/dispatch.h"
+#include "backend/local_backend.h"
 #include "backend/remote_backend.h"
 #include "connection_controller.h"
 #include "connections_dialog.h"
@@ -168,7 +169,7 @@ void RemoteGuiTest::connectionsDialogTestsAndStores() {
 }
 
 void RemoteGuiTest::browsesTheRemoteThroughTheWindow() {
-    MainWindow window(engine_, data_.path());
+    MainWindow window(std::make_shared<LocalBackend>(engine_), data_.path());
     window.show();
     ConnectionController* connections = window.connections();
     AwsEnvironment env;
@@ -257,7 +258,7 @@ void RemoteGuiTest::browsesTheRemoteThroughTheWindow() {
 }
 
 void RemoteGuiTest::importsSchemaAndSamples() {
-    MainWindow window(engine_, data_.path());
+    MainWindow window(std::make_shared<LocalBackend>(engine_), data_.path());
     ConnectionController* connections = window.connections();
     ConnectionProfile profile;
     profile.name = "dynalite";
@@ -304,7 +305,7 @@ void RemoteGuiTest::serverStartsAndStops() {
     QVERIFY(ServerController::bindWarning("localhost").isEmpty());
     QVERIFY(ServerController::bindWarning("0.0.0.0").contains("anyone who can reach this port"));
 
-    MainWindow window(engine_, data_.path());
+    MainWindow window(std::make_shared<LocalBackend>(engine_), data_.path());
     ServerController* server = window.server();
     QVERIFY(server->startAction()->isEnabled());
     QVERIFY(!server->stopAction()->isEnabled());
@@ -334,7 +335,7 @@ void RemoteGuiTest::serverStartsAndStops() {
     // A port that is taken cannot be used, and says why.
     QVERIFY(server->start("127.0.0.1", 0));
     const int taken = QUrl(server->url()).port();
-    MainWindow other(engine_, data_.path());
+    MainWindow other(std::make_shared<LocalBackend>(engine_), data_.path());
     QVERIFY(!other.server()->start("127.0.0.1", taken));
     QVERIFY(!other.server()->lastError().isEmpty());
     server->stop();

@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "backend/local_backend.h"
 #include "capacity_chart.h"
 #include "classroom/scenario_form.h"
 #include "compare_view.h"
@@ -302,7 +303,7 @@ void SimulationPanelTest::mainWindowWiresModelsAndScenarios() {
     auto opened = Engine::open(dir.filePath("data").toStdString());
     QVERIFY(opened.ok());
     std::shared_ptr<Engine> engine = std::move(opened).value();
-    MainWindow window(engine, dir.filePath("data"));
+    MainWindow window(std::make_shared<LocalBackend>(engine), dir.filePath("data"));
     window.setBundledDirectory(SHARDSCAPE_RESOURCES);
     // Opening a model (as the Welcome panel does) gives the simulation its patterns.
     QSignalSpy modelOpened(&window, &MainWindow::modelOpened);

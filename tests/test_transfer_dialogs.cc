@@ -15,6 +15,7 @@
 #include <QtTest>
 #include <fstream>
 
+#include "backend/local_backend.h"
 #include "data_view.h"
 #include "export_dialog.h"
 #include "gui_test_support.h"
@@ -22,6 +23,7 @@
 #include "item_table_model.h"
 #include "main_window.h"
 #include "operation_test_support.h"
+#include "table_list_model.h"
 #include "transfer/item_format_detection.h"
 
 using namespace shardscape;
@@ -119,7 +121,8 @@ void TransferDialogsTest::importShowsRejectedRows() {
     QVERIFY(engine);
     const QString file = dir.filePath("orders.json");
     writeFile(file, ordersWithTwoBadRows());
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.show();
     ImportDialog* dialog = view.startImport(file);  // starts at once, as a drop does
     QVERIFY(dialog);
@@ -151,7 +154,8 @@ void TransferDialogsTest::allOrNothingWritesNothing() {
     QVERIFY(engine);
     const QString file = dir.filePath("orders.txt");
     writeFile(file, ordersWithTwoBadRows());
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.show();
     ImportDialog* dialog = view.startImport();
     QVERIFY(dialog);
@@ -178,7 +182,8 @@ void TransferDialogsTest::cancelKeepsWhatTheReportCounts() {
             out << R"J({"customer":{"S":"c)J" << i % 1000 << R"J("},"order":{"N":")J" << i
                 << R"J("},"note":{"S":"some text to make the file a little larger"}})J" << '\n';
     }
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.show();
     ImportDialog* dialog = view.startImport(file);
     QVERIFY(dialog);
@@ -237,7 +242,7 @@ void TransferDialogsTest::exportReimportsEqual() {
           {"AttributeName":"order","AttributeType":"N"}],
         "KeySchema":[{"AttributeName":"customer","KeyType":"HASH"},{"AttributeName":"order","KeyType":"RANGE"}]})J"))
                 .ok());
-    MainWindow window(engine, dir.path());
+    MainWindow window(std::make_shared<LocalBackend>(engine), dir.path());
     window.show();
     DataView* view = window.dataView();
     view->showSource("Orders");
@@ -286,7 +291,8 @@ void TransferDialogsTest::exportsAnIndex() {
         QVERIFY(dispatch(*engine, "PutItem", {{"TableName", "Orders"}, {"Item", item}}).ok());
     }
     engine->waitForBackgroundWork();
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.sourceBox()->setCurrentIndex(view.sourceBox()->findText("Orders › byCoupon (GSI)"));
     ExportDialog* exporter = view.startExport();
     QVERIFY(exporter);
@@ -317,7 +323,8 @@ void TransferDialogsTest::cancelledExportLeavesNoFile() {
         items.push_back(std::move(item));
     }
     QVERIFY(engine->putItems("Orders", std::move(items)).ok());
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.show();
     ExportDialog* exporter = view.startExport();
     QVERIFY(exporter);
@@ -343,7 +350,7 @@ void TransferDialogsTest::droppedFileStartsAnImport() {
     QVERIFY(engine);
     const QString file = dir.filePath("dropped.json");
     writeFile(file, ordersWithTwoBadRows());
-    MainWindow window(engine, dir.path());
+    MainWindow window(std::make_shared<LocalBackend>(engine), dir.path());
     window.resize(1000, 640);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -18,6 +18,7 @@
 #include <QTableView>
 #include <QtTest>
 
+#include "backend/local_backend.h"
 #include "data_view.h"
 #include "gui_test_support.h"
 #include "item_editor.h"
@@ -25,6 +26,7 @@
 #include "main_window.h"
 #include "operation_test_support.h"
 #include "sample_data_dialog.h"
+#include "table_list_model.h"
 #include "theme.h"
 
 using namespace shardscape;
@@ -63,7 +65,8 @@ void WindowPolishTest::browserPagesThroughAHundredThousandItems() {
         items.push_back(std::move(item));
     }
     QVERIFY(engine->putItems("Orders", std::move(items)).ok());
-    DataView view(engine);
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
     view.resize(900, 600);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -120,7 +123,7 @@ void WindowPolishTest::statusBarFollowsWrites() {
     QTemporaryDir dir;
     auto engine = ordersEngine(dir);
     QVERIFY(engine);
-    MainWindow window(engine, dir.path());
+    MainWindow window(std::make_shared<LocalBackend>(engine), dir.path());
     window.show();
     QCOMPARE(window.statusFigures()->text(), QString("1 table(s) · 0 items · 0 bytes"));
     DataView* view = window.dataView();
@@ -176,7 +179,7 @@ void WindowPolishTest::shortcutsSwitchViews() {
     QTemporaryDir dir;
     auto engine = ordersEngine(dir);
     QVERIFY(engine);
-    MainWindow window(engine, dir.path());
+    MainWindow window(std::make_shared<LocalBackend>(engine), dir.path());
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -207,7 +210,7 @@ void WindowPolishTest::generatesSampleData() {
     auto opened = Engine::open(dir.path().toStdString());
     QVERIFY(opened.ok());
     std::shared_ptr<Engine> engine = std::move(opened).value();
-    MainWindow window(engine, dir.path());
+    MainWindow window(std::make_shared<LocalBackend>(engine), dir.path());
     window.show();
     SampleDataDialog* dialog = window.generateSampleData();
     QVERIFY(dialog);

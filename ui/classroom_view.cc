@@ -7,11 +7,10 @@
 
 #include "request_walkthrough_panel.h"
 #include "scenario_gallery_panel.h"
-#include "storage/engine.h"
 
 namespace shardscape {
 
-ClassroomView::ClassroomView(std::shared_ptr<Engine> engine, QWidget* parent) : QWidget(parent) {
+ClassroomView::ClassroomView(TableListModel* tables, QWidget* parent) : QWidget(parent) {
     setObjectName("classroomView");
     auto* layout = new QVBoxLayout(this);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -19,7 +18,7 @@ ClassroomView::ClassroomView(std::shared_ptr<Engine> engine, QWidget* parent) : 
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(new QLabel(tr("<h2>One request, step by step</h2>"), top));
-    walkthrough_ = new RequestWalkthroughPanel(std::move(engine), top);
+    walkthrough_ = new RequestWalkthroughPanel(tables, top);
     topLayout->addWidget(walkthrough_, 1);
     auto* bottom = new QWidget(splitter);
     auto* bottomLayout = new QVBoxLayout(bottom);

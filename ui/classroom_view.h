@@ -5,14 +5,14 @@
 #include <memory>
 
 namespace shardscape {
-class Engine;
+class TableListModel;
 class RequestWalkthroughPanel;
 class ScenarioGalleryPanel;
 
 class ClassroomView : public QWidget {
     Q_OBJECT
   public:
-    explicit ClassroomView(std::shared_ptr<Engine> engine, QWidget* parent = nullptr);
+    explicit ClassroomView(TableListModel* tables, QWidget* parent = nullptr);
 
     RequestWalkthroughPanel* walkthroughPanel() const { return walkthrough_; }
     ScenarioGalleryPanel* galleryPanel() const { return gallery_; }

@@ -16,45 +16,35 @@
 #include <QTreeWidget>
 #include <QtConcurrent/QtConcurrent>
 
-#include "backend/local_backend.h"
 #include "backend/remote_backend.h"
 #include "backend/table_sampler.h"
 #include "connections_dialog.h"
-#include "data_view.h"
 #include "menu_placement.h"
 #include "model/model_file.h"
 #include "model/table_schema_import.h"
-#include "query_panel.h"
 #include "remote/connection_store.h"
-#include "storage/engine.h"
+#include "table_list_model.h"
 
 namespace shardscape {
 
 namespace {
 
-QString keyText(const std::optional<KeyAttribute>& key) {
-    if (!key) return {};
-    return QString::fromStdString(key->name) + " (" +
-           QString::fromUtf8(valueTypeName(key->type).data(), 1) + ")";
-}
-
-qint64 integer(const Json& object, const char* member) {
-    return object.is_object() && object.contains(member) && object[member].is_number_integer()
-               ? object[member].get<qint64>()
-               : 0;
-}
+// A remote backend and its tables, as connecting lists them off the GUI thread.
+struct Connection {
+    std::shared_ptr<Backend> backend;
+    std::shared_ptr<const BackendTables> tables;
+};
 
 }  // namespace
 
-ConnectionController::ConnectionController(QMainWindow* window, std::shared_ptr<Engine> engine,
-                                           QTreeWidget* tables, DataView* data, QueryPanel* query,
+ConnectionController::ConnectionController(QMainWindow* window, TableListModel* tables,
+                                           std::shared_ptr<Backend> local, QTreeWidget* tableTree,
                                            QSettings* settings)
     : QObject(window),
       window_(window),
-      engine_(std::move(engine)),
       tables_(tables),
-      data_(data),
-      query_(query),
+      local_(std::move(local)),
+      tableTree_(tableTree),
       settings_(settings),
       environment_(AwsEnvironment::fromProcess()) {
     if (!settings_) {
@@ -93,8 +83,8 @@ ConnectionController::ConnectionController(QMainWindow* window, std::shared_ptr<
         else
             connectTo(row - 1);
     });
-    reloadSelector();
-    apply(nullptr);
+    connect(tables_, &TableListModel::backendChanged, this, &ConnectionController::backendChanged);
+    backendChanged();
 }
 
 ConnectionController::~ConnectionController() {
@@ -112,7 +102,11 @@ void ConnectionController::reloadSelector() {
     selector_->clear();
     selector_->addItem(tr("Local engine"));
     for (const auto& profile : profiles_) selector_->addItem(QString::fromStdString(profile.name));
-    selector_->setCurrentIndex(remote_ && remoteIndex_ >= 0 ? remoteIndex_ + 1 : 0);
+    selector_->setCurrentIndex(isRemote() && remoteIndex_ >= 0 ? remoteIndex_ + 1 : 0);
+}
+
+bool ConnectionController::isRemote() const {
+    return tables_->backend() != local_;
 }
 
 void ConnectionController::openConnectionsDialog() {
@@ -128,120 +122,66 @@ void ConnectionController::connectTo(int index) {
     const ConnectionProfile profile = profiles_[static_cast<size_t>(index)];
     const quint64 generation = ++generation_;
     status_->setText(tr("Connecting to %1…").arg(QString::fromStdString(profile.name)));
-    auto* watcher = new QFutureWatcher<Result<BackendTables>>(this);
-    connect(watcher, &QFutureWatcher<Result<BackendTables>>::finished, this,
+    auto* watcher = new QFutureWatcher<Result<Connection>>(this);
+    connect(watcher, &QFutureWatcher<Result<Connection>>::finished, this,
             [this, watcher, generation, index] {
-                Result<BackendTables> result = watcher->result();
+                Result<Connection> result = watcher->result();
                 watcher->deleteLater();
                 if (generation != generation_) return;  // superseded
                 if (!result) {
                     const QString message = QString::fromStdString(result.error().name() + ": " +
                                                                    result.error().message);
                     window_->statusBar()->showMessage(message, 15000);
-                    apply(remote_);  // unchanged
+                    backendChanged();  // back to what is current
                     emit connectionFailed(message);
                     return;
                 }
                 remoteIndex_ = index;
-                apply(std::make_shared<const BackendTables>(std::move(result).value()));
-                emit connected(QString::fromStdString(remote_->backend->description()));
+                tables_->setBackend(result->backend, result->tables);
+                emit connected(QString::fromStdString(result->backend->description()));
             });
     const AwsEnvironment environment = environment_;
-    watcher->setFuture(QtConcurrent::run([profile, environment]() -> Result<BackendTables> {
+    watcher->setFuture(QtConcurrent::run([profile, environment]() -> Result<Connection> {
         auto backend = RemoteBackend::connect(profile, environment);
         if (!backend) return backend.error();
-        return loadBackendTables(*backend);
+        auto tables = (*backend)->listTables();
+        if (!tables) return tables.error();
+        return Connection{*backend,
+                          std::make_shared<const BackendTables>(std::move(tables).value())};
     }));
 }
 
 void ConnectionController::useLocal() {
     ++generation_;
-    const bool wasRemote = remote_ != nullptr;
+    const bool wasRemote = isRemote();
     remoteIndex_ = -1;
-    apply(nullptr);
-    if (wasRemote) emit disconnected();
+    if (!wasRemote) {
+        backendChanged();
+        return;
+    }
+    tables_->setBackend(local_);
+    emit disconnected();
 }
 
-bool ConnectionController::refreshRemote() {
-    if (!remote_) return false;
-    const quint64 generation = ++generation_;
-    auto* watcher = new QFutureWatcher<Result<BackendTables>>(this);
-    connect(watcher, &QFutureWatcher<Result<BackendTables>>::finished, this,
-            [this, watcher, generation] {
-                Result<BackendTables> result = watcher->result();
-                watcher->deleteLater();
-                if (generation != generation_) return;
-                if (!result) {
-                    window_->statusBar()->showMessage(
-                        QString::fromStdString(result.error().message), 15000);
-                    return;
-                }
-                apply(std::make_shared<const BackendTables>(std::move(result).value()));
-            });
-    std::shared_ptr<Backend> backend = remote_->backend;
-    watcher->setFuture(QtConcurrent::run([backend] { return loadBackendTables(backend); }));
-    return true;
-}
-
-void ConnectionController::apply(std::shared_ptr<const BackendTables> remote) {
-    const bool changed = remote != remote_;
-    remote_ = std::move(remote);
+void ConnectionController::backendChanged() {
+    const bool remote = isRemote();
     reloadSelector();
-    importAction_->setEnabled(remote_ != nullptr);
-    sampleAction_->setEnabled(remote_ != nullptr && engine_ != nullptr);
+    importAction_->setEnabled(remote);
+    sampleAction_->setEnabled(remote && local_ != nullptr);
     status_->setText(
-        remote_ ? tr("Remote: %1").arg(QString::fromStdString(remote_->backend->description()))
-                : QString());
-    status_->setVisible(remote_ != nullptr);
-    if (!changed) return;
-    if (remote_) fillTableTree();
-    data_->setBackend(remote_);
-    query_->setBackend(remote_);
-}
-
-void ConnectionController::fillTableTree() {
-    tables_->clear();
-    qint64 items = 0, bytes = 0;
-    for (const Json& description : remote_->descriptions) {
-        items += integer(description, "ItemCount");
-        bytes += integer(description, "TableSizeBytes");
-    }
-    // The window's figures (the local engine's until now) sum up the remote tables.
-    if (auto* figures = window_->findChild<QLabel*>("statusFigures"))
-        figures->setText(
-            tr("%n remote table(s)", nullptr, static_cast<int>(remote_->tables.size())) + " · " +
-            tr("%1 items").arg(QLocale().toString(items)) + " · " +
-            QLocale().formattedDataSize(bytes));
-    for (size_t i = 0; i < remote_->tables.size(); ++i) {
-        const TableDefinition& table = *remote_->tables[i];
-        const Json& description = remote_->descriptions[i];
-        auto* row = new QTreeWidgetItem(tables_);
-        row->setText(0, QString::fromStdString(table.name));
-        row->setText(1, keyText(table.partitionKey));
-        row->setText(2, keyText(table.sortKey));
-        row->setText(
-            3,
-            table.billingMode == BillingMode::PayPerRequest
-                ? tr("On-demand")
-                : tr("%1 RCU / %2 WCU").arg(table.readCapacityUnits).arg(table.writeCapacityUnits));
-        row->setText(4, QLocale().toString(integer(description, "ItemCount")));
-        row->setText(5, QLocale().formattedDataSize(integer(description, "TableSizeBytes")));
-        row->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
-        row->setTextAlignment(5, Qt::AlignRight | Qt::AlignVCenter);
-    }
+        remote ? tr("Remote: %1").arg(QString::fromStdString(tables_->backend()->description()))
+               : QString());
+    status_->setVisible(remote);
 }
 
 QString ConnectionController::currentTable() const {
-    if (auto* item = tables_->currentItem()) return item->text(0);
-    if (remote_ && !remote_->tables.empty())
-        return QString::fromStdString(remote_->tables.front()->name);
-    return {};
+    if (auto* item = tableTree_->currentItem()) return item->text(0);
+    return tables_->names().value(0);
 }
 
 QString ConnectionController::askRemoteTable(const QString& title) const {
-    if (!remote_) return {};
-    QStringList names;
-    for (const auto& table : remote_->tables) names << QString::fromStdString(table->name);
+    if (!isRemote()) return {};
+    const QStringList names = tables_->names();
     if (names.isEmpty()) return {};
     bool ok = false;
     const QString table = QInputDialog::getItem(
@@ -270,7 +210,7 @@ void ConnectionController::askSample() {
 }
 
 void ConnectionController::importSchema(const QString& table, const QString& modelPath) {
-    if (!remote_) {
+    if (!isRemote()) {
         emit finishedWork(false, tr("Not connected to a remote endpoint"));
         return;
     }
@@ -282,7 +222,7 @@ void ConnectionController::importSchema(const QString& table, const QString& mod
         window_->statusBar()->showMessage(message, 15000);
         emit finishedWork(result.ok(), message);
     });
-    std::shared_ptr<Backend> backend = remote_->backend;
+    std::shared_ptr<Backend> backend = tables_->backend();
     watcher->setFuture(QtConcurrent::run([backend, table, modelPath]() -> Result<QString> {
         auto description = describeTable(*backend, table.toStdString());
         if (!description) return description.error();
@@ -306,7 +246,7 @@ void ConnectionController::importSchema(const QString& table, const QString& mod
 }
 
 void ConnectionController::sampleIntoLocal(const QString& table, qint64 count) {
-    if (!remote_ || !engine_) {
+    if (!isRemote() || !local_) {
         emit finishedWork(false, tr("Not connected to a remote endpoint"));
         return;
     }
@@ -334,8 +274,8 @@ void ConnectionController::sampleIntoLocal(const QString& table, qint64 count) {
         window_->statusBar()->showMessage(message, 15000);
         emit finishedWork(result.ok(), message);
     });
-    std::shared_ptr<Backend> backend = remote_->backend;
-    auto local = std::make_shared<LocalBackend>(engine_);
+    std::shared_ptr<Backend> backend = tables_->backend();
+    std::shared_ptr<Backend> local = local_;
     watcher->setFuture(QtConcurrent::run(
         [backend, local, table, count, cancel](QPromise<Result<SampleResult>>& promise) {
             promise.setProgressRange(0, static_cast<int>(std::min<qint64>(count, INT_MAX)));

@@ -1,9 +1,9 @@
 #pragma once
 // Remote connections in the main window: the Connection menu (Connections…, Use local engine,
 // Import schema into model…, Sample items into local engine…) and a connection selector in
-// a toolbar. Choosing a saved connection lists and describes its tables off the GUI thread
-// and points the table list, the Data view and the query builder at it; "Local engine"
-// points them back.
+// a toolbar. Choosing a saved connection connects and lists its tables off the GUI thread,
+// then makes it the current backend of the window's TableListModel, which every view reads;
+// "Local engine" makes the local backend current again.
 
 #include <QObject>
 #include <QString>
@@ -22,16 +22,18 @@ class QTreeWidget;
 class QAction;
 
 namespace shardscape {
-class Engine;
-class DataView;
-class QueryPanel;
+class TableListModel;
 
 class ConnectionController : public QObject {
     Q_OBJECT
   public:
-    // `settings` keeps the saved profiles (null: the application's QSettings).
-    ConnectionController(QMainWindow* window, std::shared_ptr<Engine> engine, QTreeWidget* tables,
-                         DataView* data, QueryPanel* query, QSettings* settings = nullptr);
+    // `tables` is the window's table list, whose backend the controller switches; `local` is
+    // the local backend (may be null: no engine), current at first and the target of
+    // sampling. `tableTree` shows the tables (its current row is the table asked about
+    // first). `settings` keeps the saved profiles (null: the application's QSettings).
+    ConnectionController(QMainWindow* window, TableListModel* tables,
+                         std::shared_ptr<Backend> local, QTreeWidget* tableTree,
+                         QSettings* settings = nullptr);
     ~ConnectionController() override;
 
     // The AWS environment profiles resolve against (tests give a temporary HOME).
@@ -45,10 +47,8 @@ class ConnectionController : public QObject {
     // `connected` or `connectionFailed` fires.
     void connectTo(int index);
     void useLocal();
-    bool isRemote() const { return remote_ != nullptr; }
-    std::shared_ptr<const BackendTables> remote() const { return remote_; }
-    // When remote: re-lists the remote tables (off the GUI thread) and returns true.
-    bool refreshRemote();
+    // Whether the current backend is a remote connection (not the local backend).
+    bool isRemote() const;
 
     // Adds `table`'s remote schema to the model file `modelPath` (created if missing), off the
     // GUI thread; `finishedWork` reports the outcome.
@@ -72,8 +72,8 @@ class ConnectionController : public QObject {
 
   private:
     void reloadSelector();
-    void apply(std::shared_ptr<const BackendTables> remote);
-    void fillTableTree();
+    // Follows the current backend: the selector, the actions and the status label.
+    void backendChanged();
     QString currentTable() const;
     // Asks which remote table, under `title`; "" when there is none or the user cancels.
     QString askRemoteTable(const QString& title) const;
@@ -81,15 +81,13 @@ class ConnectionController : public QObject {
     void askSample();
 
     QMainWindow* window_;
-    std::shared_ptr<Engine> engine_;
-    QTreeWidget* tables_;
-    DataView* data_;
-    QueryPanel* query_;
+    TableListModel* tables_;
+    std::shared_ptr<Backend> local_;
+    QTreeWidget* tableTree_;
     QSettings* settings_;
     std::unique_ptr<QSettings> ownSettings_;
     AwsEnvironment environment_;
     std::vector<ConnectionProfile> profiles_;
-    std::shared_ptr<const BackendTables> remote_;
     int remoteIndex_ = -1;
     quint64 generation_ = 0;
     std::shared_ptr<std::atomic<bool>> cancelFlag_;

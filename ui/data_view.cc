@@ -14,17 +14,15 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "api/dispatch.h"
 #include "export_dialog.h"
 #include "import_dialog.h"
 #include "item_editor.h"
 #include "item_table_model.h"
-#include "storage/engine.h"
+#include "table_list_model.h"
 
 namespace shardscape {
 
-DataView::DataView(std::shared_ptr<Engine> engine, QWidget* parent)
-    : QWidget(parent), engine_(std::move(engine)) {
+DataView::DataView(TableListModel* tables, QWidget* parent) : QWidget(parent), tables_(tables) {
     setObjectName("dataView");
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout;
@@ -68,7 +66,7 @@ DataView::DataView(std::shared_ptr<Engine> engine, QWidget* parent)
     deleteItemAction_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     layout->addLayout(bar);
 
-    model_ = new ItemTableModel(engine_, this);
+    model_ = new ItemTableModel(tables_, this);
     view_ = new QTableView(this);
     view_->setObjectName("itemView");
     view_->setModel(model_);
@@ -105,12 +103,12 @@ DataView::DataView(std::shared_ptr<Engine> engine, QWidget* parent)
     connect(exportAction_, &QAction::triggered, this, [this] { startExport(); });
     setAcceptDrops(true);
     connect(model_, &ItemTableModel::pageLoaded, this, &DataView::updateSummary);
-    reloadSources();
-}
-
-void DataView::setBackend(std::shared_ptr<const BackendTables> remote) {
-    remote_ = std::move(remote);
-    model_->setBackend(remote_);
+    // Another connection: nothing of the old one stays shown while the new tables load.
+    connect(tables_, &TableListModel::backendChanged, this, [this] {
+        model_->setSource({});
+        updateActions();
+    });
+    connect(tables_, &TableListModel::tablesChanged, this, &DataView::reloadSources);
     reloadSources();
 }
 
@@ -135,13 +133,14 @@ QString DataView::currentIndex() const {
 }
 
 void DataView::updateActions() {
-    const bool haveTable = engine_ && !currentTable().isEmpty();
+    const BackendCapabilities can = tables_->capabilities();
+    const bool haveTable = !currentTable().isEmpty();
     const bool haveSelection = view_->selectionModel()->hasSelection();
-    newItemAction_->setEnabled(haveTable);
-    editItemAction_->setEnabled(haveTable && haveSelection);
-    deleteItemAction_->setEnabled(haveTable && haveSelection);
-    importAction_->setEnabled(engine_ != nullptr);
-    exportAction_->setEnabled(haveTable);
+    newItemAction_->setEnabled(can.immediate && haveTable);
+    editItemAction_->setEnabled(can.immediate && haveTable && haveSelection);
+    deleteItemAction_->setEnabled(can.immediate && haveTable && haveSelection);
+    importAction_->setEnabled(can.itemFiles);
+    exportAction_->setEnabled(can.itemFiles && haveTable);
 }
 
 void DataView::reloadItems() {
@@ -150,9 +149,10 @@ void DataView::reloadItems() {
 }
 
 ItemEditor* DataView::newItem() {
-    if (!engine_ || currentTable().isEmpty()) return nullptr;
+    if (!tables_->capabilities().immediate || currentTable().isEmpty()) return nullptr;
     if (editor_) editor_->close();
-    editor_ = new ItemEditor(engine_, currentTable(), std::nullopt, this);
+    editor_ = new ItemEditor(tables_->backend(), tables_->find(currentTable()), currentTable(),
+                             std::nullopt, this);
     editor_->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor_, &ItemEditor::saved, this, &DataView::reloadItems);
     editor_->open();
@@ -160,14 +160,15 @@ ItemEditor* DataView::newItem() {
 }
 
 ItemEditor* DataView::editItem(int row) {
-    if (!engine_ || row < 0 || row >= model_->rowCount() || currentTable().isEmpty())
+    if (!tables_->capabilities().immediate || row < 0 || row >= model_->rowCount() ||
+        currentTable().isEmpty())
         return nullptr;
-    auto definition = engine_->table(currentTable().toStdString());
+    auto definition = tables_->find(currentTable());
     if (!definition) return nullptr;
     // Re-read the whole item from the table: the row may be an index's projection, or stale.
-    const Item key = Engine::keyOf(*definition, model_->item(row));
-    auto read = dispatch(
-        *engine_, "GetItem",
+    const Item key = itemKey(*definition, model_->item(row));
+    auto read = tables_->backend()->call(
+        "GetItem",
         {{"TableName", definition->name}, {"Key", itemToJson(key)}, {"ConsistentRead", true}});
     std::optional<Item> item;
     if (read && read->contains("Item"))
@@ -180,7 +181,7 @@ ItemEditor* DataView::editItem(int row) {
         return nullptr;
     }
     if (editor_) editor_->close();
-    editor_ = new ItemEditor(engine_, currentTable(), std::move(item), this);
+    editor_ = new ItemEditor(tables_->backend(), definition, currentTable(), std::move(item), this);
     editor_->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor_, &ItemEditor::saved, this, &DataView::reloadItems);
     editor_->open();
@@ -188,16 +189,16 @@ ItemEditor* DataView::editItem(int row) {
 }
 
 int DataView::deleteItems(QList<int> rows) {
-    if (!engine_ || currentTable().isEmpty()) return 0;
+    if (!tables_->capabilities().immediate || currentTable().isEmpty()) return 0;
     if (rows.isEmpty())
         for (const QModelIndex& index : view_->selectionModel()->selectedRows())
             rows.append(index.row());
-    auto definition = engine_->table(currentTable().toStdString());
+    auto definition = tables_->find(currentTable());
     if (rows.isEmpty() || !definition) return 0;
     std::vector<Item> keys;
     for (int row : rows)
         if (row >= 0 && row < model_->rowCount())
-            keys.push_back(Engine::keyOf(*definition, model_->item(row)));
+            keys.push_back(itemKey(*definition, model_->item(row)));
     if (keys.empty()) return 0;
     QString what;
     if (keys.size() == 1) {
@@ -214,9 +215,10 @@ int DataView::deleteItems(QList<int> rows) {
     if (answer != QMessageBox::Yes) return 0;
     int deleted = 0;
     QString failure;
+    const std::shared_ptr<Backend> backend = tables_->backend();
     for (const auto& key : keys) {
-        auto result = dispatch(*engine_, "DeleteItem",
-                               {{"TableName", definition->name}, {"Key", itemToJson(key)}});
+        auto result = backend->call("DeleteItem",
+                                    {{"TableName", definition->name}, {"Key", itemToJson(key)}});
         if (result)
             ++deleted;
         else
@@ -228,13 +230,13 @@ int DataView::deleteItems(QList<int> rows) {
 }
 
 ImportDialog* DataView::startImport(const QString& file) {
-    if (!engine_) return nullptr;
+    if (!tables_->capabilities().itemFiles) return nullptr;
     if (import_ && import_->isRunning()) {
         import_->raise();
         return import_;
     }
     if (import_) import_->close();
-    import_ = new ImportDialog(engine_, currentTable(), file, this);
+    import_ = new ImportDialog(tables_->backend(), tables_->names(), currentTable(), file, this);
     import_->setAttribute(Qt::WA_DeleteOnClose);
     connect(import_, &ImportDialog::importFinished, this, &DataView::reloadItems);
     import_->show();
@@ -243,13 +245,14 @@ ImportDialog* DataView::startImport(const QString& file) {
 }
 
 ExportDialog* DataView::startExport() {
-    if (!engine_ || currentTable().isEmpty()) return nullptr;
+    if (!tables_->capabilities().itemFiles || currentTable().isEmpty()) return nullptr;
     if (export_ && export_->isRunning()) {
         export_->raise();
         return export_;
     }
     if (export_) export_->close();
-    export_ = new ExportDialog(engine_, currentTable(), currentIndex(), this);
+    export_ = new ExportDialog(tables_->backend(), tables_->tables().tables, currentTable(),
+                               currentIndex(), this);
     export_->setAttribute(Qt::WA_DeleteOnClose);
     export_->show();
     return export_;
@@ -264,7 +267,8 @@ QStringList droppedFiles(const QMimeData* mime) {
 }
 
 void DataView::dragEnterEvent(QDragEnterEvent* event) {
-    if (engine_ && !droppedFiles(event->mimeData()).isEmpty()) event->acceptProposedAction();
+    if (tables_->capabilities().itemFiles && !droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
 }
 
 void DataView::dropEvent(QDropEvent* event) {
@@ -278,22 +282,14 @@ void DataView::reloadSources() {
     const QStringList current = sources_->currentData().toStringList();
     QSignalBlocker block(sources_);
     sources_->clear();
-    std::vector<std::shared_ptr<const TableDefinition>> tables;
-    if (remote_)
-        tables = remote_->tables;
-    else if (engine_)
-        for (const auto& name : engine_->tableNames())
-            if (auto table = engine_->table(name)) tables.push_back(std::move(table));
-    {
-        for (const auto& table : tables) {
-            const QString tableName = QString::fromStdString(table->name);
-            sources_->addItem(tableName, QStringList{tableName, QString()});
-            for (const auto& index : table->indexes) {
-                const QString indexName = QString::fromStdString(index.name);
-                sources_->addItem(
-                    tr("%1 › %2 (%3)").arg(tableName, indexName, index.global ? "GSI" : "LSI"),
-                    QStringList{tableName, indexName});
-            }
+    for (const auto& table : tables_->tables().tables) {
+        const QString tableName = QString::fromStdString(table->name);
+        sources_->addItem(tableName, QStringList{tableName, QString()});
+        for (const auto& index : table->indexes) {
+            const QString indexName = QString::fromStdString(index.name);
+            sources_->addItem(
+                tr("%1 › %2 (%3)").arg(tableName, indexName, index.global ? "GSI" : "LSI"),
+                QStringList{tableName, indexName});
         }
     }
     int keep = sources_->findData(current);

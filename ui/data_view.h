@@ -3,6 +3,11 @@
 // page at a time (ItemTableModel); click a column header to sort the rows loaded so far.
 // New item / Edit (double-click) / Delete open the item editor or ask to confirm; Import and
 // Export open their dialogs, and a file dropped on the view starts an import.
+//
+// Its tables and its requests come from the shared TableListModel's current backend. The
+// item editor and Delete read and write on the GUI thread, so they are offered on a backend
+// whose calls are immediate (the embedded engine); Import and Export on one that handles item
+// files.
 
 #include <QPointer>
 #include <QWidget>
@@ -12,14 +17,12 @@ class QAction;
 class QMimeData;
 class QDragEnterEvent;
 class QDropEvent;
-#include "backend/backend.h"
-
 class QComboBox;
 class QTableView;
 class QLabel;
 
 namespace shardscape {
-class Engine;
+class TableListModel;
 class ItemTableModel;
 class ItemEditor;
 class ImportDialog;
@@ -28,12 +31,11 @@ class ExportDialog;
 class DataView : public QWidget {
     Q_OBJECT
   public:
-    explicit DataView(std::shared_ptr<Engine> engine, QWidget* parent = nullptr);
+    explicit DataView(TableListModel* tables, QWidget* parent = nullptr);
 
-    // Re-reads the list of tables and indexes (keeps the current choice when it still exists).
+    // Re-reads the list of tables and indexes (keeps the current choice when it still exists);
+    // done whenever the table list changes.
     void reloadSources();
-    // Browses a remote backend's tables (null: the local engine's again).
-    void setBackend(std::shared_ptr<const BackendTables> remote);
     // Shows `table` (or `index` of it).
     void showSource(const QString& table, const QString& index = {});
 
@@ -81,8 +83,7 @@ class DataView : public QWidget {
     // Re-reads the current source from the start after a write.
     void reloadItems();
 
-    std::shared_ptr<Engine> engine_;
-    std::shared_ptr<const BackendTables> remote_;
+    TableListModel* tables_;
     QComboBox* sources_ = nullptr;
     QTableView* view_ = nullptr;
     ItemTableModel* model_ = nullptr;

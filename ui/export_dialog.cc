@@ -18,15 +18,16 @@
 #include <QtConcurrent/QtConcurrent>
 #include <fstream>
 
+#include "backend/backend.h"
 #include "buddy_label.h"
 #include "item_format_label.h"
-#include "storage/engine.h"
 
 namespace shardscape {
 
-ExportDialog::ExportDialog(std::shared_ptr<Engine> engine, const QString& table,
-                           const QString& index, QWidget* parent)
-    : QDialog(parent), engine_(std::move(engine)) {
+ExportDialog::ExportDialog(std::shared_ptr<Backend> backend,
+                           const std::vector<std::shared_ptr<const TableDefinition>>& tables,
+                           const QString& table, const QString& index, QWidget* parent)
+    : QDialog(parent), backend_(std::move(backend)) {
     setObjectName("exportDialog");
     setWindowTitle(tr("Export items"));
     resize(560, 220);
@@ -34,11 +35,9 @@ ExportDialog::ExportDialog(std::shared_ptr<Engine> engine, const QString& table,
     auto* form = new QFormLayout;
     source_ = new QComboBox(this);
     source_->setObjectName("exportSource");
-    if (engine_)
-        for (const auto& name : engine_->tableNames()) {
-            auto definition = engine_->table(name);
-            if (!definition) continue;
-            const QString tableName = QString::fromStdString(name);
+    if (backend_)
+        for (const auto& definition : tables) {
+            const QString tableName = QString::fromStdString(definition->name);
             source_->addItem(tableName, QStringList{tableName, QString()});
             for (const auto& i : definition->indexes)
                 source_->addItem(
@@ -116,12 +115,13 @@ bool ExportDialog::start() {
     if (isRunning()) return false;
     const QStringList source = source_->currentData().toStringList();
     target_ = file_->text();
-    if (!engine_ || source.size() != 2 || target_.isEmpty()) {
+    if (!backend_ || source.size() != 2 || target_.isEmpty()) {
         progressText_->setText(tr("Choose a source and a file."));
         return false;
     }
-    auto described = engine_->describeTable(source[0].toStdString());
-    expectedItems_ = described ? static_cast<qint64>(described->second.itemCount) : 0;
+    // The item count for the progress bar (DescribeTable is immediate where export runs).
+    auto described = describeTable(*backend_, source[0].toStdString());
+    expectedItems_ = described ? described->value("ItemCount", qint64(0)) : 0;
     job_ = std::make_shared<Job>();
     result_.reset();
     progress_->setValue(0);
@@ -148,14 +148,15 @@ bool ExportDialog::start() {
         connect(watcher_, &QFutureWatcher<Result<ExportReport>>::finished, this,
                 &ExportDialog::finish);
     }
-    std::shared_ptr<Engine> engine = engine_;
+    std::shared_ptr<Backend> backend = backend_;
     std::shared_ptr<Job> job = job_;
     const std::string partial = (target_ + ".part").toStdString();
-    watcher_->setFuture(QtConcurrent::run(
-        [engine, job, options, partial, table = source[0].toStdString()]() -> Result<ExportReport> {
+    watcher_->setFuture(
+        QtConcurrent::run([backend, job, options, partial,
+                           table = source[0].toStdString()]() -> Result<ExportReport> {
             std::ofstream out(partial, std::ios::binary | std::ios::trunc);
             if (!out) return validationError("Cannot write " + partial);
-            return exportItems(*engine, table, out, options);
+            return backend->exportItems(table, out, options);
         }));
     return true;
 }

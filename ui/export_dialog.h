@@ -1,13 +1,15 @@
 #pragma once
-// Exports a table's or an index's items to a file (core/transfer/item_export.h) in any item
-// format, off the GUI thread, with a progress bar and Cancel. The file is written under a
-// temporary name and renamed when complete: a cancelled or failed export leaves no file.
+// Exports a table's or an index's items of a backend to a file (Backend::exportItems, that is
+// core/transfer/item_export.h on the embedded engine) in any item format, off the GUI thread,
+// with a progress bar and Cancel. The file is written under a temporary name and renamed when
+// complete: a cancelled or failed export leaves no file.
 
 #include <QDialog>
 #include <QFutureWatcher>
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "base/result.h"
 #include "transfer/item_export.h"
@@ -19,13 +21,16 @@ class QLabel;
 class QPushButton;
 
 namespace shardscape {
+class Backend;
 
 class ExportDialog : public QDialog {
     Q_OBJECT
   public:
-    // `table` (and `index`, may be empty) preselect the source.
-    ExportDialog(std::shared_ptr<Engine> engine, const QString& table, const QString& index = {},
-                 QWidget* parent = nullptr);
+    // The sources are `tables` and their indexes; `table` (and `index`, may be empty)
+    // preselect one.
+    ExportDialog(std::shared_ptr<Backend> backend,
+                 const std::vector<std::shared_ptr<const TableDefinition>>& tables,
+                 const QString& table, const QString& index = {}, QWidget* parent = nullptr);
     ~ExportDialog() override;
 
     // The format follows the file's extension (.csv CSV, else the chosen JSON format).
@@ -53,7 +58,7 @@ class ExportDialog : public QDialog {
     struct Job {
         std::atomic<bool> cancel{false};
     };
-    std::shared_ptr<Engine> engine_;
+    std::shared_ptr<Backend> backend_;
     std::shared_ptr<Job> job_;
     QFutureWatcher<Result<ExportReport>>* watcher_ = nullptr;
     std::optional<Result<ExportReport>> result_;

@@ -18,16 +18,16 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
+#include "backend/backend.h"
 #include "buddy_label.h"
 #include "item_format_label.h"
-#include "storage/engine.h"
 #include "transfer/item_format_detection.h"
 
 namespace shardscape {
 
-ImportDialog::ImportDialog(std::shared_ptr<Engine> engine, const QString& table,
-                           const QString& file, QWidget* parent)
-    : QDialog(parent), engine_(std::move(engine)) {
+ImportDialog::ImportDialog(std::shared_ptr<Backend> backend, const QStringList& tables,
+                           const QString& table, const QString& file, QWidget* parent)
+    : QDialog(parent), backend_(std::move(backend)) {
     setObjectName("importDialog");
     setWindowTitle(tr("Import items"));
     resize(620, 440);
@@ -51,9 +51,7 @@ ImportDialog::ImportDialog(std::shared_ptr<Engine> engine, const QString& table,
     form->addRow(buddyLabel(tr("F&ormat:"), format_), formatRow);
     table_ = new QComboBox(this);
     table_->setObjectName("importTable");
-    if (engine_)
-        for (const auto& name : engine_->tableNames())
-            table_->addItem(QString::fromStdString(name));
+    if (backend_) table_->addItems(tables);
     table_->setCurrentText(table);
     form->addRow(tr("Into &table:"), table_);
     allOrNothing_ = new QCheckBox(
@@ -102,7 +100,7 @@ ImportDialog::ImportDialog(std::shared_ptr<Engine> engine, const QString& table,
 }
 
 ImportDialog::~ImportDialog() {
-    // The worker writes into the engine: let it stop before the dialog goes.
+    // The worker writes into the backend: let it stop before the dialog goes.
     if (watcher_ && watcher_->isRunning()) {
         job_->cancel = true;
         watcher_->waitForFinished();
@@ -132,7 +130,7 @@ bool ImportDialog::start() {
     if (isRunning()) return false;
     const QString path = file_->text();
     const QString table = table_->currentText();
-    if (!engine_ || path.isEmpty() || table.isEmpty()) {
+    if (!backend_ || path.isEmpty() || table.isEmpty()) {
         progressText_->setText(path.isEmpty() ? tr("Choose a file to import.")
                                               : tr("Choose the table to import into."));
         return false;
@@ -166,11 +164,11 @@ bool ImportDialog::start() {
         connect(watcher_, &QFutureWatcher<Result<ImportReport>>::finished, this,
                 &ImportDialog::finish);
     }
-    std::shared_ptr<Engine> engine = engine_;
+    std::shared_ptr<Backend> backend = backend_;
     std::shared_ptr<Job> job = job_;  // keeps the cancel flag alive for the worker
     watcher_->setFuture(QtConcurrent::run(
-        [engine, job, options, table = table.toStdString(), file = path.toStdString()] {
-            return importItemsFromFile(*engine, table, file, options);
+        [backend, job, options, table = table.toStdString(), file = path.toStdString()] {
+            return backend->importItemsFromFile(table, file, options);
         }));
     return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
-// Imports an item file into a table (core/transfer/item_import.h) off the GUI thread: the
+// Imports an item file into a table of a backend (Backend::importItemsFromFile, that is
+// core/transfer/item_import.h on the embedded engine) off the GUI thread: the
 // format is detected from the file's name and content and can be overridden; a progress bar
 // follows the bytes read with the items imported so far; Cancel stops between records. At the
 // end the dialog shows core's report: every record counted as imported or rejected, each
@@ -25,12 +26,14 @@ class QLabel;
 class QPushButton;
 
 namespace shardscape {
+class Backend;
 
 class ImportDialog : public QDialog {
     Q_OBJECT
   public:
-    ImportDialog(std::shared_ptr<Engine> engine, const QString& table, const QString& file = {},
-                 QWidget* parent = nullptr);
+    // `tables` are the backend's table names to choose from; `table` is chosen first.
+    ImportDialog(std::shared_ptr<Backend> backend, const QStringList& tables, const QString& table,
+                 const QString& file = {}, QWidget* parent = nullptr);
     ~ImportDialog() override;
 
     // Chooses the file and detects its format.
@@ -63,7 +66,7 @@ class ImportDialog : public QDialog {
     struct Job {
         std::atomic<bool> cancel{false};
     };
-    std::shared_ptr<Engine> engine_;
+    std::shared_ptr<Backend> backend_;
     std::shared_ptr<Job> job_;
     QFutureWatcher<Result<ImportReport>>* watcher_ = nullptr;
     std::optional<Result<ImportReport>> result_;

@@ -16,8 +16,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "api/dispatch.h"
-#include "storage/engine.h"
+#include "backend/backend.h"
 
 namespace shardscape {
 
@@ -32,13 +31,18 @@ QString keyLabel(const KeyAttribute& key) {
 
 }  // namespace
 
-ItemEditor::ItemEditor(std::shared_ptr<Engine> engine, const QString& table,
+ItemEditor::ItemEditor(std::shared_ptr<Backend> backend,
+                       std::shared_ptr<const TableDefinition> tableDefinition, const QString& table,
                        std::optional<Item> original, QWidget* parent)
-    : QDialog(parent), engine_(std::move(engine)), table_(table), original_(std::move(original)) {
+    : QDialog(parent),
+      backend_(std::move(backend)),
+      definition_(std::move(tableDefinition)),
+      table_(table),
+      original_(std::move(original)) {
     setObjectName("itemEditor");
     setWindowTitle(original_ ? tr("Edit item — %1").arg(table) : tr("New item — %1").arg(table));
     resize(640, 460);
-    auto definition = engine_ ? engine_->table(table.toStdString()) : nullptr;
+    const auto& definition = definition_;
 
     auto* layout = new QVBoxLayout(this);
     QString keys;
@@ -218,7 +222,7 @@ void ItemEditor::setFormRow(int row, const QString& name, const QString& type,
 void ItemEditor::setRows(const std::vector<ItemFormRow>& rows) {
     // The key attributes lead, present or (for a JSON item that lacks one) empty.
     std::vector<ItemFormRow> ordered;
-    if (auto definition = engine_ ? engine_->table(table_.toStdString()) : nullptr) {
+    if (const auto& definition = definition_) {
         std::vector<const KeyAttribute*> keys = {&definition->partitionKey};
         if (definition->sortKey) keys.push_back(&*definition->sortKey);
         for (const KeyAttribute* key : keys) {
@@ -289,12 +293,11 @@ bool ItemEditor::validate() {
     bool ok = false;
     if (!current.item) {
         showError(QString::fromStdString(current.error.message), current.error.row);
-    } else if (auto definition = engine_ ? engine_->table(table_.toStdString()) : nullptr;
-               !definition) {
+    } else if (!definition_) {
         showError(tr("Table %1 does not exist").arg(table_));
     } else {
-        Status valid = checkItemForTable(*definition, *current.item);
-        if (valid && original_) valid = checkKeyUnchanged(*definition, *original_, *current.item);
+        Status valid = checkItemForTable(*definition_, *current.item);
+        if (valid && original_) valid = checkKeyUnchanged(*definition_, *original_, *current.item);
         if (!valid) {
             // Point at the key row the message names, when it names one.
             int row = -1;
@@ -342,8 +345,7 @@ void ItemEditor::tabChanged(int index) {
     if (index == 1) {
         json_->setPlainText(QString::fromStdString(itemToJson(*current.item).dump(2)));
     } else {
-        auto definition = engine_ ? engine_->table(table_.toStdString()) : nullptr;
-        setRows(itemFormRows(*current.item, definition.get()));
+        setRows(itemFormRows(*current.item, definition_.get()));
     }
     syncing_ = false;
     shownTab_ = index;
@@ -358,7 +360,7 @@ bool ItemEditor::save() {
         request["ConditionExpression"] = "attribute_not_exists(#key)";
         request["ExpressionAttributeNames"] = {{"#key", keyNames_.at(0)}};
     }
-    auto written = dispatch(*engine_, "PutItem", request);
+    auto written = backend_->call("PutItem", request);
     if (!written && written.error().type == ErrorType::ConditionalCheckFailed) {
         const auto answer = QMessageBox::question(
             this, tr("Replace item?"),
@@ -370,7 +372,7 @@ bool ItemEditor::save() {
         }
         request.erase("ConditionExpression");
         request.erase("ExpressionAttributeNames");
-        written = dispatch(*engine_, "PutItem", request);
+        written = backend_->call("PutItem", request);
     }
     if (!written) {
         showError(QString::fromStdString(written.error().name() + ": " + written.error().message));

@@ -4,7 +4,8 @@
 // the user switches tabs. Every edit is checked at once with core's codec and PutItem's
 // validation (core/item_form.h), and the message shows inline in DynamoDB's wording.
 //
-// Save writes through dispatch("PutItem"). A new item is written with
+// Save writes through the backend's PutItem, on the GUI thread (the Data view opens the editor
+// on an immediate backend only). A new item is written with
 // attribute_not_exists on its partition key, so it never silently replaces an existing item:
 // the user is asked first. Editing keeps the item's key (as UpdateItem does).
 
@@ -24,14 +25,16 @@ class QPushButton;
 class QDialogButtonBox;
 
 namespace shardscape {
-class Engine;
+class Backend;
+struct TableDefinition;
 
 class ItemEditor : public QDialog {
     Q_OBJECT
   public:
-    // `original` is the item being edited, or nothing for a new item.
-    ItemEditor(std::shared_ptr<Engine> engine, const QString& table, std::optional<Item> original,
-               QWidget* parent = nullptr);
+    // `original` is the item being edited, or nothing for a new item. `definition` is the
+    // table's (null when `table` does not exist).
+    ItemEditor(std::shared_ptr<Backend> backend, std::shared_ptr<const TableDefinition> definition,
+               const QString& table, std::optional<Item> original, QWidget* parent = nullptr);
 
     bool isNewItem() const { return !original_; }
     // The item as the current tab holds it, or the error that makes it no item.
@@ -65,7 +68,8 @@ class ItemEditor : public QDialog {
     void showError(const QString& message, int row = -1);
     bool isKeyRow(int row) const;
 
-    std::shared_ptr<Engine> engine_;
+    std::shared_ptr<Backend> backend_;
+    std::shared_ptr<const TableDefinition> definition_;
     QString table_;
     std::optional<Item> original_;
     std::vector<std::string> keyNames_;

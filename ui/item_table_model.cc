@@ -4,14 +4,14 @@
 #include <QtConcurrent/QtConcurrent>
 #include <algorithm>
 
-#include "storage/engine.h"
+#include "table_list_model.h"
 #include "values/attribute_json.h"
 #include "values/number.h"
 
 namespace shardscape {
 
-ItemTableModel::ItemTableModel(std::shared_ptr<Engine> engine, QObject* parent)
-    : QAbstractTableModel(parent), engine_(std::move(engine)) {}
+ItemTableModel::ItemTableModel(TableListModel* tables, QObject* parent)
+    : QAbstractTableModel(parent), tables_(tables) {}
 
 void ItemTableModel::setSource(const QString& table, const QString& indexName) {
     beginResetModel();
@@ -24,9 +24,9 @@ void ItemTableModel::setSource(const QString& table, const QString& indexName) {
     error_.clear();
     ++generation_;
     fetching_ = false;
-    exhausted_ = table_.empty() || (!engine_ && !remote_);
+    exhausted_ = table_.empty() || !tables_ || !tables_->backend();
     if (!exhausted_) {
-        auto definition = remote_ ? remote_->find(table_) : engine_->table(table_);
+        auto definition = tables_->find(table_);
         if (!definition) {
             exhausted_ = true;
             error_ = tr("Table %1 does not exist").arg(table);
@@ -98,51 +98,51 @@ bool ItemTableModel::canFetchMore(const QModelIndex& parent) const {
     return !parent.isValid() && !exhausted_ && !fetching_;
 }
 
-void ItemTableModel::setBackend(std::shared_ptr<const BackendTables> remote) {
-    remote_ = std::move(remote);
-    setSource({});
+void ItemTableModel::fetchMore(const QModelIndex& parent) {
+    if (!canFetchMore(parent)) return;
+    ItemPageRequest request;
+    request.table = table_;
+    request.index = index_;
+    request.limit = pageSize_;
+    request.exclusiveStartKey = nextStart_;
+    std::shared_ptr<Backend> backend = tables_ ? tables_->backend() : nullptr;
+    if (!backend) return;
+    if (backend->capabilities().immediate) {
+        pageArrived(backend->scanPage(request));
+        return;
+    }
+    fetching_ = true;
+    auto* watcher = new QFutureWatcher<Result<ItemPage>>(this);
+    const quint64 generation = generation_;
+    connect(watcher, &QFutureWatcher<Result<ItemPage>>::finished, this,
+            [this, watcher, generation] {
+                Result<ItemPage> page = watcher->result();
+                watcher->deleteLater();
+                if (generation != generation_) return;  // the source changed meanwhile
+                fetching_ = false;
+                pageArrived(std::move(page));
+            });
+    watcher->setFuture(
+        QtConcurrent::run([backend, request] { return backend->scanPage(request); }));
 }
 
-void ItemTableModel::fetchRemote() {
-    Json scan{{"TableName", table_}, {"Limit", pageSize_}};
-    if (!index_.empty()) scan["IndexName"] = index_;
-    if (nextStart_) scan["ExclusiveStartKey"] = itemToJson(*nextStart_);
-    fetching_ = true;
-    auto* watcher = new QFutureWatcher<Result<Json>>(this);
-    const quint64 generation = generation_;
-    connect(watcher, &QFutureWatcher<Result<Json>>::finished, this, [this, watcher, generation] {
-        Result<Json> page = watcher->result();
-        watcher->deleteLater();
-        if (generation != generation_) return;  // the source changed meanwhile
-        fetching_ = false;
-        if (!page) {
-            exhausted_ = true;
-            error_ = QString::fromStdString(page.error().name() + ": " + page.error().message);
-            emit failed(error_);
-            emit pageLoaded();
-            return;
-        }
-        std::vector<Item> decoded;
-        if (page->contains("Items") && (*page)["Items"].is_array())
-            for (const Json& json : (*page)["Items"]) {
-                auto item = itemFromJson(json);
-                if (item)
-                    decoded.push_back(std::move(item).value());
-                else
-                    error_ = QString::fromStdString(item.error().message);
-            }
-        const Json& scannedCount = (*page)["ScannedCount"];
-        scanned_ += scannedCount.is_number_integer() ? scannedCount.get<qint64>()
-                                                     : static_cast<qint64>(decoded.size());
-        nextStart_.reset();
-        if (page->contains("LastEvaluatedKey"))
-            if (auto key = itemFromJson((*page)["LastEvaluatedKey"])) nextStart_ = *key;
-        exhausted_ = !nextStart_;
-        appendRows(std::move(decoded));
+void ItemTableModel::pageArrived(Result<ItemPage> page) {
+    if (!page) {
+        exhausted_ = true;
+        error_ = QString::fromStdString(page.error().name() + ": " + page.error().message);
+        emit failed(error_);
         emit pageLoaded();
-    });
-    std::shared_ptr<Backend> backend = remote_->backend;
-    watcher->setFuture(QtConcurrent::run([backend, scan] { return backend->call("Scan", scan); }));
+        return;
+    }
+    scanned_ += page->scannedCount;
+    if (!page->itemError.empty()) {
+        error_ = QString::fromStdString(page->itemError);
+        emit failed(error_);
+    }
+    nextStart_ = page->lastEvaluatedKey;
+    exhausted_ = !nextStart_;
+    appendRows(std::move(page->items));
+    emit pageLoaded();
 }
 
 void ItemTableModel::appendRows(std::vector<Item> items) {
@@ -151,41 +151,6 @@ void ItemTableModel::appendRows(std::vector<Item> items) {
     beginInsertRows({}, rowCount(), rowCount() + static_cast<int>(items.size()) - 1);
     for (auto& item : items) rows_.push_back(std::move(item));
     endInsertRows();
-}
-
-void ItemTableModel::fetchMore(const QModelIndex& parent) {
-    if (!canFetchMore(parent)) return;
-    if (remote_) {
-        fetchRemote();
-        return;
-    }
-    ScanSpec spec;
-    spec.tableName = table_;
-    if (!index_.empty()) spec.indexName = index_;
-    spec.limit = pageSize_;
-    spec.exclusiveStartKey = nextStart_;
-    auto page = engine_->scan(spec);
-    if (!page) {
-        exhausted_ = true;
-        error_ = QString::fromStdString(page.error().message);
-        emit failed(error_);
-        return;
-    }
-    scanned_ += page->scannedCount;
-    std::vector<Item> decoded;
-    decoded.reserve(page->items.size());
-    for (const auto& stored : page->items) {
-        auto item = stored.decode();
-        if (!item) {
-            error_ = QString::fromStdString(item.error().message);
-            emit failed(error_);
-            continue;
-        }
-        decoded.push_back(std::move(item).value());
-    }
-    nextStart_ = page->lastEvaluatedKey;
-    exhausted_ = !nextStart_;
-    appendRows(std::move(decoded));
 }
 
 void ItemTableModel::addColumnsFor(const std::vector<Item>& items) {

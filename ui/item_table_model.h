@@ -1,7 +1,9 @@
 #pragma once
 // A table's (or index's) items as a Qt table model, fetched lazily a page at a time from the
-// engine (a Scan with ExclusiveStartKey), so a table of millions of items opens instantly
-// and scrolls smoothly: views ask for more rows as they reach the end.
+// current backend of a TableListModel (Backend::scanPage), so a table of millions of items
+// opens instantly and scrolls smoothly: views ask for more rows as they reach the end. Pages
+// of an immediate backend (the embedded engine) arrive at once; a remote's are fetched off
+// the GUI thread and `pageLoaded` fires when one arrives.
 //
 // Columns are the key attributes first, then every other attribute name seen so far, in
 // order of first appearance. Sorting orders the rows loaded so far.
@@ -12,26 +14,26 @@
 #include <string>
 #include <vector>
 
-#include "backend/backend.h"
+#include "base/result.h"
 #include "values/attribute_value.h"
 
 namespace shardscape {
-class Engine;
+class TableListModel;
+struct ItemPage;
 
 class ItemTableModel : public QAbstractTableModel {
     Q_OBJECT
   public:
-    explicit ItemTableModel(std::shared_ptr<Engine> engine, QObject* parent = nullptr);
+    // `tables` gives the backend and the table definitions; it may be null for a model that
+    // only shows fixed lists (setItems).
+    explicit ItemTableModel(TableListModel* tables, QObject* parent = nullptr);
 
     // Shows `table` (or its index `indexName`) from the start; an empty name shows nothing.
     void setSource(const QString& table, const QString& indexName = {});
     // Shows a fixed list instead (e.g. a query's results); `keyColumns` lead.
     void setItems(std::vector<Item> items, const std::vector<std::string>& keyColumns);
-    // Browses a remote backend's tables instead of the engine (null: the engine again).
-    // Remote pages are fetched off the GUI thread; `pageLoaded` fires when one arrives.
-    void setBackend(std::shared_ptr<const BackendTables> remote);
     bool isFetching() const { return fetching_; }
-    // Items per fetched page (Scan Limit); the engine's 1 MB page limit also applies.
+    // Items per fetched page (Scan Limit); the 1 MB page limit also applies.
     void setPageSize(int items) { pageSize_ = items; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -58,11 +60,10 @@ class ItemTableModel : public QAbstractTableModel {
   private:
     // Adds attribute names of `items` not yet shown as columns.
     void addColumnsFor(const std::vector<Item>& items);
-    void fetchRemote();
+    void pageArrived(Result<ItemPage> page);
     void appendRows(std::vector<Item> items);
 
-    std::shared_ptr<Engine> engine_;
-    std::shared_ptr<const BackendTables> remote_;
+    TableListModel* tables_;
     bool fetching_ = false;
     quint64 generation_ = 0;  // bumped by setSource: late pages of an old source are dropped
     std::string table_;

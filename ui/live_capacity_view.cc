@@ -8,16 +8,15 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include "api/dispatch.h"
 #include "capacity/live_capacity.h"
 #include "capacity_chart.h"
 #include "heat_map_view.h"
-#include "storage/engine.h"
+#include "table_list_model.h"
 
 namespace shardscape {
 
-LiveCapacityView::LiveCapacityView(std::shared_ptr<Engine> engine, QWidget* parent)
-    : QWidget(parent), engine_(std::move(engine)) {
+LiveCapacityView::LiveCapacityView(TableListModel* tables, QWidget* parent)
+    : QWidget(parent), tables_(tables) {
     auto* layout = new QVBoxLayout(this);
     auto* controls = new QHBoxLayout;
     table_ = new QComboBox(this);
@@ -85,6 +84,7 @@ LiveCapacityView::LiveCapacityView(std::shared_ptr<Engine> engine, QWidget* pare
     connect(resource_, &QComboBox::currentIndexChanged, this, [this] {
         if (!updating_) refresh();
     });
+    connect(tables_, &TableListModel::tablesChanged, this, &LiveCapacityView::reloadTables);
     reloadTables();
 }
 
@@ -92,9 +92,7 @@ void LiveCapacityView::reloadTables() {
     const QString current = table_->currentText();
     updating_ = true;
     table_->clear();
-    if (engine_)
-        for (const std::string& name : engine_->tableNames())
-            table_->addItem(QString::fromStdString(name));
+    table_->addItems(tables_->names());
     const int index = table_->findText(current);
     table_->setCurrentIndex(index >= 0 ? index : (table_->count() > 0 ? 0 : -1));
     updating_ = false;
@@ -104,23 +102,25 @@ void LiveCapacityView::reloadTables() {
 void LiveCapacityView::tableChosen() {
     if (updating_) return;
     CapacityEnforcement enforcement = CapacityEnforcement::Off;
-    if (engine_ && table_->currentIndex() >= 0)
-        if (auto table = engine_->table(table_->currentText().toStdString()))
-            enforcement = engine_->effectiveEnforcement(*table);
+    const bool metered = tables_->capabilities().liveCapacity;
+    if (metered && table_->currentIndex() >= 0)
+        if (auto setting =
+                tables_->backend()->capacityEnforcement(table_->currentText().toStdString()))
+            enforcement = *setting;
     updating_ = true;
     enforcement_->setCurrentIndex(static_cast<int>(enforcement));
-    enforcement_->setEnabled(engine_ && table_->currentIndex() >= 0);
+    enforcement_->setEnabled(metered && table_->currentIndex() >= 0);
     updating_ = false;
     refresh();
 }
 
 void LiveCapacityView::enforcementChosen(int index) {
-    if (updating_ || !engine_ || table_->currentIndex() < 0) return;
+    if (updating_ || !tables_->capabilities().liveCapacity || table_->currentIndex() < 0) return;
     const std::string table = table_->currentText().toStdString();
-    auto updated = dispatch(*engine_, "UpdateTable",
-                            Json{{"TableName", table},
-                                 {"ShardscapeCapacityEnforcement",
-                                  enforcement_->itemData(index).toString().toStdString()}});
+    auto updated = tables_->backend()->call(
+        "UpdateTable", Json{{"TableName", table},
+                            {"ShardscapeCapacityEnforcement",
+                             enforcement_->itemData(index).toString().toStdString()}});
     if (!updated) {
         tableChosen();  // back to the table's setting
         status_->setText(tr("%1: %2").arg(QString::fromStdString(updated.error().name()),
@@ -137,24 +137,27 @@ void LiveCapacityView::clearResources() {
 }
 
 void LiveCapacityView::refresh() {
-    if (!engine_ || table_->currentIndex() < 0) {
+    const std::shared_ptr<Backend>& backend = tables_->backend();
+    auto blank = [this](const QString& why) {
         clearResources();
         heatMap_->setHeatMap({});
         chart_->setResource({});
-        status_->setText(engine_ ? tr("No tables yet.") : tr("No engine is open."));
-        return;
-    }
+        status_->setText(why);
+    };
+    if (!backend) return blank(tr("No engine is open."));
+    if (!tables_->capabilities().liveCapacity)
+        return blank(tr("Live metering shows the local engine's requests: it is not available "
+                        "on %1.")
+                         .arg(QString::fromStdString(backend->description())));
+    if (table_->currentIndex() < 0) return blank(tr("No tables yet."));
     const std::string table = table_->currentText().toStdString();
-    auto snapshot = engine_->capacityRecorder(table);
-    if (!snapshot) {
-        clearResources();
-        heatMap_->setHeatMap({});
-        chart_->setResource({});
-        status_->setText(tr("Capacity enforcement is off for %1: choose Record or Enforce to see "
-                            "its requests here.")
-                             .arg(QString::fromStdString(table)));
-        return;
-    }
+    auto recording = backend->capacityRecording(table);
+    if (!recording) return blank(QString::fromStdString(recording.error().message));
+    const std::optional<CapacitySnapshot>& snapshot = recording->snapshot;
+    if (!snapshot)
+        return blank(tr("Capacity enforcement is off for %1: choose Record or Enforce to see "
+                        "its requests here.")
+                         .arg(QString::fromStdString(table)));
     // The recording's resources: the table first, then its global secondary indexes.
     QStringList names;
     for (const ResourceReport& resource : snapshot->resources)
@@ -172,9 +175,7 @@ void LiveCapacityView::refresh() {
     const int resource = std::max(0, resource_->currentIndex());
     const auto dimension =
         dimension_->currentIndex() == 1 ? CapacityDimension::Read : CapacityDimension::Write;
-    double items = 0;
-    if (auto described = engine_->describeTable(table))
-        items = static_cast<double>(described->second.itemCount);
+    const double items = static_cast<double>(recording->itemCount);
     LiveCapacity live = liveCapacity(*snapshot, resource, dimension, kWindowSeconds, items);
     firstSecond_ = live.firstSecond;
     const QString name = resource_->currentText();

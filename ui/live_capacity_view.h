@@ -2,7 +2,8 @@
 // Live mode ("Live" tab): with capacity enforcement on (Record or Enforce), the requests the
 // engine serves — from the query builder, or from SDKs through the local endpoint — light up
 // the partition heat map and the capacity chart, refreshed every second from the table's
-// capacity meter (Engine::capacityRecorder, shaped by core/live_capacity.h).
+// capacity meter as the current backend reports it (Backend::capacityRecording, shaped by
+// core/live_capacity.h). A backend without live metering (a remote) says so instead.
 
 #include <QWidget>
 #include <memory>
@@ -12,18 +13,19 @@ class QLabel;
 class QTimer;
 
 namespace shardscape {
-class Engine;
+class TableListModel;
 class HeatMapView;
 class CapacityChart;
 
 class LiveCapacityView : public QWidget {
     Q_OBJECT
   public:
-    explicit LiveCapacityView(std::shared_ptr<Engine> engine, QWidget* parent = nullptr);
+    explicit LiveCapacityView(TableListModel* tables, QWidget* parent = nullptr);
 
     // Seconds shown (the last five minutes by default).
     static constexpr int kWindowSeconds = 300;
 
+    // Re-reads the table list (done whenever it changes).
     void reloadTables();
     QComboBox* tableChooser() const { return table_; }
     QComboBox* enforcementChooser() const { return enforcement_; }
@@ -50,7 +52,7 @@ class LiveCapacityView : public QWidget {
     void enforcementChosen(int index);
     void clearResources();
 
-    std::shared_ptr<Engine> engine_;
+    TableListModel* tables_;
     QComboBox* table_ = nullptr;
     QComboBox* enforcement_ = nullptr;
     QComboBox* dimension_ = nullptr;

@@ -19,7 +19,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
-#include "api/dispatch.h"
+#include "backend/backend.h"
 #include "classroom_view.h"
 #include "compare_view.h"
 #include "connection_controller.h"
@@ -34,50 +34,67 @@
 #include "scenario_gallery_panel.h"
 #include "server_controller.h"
 #include "simulation_panel.h"
-#include "storage/engine.h"
+#include "table_list_model.h"
 #include "welcome_panel.h"
 
 namespace shardscape {
 
-MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirectory,
+namespace {
+
+QString keyText(const std::optional<KeyAttribute>& key) {
+    if (!key) return {};
+    return QString::fromStdString(key->name) + " (" +
+           QString::fromUtf8(valueTypeName(key->type).data(), 1) + ")";
+}
+
+qint64 integer(const Json& object, const char* member) {
+    return object.is_object() && object.contains(member) && object[member].is_number_integer()
+               ? object[member].get<qint64>()
+               : 0;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(std::shared_ptr<Backend> local, const QString& dataDirectory,
                        const QString& openError, QWidget* parent)
-    : QMainWindow(parent), engine_(std::move(engine)) {
+    : QMainWindow(parent), local_(std::move(local)) {
     setWindowTitle(tr("Shardscape — %1").arg(dataDirectory));
     resize(1000, 640);
+    tables_ = new TableListModel(local_, this);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     auto* heading =
         new QLabel(tr("<b>Tables</b> in %1").arg(dataDirectory.toHtmlEscaped()), central);
     layout->addWidget(heading);
-    tables_ = new QTreeWidget(central);
-    tables_->setObjectName("tableTree");
-    tables_->setHeaderLabels(
+    tableTree_ = new QTreeWidget(central);
+    tableTree_->setObjectName("tableTree");
+    tableTree_->setHeaderLabels(
         {tr("Table"), tr("Partition key"), tr("Sort key"), tr("Billing"), tr("Items"), tr("Size")});
-    tables_->setRootIsDecorated(false);
-    tables_->setAlternatingRowColors(true);
-    tables_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    tableTree_->setRootIsDecorated(false);
+    tableTree_->setAlternatingRowColors(true);
+    tableTree_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // The name column takes the spare width so the figures sit together on the right.
-    tables_->header()->setStretchLastSection(false);
-    tables_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    layout->addWidget(tables_);
+    tableTree_->header()->setStretchLastSection(false);
+    tableTree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    layout->addWidget(tableTree_);
     views_ = new QTabWidget(this);
     views_->setObjectName("views");
     views_->addTab(central, tr("Tables"));
-    data_ = new DataView(engine_, views_);
+    data_ = new DataView(tables_, views_);
     views_->addTab(data_, tr("Data"));
-    query_ = new QueryPanel(engine_, views_);
+    query_ = new QueryPanel(tables_, views_);
     views_->addTab(query_, tr("Query"));
     // Writes from the query builder change the figures and the data.
     connect(query_, &QueryPanel::finished, this, &MainWindow::refresh);
-    classroom_ = new ClassroomView(engine_, views_);
+    classroom_ = new ClassroomView(tables_, views_);
     classroom_->setProperty("viewName", "classroom");
     views_->addTab(classroom_, tr("Classroom"));
     simulation_ = new SimulationPanel(views_);
     views_->addTab(simulation_, tr("Simulation"));
     compare_ = new CompareView(views_);
     views_->addTab(compare_, tr("Compare"));
-    live_ = new LiveCapacityView(engine_, views_);
+    live_ = new LiveCapacityView(tables_, views_);
     live_->setProperty("viewName", "live");
     views_->addTab(live_, tr("Live"));
     // The classroom's scenario gallery runs its scenarios in the simulation view.
@@ -131,52 +148,53 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
         heading->setWordWrap(true);
     }
     statusFigures_->setObjectName("statusFigures");
-    connections_ = new ConnectionController(this, engine_, tables_, data_, query_);
-    connect(connections_, &ConnectionController::disconnected, this, &MainWindow::refresh);
-    server_ = new ServerController(this, engine_);
+    connections_ = new ConnectionController(this, tables_, local_, tableTree_);
+    server_ = new ServerController(this, local_);
+    connect(tables_, &TableListModel::tablesChanged, this, &MainWindow::showTables);
+    connect(tables_, &TableListModel::loadFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
     refresh();
 }
 
 void MainWindow::refresh() {
-    if (connections_ && connections_->refreshRemote()) return;  // a remote's tables
-    tables_->clear();
-    if (!engine_) {
+    tables_->reload();
+}
+
+void MainWindow::showTables() {
+    tableTree_->clear();
+    if (!tables_->backend()) {
         statusFigures_->setText(tr("No engine"));
         return;
     }
+    const BackendTables& listed = tables_->tables();
     qint64 totalItems = 0, totalBytes = 0;
-    const auto names = engine_->tableNames();
-    for (const auto& name : names) {
-        auto described = engine_->describeTable(name);
-        if (!described) continue;  // dropped between listing and describing
-        const auto& [table, stats] = *described;
-        auto keyText = [](const KeyAttribute& k) {
-            return QString::fromStdString(k.name) + " (" +
-                   QString::fromUtf8(valueTypeName(k.type).data(), 1) + ")";
-        };
-        auto* row = new QTreeWidgetItem(tables_);
+    for (size_t i = 0; i < listed.tables.size(); ++i) {
+        const TableDefinition& table = *listed.tables[i];
+        const qint64 items = integer(listed.descriptions[i], "ItemCount");
+        const qint64 bytes = integer(listed.descriptions[i], "TableSizeBytes");
+        auto* row = new QTreeWidgetItem(tableTree_);
         row->setText(0, QString::fromStdString(table.name));
         row->setText(1, keyText(table.partitionKey));
-        row->setText(2, table.sortKey ? keyText(*table.sortKey) : QString());
+        row->setText(2, keyText(table.sortKey));
         row->setText(
             3,
             table.billingMode == BillingMode::PayPerRequest
                 ? tr("On-demand")
                 : tr("%1 RCU / %2 WCU").arg(table.readCapacityUnits).arg(table.writeCapacityUnits));
-        row->setText(4, QLocale().toString(static_cast<qint64>(stats.itemCount)));
-        row->setText(5, QLocale().formattedDataSize(stats.sizeBytes));
+        row->setText(4, QLocale().toString(items));
+        row->setText(5, QLocale().formattedDataSize(bytes));
         row->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
         row->setTextAlignment(5, Qt::AlignRight | Qt::AlignVCenter);
-        totalItems += stats.itemCount;
-        totalBytes += stats.sizeBytes;
+        totalItems += items;
+        totalBytes += bytes;
     }
-    statusFigures_->setText(tr("%n table(s)", nullptr, static_cast<int>(names.size())) + " · " +
-                            tr("%1 items").arg(QLocale().toString(totalItems)) + " · " +
+    const int count = static_cast<int>(listed.tables.size());
+    // A remote's tables are marked as such: the window's heading names the local directory.
+    statusFigures_->setText((tables_->backend() == local_
+                                 ? tr("%n table(s)", nullptr, count)
+                                 : tr("%n remote table(s)", nullptr, count)) +
+                            " · " + tr("%1 items").arg(QLocale().toString(totalItems)) + " · " +
                             QLocale().formattedDataSize(totalBytes));
-    if (data_) data_->reloadSources();
-    if (query_) query_->reloadTables();
-    if (classroom_) classroom_->reloadTables();
-    if (live_) live_->reloadTables();
 }
 
 bool MainWindow::showView(const QString& name) {
@@ -250,13 +268,14 @@ void MainWindow::prepareView(const QString& name, const QString& modelPath,
         compare_->run();
         return;
     }
-    if (name == "query" && engine_ && query_->tableBox()->count() > 0) {
+    if (name == "query" && tables_->capabilities().immediate && query_->tableBox()->count() > 0) {
         // A picture of the query builder shows a query that ran: the partition of the
         // table's first item.
         query_->reloadTables();
         const std::string table = query_->tableBox()->currentText().toStdString();
-        const auto described = dispatch(*engine_, "DescribeTable", Json{{"TableName", table}});
-        const auto scanned = dispatch(*engine_, "Scan", Json{{"TableName", table}, {"Limit", 1}});
+        Backend& backend = *tables_->backend();
+        const auto described = backend.call("DescribeTable", Json{{"TableName", table}});
+        const auto scanned = backend.call("Scan", Json{{"TableName", table}, {"Limit", 1}});
         if (described && scanned && !(*scanned)["Items"].empty()) {
             const std::string key = (*described)["Table"]["KeySchema"][0]["AttributeName"];
             const Json& value = (*scanned)["Items"][0][key];
@@ -306,7 +325,8 @@ void MainWindow::showWelcome(const QString& bundledDirectory) {
 }
 
 void MainWindow::openModel(const QString& path) {
-    if (!engine_) {
+    std::shared_ptr<Backend> backend = tables_->backend();
+    if (!backend) {
         emit modelFailed(tr("No engine: the data directory could not be opened"));
         return;
     }
@@ -331,11 +351,10 @@ void MainWindow::openModel(const QString& path) {
             emit modelFailed(message);
         }
     });
-    std::shared_ptr<Engine> engine = engine_;
-    watcher->setFuture(QtConcurrent::run([engine, path]() -> Result<QString> {
+    watcher->setFuture(QtConcurrent::run([backend, path]() -> Result<QString> {
         auto model = loadModel(path.toStdString());
         if (!model) return model.error();
-        auto opened = openModelInEngine(*engine, *model);
+        auto opened = backend->openModel(*model);
         if (!opened) return opened.error();
         return QObject::tr("Opened model %1: %2 table(s) created, %3 sample and %4 generated items")
             .arg(QString::fromStdString(model->name))

@@ -1,6 +1,8 @@
 #pragma once
-// The workbench's main window. For now it shows the engine's tables and their figures; the
-// designer, data, query and physics panels dock into it as they arrive.
+// The workbench's main window: the tables of the current backend with their figures, and the
+// designer, data, query, classroom, simulation, compare and live views. Every view reads the
+// one TableListModel (tableList()): the local backend at first, a remote one while the
+// Connection menu has one chosen.
 
 #include <QMainWindow>
 #include <functional>
@@ -15,7 +17,8 @@ class QDragEnterEvent;
 class QDropEvent;
 
 namespace shardscape {
-class Engine;
+class Backend;
+class TableListModel;
 class WelcomePanel;
 class DataView;
 class QueryPanel;
@@ -32,14 +35,17 @@ class ServerController;
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
-    // `engine` may be null when the data directory could not be opened; `openError` then
-    // says why and the window shows it instead of the tables.
-    MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirectory,
+    // `local` is the local backend (the embedded engine, backend/local_backend.h); it may be
+    // null when the data directory could not be opened: `openError` then says why and the
+    // window shows it instead of the tables.
+    MainWindow(std::shared_ptr<Backend> local, const QString& dataDirectory,
                const QString& openError = {}, QWidget* parent = nullptr);
 
-    // Re-reads the table list and figures from the engine.
+    // Re-reads the table list and figures from the current backend.
     void refresh();
-    QTreeWidget* tableTree() const { return tables_; }
+    QTreeWidget* tableTree() const { return tableTree_; }
+    // The tables of the current backend, shared by every view.
+    TableListModel* tableList() const { return tables_; }
 
     // Docks the welcome page listing the bundled models and scenarios of
     // `bundledDirectory` (see app/bundled_data.h).
@@ -56,8 +62,9 @@ class MainWindow : public QMainWindow {
                      std::function<void(const QString& error)> ready);
     // Where the bundled models and scenarios are (app/bundled_data.h).
     void setBundledDirectory(const QString& directory);
-    // Opens a model file in the engine (its tables, sample items and generated data) off
-    // the GUI thread; `modelOpened` or `modelFailed` fires when done.
+    // Opens a model file in the current backend (its tables, sample items and generated
+    // data; only the local engine can) off the GUI thread; `modelOpened` or `modelFailed`
+    // fires when done.
     void openModel(const QString& path);
     DataView* dataView() const { return data_; }
     QueryPanel* queryPanel() const { return query_; }
@@ -97,10 +104,13 @@ class MainWindow : public QMainWindow {
 
   private:
     void addDataTools();
+    // Fills the table tree and the status bar's figures from the table list.
+    void showTables();
 
-    std::shared_ptr<Engine> engine_;
+    std::shared_ptr<Backend> local_;
+    TableListModel* tables_ = nullptr;
     QTabWidget* views_ = nullptr;
-    QTreeWidget* tables_ = nullptr;
+    QTreeWidget* tableTree_ = nullptr;
     DataView* data_ = nullptr;
     QueryPanel* query_ = nullptr;
     ClassroomView* classroom_ = nullptr;

@@ -11,6 +11,7 @@
 #include "import_dialog.h"
 #include "main_window.h"
 #include "sample_data_dialog.h"
+#include "table_list_model.h"
 #include "theme.h"
 
 namespace shardscape {
@@ -72,7 +73,7 @@ void MainWindow::addDataTools() {
 }
 
 SampleDataDialog* MainWindow::generateSampleData() {
-    auto* dialog = new SampleDataDialog(engine_, lastModelPath_, this);
+    auto* dialog = new SampleDataDialog(tables_->backend(), lastModelPath_, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SampleDataDialog::generationFinished, this, &MainWindow::refresh);
     dialog->show();
@@ -80,7 +81,8 @@ SampleDataDialog* MainWindow::generateSampleData() {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (engine_ && !droppedFiles(event->mimeData()).isEmpty()) event->acceptProposedAction();
+    if (tables_->capabilities().itemFiles && !droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {

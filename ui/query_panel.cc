@@ -17,11 +17,10 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
-#include "api/dispatch.h"
 #include "capacity/capacity_explanation.h"
 #include "classroom/request_snippets.h"
 #include "item_table_model.h"
-#include "storage/engine.h"
+#include "table_list_model.h"
 
 namespace shardscape {
 
@@ -31,8 +30,7 @@ QString typeName(ValueType type) {
 }
 }  // namespace
 
-QueryPanel::QueryPanel(std::shared_ptr<Engine> engine, QWidget* parent)
-    : QWidget(parent), engine_(std::move(engine)) {
+QueryPanel::QueryPanel(TableListModel* tables, QWidget* parent) : QWidget(parent), tables_(tables) {
     setObjectName("queryPanel");
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
@@ -127,7 +125,7 @@ QueryPanel::QueryPanel(std::shared_ptr<Engine> engine, QWidget* parent)
     layout->addWidget(capacity_);
 
     auto* split = new QSplitter(Qt::Vertical, this);
-    results_ = new ItemTableModel(engine_, this);
+    results_ = new ItemTableModel(tables_, this);
     resultView_ = new QTableView(split);
     resultView_->setModel(results_);
     resultView_->setSortingEnabled(true);
@@ -156,29 +154,19 @@ QueryPanel::QueryPanel(std::shared_ptr<Engine> engine, QWidget* parent)
     connect(nextButton_, &QPushButton::clicked, this, &QueryPanel::nextPage);
     connect(&watcher_, &QFutureWatcher<Result<Json>>::finished, this,
             [this] { showResponse(watcher_.result()); });
-    reloadTables();
-}
-
-void QueryPanel::setBackend(std::shared_ptr<const BackendTables> remote) {
-    remote_ = std::move(remote);
+    connect(tables_, &TableListModel::tablesChanged, this, &QueryPanel::reloadTables);
     reloadTables();
 }
 
 std::shared_ptr<const TableDefinition> QueryPanel::tableNamed(const std::string& name) const {
-    if (remote_) return remote_->find(name);
-    return engine_ ? engine_->table(name) : nullptr;
+    return tables_->find(name);
 }
 
 void QueryPanel::reloadTables() {
     const QString current = table_->currentText();
     QSignalBlocker block(table_);
     table_->clear();
-    if (remote_)
-        for (const auto& table : remote_->tables)
-            table_->addItem(QString::fromStdString(table->name));
-    else if (engine_)
-        for (const auto& name : engine_->tableNames())
-            table_->addItem(QString::fromStdString(name));
+    table_->addItems(tables_->names());
     const int keep = table_->findText(current);
     table_->setCurrentIndex(keep >= 0 ? keep : (table_->count() ? 0 : -1));
     block.unblock();
@@ -298,7 +286,8 @@ void QueryPanel::nextPage() {
 }
 
 void QueryPanel::execute(std::optional<Json> startKey) {
-    if (isRunning() || (!engine_ && !remote_)) return;
+    const std::shared_ptr<Backend> backend = tables_->backend();
+    if (isRunning() || !backend) return;
     auto table = tableNamed(table_->currentText().toStdString());
     if (!table) return;
     RequestForm f = form();
@@ -312,28 +301,20 @@ void QueryPanel::execute(std::optional<Json> startKey) {
     error_->hide();
     runningOperation_ = f.operation;
     runningRequest_ = *request;
-    const QString endpoint = remote_ ? QString::fromStdString(remote_->backend->description())
-                                     : QString("http://127.0.0.1:8000");
-    codeView("cli")->setPlainText(QString::fromStdString(
-        awsCliCommand(runningOperation_, runningRequest_, endpoint.toStdString())));
-    codeView("boto3")->setPlainText(QString::fromStdString(
-        boto3Snippet(runningOperation_, runningRequest_, endpoint.toStdString())));
-    codeView("js")->setPlainText(QString::fromStdString(
-        javascriptV3Snippet(runningOperation_, runningRequest_, endpoint.toStdString())));
+    const std::string endpoint = backend->endpointUrl();
+    codeView("cli")->setPlainText(
+        QString::fromStdString(awsCliCommand(runningOperation_, runningRequest_, endpoint)));
+    codeView("boto3")->setPlainText(
+        QString::fromStdString(boto3Snippet(runningOperation_, runningRequest_, endpoint)));
+    codeView("js")->setPlainText(
+        QString::fromStdString(javascriptV3Snippet(runningOperation_, runningRequest_, endpoint)));
     runButton_->setEnabled(false);
     nextButton_->setEnabled(false);
     status_->setText(tr("Running…"));
     const std::string operation = runningOperation_;
     const Json body = runningRequest_;
-    if (remote_) {
-        std::shared_ptr<Backend> backend = remote_->backend;
-        watcher_.setFuture(QtConcurrent::run(
-            [backend, operation, body] { return backend->call(operation, body); }));
-        return;
-    }
-    std::shared_ptr<Engine> engine = engine_;
-    watcher_.setFuture(QtConcurrent::run(
-        [engine, operation, body] { return dispatch(*engine, operation, body); }));
+    watcher_.setFuture(
+        QtConcurrent::run([backend, operation, body] { return backend->call(operation, body); }));
 }
 
 QPlainTextEdit* QueryPanel::codeView(const QString& language) const {

@@ -1,7 +1,8 @@
 #pragma once
 // The visual query builder: pick an operation and a table or index; the key fields follow
 // the key schema (names, types, the sort-key operators); expressions are typed with their
-// placeholders' values. Run sends the request through dispatch() off the GUI thread and shows
+// placeholders' values. Run sends the request to the current backend (the shared
+// TableListModel's) off the GUI thread and shows
 // the items, Count/ScannedCount, pages (Next page), the consumed capacity with a one-line
 // "why", and the same request as AWS CLI, boto3 and JavaScript v3 code.
 
@@ -10,7 +11,6 @@
 #include <memory>
 #include <optional>
 
-#include "backend/backend.h"
 #include "base/result.h"
 #include "classroom/request_form.h"
 #include "values/attribute_json.h"
@@ -27,17 +27,17 @@ class QTabWidget;
 class QFormLayout;
 
 namespace shardscape {
-class Engine;
+class TableListModel;
 class ItemTableModel;
+struct TableDefinition;
 
 class QueryPanel : public QWidget {
     Q_OBJECT
   public:
-    explicit QueryPanel(std::shared_ptr<Engine> engine, QWidget* parent = nullptr);
+    explicit QueryPanel(TableListModel* tables, QWidget* parent = nullptr);
 
+    // Re-reads the table list (done whenever it changes).
     void reloadTables();
-    // Sends requests to a remote backend and lists its tables (null: the local engine again).
-    void setBackend(std::shared_ptr<const BackendTables> remote);
     // The form as the widgets hold it.
     RequestForm form() const;
 
@@ -81,8 +81,7 @@ class QueryPanel : public QWidget {
     void execute(std::optional<Json> startKey);
     void showResponse(const Result<Json>& response);
 
-    std::shared_ptr<Engine> engine_;
-    std::shared_ptr<const BackendTables> remote_;
+    TableListModel* tables_;
     QFormLayout* form_ = nullptr;
     QComboBox* operation_ = nullptr;
     QComboBox* table_ = nullptr;

@@ -15,7 +15,7 @@
 #include <QVBoxLayout>
 
 #include "classroom/walkthrough_facts.h"
-#include "storage/engine.h"
+#include "table_list_model.h"
 
 namespace shardscape {
 
@@ -36,8 +36,8 @@ bool darkPalette(const QWidget* widget) {
 
 }  // namespace
 
-RequestWalkthroughPanel::RequestWalkthroughPanel(std::shared_ptr<Engine> engine, QWidget* parent)
-    : QWidget(parent), engine_(std::move(engine)) {
+RequestWalkthroughPanel::RequestWalkthroughPanel(TableListModel* tables, QWidget* parent)
+    : QWidget(parent), tables_(tables) {
     setObjectName("requestWalkthrough");
     auto* root = new QHBoxLayout(this);
 
@@ -159,6 +159,7 @@ RequestWalkthroughPanel::RequestWalkthroughPanel(std::shared_ptr<Engine> engine,
     connect(startButton_, &QPushButton::clicked, this, [this] { start(); });
     connect(next_, &QPushButton::clicked, this, &RequestWalkthroughPanel::next);
     connect(back_, &QPushButton::clicked, this, &RequestWalkthroughPanel::back);
+    connect(tables_, &TableListModel::tablesChanged, this, &RequestWalkthroughPanel::reloadTables);
 
     reloadTables();
     updateInputs();
@@ -170,8 +171,7 @@ void RequestWalkthroughPanel::reloadTables() {
     {
         const QSignalBlocker block(table_);
         table_->clear();
-        if (engine_)
-            for (const auto& name : engine_->tableNames()) table_->addItem(fromStd(name));
+        table_->addItems(tables_->names());
         const int index = table_->findText(previous);
         if (index >= 0) table_->setCurrentIndex(index);
     }
@@ -183,9 +183,9 @@ void RequestWalkthroughPanel::reloadExamples() {
     const QSignalBlocker block(example_);
     example_->clear();
     examples_.clear();
-    if (!engine_ || table_->currentText().isEmpty()) return;
-    auto table = engine_->table(table_->currentText().toStdString());
-    auto items = walkthroughExamples(*engine_, table_->currentText().toStdString());
+    if (!tables_->backend() || table_->currentText().isEmpty()) return;
+    auto table = tables_->find(table_->currentText());
+    auto items = tables_->backend()->walkthroughExamples(table_->currentText().toStdString());
     if (!table || !items) {
         if (!items) error_->setText(fromStd(items.error().message));
         error_->setVisible(!items);
@@ -205,11 +205,11 @@ void RequestWalkthroughPanel::reloadExamples() {
 }
 
 void RequestWalkthroughPanel::rebuildRequest() {
-    if (!engine_ || table_->currentText().isEmpty()) {
+    if (!tables_->backend() || table_->currentText().isEmpty()) {
         request_->setPlainText({});
         return;
     }
-    auto table = engine_->table(table_->currentText().toStdString());
+    auto table = tables_->find(table_->currentText());
     if (!table) return;
     const int index = example_->currentIndex();
     const Item sample = index >= 0 && index < static_cast<int>(examples_.size())
@@ -274,7 +274,7 @@ bool RequestWalkthroughPanel::start() {
         render();
         return false;
     };
-    if (!engine_) return fail(tr("No engine: the data directory could not be opened"));
+    if (!tables_->backend()) return fail(tr("No engine: the data directory could not be opened"));
     const Json body = Json::parse(request_->toPlainText().toStdString(), nullptr, false);
     if (body.is_discarded()) return fail(tr("The request is not valid JSON"));
     WalkthroughRequest request;
@@ -282,7 +282,7 @@ bool RequestWalkthroughPanel::start() {
     request.request = body;
     request.requestsPerSecond = rate_->value();
     request.transactional = transactional_->isChecked();
-    auto result = walkThroughRequest(*engine_, request);
+    auto result = tables_->backend()->walkThrough(request);
     if (!result) return fail(fromStd(result.error().name() + ": " + result.error().message));
     error_->hide();
     walkthrough_ = std::move(result).value();

@@ -2,7 +2,8 @@
 // Classroom mode's step-through of one request: pick a table, an operation and one of the
 // table's items (or edit the request), a request rate, then step with Back/Next through
 // key → hash → partition → items → units → throttled or not. The steps are worked out in
-// core (walkthrough_facts.h, request_walkthrough.h); this panel only shows them.
+// core (walkthrough_facts.h, request_walkthrough.h) and reached through the current backend
+// (Backend::walkThrough, on the embedded engine); this panel only shows them.
 
 #include <QWidget>
 #include <memory>
@@ -21,14 +22,14 @@ class QPlainTextEdit;
 class QPushButton;
 
 namespace shardscape {
-class Engine;
+class TableListModel;
 
 class RequestWalkthroughPanel : public QWidget {
     Q_OBJECT
   public:
-    explicit RequestWalkthroughPanel(std::shared_ptr<Engine> engine, QWidget* parent = nullptr);
+    explicit RequestWalkthroughPanel(TableListModel* tables, QWidget* parent = nullptr);
 
-    // Re-reads the engine's tables (after a model was opened, tables created...).
+    // Re-reads the table list (done whenever it changes: a model was opened, tables created...).
     void reloadTables();
 
     // Chooses the table, operation and example item (by position in the example list);
@@ -75,7 +76,7 @@ class RequestWalkthroughPanel : public QWidget {
     void updateInputs();
     void render();
 
-    std::shared_ptr<Engine> engine_;
+    TableListModel* tables_;
     QComboBox* table_ = nullptr;
     QComboBox* operation_ = nullptr;
     QComboBox* example_ = nullptr;

@@ -16,16 +16,15 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrent>
 
+#include "backend/backend.h"
 #include "buddy_label.h"
-#include "model/model_engine.h"
 #include "model/model_file.h"
-#include "storage/engine.h"
 
 namespace shardscape {
 
-SampleDataDialog::SampleDataDialog(std::shared_ptr<Engine> engine, const QString& modelPath,
+SampleDataDialog::SampleDataDialog(std::shared_ptr<Backend> backend, const QString& modelPath,
                                    QWidget* parent)
-    : QDialog(parent), engine_(std::move(engine)) {
+    : QDialog(parent), backend_(std::move(backend)) {
     setObjectName("sampleDataDialog");
     setWindowTitle(tr("Generate sample data"));
     resize(540, 420);
@@ -130,7 +129,7 @@ bool SampleDataDialog::isRunning() const {
 }
 
 bool SampleDataDialog::start() {
-    if (isRunning() || !engine_ || !model_) return false;
+    if (isRunning() || !backend_ || !model_) return false;
     Model chosen = *model_;
     chosen.entities.clear();
     for (int i = 0; i < entities_->count(); ++i)
@@ -171,14 +170,10 @@ bool SampleDataDialog::start() {
         connect(watcher_, &QFutureWatcher<Result<GenerateReport>>::finished, this,
                 &SampleDataDialog::finish);
     }
-    std::shared_ptr<Engine> engine = engine_;
+    std::shared_ptr<Backend> backend = backend_;
     std::shared_ptr<Job> job = job_;
-    watcher_->setFuture(
-        QtConcurrent::run([engine, job, chosen, options]() -> Result<GenerateReport> {
-            auto tables = createModelTables(*engine, chosen);
-            if (!tables) return tables.error();
-            return generateSampleData(*engine, chosen, options);
-        }));
+    watcher_->setFuture(QtConcurrent::run(
+        [backend, job, chosen, options] { return backend->generateSampleData(chosen, options); }));
     return true;
 }
 

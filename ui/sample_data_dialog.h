@@ -1,8 +1,9 @@
 #pragma once
-// Generates sample items from a model's entity types into the engine
-// (core/model/sample_data_generator.h) off the GUI thread: choose the entity types, how many
-// items and the seed; a progress bar and Cancel follow. The model's tables are created first
-// when the engine lacks them.
+// Generates sample items from a model's entity types into a backend
+// (Backend::generateSampleData: core/model/sample_data_generator.h on the embedded engine; a
+// remote answers that it cannot) off the GUI thread: choose the entity types, how many items
+// and the seed; a progress bar and Cancel follow. The model's tables are created first when
+// the engine lacks them.
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -21,11 +22,12 @@ class QLabel;
 class QPushButton;
 
 namespace shardscape {
+class Backend;
 
 class SampleDataDialog : public QDialog {
     Q_OBJECT
   public:
-    SampleDataDialog(std::shared_ptr<Engine> engine, const QString& modelPath = {},
+    SampleDataDialog(std::shared_ptr<Backend> backend, const QString& modelPath = {},
                      QWidget* parent = nullptr);
     ~SampleDataDialog() override;
 
@@ -54,7 +56,7 @@ class SampleDataDialog : public QDialog {
     struct Job {
         std::atomic<bool> cancel{false};
     };
-    std::shared_ptr<Engine> engine_;
+    std::shared_ptr<Backend> backend_;
     std::shared_ptr<Job> job_;
     std::optional<Model> model_;
     QFutureWatcher<Result<GenerateReport>>* watcher_ = nullptr;

@@ -11,14 +11,14 @@
 #include <QSpinBox>
 #include <QStatusBar>
 
+#include "backend/backend.h"
 #include "endpoint_server.h"
 #include "menu_placement.h"
-#include "storage/engine.h"
 
 namespace shardscape {
 
-ServerController::ServerController(QMainWindow* window, std::shared_ptr<Engine> engine)
-    : QObject(window), window_(window), engine_(std::move(engine)) {
+ServerController::ServerController(QMainWindow* window, std::shared_ptr<Backend> local)
+    : QObject(window), window_(window), local_(std::move(local)) {
     auto* menu = addMenuBeforeHelp(window->menuBar(), tr("&Server"));
     menu->setObjectName("serverMenu");
     startAction_ =
@@ -50,14 +50,19 @@ QString ServerController::bindWarning(const QString& host) {
 bool ServerController::start(const QString& host, int port) {
     if (server_) stop();
     error_.clear();
-    if (!engine_) {
+    if (!local_) {
         error_ = tr("No engine: the data directory could not be opened");
+        return false;
+    }
+    auto engine = local_->servedEngine();
+    if (!engine) {
+        error_ = QString::fromStdString(engine.error().message);
         return false;
     }
     EndpointOptions options;
     options.host = host.toStdString();
     options.port = port;
-    auto server = std::make_unique<EndpointServer>(*engine_, options);
+    auto server = std::make_unique<EndpointServer>(**engine, options);
     auto bound = server->start();
     if (!bound) {
         error_ = QString::fromStdString(bound.error().message);
@@ -82,7 +87,7 @@ void ServerController::stop() {
 }
 
 void ServerController::update() {
-    startAction_->setEnabled(!server_ && engine_);
+    startAction_->setEnabled(!server_ && local_ && local_->capabilities().endpoint);
     stopAction_->setEnabled(server_ != nullptr);
     status_->setText(server_ ? tr("Endpoint: %1").arg(url_) : QString());
     status_->setVisible(server_ != nullptr);

@@ -1,8 +1,9 @@
 #pragma once
-// Server > Start/Stop: serves the workbench's engine as a local DynamoDB endpoint (the same
-// EndpointServer as `shardscape-cli serve`) from inside the GUI. Start asks for the host and
-// port (127.0.0.1:8000 by default) and warns before binding anything but a loopback address;
-// the status bar shows the URL while it runs.
+// Server > Start/Stop: serves the workbench's local backend (the embedded engine,
+// Backend::servedEngine) as a local DynamoDB endpoint (the same EndpointServer as
+// `shardscape-cli serve`) from inside the GUI, whichever connection the window shows. Start asks
+// for the host and port (127.0.0.1:8000 by default) and warns before binding anything but a
+// loopback address; the status bar shows the URL while it runs.
 
 #include <QObject>
 #include <memory>
@@ -12,13 +13,14 @@ class QAction;
 class QLabel;
 
 namespace shardscape {
-class Engine;
+class Backend;
 class EndpointServer;
 
 class ServerController : public QObject {
     Q_OBJECT
   public:
-    ServerController(QMainWindow* window, std::shared_ptr<Engine> engine);
+    // `local` is the backend to serve; Start is offered when it can be served.
+    ServerController(QMainWindow* window, std::shared_ptr<Backend> local);
     ~ServerController() override;
 
     // Starts serving on host:port (0 picks a free port) without asking; false with
@@ -45,7 +47,7 @@ class ServerController : public QObject {
     void update();
 
     QMainWindow* window_;
-    std::shared_ptr<Engine> engine_;
+    std::shared_ptr<Backend> local_;  // owns the engine the server serves
     std::unique_ptr<EndpointServer> server_;
     QString url_, error_;
     QLabel* status_ = nullptr;

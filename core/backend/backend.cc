@@ -155,13 +155,6 @@ Result<Engine*> Backend::servedEngine() {
     return localOnly("Serving a local endpoint");
 }
 
-Result<BackendTables> loadBackendTables(std::shared_ptr<Backend> backend) {
-    auto tables = backend->listTables();
-    if (!tables) return tables.error();
-    tables->backend = std::move(backend);
-    return tables;
-}
-
 Result<std::vector<std::string>> listAllTables(Backend& backend) {
     std::vector<std::string> names;
     Json request = Json::object();

@@ -58,12 +58,9 @@ struct BackendCapabilities {
     bool endpoint = false;
 };
 
-class Backend;
-
 // The backend's tables as they were when listed (the GUI lists them, then shows them): each
 // table's definition and DescribeTable's "Table" object.
 struct BackendTables {
-    std::shared_ptr<Backend> backend;  // the backend listed (loadBackendTables)
     std::vector<std::shared_ptr<const TableDefinition>> tables;
     std::vector<Json> descriptions;  // same order
 
@@ -143,9 +140,6 @@ class Backend {
     // The engine to serve as a local endpoint; it lives as long as this backend.
     virtual Result<Engine*> servedEngine();
 };
-
-// backend->listTables(), with the backend kept beside its tables.
-Result<BackendTables> loadBackendTables(std::shared_ptr<Backend> backend);
 
 // Every table name, following ListTables' pages.
 Result<std::vector<std::string>> listAllTables(Backend& backend);
