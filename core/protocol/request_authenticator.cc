@@ -4,6 +4,9 @@
 #include <QLocale>
 #include <QString>
 #include <QTimeZone>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace shardscape {
 
@@ -27,7 +30,7 @@ bool startsWith(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
 }
 
-std::string quoted(std::string_view text) {
+std::string inQuotes(std::string_view text) {
     std::string out = "'";
     out.append(text).append("'");
     return out;
@@ -68,7 +71,7 @@ Result<std::pair<std::time_t, std::string>> requestDate(const HttpRequest& reque
     }
     if (!parsed.isValid()) {
         std::string message = "Date must be in ISO-8601 'basic format'. Got ";
-        message.append(quoted(given)).append(". See http://en.wikipedia.org/wiki/ISO_8601");
+        message.append(inQuotes(given)).append(". See http://en.wikipedia.org/wiki/ISO_8601");
         return incomplete(std::move(message));
     }
     const std::time_t seconds = parsed.toSecsSinceEpoch();
@@ -98,17 +101,24 @@ Status RequestAuthenticator::check(const HttpRequest& request) const {
     if (!startsWith(value, "AWS4-")) return missingToken();
 
     const sigv4::Authorization auth = sigv4::parseAuthorization(value);
-    std::string message;
+    // Every missing part is named, in DynamoDB's order, then the header as it came. (Collected
+    // as views and joined once: GCC 12 at -O3 warns falsely on a chain of literal appends.)
+    std::vector<std::string_view> missing;
     if (!auth.hasCredential)
-        message.append("Authorization header requires 'Credential' parameter. ");
-    if (!auth.hasSignature) message.append("Authorization header requires 'Signature' parameter. ");
+        missing.push_back("Authorization header requires 'Credential' parameter. ");
+    if (!auth.hasSignature)
+        missing.push_back("Authorization header requires 'Signature' parameter. ");
     if (!auth.hasSignedHeaders)
-        message.append("Authorization header requires 'SignedHeaders' parameter. ");
+        missing.push_back("Authorization header requires 'SignedHeaders' parameter. ");
     if (!request.header("X-Amz-Date") && !request.header("Date"))
-        message.append(
+        missing.push_back(
             "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' "
             "header. ");
-    if (!message.empty()) return incomplete(message.append("Authorization=").append(*header));
+    if (!missing.empty()) {
+        std::string message;
+        for (std::string_view part : missing) message.append(part);
+        return incomplete(message.append("Authorization=").append(*header));
+    }
 
     if (!required_) return Status::success();
     return verify(request, auth);
@@ -143,7 +153,7 @@ Status RequestAuthenticator::verify(const HttpRequest& request,
 
     if (auth.algorithm != sigv4::kAlgorithm) {
         std::string message = "Unsupported AWS 'algorithm': ";
-        message.append(quoted(auth.algorithm)).append(" (only AWS4-HMAC-SHA256 for now). ");
+        message.append(inQuotes(auth.algorithm)).append(" (only AWS4-HMAC-SHA256 for now). ");
         return incomplete(std::move(message));
     }
 
@@ -160,7 +170,7 @@ Status RequestAuthenticator::verify(const HttpRequest& request,
         std::string message =
             "Credential must have exactly 5 slash-delimited elements, e.g. "
             "keyid/date/region/service/term, got ";
-        return incomplete(message.append(quoted(auth.credential)));
+        return incomplete(message.append(inQuotes(auth.credential)));
     }
     const sigv4::Scope scope{parts[1], parts[2], parts[3]};
     std::string scopeProblems;
@@ -173,13 +183,13 @@ Status RequestAuthenticator::verify(const HttpRequest& request,
         addProblem("Credential should be scoped to correct service: 'dynamodb'.");
     if (parts[4] != sigv4::kTerminator)
         addProblem("Credential should be scoped with a valid terminator: 'aws4_request', not " +
-                   quoted(parts[4]) + ".");
+                   inQuotes(parts[4]) + ".");
     if (scope.date != amzDate.substr(0, 8)) {
         std::string problem =
             "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date "
             "from HTTP: ";
-        problem.append(quoted(scope.date)).append(" != ").append(quoted(amzDate.substr(0, 8)));
-        problem.append(", from ").append(quoted(amzDate)).append(".");
+        problem.append(inQuotes(scope.date)).append(" != ").append(inQuotes(amzDate.substr(0, 8)));
+        problem.append(", from ").append(inQuotes(amzDate)).append(".");
         addProblem(problem);
     }
     if (!scopeProblems.empty()) return invalidSignature(std::move(scopeProblems));
