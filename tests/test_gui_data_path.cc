@@ -109,15 +109,6 @@ class RecordingBackend : public LocalBackend {
     std::vector<std::string> calls_;
 };
 
-BackendCapabilities everything() {
-    return {.immediate = true,
-            .itemFiles = true,
-            .models = true,
-            .liveCapacity = true,
-            .walkthrough = true,
-            .endpoint = true};
-}
-
 // An engine with one table `name` (partition key pk, S) holding `items` items.
 std::shared_ptr<Engine> engineWithTable(const QTemporaryDir& dir, const std::string& name,
                                         int items) {
@@ -158,7 +149,7 @@ class GuiDataPathTest : public QObject {
 void GuiDataPathTest::viewsFollowTheCurrentBackend() {
     QTemporaryDir localDir, otherDir;
     auto local = std::make_shared<RecordingBackend>(engineWithTable(localDir, "Orders", 3),
-                                                    everything(), "local engine");
+                                                    BackendCapabilities::all(), "local engine");
     auto other = std::make_shared<RecordingBackend>(engineWithTable(otherDir, "Music", 5),
                                                     BackendCapabilities{}, "http://other:8000");
     MainWindow window(local, localDir.path());
@@ -224,7 +215,7 @@ void GuiDataPathTest::viewsFollowTheCurrentBackend() {
 void GuiDataPathTest::requestsReachOnlyTheCurrentBackend() {
     QTemporaryDir localDir, otherDir;
     auto local = std::make_shared<RecordingBackend>(engineWithTable(localDir, "Orders", 3),
-                                                    everything(), "local engine");
+                                                    BackendCapabilities::all(), "local engine");
     auto other = std::make_shared<RecordingBackend>(engineWithTable(otherDir, "Music", 5),
                                                     BackendCapabilities{}, "http://other:8000");
     MainWindow window(local, localDir.path());
@@ -266,8 +257,8 @@ void GuiDataPathTest::requestsReachOnlyTheCurrentBackend() {
 
 void GuiDataPathTest::liveMeteringReadsTheBackendsRecording() {
     QTemporaryDir dir;
-    auto backend = std::make_shared<RecordingBackend>(engineWithTable(dir, "Hot", 1), everything(),
-                                                      "local engine");
+    auto backend = std::make_shared<RecordingBackend>(engineWithTable(dir, "Hot", 1),
+                                                      BackendCapabilities::all(), "local engine");
     // A recording of three seconds on one partition: 2, 5 and 7 WCU, 4 requests throttled
     // in the last.
     PartitionSeries partition;

@@ -56,6 +56,16 @@ struct BackendCapabilities {
     bool walkthrough = false;
     // Serving the data as a local endpoint (Server menu).
     bool endpoint = false;
+
+    // Everything the local engine offers.
+    static constexpr BackendCapabilities all() {
+        return {.immediate = true,
+                .itemFiles = true,
+                .models = true,
+                .liveCapacity = true,
+                .walkthrough = true,
+                .endpoint = true};
+    }
 };
 
 // The backend's tables as they were when listed (the GUI lists them, then shows them): each

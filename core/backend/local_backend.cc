@@ -23,12 +23,7 @@ Result<Json> LocalBackend::call(std::string_view operation, const Json& request)
 
 BackendCapabilities LocalBackend::capabilities() const {
     if (!engine_) return {};
-    return {.immediate = true,
-            .itemFiles = true,
-            .models = true,
-            .liveCapacity = true,
-            .walkthrough = true,
-            .endpoint = true};
+    return BackendCapabilities::all();
 }
 
 Result<BackendTables> LocalBackend::listTables() {

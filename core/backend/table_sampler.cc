@@ -51,7 +51,7 @@ Status writeBatch(Backend& target, const std::string& table, Json requests) {
     for (int attempt = 0; !requests.empty(); ++attempt) {
         if (attempt > kMaxRetries)
             return internalError("BatchWriteItem left items unprocessed after " +
-                                 std::to_string(kMaxRetries).append(" retries"));
+                                 std::to_string(kMaxRetries) + " retries");
         if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(50 << attempt));
         auto response = target.call("BatchWriteItem", Json{{"RequestItems", {{table, requests}}}});
         if (!response) return response.error();
