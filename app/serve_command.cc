@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <iostream>
 
-#include "api/dispatch.h"
+#include "cli_support.h"
 #include "endpoint_server.h"
 #include "storage/engine.h"
 
@@ -26,10 +26,7 @@ int runServe(const ServeSettings& settings) {
     pthread_sigmask(SIG_BLOCK, &shutdownSignals, nullptr);
 
     auto engine = Engine::open(settings.dataDirectory.toStdString());
-    if (!engine) {
-        std::cerr << errorBody(engine.error()).dump(4) << std::endl;
-        return 1;
-    }
+    if (!engine) return cli::printOpenError(engine.error());
     EndpointOptions options;
     options.host = settings.host.toStdString();
     options.port = settings.port;

@@ -193,7 +193,7 @@ Result<TableDefinition> TableDefinition::fromStorageJson(const Json& json) {
                     .value_or(CapacityEnforcement::Off);
         return t;
     } catch (const std::exception& e) {
-        return internalError(std::string("Corrupt table definition in catalog: ") + e.what());
+        return corruptionError(std::string("Corrupt table definition in catalog: ") + e.what());
     }
 }
 

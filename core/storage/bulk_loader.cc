@@ -3,16 +3,11 @@
 #include <leveldb/write_batch.h>
 
 #include "storage/engine.h"
+#include "storage/storage_error.h"
 #include "storage/storage_layout.h"
 #include "values/item_size.h"
 
 namespace shardscape {
-
-namespace {
-Error storageError(const leveldb::Status& status) {
-    return internalError("Storage error: " + status.ToString());
-}
-}  // namespace
 
 Result<std::unique_ptr<BulkLoader>> Engine::beginBulkLoad(const std::string& tableName) {
     auto table = requireTable(tableName);

@@ -323,6 +323,9 @@ class Engine {
     Status recountIndexLocked(const std::string& tableName, uint32_t indexId);
 
     EngineOptions options_;
+    std::string openDirectory_;  // canonical path, while this engine has it open
+    // The file system LevelDB uses: options_.env (or the real one), watching the lock.
+    std::unique_ptr<leveldb::Env> env_;
     std::unique_ptr<leveldb::Cache> cache_;
     std::unique_ptr<const leveldb::FilterPolicy> filterPolicy_;
     std::unique_ptr<leveldb::DB> db_;

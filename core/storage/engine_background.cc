@@ -7,16 +7,13 @@
 #include <cstdlib>
 
 #include "storage/engine.h"
+#include "storage/storage_error.h"
 #include "storage/storage_layout.h"
 #include "values/item_size.h"
 
 namespace shardscape {
 
 namespace {
-
-Error storageError(const leveldb::Status& status) {
-    return internalError("Storage error: " + status.ToString());
-}
 
 constexpr size_t kBackfillChunkItems = 1000;
 
