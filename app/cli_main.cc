@@ -75,8 +75,11 @@ int callCommand(const QCommandLineParser& parser, const QCommandLineOption& data
     if (!response) return printError(response.error());
     std::cout << response->dump(4) << std::endl;
     // Work the call started in the background (a GSI backfill, an index purge) finishes
-    // before the process exits, so the next call sees the index ACTIVE.
+    // before the process exits, so the next call sees the index ACTIVE, or is told here
+    // that it failed (the index then says so in DescribeTable).
     (*engine)->waitForBackgroundWork();
+    for (const shardscape::BackgroundFailure& failure : (*engine)->backgroundFailures())
+        std::cerr << "shardscape-cli: background work failed: " << failure.describe() << std::endl;
     return 0;
 }
 

@@ -129,7 +129,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& directory, Engin
             if (index.status == IndexStatus::Creating) {
                 const uint32_t id = index.id;
                 Engine* self = engine.get();
-                engine->enqueue([self, name, id] { (void)self->backfillIndex(name, id); });
+                engine->enqueue([self, name, id] { self->runBackfill(name, id); });
             }
     }
     return engine;
