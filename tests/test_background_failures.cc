@@ -1,15 +1,19 @@
 // Failures of the engine's background work are kept and shown, never dropped: an index whose
-// backfill fails says so in DescribeTable and through the engine API; a failing
+// backfill fails says so in DescribeTable, through the engine API and in the GUI; a failing
 // Time to Live sweep is kept until a later sweep succeeds. The failures are made
 // deterministic with a LevelDB file system (EngineOptions::env) whose reads fail on demand.
 #include <leveldb/env.h>
 
+#include <QComboBox>
+#include <QLabel>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <atomic>
 
 #include "api/backend.h"
 #include "api/dispatch.h"
+#include "data_view.h"
+#include "main_window.h"
 #include "storage/engine.h"
 
 using namespace shardscape;
@@ -111,6 +115,7 @@ class BackgroundFailuresTest : public QObject {
     void failedBackfillIsKeptAndShown();
     void failedBackfillIsRetriedAtTheNextOpen();
     void failingTimeToLiveSweepIsKeptAndRetried();
+    void workbenchShowsBackgroundFailures();
 };
 
 void BackgroundFailuresTest::failedBackfillIsKeptAndShown() {
@@ -226,6 +231,45 @@ void BackgroundFailuresTest::failingTimeToLiveSweepIsKeptAndRetried() {
     QCOMPARE(engine->backgroundFailures().size(), size_t(1));
     env.failReads = false;
     QTRY_VERIFY_WITH_TIMEOUT(engine->backgroundFailures().empty(), 10000);
+}
+
+// The workbench: the data view's index line says the backfill failed, with the reason as
+// its tooltip, and the status bar names the failure.
+void BackgroundFailuresTest::workbenchShowsBackgroundFailures() {
+    QTemporaryDir dir;
+    FailingReadsEnv env;
+    std::shared_ptr<Engine> engine = ordersOnDisk(dir.path(), env);
+    MainWindow window(engine, dir.path());
+    window.show();
+    QVERIFY(window.backgroundStatus()->isHidden());
+
+    env.failReads = true;
+    QVERIFY(!call(*engine, "UpdateTable", Json::parse(kCreateByState)).contains("error"));
+    engine->waitForBackgroundWork();
+    env.failReads = false;
+    window.checkBackgroundWork();
+
+    QVERIFY(!window.backgroundStatus()->isHidden());
+    QVERIFY2(window.backgroundStatus()->text().contains(
+                 "Backfill of index byState of table Orders: Storage error: IO error: "
+                 "injected read failure"),
+             qPrintable(window.backgroundStatus()->text()));
+    QComboBox* sources = window.dataView()->sourceBox();
+    const int line = sources->findText("Orders › byState (GSI, backfill failed)");
+    QVERIFY2(line >= 0, qPrintable(sources->itemText(sources->count() - 1)));
+    QVERIFY(sources->itemData(line, Qt::ToolTipRole)
+                .toString()
+                .contains("IOError: Storage error: IO error: injected read failure"));
+
+    // Deleted, the index and the note go.
+    QVERIFY(!call(*engine, "UpdateTable", Json::parse(R"({"TableName":"Orders",
+        "GlobalSecondaryIndexUpdates":[{"Delete":{"IndexName":"byState"}}]})"))
+                 .contains("error"));
+    engine->waitForBackgroundWork();
+    window.refresh();
+    window.checkBackgroundWork();
+    QVERIFY(window.backgroundStatus()->isHidden());
+    QCOMPARE(sources->findText("Orders › byState", Qt::MatchStartsWith), -1);
 }
 
 QTEST_MAIN(BackgroundFailuresTest)

@@ -124,6 +124,15 @@ MainWindow::MainWindow(std::shared_ptr<Engine> engine, const QString& dataDirect
     statusFigures_ = new QLabel(this);
     statusFigures_->setObjectName("statusFigures");
     statusBar()->addPermanentWidget(statusFigures_);
+    backgroundStatus_ = new QLabel(this);
+    backgroundStatus_->setObjectName("backgroundStatus");
+    backgroundStatus_->setVisible(false);
+    statusBar()->addWidget(backgroundStatus_);
+    if (engine_) {
+        auto* poll = new QTimer(this);
+        connect(poll, &QTimer::timeout, this, &MainWindow::checkBackgroundWork);
+        poll->start(2000);
+    }
     addDataTools();
     if (!openError.isEmpty()) {
         heading->setText(
@@ -177,6 +186,23 @@ void MainWindow::refresh() {
     if (query_) query_->reloadTables();
     if (classroom_) classroom_->reloadTables();
     if (live_) live_->reloadTables();
+}
+
+void MainWindow::checkBackgroundWork() {
+    if (!engine_) return;
+    const quint64 count = engine_->backgroundFailureCount();
+    const auto failures = engine_->backgroundFailures();
+    if (count != backgroundFailuresSeen_) {
+        backgroundFailuresSeen_ = count;
+        refresh();  // an index whose backfill failed says so in the data view
+    }
+    backgroundStatus_->setVisible(!failures.empty());
+    if (failures.empty()) return;
+    QStringList all;
+    for (const BackgroundFailure& failure : failures)
+        all << QString::fromStdString(failure.describe());
+    backgroundStatus_->setText(tr("⚠ %1").arg(all.back()));
+    backgroundStatus_->setToolTip(all.join('\n'));
 }
 
 bool MainWindow::showView(const QString& name) {
