@@ -131,6 +131,7 @@ Result<GenerateReport> generateSampleData(Engine& engine, const Model& model,
         SHARDSCAPE_TRY((*loader)->finish());
         if (report.cancelled) break;
     }
+    // The last report of progress: generation has ended, so a request to stop is moot.
     if (options.progress) (void)options.progress(report.items);
     return report;
 }

@@ -16,7 +16,8 @@ Result<std::unique_ptr<BulkLoader>> Engine::beginBulkLoad(const std::string& tab
 }
 
 BulkLoader::~BulkLoader() {
-    // An abandoned load still leaves exact statistics behind.
+    // An abandoned load still leaves exact statistics behind. Nobody is left to tell when the
+    // recount fails, and nothing is lost: finish() has the next open recount them.
     if (!finished_) (void)finish();
 }
 
@@ -49,7 +50,9 @@ Status BulkLoader::finish() {
     finished_ = true;
     std::lock_guard lock(engine_.writeMutex_);
     if (engine_.table(table_->name) != table_) return {};  // table deleted meanwhile
-    return engine_.recountLocked(table_->name);
+    Status recounted = engine_.recountLocked(table_->name);
+    if (!recounted) engine_.statisticsStale_ = true;
+    return recounted;
 }
 
 Status Engine::recountLocked(const std::string& tableName) {

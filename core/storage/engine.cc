@@ -137,8 +137,9 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& directory, Engin
 
 Engine::~Engine() {
     stopBackgroundThread();
-    if (db_) (void)saveStatistics();  // on failure the next open recounts
-    db_.reset();                      // closes LevelDB before the cache and filter it uses
+    // Best effort: a failed save leaves no "clean" mark, so the next open recounts.
+    if (db_) (void)saveStatistics();
+    db_.reset();  // closes LevelDB before the cache and filter it uses
     if (!openDirectory_.empty()) {
         std::lock_guard lock(openDirectoriesMutex);
         openDirectories.erase(openDirectory_);
@@ -164,7 +165,9 @@ Status Engine::saveStatistics() {
             }
         }
     }
-    batch.Put(layout::metaKey("clean"), "1");
+    // Without the mark the next open recounts them (the mark was removed when this engine
+    // opened).
+    if (!statisticsStale_) batch.Put(layout::metaKey("clean"), "1");
     leveldb::WriteOptions sync;
     sync.sync = true;
     leveldb::Status s = db_->Write(sync, &batch);

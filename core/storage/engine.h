@@ -381,6 +381,9 @@ class Engine {
     mutable std::mutex failuresMutex_;  // guards backgroundFailures_
     std::vector<BackgroundFailure> backgroundFailures_;
     std::atomic<uint64_t> backgroundFailureCount_{0};
+    // A bulk load's recount failed: the statistics in memory are not exact, so the close
+    // does not mark them clean and the next open recounts them.
+    std::atomic<bool> statisticsStale_{false};
 };
 
 }  // namespace shardscape

@@ -109,6 +109,7 @@ Result<ExportReport> exportItems(const Engine& engine, const std::string& table,
         }));
     out.flush();
     if (!out) return ioError("Writing the export failed");
+    // The last report of progress: the export is complete, so a request to stop is moot.
     if (options.progress) (void)options.progress(report.items);
     return report;
 }
