@@ -60,7 +60,7 @@ int loadCommand(const QCommandLineParser& parser) {
     if (!countOk) return usage("--seed takes a number");
 
     auto engine = shardscape::Engine::open(dataDirectory(parser).toStdString());
-    if (!engine) return printError(engine.error());
+    if (!engine) return printOpenError(engine.error());
 
     std::string table = parser.value("table").toStdString();
     bool failed = false;  // some model sample item was rejected
@@ -119,7 +119,7 @@ int dumpCommand(const QCommandLineParser& parser) {
     const auto format = formatOption(parser);
     if (!format) return usage("--format is dynamodb-json, s3-export, json or csv");
     auto engine = shardscape::Engine::open(dataDirectory(parser).toStdString());
-    if (!engine) return printError(engine.error());
+    if (!engine) return printOpenError(engine.error());
     shardscape::ExportOptions options;
     options.format = *format;
     const std::string table = parser.value("table").toStdString();

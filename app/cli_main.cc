@@ -8,6 +8,7 @@
 
 #include "api/dispatch.h"
 #include "cli_commands.h"
+#include "cli_support.h"
 #include "data_directory.h"
 #include "serve_command.h"
 #include "storage/engine.h"
@@ -16,6 +17,7 @@ namespace {
 
 constexpr qint64 kMaxRequestBytes = 16 * 1024 * 1024;
 
+// What `call` prints is what the endpoint would answer: every error in its wire form.
 int printError(const shardscape::Error& error) {
     std::cerr << shardscape::errorBody(error).dump(4) << std::endl;
     return 1;
@@ -67,14 +69,17 @@ int callCommand(const QCommandLineParser& parser, const QCommandLineOption& data
     const QString dataDirectory =
         parser.isSet(dataOption) ? parser.value(dataOption) : shardscape::defaultDataDirectory();
     auto engine = shardscape::Engine::open(dataDirectory.toStdString());
-    if (!engine) return printError(engine.error());
+    if (!engine) return cli::printOpenError(engine.error());
     auto response = shardscape::dispatchText(**engine, operation,
                                              std::string_view(body.constData(), body.size()));
     if (!response) return printError(response.error());
     std::cout << response->dump(4) << std::endl;
     // Work the call started in the background (a GSI backfill, an index purge) finishes
-    // before the process exits, so the next call sees the index ACTIVE.
+    // before the process exits, so the next call sees the index ACTIVE, or is told here
+    // that it failed (the index then says so in DescribeTable).
     (*engine)->waitForBackgroundWork();
+    for (const shardscape::BackgroundFailure& failure : (*engine)->backgroundFailures())
+        std::cerr << "shardscape-cli: background work failed: " << failure.describe() << std::endl;
     return 0;
 }
 

@@ -65,7 +65,7 @@ int sample(const QCommandLineParser& parser, shardscape::Backend& remote) {
                 QString("--count must be a positive number, not '%1'").arg(parser.value("count")));
     }
     auto engine = shardscape::Engine::open(dataDirectory(parser).toStdString());
-    if (!engine) return printError(engine.error());
+    if (!engine) return printOpenError(engine.error());
     shardscape::LocalBackend local(std::move(engine).value());
     auto result = shardscape::sampleTable(remote, local, table, count, [](int64_t copied) {
         std::cerr << "\rcopied " << copied << std::flush;

@@ -10,6 +10,7 @@
 namespace cli {
 
 int printError(const shardscape::Error& error) {
+    if (!error.isDynamo()) return printProblem(error.message);
     std::cerr << shardscape::errorBody(error).dump(4) << std::endl;
     return 1;
 }
@@ -17,6 +18,14 @@ int printError(const shardscape::Error& error) {
 int printProblem(const std::string& message) {
     std::cerr << "shardscape-cli: " << message << std::endl;
     return 1;
+}
+
+int printOpenError(const shardscape::Error& error) {
+    if (error.isBusy())
+        return printProblem(error.message +
+                            "\nClose the other Shardscape (the app, or shardscape-cli serve), or "
+                            "choose another data directory with --data DIR.");
+    return printError(error);
 }
 
 int usage(const QString& message) {

@@ -11,9 +11,13 @@
 
 namespace cli {
 
-int printError(const shardscape::Error& error);  // DynamoDB's error JSON on stderr; 1
-int printProblem(const std::string& message);    // "shardscape-cli: message" on stderr; 1
-int usage(const QString& message);               // and a hint to --help; 2
+// A DynamoDB error as DynamoDB's error JSON on stderr, any other error (a file, the data
+// directory, the disk) as printProblem does; 1.
+int printError(const shardscape::Error& error);
+int printProblem(const std::string& message);  // "shardscape-cli: message" on stderr; 1
+// Why Engine::open failed: a data directory in use by another process says what to do.
+int printOpenError(const shardscape::Error& error);
+int usage(const QString& message);  // and a hint to --help; 2
 QString dataDirectory(const QCommandLineParser& parser);
 
 // Writes `text` to --out (atomically) or to standard output.

@@ -68,6 +68,13 @@ int main(int argc, char* argv[]) {
     auto opened = shardscape::Engine::open(dataDirectory.toStdString());
     if (opened) {
         engine = std::move(opened).value();
+    } else if (opened.error().isBusy()) {
+        openError = QObject::tr(
+                        "%1 is in use by another Shardscape (this app, or shardscape-cli serve "
+                        "or load). Close it and start again, or start with --data DIR to use "
+                        "another directory.")
+                        .arg(dataDirectory);
+        std::fprintf(stderr, "shardscape: %s\n", opened.error().message.c_str());
     } else {
         openError = QString::fromStdString(opened.error().message);
     }

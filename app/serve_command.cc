@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <iostream>
 
-#include "api/dispatch.h"
+#include "cli_support.h"
 #include "endpoint_server.h"
 #include "storage/engine.h"
 
@@ -26,10 +26,7 @@ int runServe(const ServeSettings& settings) {
     pthread_sigmask(SIG_BLOCK, &shutdownSignals, nullptr);
 
     auto engine = Engine::open(settings.dataDirectory.toStdString());
-    if (!engine) {
-        std::cerr << errorBody(engine.error()).dump(4) << std::endl;
-        return 1;
-    }
+    if (!engine) return cli::printOpenError(engine.error());
     EndpointOptions options;
     options.host = settings.host.toStdString();
     options.port = settings.port;
@@ -56,8 +53,24 @@ int runServe(const ServeSettings& settings) {
         settings.requiredCredentials ? "SigV4 signatures verified" : "any credentials accepted");
     std::fflush(stdout);
 
+    // Until a shutdown signal, report what the engine's background work could not do (an
+    // index backfill, the Time to Live sweep) on stderr, once a second at most.
     int received = 0;
-    sigwait(&shutdownSignals, &received);
+    uint64_t failuresSeen = 0;
+    double reportedUntil = 0;  // engine time of the last failure reported
+    while (received <= 0) {
+        const timespec second{1, 0};
+        received = sigtimedwait(&shutdownSignals, nullptr, &second);
+        const uint64_t failures = (*engine)->backgroundFailureCount();
+        if (failures == failuresSeen) continue;
+        failuresSeen = failures;
+        for (const BackgroundFailure& failure : (*engine)->backgroundFailures()) {
+            if (failure.time <= reportedUntil) continue;
+            reportedUntil = failure.time;
+            std::fprintf(stderr, "shardscape-cli: background work failed: %s\n",
+                         failure.describe().c_str());
+        }
+    }
     std::printf("Received %s; stopping\n", received == SIGINT ? "SIGINT" : "SIGTERM");
     std::fflush(stdout);
     server.stop();

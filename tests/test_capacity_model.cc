@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "api/wire_error.h"
 #include "base/clock.h"
 #include "capacity/auto_scaling.h"
 #include "capacity/capacity_model.h"
@@ -299,7 +300,7 @@ void CapacityModelTest::autoScalingScalesInAfterFifteenMinutesWithinDailyLimits(
 }
 
 void CapacityModelTest::throttleErrors() {
-    QCOMPARE(QString::fromStdString(rules::provisionedThroughputExceeded().wireType()),
+    QCOMPARE(QString::fromStdString(wireTypeName(rules::provisionedThroughputExceeded())),
              QString("com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException"));
     QCOMPARE(QString::fromStdString(rules::provisionedThroughputExceeded().message),
              QString("The level of configured provisioned throughput for the table was exceeded. "
@@ -310,7 +311,7 @@ void CapacityModelTest::throttleErrors() {
                 "one or more global secondary indexes") != std::string::npos);
     QCOMPARE(QString::fromStdString(rules::onDemandThrottling().name()),
              QString("ThrottlingException"));
-    QCOMPARE(rules::onDemandThrottling().httpStatus(), 400);
+    QCOMPARE(wireHttpStatus(rules::onDemandThrottling()), 400);
     QVERIFY(rules::onDemandThrottling().message.starts_with(
         "Throughput exceeds the current capacity of your table or index."));
 }

@@ -342,15 +342,45 @@ class CliTest : public QObject {
                  Json::parse(R"({"UserID":{"S":"1"},"Plan":{"S":"free"}})"));
     }
 
-    // The GUI and the CLI share one data directory; a second process gets a clear error.
+    // The GUI and the CLI share one data directory; a second process gets a clear error (the
+    // engine says Busy; the CLI tells what to do), not a DynamoDB error body.
     void dataDirectoryInUseIsReported() {
         QTemporaryDir dir;
         auto engine = Engine::open(dir.path().toStdString());
         QVERIFY(engine.ok());
-        Run run = runCli({"call", "ListTables", "--data", dir.path()});
-        QCOMPARE(run.exitCode, 1);
-        QVERIFY(parse(run.err)["message"].get<std::string>().find(
-                    "in use by another Shardscape process") != std::string::npos);
+        // In this process too, a second open is refused as Busy, and leaves the first one's
+        // lock alone (the processes below still find it).
+        auto again = Engine::open(dir.path().toStdString() + "/.");
+        QVERIFY(!again.ok());
+        QVERIFY(again.error().isBusy());
+        QVERIFY(again.error().message.ends_with("is already open in this Shardscape process"));
+        for (const QStringList& command :
+             {QStringList{"call", "ListTables", "--data", dir.path()},
+              QStringList{"dump", "--data", dir.path(), "--table", "T"},
+              QStringList{"serve", "--data", dir.path(), "--port", "0"}}) {
+            Run run = runCli(command);
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.startsWith(("shardscape-cli: Data directory " + dir.path() +
+                                         " is in use by another Shardscape process")
+                                            .toUtf8()),
+                     run.err.constData());
+            QVERIFY2(run.err.contains("\nClose the other Shardscape"), run.err.constData());
+        }
+        // A data directory that cannot be created, or whose lock file cannot be opened, is
+        // not "in use".
+        QTemporaryDir parent;
+        QFile file(parent.filePath("plain-file"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        auto blocked = Engine::open(parent.filePath("plain-file/data").toStdString());
+        QVERIFY(!blocked.ok());
+        QVERIFY(!blocked.error().isBusy());
+        QCOMPARE(blocked.error().code, ErrorCode::IOError);
+        QVERIFY(QDir(parent.path()).mkpath("locked/LOCK"));  // a lock file LevelDB cannot open
+        auto unlockable = Engine::open(parent.filePath("locked").toStdString());
+        QVERIFY(!unlockable.ok());
+        QVERIFY(!unlockable.error().isBusy());
+        QCOMPARE(unlockable.error().code, ErrorCode::IOError);
     }
 };
 

@@ -3,9 +3,11 @@
 // engine or corrupt its data.
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cerrno>
 #include <random>
 
 #include "api/dispatch.h"
+#include "api/wire_error.h"
 #include "storage/engine.h"
 
 using namespace shardscape;
@@ -40,9 +42,9 @@ class ErrorsTest : public QObject {
   private slots:
     void errorWireForm() {
         const Error validation{ErrorType::Validation, "bad"};
-        QCOMPARE(validation.wireType(),
+        QCOMPARE(wireTypeName(validation),
                  std::string("com.amazonaws.dynamodb.v20120810#ValidationException"));
-        QCOMPARE(validation.httpStatus(), 400);
+        QCOMPARE(wireHttpStatus(validation), 400);
         QCOMPARE(
             errorBody(validation),
             Json::parse(
@@ -52,13 +54,68 @@ class ErrorsTest : public QObject {
         const Error notFound{ErrorType::ResourceNotFound, ""};
         const Error conditional{ErrorType::ConditionalCheckFailed, ""};
         const Error internal{ErrorType::InternalServer, ""};
-        QCOMPARE(serialization.wireType(),
+        QCOMPARE(wireTypeName(serialization),
                  std::string("com.amazon.coral.service#SerializationException"));
-        QCOMPARE(unknown.wireType(),
+        QCOMPARE(wireTypeName(unknown),
                  std::string("com.amazon.coral.service#UnknownOperationException"));
         QCOMPARE(notFound.name(), std::string("ResourceNotFoundException"));
         QCOMPARE(conditional.name(), std::string("ConditionalCheckFailedException"));
-        QCOMPARE(internal.httpStatus(), 500);
+        QCOMPARE(wireHttpStatus(internal), 500);
+    }
+
+    // Domain errors carry their code, show it as their name, and become a DynamoDB error only
+    // on the wire (api/wire_error.h).
+    void domainErrorsOnTheWire_data() {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("wireType");
+        QTest::addColumn<int>("status");
+        const QString dynamo = "com.amazonaws.dynamodb.v20120810#";
+        QTest::newRow("invalid argument") << int(ErrorCode::InvalidArgument) << "InvalidArgument"
+                                          << dynamo + "ValidationException" << 400;
+        QTest::newRow("not found") << int(ErrorCode::NotFound) << "NotFound"
+                                   << dynamo + "ResourceNotFoundException" << 400;
+        QTest::newRow("i/o") << int(ErrorCode::IOError) << "IOError"
+                             << dynamo + "InternalServerError" << 500;
+        QTest::newRow("corruption")
+            << int(ErrorCode::Corruption) << "Corruption" << dynamo + "InternalServerError" << 500;
+        QTest::newRow("busy") << int(ErrorCode::Busy) << "Busy" << dynamo + "InternalServerError"
+                              << 500;
+        QTest::newRow("cancelled")
+            << int(ErrorCode::Cancelled) << "Cancelled" << dynamo + "InternalServerError" << 500;
+    }
+
+    void domainErrorsOnTheWire() {
+        QFETCH(int, code);
+        QFETCH(QString, name);
+        QFETCH(QString, wireType);
+        QFETCH(int, status);
+        const Error error{static_cast<ErrorCode>(code), "what happened"};
+        QVERIFY(!error.isDynamo());
+        QCOMPARE(QString::fromStdString(error.name()), name);
+        QCOMPARE(errorCodeFromName(name.toStdString()), std::optional(error.code));
+        QCOMPARE(QString::fromStdString(wireTypeName(error)), wireType);
+        QCOMPARE(wireHttpStatus(error), status);
+        QCOMPARE(errorBody(error),
+                 Json({{"__type", wireType.toStdString()}, {"message", "what happened"}}));
+        // A domain error never passes for a DynamoDB one.
+        QVERIFY(error.type != ErrorType::Validation && error.type != ErrorType::ResourceNotFound);
+        const Error context = error.withContext("model.json: ");
+        QCOMPARE(context.code, error.code);
+        QCOMPARE(context.message, std::string("model.json: what happened"));
+    }
+
+    void domainErrorHelpers() {
+        QVERIFY(cancelledError("x").isCancelled());
+        QVERIFY(busyError("x").isBusy());
+        QVERIFY(!internalError("Simulation cancelled").isCancelled());
+        QVERIFY(validationError("x").isDynamo());
+        const Error missing = fileSystemError("/nowhere/file: cannot open", ENOENT);
+        QVERIFY(missing.isNotFound());
+        QCOMPARE(missing.message,
+                 std::string("/nowhere/file: cannot open: No such file or directory"));
+        QCOMPARE(fileSystemError("f: cannot write", ENOSPC).code, ErrorCode::IOError);
+        QCOMPARE(fileSystemError("f: cannot write", EACCES).code, ErrorCode::IOError);
     }
 
     void protocolLevelFailures_data() {

@@ -8,6 +8,7 @@
 #include "api/dispatch.h"
 #include "storage/engine.h"
 #include "transfer/item_export.h"
+#include "transfer/item_format_detection.h"
 #include "transfer/item_import.h"
 #include "values/attribute_json.h"
 
@@ -305,8 +306,13 @@ void ItemTransferTest::allOrNothing() {
              "An all-or-nothing import needs a file (it is read twice)");
     QCOMPARE(q(importItemsFromFile(*engine_, "Nope", path("input"), {}).error().message),
              "Requested resource not found: Table: Nope not found");
-    QCOMPARE(q(importItemsFromFile(*engine_, "Items", path("absent"), {}).error().message),
-             q("Cannot open " + path("absent")));
+    // A missing file is NotFound (not a ValidationException: the request is not at fault).
+    const auto absent = importItemsFromFile(*engine_, "Items", path("absent"), {});
+    QCOMPARE(q(absent.error().message),
+             q("Cannot open " + path("absent") + ": No such file or directory"));
+    QCOMPARE(absent.error().code, ErrorCode::NotFound);
+    const auto undetected = detectItemFormatOfFile(path("absent"));
+    QCOMPARE(undetected.error().code, ErrorCode::NotFound);
 }
 
 void ItemTransferTest::progressAndCancellation() {

@@ -94,6 +94,25 @@ class MainWindowTest : public QObject {
         QCOMPARE(window.tableTree()->topLevelItemCount(), 0);
     }
 
+    // A data directory open in another process: the app is told Busy by the engine (not by
+    // the message's wording), says so on stderr and still starts, without an engine.
+    void dataDirectoryInUseStartsWithoutEngine() {
+        QTemporaryDir dir;
+        auto engine = Engine::open((dir.path() + "/data").toStdString());
+        QVERIFY(engine.ok());
+        const QString png = dir.path() + "/window.png";
+        QProcess gui;
+        gui.start(SHARDSCAPE_GUI, {"--data", dir.path() + "/data", "--screenshot", png});
+        QVERIFY(gui.waitForFinished(30000));
+        QCOMPARE(gui.exitCode(), 0);
+        const QByteArray err = gui.readAllStandardError();
+        QVERIFY2(err.contains(("shardscape: Data directory " + dir.path() +
+                               "/data is in use by another Shardscape process")
+                                  .toUtf8()),
+                 err.constData());
+        QVERIFY(!QImage(png).isNull());
+    }
+
     void screenshotOptionRendersTheWindow() {
         QTemporaryDir dir;
         {

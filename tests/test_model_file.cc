@@ -194,6 +194,17 @@ void ModelFileTest::missingFileIsAClearError() {
     QVERIFY(!model.ok());
     QCOMPARE(text(model.error().message),
              "/nonexistent/dir/x.shardscape.json: cannot open: No such file or directory");
+    // Not a ValidationException: the file is missing, nothing is wrong with its content.
+    QCOMPARE(model.error().code, ErrorCode::NotFound);
+    // Content that is not a model stays a validation error, naming the file.
+    QTemporaryDir dir;
+    const std::string bad = dir.filePath("bad.shardscape.json").toStdString();
+    QVERIFY(writeFileAtomically(bad, "{\"name\": 5}").ok());
+    auto invalid = loadModel(bad);
+    QVERIFY(!invalid.ok());
+    QVERIFY(invalid.error().isDynamo());
+    QCOMPARE(invalid.error().type, ErrorType::Validation);
+    QVERIFY(invalid.error().message.starts_with(bad + ": "));
 }
 
 void ModelFileTest::saveIsAtomicAndLeavesNoTempFiles() {
@@ -213,13 +224,16 @@ void ModelFileTest::saveIsAtomicAndLeavesNoTempFiles() {
     Status failed = saveModel(model, blocked);
     QVERIFY(!failed.ok());
     QCOMPARE(text(failed.error().message), text(blocked + ": cannot replace: Is a directory"));
+    QCOMPARE(failed.error().code, ErrorCode::IOError);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
              QStringList{"m.shardscape.json"});
     QCOMPARE(loadModel("/nonexistent/m.shardscape.json").error().message.substr(0, 31),
              std::string("/nonexistent/m.shardscape.json:"));
-    QCOMPARE(text(saveModel(model, "/nonexistent/m.shardscape.json").error().message),
+    const Status nowhere = saveModel(model, "/nonexistent/m.shardscape.json");
+    QCOMPARE(text(nowhere.error().message),
              "/nonexistent/m.shardscape.json: cannot create a temporary file beside it: No such "
              "file or directory");
+    QCOMPARE(nowhere.error().code, ErrorCode::NotFound);
     // Text that is not UTF-8 cannot be JSON: refused, not mangled.
     model.name = "bad \xff byte";
     Status notUtf8 = saveModel(model, path);

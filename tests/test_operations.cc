@@ -1,5 +1,6 @@
 // PutItem, GetItem, DeleteItem and UpdateItem through dispatch(): round trips, ReturnValues,
 // key validation, size limits, expression placeholders, and dispatch's own errors.
+#include "api/wire_error.h"
 #include "operation_test_support.h"
 
 using namespace shardscape;
@@ -912,7 +913,7 @@ void OperationsTest::requestErrors() {
 void OperationsTest::unknownOperation() {
     const auto result = call("FlyToTheMoon", json(R"({"TableName": "items"})"));
     QCOMPARE_ERROR(result, "UnknownOperationException", "Unknown operation: FlyToTheMoon");
-    QCOMPARE(QString::fromStdString(result.error().wireType()),
+    QCOMPARE(QString::fromStdString(wireTypeName(result.error())),
              QString("com.amazon.coral.service#UnknownOperationException"));
     // Operation names are case sensitive, as DynamoDB's X-Amz-Target is.
     QCOMPARE_ERROR(call("getitem", json(R"({"TableName": "items", "Key": {"pk": {"S": "k"}}})")),
@@ -935,7 +936,7 @@ void OperationsTest::dispatchText() {
     for (const char* malformed : {"{", "{\"TableName\": }", "not json", "{\"a\": 1} trailing"}) {
         const auto result = shardscape::dispatchText(engine, "GetItem", malformed);
         QCOMPARE_ERROR(result, "SerializationException", "Malformed JSON in the request body");
-        QCOMPARE(QString::fromStdString(result.error().wireType()),
+        QCOMPARE(QString::fromStdString(wireTypeName(result.error())),
                  QString("com.amazon.coral.service#SerializationException"));
     }
     QCOMPARE_ERROR(shardscape::dispatchText(engine, "GetItem", "[]"), "SerializationException",

@@ -2,6 +2,7 @@
 // with a fixed clock (2026-01-01T12:00:00Z).
 #include <QtTest>
 
+#include "api/wire_error.h"
 #include "protocol/request_authenticator.h"
 
 using namespace shardscape;
@@ -149,9 +150,9 @@ class RequestAuthenticatorTest : public QObject {
         const Status status = verifying_.check(changed);
         QVERIFY(!status);
         QCOMPARE(status.error().name(), std::string("InvalidSignatureException"));
-        QCOMPARE(status.error().wireType(),
+        QCOMPARE(wireTypeName(status.error()),
                  std::string("com.amazon.coral.service#InvalidSignatureException"));
-        QCOMPARE(status.error().httpStatus(), 400);
+        QCOMPARE(wireHttpStatus(status.error()), 400);
         // Signed, but with a session token this server cannot validate.
         HttpRequest withToken{"POST", "/", "", {}, "{}"};
         withToken.headers = {{"Host", "localhost:8000"},

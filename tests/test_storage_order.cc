@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "api/dispatch.h"
+#include "api/wire_error.h"
 #include "base/base64.h"
 #include "storage/engine.h"
 #include "storage/storage_layout.h"
@@ -637,7 +638,9 @@ Item itemFrom(const QByteArray& json) {
 
 void verifyCorrupt(const Result<Item>& decoded, const QByteArray& context) {
     QVERIFY2(!decoded.ok(), context.constData());
-    QCOMPARE(qs(decoded.error().name()), QString("InternalServerError"));
+    QCOMPARE(decoded.error().code, ErrorCode::Corruption);
+    QCOMPARE(qs(wireTypeName(decoded.error())),
+             QString("com.amazonaws.dynamodb.v20120810#InternalServerError"));
     QCOMPARE(qs(decoded.error().message), QString("Corrupt item record in storage"));
 }
 
@@ -727,7 +730,7 @@ void TestStorageOrder::itemBinaryRandomDamage() {
         verifyJsonPathAgrees(damaged, "damaged");
         if (!decoded) {
             ++rejected;
-            QCOMPARE(qs(decoded.error().name()), QString("InternalServerError"));
+            QCOMPARE(decoded.error().code, ErrorCode::Corruption);
             QCOMPARE(qs(decoded.error().message), QString("Corrupt item record in storage"));
         }
     }

@@ -287,9 +287,18 @@ void DataView::reloadSources() {
         sources_->addItem(tableName, QStringList{tableName, QString()});
         for (const auto& index : table->indexes) {
             const QString indexName = QString::fromStdString(index.name);
-            sources_->addItem(
-                tr("%1 › %2 (%3)").arg(tableName, indexName, index.global ? "GSI" : "LSI"),
-                QStringList{tableName, indexName});
+            QString kind = index.global ? "GSI" : "LSI";
+            if (index.backfillError) kind += tr(", backfill failed");
+            sources_->addItem(tr("%1 › %2 (%3)").arg(tableName, indexName, kind),
+                              QStringList{tableName, indexName});
+            if (index.backfillError)
+                sources_->setItemData(
+                    sources_->count() - 1,
+                    tr("The index stays CREATING: its backfill failed (%1: %2). Delete it, "
+                       "or reopen the data directory to try again.")
+                        .arg(QString::fromStdString(index.backfillError->name()),
+                             QString::fromStdString(index.backfillError->message)),
+                    Qt::ToolTipRole);
         }
     }
     int keep = sources_->findData(current);

@@ -141,6 +141,15 @@ MainWindow::MainWindow(std::shared_ptr<Backend> local, const QString& dataDirect
     statusFigures_ = new QLabel(this);
     statusFigures_->setObjectName("statusFigures");
     statusBar()->addPermanentWidget(statusFigures_);
+    backgroundStatus_ = new QLabel(this);
+    backgroundStatus_->setObjectName("backgroundStatus");
+    backgroundStatus_->setVisible(false);
+    statusBar()->addWidget(backgroundStatus_);
+    if (local_) {
+        auto* poll = new QTimer(this);
+        connect(poll, &QTimer::timeout, this, &MainWindow::checkBackgroundWork);
+        poll->start(2000);
+    }
     addDataTools();
     if (!openError.isEmpty()) {
         heading->setText(
@@ -195,6 +204,21 @@ void MainWindow::showTables() {
                                  : tr("%n remote table(s)", nullptr, count)) +
                             " · " + tr("%1 items").arg(QLocale().toString(totalItems)) + " · " +
                             QLocale().formattedDataSize(totalBytes));
+}
+
+void MainWindow::checkBackgroundWork() {
+    if (!local_) return;
+    const BackgroundWorkReport work = local_->backgroundWork();
+    if (work.failureCount != backgroundFailuresSeen_) {
+        backgroundFailuresSeen_ = work.failureCount;
+        refresh();  // an index whose backfill failed says so in the data view
+    }
+    backgroundStatus_->setVisible(!work.failures.empty());
+    if (work.failures.empty()) return;
+    QStringList all;
+    for (const std::string& failure : work.failures) all << QString::fromStdString(failure);
+    backgroundStatus_->setText(tr("⚠ %1").arg(all.back()));
+    backgroundStatus_->setToolTip(all.join('\n'));
 }
 
 bool MainWindow::showView(const QString& name) {

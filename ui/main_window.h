@@ -86,6 +86,10 @@ class MainWindow : public QMainWindow {
 
     // The figures the status bar shows ("2 tables · 1,000 items · 120 KB").
     QLabel* statusFigures() const { return statusFigures_; }
+    // The status bar's note of background work that failed (an index backfill, the Time to
+    // Live sweep); hidden when there is none. The window checks every two seconds.
+    QLabel* backgroundStatus() const { return backgroundStatus_; }
+    void checkBackgroundWork();
     // Opens the sample-data dialog for the last model opened (or none).
     SampleDataDialog* generateSampleData();
     // Remote connections (Connection menu, connection selector) and the local endpoint
@@ -120,6 +124,8 @@ class MainWindow : public QMainWindow {
     CompareView* compare_ = nullptr;
     LiveCapacityView* live_ = nullptr;
     QLabel* statusFigures_ = nullptr;
+    QLabel* backgroundStatus_ = nullptr;
+    quint64 backgroundFailuresSeen_ = 0;
     QDockWidget* welcomeDock_ = nullptr;
     WelcomePanel* welcome_ = nullptr;
     DesignerWorkbench* designer_ = nullptr;

@@ -47,7 +47,7 @@ void SimulationRunner::start(const Scenario& scenario) {
         if (report) {
             outcome.report = std::make_shared<const SimulationReport>(std::move(report).value());
         } else {
-            outcome.cancelled = isSimulationCancelled(report.error());
+            outcome.cancelled = report.error().isCancelled();
             outcome.error = QString::fromStdString(report.error().message);
         }
         return outcome;

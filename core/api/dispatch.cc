@@ -3,6 +3,7 @@
 #include <map>
 
 #include "api/operations.h"
+#include "api/wire_error.h"
 #include "base/json_text.h"
 
 namespace shardscape {
@@ -60,7 +61,7 @@ std::vector<std::string> supportedOperations() {
 }
 
 Json errorBody(const Error& error) {
-    Json body = {{"__type", error.wireType()}, {"message", error.message}};
+    Json body = {{"__type", wireTypeName(error)}, {"message", error.message}};
     if (!error.extraJson.empty()) {
         Json extra = Json::parse(error.extraJson, nullptr, false);
         if (extra.is_object()) body.update(extra);

@@ -3,6 +3,7 @@
 
 #include "api/item_request.h"
 #include "api/operations.h"
+#include "api/wire_error.h"
 #include "expressions/expression_evaluator.h"
 #include "expressions/update_expression.h"
 #include "storage/storage_layout.h"
@@ -122,7 +123,7 @@ Result<PreparedAction> prepareAction(Engine& engine, const std::string& kind, co
 }
 
 std::string cancellationCode(const Error& error) {
-    switch (error.type) {
+    switch (wireErrorType(error)) {
         case ErrorType::ConditionalCheckFailed:
             return "ConditionalCheckFailed";
         case ErrorType::ItemCollectionSizeLimitExceeded:

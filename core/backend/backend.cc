@@ -67,6 +67,18 @@ int64_t capacity(const Json& object, const char* member) {
     return throughput[member].get<int64_t>();
 }
 
+// {"Code": "IOError", "Message": "..."}: a domain code's name or a DynamoDB error's.
+Error backfillError(const Json& failure) {
+    const std::string code = text(failure, "Code", "");
+    const std::string message = text(failure, "Message", "");
+    if (auto known = errorCodeFromName(code); known && *known != ErrorCode::Dynamo)
+        return Error{*known, message};
+    for (int t = 0; t <= static_cast<int>(ErrorType::UnrecognizedClient); ++t)
+        if (errorTypeName(static_cast<ErrorType>(t)) == code)
+            return Error{static_cast<ErrorType>(t), message};
+    return internalError(message);
+}
+
 }  // namespace
 
 std::shared_ptr<const TableDefinition> BackendTables::find(const std::string& name) const {
@@ -236,6 +248,9 @@ Result<TableDefinition> tableDefinitionFromDescription(const Json& description) 
             index.status = status == "CREATING"   ? IndexStatus::Creating
                            : status == "DELETING" ? IndexStatus::Deleting
                                                   : IndexStatus::Active;
+            // A Shardscape endpoint says why a backfill failed.
+            const Json failure = member(i, "ShardscapeBackfillError");
+            if (failure.is_object()) index.backfillError = backfillError(failure);
             table.indexes.push_back(std::move(index));
         }
     }

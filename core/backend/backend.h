@@ -68,6 +68,14 @@ struct BackendCapabilities {
     }
 };
 
+// Failures of background work still standing, one line each ("Backfill of index byState of
+// table Orders: ..."), and how many there have been since the engine opened: a change in
+// the count means something new failed.
+struct BackgroundWorkReport {
+    uint64_t failureCount = 0;
+    std::vector<std::string> failures;
+};
+
 // The backend's tables as they were when listed (the GUI lists them, then shows them): each
 // table's definition and DescribeTable's "Table" object.
 struct BackendTables {
@@ -149,6 +157,10 @@ class Backend {
 
     // The engine to serve as a local endpoint; it lives as long as this backend.
     virtual Result<Engine*> servedEngine();
+
+    // What the engine's background work (index backfill and purge, the Time to Live sweep)
+    // failed to do and still stands; none for a remote, whose DescribeTable says it.
+    virtual BackgroundWorkReport backgroundWork() const { return {}; }
 };
 
 // Every table name, following ListTables' pages.

@@ -131,4 +131,13 @@ Result<Engine*> LocalBackend::servedEngine() {
     return requireEngine();
 }
 
+BackgroundWorkReport LocalBackend::backgroundWork() const {
+    BackgroundWorkReport report;
+    if (!engine_) return report;
+    report.failureCount = engine_->backgroundFailureCount();
+    for (const BackgroundFailure& failure : engine_->backgroundFailures())
+        report.failures.push_back(failure.describe());
+    return report;
+}
+
 }  // namespace shardscape

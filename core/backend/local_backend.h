@@ -44,6 +44,7 @@ class LocalBackend : public Backend {
     Result<Walkthrough> walkThrough(const WalkthroughRequest& request) override;
 
     Result<Engine*> servedEngine() override;
+    BackgroundWorkReport backgroundWork() const override;
 
     const std::shared_ptr<Engine>& engine() const { return engine_; }
 

@@ -1,8 +1,11 @@
 #include "base/result.h"
 
+#include <cerrno>
+#include <cstring>
+
 namespace shardscape {
 
-std::string Error::name() const {
+std::string errorTypeName(ErrorType type) {
     switch (type) {
         case ErrorType::Validation:
             return "ValidationException";
@@ -42,23 +45,48 @@ std::string Error::name() const {
     return "InternalServerError";
 }
 
-std::string Error::wireType() const {
-    // Protocol-level errors come from the service framework (coral), not from DynamoDB itself.
-    switch (type) {
-        case ErrorType::Serialization:
-        case ErrorType::UnknownOperation:
-        case ErrorType::MissingAuthenticationToken:
-        case ErrorType::IncompleteSignature:
-        case ErrorType::InvalidSignature:
-        case ErrorType::UnrecognizedClient:
-            return "com.amazon.coral.service#" + name();
-        default:
-            return "com.amazonaws.dynamodb.v20120810#" + name();
+std::string errorCodeName(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::Dynamo:
+            return "Dynamo";
+        case ErrorCode::InvalidArgument:
+            return "InvalidArgument";
+        case ErrorCode::NotFound:
+            return "NotFound";
+        case ErrorCode::IOError:
+            return "IOError";
+        case ErrorCode::Corruption:
+            return "Corruption";
+        case ErrorCode::Busy:
+            return "Busy";
+        case ErrorCode::Cancelled:
+            return "Cancelled";
     }
+    return "IOError";
 }
 
-int Error::httpStatus() const {
-    return type == ErrorType::InternalServer ? 500 : 400;
+std::optional<ErrorCode> errorCodeFromName(std::string_view name) {
+    for (ErrorCode code :
+         {ErrorCode::Dynamo, ErrorCode::InvalidArgument, ErrorCode::NotFound, ErrorCode::IOError,
+          ErrorCode::Corruption, ErrorCode::Busy, ErrorCode::Cancelled})
+        if (errorCodeName(code) == name) return code;
+    return std::nullopt;
+}
+
+std::string Error::name() const {
+    return code == ErrorCode::Dynamo ? errorTypeName(type) : errorCodeName(code);
+}
+
+Error Error::withContext(std::string_view context) const {
+    Error out = *this;
+    out.message.insert(0, context);
+    return out;
+}
+
+Error fileSystemError(std::string context, int errorNumber) {
+    context.append(": ").append(std::strerror(errorNumber));
+    return Error{errorNumber == ENOENT ? ErrorCode::NotFound : ErrorCode::IOError,
+                 std::move(context)};
 }
 
 }  // namespace shardscape

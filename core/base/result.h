@@ -2,11 +2,15 @@
 // Explicit result types used across core's public surface.
 //
 // Core never throws across a layer boundary: every fallible call returns a Result<T> that
-// holds either a value or an Error carrying DynamoDB's error type and message, so whoever
-// shows it (CLI, GUI, HTTP endpoint) can present exactly what DynamoDB would.
+// holds either a value or an Error. An Error says what went wrong in one of two vocabularies:
+// a DynamoDB error (code Dynamo, with DynamoDB's error type, so whoever shows it can present
+// exactly what DynamoDB would), or a domain code set by the layer that knows the cause (a
+// file that does not exist, a failed disk, a data directory in use, a cancelled run). Only
+// the api layer turns a domain code into a DynamoDB type, for the wire (api/wire_error.h).
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -34,25 +38,60 @@ enum class ErrorType {
     UnrecognizedClient,
 };
 
+// What kind of failure an error is, independent of DynamoDB's vocabulary.
+enum class ErrorCode {
+    // A DynamoDB error: Error::type says which (a request DynamoDB would refuse the same way).
+    Dynamo,
+    // Input that is not acceptable and is not a DynamoDB request: a size or an option out of
+    // range, content that cannot be used.
+    InvalidArgument,
+    // A file or directory that does not exist.
+    NotFound,
+    // Reading or writing failed: the file system or the storage below the engine.
+    IOError,
+    // Stored data that cannot be decoded.
+    Corruption,
+    // Held by someone else: a data directory open in another Shardscape process.
+    Busy,
+    // The caller asked to stop (a cancelled simulation).
+    Cancelled,
+};
+
 struct Error {
     Error() = default;
     Error(ErrorType errorType, std::string errorMessage, std::string extra = {})
         : type(errorType), message(std::move(errorMessage)), extraJson(std::move(extra)) {}
+    // A domain error. Its `type` is InternalServer as a placeholder that no check for a
+    // DynamoDB error matches; what it is sent as on the wire is api/wire_error.h's choice.
+    Error(ErrorCode errorCode, std::string errorMessage)
+        : code(errorCode), type(ErrorType::InternalServer), message(std::move(errorMessage)) {}
 
+    ErrorCode code = ErrorCode::Dynamo;
+    // DynamoDB's error type; meaningful when `code` is Dynamo.
     ErrorType type = ErrorType::Validation;
     std::string message;
     // Further members of the error body as a JSON object text, e.g. the "Item" of a
     // ConditionalCheckFailedException with ReturnValuesOnConditionCheckFailure=ALL_OLD.
     std::string extraJson;
 
-    // "ValidationException", "ResourceNotFoundException", ...
+    bool isDynamo() const { return code == ErrorCode::Dynamo; }
+    bool isCancelled() const { return code == ErrorCode::Cancelled; }
+    bool isBusy() const { return code == ErrorCode::Busy; }
+    bool isNotFound() const { return code == ErrorCode::NotFound; }
+
+    // For people: DynamoDB's name of a DynamoDB error ("ValidationException",
+    // "ResourceNotFoundException", ...), the code's name of a domain error ("IOError",
+    // "Busy", ...). The wire form is api/wire_error.h's.
     std::string name() const;
-    // "com.amazonaws.dynamodb.v20120810#ValidationException" (coral namespace for the
-    // protocol-level errors, as DynamoDB sends them).
-    std::string wireType() const;
-    // HTTP status DynamoDB uses for this error (400 client errors, 500 internal).
-    int httpStatus() const;
+    // The same error with `context` (e.g. "model.json: ") before its message.
+    Error withContext(std::string_view context) const;
 };
+
+// "ValidationException", "ResourceNotFoundException", ... (the short form of "__type").
+std::string errorTypeName(ErrorType type);
+// "InvalidArgument", "NotFound", "IOError", "Corruption", "Busy", "Cancelled" ("Dynamo").
+std::string errorCodeName(ErrorCode code);
+std::optional<ErrorCode> errorCodeFromName(std::string_view name);
 
 inline Error validationError(std::string message) {
     return Error{ErrorType::Validation, std::move(message)};
@@ -63,6 +102,29 @@ inline Error serializationError(std::string message) {
 inline Error internalError(std::string message) {
     return Error{ErrorType::InternalServer, std::move(message)};
 }
+
+// Domain errors.
+inline Error invalidArgumentError(std::string message) {
+    return Error{ErrorCode::InvalidArgument, std::move(message)};
+}
+inline Error notFoundError(std::string message) {
+    return Error{ErrorCode::NotFound, std::move(message)};
+}
+inline Error ioError(std::string message) {
+    return Error{ErrorCode::IOError, std::move(message)};
+}
+inline Error corruptionError(std::string message) {
+    return Error{ErrorCode::Corruption, std::move(message)};
+}
+inline Error busyError(std::string message) {
+    return Error{ErrorCode::Busy, std::move(message)};
+}
+inline Error cancelledError(std::string message) {
+    return Error{ErrorCode::Cancelled, std::move(message)};
+}
+// A failed system call on a file: "<context>: <strerror>", NotFound for ENOENT, IOError
+// otherwise.
+Error fileSystemError(std::string context, int errorNumber);
 
 template <typename T>
 class [[nodiscard]] Result {

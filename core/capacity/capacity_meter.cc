@@ -254,6 +254,7 @@ Status CapacityMeter::charge(double now, const CapacityCharge* charges, size_t c
     }
     for (size_t i = 0; i < n; ++i) {
         Merged& m = at(i);
+        // The dry run above admitted these same units under the same lock: this cannot fail.
         (void)admitLocked(*m.resource, m.partition, m.read, m.write, false);
         // Majority vote of the partition's units, to find a key worth isolating.
         const auto p = static_cast<size_t>(m.partition);

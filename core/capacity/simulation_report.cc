@@ -13,7 +13,7 @@ Error fileError(const char* what, const std::string& directory, const std::strin
     std::string message = what;
     message.append(directory);
     message.append(detail);
-    return validationError(std::move(message));
+    return ioError(std::move(message));
 }
 
 double rounded(double value) {
@@ -118,7 +118,7 @@ Json SimulationReport::toJson() const {
 Status SimulationReport::writeCsv(const std::string& directory) const {
     std::error_code error;
     std::filesystem::create_directories(directory, error);
-    if (error) return fileError("cannot create ", directory, ": " + error.message());
+    if (error) return fileSystemError("cannot create " + directory, error.value());
     const std::filesystem::path dir(directory);
     std::ofstream seconds(dir / "seconds.csv");
     std::ofstream partitions(dir / "partitions.csv");

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -13,8 +12,9 @@
 namespace shardscape {
 
 namespace {
+// "<path>: <what>: <strerror(errno)>", NotFound or IOError.
 Error fileError(const std::string& path, const std::string& what) {
-    return validationError(path + ": " + what + ": " + std::strerror(errno));
+    return fileSystemError(path + ": " + what, errno);
 }
 
 bool writeAll(int fd, std::string_view data) {
@@ -38,8 +38,8 @@ Result<std::string> readTextFile(const std::string& path, size_t maxBytes) {
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         text.append(buffer, static_cast<size_t>(in.gcount()));
         if (text.size() > maxBytes)
-            return validationError(path + ": larger than " + std::to_string(maxBytes >> 20) +
-                                   " MB");
+            return invalidArgumentError(path + ": larger than " + std::to_string(maxBytes >> 20) +
+                                        " MB");
     }
     if (in.bad()) return fileError(path, "cannot read");
     return text;
@@ -68,11 +68,17 @@ Status writeFileAtomically(const std::string& path, std::string_view contents) {
         errno = renameErrno;
         return fileError(path, "cannot replace");
     }
-    // The rename itself is durable only once the directory is synced.
+    // The rename itself is durable only once the directory is synced. The file is in place
+    // by now; a failure here says that it may not survive a power loss.
     const int dirFd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY);
-    if (dirFd >= 0) {
-        (void)::fsync(dirFd);
-        ::close(dirFd);
+    if (dirFd < 0) return fileError(path, "written, but cannot open its directory to sync it");
+    const bool synced = ::fsync(dirFd) == 0;
+    const int syncErrno = errno;
+    ::close(dirFd);
+    // EINVAL: the file system cannot sync a directory at all, so there is nothing to report.
+    if (!synced && syncErrno != EINVAL) {
+        errno = syncErrno;
+        return fileError(path, "written, but syncing its directory failed");
     }
     return {};
 }
@@ -81,7 +87,7 @@ Result<Model> loadModel(const std::string& path) {
     auto text = readTextFile(path);
     if (!text) return text.error();
     auto model = parseModelText(*text);
-    if (!model) return validationError(path + ": " + model.error().message);
+    if (!model) return model.error().withContext(path + ": ");
     return model;
 }
 

@@ -119,19 +119,19 @@ Result<GenerateReport> generateSampleData(Engine& engine, const Model& model,
             ++report.perEntity[entity.name];
             if (chunk.size() >= options.chunkItems) {
                 Status s = (*loader)->add(std::move(chunk));
-                if (!s.ok())
-                    return validationError("Entity " + entity.name + ": " + s.error().message);
+                if (!s.ok()) return s.error().withContext("Entity " + entity.name + ": ");
                 chunk.clear();
                 if (options.progress && !options.progress(report.items)) report.cancelled = true;
             }
         }
         if (!chunk.empty()) {
             Status s = (*loader)->add(std::move(chunk));
-            if (!s.ok()) return validationError("Entity " + entity.name + ": " + s.error().message);
+            if (!s.ok()) return s.error().withContext("Entity " + entity.name + ": ");
         }
         SHARDSCAPE_TRY((*loader)->finish());
         if (report.cancelled) break;
     }
+    // The last report of progress: generation has ended, so a request to stop is moot.
     if (options.progress) (void)options.progress(report.items);
     return report;
 }

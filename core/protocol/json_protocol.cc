@@ -5,6 +5,7 @@
 #include <random>
 
 #include "api/dispatch.h"
+#include "api/wire_error.h"
 
 namespace shardscape {
 
@@ -28,7 +29,7 @@ void finish(HttpResponse& response, std::string_view contentType) {
 
 HttpResponse errorResponse(const Error& error, std::string_view contentType) {
     HttpResponse response;
-    response.status = error.httpStatus();
+    response.status = wireHttpStatus(error);
     // Messages can quote what the client sent (a header, a name) and so hold bytes that are
     // not UTF-8: they are replaced rather than left to make dump() throw.
     response.body = errorBody(error).dump(-1, ' ', false, Json::error_handler_t::replace);

@@ -121,7 +121,7 @@ Result<IndexDefinition> IndexDefinition::fromStorageJson(const Json& json) {
         index.numberOfDecreasesToday = json.value("decreasesToday", 0);
         return index;
     } catch (const std::exception& e) {
-        return internalError(std::string("Corrupt index definition in catalog: ") + e.what());
+        return corruptionError(std::string("Corrupt index definition in catalog: ") + e.what());
     }
 }
 

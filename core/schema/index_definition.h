@@ -48,6 +48,11 @@ struct IndexDefinition {
     ProjectionType projectionType = ProjectionType::All;
     std::vector<std::string> nonKeyAttributes;  // INCLUDE only
     IndexStatus status = IndexStatus::Active;
+    // Why the background backfill of a CREATING index failed; the index stays CREATING (the
+    // backfill is tried again when the engine next opens) and may be deleted. Kept while the
+    // engine is open, not stored; DescribeTable shows it as ShardscapeBackfillError
+    // (docs/engine.md, "Secondary indexes").
+    std::optional<Error> backfillError;
     // GSIs in provisioned mode have their own capacity.
     int64_t readCapacityUnits = 0;
     int64_t writeCapacityUnits = 0;

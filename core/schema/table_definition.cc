@@ -110,6 +110,10 @@ Json TableDefinition::describe(const TableStatistics& stats, const std::string& 
         }
         entry["IndexStatus"] = indexStatusName(index.status);
         if (index.status == IndexStatus::Creating) entry["Backfilling"] = true;
+        // Shardscape's own member (DynamoDB has no failed backfill to report).
+        if (index.backfillError)
+            entry["ShardscapeBackfillError"] = {{"Code", index.backfillError->name()},
+                                                {"Message", index.backfillError->message}};
         Json indexThroughput = {{"NumberOfDecreasesToday", index.numberOfDecreasesToday},
                                 {"ReadCapacityUnits", index.readCapacityUnits},
                                 {"WriteCapacityUnits", index.writeCapacityUnits}};
@@ -193,7 +197,7 @@ Result<TableDefinition> TableDefinition::fromStorageJson(const Json& json) {
                     .value_or(CapacityEnforcement::Off);
         return t;
     } catch (const std::exception& e) {
-        return internalError(std::string("Corrupt table definition in catalog: ") + e.what());
+        return corruptionError(std::string("Corrupt table definition in catalog: ") + e.what());
     }
 }
 

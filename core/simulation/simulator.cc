@@ -140,11 +140,7 @@ void autoScale(Resource& resource, ResourceReport& report, int minuteEnd) {
 }  // namespace
 
 Error simulationCancelled() {
-    return internalError("Simulation cancelled");
-}
-
-bool isSimulationCancelled(const Error& error) {
-    return error.type == ErrorType::InternalServer && error.message == "Simulation cancelled";
+    return cancelledError("Simulation cancelled");
 }
 
 CostEstimate estimateCost(const std::vector<ResourceReport>& resources, const Prices& prices,

@@ -26,9 +26,9 @@ struct SimulationOptions {
     std::function<bool()> cancelled;
 };
 
-// The error a cancelled run returns ("Simulation cancelled").
+// The error a cancelled run returns: code Cancelled (Error::isCancelled()), message
+// "Simulation cancelled".
 Error simulationCancelled();
-bool isSimulationCancelled(const Error& error);
 
 Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOptions& options = {});
 

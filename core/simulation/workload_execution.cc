@@ -363,10 +363,12 @@ Status Execution::run(const SimulationOptions& options, SimulationReport& report
                 const Error& error = response.error();
                 if (error.type != ErrorType::ProvisionedThroughputExceeded &&
                     error.type != ErrorType::Throttling) {
-                    std::string message = "Execute mode: ";
-                    message.append(operationName(stream.operation));
-                    message.append(" of stream '" + stream.name + "' failed: " + error.message);
-                    return Error{error.type, std::move(message)};
+                    std::string context = "Execute mode: ";
+                    context.append(operationName(stream.operation));
+                    context.append(" of stream '" + stream.name + "' failed: ");
+                    Error failed = error.withContext(context);
+                    failed.extraJson.clear();
+                    return failed;
                 }
                 throttled = true;
                 out.throttledRequests += 1;
@@ -501,7 +503,7 @@ Result<SimulationReport> executeScenario(const Scenario& scenario,
     TemporaryDirectory directory;
     std::error_code error;
     directory.path = std::filesystem::temp_directory_path(error);
-    if (error) return internalError("Execute mode: no temporary directory: " + error.message());
+    if (error) return fileSystemError("Execute mode: no temporary directory", error.value());
     std::string leaf = "shardscape-execute-";
     leaf.append(std::to_string(::getpid()));
     leaf.push_back('-');

@@ -3,16 +3,11 @@
 #include <leveldb/write_batch.h>
 
 #include "storage/engine.h"
+#include "storage/storage_error.h"
 #include "storage/storage_layout.h"
 #include "values/item_size.h"
 
 namespace shardscape {
-
-namespace {
-Error storageError(const leveldb::Status& status) {
-    return internalError("Storage error: " + status.ToString());
-}
-}  // namespace
 
 Result<std::unique_ptr<BulkLoader>> Engine::beginBulkLoad(const std::string& tableName) {
     auto table = requireTable(tableName);
@@ -21,7 +16,8 @@ Result<std::unique_ptr<BulkLoader>> Engine::beginBulkLoad(const std::string& tab
 }
 
 BulkLoader::~BulkLoader() {
-    // An abandoned load still leaves exact statistics behind.
+    // An abandoned load still leaves exact statistics behind. Nobody is left to tell when the
+    // recount fails, and nothing is lost: finish() has the next open recount them.
     if (!finished_) (void)finish();
 }
 
@@ -54,7 +50,9 @@ Status BulkLoader::finish() {
     finished_ = true;
     std::lock_guard lock(engine_.writeMutex_);
     if (engine_.table(table_->name) != table_) return {};  // table deleted meanwhile
-    return engine_.recountLocked(table_->name);
+    Status recounted = engine_.recountLocked(table_->name);
+    if (!recounted) engine_.statisticsStale_ = true;
+    return recounted;
 }
 
 Status Engine::recountLocked(const std::string& tableName) {

@@ -3,13 +3,17 @@
 
 #include <leveldb/cache.h>
 #include <leveldb/db.h>
+#include <leveldb/env.h>
 #include <leveldb/filter_policy.h>
 #include <leveldb/write_batch.h>
 
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 #include <random>
+#include <set>
 
+#include "storage/storage_error.h"
 #include "storage/storage_layout.h"
 #include "values/item_binary.h"
 
@@ -37,9 +41,35 @@ std::string randomUuid() {
     return out;
 }
 
-Error storageError(const leveldb::Status& status) {
-    return internalError("Storage error: " + status.ToString());
-}
+// Forwards to the file system LevelDB would use and notes when LevelDB could not take the
+// data directory's lock, which is how it says that another process has the directory open.
+// A lock file that cannot be opened at all (no permission, a read-only file system) is the
+// I/O error it is, not a directory in use: after a refused lock, the file is opened once
+// more to tell the two apart. That open is closed again, which would release a lock this
+// process held on the file (fcntl locks are per process), so it must never run for a
+// directory this process has open: Engine::open refuses those before LevelDB starts.
+class LockObservingEnv : public leveldb::EnvWrapper {
+  public:
+    explicit LockObservingEnv(leveldb::Env* target) : EnvWrapper(target) {}
+
+    leveldb::Status LockFile(const std::string& name, leveldb::FileLock** lock) override {
+        leveldb::Status locked = target()->LockFile(name, lock);
+        if (locked.ok()) return locked;
+        leveldb::WritableFile* file = nullptr;
+        lockRefused_ = target()->NewAppendableFile(name, &file).ok();
+        delete file;
+        return locked;
+    }
+
+    bool lockRefused() const { return lockRefused_; }
+
+  private:
+    bool lockRefused_ = false;
+};
+
+// The data directories this process has open (their canonical paths).
+std::mutex openDirectoriesMutex;
+std::set<std::string> openDirectories;
 
 Error tableNotFound(const std::string& name) {
     return Error{ErrorType::ResourceNotFound,
@@ -51,11 +81,20 @@ Error tableNotFound(const std::string& name) {
 Result<std::unique_ptr<Engine>> Engine::open(const std::string& directory, EngineOptions options) {
     std::unique_ptr<Engine> engine(new Engine());
     engine->options_ = std::move(options);
+    {
+        std::error_code ec;
+        std::string canonical = std::filesystem::weakly_canonical(directory, ec).string();
+        if (ec || canonical.empty()) canonical = directory;
+        std::lock_guard lock(openDirectoriesMutex);
+        if (!openDirectories.insert(canonical).second)
+            return busyError("Data directory " + directory +
+                             " is already open in this Shardscape process");
+        engine->openDirectory_ = std::move(canonical);  // the destructor removes it
+    }
     if (!engine->options_.env) {
         std::error_code ec;
         std::filesystem::create_directories(directory, ec);
-        if (ec)
-            return internalError("Cannot create data directory " + directory + ": " + ec.message());
+        if (ec) return fileSystemError("Cannot create data directory " + directory, ec.value());
     }
     leveldb::Options dbOptions;
     dbOptions.create_if_missing = true;
@@ -65,17 +104,20 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& directory, Engin
     dbOptions.block_cache = engine->cache_.get();
     engine->filterPolicy_.reset(leveldb::NewBloomFilterPolicy(10));
     dbOptions.filter_policy = engine->filterPolicy_.get();
-    if (engine->options_.env) dbOptions.env = engine->options_.env;
+    auto env = std::make_unique<LockObservingEnv>(engine->options_.env ? engine->options_.env
+                                                                       : leveldb::Env::Default());
+    dbOptions.env = env.get();
 
     leveldb::DB* raw = nullptr;
     leveldb::Status status = leveldb::DB::Open(dbOptions, directory, &raw);
     if (!status.ok()) {
-        if (status.IsIOError() && status.ToString().find("lock") != std::string::npos)
-            return internalError("Data directory " + directory +
-                                 " is in use by another Shardscape process (" + status.ToString() +
-                                 ")");
+        if (env->lockRefused())
+            return busyError("Data directory " + directory +
+                             " is in use by another Shardscape process (" + status.ToString() +
+                             ")");
         return storageError(status);
     }
+    engine->env_ = std::move(env);
     engine->db_.reset(raw);
     SHARDSCAPE_TRY(engine->load());
     SHARDSCAPE_TRY(engine->purgeOrphanedItems());
@@ -87,7 +129,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& directory, Engin
             if (index.status == IndexStatus::Creating) {
                 const uint32_t id = index.id;
                 Engine* self = engine.get();
-                engine->enqueue([self, name, id] { (void)self->backfillIndex(name, id); });
+                engine->enqueue([self, name, id] { self->runBackfill(name, id); });
             }
     }
     return engine;
@@ -95,8 +137,13 @@ Result<std::unique_ptr<Engine>> Engine::open(const std::string& directory, Engin
 
 Engine::~Engine() {
     stopBackgroundThread();
-    if (db_) (void)saveStatistics();  // on failure the next open recounts
-    db_.reset();                      // closes LevelDB before the cache and filter it uses
+    // Best effort: a failed save leaves no "clean" mark, so the next open recounts.
+    if (db_) (void)saveStatistics();
+    db_.reset();  // closes LevelDB before the cache and filter it uses
+    if (!openDirectory_.empty()) {
+        std::lock_guard lock(openDirectoriesMutex);
+        openDirectories.erase(openDirectory_);
+    }
 }
 
 // Statistics live in memory while the engine is open (writing them with every item would
@@ -118,7 +165,9 @@ Status Engine::saveStatistics() {
             }
         }
     }
-    batch.Put(layout::metaKey("clean"), "1");
+    // Without the mark the next open recounts them (the mark was removed when this engine
+    // opened).
+    if (!statisticsStale_) batch.Put(layout::metaKey("clean"), "1");
     leveldb::WriteOptions sync;
     sync.sync = true;
     leveldb::Status s = db_->Write(sync, &batch);
@@ -159,7 +208,7 @@ Status Engine::load() {
     const std::string prefix(1, layout::kCatalogPrefix);
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
         Json json = Json::parse(it->value().ToString(), nullptr, false);
-        if (json.is_discarded()) return internalError("Corrupt table definition in catalog");
+        if (json.is_discarded()) return corruptionError("Corrupt table definition in catalog");
         auto definition = TableDefinition::fromStorageJson(json);
         if (!definition) return definition.error();
         TableState state;

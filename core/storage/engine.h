@@ -144,6 +144,20 @@ struct ReadResult {
     size_t size = 0;
 };
 
+// Work of the engine's background thread that failed: an index backfill, the purge of a
+// deleted index's entries, the Time to Live sweep.
+struct BackgroundFailure {
+    enum class Task { IndexBackfill, IndexPurge, TimeToLiveSweep };
+    Task task = Task::TimeToLiveSweep;
+    std::string tableName;  // the backfill's table (empty for the sweep)
+    std::string indexName;  // the backfilled or purged index
+    Error error;
+    double time = 0;  // now() when it failed
+
+    // "Backfill of index byState of table Orders: Storage error: ..."
+    std::string describe() const;
+};
+
 class Engine;
 
 // Bulk loading for sample data and imports: writes items without reading what they replace,
@@ -257,6 +271,19 @@ class Engine {
     Result<int64_t> sweepExpiredItems();
     // Blocks until queued background work (index backfills, purges) is done.
     void waitForBackgroundWork();
+    // Background work whose last run failed, oldest first. A backfill that failed is listed
+    // until its index is deleted (the index says so too: IndexDefinition::backfillError); a
+    // purge until the engine closes (the next open purges what is left); the Time to Live
+    // sweep, which is retried every timeToLiveSweepSeconds, until a sweep succeeds.
+    std::vector<BackgroundFailure> backgroundFailures() const;
+    // How many background failures were recorded since the engine opened: a cheap way for a
+    // view to notice a new one.
+    uint64_t backgroundFailureCount() const {
+        return backgroundFailureCount_.load(std::memory_order_relaxed);
+    }
+    // Why the backfill of an index failed; nullopt if it did not (or the index is unknown).
+    std::optional<Error> backfillFailure(const std::string& tableName,
+                                         const std::string& indexName) const;
 
     // Validation shared with the request layer.
     static Status validateKey(const TableDefinition& table, const Item& key);
@@ -319,10 +346,18 @@ class Engine {
     void enqueue(std::function<void()> task);
     void backgroundLoop();
     Status backfillIndex(const std::string& tableName, uint32_t indexId);
+    // Runs a backfill and keeps its failure on the index and in backgroundFailures_.
+    void runBackfill(const std::string& tableName, uint32_t indexId);
+    void recordFailure(BackgroundFailure failure);
+    void clearFailure(BackgroundFailure::Task task, const std::string& tableName,
+                      const std::string& indexName);
     // Recounts one index's statistics; caller holds writeMutex_.
     Status recountIndexLocked(const std::string& tableName, uint32_t indexId);
 
     EngineOptions options_;
+    std::string openDirectory_;  // canonical path, while this engine has it open
+    // The file system LevelDB uses: options_.env (or the real one), watching the lock.
+    std::unique_ptr<leveldb::Env> env_;
     std::unique_ptr<leveldb::Cache> cache_;
     std::unique_ptr<const leveldb::FilterPolicy> filterPolicy_;
     std::unique_ptr<leveldb::DB> db_;
@@ -343,6 +378,12 @@ class Engine {
     bool backgroundBusy_ = false;
     std::atomic<bool> stopping_{false};
     std::thread backgroundThread_;
+    mutable std::mutex failuresMutex_;  // guards backgroundFailures_
+    std::vector<BackgroundFailure> backgroundFailures_;
+    std::atomic<uint64_t> backgroundFailureCount_{0};
+    // A bulk load's recount failed: the statistics in memory are not exact, so the close
+    // does not mark them clean and the next open recounts them.
+    std::atomic<bool> statisticsStale_{false};
 };
 
 }  // namespace shardscape

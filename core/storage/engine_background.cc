@@ -7,16 +7,13 @@
 #include <cstdlib>
 
 #include "storage/engine.h"
+#include "storage/storage_error.h"
 #include "storage/storage_layout.h"
 #include "values/item_size.h"
 
 namespace shardscape {
 
 namespace {
-
-Error storageError(const leveldb::Status& status) {
-    return internalError("Storage error: " + status.ToString());
-}
 
 constexpr size_t kBackfillChunkItems = 1000;
 
@@ -78,7 +75,14 @@ void Engine::backgroundLoop() {
             if (Clock::now() >= nextSweep) {
                 backgroundBusy_ = true;
                 lock.unlock();
-                (void)sweepExpiredItems();  // a failed sweep is retried at the next interval
+                // A failed sweep is kept in backgroundFailures() and retried at the next
+                // interval; the first one that succeeds clears it.
+                auto swept = sweepExpiredItems();
+                if (swept)
+                    clearFailure(BackgroundFailure::Task::TimeToLiveSweep, {}, {});
+                else
+                    recordFailure(
+                        {BackgroundFailure::Task::TimeToLiveSweep, {}, {}, swept.error(), now()});
                 lock.lock();
                 backgroundBusy_ = false;
                 nextSweep = Clock::now() + interval;
@@ -132,7 +136,7 @@ Result<TableDefinition> Engine::createGlobalIndex(const std::string& tableName,
         syncMeterLocked(state);
     }
     const uint32_t id = index.id;
-    enqueue([this, tableName, id] { (void)backfillIndex(tableName, id); });
+    enqueue([this, tableName, id] { runBackfill(tableName, id); });
     return updated;
 }
 
@@ -145,8 +149,12 @@ Result<TableDefinition> Engine::deleteGlobalIndex(const std::string& tableName,
     const IndexDefinition* index = updated.findIndex(indexName);
     if (!index || !index->global)
         return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    // An index whose backfill failed can be deleted: nothing is working on it any more
+    // (DynamoDB, too, lets an index be deleted while it is backfilling).
     for (const auto& existing : updated.indexes)
-        if (existing.status != IndexStatus::Active) return onlyOneIndexChange();
+        if (existing.status != IndexStatus::Active &&
+            !(existing.name == indexName && existing.backfillError))
+            return onlyOneIndexChange();
     IndexDefinition removed = *index;
     std::erase_if(updated.indexes, [&](const IndexDefinition& i) { return i.name == indexName; });
     // The catalog forgets the index atomically; its entries are unreachable from then on and
@@ -165,10 +173,19 @@ Result<TableDefinition> Engine::deleteGlobalIndex(const std::string& tableName,
         state.stats.indexes.erase(removed.id);
         syncMeterLocked(state);
     }
+    clearFailure(BackgroundFailure::Task::IndexBackfill, tableName, indexName);
     const uint32_t id = removed.id;
-    enqueue([this, id] { (void)purgeTableItems(id); });
+    enqueue([this, id, indexName] {
+        // What a failed purge leaves behind is unreachable, and purged as orphans at the
+        // next open.
+        Status purged = purgeTableItems(id);
+        if (!purged)
+            recordFailure(
+                {BackgroundFailure::Task::IndexPurge, {}, indexName, purged.error(), now()});
+    });
     // The response describes the index on its way out.
     removed.status = IndexStatus::Deleting;
+    removed.backfillError.reset();
     updated.indexes.push_back(removed);
     return updated;
 }
@@ -230,6 +247,76 @@ Status Engine::backfillIndex(const std::string& tableName, uint32_t indexId) {
         return {};
     }
     return {};
+}
+
+void Engine::runBackfill(const std::string& tableName, uint32_t indexId) {
+    Status done = backfillIndex(tableName, indexId);
+    if (done) return;
+    // The index stays CREATING and says why; writes keep maintaining its entries, and the
+    // next open tries the backfill again.
+    std::lock_guard writeLock(writeMutex_);
+    auto table = this->table(tableName);
+    const IndexDefinition* index = nullptr;
+    if (table)
+        for (const auto& i : table->indexes)
+            if (i.id == indexId) index = &i;
+    if (!index || index->status != IndexStatus::Creating) return;  // deleted meanwhile
+    recordFailure(
+        {BackgroundFailure::Task::IndexBackfill, tableName, index->name, done.error(), now()});
+    TableDefinition updated = *table;
+    for (auto& i : updated.indexes)
+        if (i.id == indexId) i.backfillError = done.error();
+    std::unique_lock lock(catalogMutex_);
+    tables_[tableName].definition = std::make_shared<const TableDefinition>(updated);
+}
+
+void Engine::recordFailure(BackgroundFailure failure) {
+    {
+        std::lock_guard lock(failuresMutex_);
+        std::erase_if(backgroundFailures_, [&](const BackgroundFailure& f) {
+            return f.task == failure.task && f.tableName == failure.tableName &&
+                   f.indexName == failure.indexName;
+        });
+        backgroundFailures_.push_back(std::move(failure));
+    }
+    backgroundFailureCount_.fetch_add(1, std::memory_order_relaxed);
+}
+
+void Engine::clearFailure(BackgroundFailure::Task task, const std::string& tableName,
+                          const std::string& indexName) {
+    std::lock_guard lock(failuresMutex_);
+    std::erase_if(backgroundFailures_, [&](const BackgroundFailure& f) {
+        return f.task == task && f.tableName == tableName && f.indexName == indexName;
+    });
+}
+
+std::vector<BackgroundFailure> Engine::backgroundFailures() const {
+    std::lock_guard lock(failuresMutex_);
+    return backgroundFailures_;
+}
+
+std::optional<Error> Engine::backfillFailure(const std::string& tableName,
+                                             const std::string& indexName) const {
+    auto table = this->table(tableName);
+    if (!table) return std::nullopt;
+    const IndexDefinition* index = table->findIndex(indexName);
+    return index ? index->backfillError : std::nullopt;
+}
+
+std::string BackgroundFailure::describe() const {
+    std::string out;
+    switch (task) {
+        case Task::IndexBackfill:
+            out = "Backfill of index " + indexName + " of table " + tableName;
+            break;
+        case Task::IndexPurge:
+            out = "Purge of the entries of deleted index " + indexName;
+            break;
+        case Task::TimeToLiveSweep:
+            out = "Time to Live sweep";
+            break;
+    }
+    return out + ": " + error.message;
 }
 
 // AWS: "If the epoch time value stored in the attribute is less than the current time, the

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "storage/engine.h"
+#include "storage/storage_error.h"
 #include "storage/storage_layout.h"
 #include "values/item_binary.h"
 #include "values/item_size.h"
@@ -15,10 +16,6 @@ namespace {
 
 constexpr size_t kMaxPartitionKeyBytes = 2048;
 constexpr size_t kMaxSortKeyBytes = 1024;
-
-Error storageError(const leveldb::Status& status) {
-    return internalError("Storage error: " + status.ToString());
-}
 
 Error keyMismatch() {
     return validationError("The provided key element does not match the schema");

@@ -7,6 +7,7 @@
 
 #include "capacity/capacity.h"
 #include "storage/engine.h"
+#include "storage/storage_error.h"
 #include "storage/storage_layout.h"
 #include "values/item_binary.h"
 #include "values/item_size.h"
@@ -14,10 +15,6 @@
 namespace shardscape {
 
 namespace {
-
-Error storageError(const leveldb::Status& status) {
-    return internalError("Storage error: " + status.ToString());
-}
 
 std::string storageKeyFor(const TableDefinition& table, const Item& item) {
     const AttributeValue* sortKey = table.sortKey ? &item.at(table.sortKey->name) : nullptr;
@@ -53,7 +50,7 @@ Result<int64_t> Engine::collectionSizeLocked(const std::string& key, const Write
     if (!s.ok()) return storageError(s);
     std::string_view in(bytes);
     uint64_t size = 0;
-    if (!readVarint(in, size)) return internalError("Corrupt item collection size record");
+    if (!readVarint(in, size)) return corruptionError("Corrupt item collection size record");
     return static_cast<int64_t>(size);
 }
 

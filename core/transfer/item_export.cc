@@ -101,14 +101,15 @@ Result<ExportReport> exportItems(const Engine& engine, const std::string& table,
                     break;
             }
             out << line << (options.format == ItemFormat::Csv ? "\r\n" : "\n");
-            if (!out) return internalError("Writing the export failed");
+            if (!out) return ioError("Writing the export failed");
             ++report.items;
             if (options.progress && report.items % 1000 == 0 && !options.progress(report.items))
                 report.cancelled = stop = true;
             return {};
         }));
     out.flush();
-    if (!out) return internalError("Writing the export failed");
+    if (!out) return ioError("Writing the export failed");
+    // The last report of progress: the export is complete, so a request to stop is moot.
     if (options.progress) (void)options.progress(report.items);
     return report;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <fstream>
 
 #include "values/attribute_json.h"
@@ -85,7 +86,7 @@ ItemFormat detectItemFormat(std::string_view fileName, std::string_view head) {
 
 Result<ItemFormat> detectItemFormatOfFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return validationError("Cannot open " + path);
+    if (!in) return fileSystemError("Cannot open " + path, errno);
     std::string head(64 * 1024, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<size_t>(in.gcount()));

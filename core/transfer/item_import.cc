@@ -1,5 +1,6 @@
 #include "transfer/item_import.h"
 
+#include <cerrno>
 #include <fstream>
 
 #include "transfer/item_source.h"
@@ -143,7 +144,7 @@ Result<ImportReport> importItemsFromFile(Engine& engine, const std::string& tabl
     if (!definition) return definition.error();
     auto openFile = [&](std::ifstream& in) -> Status {
         in.open(path, std::ios::binary);
-        if (!in) return validationError("Cannot open " + path);
+        if (!in) return fileSystemError("Cannot open " + path, errno);
         return {};
     };
     if (options.allOrNothing) {

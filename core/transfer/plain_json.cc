@@ -167,6 +167,7 @@ void appendValue(std::string& out, const AttributeValue& value) {
 
 Result<Item> plainJsonToItem(std::string_view text, int64_t firstLine, int64_t firstColumn) {
     ValueBuilder builder;
+    // The builder keeps what went wrong, and where, for take() to report.
     (void)Json::sax_parse(text, &builder);
     return builder.take(text, firstLine, firstColumn);
 }

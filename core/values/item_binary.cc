@@ -149,16 +149,16 @@ std::string encodeItemBinary(const Item& item) {
 Result<Item> decodeItemBinary(std::string_view bytes) {
     uint64_t count = 0;
     if (!readVarint(bytes, count) || count > bytes.size())
-        return internalError("Corrupt item record in storage");
+        return corruptionError("Corrupt item record in storage");
     Item item;
     for (uint64_t i = 0; i < count; ++i) {
         std::string name;
         AttributeValue value;
         if (!readBytes(bytes, name) || !readValue(bytes, value, 0))
-            return internalError("Corrupt item record in storage");
+            return corruptionError("Corrupt item record in storage");
         item.emplace_hint(item.end(), std::move(name), std::move(value));
     }
-    if (!bytes.empty()) return internalError("Corrupt item record in storage");
+    if (!bytes.empty()) return corruptionError("Corrupt item record in storage");
     return item;
 }
 

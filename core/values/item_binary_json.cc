@@ -94,16 +94,16 @@ bool readValue(std::string_view& in, Json& out, int depth) {
 Result<Json> decodeItemBinaryToJson(std::string_view bytes) {
     uint64_t count = 0;
     if (!readVarint(bytes, count) || count > bytes.size())
-        return internalError("Corrupt item record in storage");
+        return corruptionError("Corrupt item record in storage");
     Json item = Json::object();
     for (uint64_t i = 0; i < count; ++i) {
         std::string_view name;
         Json value;
         if (!readBytes(bytes, name) || !readValue(bytes, value, 0))
-            return internalError("Corrupt item record in storage");
+            return corruptionError("Corrupt item record in storage");
         item.emplace(std::string(name), std::move(value));  // the first name wins, as in an Item
     }
-    if (!bytes.empty()) return internalError("Corrupt item record in storage");
+    if (!bytes.empty()) return corruptionError("Corrupt item record in storage");
     return item;
 }
 

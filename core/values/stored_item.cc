@@ -8,7 +8,7 @@ Result<StoredItem> StoredItem::fromRecord(std::string record) {
     StoredItem stored;
     std::string_view view(record);
     uint64_t size = 0;
-    if (!readVarint(view, size)) return internalError("Corrupt item record in storage");
+    if (!readVarint(view, size)) return corruptionError("Corrupt item record in storage");
     stored.size_ = static_cast<size_t>(size);
     stored.bodyOffset_ = record.size() - view.size();
     stored.record_ = std::move(record);

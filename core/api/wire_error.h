@@ -1,0 +1,26 @@
+#pragma once
+// How an Error goes on DynamoDB's wire: the one place where a domain code (base/result.h)
+// becomes a DynamoDB error type. The endpoint's responses, `shardscape-cli call`'s error
+// bodies and a transaction's cancellation reasons all go through it.
+//
+//   DynamoDB errors (code Dynamo)     as they are
+//   InvalidArgument                   ValidationException (400)
+//   NotFound                          ResourceNotFoundException (400)
+//   IOError, Corruption, Busy,        InternalServerError (500): the server could not do
+//   Cancelled                         what it was asked, and a retry may succeed
+
+#include <string>
+
+#include "base/result.h"
+
+namespace shardscape {
+
+// The DynamoDB error type `error` is sent as.
+ErrorType wireErrorType(const Error& error);
+// "com.amazonaws.dynamodb.v20120810#ValidationException", or the coral namespace for the
+// protocol-level errors, as DynamoDB sends them: the "__type" of the error body.
+std::string wireTypeName(const Error& error);
+// The HTTP status DynamoDB uses for it (400 client errors, 500 internal).
+int wireHttpStatus(const Error& error);
+
+}  // namespace shardscape
