@@ -138,6 +138,17 @@ QStringList comboItems(const QComboBox* box) {
 
 }  // namespace
 
+// What each test switches between: a backend like the local engine (every capability) with
+// table Orders of 3 items, and one like a remote (none) with table Music of 5, each on an
+// engine of its own.
+struct TwoBackends {
+    QTemporaryDir localDir, otherDir;
+    std::shared_ptr<RecordingBackend> local = std::make_shared<RecordingBackend>(
+        engineWithTable(localDir, "Orders", 3), BackendCapabilities::all(), "local engine");
+    std::shared_ptr<RecordingBackend> other = std::make_shared<RecordingBackend>(
+        engineWithTable(otherDir, "Music", 5), BackendCapabilities{}, "http://other:8000");
+};
+
 class GuiDataPathTest : public QObject {
     Q_OBJECT
   private slots:
@@ -147,12 +158,9 @@ class GuiDataPathTest : public QObject {
 };
 
 void GuiDataPathTest::viewsFollowTheCurrentBackend() {
-    QTemporaryDir localDir, otherDir;
-    auto local = std::make_shared<RecordingBackend>(engineWithTable(localDir, "Orders", 3),
-                                                    BackendCapabilities::all(), "local engine");
-    auto other = std::make_shared<RecordingBackend>(engineWithTable(otherDir, "Music", 5),
-                                                    BackendCapabilities{}, "http://other:8000");
-    MainWindow window(local, localDir.path());
+    TwoBackends backends;
+    const auto local = backends.local, other = backends.other;
+    MainWindow window(local, backends.localDir.path());
     window.show();
     TableListModel* tables = window.tableList();
     DataView* data = window.dataView();
@@ -213,12 +221,9 @@ void GuiDataPathTest::viewsFollowTheCurrentBackend() {
 }
 
 void GuiDataPathTest::requestsReachOnlyTheCurrentBackend() {
-    QTemporaryDir localDir, otherDir;
-    auto local = std::make_shared<RecordingBackend>(engineWithTable(localDir, "Orders", 3),
-                                                    BackendCapabilities::all(), "local engine");
-    auto other = std::make_shared<RecordingBackend>(engineWithTable(otherDir, "Music", 5),
-                                                    BackendCapabilities{}, "http://other:8000");
-    MainWindow window(local, localDir.path());
+    TwoBackends backends;
+    const auto local = backends.local, other = backends.other;
+    MainWindow window(local, backends.localDir.path());
     QueryPanel* query = window.queryPanel();
 
     // The query builder's request goes to the current backend, and its snippets name the
