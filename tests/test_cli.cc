@@ -112,8 +112,7 @@ class CliTest : public QObject {
         Run invalid =
             runCli({"call", "CreateTable", "--data", data, "--input", "-"}, R"({"TableName":"x"})");
         QCOMPARE(invalid.exitCode, 1);
-        QCOMPARE(parse(invalid.err)["__type"],
-                 "com.amazonaws.dynamodb.v20120810#ValidationException");
+        QCOMPARE(parse(invalid.err)["__type"], "com.amazon.coral.validate#ValidationException");
         QVERIFY(parse(invalid.err)["message"].get<std::string>().starts_with(
             "3 validation errors detected: "));
 

@@ -88,7 +88,8 @@ std::optional<RawResponse> roundTrip(int port, const std::string& bytes) {
 }
 
 std::string errorText(const std::string& type, const std::string& message) {
-    return Json{{"__type", type}, {"message", message}}.dump();
+    const bool serialization = type.ends_with("#SerializationException");
+    return Json{{"__type", type}, {serialization ? "Message" : "message", message}}.dump();
 }
 
 // {"TableName":"Items","<member>":{"pk":{"S":key}[,"n":{"N":number}]}}

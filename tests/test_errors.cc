@@ -43,12 +43,12 @@ class ErrorsTest : public QObject {
     void errorWireForm() {
         const Error validation{ErrorType::Validation, "bad"};
         QCOMPARE(wireTypeName(validation),
-                 std::string("com.amazonaws.dynamodb.v20120810#ValidationException"));
+                 std::string("com.amazon.coral.validate#ValidationException"));
         QCOMPARE(wireHttpStatus(validation), 400);
         QCOMPARE(
             errorBody(validation),
             Json::parse(
-                R"({"__type":"com.amazonaws.dynamodb.v20120810#ValidationException","message":"bad"})"));
+                R"({"__type":"com.amazon.coral.validate#ValidationException","message":"bad"})"));
         const Error serialization{ErrorType::Serialization, ""};
         const Error unknown{ErrorType::UnknownOperation, ""};
         const Error notFound{ErrorType::ResourceNotFound, ""};
@@ -56,6 +56,11 @@ class ErrorsTest : public QObject {
         const Error internal{ErrorType::InternalServer, ""};
         QCOMPARE(wireTypeName(serialization),
                  std::string("com.amazon.coral.service#SerializationException"));
+        // SerializationException alone says "Message".
+        QCOMPARE(
+            errorBody(Error{ErrorType::Serialization, "bad"}),
+            Json::parse(
+                R"({"__type":"com.amazon.coral.service#SerializationException","Message":"bad"})"));
         QCOMPARE(wireTypeName(unknown),
                  std::string("com.amazon.coral.service#UnknownOperationException"));
         QCOMPARE(notFound.name(), std::string("ResourceNotFoundException"));
@@ -72,7 +77,7 @@ class ErrorsTest : public QObject {
         QTest::addColumn<int>("status");
         const QString dynamo = "com.amazonaws.dynamodb.v20120810#";
         QTest::newRow("invalid argument") << int(ErrorCode::InvalidArgument) << "InvalidArgument"
-                                          << dynamo + "ValidationException" << 400;
+                                          << "com.amazon.coral.validate#ValidationException" << 400;
         QTest::newRow("not found") << int(ErrorCode::NotFound) << "NotFound"
                                    << dynamo + "ResourceNotFoundException" << 400;
         QTest::newRow("i/o") << int(ErrorCode::IOError) << "IOError"

@@ -61,7 +61,10 @@ std::vector<std::string> supportedOperations() {
 }
 
 Json errorBody(const Error& error) {
-    Json body = {{"__type", wireTypeName(error)}, {"message", error.message}};
+    // SerializationException is the one DynamoDB error whose body says "Message".
+    const char* messageMember =
+        wireErrorType(error) == ErrorType::Serialization ? "Message" : "message";
+    Json body = {{"__type", wireTypeName(error)}, {messageMember, error.message}};
     if (!error.extraJson.empty()) {
         Json extra = Json::parse(error.extraJson, nullptr, false);
         if (extra.is_object()) body.update(extra);

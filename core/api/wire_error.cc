@@ -21,8 +21,11 @@ ErrorType wireErrorType(const Error& error) {
 
 std::string wireTypeName(const Error& error) {
     const ErrorType type = wireErrorType(error);
-    // Protocol-level errors come from the service framework (coral), not from DynamoDB itself.
+    // Protocol-level errors come from the service framework (coral), not from DynamoDB itself;
+    // request validation from coral's validator.
     switch (type) {
+        case ErrorType::Validation:
+            return "com.amazon.coral.validate#ValidationException";
         case ErrorType::Serialization:
         case ErrorType::UnknownOperation:
         case ErrorType::MissingAuthenticationToken:

@@ -17,8 +17,10 @@ namespace shardscape {
 
 // The DynamoDB error type `error` is sent as.
 ErrorType wireErrorType(const Error& error);
-// "com.amazonaws.dynamodb.v20120810#ValidationException", or the coral namespace for the
-// protocol-level errors, as DynamoDB sends them: the "__type" of the error body.
+// The "__type" of the error body, as DynamoDB sends it: "com.amazonaws.dynamodb.v20120810#"
+// for DynamoDB's own errors, "com.amazon.coral.validate#ValidationException" for validation
+// and "com.amazon.coral.service#" for the protocol-level errors (serialization, unknown
+// operation, authentication).
 std::string wireTypeName(const Error& error);
 // The HTTP status DynamoDB uses for it (400 client errors, 500 internal).
 int wireHttpStatus(const Error& error);
