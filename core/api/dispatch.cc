@@ -3,6 +3,7 @@
 #include <map>
 
 #include "api/operations.h"
+#include "api/request_shape.h"
 #include "api/wire_error.h"
 #include "base/json_text.h"
 
@@ -41,6 +42,11 @@ Result<Json> dispatch(Engine& engine, std::string_view operation, const Json& re
         return Error{ErrorType::UnknownOperation, "Unknown operation: " + std::string(operation)};
     if (!request.is_object()) return serializationError("Start of list found where not expected");
     try {
+        if (const Members* shape = requestShape(operation)) {
+            auto read = checkRequestShape(*shape, request);
+            if (!read) return read.error();
+            if (read->has_value()) return it->second(engine, **read);
+        }
         return it->second(engine, request);
     } catch (const std::exception& e) {
         // A handler bug must not take the process (and the user's open work) down with it.
