@@ -306,6 +306,10 @@ class EndpointTest : public QObject {
         auto response = declared.read();
         QVERIFY(response);
         QCOMPARE(response->status, 413);
+        QCOMPARE(response->body,
+                 errorText("com.amazon.coral.service#RequestEntityTooLargeException",
+                           "Request size exceeds the maximum of 16777216 bytes"));
+        QCOMPARE(response->header("x-amz-crc32"), std::to_string(zlibCrc(response->body)));
         // Chunked, growing past 16 MB: cut off at the limit.
         RawConnection chunked(port_);
         std::string start =
@@ -321,6 +325,7 @@ class EndpointTest : public QObject {
         response = chunked.read();
         QVERIFY(response);
         QCOMPARE(response->status, 413);
+        QCOMPARE(response->header("content-type"), std::string("application/x-amz-json-1.0"));
         QCOMPARE(response->header("connection"), std::string("close"));
         QVERIFY(chunked.finish(3000));
         // Exactly 16 MB is accepted and reaches the operation.
