@@ -117,6 +117,12 @@ std::vector<Case> orderCases() {
         },
         {404, kNotFound, ""});
     add("OPTIONS without Origin", [](Request& r) { r.method = "OPTIONS"; }, {404, kNotFound, ""});
+    add("OPTIONS with an empty Origin",
+        [](Request& r) {
+            r.method = "OPTIONS";
+            r.extraHeaders = "Origin: \r\n";
+        },
+        {404, kNotFound, ""});
     add("text/plain body",
         [](Request& r) {
             r.contentType = "text/plain";
@@ -350,7 +356,7 @@ class HttpFidelityTest : public QObject {
             QVERIFY2(theirs->header("x-amz-crc32") == crcText(theirs->body), c.name);
             ++compared;
         }
-        QCOMPARE(compared, 25);
+        QCOMPARE(compared, 26);
     }
 
     void healthCheck() {

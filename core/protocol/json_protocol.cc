@@ -47,6 +47,13 @@ HttpResponse notFound() {
     return response;
 }
 
+// Whether the request is a browser's cross-origin one: an Origin header that is not empty
+// (an empty one counts as none, as in dynalite).
+bool hasOrigin(const HttpRequest& request) {
+    const std::string* origin = request.header("Origin");
+    return origin && !origin->empty();
+}
+
 // A CORS preflight (an OPTIONS with an Origin): what the browser asked for is allowed, and the
 // answer may be cached for two days. No body.
 HttpResponse preflight(const HttpRequest& request) {
@@ -83,7 +90,7 @@ JsonProtocol::JsonProtocol(Engine& engine, RequestAuthenticator authenticator, s
 HttpResponse JsonProtocol::handle(const HttpRequest& request) const {
     HttpResponse response = answer(request);
     // CORS, so browser SDKs can call the endpoint: every answer to a request with an Origin.
-    if (request.header("Origin")) response.headers.emplace_back("Access-Control-Allow-Origin", "*");
+    if (hasOrigin(request)) response.headers.emplace_back("Access-Control-Allow-Origin", "*");
     return response;
 }
 
@@ -91,7 +98,7 @@ HttpResponse JsonProtocol::answer(const HttpRequest& request) const {
     // DynamoDB's order: the preflight and the health check, then the method and content type,
     // then the body must be JSON, then the target, then the signature, then the body must not
     // be empty; then the operation validates its request.
-    if (request.method == "OPTIONS" && request.header("Origin")) return preflight(request);
+    if (request.method == "OPTIONS" && hasOrigin(request)) return preflight(request);
     if (request.method == "GET") {
         HttpResponse response;
         response.body = healthCheck_;
