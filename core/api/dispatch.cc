@@ -70,7 +70,10 @@ Json errorBody(const Error& error) {
     // SerializationException is the one DynamoDB error whose body says "Message".
     const char* messageMember =
         wireErrorType(error) == ErrorType::Serialization ? "Message" : "message";
-    Json body = {{"__type", wireTypeName(error)}, {messageMember, error.message}};
+    // Some of DynamoDB's bodies carry no message at all (a body that is not JSON, an unknown
+    // X-Amz-Target): an empty message leaves the member out.
+    Json body = {{"__type", wireTypeName(error)}};
+    if (!error.message.empty()) body[messageMember] = error.message;
     if (!error.extraJson.empty()) {
         Json extra = Json::parse(error.extraJson, nullptr, false);
         if (extra.is_object()) body.update(extra);
