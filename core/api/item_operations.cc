@@ -47,6 +47,8 @@ Result<Json> putItemOperation(Engine& engine, const Json& request) {
     RequestReader reader(request);
     auto r = readItemRequest(reader, request, "Item", "item");
     if (!r) return r.error();
+    SHARDSCAPE_TRY(
+        checkExpressionParameters(request, {"ConditionExpression"}, {"ConditionExpression"}));
     auto item = readItemMember(request, "Item");
     if (!item) return item.error();
     if (r->returnValues && *r->returnValues != "ALL_OLD" && *r->returnValues != "NONE")
@@ -79,6 +81,8 @@ Result<Json> deleteItemOperation(Engine& engine, const Json& request) {
     RequestReader reader(request);
     auto r = readItemRequest(reader, request, "Key", "key");
     if (!r) return r.error();
+    SHARDSCAPE_TRY(
+        checkExpressionParameters(request, {"ConditionExpression"}, {"ConditionExpression"}));
     auto key = readItemMember(request, "Key");
     if (!key) return key.error();
     if (r->returnValues && *r->returnValues != "ALL_OLD" && *r->returnValues != "NONE")
@@ -169,6 +173,8 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
     auto updateExpression = reader.string("UpdateExpression");
     auto r = readItemRequest(reader, request, "Key", "key");
     if (!r) return r.error();
+    SHARDSCAPE_TRY(checkExpressionParameters(request, {"UpdateExpression", "ConditionExpression"},
+                                             {"UpdateExpression", "ConditionExpression"}));
     auto key = readItemMember(request, "Key");
     if (!key) return key.error();
     SHARDSCAPE_TRY(
@@ -179,7 +185,10 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
         anyExpression ? "" : "UpdateExpression and ConditionExpression are null");
     if (!context) return context.error();
     auto table = engine.table(r->tableName);
-    if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    if (!table) {
+        SHARDSCAPE_TRY(checkExpressionsWithoutTable(request));
+        return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    }
     UpdatePlan plan;
     if (updateExpression) {
         auto parsed = parseUpdateExpression(*updateExpression, *table, *context);

@@ -2,9 +2,76 @@
 
 #include <cmath>
 
+#include "expressions/expression.h"
+#include "expressions/expression_context.h"
 #include "storage/storage_layout.h"
 
 namespace shardscape {
+
+Status checkExpressionParameters(const Json& request,
+                                 std::initializer_list<const char*> expressions,
+                                 std::initializer_list<const char*> valueExpressions) {
+    auto present = [&](const char* name) {
+        auto it = request.find(name);
+        return it != request.end() && !it->is_null();
+    };
+    bool anyExpression = false;
+    for (const char* name : expressions) anyExpression = anyExpression || present(name);
+    if (present("ExpressionAttributeNames") && !anyExpression)
+        return validationError(
+            "ExpressionAttributeNames can only be specified when using expressions");
+    bool anyValueExpression = false;
+    for (const char* name : valueExpressions)
+        anyValueExpression = anyValueExpression || present(name);
+    if (valueExpressions.size() > 0 && present("ExpressionAttributeValues") &&
+        !anyValueExpression) {
+        std::string names;
+        for (const char* name : valueExpressions)
+            names += (names.empty() ? "" : " and ") + std::string(name);
+        return validationError(
+            "ExpressionAttributeValues can only be specified when using expressions: " + names +
+            (valueExpressions.size() > 1 ? " are null" : " is null"));
+    }
+    return {};
+}
+
+Status checkExpressionsWithoutTable(const Json& request) {
+    auto member = [&](const char* name) -> const Json* {
+        auto it = request.find(name);
+        return it != request.end() && !it->is_null() ? &*it : nullptr;
+    };
+    const Json* names = member("ExpressionAttributeNames");
+    const Json* values = member("ExpressionAttributeValues");
+    auto context =
+        ExpressionContext::fromRequest(names && names->is_object() ? names : nullptr,
+                                       values && values->is_object() ? values : nullptr, true);
+    if (!context) return context.error();
+    auto text = [&](const char* name) -> std::optional<std::string_view> {
+        const Json* value = member(name);
+        if (!value || !value->is_string()) return std::nullopt;
+        return std::string_view(value->get_ref<const std::string&>());
+    };
+    // In DynamoDB's order: update, condition, key condition, filter, projection.
+    if (auto update = text("UpdateExpression")) {
+        auto parsed = parseUpdateActions(*update, *context);
+        if (!parsed) return parsed.error();
+    }
+    const std::pair<const char*, ExpressionKind> conditions[] = {
+        {"ConditionExpression", ExpressionKind::Condition},
+        {"KeyConditionExpression", ExpressionKind::KeyCondition},
+        {"FilterExpression", ExpressionKind::Filter}};
+    for (const auto& [name, kind] : conditions) {
+        if (auto condition = text(name)) {
+            auto parsed = parseConditionExpression(kind, *condition, *context);
+            if (!parsed) return parsed.error();
+        }
+    }
+    if (auto projection = text("ProjectionExpression")) {
+        auto parsed = parseProjectionExpression(*projection, *context);
+        if (!parsed) return parsed.error();
+    }
+    return context->checkAllUsed();
+}
 
 ReturnConsumedCapacity toReturnConsumedCapacity(const std::optional<std::string>& value) {
     if (value == "TOTAL") return ReturnConsumedCapacity::Total;

@@ -297,6 +297,9 @@ Result<Json> queryOperation(Engine& engine, const Json& request) {
     auto forward = reader.boolean("ScanIndexForward");
     SHARDSCAPE_TRY(reader.finish());
     r.tableName = *name;
+    SHARDSCAPE_TRY(checkExpressionParameters(
+        request, {"ProjectionExpression", "FilterExpression", "KeyConditionExpression"},
+        {"FilterExpression", "KeyConditionExpression"}));
     SHARDSCAPE_TRY(checkCommon(request, r, engine));
     if (!keyCondition && !request.contains("KeyConditions"))
         return validationError(
@@ -305,7 +308,10 @@ Result<Json> queryOperation(Engine& engine, const Json& request) {
     auto context = ExpressionContext::fromRequest(r.names, r.values, true);
     if (!context) return context.error();
     auto table = engine.table(r.tableName);
-    if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    if (!table) {
+        SHARDSCAPE_TRY(checkExpressionsWithoutTable(request));
+        return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    }
     const IndexDefinition* named = r.indexName ? table->findIndex(*r.indexName) : nullptr;
     if (r.indexName && !named)
         return validationError("The table does not have the specified index: " + *r.indexName);
@@ -358,6 +364,9 @@ Result<Json> scanOperation(Engine& engine, const Json& request) {
     reader.atMost(totalSegments, "totalSegments", 1000000);
     SHARDSCAPE_TRY(reader.finish());
     r.tableName = *name;
+    SHARDSCAPE_TRY(checkExpressionParameters(request, {"ProjectionExpression", "FilterExpression"},
+                                             {"FilterExpression"}));
+    SHARDSCAPE_TRY(checkCommon(request, r, engine));
     if (segment && !totalSegments)
         return validationError(
             "The TotalSegments parameter is required but was not present in the request when "
@@ -372,13 +381,15 @@ Result<Json> scanOperation(Engine& engine, const Json& request) {
             "TotalSegments: Segment: " +
             std::to_string(*segment) +
             " is not less than TotalSegments: " + std::to_string(*totalSegments));
-    SHARDSCAPE_TRY(checkCommon(request, r, engine));
     auto context = ExpressionContext::fromRequest(
         r.names, r.values, r.projectionExpression || r.filterExpression,
         r.filterExpression ? "" : "FilterExpression is null");
     if (!context) return context.error();
     auto table = engine.table(r.tableName);
-    if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    if (!table) {
+        SHARDSCAPE_TRY(checkExpressionsWithoutTable(request));
+        return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    }
     auto projection = readProjection(r, *context);
     if (!projection) return projection.error();
     auto filter = readFilter(r, *context, nullptr);

@@ -104,8 +104,7 @@ def operations(url):
                                         ReturnConsumedCapacity="TOTAL")), {
         "Item": {"Device": {"S": "d1"}, "Seq": {"N": "1"}, "Tags": {"SS": ["a", "b"]},
                  "Celsius": {"N": "21.5"}},
-        "ConsumedCapacity": {"TableName": "Events", "CapacityUnits": 0.5,
-                             "ReadCapacityUnits": 0.5}})
+        "ConsumedCapacity": {"TableName": "Events", "CapacityUnits": 0.5}})
     check("update_item", body(ddb.update_item(
         TableName="Events", Key=key("d1", 1), UpdateExpression="ADD Tags :t SET Celsius = :v",
         ExpressionAttributeValues={":t": {"SS": ["c"]}, ":v": {"N": "22"}},
