@@ -91,9 +91,9 @@ std::string invalid(const std::string& detail) {
 QStringList keysOf(const Json& response) {
     QStringList keys;
     for (const auto& item : response["Items"])
-        keys << QString::fromStdString(item["pk"]["S"].get<std::string>() +
-                                       (item.contains("sk") ? "/" + item["sk"]["S"].get<std::string>()
-                                                            : ""));
+        keys << QString::fromStdString(
+            item["pk"]["S"].get<std::string>() +
+            (item.contains("sk") ? "/" + item["sk"]["S"].get<std::string>() : ""));
     keys.sort();
     return keys;
 }
@@ -123,9 +123,9 @@ void LegacyApiTest::expectedValidation_data() {
     const QString serialization = "SerializationException";
     auto row = [&](const char* name, const char* members, const QString& type,
                    const std::string& message) {
-        QTest::newRow(name) << QString(R"({"TableName":"Items","Item":{"pk":{"S":"p"}},%1})")
-                                   .arg(members)
-                            << type << QString::fromStdString(message);
+        QTest::newRow(name)
+            << QString(R"({"TableName":"Items","Item":{"pk":{"S":"p"}},%1})").arg(members) << type
+            << QString::fromStdString(message);
     };
     row("no value, no Exists", R"("Expected":{"a":{}})", validation,
         invalid("Value must be provided when Exists is null for Attribute: a"));
@@ -143,27 +143,30 @@ void LegacyApiTest::expectedValidation_data() {
         R"("Expected":{"a":{"ComparisonOperator":"LT","Value":{"S":"x"},"AttributeValueList":[{"S":"x"}]}})",
         validation,
         invalid("Value and AttributeValueList cannot be used together for Attribute: a"));
-    row("AttributeValueList without operator", R"("Expected":{"a":{"AttributeValueList":[{"S":"x"}]}})",
-        validation,
+    row("AttributeValueList without operator",
+        R"("Expected":{"a":{"AttributeValueList":[{"S":"x"}]}})", validation,
         invalid("AttributeValueList can only be used with a ComparisonOperator for Attribute: a"));
     row("AttributeValueList with Exists",
         R"("Expected":{"a":{"Exists":true,"AttributeValueList":[{"S":"x"}]}})", validation,
         invalid("AttributeValueList can only be used with a ComparisonOperator for Attribute: a"));
-    row("EQ without arguments", R"("Expected":{"a":{"ComparisonOperator":"EQ","AttributeValueList":[]}})",
-        validation, invalid("Invalid number of argument(s) for the EQ ComparisonOperator"));
+    row("EQ without arguments",
+        R"("Expected":{"a":{"ComparisonOperator":"EQ","AttributeValueList":[]}})", validation,
+        invalid("Invalid number of argument(s) for the EQ ComparisonOperator"));
     row("NULL with an argument",
         R"("Expected":{"a":{"ComparisonOperator":"NULL","AttributeValueList":[{"S":"x"}]}})",
         validation, invalid("Invalid number of argument(s) for the NULL ComparisonOperator"));
     row("NOT_NULL with Value",
         R"("Expected":{"a":{"ComparisonOperator":"NOT_NULL","Value":{"S":"x"}}})", validation,
         invalid("Invalid number of argument(s) for the NOT_NULL ComparisonOperator"));
-    row("IN without arguments", R"("Expected":{"a":{"ComparisonOperator":"IN","AttributeValueList":[]}})",
-        validation, invalid("Invalid number of argument(s) for the IN ComparisonOperator"));
+    row("IN without arguments",
+        R"("Expected":{"a":{"ComparisonOperator":"IN","AttributeValueList":[]}})", validation,
+        invalid("Invalid number of argument(s) for the IN ComparisonOperator"));
     row("BETWEEN with three",
         R"("Expected":{"a":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"N":"1"},{"N":"2"},{"N":"3"}]}})",
         validation, invalid("Invalid number of argument(s) for the BETWEEN ComparisonOperator"));
-    row("BETWEEN with Value", R"("Expected":{"a":{"ComparisonOperator":"BETWEEN","Value":{"N":"1"}}})",
-        validation, invalid("Invalid number of argument(s) for the BETWEEN ComparisonOperator"));
+    row("BETWEEN with Value",
+        R"("Expected":{"a":{"ComparisonOperator":"BETWEEN","Value":{"N":"1"}}})", validation,
+        invalid("Invalid number of argument(s) for the BETWEEN ComparisonOperator"));
     row("CONTAINS with two",
         R"("Expected":{"a":{"ComparisonOperator":"CONTAINS","AttributeValueList":[{"S":"x"},{"S":"y"}]}})",
         validation, invalid("Invalid number of argument(s) for the CONTAINS ComparisonOperator"));
@@ -206,15 +209,17 @@ void LegacyApiTest::expectedValidation_data() {
         R"J("Expected":{"a":{}},"ConditionExpression":"attribute_exists(a)")J", validation,
         "Can not use both expression and non-expression parameters in the same request: "
         "Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}");
-    row("with ExpressionAttributeNames", R"("Expected":{"a":{}},"ExpressionAttributeNames":{"#a":"a"})",
-        validation, "ExpressionAttributeNames can only be specified when using expressions");
+    row("with ExpressionAttributeNames",
+        R"("Expected":{"a":{}},"ExpressionAttributeNames":{"#a":"a"})", validation,
+        "ExpressionAttributeNames can only be specified when using expressions");
     row("with ExpressionAttributeValues",
         R"("Expected":{"a":{}},"ExpressionAttributeValues":{":a":{"S":"a"}})", validation,
         "ExpressionAttributeValues can only be specified when using expressions: "
         "ConditionExpression is null");
     // The mix is refused before the item's values are checked.
     QTest::newRow("mix before item values")
-        << QString(R"({"TableName":"Items","Item":{"pk":{}},"Expected":{"a":{}},"ConditionExpression":"a = b"})")
+        << QString(
+               R"({"TableName":"Items","Item":{"pk":{}},"Expected":{"a":{}},"ConditionExpression":"a = b"})")
         << validation
         << "Can not use both expression and non-expression parameters in the same request: "
            "Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}";
@@ -253,9 +258,8 @@ void LegacyApiTest::expectedSemantics_data() {
     };
     auto cmp = [&](const char* name, const char* attribute, const char* op, const char* values,
                    bool passes) {
-        const std::string text = std::string(R"({")") + attribute +
-                                 R"(":{"ComparisonOperator":")" + op +
-                                 R"(","AttributeValueList":)" + values + "}}";
+        const std::string text = std::string(R"({")") + attribute + R"(":{"ComparisonOperator":")" +
+                                 op + R"(","AttributeValueList":)" + values + "}}";
         QTest::newRow(name) << QString::fromStdString(text) << QString() << passes;
     };
     row("Value equal", R"({"s":{"Value":{"S":"hello"}}})", true);
@@ -313,8 +317,7 @@ void LegacyApiTest::expectedSemantics_data() {
     cmp("BETWEEN strings", "s", "BETWEEN", R"([{"S":"a"},{"S":"i"}])", true);
     row("AND all hold", R"({"s":{"Value":{"S":"hello"}},"x":{"Exists":false}})", true, "AND");
     row("AND by default", R"({"s":{"Value":{"S":"hello"}},"n":{"Value":{"N":"6"}}})", false);
-    row("AND one fails", R"({"s":{"Value":{"S":"hello"}},"n":{"Value":{"N":"6"}}})", false,
-        "AND");
+    row("AND one fails", R"({"s":{"Value":{"S":"hello"}},"n":{"Value":{"N":"6"}}})", false, "AND");
     row("OR one holds", R"({"s":{"Value":{"S":"hello"}},"n":{"Value":{"N":"6"}}})", true, "OR");
     row("OR none holds", R"({"s":{"Value":{"S":"bye"}},"n":{"Value":{"N":"6"}}})", false, "OR");
 }
@@ -343,30 +346,32 @@ void LegacyApiTest::expectedSemantics() {
 void LegacyApiTest::expectedOnDeleteAndMissingItem() {
     const Json key = json(R"({"pk":{"S":"p"}})");
     auto refused = call("DeleteItem", Json{{"TableName", "Items"},
-                                          {"Key", key},
-                                          {"Expected", json(R"({"n":{"Value":{"N":"4"}}})")}});
+                                           {"Key", key},
+                                           {"Expected", json(R"({"n":{"Value":{"N":"4"}}})")}});
     QCOMPARE_ERROR(refused, "ConditionalCheckFailedException", kFailed);
     QCOMPARE_JSON(get("Items", key), json(kSample));
     auto deleted = call("DeleteItem", Json{{"TableName", "Items"},
-                                          {"Key", key},
-                                          {"Expected", json(R"({"n":{"Value":{"N":"5"}}})")},
-                                          {"ReturnValues", "ALL_OLD"}});
+                                           {"Key", key},
+                                           {"Expected", json(R"({"n":{"Value":{"N":"5"}}})")},
+                                           {"ReturnValues", "ALL_OLD"}});
     QVERIFY_OK(deleted);
     QCOMPARE_JSON(*deleted, Json({{"Attributes", json(kSample)}}));
     QCOMPARE_JSON(get("Items", key), Json());
 
     const Json fresh = json(R"({"pk":{"S":"new"},"v":{"S":"1"}})");
-    auto exists = call("PutItem", Json{{"TableName", "Items"},
-                                      {"Item", fresh},
-                                      {"Expected", json(R"({"pk":{"Exists":true,"Value":{"S":"new"}}})")}});
+    auto exists =
+        call("PutItem", Json{{"TableName", "Items"},
+                             {"Item", fresh},
+                             {"Expected", json(R"({"pk":{"Exists":true,"Value":{"S":"new"}}})")}});
     QCOMPARE_ERROR(exists, "ConditionalCheckFailedException", kFailed);
     auto absent = call("PutItem", Json{{"TableName", "Items"},
-                                      {"Item", fresh},
-                                      {"Expected", json(R"({"pk":{"Exists":false}})")}});
+                                       {"Item", fresh},
+                                       {"Expected", json(R"({"pk":{"Exists":false}})")}});
     QVERIFY_OK(absent);
-    auto again = call("PutItem", Json{{"TableName", "Items"},
-                                     {"Item", fresh},
-                                     {"Expected", json(R"({"pk":{"ComparisonOperator":"NULL"}})")}});
+    auto again =
+        call("PutItem", Json{{"TableName", "Items"},
+                             {"Item", fresh},
+                             {"Expected", json(R"({"pk":{"ComparisonOperator":"NULL"}})")}});
     QCOMPARE_ERROR(again, "ConditionalCheckFailedException", kFailed);
 }
 
@@ -401,14 +406,17 @@ void LegacyApiTest::attributeUpdatesValidation_data() {
         invalid("Cannot update attribute pk. This attribute is part of the key"));
     row("index key of another type", R"("AttributeUpdates":{"kind":{"Value":{"N":"1"}}})",
         invalid("Type mismatch for Index Key kind Expected: S Actual: N IndexName: byKind"));
-    row("ADD of a number to a string", R"("AttributeUpdates":{"s":{"Action":"ADD","Value":{"N":"1"}}})",
+    row("ADD of a number to a string",
+        R"("AttributeUpdates":{"s":{"Action":"ADD","Value":{"N":"1"}}})",
         "Type mismatch for attribute to update");
     row("ADD of a number set to a string set",
         R"("AttributeUpdates":{"ss":{"Action":"ADD","Value":{"NS":["1"]}}})",
         "Type mismatch for attribute to update");
-    row("ADD of a list to a number", R"("AttributeUpdates":{"n":{"Action":"ADD","Value":{"L":[]}}})",
+    row("ADD of a list to a number",
+        R"("AttributeUpdates":{"n":{"Action":"ADD","Value":{"L":[]}}})",
         "Type mismatch for attribute to update");
-    row("DELETE from a number", R"("AttributeUpdates":{"n":{"Action":"DELETE","Value":{"NS":["5"]}}})",
+    row("DELETE from a number",
+        R"("AttributeUpdates":{"n":{"Action":"DELETE","Value":{"NS":["5"]}}})",
         "Type mismatch for attribute to update");
     row("DELETE of a string set from a number set",
         R"("AttributeUpdates":{"ns":{"Action":"DELETE","Value":{"SS":["1"]}}})",
@@ -441,8 +449,8 @@ void LegacyApiTest::attributeUpdatesValidation() {
     QFETCH(QString, members);
     QFETCH(QString, errorType);
     QFETCH(QString, message);
-    const Json request =
-        json(QString(R"({"TableName":"Items","Key":{"pk":{"S":"p"}},%1})").arg(members).toStdString());
+    const Json request = json(
+        QString(R"({"TableName":"Items","Key":{"pk":{"S":"p"}},%1})").arg(members).toStdString());
     auto result = call("UpdateItem", request);
     QCOMPARE_ERROR(result, qPrintable(errorType), message.toStdString());
     QCOMPARE_JSON(get("Items", json(R"({"pk":{"S":"p"}})")), json(kSample));
@@ -453,42 +461,41 @@ void LegacyApiTest::attributeUpdatesValidation() {
 void LegacyApiTest::attributeUpdatesApply() {
     const Json key = json(R"({"pk":{"S":"u"}})");
     auto created = call("UpdateItem", Json{{"TableName", "Items"},
-                                          {"Key", key},
-                                          {"AttributeUpdates", json(R"({
+                                           {"Key", key},
+                                           {"AttributeUpdates", json(R"({
         "s":{"Value":{"S":"a"}},"c":{"Action":"ADD","Value":{"N":"5"}},
         "tags":{"Action":"ADD","Value":{"SS":["a","b"]}},"log":{"Action":"ADD","Value":{"L":[{"S":"one"}]}},
         "gone":{"Action":"DELETE"},"none":{"Action":"DELETE","Value":{"SS":["z"]}}})")},
-                                          {"ReturnValues", "UPDATED_NEW"}});
+                                           {"ReturnValues", "UPDATED_NEW"}});
     QVERIFY_OK(created);
     QCOMPARE_JSON(*created, json(R"({"Attributes":{"s":{"S":"a"},"c":{"N":"5"},
         "tags":{"SS":["a","b"]},"log":{"L":[{"S":"one"}]}}})"));
 
     auto updated = call("UpdateItem", Json{{"TableName", "Items"},
-                                          {"Key", key},
-                                          {"AttributeUpdates", json(R"({
+                                           {"Key", key},
+                                           {"AttributeUpdates", json(R"({
         "s":{"Action":"PUT","Value":{"N":"1"}},"c":{"Action":"ADD","Value":{"N":"-7.5"}},
         "tags":{"Action":"ADD","Value":{"SS":["b","c"]}},"log":{"Action":"ADD","Value":{"L":[{"N":"2"}]}}})")},
-                                          {"ReturnValues", "ALL_NEW"}});
+                                           {"ReturnValues", "ALL_NEW"}});
     QVERIFY_OK(updated);
     QCOMPARE_JSON(*updated, json(R"({"Attributes":{"pk":{"S":"u"},"s":{"N":"1"},"c":{"N":"-2.5"},
         "tags":{"SS":["a","b","c"]},"log":{"L":[{"S":"one"},{"N":"2"}]}}})"));
 
     auto removed = call("UpdateItem", Json{{"TableName", "Items"},
-                                          {"Key", key},
-                                          {"AttributeUpdates", json(R"({
+                                           {"Key", key},
+                                           {"AttributeUpdates", json(R"({
         "s":{"Action":"DELETE"},"tags":{"Action":"DELETE","Value":{"SS":["a","x"]}}})")},
-                                          {"ReturnValues", "UPDATED_OLD"}});
+                                           {"ReturnValues", "UPDATED_OLD"}});
     QVERIFY_OK(removed);
-    QCOMPARE_JSON(*removed,
-                  json(R"({"Attributes":{"s":{"N":"1"},"tags":{"SS":["a","b","c"]}}})"));
+    QCOMPARE_JSON(*removed, json(R"({"Attributes":{"s":{"N":"1"},"tags":{"SS":["a","b","c"]}}})"));
     QCOMPARE_JSON(get("Items", key), json(R"({"pk":{"S":"u"},"c":{"N":"-2.5"},
         "tags":{"SS":["b","c"]},"log":{"L":[{"S":"one"},{"N":"2"}]}})"));
 
     auto emptied = call("UpdateItem", Json{{"TableName", "Items"},
-                                          {"Key", key},
-                                          {"AttributeUpdates", json(R"({
+                                           {"Key", key},
+                                           {"AttributeUpdates", json(R"({
         "tags":{"Action":"DELETE","Value":{"SS":["b","c"]}}})")},
-                                          {"ReturnValues", "UPDATED_NEW"}});
+                                           {"ReturnValues", "UPDATED_NEW"}});
     QVERIFY_OK(emptied);
     QCOMPARE_JSON(*emptied, Json::object());
     QCOMPARE_JSON(get("Items", key), json(R"({"pk":{"S":"u"},"c":{"N":"-2.5"},
@@ -498,9 +505,11 @@ void LegacyApiTest::attributeUpdatesApply() {
 void LegacyApiTest::attributeUpdatesReturnValues_data() {
     QTest::addColumn<QString>("returnValues");
     QTest::addColumn<QString>("attributes");
-    QTest::newRow("NONE") << "NONE" << "";
+    QTest::newRow("NONE") << "NONE"
+                          << "";
     QTest::newRow("ALL_OLD") << "ALL_OLD" << QString(kSample);
-    QTest::newRow("UPDATED_OLD") << "UPDATED_OLD" << R"({"s":{"S":"hello"},"n":{"N":"5"}})";
+    QTest::newRow("UPDATED_OLD") << "UPDATED_OLD"
+                                 << R"({"s":{"S":"hello"},"n":{"N":"5"}})";
     QTest::newRow("ALL_NEW") << "ALL_NEW"
                              << R"({"pk":{"S":"p"},"s":{"S":"bye"},"n":{"N":"6"},"b":{"B":"AQID"},
   "ss":{"SS":["x","y"]},"ns":{"NS":["1","2"]},"l":{"L":[{"S":"a"},{"N":"1"}]},
@@ -513,11 +522,11 @@ void LegacyApiTest::attributeUpdatesReturnValues() {
     QFETCH(QString, returnValues);
     QFETCH(QString, attributes);
     auto result = call("UpdateItem", Json{{"TableName", "Items"},
-                                         {"Key", json(R"({"pk":{"S":"p"}})")},
-                                         {"AttributeUpdates", json(R"({
+                                          {"Key", json(R"({"pk":{"S":"p"}})")},
+                                          {"AttributeUpdates", json(R"({
         "s":{"Value":{"S":"bye"}},"n":{"Action":"ADD","Value":{"N":"1"}},
         "new":{"Action":"ADD","Value":{"N":"1"}},"x":{"Action":"DELETE"}})")},
-                                         {"ReturnValues", returnValues.toStdString()}});
+                                          {"ReturnValues", returnValues.toStdString()}});
     QVERIFY_OK(result);
     QCOMPARE_JSON(*result, attributes.isEmpty()
                                ? Json::object()
@@ -528,19 +537,20 @@ void LegacyApiTest::attributeUpdatesWithExpected() {
     const Json key = json(R"({"pk":{"S":"p"}})");
     const Json updates = json(R"({"n":{"Action":"ADD","Value":{"N":"1"}}})");
     auto refused = call("UpdateItem", Json{{"TableName", "Items"},
-                                          {"Key", key},
-                                          {"AttributeUpdates", updates},
-                                          {"Expected", json(R"({"n":{"Value":{"N":"4"}}})")}});
+                                           {"Key", key},
+                                           {"AttributeUpdates", updates},
+                                           {"Expected", json(R"({"n":{"Value":{"N":"4"}}})")}});
     QCOMPARE_ERROR(refused, "ConditionalCheckFailedException", kFailed);
     QCOMPARE_JSON(get("Items", key), json(kSample));
-    auto done = call("UpdateItem",
-                     Json{{"TableName", "Items"},
-                          {"Key", key},
-                          {"AttributeUpdates", updates},
-                          {"Expected", json(R"({"n":{"ComparisonOperator":"LT","AttributeValueList":[{"N":"9"}]},
+    auto done = call(
+        "UpdateItem",
+        Json{{"TableName", "Items"},
+             {"Key", key},
+             {"AttributeUpdates", updates},
+             {"Expected", json(R"({"n":{"ComparisonOperator":"LT","AttributeValueList":[{"N":"9"}]},
                              "s":{"ComparisonOperator":"NULL"}})")},
-                          {"ConditionalOperator", "OR"},
-                          {"ReturnValues", "UPDATED_NEW"}});
+             {"ConditionalOperator", "OR"},
+             {"ReturnValues", "UPDATED_NEW"}});
     QVERIFY_OK(done);
     QCOMPARE_JSON(*done, json(R"({"Attributes":{"n":{"N":"6"}}})"));
 }
@@ -554,12 +564,10 @@ void LegacyApiTest::keyConditions_data() {
     };
     const QString pk = R"("pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]})";
     auto events = [&](const char* name, const char* sortCondition, const QStringList& keys) {
-        const QString conditions = QString(sortCondition).isEmpty()
-                                       ? pk
-                                       : pk + R"(,"sk":)" + QString(sortCondition);
-        QTest::newRow(name) << QString(R"({"TableName":"Events","KeyConditions":{%1}})")
-                                   .arg(conditions)
-                            << keys;
+        const QString conditions =
+            QString(sortCondition).isEmpty() ? pk : pk + R"(,"sk":)" + QString(sortCondition);
+        QTest::newRow(name)
+            << QString(R"({"TableName":"Events","KeyConditions":{%1}})").arg(conditions) << keys;
     };
     events("partition only", "", {"e/a1", "e/a2", "e/b1", "e/b2", "e/c1"});
     events("EQ", R"({"ComparisonOperator":"EQ","AttributeValueList":[{"S":"b1"}]})", {"e/b1"});
@@ -571,7 +579,8 @@ void LegacyApiTest::keyConditions_data() {
            {"e/b2", "e/c1"});
     events("GE", R"({"ComparisonOperator":"GE","AttributeValueList":[{"S":"b1"}]})",
            {"e/b1", "e/b2", "e/c1"});
-    events("BEGINS_WITH", R"({"ComparisonOperator":"BEGINS_WITH","AttributeValueList":[{"S":"b"}]})",
+    events("BEGINS_WITH",
+           R"({"ComparisonOperator":"BEGINS_WITH","AttributeValueList":[{"S":"b"}]})",
            {"e/b1", "e/b2"});
     events("BETWEEN",
            R"({"ComparisonOperator":"BETWEEN","AttributeValueList":[{"S":"a2"},{"S":"b2"}]})",
@@ -602,8 +611,8 @@ void LegacyApiTest::keyConditions() {
     QVERIFY_OK(call("PutItem", Json{{"TableName", "Events"},
                                     {"Item", json(R"({"pk":{"S":"other"},"sk":{"S":"a1"}})")}}));
     for (const char* pk : {"k1", "k2"})
-        QVERIFY_OK(call("PutItem",
-                        Json{{"TableName", "Items"}, {"Item", {{"pk", {{"S", pk}}}, {"kind", {{"S", "k"}}}}}}));
+        QVERIFY_OK(call("PutItem", Json{{"TableName", "Items"},
+                                        {"Item", {{"pk", {{"S", pk}}}, {"kind", {{"S", "k"}}}}}}));
     auto result = call("Query", json(request.toStdString()));
     QVERIFY_OK(result);
     QCOMPARE(keysOf(*result), keys);
@@ -627,51 +636,64 @@ void LegacyApiTest::keyConditionsValidation_data() {
     row("three conditions", R"({"TableName":"Events","KeyConditions":{
         "a":{"ComparisonOperator":"NULL"},"b":{"ComparisonOperator":"NULL"},"c":{"ComparisonOperator":"NULL"}}})",
         "Conditions can be of length 1 or 2 only");
-    row("missing operator", R"({"TableName":"Events","KeyConditions":{"pk":{"AttributeValueList":[{"S":"e"}]}}})",
+    row("missing operator",
+        R"({"TableName":"Events","KeyConditions":{"pk":{"AttributeValueList":[{"S":"e"}]}}})",
         "1 validation error detected: Value null at 'keyConditions.pk.member.comparisonOperator' "
         "failed to satisfy constraint: Member must not be null");
-    row("unknown operator", R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"LIKE"}}})",
+    row("unknown operator",
+        R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"LIKE"}}})",
         "1 validation error detected: Value 'LIKE' at 'keyConditions.pk.member.comparisonOperator' "
         "failed to satisfy constraint: " +
             std::string(kOperatorEnum));
-    row("argument count", R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"EQ"}}})",
+    row("argument count",
+        R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"EQ"}}})",
         invalid("Invalid number of argument(s) for the EQ ComparisonOperator"));
-    row("LT of a set", R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"LT","AttributeValueList":[{"SS":["a"]}]}}})",
+    row("LT of a set",
+        R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"LT","AttributeValueList":[{"SS":["a"]}]}}})",
         invalid("ComparisonOperator LT is not valid for SS AttributeValue type"));
-    row("BEGINS_WITH of a number", R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"BEGINS_WITH","AttributeValueList":[{"N":"1"}]}}})",
+    row("BEGINS_WITH of a number",
+        R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"BEGINS_WITH","AttributeValueList":[{"N":"1"}]}}})",
         invalid("ComparisonOperator BEGINS_WITH is not valid for N AttributeValue type"));
-    row("BETWEEN reversed", R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"S":"b"},{"S":"a"}]}}})",
+    row("BETWEEN reversed",
+        R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"S":"b"},{"S":"a"}]}}})",
         "The BETWEEN condition was provided a range where the lower bound is greater than the "
         "upper bound");
-    row("checked before the table", R"({"TableName":"NoSuchTable","KeyConditions":{"pk":{"ComparisonOperator":"EQ"}}})",
+    row("checked before the table",
+        R"({"TableName":"NoSuchTable","KeyConditions":{"pk":{"ComparisonOperator":"EQ"}}})",
         invalid("Invalid number of argument(s) for the EQ ComparisonOperator"));
-    row("unknown table", R"({"TableName":"NoSuchTable","KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]}}})",
+    row("unknown table",
+        R"({"TableName":"NoSuchTable","KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]}}})",
         "Requested resource not found", "ResourceNotFoundException");
-    row("non-indexable on the partition key", R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"NULL"}}})",
+    row("non-indexable on the partition key",
+        R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"NULL"}}})",
         "Attempted conditional constraint is not an indexable operation");
     row("non-indexable on the sort key", R"({"TableName":"Events","KeyConditions":{
         "pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]},
         "sk":{"ComparisonOperator":"CONTAINS","AttributeValueList":[{"S":"a"}]}}})",
         "Attempted conditional constraint is not an indexable operation");
-    row("partition key not EQ", R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"GT","AttributeValueList":[{"S":"e"}]}}})",
+    row("partition key not EQ",
+        R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"GT","AttributeValueList":[{"S":"e"}]}}})",
         "Query key condition not supported");
     row("two on a hash-only table", R"({"TableName":"Items","KeyConditions":{
         "pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]},
         "x":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]}}})",
         "Query key condition not supported");
-    row("no partition key", R"({"TableName":"Events","KeyConditions":{"sk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]}}})",
+    row("no partition key",
+        R"({"TableName":"Events","KeyConditions":{"sk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]}}})",
         "Query condition missed key schema element: pk");
     row("non-key second condition", R"({"TableName":"Events","KeyConditions":{
         "pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]},
         "x":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]}}})",
         "Query condition missed key schema element: sk");
-    row("schema type", R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"N":"1"}]}}})",
+    row("schema type",
+        R"({"TableName":"Events","KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"N":"1"}]}}})",
         invalid("Condition parameter type does not match schema type"));
     row("QueryFilter on the sort key", R"({"TableName":"Events","KeyConditions":{
         "pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]}},
         "QueryFilter":{"sk":{"ComparisonOperator":"NOT_NULL"}}})",
         "QueryFilter can only contain non-primary key attributes: Primary key attribute: sk");
-    row("QueryFilter on the index key", R"({"TableName":"Items","IndexName":"byKind","KeyConditions":{
+    row("QueryFilter on the index key",
+        R"({"TableName":"Items","IndexName":"byKind","KeyConditions":{
         "kind":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]}},
         "QueryFilter":{"kind":{"ComparisonOperator":"NOT_NULL"}}})",
         "QueryFilter can only contain non-primary key attributes: Primary key attribute: kind");
@@ -689,7 +711,8 @@ void LegacyApiTest::keyConditionsValidation_data() {
         "Non-expression parameters: {AttributesToGet, QueryFilter, ConditionalOperator, "
         "KeyConditions} Expression parameters: {ProjectionExpression, FilterExpression, "
         "KeyConditionExpression}");
-    row("values without expressions", R"({"TableName":"Events","ExpressionAttributeValues":{":p":{"S":"e"}},
+    row("values without expressions",
+        R"({"TableName":"Events","ExpressionAttributeValues":{":p":{"S":"e"}},
         "KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]}}})",
         "ExpressionAttributeValues can only be specified when using expressions: "
         "FilterExpression and KeyConditionExpression are null");
@@ -731,13 +754,15 @@ void LegacyApiTest::queryFilter() {
     QCOMPARE(keysOf(*all), QStringList({"q/s5", "q/s6"}));
     QCOMPARE((*all)["ScannedCount"].get<int>(), 6);
 
-    request["QueryFilter"] = json(R"({"v":{"ComparisonOperator":"GT","AttributeValueList":[{"N":"4"}]},
+    request["QueryFilter"] =
+        json(R"({"v":{"ComparisonOperator":"GT","AttributeValueList":[{"N":"4"}]},
                        "sk":{"ComparisonOperator":"NULL"}})");
     QCOMPARE_ERROR(call("Query", request), "ValidationException",
                    "QueryFilter can only contain non-primary key attributes: Primary key "
                    "attribute: sk");
 
-    request["QueryFilter"] = json(R"({"v":{"ComparisonOperator":"LE","AttributeValueList":[{"N":"1"}]},
+    request["QueryFilter"] =
+        json(R"({"v":{"ComparisonOperator":"LE","AttributeValueList":[{"N":"1"}]},
                        "x":{"ComparisonOperator":"NOT_NULL"}})");
     request["ConditionalOperator"] = "OR";
     request["Limit"] = 3;
@@ -759,12 +784,11 @@ void LegacyApiTest::scanFilter_data() {
     };
     auto cmp = [](const char* name, const char* attribute, const char* op, const char* values,
                   const QStringList& keys) {
-        const std::string text = std::string(R"({")") + attribute +
-                                 R"(":{"ComparisonOperator":")" + op + "\"" +
-                                 (std::string(values).empty()
-                                      ? std::string()
-                                      : std::string(R"(,"AttributeValueList":)") + values) +
-                                 "}}";
+        const std::string text =
+            std::string(R"({")") + attribute + R"(":{"ComparisonOperator":")" + op + "\"" +
+            (std::string(values).empty() ? std::string()
+                                         : std::string(R"(,"AttributeValueList":)") + values) +
+            "}}";
         QTest::newRow(name) << QString::fromStdString(text) << QString() << keys;
     };
     cmp("EQ", "n", "EQ", R"([{"N":"2"}])", {"s2"});
@@ -801,7 +825,8 @@ void LegacyApiTest::scanFilter() {
     QFETCH(QString, filter);
     QFETCH(QString, conditionalOperator);
     QFETCH(QStringList, keys);
-    QVERIFY_OK(call("DeleteItem", Json{{"TableName", "Items"}, {"Key", json(R"({"pk":{"S":"p"}})")}}));
+    QVERIFY_OK(
+        call("DeleteItem", Json{{"TableName", "Items"}, {"Key", json(R"({"pk":{"S":"p"}})")}}));
     for (const char* item : kScanItems)
         QVERIFY_OK(call("PutItem", Json{{"TableName", "Items"}, {"Item", json(item)}}));
     Json request = {{"TableName", "Items"}, {"ScanFilter", json(filter.toStdString())}};
@@ -827,11 +852,12 @@ void LegacyApiTest::filterValidation_data() {
         const char* op;
         const char* values;
     };
-    for (const Count& c : {Count{"EQ", ""}, Count{"NE", "[]"}, Count{"LE", "[]"},
-                           Count{"LT", R"([{"N":"1"},{"N":"2"}])"}, Count{"GE", ""},
-                           Count{"GT", ""}, Count{"CONTAINS", ""}, Count{"NOT_CONTAINS", ""},
-                           Count{"BEGINS_WITH", ""}, Count{"IN", "[]"}, Count{"BETWEEN", R"([{"N":"1"}])"},
-                           Count{"NULL", R"([{"N":"1"}])"}, Count{"NOT_NULL", R"([{"N":"1"}])"}}) {
+    for (const Count& c :
+         {Count{"EQ", ""}, Count{"NE", "[]"}, Count{"LE", "[]"},
+          Count{"LT", R"([{"N":"1"},{"N":"2"}])"}, Count{"GE", ""}, Count{"GT", ""},
+          Count{"CONTAINS", ""}, Count{"NOT_CONTAINS", ""}, Count{"BEGINS_WITH", ""},
+          Count{"IN", "[]"}, Count{"BETWEEN", R"([{"N":"1"}])"}, Count{"NULL", R"([{"N":"1"}])"},
+          Count{"NOT_NULL", R"([{"N":"1"}])"}}) {
         const std::string members =
             std::string(R"("ScanFilter":{"a":{"ComparisonOperator":")") + c.op + "\"" +
             (std::string(c.values).empty() ? std::string()
@@ -848,12 +874,12 @@ void LegacyApiTest::filterValidation_data() {
         const char* value;
         const char* type;
     };
-    for (const Type& t : {Type{"EQ", R"({"BOOL":true})", "BOOL"}, Type{"NE", R"({"NULL":true})", "NULL"},
-                          Type{"EQ", R"({"L":[]})", "L"}, Type{"NE", R"({"M":{}})", "M"},
-                          Type{"LT", R"({"NS":["1"]})", "NS"}, Type{"GE", R"({"BOOL":false})", "BOOL"},
-                          Type{"CONTAINS", R"({"SS":["a"]})", "SS"},
-                          Type{"NOT_CONTAINS", R"({"L":[]})", "L"},
-                          Type{"BEGINS_WITH", R"({"N":"1"})", "N"}, Type{"IN", R"({"BS":["AQ=="]})", "BS"}}) {
+    for (const Type& t :
+         {Type{"EQ", R"({"BOOL":true})", "BOOL"}, Type{"NE", R"({"NULL":true})", "NULL"},
+          Type{"EQ", R"({"L":[]})", "L"}, Type{"NE", R"({"M":{}})", "M"},
+          Type{"LT", R"({"NS":["1"]})", "NS"}, Type{"GE", R"({"BOOL":false})", "BOOL"},
+          Type{"CONTAINS", R"({"SS":["a"]})", "SS"}, Type{"NOT_CONTAINS", R"({"L":[]})", "L"},
+          Type{"BEGINS_WITH", R"({"N":"1"})", "N"}, Type{"IN", R"({"BS":["AQ=="]})", "BS"}}) {
         const std::string members = std::string(R"("ScanFilter":{"a":{"ComparisonOperator":")") +
                                     t.op + R"(","AttributeValueList":[)" + t.value + "]}}";
         QTest::newRow((std::string("type ") + t.op + " " + t.type).c_str())
@@ -897,7 +923,8 @@ void LegacyApiTest::filterValidation_data() {
     row("entry as list", R"("ScanFilter":{"a":[]})",
         "Unrecognized collection type class com.amazonaws.dynamodb.v20120810.Condition",
         "SerializationException");
-    row("AttributeValueList as string", R"("ScanFilter":{"a":{"ComparisonOperator":"EQ","AttributeValueList":"x"}})",
+    row("AttributeValueList as string",
+        R"("ScanFilter":{"a":{"ComparisonOperator":"EQ","AttributeValueList":"x"}})",
         "Unexpected field type", "SerializationException");
     row("ConditionalOperator as number", R"("ConditionalOperator":1)",
         "NUMBER_VALUE cannot be converted to String", "SerializationException");
@@ -950,8 +977,8 @@ void LegacyApiTest::attributesToGet_data() {
         R"({"TableName":"Items","KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"p"}]}},%1})";
     QTest::newRow("GetItem") << "GetItem" << get.arg(R"("AttributesToGet":["s","n","missing"])")
                              << ok << R"({"Item":{"s":{"S":"hello"},"n":{"N":"5"}}})";
-    QTest::newRow("GetItem none present") << "GetItem" << get.arg(R"("AttributesToGet":["zz"])")
-                                          << ok << R"({"Item":{}})";
+    QTest::newRow("GetItem none present")
+        << "GetItem" << get.arg(R"("AttributesToGet":["zz"])") << ok << R"({"Item":{}})";
     QTest::newRow("GetItem duplicate")
         << "GetItem" << get.arg(R"("AttributesToGet":["s","n","s"])") << validation
         << QString::fromStdString(invalid("Duplicate value in attribute name: s"));
@@ -962,9 +989,9 @@ void LegacyApiTest::attributesToGet_data() {
     QTest::newRow("GetItem name as number")
         << "GetItem" << get.arg(R"("AttributesToGet":["s",1])") << "SerializationException"
         << "NUMBER_VALUE cannot be converted to String";
-    QTest::newRow("GetItem as map") << "GetItem" << get.arg(R"("AttributesToGet":{})")
-                                    << "SerializationException"
-                                    << "Start of structure or map found where not expected";
+    QTest::newRow("GetItem as map")
+        << "GetItem" << get.arg(R"("AttributesToGet":{})") << "SerializationException"
+        << "Start of structure or map found where not expected";
     QTest::newRow("GetItem with ProjectionExpression")
         << "GetItem" << get.arg(R"("AttributesToGet":["s"],"ProjectionExpression":"s")")
         << validation
@@ -974,8 +1001,9 @@ void LegacyApiTest::attributesToGet_data() {
     QTest::newRow("GetItem with names")
         << "GetItem" << get.arg(R"("AttributesToGet":["s"],"ExpressionAttributeNames":{"#s":"s"})")
         << validation << "ExpressionAttributeNames can only be specified when using expressions";
-    QTest::newRow("Scan") << "Scan" << scan.arg(R"("AttributesToGet":["s","t"])") << ok
-                          << R"({"Items":[{"s":{"S":"hello"},"t":{"BOOL":true}}],"Count":1,"ScannedCount":1})";
+    QTest::newRow("Scan")
+        << "Scan" << scan.arg(R"("AttributesToGet":["s","t"])") << ok
+        << R"({"Items":[{"s":{"S":"hello"},"t":{"BOOL":true}}],"Count":1,"ScannedCount":1})";
     QTest::newRow("Scan SPECIFIC_ATTRIBUTES")
         << "Scan" << scan.arg(R"("AttributesToGet":["n"],"Select":"SPECIFIC_ATTRIBUTES")") << ok
         << R"({"Items":[{"n":{"N":"5"}}],"Count":1,"ScannedCount":1})";
@@ -984,8 +1012,7 @@ void LegacyApiTest::attributesToGet_data() {
         << QString::fromStdString(
                invalid("SPECIFIC_ATTRIBUTES requires ProjectionExpression or AttributesToGet"));
     QTest::newRow("Scan ALL_ATTRIBUTES")
-        << "Scan" << scan.arg(R"("AttributesToGet":["n"],"Select":"ALL_ATTRIBUTES")")
-        << validation
+        << "Scan" << scan.arg(R"("AttributesToGet":["n"],"Select":"ALL_ATTRIBUTES")") << validation
         << QString::fromStdString(
                invalid("Cannot specify the AttributesToGet when choosing to get ALL_ATTRIBUTES"));
     QTest::newRow("Scan COUNT") << "Scan" << scan.arg(R"("AttributesToGet":["n"],"Select":"COUNT")")
@@ -993,19 +1020,21 @@ void LegacyApiTest::attributesToGet_data() {
                                 << QString::fromStdString(invalid(
                                        "Cannot specify the AttributesToGet when choosing to get "
                                        "COUNT"));
-    QTest::newRow("Scan too many") << "Scan"
-                                   << scan.arg(QString(R"("AttributesToGet":[%1"a"])")
-                                                   .arg(QString(R"("a",)").repeated(255)))
-                                   << validation
-                                   << "1 validation error detected: Value '[" +
-                                          QString("a, ").repeated(255) +
-                                          "a]' at 'attributesToGet' failed to satisfy "
-                                          "constraint: Member must have length less than or "
-                                          "equal to 255";
-    QTest::newRow("Query") << "Query" << query.arg(R"("AttributesToGet":["pk","m"])") << ok
-                           << R"({"Items":[{"pk":{"S":"p"},"m":{"M":{"k":{"S":"v"}}}}],"Count":1,"ScannedCount":1})";
+    QTest::newRow("Scan too many")
+        << "Scan"
+        << scan.arg(QString(R"("AttributesToGet":[%1"a"])").arg(QString(R"("a",)").repeated(255)))
+        << validation
+        << "1 validation error detected: Value '[" + QString("a, ").repeated(255) +
+               "a]' at 'attributesToGet' failed to satisfy "
+               "constraint: Member must have length less than or "
+               "equal to 255";
+    QTest::newRow("Query")
+        << "Query" << query.arg(R"("AttributesToGet":["pk","m"])") << ok
+        << R"({"Items":[{"pk":{"S":"p"},"m":{"M":{"k":{"S":"v"}}}}],"Count":1,"ScannedCount":1})";
     QTest::newRow("Query with FilterExpression")
-        << "Query" << query.arg(R"("AttributesToGet":["pk"],"FilterExpression":"n = :n","ExpressionAttributeValues":{":n":{"N":"5"}})")
+        << "Query"
+        << query.arg(
+               R"("AttributesToGet":["pk"],"FilterExpression":"n = :n","ExpressionAttributeValues":{":n":{"N":"5"}})")
         << validation
         << "Can not use both expression and non-expression parameters in the same request: "
            "Non-expression parameters: {AttributesToGet} Expression parameters: "
@@ -1028,13 +1057,16 @@ void LegacyApiTest::attributesToGet() {
 
 // BatchGetItem's AttributesToGet per table; UnprocessedKeys would keep it.
 void LegacyApiTest::batchGetAttributesToGet() {
-    QVERIFY_OK(call("PutItem", Json{{"TableName", "Events"},
-                                    {"Item", json(R"({"pk":{"S":"e"},"sk":{"S":"a"},"v":{"N":"1"},"w":{"N":"2"}})")}}));
+    QVERIFY_OK(call(
+        "PutItem",
+        Json{{"TableName", "Events"},
+             {"Item", json(R"({"pk":{"S":"e"},"sk":{"S":"a"},"v":{"N":"1"},"w":{"N":"2"}})")}}));
     auto got = call("BatchGetItem", json(R"({"RequestItems":{
         "Items":{"Keys":[{"pk":{"S":"p"}}],"AttributesToGet":["s","missing"]},
         "Events":{"Keys":[{"pk":{"S":"e"},"sk":{"S":"a"}}],"ProjectionExpression":"w"}}})"));
     QVERIFY_OK(got);
-    QCOMPARE_JSON(*got, json(R"({"Responses":{"Items":[{"s":{"S":"hello"}}],"Events":[{"w":{"N":"2"}}]},
+    QCOMPARE_JSON(*got,
+                  json(R"({"Responses":{"Items":[{"s":{"S":"hello"}}],"Events":[{"w":{"N":"2"}}]},
         "UnprocessedKeys":{}})"));
     QCOMPARE_ERROR(call("BatchGetItem", json(R"({"RequestItems":{
         "Items":{"Keys":[{"pk":{"S":"p"}}],"AttributesToGet":["s","s"]}}})")),

@@ -87,7 +87,8 @@ Result<Json> batchGetItemOperation(Engine& engine, const Json& request) {
                 reader.constraint(RequestReader::quoted(keys->dump()), path,
                                   "Member must have length less than or equal to 100");
             auto attributesToGet = entry.find("AttributesToGet");
-            readAttributesToGet(reader, attributesToGet == entry.end() ? nullptr : &*attributesToGet,
+            readAttributesToGet(reader,
+                                attributesToGet == entry.end() ? nullptr : &*attributesToGet,
                                 "requestItems." + name + ".member.attributesToGet");
         }
     SHARDSCAPE_TRY(reader.finish());
@@ -107,8 +108,8 @@ Result<Json> batchGetItemOperation(Engine& engine, const Json& request) {
         read.name = name;
         SHARDSCAPE_TRY(checkExpressionMix(entry, {"ProjectionExpression"}, {"AttributesToGet"}));
         auto attributesToGet = entry.find("AttributesToGet");
-        auto attributeList = compileAttributesToGet(
-            attributesToGet == entry.end() ? nullptr : &*attributesToGet);
+        auto attributeList =
+            compileAttributesToGet(attributesToGet == entry.end() ? nullptr : &*attributesToGet);
         if (!attributeList) return attributeList.error();
         read.projection = std::move(*attributeList);
         std::set<std::string> seen;

@@ -209,16 +209,13 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
 
     const Item& keyItem = **key;
     std::optional<Item> oldItem;
-    auto written = engine.mutateItem(r->tableName, keyItem,
-                                     [&](const StoredItem* current) -> Result<std::optional<Item>> {
-                                         SHARDSCAPE_TRY(condition->check(current));
-                                         auto next = applyUpdate(plan, keyItem, current, &oldItem);
-                                         if (!next)
-                                             return legacyUpdates
-                                                        ? legacyUpdateError(next.error())
-                                                        : next.error();
-                                         return std::optional<Item>(std::move(next).value());
-                                     });
+    auto written = engine.mutateItem(
+        r->tableName, keyItem, [&](const StoredItem* current) -> Result<std::optional<Item>> {
+            SHARDSCAPE_TRY(condition->check(current));
+            auto next = applyUpdate(plan, keyItem, current, &oldItem);
+            if (!next) return legacyUpdates ? legacyUpdateError(next.error()) : next.error();
+            return std::optional<Item>(std::move(next).value());
+        });
     if (!written) return written.error();
 
     Json response = Json::object();

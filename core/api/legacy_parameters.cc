@@ -36,8 +36,9 @@ const Json* readStructMap(RequestReader& reader, const Json& request, const char
     if (!map) return nullptr;
     if (map->is_object()) return map;
     if (map->is_array())
-        reader.typeError(std::string("Unrecognized collection type java.util.Map<java.lang.String, ") +
-                         kModelPackage + structType + ">");
+        reader.typeError(
+            std::string("Unrecognized collection type java.util.Map<java.lang.String, ") +
+            kModelPackage + structType + ">");
     else
         reader.typeError("Unexpected field type");
     return nullptr;

@@ -221,11 +221,10 @@ Result<std::vector<LegacyCondition>> parseConditionMap(const Json& conditions) {
         if (!values->empty()) SHARDSCAPE_TRY(checkSameType(*values));
         for (const auto& value : *values)
             if (!argumentTypeValid(*op, value.type()))
-                return invalidParameter("ComparisonOperator " +
-                                        std::string(comparisonOperatorName(*op)) +
-                                        " is not valid for " +
-                                        std::string(valueTypeName(value.type())) +
-                                        " AttributeValue type");
+                return invalidParameter(
+                    "ComparisonOperator " + std::string(comparisonOperatorName(*op)) +
+                    " is not valid for " + std::string(valueTypeName(value.type())) +
+                    " AttributeValue type");
         SHARDSCAPE_TRY(checkBetweenBounds(*op, *values));
         out.push_back({attribute, *op, std::move(values).value()});
     }
@@ -271,8 +270,8 @@ Result<std::vector<LegacyCondition>> parseExpectedMap(const Json& expected) {
             if (!condition.values.empty()) SHARDSCAPE_TRY(checkSameType(condition.values));
             SHARDSCAPE_TRY(checkBetweenBounds(condition.op, condition.values));
         } else if (list) {
-            return invalidParameter("AttributeValueList can only be used with a ComparisonOperator" +
-                                    forAttribute);
+            return invalidParameter(
+                "AttributeValueList can only be used with a ComparisonOperator" + forAttribute);
         } else {
             if (exists && !exists->is_boolean()) return serializationError("Unexpected field type");
             const bool mustExist = !exists || exists->get<bool>();
@@ -280,8 +279,7 @@ Result<std::vector<LegacyCondition>> parseExpectedMap(const Json& expected) {
                 return invalidParameter("Value must be provided when Exists is " +
                                         std::string(exists ? "true" : "null") + forAttribute);
             if (!mustExist && value)
-                return invalidParameter("Value cannot be used when Exists is false" +
-                                        forAttribute);
+                return invalidParameter("Value cannot be used when Exists is false" + forAttribute);
             if (value) {
                 auto parsed = attributeValueFromJson(*value);
                 if (!parsed) return parsed.error();

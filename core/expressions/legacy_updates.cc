@@ -77,8 +77,7 @@ Result<UpdatePlan> legacyUpdatePlan(const std::vector<AttributeUpdate>& updates,
             if (u.attribute == name) return true;
         return false;
     };
-    for (const KeyAttribute* key :
-         {&table.partitionKey, table.sortKey ? &*table.sortKey : nullptr})
+    for (const KeyAttribute* key : {&table.partitionKey, table.sortKey ? &*table.sortKey : nullptr})
         if (key && updated(key->name))
             return invalidParameter("Cannot update attribute " + key->name +
                                     ". This attribute is part of the key");
