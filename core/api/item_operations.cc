@@ -209,14 +209,14 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
 
     const Item& keyItem = **key;
     std::optional<Item> oldItem;
-    auto written = engine.mutateItem(
-        r->tableName, keyItem, [&](const StoredItem* current) -> Result<std::optional<Item>> {
-            SHARDSCAPE_TRY(condition->check(current));
-            auto next = applyUpdate(plan, keyItem, current, &oldItem);
-            if (!next) return legacyUpdates ? legacyUpdateError(next.error()) : next.error();
-            return std::optional<Item>(std::move(next).value());
-        });
-    if (!written) return written.error();
+    auto written = engine.mutateItem(r->tableName, keyItem,
+                                     [&](const StoredItem* current) -> Result<std::optional<Item>> {
+                                         SHARDSCAPE_TRY(condition->check(current));
+                                         auto next = applyUpdate(plan, keyItem, current, &oldItem);
+                                         if (!next) return next.error();
+                                         return std::optional<Item>(std::move(next).value());
+                                     });
+    if (!written) return legacyUpdates ? legacyUpdateError(written.error()) : written.error();
 
     Json response = Json::object();
     const auto touched = plan.touchedPaths();
