@@ -185,6 +185,78 @@ void LegacyDynaliteTest::sameAnswers_data() {
         "ScanFilter":{"n":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"N":"7"}]}}})J");
     row("ScanFilter operator type", "Scan", R"J({"TableName":"Items",
         "ScanFilter":{"n":{"ComparisonOperator":"EQ","AttributeValueList":[{"BOOL":true}]}}})J");
+    // Validation, each message on its own.
+    row("Value and Exists null", "PutItem",
+        R"J({"TableName":"Items","Item":{"pk":{"S":"p"}},"Expected":{"a":{}}})J");
+    row("Value with Exists false", "PutItem", R"J({"TableName":"Items","Item":{"pk":{"S":"p"}},
+        "Expected":{"a":{"Exists":false,"Value":{"S":"x"}}}})J");
+    row("Exists with ComparisonOperator", "PutItem",
+        R"J({"TableName":"Items","Item":{"pk":{"S":"p"}},
+        "Expected":{"a":{"Exists":true,"ComparisonOperator":"NULL"}}})J");
+    row("Value with AttributeValueList", "PutItem",
+        R"J({"TableName":"Items","Item":{"pk":{"S":"p"}},
+        "Expected":{"a":{"ComparisonOperator":"EQ","Value":{"S":"x"},"AttributeValueList":[{"S":"x"}]}}})J");
+    row("AttributeValueList alone", "PutItem", R"J({"TableName":"Items","Item":{"pk":{"S":"p"}},
+        "Expected":{"a":{"AttributeValueList":[{"S":"x"}]}}})J");
+    row("Expected IN of two types", "PutItem", R"J({"TableName":"Items","Item":{"pk":{"S":"p"}},
+        "Expected":{"a":{"ComparisonOperator":"IN","AttributeValueList":[{"S":"x"},{"N":"1"}]}}})J");
+    row("Expected BETWEEN reversed", "PutItem", R"J({"TableName":"Items","Item":{"pk":{"S":"p"}},
+        "Expected":{"a":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"N":"2"},{"N":"1"}]}}})J");
+    row("Expected as list", "PutItem",
+        R"J({"TableName":"Items","Item":{"pk":{"S":"p"}},"Expected":[]})J");
+    row("Expected entry as number", "PutItem",
+        R"J({"TableName":"Items","Item":{"pk":{"S":"p"}},"Expected":{"a":1}})J");
+    row("Exists as number", "PutItem",
+        R"J({"TableName":"Items","Item":{"pk":{"S":"p"}},"Expected":{"a":{"Exists":1}}})J");
+    row("Expected with names", "PutItem", R"J({"TableName":"Items","Item":{"pk":{"S":"p"}},
+        "Expected":{"a":{"Exists":false}},"ExpressionAttributeNames":{"#a":"a"}})J");
+    row("Expected with values", "UpdateItem", R"J({"TableName":"Items","Key":{"pk":{"S":"p"}},
+        "Expected":{"a":{"Exists":false}},"ExpressionAttributeValues":{":a":{"S":"a"}}})J");
+    row("ConditionalOperator enum", "PutItem", R"J({"TableName":"Items","Item":{"pk":{"S":"p"}},
+        "ConditionalOperator":"XOR"})J");
+    row("ComparisonOperator enum", "PutItem", R"J({"TableName":"Items","Item":{"pk":{"S":"p"}},
+        "Expected":{"a":{"ComparisonOperator":"LIKE","Value":{"S":"x"}}}})J");
+    row("update without value", "UpdateItem", R"J({"TableName":"Items","Key":{"pk":{"S":"p"}},
+        "AttributeUpdates":{"a":{"Action":"PUT"}}})J");
+    row("ADD of a string", "UpdateItem", R"J({"TableName":"Items","Key":{"pk":{"S":"p"}},
+        "AttributeUpdates":{"a":{"Action":"ADD","Value":{"S":"x"}}}})J");
+    row("AttributeUpdates as list", "UpdateItem",
+        R"J({"TableName":"Items","Key":{"pk":{"S":"p"}},"AttributeUpdates":[]})J");
+    row("Action as number", "UpdateItem", R"J({"TableName":"Items","Key":{"pk":{"S":"p"}},
+        "AttributeUpdates":{"a":{"Action":1}}})J");
+    row("ScanFilter missing operator", "Scan", R"J({"TableName":"Items","ScanFilter":{"a":{}}})J");
+    row("ScanFilter BEGINS_WITH of a number", "Scan", R"J({"TableName":"Items",
+        "ScanFilter":{"a":{"ComparisonOperator":"BEGINS_WITH","AttributeValueList":[{"N":"1"}]}}})J");
+    row("ScanFilter CONTAINS of a set", "Scan", R"J({"TableName":"Items",
+        "ScanFilter":{"a":{"ComparisonOperator":"CONTAINS","AttributeValueList":[{"SS":["a"]}]}}})J");
+    row("ScanFilter NOT_NULL with a value", "Scan", R"J({"TableName":"Items",
+        "ScanFilter":{"a":{"ComparisonOperator":"NOT_NULL","AttributeValueList":[{"S":"a"}]}}})J");
+    row("ScanFilter bad number", "Scan", R"J({"TableName":"Items",
+        "ScanFilter":{"a":{"ComparisonOperator":"EQ","AttributeValueList":[{"N":"x"}]}}})J");
+    row("ScanFilter entry as list", "Scan", R"J({"TableName":"Items","ScanFilter":{"a":[]}})J");
+    row("AttributeValueList as string", "Scan", R"J({"TableName":"Items",
+        "ScanFilter":{"a":{"ComparisonOperator":"EQ","AttributeValueList":"x"}}})J");
+    row("ScanFilter with values", "Scan", R"J({"TableName":"Items",
+        "ScanFilter":{"a":{"ComparisonOperator":"NULL"}},"ExpressionAttributeValues":{":a":{"S":"a"}}})J");
+    row("AttributesToGet empty", "Scan", R"J({"TableName":"Items","AttributesToGet":[]})J");
+    row("AttributesToGet duplicate on Scan", "Scan",
+        R"J({"TableName":"Items","AttributesToGet":["a","a"],"ScanFilter":{"a":{"ComparisonOperator":"EQ"}}})J");
+    row("QueryFilter before AttributesToGet", "Query",
+        R"J({"TableName":"Events","AttributesToGet":["a","a"],
+        "QueryFilter":{"a":{"ComparisonOperator":"EQ"}},
+        "KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]}}})J");
+    row("KeyConditions three", "Query", R"J({"TableName":"Events","KeyConditions":{
+        "a":{"ComparisonOperator":"NULL"},"b":{"ComparisonOperator":"NULL"},"c":{"ComparisonOperator":"NULL"}}})J");
+    row("KeyConditions with KeyConditionExpression", "Query", R"J({"TableName":"Events",
+        "KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"e"}},
+        "KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]}}})J");
+    row("KeyConditions with FilterExpression", "Query", R"J({"TableName":"Events",
+        "FilterExpression":"v > :v","ExpressionAttributeValues":{":v":{"N":"1"}},
+        "KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]}}})J");
+    row("KeyConditions schema type", "Query", R"J({"TableName":"Events",
+        "KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"N":"1"}]}}})J");
+    row("KeyConditions partition not EQ", "Query", R"J({"TableName":"Events",
+        "KeyConditions":{"pk":{"ComparisonOperator":"GE","AttributeValueList":[{"S":"e"}]}}})J");
     row("ScanFilter with FilterExpression", "Scan",
         R"J({"TableName":"Items","AttributesToGet":["pk"],
         "ScanFilter":{"n":{"ComparisonOperator":"NULL"}},"FilterExpression":"attribute_exists(n)"})J");
