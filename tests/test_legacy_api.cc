@@ -4,6 +4,8 @@
 // every validation message, and the refusal to mix them with expressions.
 #include <QtTest>
 
+#include "capacity/capacity_explanation.h"
+#include "classroom/walkthrough_facts.h"
 #include "operation_test_support.h"
 
 using namespace shardscape;
@@ -39,6 +41,7 @@ class LegacyApiTest : public QObject {
     void attributesToGet_data();
     void attributesToGet();
     void batchGetAttributesToGet();
+    void classroomStepThrough();
 
   private:
     Result<Json> call(std::string_view operation, const Json& request) {
@@ -1083,6 +1086,46 @@ void LegacyApiTest::batchGetAttributesToGet() {
                    "1 validation error detected: Value '[]' at "
                    "'requestItems.Items.member.attributesToGet' failed to satisfy constraint: "
                    "Member must have length greater than or equal to 1");
+}
+
+// The classroom step-through and the capacity explanation read legacy requests as the
+// operations do: a Query's KeyConditions give its partition and sort-key condition, an
+// UpdateItem's AttributeUpdates the new item's size, a QueryFilter makes the read size an
+// upper bound.
+void LegacyApiTest::classroomStepThrough() {
+    for (const char* sk : {"a1", "a2", "b1"})
+        QVERIFY_OK(call("PutItem", Json{{"TableName", "Events"},
+                                        {"Item", {{"pk", {{"S", "e"}}}, {"sk", {{"S", sk}}}}}}));
+    const Json query = json(R"J({"TableName":"Events","ReturnConsumedCapacity":"TOTAL",
+        "KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]},
+                         "sk":{"ComparisonOperator":"BEGINS_WITH","AttributeValueList":[{"S":"a"}]}}})J");
+    auto facts = gatherWalkthroughFacts(harness_->engine(), {"Query", query});
+    QVERIFY2(facts.ok(), facts.ok() ? "" : facts.error().message.c_str());
+    QCOMPARE_JSON(attributeValueToJson(facts->partitionKey), json(R"({"S":"e"})"));
+    QCOMPARE(facts->sortKeyCondition, std::string("begins_with(sk, \"a\")"));
+    QCOMPARE(facts->itemSizes.size(), size_t(2));
+
+    Json filtered = query;
+    filtered["QueryFilter"] = json(R"({"x":{"ComparisonOperator":"NULL"}})");
+    auto response = call("Query", filtered);
+    QVERIFY_OK(response);
+    QCOMPARE(explainConsumedCapacity("Query", filtered, *response),
+             std::string("2 items, at most 4 KB read (1 × 4 KB), eventually consistent (half) "
+                         "→ 0.5 RCU"));
+
+    auto update = gatherWalkthroughFacts(
+        harness_->engine(), {"UpdateItem", json(R"J({"TableName":"Items","Key":{"pk":{"S":"p"}},
+        "AttributeUpdates":{"s":{"Action":"DELETE"},"big":{"Value":{"S":"0123456789"}}}})J")});
+    QVERIFY2(update.ok(), update.ok() ? "" : update.error().message.c_str());
+    const size_t before = sizeOf(json(kSample));
+    QCOMPARE(update->oldItemBytes, std::optional<size_t>(before));
+    QCOMPARE(update->newItemBytes, std::optional<size_t>(before - 1 - 5 + 3 + 10));
+    auto mismatch = gatherWalkthroughFacts(
+        harness_->engine(), {"UpdateItem", json(R"J({"TableName":"Items","Key":{"pk":{"S":"p"}},
+        "AttributeUpdates":{"s":{"Action":"ADD","Value":{"N":"1"}}}})J")});
+    QVERIFY(!mismatch.ok());
+    QCOMPARE(mismatch.error().name(), std::string("ValidationException"));
+    QCOMPARE(mismatch.error().message, std::string("Type mismatch for attribute to update"));
 }
 
 QTEST_GUILESS_MAIN(LegacyApiTest)
