@@ -163,7 +163,7 @@ void LegacyDynaliteTest::sameAnswers_data() {
         "KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]},
         "sk":{"ComparisonOperator":"BETWEEN","AttributeValueList":[{"S":"a2"},{"S":"b9"}]}}})J");
     // dynalite decides OR by its first entry alone (DynamoDB: any entry), so this OR is one
-    // whose first entry decides; test_legacy_api covers OR in full.
+    // whose first entry decides; test_legacy_reads covers OR in full.
     row("QueryFilter OR", "Query", R"J({"TableName":"Events","ConditionalOperator":"OR",
         "KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"e"}]}},
         "QueryFilter":{"v":{"ComparisonOperator":"GE","AttributeValueList":[{"N":"3"}]},
