@@ -18,7 +18,8 @@ Result<Json> dispatchText(Engine& engine, std::string_view operation, std::strin
 
 std::vector<std::string> supportedOperations();
 
-// {"__type": "...#ValidationException", "message": "..."} as DynamoDB sends errors.
+// {"__type": "...#ValidationException", "message": "..."} as DynamoDB sends errors; without the
+// message member when the message is empty.
 Json errorBody(const Error& error);
 
 }  // namespace shardscape
