@@ -8,33 +8,6 @@
 
 namespace shardscape {
 
-Status checkExpressionParameters(const Json& request,
-                                 std::initializer_list<const char*> expressions,
-                                 std::initializer_list<const char*> valueExpressions) {
-    auto present = [&](const char* name) {
-        auto it = request.find(name);
-        return it != request.end() && !it->is_null();
-    };
-    bool anyExpression = false;
-    for (const char* name : expressions) anyExpression = anyExpression || present(name);
-    if (present("ExpressionAttributeNames") && !anyExpression)
-        return validationError(
-            "ExpressionAttributeNames can only be specified when using expressions");
-    bool anyValueExpression = false;
-    for (const char* name : valueExpressions)
-        anyValueExpression = anyValueExpression || present(name);
-    if (valueExpressions.size() > 0 && present("ExpressionAttributeValues") &&
-        !anyValueExpression) {
-        std::string names;
-        for (const char* name : valueExpressions)
-            names += (names.empty() ? "" : " and ") + std::string(name);
-        return validationError(
-            "ExpressionAttributeValues can only be specified when using expressions: " + names +
-            (valueExpressions.size() > 1 ? " are null" : " is null"));
-    }
-    return {};
-}
-
 Status checkExpressionsWithoutTable(const Json& request) {
     auto member = [&](const char* name) -> const Json* {
         auto it = request.find(name);

@@ -19,14 +19,6 @@ ReturnConsumedCapacity toReturnConsumedCapacity(const std::optional<std::string>
 // reported through `reader`; AttributeValue validation errors are returned.
 Result<std::optional<Item>> readItemMember(const Json& request, const char* member);
 
-// ExpressionAttributeNames without any expression, or ExpressionAttributeValues without an
-// expression that takes values (`valueExpressions`, e.g. {"FilterExpression",
-// "KeyConditionExpression"}), refused with DynamoDB's words. DynamoDB makes these checks
-// before the operation's other rules.
-Status checkExpressionParameters(const Json& request,
-                                 std::initializer_list<const char*> expressions,
-                                 std::initializer_list<const char*> valueExpressions);
-
 // DynamoDB checks a request's expressions (their syntax, then the names and values they use)
 // before it looks for the table. The operations parse them against the table's key schema
 // once they have it; when the table is missing they call this first, so that an expression

@@ -23,6 +23,8 @@ class RequestReader {
   public:
     explicit RequestReader(const Json& request);
 
+    const Json& request() const { return request_; }
+
     std::optional<std::string> string(const char* member);
     // `javaType` is the member's type in DynamoDB's model, which its deserialization errors
     // name: Integer for Limit, Segment and TotalSegments, Long for capacity units.
@@ -49,6 +51,9 @@ class RequestReader {
                        size_t minimum, size_t maximum);
     void constraint(const std::string& shownValue, const std::string& path,
                     const std::string& message);
+    // A member of a nested structure has the wrong JSON type (checked by the caller):
+    // recorded as a SerializationException with `message`.
+    void typeError(std::string message) { serialization(std::move(message)); }
 
     // The first serialization error, else all constraint errors, else success.
     Status finish() const;
