@@ -1,7 +1,6 @@
 #pragma once
 // Request-reading pieces shared by several operations.
 
-#include <initializer_list>
 #include <optional>
 #include <string>
 
