@@ -205,8 +205,10 @@ def legacy_conditions(rng):
     """A KeyConditions / QueryFilter / ScanFilter / Expected map in one of its forms."""
     name = rng.choice(["pk", "sk", "n", "s", "ss", "lsk", "nope"])
     op = rng.choice(OPERATORS)
+    # No empty attribute value ({}) here: dynalite crashes on one in an Expected condition,
+    # which leaves no reference answer (the empty value is tried in other members).
     args = rng.choice([[], [{"N": "1"}], [{"S": "a"}], [{"N": "1"}, {"N": "5"}],
-                       [{"S": "p1"}], [{"SS": ["a"]}], [{}], [{"N": "1"}] * 3])
+                       [{"S": "p1"}], [{"SS": ["a"]}], [{"N": "1"}] * 3])
     condition = {"ComparisonOperator": op}
     if rng.random() < 0.85:
         condition["AttributeValueList"] = args
