@@ -49,6 +49,9 @@ class RequestReader {
                        size_t minimum, size_t maximum);
     void constraint(const std::string& shownValue, const std::string& path,
                     const std::string& message);
+    // A member of a nested structure has the wrong JSON type (checked by the caller):
+    // recorded as a SerializationException with `message`.
+    void typeError(std::string message) { serialization(std::move(message)); }
 
     // The first serialization error, else all constraint errors, else success.
     Status finish() const;
