@@ -209,9 +209,19 @@ void TableLifecycleTest::updatingIndexes() {
     harness_->engine().waitForBackgroundWork();
     QCOMPARE_JSON(indexStatus(described(), "byZip"), Json("CREATING"));
     QCOMPARE_JSON(indexStatus(described(), "byCity"), Json("ACTIVE"));
+    // Not readable while it is CREATING.
+    const Json queryByZip = json(R"({"TableName": "users", "IndexName": "byZip",
+                                     "KeyConditionExpression": "zip = :z",
+                                     "ExpressionAttributeValues": {":z": {"S": "1"}}})");
+    QCOMPARE_VALIDATION(call("Query", queryByZip),
+                        "Cannot read from backfilling global secondary index: byZip");
+    QCOMPARE_VALIDATION(call("Scan", json(R"({"TableName": "users", "IndexName": "byZip"})")),
+                        "Cannot read from backfilling global secondary index: byZip");
     *clock_ = kStart + 1;
     QCOMPARE_JSON(described()["TableStatus"], Json("ACTIVE"));
     QCOMPARE_JSON(indexStatus(described(), "byZip"), Json("ACTIVE"));
+    QCOMPARE_JSON(call("Query", queryByZip).value(), json(R"({"Items": [], "Count": 0,
+                                                               "ScannedCount": 0})"));
 
     // An index whose throughput changes is UPDATING.
     auto changed = call("UpdateTable", json(R"({"TableName": "users",

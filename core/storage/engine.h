@@ -366,6 +366,9 @@ class Engine {
     TableStatus statusOf(const TableState& state) const;
     // The state's definition with its status and its indexes' shown statuses.
     TableDefinition present(const TableState& state) const;
+    // The index's status as DescribeTable shows it: CREATING while an UpdateTable that
+    // created it is settling, even when its backfill is done.
+    IndexStatus shownIndexStatus(const std::string& tableName, const IndexDefinition& index) const;
     // Caller holds catalogMutex_.
     Status changeableLocked(const std::string& name) const;
     bool deletingLocked(const std::string& name) const;

@@ -40,6 +40,16 @@ TableDefinition Engine::present(const TableState& state) const {
     return shown;
 }
 
+IndexStatus Engine::shownIndexStatus(const std::string& tableName,
+                                     const IndexDefinition& index) const {
+    if (index.status != IndexStatus::Active || options_.updateTableMs <= 0) return index.status;
+    std::shared_lock lock(catalogMutex_);
+    auto it = tables_.find(tableName);
+    if (it == tables_.end() || statusOf(it->second) == TableStatus::Active) return index.status;
+    auto shown = it->second.lifecycle.indexes.find(index.name);
+    return shown == it->second.lifecycle.indexes.end() ? index.status : shown->second;
+}
+
 bool Engine::deletingLocked(const std::string& name) const {
     auto it = deletingTables_.find(name);
     return it != deletingTables_.end() && now() < it->second.until;
