@@ -139,6 +139,14 @@ void TableLifecycleTest::creating() {
                    "ResourceInUseException", inUse("created"));
     QCOMPARE_ERROR(call("DeleteTable", kUsers), "ResourceInUseException", inUse("created"));
     QCOMPARE_ERROR(call("CreateTable", usersTable()), "ResourceInUseException", inUse("created"));
+    // Time to Live cannot be described or changed yet.
+    QCOMPARE_VALIDATION(call("DescribeTimeToLive", kUsers),
+                        "Cannot describe time to live while table is in CREATING state: Current "
+                        "table state is CREATING");
+    QCOMPARE_ERROR(
+        call("UpdateTimeToLive", json(R"({"TableName": "users", "TimeToLiveSpecification":
+                                 {"AttributeName": "expires", "Enabled": true}})")),
+        "ResourceNotFoundException", "Requested resource not found: Table: users not found");
     // A malformed request is still refused for what it is.
     QCOMPARE_VALIDATION(call("UpdateTable", kUsers),
                         "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
@@ -273,6 +281,9 @@ void TableLifecycleTest::deleting() {
     QCOMPARE_ERROR(call("ListTagsOfResource", Json{{"ResourceArn", kArn}}),
                    "ResourceNotFoundException",
                    "Requested resource not found: ResourceArn: " + kArn + " not found");
+    QCOMPARE_VALIDATION(call("DescribeTimeToLive", kUsers),
+                        "Cannot describe time to live while table is in DELETING state: Current "
+                        "table state is DELETING");
 
     *clock_ = kStart + 1.5;
     QCOMPARE_ERROR(call("DescribeTable", kUsers), "ResourceNotFoundException",
