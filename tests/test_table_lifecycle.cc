@@ -2,6 +2,7 @@
 // the states observable (EngineOptions::createTableMs, updateTableMs, deleteTableMs), under a
 // simulated clock: what each operation answers in each state, with DynamoDB's exact errors,
 // and that the states end by themselves, at a reopen too.
+#include "backend/backend.h"
 #include "operation_test_support.h"
 
 using namespace shardscape;
@@ -238,6 +239,11 @@ void TableLifecycleTest::updatingIndexes() {
     QVERIFY_OK(changed);
     QCOMPARE_JSON(indexStatus(changed.value()["TableDescription"], "byCity"), Json("UPDATING"));
     QCOMPARE_JSON(indexStatus(described(), "byCity"), Json("UPDATING"));
+    // The workbench reads the states from a description (a remote endpoint's) too.
+    auto read = tableDefinitionFromDescription(described());
+    QVERIFY(read.ok());
+    QCOMPARE(read->status, TableStatus::Updating);
+    QCOMPARE(read->findIndex("byCity")->status, IndexStatus::Updating);
     *clock_ = kStart + 2;
     QCOMPARE_JSON(indexStatus(described(), "byCity"), Json("ACTIVE"));
 
