@@ -223,6 +223,22 @@ class ServeTest : public QObject {
         });
         QVERIFY2(creating >= 0, "the table never became ACTIVE");
 
+        // TagResource and UntagResource answer with an empty body, as DynamoDB does.
+        const std::string arn = "arn:aws:dynamodb:ddblocal:000000000000:table/Notes";
+        for (const auto& [operation, body] :
+             {std::pair<const char*, std::string>{
+                  "TagResource",
+                  R"({"ResourceArn":")" + arn + R"(","Tags":[{"Key":"k","Value":"v"}]})"},
+              {"UntagResource", R"({"ResourceArn":")" + arn + R"(","TagKeys":["k"]})"}}) {
+            QVERIFY(connection.send(request(operation, body)));
+            auto answered = connection.read();
+            QVERIFY(answered);
+            QCOMPARE(answered->status, 200);
+            QCOMPARE(answered->body, std::string());
+            QCOMPARE(answered->header("content-length"), std::string("0"));
+            QCOMPARE(answered->header("x-amz-crc32"), std::string("0"));
+        }
+
         auto deleted = send("DeleteTable", describe);
         QVERIFY(deleted);
         QCOMPARE((*deleted)["TableDescription"]["TableStatus"], Json("DELETING"));

@@ -63,6 +63,10 @@ std::vector<std::string> supportedOperations() {
     return names;
 }
 
+bool hasEmptyResponseBody(std::string_view operation) {
+    return operation == "TagResource" || operation == "UntagResource";
+}
+
 Json errorBody(const Error& error) {
     // SerializationException is the one DynamoDB error whose body says "Message".
     const char* messageMember =

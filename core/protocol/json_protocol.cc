@@ -96,7 +96,8 @@ HttpResponse JsonProtocol::handle(const HttpRequest& request) const {
                 response = errorResponse(result.error(), responseType);
             } else {
                 try {
-                    response.body = result->dump();
+                    if (!hasEmptyResponseBody(operation) || !result->empty())
+                        response.body = result->dump();
                     finish(response, responseType);
                 } catch (const std::exception& e) {
                     response = errorResponse(
