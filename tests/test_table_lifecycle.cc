@@ -175,9 +175,12 @@ void TableLifecycleTest::updating() {
                                                 {"ReadCapacityUnits": 6, "WriteCapacityUnits": 6}})"));
     QVERIFY_OK(updated);
     QCOMPARE_JSON(updated.value()["TableDescription"]["TableStatus"], Json("UPDATING"));
-    QCOMPARE_JSON(updated.value()["TableDescription"]["ProvisionedThroughput"]["ReadCapacityUnits"],
-                  Json(6));
+    // The throughput it had until the update is over; the time of the increase at once.
+    const Json oldThroughput = json(R"({"NumberOfDecreasesToday": 0, "ReadCapacityUnits": 5,
+                                        "WriteCapacityUnits": 5, "LastIncreaseDateTime": 1700000000})");
+    QCOMPARE_JSON(updated.value()["TableDescription"]["ProvisionedThroughput"], oldThroughput);
     QCOMPARE_JSON(described()["TableStatus"], Json("UPDATING"));
+    QCOMPARE_JSON(described()["ProvisionedThroughput"], oldThroughput);
 
     // Items and tags keep working; another change or a delete waits.
     QVERIFY_OK(call("GetItem", kKey));
@@ -193,10 +196,19 @@ void TableLifecycleTest::updating() {
 
     *clock_ = kStart + 2;
     QCOMPARE_JSON(described()["TableStatus"], Json("ACTIVE"));
+    QCOMPARE_JSON(described()["ProvisionedThroughput"],
+                  json(R"({"NumberOfDecreasesToday": 0, "ReadCapacityUnits": 6,
+                           "WriteCapacityUnits": 6, "LastIncreaseDateTime": 1700000000})"));
+    // A switch of billing mode shows at once, the time of the switch when it is over.
     auto again = call("UpdateTable", json(R"({"TableName": "users", "BillingMode":
                                               "PAY_PER_REQUEST"})"));
     QVERIFY_OK(again);
     QCOMPARE_JSON(again.value()["TableDescription"]["TableStatus"], Json("UPDATING"));
+    QCOMPARE_JSON(again.value()["TableDescription"]["BillingModeSummary"],
+                  json(R"({"BillingMode": "PAY_PER_REQUEST"})"));
+    *clock_ = kStart + 4;
+    QCOMPARE_JSON(described()["BillingModeSummary"], json(R"({"BillingMode": "PAY_PER_REQUEST",
+                           "LastUpdateToPayPerRequestDateTime": 1700000002})"));
 }
 
 void TableLifecycleTest::updatingIndexes() {
@@ -239,6 +251,9 @@ void TableLifecycleTest::updatingIndexes() {
     QVERIFY_OK(changed);
     QCOMPARE_JSON(indexStatus(changed.value()["TableDescription"], "byCity"), Json("UPDATING"));
     QCOMPARE_JSON(indexStatus(described(), "byCity"), Json("UPDATING"));
+    QCOMPARE_JSON(
+        described()["GlobalSecondaryIndexes"][0]["ProvisionedThroughput"]["ReadCapacityUnits"],
+        Json(1));
     // The workbench reads the states from a description (a remote endpoint's) too.
     auto read = tableDefinitionFromDescription(described());
     QVERIFY(read.ok());
@@ -246,6 +261,9 @@ void TableLifecycleTest::updatingIndexes() {
     QCOMPARE(read->findIndex("byCity")->status, IndexStatus::Updating);
     *clock_ = kStart + 2;
     QCOMPARE_JSON(indexStatus(described(), "byCity"), Json("ACTIVE"));
+    QCOMPARE_JSON(
+        described()["GlobalSecondaryIndexes"][0]["ProvisionedThroughput"]["ReadCapacityUnits"],
+        Json(2));
 
     // A deleted index is shown DELETING until the update is over, then it is gone; queries
     // no longer reach it at once.

@@ -349,7 +349,8 @@ Result<TableDefinition> applyIndexUpdates(Engine& engine, const std::string& tab
 // EngineOptions::updateTableMs, with the indexes it creates, changes and deletes.
 Result<Json> describeUpdatedTable(Engine& engine, const std::string& name,
                                   const std::vector<IndexUpdate>& updates,
-                                  const std::optional<TableDefinition>& changed) {
+                                  const std::optional<TableDefinition>& changed,
+                                  std::shared_ptr<const TableDefinition> before) {
     std::map<std::string, IndexStatus> indexes;
     std::vector<IndexDefinition> departing;
     for (const auto& update : updates) {
@@ -361,7 +362,7 @@ Result<Json> describeUpdatedTable(Engine& engine, const std::string& name,
             if (const IndexDefinition* index = changed->findIndex(*update.indexName))
                 departing.push_back(*index);
     }
-    engine.beginTableUpdate(name, std::move(indexes), std::move(departing));
+    engine.beginTableUpdate(name, std::move(indexes), std::move(departing), std::move(before));
     auto described = engine.describeTable(name);
     if (!described) return described.error();
     // Without an UPDATING time the response is the changed definition, a deleted index in it
@@ -423,10 +424,12 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
     SHARDSCAPE_TRY(checkIndexUpdates(indexUpdates));
     // A table being created, updated or deleted cannot be changed.
     SHARDSCAPE_TRY(engine.requireChangeable(*name));
+    const std::shared_ptr<const TableDefinition> before = engine.table(*name);
     if (!throughput.present && !billingMode) {
         auto updated = applyIndexUpdates(engine, *name, indexUpdates, definitions);
         if (!updated) return updated.error();
-        return describeUpdatedTable(engine, *name, indexUpdates, std::move(updated).value());
+        return describeUpdatedTable(engine, *name, indexUpdates, std::move(updated).value(),
+                                    before);
     }
 
     const double now = engine.now();
@@ -480,7 +483,7 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
         if (!indexed) return indexed.error();
         changed = std::move(indexed).value();
     }
-    return describeUpdatedTable(engine, *name, indexUpdates, changed);
+    return describeUpdatedTable(engine, *name, indexUpdates, changed, before);
 }
 
 Result<Json> deleteTableOperation(Engine& engine, const Json& request) {

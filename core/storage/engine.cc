@@ -339,6 +339,7 @@ Result<TableDefinition> Engine::createTable(TableDefinition definition) {
         state.lifecycle = Lifecycle{TableStatus::Creating,
                                     now() + static_cast<double>(options_.createTableMs) / 1000,
                                     std::move(creating),
+                                    {},
                                     {}};
     }
     syncMeterLocked(state);

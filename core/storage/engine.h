@@ -232,9 +232,13 @@ class Engine {
     // An UpdateTable changed the table: it is UPDATING for EngineOptions::updateTableMs, the
     // indexes in `indexes` show the given status meanwhile (a created index CREATING at least
     // that long, an index whose throughput changed UPDATING), and `departing` (deleted
-    // indexes) are shown DELETING. Nothing happens when updateTableMs is 0.
+    // indexes) are shown DELETING. As in DynamoDB, the table and its indexes show the
+    // provisioned throughput they had `before` the update until it is over (the new
+    // LastIncreaseDateTime and LastDecreaseDateTime at once). Nothing happens when
+    // updateTableMs is 0.
     void beginTableUpdate(const std::string& name, std::map<std::string, IndexStatus> indexes,
-                          std::vector<IndexDefinition> departing);
+                          std::vector<IndexDefinition> departing,
+                          std::shared_ptr<const TableDefinition> before);
 
     // --- Items ---------------------------------------------------------------------------
     // `precondition`, if given, sees the item being replaced (null if none) under the write
@@ -339,6 +343,7 @@ class Engine {
         double until = 0;
         std::map<std::string, IndexStatus> indexes;     // shown statuses of changed indexes
         std::vector<IndexDefinition> departingIndexes;  // deleted indexes, shown DELETING
+        std::shared_ptr<const TableDefinition> before;  // an update's throughput, shown
     };
     struct TableState {
         std::shared_ptr<const TableDefinition> definition;

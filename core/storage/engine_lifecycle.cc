@@ -37,6 +37,24 @@ TableDefinition Engine::present(const TableState& state) const {
     }
     for (const auto& departing : lifecycle.departingIndexes)
         if (!shown.findIndex(departing.name)) shown.indexes.push_back(departing);
+    if (const TableDefinition* before = lifecycle.before.get()) {
+        // A throughput change shows once it is over; a switch of billing mode shows at once,
+        // without the time of the switch to PAY_PER_REQUEST.
+        const bool provisioned = before->billingMode == BillingMode::Provisioned &&
+                                 shown.billingMode == BillingMode::Provisioned;
+        if (provisioned) {
+            shown.readCapacityUnits = before->readCapacityUnits;
+            shown.writeCapacityUnits = before->writeCapacityUnits;
+        }
+        if (before->billingMode != shown.billingMode)
+            shown.lastUpdateToPayPerRequestDateTime = before->lastUpdateToPayPerRequestDateTime;
+        for (auto& index : shown.indexes) {
+            const IndexDefinition* old = before->findIndex(index.name);
+            if (!old || !index.global || !provisioned) continue;
+            index.readCapacityUnits = old->readCapacityUnits;
+            index.writeCapacityUnits = old->writeCapacityUnits;
+        }
+    }
     return shown;
 }
 
@@ -89,7 +107,8 @@ std::optional<TableStatus> Engine::tableStatus(const std::string& name) const {
 }
 
 void Engine::beginTableUpdate(const std::string& name, std::map<std::string, IndexStatus> indexes,
-                              std::vector<IndexDefinition> departing) {
+                              std::vector<IndexDefinition> departing,
+                              std::shared_ptr<const TableDefinition> before) {
     if (options_.updateTableMs <= 0) return;
     std::unique_lock lock(catalogMutex_);
     auto it = tables_.find(name);
@@ -97,7 +116,7 @@ void Engine::beginTableUpdate(const std::string& name, std::map<std::string, Ind
     for (auto& index : departing) index.status = IndexStatus::Deleting;
     it->second.lifecycle =
         Lifecycle{TableStatus::Updating, now() + static_cast<double>(options_.updateTableMs) / 1000,
-                  std::move(indexes), std::move(departing)};
+                  std::move(indexes), std::move(departing), std::move(before)};
 }
 
 std::vector<std::string> Engine::listTableNames() const {
