@@ -108,7 +108,7 @@ struct EventLoop {
 struct EndpointServer::Impl {
     Impl(Engine& engine, EndpointOptions endpointOptions)
         : options(std::move(endpointOptions)),
-          protocol(engine, RequestAuthenticator(options.requiredCredentials)) {}
+          protocol(engine, RequestAuthenticator(options.requiredCredentials), options.region) {}
 
     void run(EventLoop& loop);
     void accept();

@@ -2,7 +2,8 @@
 // The local DynamoDB endpoint: an HTTP/1.1 server (epoll event loops, one per thread, each
 // serving many keep-alive connections) that hands every request to JsonProtocol. Bodies over
 // 16 MB are refused with 413 before they are buffered; malformed HTTP gets a 4xx with
-// DynamoDB's error body, and the connection is closed after it.
+// DynamoDB's error body, and the connection is closed after it. CORS and the checks' order
+// are JsonProtocol's.
 
 #include <memory>
 #include <optional>
@@ -21,6 +22,8 @@ struct EndpointOptions {
     int threads = 0;
     // When set, requests must be signed with these credentials (SigV4).
     std::optional<sigv4::Credentials> requiredCredentials;
+    // The region the health check (`GET /`) names, as DynamoDB's endpoint names its own.
+    std::string region = "us-east-1";
 };
 
 class EndpointServer {

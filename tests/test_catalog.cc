@@ -223,32 +223,23 @@ void CatalogTest::createTableErrors_data() {
     const Json rangeDefinitions = json(R"([{"AttributeName": "pk", "AttributeType": "S"},
                                            {"AttributeName": "sk", "AttributeType": "N"}])");
 
+    // The table operations check TableName's presence and length before anything else.
     row("missing TableName", edited([](Json& r) { r.erase("TableName"); }), validation,
-        "1 validation error detected: Value null at 'tableName' failed to satisfy constraint: "
-        "Member must not be null");
+        "The parameter 'TableName' is required but was not present in the request");
     row("TableName too short", edited([](Json& r) { r["TableName"] = "ab"; }), validation,
-        "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: "
-        "Member must have length greater than or equal to 3");
+        "TableName must be at least 3 characters long and at most 255 characters long");
     row("TableName with bad characters", edited([](Json& r) { r["TableName"] = "abc;"; }),
         validation,
         "1 validation error detected: Value 'abc;' at 'tableName' failed to satisfy "
         "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
     row("TableName of 256 characters",
         edited([](Json& r) { r["TableName"] = std::string(256, 'a'); }), validation,
-        "1 validation error detected: Value '" + std::string(256, 'a') +
-            "' at 'tableName' failed to satisfy constraint: Member must have length less "
-            "than or equal to 255");
+        "TableName must be at least 3 characters long and at most 255 characters long");
     row("TableName short with bad characters", edited([](Json& r) { r["TableName"] = "a;"; }),
         validation,
-        "2 validation errors detected: Value 'a;' at 'tableName' failed to satisfy "
-        "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value "
-        "'a;' at 'tableName' failed to satisfy constraint: Member must have length greater "
-        "than or equal to 3");
+        "TableName must be at least 3 characters long and at most 255 characters long");
     row("empty request", Json::object(), validation,
-        "3 validation errors detected: Value null at 'tableName' failed to satisfy "
-        "constraint: Member must not be null; Value null at 'attributeDefinitions' failed to "
-        "satisfy constraint: Member must not be null; Value null at 'keySchema' failed to "
-        "satisfy constraint: Member must not be null");
+        "The parameter 'TableName' is required but was not present in the request");
     row("bad name, no definitions, no key schema", json(R"({"TableName": "abc;"})"), validation,
         "3 validation errors detected: Value null at 'attributeDefinitions' failed to satisfy "
         "constraint: Member must not be null; Value 'abc;' at 'tableName' failed to satisfy "
@@ -414,8 +405,8 @@ void CatalogTest::describeMissingTable() {
                    "ResourceNotFoundException",
                    "Requested resource not found: Table: Users not found");
     QCOMPARE_VALIDATION(call("DescribeTable", Json::object()),
-                        "1 validation error detected: Value null at 'tableName' failed to "
-                        "satisfy constraint: Member must not be null");
+                        "The parameter 'TableName' is required but was not present in the "
+                        "request");
     QCOMPARE_VALIDATION(call("DescribeTable", json(R"({"TableName": "a b"})")),
                         "1 validation error detected: Value 'a b' at 'tableName' failed to "
                         "satisfy constraint: Member must satisfy regular expression pattern: "
@@ -723,8 +714,7 @@ void CatalogTest::updateTableErrors_data() {
            "constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]";
     QTest::newRow("missing TableName")
         << QByteArray(R"({"BillingMode": "PAY_PER_REQUEST"})") << validation
-        << "1 validation error detected: Value null at 'tableName' failed to satisfy "
-           "constraint: Member must not be null";
+        << "The parameter 'TableName' is required but was not present in the request";
     QTest::newRow("missing table")
         << QByteArray(R"({"TableName": "nope", "BillingMode": "PAY_PER_REQUEST"})")
         << "ResourceNotFoundException"
@@ -819,12 +809,15 @@ void CatalogTest::deleteTableErrors() {
                    "ResourceNotFoundException",
                    "Requested resource not found: Table: nope not found");
     QCOMPARE_VALIDATION(call("DeleteTable", Json::object()),
-                        "1 validation error detected: Value null at 'tableName' failed to "
-                        "satisfy constraint: Member must not be null");
+                        "The parameter 'TableName' is required but was not present in the "
+                        "request");
     QCOMPARE_VALIDATION(call("DeleteTable", json(R"({"TableName": "x"})")),
-                        "1 validation error detected: Value 'x' at 'tableName' failed to "
-                        "satisfy constraint: Member must have length greater than or equal "
-                        "to 3");
+                        "TableName must be at least 3 characters long and at most 255 "
+                        "characters long");
+    QCOMPARE_VALIDATION(call("DeleteTable", json(R"({"TableName": "x;y"})")),
+                        "1 validation error detected: Value 'x;y' at 'tableName' failed to "
+                        "satisfy constraint: Member must satisfy regular expression pattern: "
+                        "[a-zA-Z0-9_.-]+");
 }
 
 void CatalogTest::reopenKeepsCatalogItemsAndStatistics() {

@@ -92,6 +92,11 @@ std::string errorText(const std::string& type, const std::string& message) {
     return Json{{"__type", type}, {serialization ? "Message" : "message", message}}.dump();
 }
 
+// The bodies DynamoDB sends with no message member.
+std::string errorText(const std::string& type) {
+    return Json{{"__type", type}}.dump();
+}
+
 // {"TableName":"Items","<member>":{"pk":{"S":key}[,"n":{"N":number}]}}
 std::string itemRequest(const std::string& member, const std::string& key,
                         const std::string& number = {}) {
@@ -196,17 +201,13 @@ class EndpointTest : public QObject {
     void protocolErrors() {
         const std::string coral = "com.amazon.coral.service#";
         Call call;
-        call.target = "";
-        expectError(call, 400,
-                    errorText(coral + "UnknownOperationException", "Missing X-Amz-Target header"));
-        call.target = "DynamoDB_20111205.ListTables";
-        expectError(call, 400,
-                    errorText(coral + "UnknownOperationException",
-                              "Unknown operation: DynamoDB_20111205.ListTables"));
-        call.target = "DynamoDB_20120810.Frobnicate";
-        expectError(call, 400,
-                    errorText(coral + "UnknownOperationException",
-                              "Unknown operation: DynamoDB_20120810.Frobnicate"));
+        // A missing or unknown target: DynamoDB's body has no message.
+        for (const char* target :
+             {"", "DynamoDB_20111205.ListTables", "DynamoDB_20120810.Frobnicate",
+              "DynamoDB_20120810.ListTables.Extra", "ListTables"}) {
+            call.target = target;
+            expectError(call, 400, errorText(coral + "UnknownOperationException"));
+        }
         call = Call{};
         call.authorization = "";
         // Byte for byte DynamoDB's body: the same CRC32 DynamoDB sends (2088342776).
@@ -227,14 +228,11 @@ class EndpointTest : public QObject {
                               "Authorization header requires 'SignedHeaders' parameter. "
                               "Authorization=AWS4-HMAC-SHA256 Signature=abc"));
         call = Call{};
+        // A body that is not JSON, and an empty body: no message either.
         call.body = R"({"TableName": "Items",)";
-        expectError(
-            call, 400,
-            errorText(coral + "SerializationException", "Malformed JSON in the request body"));
+        expectError(call, 400, errorText(coral + "SerializationException"));
         call.body = "";
-        expectError(
-            call, 400,
-            errorText(coral + "SerializationException", "Malformed JSON in the request body"));
+        expectError(call, 400, errorText(coral + "SerializationException"));
         call.body = "[1,2]";
         expectError(
             call, 400,
@@ -308,6 +306,10 @@ class EndpointTest : public QObject {
         auto response = declared.read();
         QVERIFY(response);
         QCOMPARE(response->status, 413);
+        QCOMPARE(response->body,
+                 errorText("com.amazon.coral.service#RequestEntityTooLargeException",
+                           "Request size exceeds the maximum of 16777216 bytes"));
+        QCOMPARE(response->header("x-amz-crc32"), std::to_string(zlibCrc(response->body)));
         // Chunked, growing past 16 MB: cut off at the limit.
         RawConnection chunked(port_);
         std::string start =
@@ -323,6 +325,7 @@ class EndpointTest : public QObject {
         response = chunked.read();
         QVERIFY(response);
         QCOMPARE(response->status, 413);
+        QCOMPARE(response->header("content-type"), std::string("application/x-amz-json-1.0"));
         QCOMPARE(response->header("connection"), std::string("close"));
         QVERIFY(chunked.finish(3000));
         // Exactly 16 MB is accepted and reaches the operation.

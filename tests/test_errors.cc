@@ -160,15 +160,13 @@ class ErrorsTest : public QObject {
             << "NUMBER_VALUE cannot be converted to Boolean";
         QTest::newRow("unknown members are ignored")
             << "DescribeTable"
-            << R"({"TableName":"x","Limit":true})" << validation
-            << "1 validation error detected: Value 'x' at 'tableName' failed to satisfy "
-               "constraint: Member must "
-               "have length greater than or equal to 3";
+            << R"({"TableName":"x;y","Limit":true})" << validation
+            << "1 validation error detected: Value 'x;y' at 'tableName' failed to satisfy "
+               "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+";
         QTest::newRow("missing table name")
             << "DescribeTable"
             << "{}" << validation
-            << "1 validation error detected: Value null at 'tableName' failed to satisfy "
-               "constraint: Member must not be null";
+            << "The parameter 'TableName' is required but was not present in the request";
         QTest::newRow("two constraint errors")
             << "ListTables"
             << R"({"Limit":0,"ExclusiveStartTableName":"a!"})" << validation

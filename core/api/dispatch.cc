@@ -3,6 +3,7 @@
 #include <map>
 
 #include "api/operations.h"
+#include "api/request_shape.h"
 #include "api/wire_error.h"
 #include "base/json_text.h"
 
@@ -44,6 +45,11 @@ Result<Json> dispatch(Engine& engine, std::string_view operation, const Json& re
         return Error{ErrorType::UnknownOperation, "Unknown operation: " + std::string(operation)};
     if (!request.is_object()) return serializationError("Start of list found where not expected");
     try {
+        if (const Members* shape = requestShape(operation)) {
+            auto read = checkRequestShape(*shape, request);
+            if (!read) return read.error();
+            if (read->has_value()) return it->second(engine, **read);
+        }
         return it->second(engine, request);
     } catch (const std::exception& e) {
         // A handler bug must not take the process (and the user's open work) down with it.
@@ -71,7 +77,10 @@ Json errorBody(const Error& error) {
     // SerializationException is the one DynamoDB error whose body says "Message".
     const char* messageMember =
         wireErrorType(error) == ErrorType::Serialization ? "Message" : "message";
-    Json body = {{"__type", wireTypeName(error)}, {messageMember, error.message}};
+    // Some of DynamoDB's bodies carry no message at all (a body that is not JSON, an unknown
+    // X-Amz-Target): an empty message leaves the member out.
+    Json body = {{"__type", wireTypeName(error)}};
+    if (!error.message.empty()) body[messageMember] = error.message;
     if (!error.extraJson.empty()) {
         Json extra = Json::parse(error.extraJson, nullptr, false);
         if (extra.is_object()) body.update(extra);

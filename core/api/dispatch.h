@@ -22,7 +22,8 @@ std::vector<std::string> supportedOperations();
 // output members); dispatch gives {} for them, which is what goes on the wire as nothing.
 bool hasEmptyResponseBody(std::string_view operation);
 
-// {"__type": "...#ValidationException", "message": "..."} as DynamoDB sends errors.
+// {"__type": "...#ValidationException", "message": "..."} as DynamoDB sends errors; without the
+// message member when the message is empty.
 Json errorBody(const Error& error);
 
 }  // namespace shardscape

@@ -43,9 +43,9 @@ Status chargeItemRead(Engine& engine, const std::string& tableName, const Item& 
 }
 
 Json consumedCapacityList(ReturnConsumedCapacity mode,
-                          const std::map<std::string, CapacityUse>& uses) {
+                          const std::map<std::string, CapacityUse>& uses, CapacityKinds kinds) {
     Json list = Json::array();
-    for (const auto& [table, use] : uses) list.push_back(consumedCapacityJson(mode, use));
+    for (const auto& [table, use] : uses) list.push_back(consumedCapacityJson(mode, use, kinds));
     return list;
 }
 

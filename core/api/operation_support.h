@@ -24,7 +24,8 @@ void addConsumedCapacity(Json& response, ReturnConsumedCapacity mode, const std:
 
 // ConsumedCapacity of a multi-table request: one entry per table.
 Json consumedCapacityList(ReturnConsumedCapacity mode,
-                          const std::map<std::string, CapacityUse>& uses);
+                          const std::map<std::string, CapacityUse>& uses,
+                          CapacityKinds kinds = CapacityKinds::TotalOnly);
 
 // Capacity enforcement of a read of one item (GetItem, BatchGetItem, TransactGetItems):
 // charges `units` to the partition of the key's partition key. Success when the table's

@@ -247,7 +247,8 @@ Result<Json> transactWriteItemsOperation(Engine& engine, const Json& request) {
     }
     Json response = Json::object();
     if (capacity != ReturnConsumedCapacity::None)
-        response["ConsumedCapacity"] = consumedCapacityList(capacity, uses);
+        response["ConsumedCapacity"] =
+            consumedCapacityList(capacity, uses, CapacityKinds::ReadAndWrite);
     if (metrics == "SIZE") response["ItemCollectionMetrics"] = std::move(collectionMetrics);
     if (token) engine.rememberTransaction(*token, {fingerprint, response.dump(), engine.now()});
     return response;
@@ -321,7 +322,8 @@ Result<Json> transactGetItemsOperation(Engine& engine, const Json& request) {
     }
     Json response = {{"Responses", std::move(responses)}};
     if (capacity != ReturnConsumedCapacity::None)
-        response["ConsumedCapacity"] = consumedCapacityList(capacity, uses);
+        response["ConsumedCapacity"] =
+            consumedCapacityList(capacity, uses, CapacityKinds::ReadAndWrite);
     return response;
 }
 

@@ -49,25 +49,27 @@ CapacityUse CapacityUse::scaled(double factor) const {
 }
 
 namespace {
-// {"CapacityUnits", "ReadCapacityUnits" and/or "WriteCapacityUnits"}: the kinds the figure
-// has, or ReadCapacityUnits alone for a zero figure.
-Json unitsJson(const Units& units) {
+// {"CapacityUnits"} and, for transactions, "ReadCapacityUnits" and/or "WriteCapacityUnits":
+// the kinds the figure has, or ReadCapacityUnits alone for a zero figure.
+Json unitsJson(const Units& units, CapacityKinds kinds) {
     Json out = {{"CapacityUnits", units.total()}};
+    if (kinds == CapacityKinds::TotalOnly) return out;
     if (units.read > 0 || units.write == 0) out["ReadCapacityUnits"] = units.read;
     if (units.write > 0) out["WriteCapacityUnits"] = units.write;
     return out;
 }
 }  // namespace
 
-Json consumedCapacityJson(ReturnConsumedCapacity mode, const CapacityUse& use) {
+Json consumedCapacityJson(ReturnConsumedCapacity mode, const CapacityUse& use,
+                          CapacityKinds kinds) {
     if (mode == ReturnConsumedCapacity::None) return nullptr;
-    Json out = unitsJson(use.total());
+    Json out = unitsJson(use.total(), kinds);
     out["TableName"] = use.tableName;
     if (mode != ReturnConsumedCapacity::Indexes) return out;
-    out["Table"] = unitsJson(use.table);
+    out["Table"] = unitsJson(use.table, kinds);
     auto indexes = [&](const std::map<std::string, Units>& figures) {
         Json map = Json::object();
-        for (const auto& [name, units] : figures) map[name] = unitsJson(units);
+        for (const auto& [name, units] : figures) map[name] = unitsJson(units, kinds);
         return map;
     };
     if (!use.localIndexes.empty()) out["LocalSecondaryIndexes"] = indexes(use.localIndexes);

@@ -52,10 +52,16 @@ struct CapacityUse {
     CapacityUse scaled(double factor) const;
 };
 
-// ConsumedCapacity of one table: {"TableName","CapacityUnits", "ReadCapacityUnits" /
-// "WriteCapacityUnits"} and, with INDEXES, "Table", "LocalSecondaryIndexes" and
-// "GlobalSecondaryIndexes"; null for NONE.
-Json consumedCapacityJson(ReturnConsumedCapacity mode, const CapacityUse& use);
+// Which figures a ConsumedCapacity entry carries. DynamoDB sends CapacityUnits alone for the
+// single-item, batch, Query and Scan operations, and adds ReadCapacityUnits /
+// WriteCapacityUnits for transactions (which can read and write in one request).
+enum class CapacityKinds { TotalOnly, ReadAndWrite };
+
+// ConsumedCapacity of one table: {"TableName","CapacityUnits"} (plus "ReadCapacityUnits" /
+// "WriteCapacityUnits" for ReadAndWrite) and, with INDEXES, "Table", "LocalSecondaryIndexes"
+// and "GlobalSecondaryIndexes"; null for NONE.
+Json consumedCapacityJson(ReturnConsumedCapacity mode, const CapacityUse& use,
+                          CapacityKinds kinds = CapacityKinds::TotalOnly);
 
 // {"TableName":..,"CapacityUnits":..} (plus "Table" with INDEXES), or null for NONE.
 Json consumedCapacityJson(ReturnConsumedCapacity mode, const std::string& tableName, double units,

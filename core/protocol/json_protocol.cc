@@ -6,6 +6,7 @@
 
 #include "api/dispatch.h"
 #include "api/wire_error.h"
+#include "base/json_text.h"
 
 namespace shardscape {
 
@@ -46,74 +47,103 @@ HttpResponse notFound() {
     return response;
 }
 
-void addCors(const HttpRequest& request, HttpResponse& response) {
-    if (!request.header("Origin")) return;
-    response.headers.emplace_back("Access-Control-Allow-Origin", "*");
+// Whether the request is a browser's cross-origin one: an Origin header that is not empty
+// (an empty one counts as none, as in dynalite).
+bool hasOrigin(const HttpRequest& request) {
+    const std::string* origin = request.header("Origin");
+    return origin && !origin->empty();
+}
+
+// A CORS preflight (an OPTIONS with an Origin): what the browser asked for is allowed, and the
+// answer may be cached for two days. No body.
+HttpResponse preflight(const HttpRequest& request) {
+    HttpResponse response;
+    if (const std::string* headers = request.header("Access-Control-Request-Headers"))
+        response.headers.emplace_back("Access-Control-Allow-Headers", *headers);
+    if (const std::string* method = request.header("Access-Control-Request-Method"))
+        response.headers.emplace_back("Access-Control-Allow-Methods", *method);
+    response.headers.emplace_back("Access-Control-Max-Age", "172800");
+    finish(response, {});
+    return response;
+}
+
+// The X-Amz-Target's operation when it names one of ours under DynamoDB_20120810, else empty
+// (also for one with more or fewer than two dot-separated parts).
+std::string_view targetOperation(const std::string* target,
+                                 const std::set<std::string, std::less<>>& operations) {
+    if (!target || !target->starts_with(JsonProtocol::kTargetPrefix)) return {};
+    const std::string_view operation =
+        std::string_view(*target).substr(JsonProtocol::kTargetPrefix.size());
+    if (operation.find('.') != std::string_view::npos || !operations.contains(operation)) return {};
+    return operation;
 }
 
 }  // namespace
 
-JsonProtocol::JsonProtocol(Engine& engine, RequestAuthenticator authenticator)
-    : engine_(engine), authenticator_(std::move(authenticator)) {
+JsonProtocol::JsonProtocol(Engine& engine, RequestAuthenticator authenticator, std::string region)
+    : engine_(engine),
+      authenticator_(std::move(authenticator)),
+      healthCheck_("healthy: dynamodb." + region + ".amazonaws.com ") {
     for (std::string& name : supportedOperations()) operations_.insert(std::move(name));
 }
 
 HttpResponse JsonProtocol::handle(const HttpRequest& request) const {
-    HttpResponse response;
-    if (request.method == "OPTIONS" && request.header("Origin")) {
-        // CORS preflight, so browser SDKs can call the endpoint.
-        if (const std::string* headers = request.header("Access-Control-Request-Headers"))
-            response.headers.emplace_back("Access-Control-Allow-Headers", *headers);
-        if (const std::string* method = request.header("Access-Control-Request-Method"))
-            response.headers.emplace_back("Access-Control-Allow-Methods", *method);
-        response.headers.emplace_back("Access-Control-Max-Age", "172800");
+    HttpResponse response = answer(request);
+    // CORS, so browser SDKs can call the endpoint: every answer to a request with an Origin.
+    if (hasOrigin(request)) response.headers.emplace_back("Access-Control-Allow-Origin", "*");
+    return response;
+}
+
+HttpResponse JsonProtocol::answer(const HttpRequest& request) const {
+    // DynamoDB's order: the preflight and the health check, then the method and content type,
+    // then the body must be JSON, then the target, then the signature, then the body must not
+    // be empty; then the operation validates its request.
+    if (request.method == "OPTIONS" && hasOrigin(request)) return preflight(request);
+    if (request.method == "GET") {
+        HttpResponse response;
+        response.body = healthCheck_;
         finish(response, {});
-    } else if (request.method == "GET") {
-        response.body = "healthy: dynamodb.us-east-1.amazonaws.com ";
-        finish(response, {});
-    } else {
-        const std::string_view type = mediaType(request);
-        const bool json = type == "application/json" || type == kJson10;
-        if (request.method != "POST" || (!request.body.empty() && !json)) {
-            response = notFound();
-        } else {
-            const std::string_view responseType = type == kJson10 ? kJson10 : "application/json";
-            const std::string* target = request.header("X-Amz-Target");
-            std::string_view operation;
-            if (target && target->starts_with(kTargetPrefix))
-                operation = std::string_view(*target).substr(kTargetPrefix.size());
-            if (!target) {
-                response =
-                    errorResponse(Error{ErrorType::UnknownOperation, "Missing X-Amz-Target header"},
-                                  responseType);
-            } else if (!operations_.contains(operation)) {
-                response = errorResponse(
-                    Error{ErrorType::UnknownOperation, "Unknown operation: " + *target},
-                    responseType);
-            } else if (Status auth = authenticator_.check(request); !auth) {
-                response = errorResponse(auth.error(), responseType);
-            } else if (auto result = dispatchText(engine_, operation, request.body); !result) {
-                response = errorResponse(result.error(), responseType);
-            } else {
-                try {
-                    if (!hasEmptyResponseBody(operation) || !result->empty())
-                        response.body = result->dump();
-                    finish(response, responseType);
-                } catch (const std::exception& e) {
-                    response = errorResponse(
-                        internalError(std::string("Internal error: ") + e.what()), responseType);
-                }
-            }
-        }
+        return response;
     }
-    addCors(request, response);
+    const std::string_view type = mediaType(request);
+    const bool json = type == "application/json" || type == kJson10;
+    if (request.method != "POST" || (!request.body.empty() && !json)) return notFound();
+    const std::string_view responseType = type == kJson10 ? kJson10 : "application/json";
+
+    Json body;
+    if (!request.body.empty()) {
+        body = parseJsonText(request.body);
+        if (body.is_discarded()) return errorResponse(serializationError({}), responseType);
+    }
+    const std::string_view operation = targetOperation(request.header("X-Amz-Target"), operations_);
+    if (operation.empty())
+        return errorResponse(Error{ErrorType::UnknownOperation, {}}, responseType);
+    if (Status auth = authenticator_.check(request); !auth)
+        return errorResponse(auth.error(), responseType);
+    if (request.body.empty()) return errorResponse(serializationError({}), responseType);
+
+    auto result = dispatch(engine_, operation, body);
+    if (!result) return errorResponse(result.error(), responseType);
+    HttpResponse response;
+    try {
+        if (!hasEmptyResponseBody(operation) || !result->empty()) response.body = result->dump();
+    } catch (const std::exception& e) {
+        return errorResponse(internalError(std::string("Internal error: ") + e.what()),
+                             responseType);
+    }
+    finish(response, responseType);
     return response;
 }
 
 HttpResponse JsonProtocol::payloadTooLarge() {
     HttpResponse response;
     response.status = 413;
-    response.headers.emplace_back("x-amzn-RequestId", newRequestId());
+    response.body = Json{
+        {"__type", "com.amazon.coral.service#RequestEntityTooLargeException"},
+        {"message",
+         "Request size exceeds the maximum of " + std::to_string(kMaxRequestBytes) +
+             " bytes"}}.dump();
+    finish(response, kJson10);
     return response;
 }
 

@@ -17,12 +17,14 @@ namespace shardscape {
 
 class JsonProtocol {
   public:
-    JsonProtocol(Engine& engine, RequestAuthenticator authenticator);
+    // `region` is the one the health check (`GET /`) names.
+    JsonProtocol(Engine& engine, RequestAuthenticator authenticator,
+                 std::string region = "us-east-1");
 
     // Thread-safe: many requests may be handled at once.
     HttpResponse handle(const HttpRequest& request) const;
 
-    // The 413 DynamoDB sends for a body over kMaxRequestBytes (empty body).
+    // The 413 for a body over kMaxRequestBytes, with a JSON error body (see docs/endpoint.md).
     static HttpResponse payloadTooLarge();
     // A 400/500 for a request the HTTP layer could not parse or handle.
     static HttpResponse failure(const Error& error, std::string_view contentType);
@@ -37,8 +39,11 @@ class JsonProtocol {
     static constexpr std::string_view kJson10 = "application/x-amz-json-1.0";
 
   private:
+    HttpResponse answer(const HttpRequest& request) const;  // handle() without CORS
+
     Engine& engine_;
     RequestAuthenticator authenticator_;
+    std::string healthCheck_;  // the body of GET /
     std::set<std::string, std::less<>> operations_;
 };
 

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QTimeZone>
 
+#include "protocol/query_string.h"
+
 namespace shardscape {
 
 namespace {
@@ -40,9 +42,10 @@ std::string amzDateOf(std::time_t seconds) {
 }
 
 // The request's date as seconds since the epoch and in ISO-8601 basic format, from
-// X-Amz-Date or else an RFC 1123 Date header.
-Result<std::pair<std::time_t, std::string>> requestDate(const HttpRequest& request) {
-    const std::string* amzDate = request.header("X-Amz-Date");
+// X-Amz-Date (the header, or the query parameter of a presigned request) or else an RFC 1123
+// Date header.
+Result<std::pair<std::time_t, std::string>> requestDate(const std::string* amzDate,
+                                                        const std::string* date) {
     QDateTime parsed;
     std::string given;
     if (amzDate) {
@@ -56,7 +59,7 @@ Result<std::pair<std::time_t, std::string>> requestDate(const HttpRequest& reque
             parsed = QDateTime(QDate::fromString(text.left(8), "yyyyMMdd"),
                                QTime::fromString(text.mid(9, 6), "HHmmss"), QTimeZone::utc());
         }
-    } else if (const std::string* date = request.header("Date")) {
+    } else if (date) {
         given = *date;
         // HTTP's IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), which Qt's RFC 2822 parser
         // does not take with "GMT"; then RFC 2822 with a numeric zone.
@@ -92,35 +95,86 @@ RequestAuthenticator::RequestAuthenticator(std::optional<sigv4::Credentials> req
 
 Status RequestAuthenticator::check(const HttpRequest& request) const {
     const std::string* header = request.header("Authorization");
-    if (!header) return missingToken();
-    std::string_view value = *header;
-    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-    if (!startsWith(value, "AWS4-")) return missingToken();
+    const QueryString query(request.query);
+    const bool presigned = query.has("X-Amz-Algorithm");
+    if (header && presigned)
+        return invalidSignature(
+            "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP "
+            "header.");
+    if (!header && !presigned) return missingToken();
 
-    const sigv4::Authorization auth = sigv4::parseAuthorization(value);
+    Signature signature;
     std::string message;
-    if (!auth.hasCredential)
-        message.append("Authorization header requires 'Credential' parameter. ");
-    if (!auth.hasSignature) message.append("Authorization header requires 'Signature' parameter. ");
-    if (!auth.hasSignedHeaders)
-        message.append("Authorization header requires 'SignedHeaders' parameter. ");
-    if (!request.header("X-Amz-Date") && !request.header("Date"))
-        message.append(
-            "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' "
-            "header. ");
-    if (!message.empty()) return incomplete(message.append("Authorization=").append(*header));
+    if (header) {
+        std::string_view value = *header;
+        while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+        if (!startsWith(value, "AWS4-")) return missingToken();
+        signature.auth = sigv4::parseAuthorization(value);
+        const sigv4::Authorization& auth = signature.auth;
+        if (!auth.hasCredential)
+            message.append("Authorization header requires 'Credential' parameter. ");
+        if (!auth.hasSignature)
+            message.append("Authorization header requires 'Signature' parameter. ");
+        if (!auth.hasSignedHeaders)
+            message.append("Authorization header requires 'SignedHeaders' parameter. ");
+        if (!request.header("X-Amz-Date") && !request.header("Date"))
+            message.append(
+                "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' "
+                "header. ");
+        if (!message.empty()) return incomplete(message.append("Authorization=").append(*header));
+        if (const std::string* date = request.header("X-Amz-Date")) signature.amzDate = *date;
+        if (const std::string* date = request.header("Date")) signature.httpDate = *date;
+    } else {
+        // A presigned request: the signature's parts are query-string parameters; an empty
+        // one counts as missing.
+        for (const char* name : {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature",
+                                 "X-Amz-SignedHeaders", "X-Amz-Date"})
+            if (query.value(name).empty())
+                message.append("AWS query-string parameters must include '")
+                    .append(name)
+                    .append("'. ");
+        if (!message.empty())
+            return incomplete(message.append("Re-examine the query-string parameters."));
+        signature.presigned = true;
+        signature.auth.algorithm = query.value("X-Amz-Algorithm");
+        signature.auth.credential = query.value("X-Amz-Credential");
+        signature.auth.signature = query.value("X-Amz-Signature");
+        signature.auth.signedHeaders = query.value("X-Amz-SignedHeaders");
+        signature.auth.hasCredential = signature.auth.hasSignature =
+            signature.auth.hasSignedHeaders = true;
+        signature.amzDate = query.value("X-Amz-Date");
+        if (query.has("X-Amz-Expires")) signature.expires = query.value("X-Amz-Expires");
+        if (query.has("X-Amz-Security-Token"))
+            signature.securityToken = query.value("X-Amz-Security-Token");
+    }
 
     if (!required_) return Status::success();
-    return verify(request, auth);
+    return verify(request, signature);
 }
 
-Status RequestAuthenticator::verify(const HttpRequest& request,
-                                    const sigv4::Authorization& auth) const {
-    auto date = requestDate(request);
+Status RequestAuthenticator::verify(const HttpRequest& request, const Signature& signature) const {
+    const sigv4::Authorization& auth = signature.auth;
+    auto date = requestDate(signature.amzDate ? &*signature.amzDate : nullptr,
+                            signature.httpDate ? &*signature.httpDate : nullptr);
     SHARDSCAPE_TRY(date);
     const auto& [seconds, amzDate] = *date;
     const std::time_t now = clock_();
-    if (seconds < now - kAllowedSkewSeconds) {
+    // A presigned request with X-Amz-Expires is good for that many seconds after its date
+    // (at most a week, as SigV4 allows); other requests within 15 minutes of it.
+    std::optional<std::time_t> expires;
+    if (signature.expires) {
+        bool digits = !signature.expires->empty() && signature.expires->size() <= 7;
+        for (char c : *signature.expires) digits = digits && c >= '0' && c <= '9';
+        if (digits) expires = std::min<std::time_t>(std::stol(*signature.expires), kMaxExpires);
+    }
+    if (expires && seconds < now - *expires) {
+        std::string message = "Signature expired: ";
+        message.append(amzDate).append(" is now earlier than ");
+        message.append(amzDateOf(now - *expires)).append(" (").append(amzDateOf(now));
+        message.append(" - ").append(std::to_string(*expires)).append(" sec.)");
+        return invalidSignature(std::move(message));
+    }
+    if (!expires && seconds < now - kAllowedSkewSeconds) {
         std::string message = "Signature expired: ";
         message.append(amzDate).append(" is now earlier than ");
         message.append(amzDateOf(now - kAllowedSkewSeconds)).append(" (").append(amzDateOf(now));
@@ -188,7 +242,11 @@ Status RequestAuthenticator::verify(const HttpRequest& request,
         return Error{ErrorType::UnrecognizedClient,
                      "The security token included in the request is invalid."};
 
-    sigv4::SignableRequest signable{request.method, request.path, request.query, request.headers,
+    // A presigned request signs its query string without the signature itself.
+    const std::string query = signature.presigned
+                                  ? QueryString::without(request.query, "X-Amz-Signature")
+                                  : request.query;
+    sigv4::SignableRequest signable{request.method, request.path, query, request.headers,
                                     sigv4::sha256Hex(request.body)};
     const std::string canonical = sigv4::canonicalRequest(signable, signedHeaders);
     const std::string toSign = sigv4::stringToSign(amzDate, scope, canonical);
@@ -204,7 +262,7 @@ Status RequestAuthenticator::verify(const HttpRequest& request,
         message.append(toSign).append("'\n");
         return invalidSignature(std::move(message));
     }
-    if (request.header("X-Amz-Security-Token"))
+    if (request.header("X-Amz-Security-Token") || signature.securityToken)
         return Error{ErrorType::UnrecognizedClient,
                      "The security token included in the request is invalid"};
     return Status::success();

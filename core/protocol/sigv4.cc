@@ -197,7 +197,9 @@ std::string signature(std::string_view signingKeyBytes, std::string_view stringT
 Authorization parseAuthorization(std::string_view header) {
     Authorization auth;
     header = trimHttpWhitespace(header);
-    const size_t space = header.find(' ');
+    // The algorithm ends at the first space or comma ("AWS4-HMAC-SHA256,Credential=..." is
+    // read as dynalite, checked against DynamoDB, reads it).
+    const size_t space = header.find_first_of(", ");
     auth.algorithm = std::string(header.substr(0, space));
     if (space == std::string_view::npos) return auth;
     std::string_view rest = header.substr(space + 1);

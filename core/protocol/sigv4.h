@@ -71,8 +71,8 @@ std::string stringToSign(std::string_view amzDate, const Scope& scope,
 std::string signingKey(std::string_view secret, const Scope& scope);
 std::string signature(std::string_view signingKeyBytes, std::string_view stringToSignText);
 
-// Parses an Authorization header; the algorithm is its first word, then comma- or
-// space-separated key=value pairs.
+// Parses an Authorization header; the algorithm is its first word (up to a space or a
+// comma), then comma- or space-separated key=value pairs.
 Authorization parseAuthorization(std::string_view header);
 
 // Signs `request` (whose headers must already hold Host and X-Amz-Date, and

@@ -2,10 +2,12 @@
 // directory by installer/setup.sh) against `shardscape-cli serve` on a free port: table and
 // item operations with whole-response assertions, a Query paginator over several pages, a
 // conditional put failing with ConditionalCheckFailedException, and the SDK's own SigV4
-// signatures checked by `serve --require-credentials`.
+// signatures checked by `serve --require-credentials`, in the Authorization header and
+// presigned in the query string.
 //
 //   node js_sdk_compat.mjs <path to shardscape-cli> <node_modules directory>
 import { spawn } from "node:child_process";
+import { createHash, createHmac } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -149,6 +151,40 @@ await check("a wrong secret is refused with the SDK's own signature", async () =
       assert.equal(error.name, "InvalidSignatureException");
       return true;
     });
+});
+
+// A request presigned by the SDK's own signer (@smithy/signature-v4): the signature in the
+// query string, the body's SHA-256 signed. node:crypto gives it SHA-256 and HMAC.
+class NodeSha256 {
+  constructor(secret) {
+    this.hash = secret ? createHmac("sha256", secret) : createHash("sha256");
+  }
+  update(data) { this.hash.update(data); }
+  async digest() { return new Uint8Array(this.hash.digest()); }
+}
+async function presigned(creds, body) {
+  const { SignatureV4 } = require("@smithy/signature-v4");
+  const signer = new SignatureV4({ credentials: creds, region: "us-east-1", service: "dynamodb",
+                                   sha256: NodeSha256 });
+  const url = new URL(server.url);
+  const headers = { "content-type": "application/x-amz-json-1.0",
+                    "x-amz-target": "DynamoDB_20120810.ListTables" };
+  const request = await signer.presign({
+    method: "POST", protocol: "http:", hostname: url.hostname, port: Number(url.port), path: "/",
+    query: {}, headers: { ...headers, host: url.host }, body,
+  }, { expiresIn: 300 });
+  assert.ok(request.query["X-Amz-Signature"]);
+  const response = await fetch(`${server.url}/?${new URLSearchParams(request.query)}`,
+                               { method: "POST", headers, body });
+  return [response.status, await response.text()];
+}
+
+await check("a request presigned by the SDK's signer", async () => {
+  assert.deepEqual(await presigned(credentials, '{"Limit":1}'),
+                   [200, '{"TableNames":["Music"]}']);
+  const [status, text] = await presigned({ ...credentials, secretAccessKey: "wrong" }, "{}");
+  assert.equal(status, 400);
+  assert.match(text, /#InvalidSignatureException".*X-Amz-Expires=300/);
 });
 
 await server.stop();
