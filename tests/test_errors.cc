@@ -186,10 +186,13 @@ class ErrorsTest : public QObject {
             << "1 validation error detected: Value 'ALL' at 'returnConsumedCapacity' failed to "
                "satisfy constraint: "
                "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]";
-        QTest::newRow("not yet supported feature is said, not ignored")
+        QTest::newRow("legacy and expression parameters together")
             << "Query"
             << R"({"TableName":"Music","KeyConditionExpression":"Artist = :a","QueryFilter":{"x":{"ComparisonOperator":"NULL"}},"ExpressionAttributeValues":{":a":{"S":"q"}}})"
-            << validation << "QueryFilter is not supported yet by this version of Shardscape";
+            << validation
+            << "Can not use both expression and non-expression parameters in the same request: "
+               "Non-expression parameters: {QueryFilter} Expression parameters: "
+               "{KeyConditionExpression}";
     }
 
     void protocolLevelFailures() {

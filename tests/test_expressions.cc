@@ -96,7 +96,7 @@ void ExpressionsTest::conditionEvaluates_data() {
     row("Absent = :n42", false);
     row("Absent <> :n42", true);
     row("Absent < :n42", false);
-    row("Age = Age", true);
+    row("Age = Address.City", false);
     row("#a = :n42", true);
     row("#addr.#city = :oslo", true);
     row("Address.City = :oslo", true);
@@ -196,6 +196,17 @@ void ExpressionsTest::conditionRejected_data() {
     row("(Age = :n42", "Invalid FilterExpression: Syntax error; token: \"<EOF>\", near: \":n42\"");
     row("Age = :n42)", "Invalid FilterExpression: Syntax error; token: \")\", near: \":n42)\"");
     row("Age", "Invalid FilterExpression: Syntax error; token: \"<EOF>\", near: \"Age\"");
+    row("Age = Age",
+        "Invalid FilterExpression: The first operand must be distinct from the remaining operands "
+        "for this operator or function; operator: =, first operand: [Age]");
+    row("begins_with(Address.City, Address.City)",
+        "Invalid FilterExpression: The first operand must be distinct from the remaining operands "
+        "for this operator or function; operator: begins_with, first operand: [Address, City]");
+    row("Age = :n42 AND Title = :missing",
+        "Invalid FilterExpression: An expression attribute value used in expression is not "
+        "defined; attribute value: :missing");
+    row("Age = :missing)",
+        "Invalid FilterExpression: Syntax error; token: \")\", near: \":missing)\"");
     row("Age = :n42 :n42",
         "Invalid FilterExpression: Syntax error; token: \":n42\", near: \":n42 :n42\"");
     row("Age ! :n42",
@@ -435,12 +446,10 @@ void ExpressionsTest::updateRejected_data() {
         "operand type: S");
     row("ADD Title :staff",
         "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, "
-        "operand "
-        "type: S");
+        "operand type: STRING, typeSet: ALLOWED_FOR_ADD_OPERAND");
     row("DELETE Tags :blue",
         "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: "
-        "DELETE, operand "
-        "type: S");
+        "DELETE, operand type: STRING, typeSet: ALLOWED_FOR_DELETE_OPERAND");
     row("SET Age = list_append(:n2, Visits)",
         "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or "
         "function: "

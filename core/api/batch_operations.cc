@@ -1,6 +1,7 @@
 // BatchGetItem and BatchWriteItem.
 #include <set>
 
+#include "api/legacy_parameters.h"
 #include "api/operation_support.h"
 #include "api/operations.h"
 #include "expressions/expression_context.h"
@@ -85,6 +86,10 @@ Result<Json> batchGetItemOperation(Engine& engine, const Json& request) {
             if (present && keys->size() > kMaxBatchGetKeys)
                 reader.constraint(RequestReader::quoted(keys->dump()), path,
                                   "Member must have length less than or equal to 100");
+            auto attributesToGet = entry.find("AttributesToGet");
+            readAttributesToGet(reader,
+                                attributesToGet == entry.end() ? nullptr : &*attributesToGet,
+                                "requestItems." + name + ".member.attributesToGet");
         }
     SHARDSCAPE_TRY(reader.finish());
 
@@ -101,6 +106,12 @@ Result<Json> batchGetItemOperation(Engine& engine, const Json& request) {
     for (const auto& [name, entry] : requestItems->items()) {
         TableRead read;
         read.name = name;
+        SHARDSCAPE_TRY(checkExpressionMix(entry, {"ProjectionExpression"}, {"AttributesToGet"}));
+        auto attributesToGet = entry.find("AttributesToGet");
+        auto attributeList =
+            compileAttributesToGet(attributesToGet == entry.end() ? nullptr : &*attributesToGet);
+        if (!attributeList) return attributeList.error();
+        read.projection = std::move(*attributeList);
         std::set<std::string> seen;
         for (const auto& keyJson : entry.at("Keys")) {
             auto key = itemFromJson(keyJson);

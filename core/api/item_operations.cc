@@ -1,9 +1,11 @@
 // PutItem, GetItem, DeleteItem and UpdateItem.
 #include "api/item_request.h"
+#include "api/legacy_parameters.h"
 #include "api/operation_support.h"
 #include "api/operations.h"
 #include "expressions/expression_context.h"
 #include "expressions/expression_evaluator.h"
+#include "expressions/legacy_updates.h"
 #include "expressions/update_expression.h"
 #include "values/item_binary_json.h"
 #include "values/item_size.h"
@@ -45,21 +47,26 @@ void addWriteFigures(Json& response, Engine& engine, const ItemRequest& r, const
 
 Result<Json> putItemOperation(Engine& engine, const Json& request) {
     RequestReader reader(request);
+    const Json* expected = readExpected(reader, request);
+    auto conditionalOperator = readConditionalOperator(reader);
     auto r = readItemRequest(reader, request, "Item", "item");
     if (!r) return r.error();
+    SHARDSCAPE_TRY(checkExpressionMix(request, {"ConditionExpression"}, {"Expected"}));
     auto item = readItemMember(request, "Item");
     if (!item) return item.error();
     if (r->returnValues && *r->returnValues != "ALL_OLD" && *r->returnValues != "NONE")
         return validationError("ReturnValues can only be ALL_OLD or NONE");
     if (itemSize(**item) > kMaxItemSizeBytes)
         return validationError("Item size has exceeded the maximum allowed size");
-    SHARDSCAPE_TRY(rejectUnsupported(request, {"Expected", "ConditionalOperator"}));
+    auto legacyCondition = compileExpected(expected, conditionalOperator);
+    if (!legacyCondition) return legacyCondition.error();
     auto context =
         ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value(),
                                        r->conditionExpression ? "" : "ConditionExpression is null");
     if (!context) return context.error();
     auto condition = compileCondition(*r, *context);
     if (!condition) return condition.error();
+    if (*legacyCondition) condition->condition = std::move(*legacyCondition);
     SHARDSCAPE_TRY(context->checkAllUsed());
 
     // The item's key, for ItemCollectionMetrics; copied only when they are asked for.
@@ -77,19 +84,24 @@ Result<Json> putItemOperation(Engine& engine, const Json& request) {
 
 Result<Json> deleteItemOperation(Engine& engine, const Json& request) {
     RequestReader reader(request);
+    const Json* expected = readExpected(reader, request);
+    auto conditionalOperator = readConditionalOperator(reader);
     auto r = readItemRequest(reader, request, "Key", "key");
     if (!r) return r.error();
+    SHARDSCAPE_TRY(checkExpressionMix(request, {"ConditionExpression"}, {"Expected"}));
     auto key = readItemMember(request, "Key");
     if (!key) return key.error();
     if (r->returnValues && *r->returnValues != "ALL_OLD" && *r->returnValues != "NONE")
         return validationError("ReturnValues can only be ALL_OLD or NONE");
-    SHARDSCAPE_TRY(rejectUnsupported(request, {"Expected", "ConditionalOperator"}));
+    auto legacyCondition = compileExpected(expected, conditionalOperator);
+    if (!legacyCondition) return legacyCondition.error();
     auto context =
         ExpressionContext::fromRequest(r->names, r->values, r->conditionExpression.has_value(),
                                        r->conditionExpression ? "" : "ConditionExpression is null");
     if (!context) return context.error();
     auto condition = compileCondition(*r, *context);
     if (!condition) return condition.error();
+    if (*legacyCondition) condition->condition = std::move(*legacyCondition);
     SHARDSCAPE_TRY(context->checkAllUsed());
 
     auto deleted = engine.mutateItem(r->tableName, **key,
@@ -111,18 +123,18 @@ Result<Json> getItemOperation(Engine& engine, const Json& request) {
     auto consistent = reader.boolean("ConsistentRead");
     auto capacity = readReturnConsumedCapacity(reader);
     auto projectionExpression = reader.string("ProjectionExpression");
-    const Json* attributesToGet = reader.array("AttributesToGet");
+    const Json* attributesToGet =
+        request.contains("AttributesToGet") ? &request["AttributesToGet"] : nullptr;
+    readAttributesToGet(reader, attributesToGet, "attributesToGet");
     const Json* names = reader.object("ExpressionAttributeNames");
     reader.tableName(name);
     reader.notNull(request.contains("Key") && !request["Key"].is_null(), "key");
     SHARDSCAPE_TRY(reader.finish());
+    SHARDSCAPE_TRY(checkExpressionMix(request, {"ProjectionExpression"}, {"AttributesToGet"}));
     auto key = readItemMember(request, "Key");
     if (!key) return key.error();
-    if (projectionExpression && attributesToGet)
-        return validationError(
-            "Can not use both expression and non-expression parameters in the same request: "
-            "Non-expression parameters: {AttributesToGet} Expression parameters: "
-            "{ProjectionExpression}");
+    auto attributeList = compileAttributesToGet(attributesToGet);
+    if (!attributeList) return attributeList.error();
     auto context = ExpressionContext::fromRequest(names, nullptr, projectionExpression.has_value());
     if (!context) return context.error();
     if (request.contains("ExpressionAttributeValues"))
@@ -135,19 +147,8 @@ Result<Json> getItemOperation(Engine& engine, const Json& request) {
         if (!parsed) return parsed.error();
         projection = std::move(parsed).value();
         SHARDSCAPE_TRY(context->checkAllUsed());
-    } else if (attributesToGet) {
-        Projection list;
-        for (const auto& a : *attributesToGet) {
-            if (!a.is_string()) return serializationError("Unexpected field type");
-            const DocumentPath path{{false, a.get<std::string>(), 0}};
-            if (std::find(list.begin(), list.end(), path) != list.end())
-                return validationError(
-                    "One or more parameter values were invalid: Duplicate value in attribute "
-                    "name: " +
-                    a.get<std::string>());
-            list.push_back(path);
-        }
-        projection = std::move(list);
+    } else if (*attributeList) {
+        projection = std::move(*attributeList);
     }
 
     auto read = engine.getItem(*name, **key);
@@ -167,27 +168,46 @@ Result<Json> getItemOperation(Engine& engine, const Json& request) {
 Result<Json> updateItemOperation(Engine& engine, const Json& request) {
     RequestReader reader(request);
     auto updateExpression = reader.string("UpdateExpression");
+    const Json* expected = readExpected(reader, request);
+    auto conditionalOperator = readConditionalOperator(reader);
+    const Json* attributeUpdates = readAttributeUpdates(reader, request);
     auto r = readItemRequest(reader, request, "Key", "key");
     if (!r) return r.error();
+    SHARDSCAPE_TRY(checkExpressionMix(request, {"UpdateExpression", "ConditionExpression"},
+                                      {"AttributeUpdates", "Expected"}));
     auto key = readItemMember(request, "Key");
     if (!key) return key.error();
-    SHARDSCAPE_TRY(
-        rejectUnsupported(request, {"AttributeUpdates", "Expected", "ConditionalOperator"}));
+    std::optional<std::vector<AttributeUpdate>> legacyUpdates;
+    if (attributeUpdates) {
+        auto parsed = parseAttributeUpdates(*attributeUpdates);
+        if (!parsed) return parsed.error();
+        legacyUpdates = std::move(parsed).value();
+    }
+    auto legacyCondition = compileExpected(expected, conditionalOperator);
+    if (!legacyCondition) return legacyCondition.error();
     const bool anyExpression = updateExpression || r->conditionExpression;
     auto context = ExpressionContext::fromRequest(
         r->names, r->values, anyExpression,
         anyExpression ? "" : "UpdateExpression and ConditionExpression are null");
     if (!context) return context.error();
     auto table = engine.table(r->tableName);
-    if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    if (!table) {
+        SHARDSCAPE_TRY(checkExpressionsWithoutTable(request));
+        return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    }
     UpdatePlan plan;
     if (updateExpression) {
         auto parsed = parseUpdateExpression(*updateExpression, *table, *context);
         if (!parsed) return parsed.error();
         plan = std::move(parsed).value();
+    } else if (legacyUpdates) {
+        auto legacyPlan = legacyUpdatePlan(*legacyUpdates, *table);
+        if (!legacyPlan) return legacyPlan.error();
+        plan = std::move(legacyPlan).value();
     }
     auto condition = compileCondition(*r, *context);
     if (!condition) return condition.error();
+    if (*legacyCondition) condition->condition = std::move(*legacyCondition);
     SHARDSCAPE_TRY(context->checkAllUsed());
 
     const Item& keyItem = **key;
@@ -199,7 +219,7 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
                                          if (!next) return next.error();
                                          return std::optional<Item>(std::move(next).value());
                                      });
-    if (!written) return written.error();
+    if (!written) return legacyUpdates ? legacyUpdateError(written.error()) : written.error();
 
     Json response = Json::object();
     const auto touched = plan.touchedPaths();

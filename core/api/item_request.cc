@@ -30,14 +30,6 @@ Result<ItemRequest> readItemRequest(RequestReader& reader, const Json& request,
     return out;
 }
 
-Status rejectUnsupported(const Json& request, std::initializer_list<const char*> members) {
-    for (const char* m : members)
-        if (request.contains(m) && !request[m].is_null())
-            return validationError(std::string(m) +
-                                   " is not supported yet by this version of Shardscape");
-    return {};
-}
-
 Status WriteCondition::check(const StoredItem* current) const {
     if (!condition) return {};
     Item item;

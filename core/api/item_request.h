@@ -30,9 +30,6 @@ struct ItemRequest {
 Result<ItemRequest> readItemRequest(RequestReader& reader, const Json& request,
                                     const char* itemMember, const std::string& itemPath);
 
-// ValidationException for legacy members this version does not accept.
-Status rejectUnsupported(const Json& request, std::initializer_list<const char*> members);
-
 // A compiled ConditionExpression (if the request has one).
 struct WriteCondition {
     std::optional<Condition> condition;

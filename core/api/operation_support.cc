@@ -2,9 +2,49 @@
 
 #include <cmath>
 
+#include "expressions/expression.h"
+#include "expressions/expression_context.h"
 #include "storage/storage_layout.h"
 
 namespace shardscape {
+
+Status checkExpressionsWithoutTable(const Json& request) {
+    auto member = [&](const char* name) -> const Json* {
+        auto it = request.find(name);
+        return it != request.end() && !it->is_null() ? &*it : nullptr;
+    };
+    const Json* names = member("ExpressionAttributeNames");
+    const Json* values = member("ExpressionAttributeValues");
+    auto context =
+        ExpressionContext::fromRequest(names && names->is_object() ? names : nullptr,
+                                       values && values->is_object() ? values : nullptr, true);
+    if (!context) return context.error();
+    auto text = [&](const char* name) -> std::optional<std::string_view> {
+        const Json* value = member(name);
+        if (!value || !value->is_string()) return std::nullopt;
+        return std::string_view(value->get_ref<const std::string&>());
+    };
+    // In DynamoDB's order: update, condition, key condition, filter, projection.
+    if (auto update = text("UpdateExpression")) {
+        auto parsed = parseUpdateActions(*update, *context);
+        if (!parsed) return parsed.error();
+    }
+    const std::pair<const char*, ExpressionKind> conditions[] = {
+        {"ConditionExpression", ExpressionKind::Condition},
+        {"KeyConditionExpression", ExpressionKind::KeyCondition},
+        {"FilterExpression", ExpressionKind::Filter}};
+    for (const auto& [name, kind] : conditions) {
+        if (auto condition = text(name)) {
+            auto parsed = parseConditionExpression(kind, *condition, *context);
+            if (!parsed) return parsed.error();
+        }
+    }
+    if (auto projection = text("ProjectionExpression")) {
+        auto parsed = parseProjectionExpression(*projection, *context);
+        if (!parsed) return parsed.error();
+    }
+    return context->checkAllUsed();
+}
 
 ReturnConsumedCapacity toReturnConsumedCapacity(const std::optional<std::string>& value) {
     if (value == "TOTAL") return ReturnConsumedCapacity::Total;

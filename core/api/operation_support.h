@@ -18,6 +18,12 @@ ReturnConsumedCapacity toReturnConsumedCapacity(const std::optional<std::string>
 // reported through `reader`; AttributeValue validation errors are returned.
 Result<std::optional<Item>> readItemMember(const Json& request, const char* member);
 
+// DynamoDB checks a request's expressions (their syntax, then the names and values they use)
+// before it looks for the table. The operations parse them against the table's key schema
+// once they have it; when the table is missing they call this first, so that an expression
+// error still comes before ResourceNotFoundException, as DynamoDB's does.
+Status checkExpressionsWithoutTable(const Json& request);
+
 // Adds "ConsumedCapacity" to `response` unless mode is NONE.
 void addConsumedCapacity(Json& response, ReturnConsumedCapacity mode, const std::string& table,
                          double units, bool isRead);

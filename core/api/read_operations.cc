@@ -1,4 +1,5 @@
 // Query and Scan.
+#include "api/legacy_parameters.h"
 #include "api/operation_support.h"
 #include "api/operations.h"
 #include "expressions/expression_context.h"
@@ -23,7 +24,36 @@ struct ReadRequest {
     std::optional<std::string> indexName;
     const Json* names = nullptr;
     const Json* values = nullptr;
+    // Legacy members: AttributesToGet, ConditionalOperator and the QueryFilter or ScanFilter.
+    const Json* attributesToGet = nullptr;
+    std::optional<std::string> conditionalOperator;
+    const Json* legacyFilter = nullptr;
 };
+
+// The legacy members compiled: AttributesToGet as a projection, the filter as a condition.
+struct LegacyRead {
+    std::optional<Projection> attributes;
+    std::optional<Condition> filter;
+    std::vector<LegacyCondition> filterEntries;
+};
+
+// DynamoDB checks a Query's QueryFilter before its AttributesToGet, and a Scan's
+// AttributesToGet before its ScanFilter.
+Result<LegacyRead> compileLegacyRead(const ReadRequest& r, bool filterFirst) {
+    LegacyRead out;
+    auto filter = [&]() -> Status {
+        auto compiled = compileFilter(r.legacyFilter, r.conditionalOperator, &out.filterEntries);
+        if (!compiled) return compiled.error();
+        out.filter = std::move(compiled).value();
+        return {};
+    };
+    if (filterFirst) SHARDSCAPE_TRY(filter());
+    auto attributes = compileAttributesToGet(r.attributesToGet);
+    if (!attributes) return attributes.error();
+    out.attributes = std::move(attributes).value();
+    if (!filterFirst) SHARDSCAPE_TRY(filter());
+    return out;
+}
 
 void readCommon(RequestReader& reader, ReadRequest& out, std::optional<std::string>& name) {
     name = reader.string("TableName");
@@ -37,6 +67,11 @@ void readCommon(RequestReader& reader, ReadRequest& out, std::optional<std::stri
     reader.object("ExclusiveStartKey");
     out.names = reader.object("ExpressionAttributeNames");
     out.values = reader.object("ExpressionAttributeValues");
+    out.conditionalOperator = readConditionalOperator(reader);
+    auto attributesToGet = reader.request().find("AttributesToGet");
+    if (attributesToGet != reader.request().end() && !attributesToGet->is_null())
+        out.attributesToGet = &*attributesToGet;
+    readAttributesToGet(reader, out.attributesToGet, "attributesToGet");
     reader.tableName(name);
     reader.tableName(out.indexName, "indexName", false);
     reader.atLeast(out.limit, "limit", 1);
@@ -53,16 +88,11 @@ Status checkCommon(const Json& request, ReadRequest& out, const Engine& engine) 
         return start.error();
     }
     out.exclusiveStartKey = std::move(start).value();
-    for (const char* unsupported :
-         {"QueryFilter", "ScanFilter", "KeyConditions", "AttributesToGet", "ConditionalOperator"})
-        if (request.contains(unsupported) && !request[unsupported].is_null())
-            return validationError(std::string(unsupported) +
-                                   " is not supported yet by this version of Shardscape");
     if (out.select == "ALL_PROJECTED_ATTRIBUTES" && !out.indexName)
         return validationError(
             "One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is "
             "supported only for index queries or scans");
-    if (out.select == "SPECIFIC_ATTRIBUTES" && !out.projectionExpression)
+    if (out.select == "SPECIFIC_ATTRIBUTES" && !out.projectionExpression && !out.attributesToGet)
         return validationError(
             "One or more parameter values were invalid: SPECIFIC_ATTRIBUTES requires "
             "ProjectionExpression or AttributesToGet");
@@ -70,6 +100,11 @@ Status checkCommon(const Json& request, ReadRequest& out, const Engine& engine) 
         return validationError(
             "One or more parameter values were invalid: Cannot specify the "
             "ProjectionExpression when choosing to get " +
+            *out.select);
+    if (out.attributesToGet && out.select && *out.select != "SPECIFIC_ATTRIBUTES")
+        return validationError(
+            "One or more parameter values were invalid: Cannot specify the AttributesToGet when "
+            "choosing to get " +
             *out.select);
     (void)engine;
     return {};
@@ -233,6 +268,18 @@ Result<std::optional<Condition>> readFilter(const ReadRequest& r, ExpressionCont
     return std::optional<Condition>(std::move(parsed).value());
 }
 
+// The legacy filter of a Query may not name a key attribute of the table or index read.
+Status checkQueryFilterKeys(const LegacyRead& legacy, const TableDefinition& keys) {
+    for (const KeyAttribute* key : {&keys.partitionKey, keys.sortKey ? &*keys.sortKey : nullptr})
+        for (const auto& entry : legacy.filterEntries)
+            if (key && entry.attribute == key->name)
+                return validationError(
+                    "QueryFilter can only contain non-primary key attributes: Primary key "
+                    "attribute: " +
+                    key->name);
+    return {};
+}
+
 bool sortKeyMatches(const SortKeyCondition& condition, const AttributeValue& sortKey) {
     // Stored sort-key bytes order as DynamoDB orders the values (numbers numerically).
     const std::string value = layout::sortKeyBytes(sortKey);
@@ -295,26 +342,48 @@ Result<Json> queryOperation(Engine& engine, const Json& request) {
     readCommon(reader, r, name);
     auto keyCondition = reader.string("KeyConditionExpression");
     auto forward = reader.boolean("ScanIndexForward");
+    r.legacyFilter = readConditionMap(reader, request, "QueryFilter");
+    const Json* keyConditions = readConditionMap(reader, request, "KeyConditions");
     SHARDSCAPE_TRY(reader.finish());
     r.tableName = *name;
+    SHARDSCAPE_TRY(checkExpressionMix(
+        request, {"ProjectionExpression", "FilterExpression", "KeyConditionExpression"},
+        {"AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"}));
+    auto legacy = compileLegacyRead(r, true);
+    if (!legacy) return legacy.error();
     SHARDSCAPE_TRY(checkCommon(request, r, engine));
-    if (!keyCondition && !request.contains("KeyConditions"))
+    if (!keyCondition && !keyConditions)
         return validationError(
             "Either the KeyConditions or KeyConditionExpression parameter must be specified in the "
             "request.");
     auto context = ExpressionContext::fromRequest(r.names, r.values, true);
     if (!context) return context.error();
+    std::vector<LegacyCondition> legacyKeys;
+    if (!keyCondition) {
+        auto parsed = parseConditionMap(*keyConditions);
+        if (!parsed) return parsed.error();
+        legacyKeys = std::move(parsed).value();
+        if (legacyKeys.size() != 1 && legacyKeys.size() != 2)
+            return validationError("Conditions can be of length 1 or 2 only");
+    }
     auto table = engine.table(r.tableName);
-    if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    if (!table) {
+        SHARDSCAPE_TRY(checkExpressionsWithoutTable(request));
+        return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    }
     const IndexDefinition* named = r.indexName ? table->findIndex(*r.indexName) : nullptr;
     if (r.indexName && !named)
         return validationError("The table does not have the specified index: " + *r.indexName);
     const TableDefinition keys = keyView(*table, named);
-    auto projection = readProjection(r, *context);
+    auto projection = legacy->attributes ? Result<std::optional<Projection>>(legacy->attributes)
+                                         : readProjection(r, *context);
     if (!projection) return projection.error();
-    auto condition = parseKeyCondition(*keyCondition, keys, *context);
+    auto condition = keyCondition ? parseKeyCondition(*keyCondition, keys, *context)
+                                  : legacyKeyCondition(legacyKeys, keys);
     if (!condition) return condition.error();
-    auto filter = readFilter(r, *context, &keys);
+    if (r.legacyFilter) SHARDSCAPE_TRY(checkQueryFilterKeys(*legacy, keys));
+    auto filter = r.legacyFilter ? Result<std::optional<Condition>>(legacy->filter)
+                                 : readFilter(r, *context, &keys);
     if (!filter) return filter.error();
     SHARDSCAPE_TRY(context->checkAllUsed());
     auto indexRead = resolveIndex(*table, r, *projection, *filter);
@@ -356,8 +425,14 @@ Result<Json> scanOperation(Engine& engine, const Json& request) {
     reader.atMost(segment, "segment", 999999);
     reader.atLeast(totalSegments, "totalSegments", 1);
     reader.atMost(totalSegments, "totalSegments", 1000000);
+    r.legacyFilter = readConditionMap(reader, request, "ScanFilter");
     SHARDSCAPE_TRY(reader.finish());
     r.tableName = *name;
+    SHARDSCAPE_TRY(checkExpressionMix(request, {"ProjectionExpression", "FilterExpression"},
+                                      {"AttributesToGet", "ScanFilter", "ConditionalOperator"}));
+    auto legacy = compileLegacyRead(r, false);
+    if (!legacy) return legacy.error();
+    SHARDSCAPE_TRY(checkCommon(request, r, engine));
     if (segment && !totalSegments)
         return validationError(
             "The TotalSegments parameter is required but was not present in the request when "
@@ -372,16 +447,20 @@ Result<Json> scanOperation(Engine& engine, const Json& request) {
             "TotalSegments: Segment: " +
             std::to_string(*segment) +
             " is not less than TotalSegments: " + std::to_string(*totalSegments));
-    SHARDSCAPE_TRY(checkCommon(request, r, engine));
     auto context = ExpressionContext::fromRequest(
         r.names, r.values, r.projectionExpression || r.filterExpression,
         r.filterExpression ? "" : "FilterExpression is null");
     if (!context) return context.error();
     auto table = engine.table(r.tableName);
-    if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
-    auto projection = readProjection(r, *context);
+    if (!table) {
+        SHARDSCAPE_TRY(checkExpressionsWithoutTable(request));
+        return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    }
+    auto projection = legacy->attributes ? Result<std::optional<Projection>>(legacy->attributes)
+                                         : readProjection(r, *context);
     if (!projection) return projection.error();
-    auto filter = readFilter(r, *context, nullptr);
+    auto filter = r.legacyFilter ? Result<std::optional<Condition>>(legacy->filter)
+                                 : readFilter(r, *context, nullptr);
     if (!filter) return filter.error();
     SHARDSCAPE_TRY(context->checkAllUsed());
     auto indexRead = resolveIndex(*table, r, *projection, *filter);

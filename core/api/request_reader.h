@@ -23,6 +23,8 @@ class RequestReader {
   public:
     explicit RequestReader(const Json& request);
 
+    const Json& request() const { return request_; }
+
     std::optional<std::string> string(const char* member);
     // `javaType` is the member's type in DynamoDB's model, which its deserialization errors
     // name: Integer for Limit, Segment and TotalSegments, Long for capacity units.

@@ -87,9 +87,9 @@ std::string explainConsumedCapacity(std::string_view operation, const Json& requ
     // The exact bytes read are the returned items' sizes when nothing was filtered out or
     // projected away.
     const bool exact = !request.contains("ProjectionExpression") &&
-                       !request.contains("FilterExpression") &&
-                       request.value("Select", "") != "COUNT" && !request.contains("IndexName") &&
-                       !request.contains("AttributesToGet");
+                       !request.contains("FilterExpression") && !request.contains("QueryFilter") &&
+                       !request.contains("ScanFilter") && request.value("Select", "") != "COUNT" &&
+                       !request.contains("IndexName") && !request.contains("AttributesToGet");
     std::optional<size_t> bytes;
     if (exact && operation == "GetItem") {
         bytes = 0;

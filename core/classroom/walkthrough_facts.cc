@@ -7,6 +7,8 @@
 #include "api/operation_support.h"
 #include "expressions/expression_context.h"
 #include "expressions/key_condition.h"
+#include "expressions/legacy_conditions.h"
+#include "expressions/legacy_updates.h"
 #include "expressions/update_expression.h"
 #include "values/item_size.h"
 
@@ -81,8 +83,16 @@ Status gatherQuery(Engine& engine, const Json& request, WalkthroughFacts& facts)
                              : nullptr;
     auto context = ExpressionContext::fromRequest(names, values, true);
     if (!context) return context.error();
-    auto condition = parseKeyCondition(request.value("KeyConditionExpression", std::string()),
-                                       facts.table, *context);
+    // The legacy KeyConditions, when the request has them instead of an expression.
+    auto keyCondition = [&]() -> Result<KeyCondition> {
+        if (request.contains("KeyConditionExpression") || !request.contains("KeyConditions"))
+            return parseKeyCondition(request.value("KeyConditionExpression", std::string()),
+                                     facts.table, *context);
+        auto conditions = parseConditionMap(request["KeyConditions"]);
+        if (!conditions) return conditions.error();
+        return legacyKeyCondition(*conditions, facts.table);
+    };
+    auto condition = keyCondition();
     if (!condition) return condition.error();
     // The same read again without its filter: every item the Query evaluates is charged.
     QuerySpec spec;
@@ -142,6 +152,12 @@ Status gatherWrite(Engine& engine, const std::string& operation, const Json& req
         auto parsed = parseUpdateExpression(*updateExpression, *table, *context);
         if (!parsed) return parsed.error();
         plan = std::move(parsed).value();
+    } else if (operation == "UpdateItem" && request.contains("AttributeUpdates")) {
+        auto updates = parseAttributeUpdates(request["AttributeUpdates"]);
+        if (!updates) return updates.error();
+        auto legacyPlan = legacyUpdatePlan(*updates, *table);
+        if (!legacyPlan) return legacyPlan.error();
+        plan = std::move(legacyPlan).value();
     }
     auto condition = compileCondition(*r, *context);
     if (!condition) return condition.error();
@@ -156,7 +172,9 @@ Status gatherWrite(Engine& engine, const std::string& operation, const Json& req
         facts.newItemBytes = itemSize(given);
     } else if (operation == "UpdateItem") {
         auto next = applyUpdate(plan, key, read->item ? &*read->item : nullptr);
-        if (!next) return next.error();
+        if (!next)
+            return request.contains("AttributeUpdates") ? legacyUpdateError(next.error())
+                                                        : next.error();
         if (itemSize(*next) > kMaxItemSizeBytes)
             return validationError("Item size has exceeded the maximum allowed size");
         facts.newItemBytes = itemSize(*next);

@@ -67,9 +67,17 @@ Result<ExpressionContext> ExpressionContext::fromRequest(const Json* names, cons
     return context;
 }
 
+ExpressionContext ExpressionContext::anyPlaceholder() const {
+    ExpressionContext out = *this;
+    out.anyPlaceholder_ = true;
+    return out;
+}
+
 Result<std::string> ExpressionContext::name(const std::string& placeholder) {
     auto it = names_.find(placeholder);
-    if (it == names_.end())
+    if (it == names_.end() && anyPlaceholder_) return placeholder;
+    // An empty name stands for no attribute: DynamoDB treats the placeholder as undefined.
+    if (it == names_.end() || it->second.empty())
         return validationError(
             "An expression attribute name used in the document path is not defined; attribute "
             "name: " +
@@ -80,6 +88,7 @@ Result<std::string> ExpressionContext::name(const std::string& placeholder) {
 
 Result<AttributeValue> ExpressionContext::value(const std::string& placeholder) {
     auto it = values_.find(placeholder);
+    if (it == values_.end() && anyPlaceholder_) return AttributeValue::null();
     if (it == values_.end())
         return validationError(
             "An expression attribute value used in expression is not defined; attribute value: " +

@@ -33,7 +33,12 @@ class ExpressionContext {
     // Fails if a name or value was given but never used.
     Status checkAllUsed() const;
 
+    // A context in which every placeholder is defined (names stand for themselves, values
+    // are NULL): parsing with it finds an expression's syntax errors alone.
+    ExpressionContext anyPlaceholder() const;
+
   private:
+    bool anyPlaceholder_ = false;
     std::map<std::string, std::string> names_;
     std::map<std::string, AttributeValue> values_;
     std::set<std::string> usedNames_;

@@ -28,6 +28,46 @@ std::string_view expressionKindName(ExpressionKind kind) {
 
 namespace {
 
+// ADD's and DELETE's operand of the wrong type, as DynamoDB words it: the type by its full
+// name and the set of types the operator allows.
+std::string operandTypeError(const std::string& action, ValueType type) {
+    const char* name = "STRING";
+    switch (type) {
+        case ValueType::S:
+            name = "STRING";
+            break;
+        case ValueType::N:
+            name = "NUMBER";
+            break;
+        case ValueType::B:
+            name = "BINARY";
+            break;
+        case ValueType::BOOL:
+            name = "BOOLEAN";
+            break;
+        case ValueType::NUL:
+            name = "NULL";
+            break;
+        case ValueType::L:
+            name = "LIST";
+            break;
+        case ValueType::M:
+            name = "MAP";
+            break;
+        case ValueType::SS:
+            name = "STRING_SET";
+            break;
+        case ValueType::NS:
+            name = "NUMBER_SET";
+            break;
+        case ValueType::BS:
+            name = "BINARY_SET";
+            break;
+    }
+    return "Incorrect operand type for operator or function; operator: " + action +
+           ", operand type: " + name + ", typeSet: ALLOWED_FOR_" + action + "_OPERAND";
+}
+
 constexpr size_t kMaxInOperands = 100;
 
 bool isValueType(const AttributeValue& v, std::initializer_list<ValueType> types) {
@@ -133,16 +173,10 @@ class Parser {
                     if (kind == UpdateAction::Kind::Add &&
                         !isValueType(v,
                                      {ValueType::N, ValueType::SS, ValueType::NS, ValueType::BS}))
-                        return invalid(
-                            "Incorrect operand type for operator or function; operator: ADD, "
-                            "operand type: " +
-                            std::string(valueTypeName(v.type())));
+                        return invalid(operandTypeError("ADD", v.type()));
                     if (kind == UpdateAction::Kind::Delete &&
                         !isValueType(v, {ValueType::SS, ValueType::NS, ValueType::BS}))
-                        return invalid(
-                            "Incorrect operand type for operator or function; operator: DELETE, "
-                            "operand type: " +
-                            std::string(valueTypeName(v.type())));
+                        return invalid(operandTypeError("DELETE", v.type()));
                     action.value = std::move(value).value();
                 }
                 actions.push_back(std::move(action));
@@ -182,6 +216,16 @@ class Parser {
                                message);
     }
     Error syntax() const { return invalid(syntaxErrorAt(text_, tokens_, position_)); }
+    // DynamoDB refuses comparing a document path with itself ("a = a", "begins_with(a, a)").
+    Status checkDistinct(const std::string& op, const Operand& first, const Operand& second) const {
+        if (first.kind != Operand::Kind::Path || second.kind != Operand::Kind::Path ||
+            first.path != second.path)
+            return {};
+        return invalid(
+            "The first operand must be distinct from the remaining operands for this operator or "
+            "function; operator: " +
+            op + ", first operand: " + pathForMessage(first.path));
+    }
     Error operandType(const std::string& function, const AttributeValue& value) const {
         return invalid("Incorrect operand type for operator or function; operator or function: " +
                        function + ", operand type: " + std::string(valueTypeName(value.type())));
@@ -482,6 +526,7 @@ class Parser {
         const std::string opText = take().text;
         auto right = parseOperand(false);
         if (!right) return right.error();
+        SHARDSCAPE_TRY(checkDistinct(opText, *left, *right));
         if (comparator != C::Equal && comparator != C::NotEqual)
             for (const Operand* o : {&*left, &*right})
                 if (o->kind == Operand::Kind::Value &&
@@ -513,6 +558,8 @@ class Parser {
         const size_t expected =
             function == "attribute_exists" || function == "attribute_not_exists" ? 1 : 2;
         if (node.operands.size() != expected) return operandCount(function, node.operands.size());
+        if (expected == 2)
+            SHARDSCAPE_TRY(checkDistinct(function, node.operands[0], node.operands[1]));
         const Operand& first = node.operands[0];
         if (function == "attribute_exists" || function == "attribute_not_exists" ||
             function == "attribute_type") {
@@ -578,24 +625,50 @@ std::vector<DocumentPath> conditionPaths(const Condition& condition) {
     return out;
 }
 
+namespace {
+// DynamoDB parses a whole expression before it resolves its placeholders, so a syntax error
+// anywhere wins over an undefined placeholder before it. Placeholders are resolved while
+// parsing here; when one is undefined, the expression is parsed again with every
+// placeholder defined to see whether a syntax error should be reported instead.
+template <class Parse>
+auto syntaxFirst(ExpressionContext& context, Parse parse) -> decltype(parse(context)) {
+    auto result = parse(context);
+    if (result || result.error().message.find(" is not defined; ") == std::string::npos)
+        return result;
+    ExpressionContext anyPlaceholder = context.anyPlaceholder();
+    auto syntax = parse(anyPlaceholder);
+    if (!syntax &&
+        (syntax.error().message.find(": Syntax error; ") != std::string::npos ||
+         syntax.error().message.find(": Invalid character encountered; ") != std::string::npos))
+        return syntax.error();
+    return result;
+}
+}  // namespace
+
 Result<Condition> parseConditionExpression(ExpressionKind kind, std::string_view text,
                                            ExpressionContext& context) {
-    Parser parser(kind, text, context);
-    SHARDSCAPE_TRY(parser.start());
-    return parser.condition();
+    return syntaxFirst(context, [&](ExpressionContext& c) -> Result<Condition> {
+        Parser parser(kind, text, c);
+        SHARDSCAPE_TRY(parser.start());
+        return parser.condition();
+    });
 }
 
 Result<Projection> parseProjectionExpression(std::string_view text, ExpressionContext& context) {
-    Parser parser(ExpressionKind::Projection, text, context);
-    SHARDSCAPE_TRY(parser.start());
-    return parser.projection();
+    return syntaxFirst(context, [&](ExpressionContext& c) -> Result<Projection> {
+        Parser parser(ExpressionKind::Projection, text, c);
+        SHARDSCAPE_TRY(parser.start());
+        return parser.projection();
+    });
 }
 
 Result<std::vector<UpdateAction>> parseUpdateActions(std::string_view text,
                                                      ExpressionContext& context) {
-    Parser parser(ExpressionKind::Update, text, context);
-    SHARDSCAPE_TRY(parser.start());
-    return parser.update();
+    return syntaxFirst(context, [&](ExpressionContext& c) -> Result<std::vector<UpdateAction>> {
+        Parser parser(ExpressionKind::Update, text, c);
+        SHARDSCAPE_TRY(parser.start());
+        return parser.update();
+    });
 }
 
 }  // namespace shardscape

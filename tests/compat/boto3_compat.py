@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """boto3 (Debian's python3-boto3) against `shardscape-cli serve`: the item and table
 operations with whole-response assertions, a Query paginator over many pages, a conditional
-put failing with ConditionalCheckFailedException, botocore's own SigV4 signatures checked
-by `serve --require-credentials`, in the Authorization header and presigned in the query string,
-and the table_exists/table_not_exists waiters over the states
+put failing with ConditionalCheckFailedException, the legacy parameters (Expected,
+AttributeUpdates, KeyConditions, QueryFilter, ScanFilter, AttributesToGet), botocore's own
+SigV4 signatures checked by `serve --require-credentials`, in the Authorization header and
+presigned in the query string, and the table_exists/table_not_exists waiters over the states
 `serve --create-table-ms/--delete-table-ms` make observable, with tags.
 
     boto3_compat.py <path to shardscape-cli>
@@ -106,8 +107,7 @@ def operations(url):
                                         ReturnConsumedCapacity="TOTAL")), {
         "Item": {"Device": {"S": "d1"}, "Seq": {"N": "1"}, "Tags": {"SS": ["a", "b"]},
                  "Celsius": {"N": "21.5"}},
-        "ConsumedCapacity": {"TableName": "Events", "CapacityUnits": 0.5,
-                             "ReadCapacityUnits": 0.5}})
+        "ConsumedCapacity": {"TableName": "Events", "CapacityUnits": 0.5}})
     check("update_item", body(ddb.update_item(
         TableName="Events", Key=key("d1", 1), UpdateExpression="ADD Tags :t SET Celsius = :v",
         ExpressionAttributeValues={":t": {"SS": ["c"]}, ":v": {"N": "22"}},
@@ -147,6 +147,54 @@ def operations(url):
     check("unknown table", error_of(lambda: ddb.describe_table(TableName="Nope")),
           ("ResourceNotFoundException", "Requested resource not found: Table: Nope not found",
            400))
+
+
+def legacy(url):
+    """The parameters older applications and object mappers send instead of expressions."""
+    ddb = client(url)
+    body(ddb.create_table(
+        TableName="Legacy", BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "Device", "AttributeType": "S"},
+                              {"AttributeName": "Seq", "AttributeType": "N"}],
+        KeySchema=[{"AttributeName": "Device", "KeyType": "HASH"},
+                   {"AttributeName": "Seq", "KeyType": "RANGE"}]))
+    for seq in range(1, 6):
+        check("put_item Expected %d" % seq, body(ddb.put_item(
+            TableName="Legacy", Item={"Device": {"S": "d"}, "Seq": {"N": str(seq)},
+                                      "Level": {"N": str(seq * 10)}},
+            Expected={"Device": {"Exists": False}})), {})
+    check("put_item Expected fails", error_of(lambda: ddb.put_item(
+        TableName="Legacy", Item={"Device": {"S": "d"}, "Seq": {"N": "1"}},
+        Expected={"Level": {"ComparisonOperator": "GT", "AttributeValueList": [{"N": "10"}]}})),
+        ("ConditionalCheckFailedException", "The conditional request failed", 400))
+    check("update_item AttributeUpdates", body(ddb.update_item(
+        TableName="Legacy", Key={"Device": {"S": "d"}, "Seq": {"N": "2"}},
+        AttributeUpdates={"Level": {"Action": "ADD", "Value": {"N": "5"}},
+                          "Tags": {"Action": "ADD", "Value": {"SS": ["x"]}}},
+        Expected={"Level": {"Value": {"N": "20"}}, "Gone": {"Exists": False}},
+        ReturnValues="UPDATED_NEW")), {"Attributes": {"Level": {"N": "25"}, "Tags": {"SS": ["x"]}}})
+    check("query KeyConditions QueryFilter", body(ddb.query(
+        TableName="Legacy", AttributesToGet=["Seq", "Level"],
+        KeyConditions={"Device": {"ComparisonOperator": "EQ", "AttributeValueList": [{"S": "d"}]},
+                       "Seq": {"ComparisonOperator": "BETWEEN",
+                               "AttributeValueList": [{"N": "2"}, {"N": "4"}]}},
+        QueryFilter={"Level": {"ComparisonOperator": "GE", "AttributeValueList": [{"N": "25"}]}})),
+        {"Items": [{"Seq": {"N": "2"}, "Level": {"N": "25"}}, {"Seq": {"N": "3"}, "Level": {"N": "30"}},
+                   {"Seq": {"N": "4"}, "Level": {"N": "40"}}], "Count": 3, "ScannedCount": 3})
+    check("scan ScanFilter OR", body(ddb.scan(
+        TableName="Legacy", Select="COUNT", ConditionalOperator="OR",
+        ScanFilter={"Level": {"ComparisonOperator": "IN", "AttributeValueList": [{"N": "10"}]},
+                    "Tags": {"ComparisonOperator": "CONTAINS", "AttributeValueList": [{"S": "x"}]}})),
+        {"Count": 2, "ScannedCount": 5})
+    check("get_item AttributesToGet", body(ddb.get_item(
+        TableName="Legacy", Key={"Device": {"S": "d"}, "Seq": {"N": "5"}},
+        AttributesToGet=["Level"])), {"Item": {"Level": {"N": "50"}}})
+    check("legacy beside an expression", error_of(lambda: ddb.scan(
+        TableName="Legacy", ScanFilter={"Level": {"ComparisonOperator": "NOT_NULL"}},
+        FilterExpression="attribute_exists(Tags)")),
+        ("ValidationException", "Can not use both expression and non-expression parameters in "
+         "the same request: Non-expression parameters: {ScanFilter} Expression parameters: "
+         "{FilterExpression}", 400))
 
 
 def signatures(url):
@@ -243,6 +291,7 @@ def main(cli):
     os.environ.update(client_environment(home))
     with ServeProcess(cli) as url:
         operations(url)
+        legacy(url)
     with ServeProcess(cli, ["--require-credentials", "AKIDSHARDSCAPE:shardscape-secret"]) as url:
         signatures(url)
         presigned_requests(url)
