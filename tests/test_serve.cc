@@ -238,6 +238,26 @@ class ServeTest : public QObject {
             QCOMPARE(answered->header("content-length"), std::string("0"));
             QCOMPARE(answered->header("x-amz-crc32"), std::string("0"));
         }
+        // `call --endpoint` takes the empty answer as {}.
+        QProcess remote;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_CONFIG_FILE"})
+            env.remove(name);
+        env.insert("AWS_ACCESS_KEY_ID", "AKIDTEST");
+        env.insert("AWS_SECRET_ACCESS_KEY", "secret");
+        env.insert("HOME", dir.path());  // no ~/.aws files
+        remote.setProcessEnvironment(env);
+        remote.start(SHARDSCAPE_CLI,
+                     {"--endpoint", QString("http://127.0.0.1:%1").arg(port), "--region",
+                      "us-east-1", "call", "TagResource", "--input", "-"});
+        QVERIFY(remote.waitForStarted(5000));
+        remote.write(QByteArray::fromStdString(R"({"ResourceArn":")" + arn +
+                                               R"(","Tags":[{"Key":"k","Value":"v"}]})"));
+        remote.closeWriteChannel();
+        QVERIFY(remote.waitForFinished(15000));
+        QCOMPARE(remote.readAllStandardError(), QByteArray());
+        QCOMPARE(remote.exitCode(), 0);
+        QCOMPARE(remote.readAllStandardOutput(), QByteArray("{}\n"));
 
         auto deleted = send("DeleteTable", describe);
         QVERIFY(deleted);
