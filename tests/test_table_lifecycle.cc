@@ -122,6 +122,16 @@ void TableLifecycleTest::creating() {
     QVERIFY(!description["GlobalSecondaryIndexes"][0].contains("Backfilling"));
     QCOMPARE_JSON(described()["TableStatus"], Json("CREATING"));
     QCOMPARE_JSON(listed(), json(R"({"TableNames": ["users"]})"));
+    // A PAY_PER_REQUEST table tells when it became so once it is ACTIVE.
+    Json onDemand = usersTable();
+    onDemand["TableName"] = "events";
+    onDemand.erase("ProvisionedThroughput");
+    onDemand["GlobalSecondaryIndexes"][0].erase("ProvisionedThroughput");
+    onDemand["BillingMode"] = "PAY_PER_REQUEST";
+    auto onDemandCreated = call("CreateTable", onDemand);
+    QVERIFY_OK(onDemandCreated);
+    QCOMPARE_JSON(onDemandCreated.value()["TableDescription"]["BillingModeSummary"],
+                  json(R"({"BillingMode": "PAY_PER_REQUEST"})"));
 
     // The data plane does not see it yet.
     QCOMPARE_ERROR(call("PutItem", kItem), "ResourceNotFoundException",
@@ -157,6 +167,10 @@ void TableLifecycleTest::creating() {
     *clock_ = kStart + 0.999;
     QCOMPARE_JSON(described()["TableStatus"], Json("CREATING"));
     *clock_ = kStart + 1;
+    QCOMPARE_JSON(call("DescribeTable", json(R"({"TableName": "events"})"))
+                      .value()["Table"]["BillingModeSummary"],
+                  json(R"({"BillingMode": "PAY_PER_REQUEST",
+                           "LastUpdateToPayPerRequestDateTime": 1700000000})"));
     const Json active = described();
     QCOMPARE_JSON(active["TableStatus"], Json("ACTIVE"));
     QCOMPARE_JSON(indexStatus(active, "byCity"), Json("ACTIVE"));

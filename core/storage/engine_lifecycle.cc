@@ -37,6 +37,8 @@ TableDefinition Engine::present(const TableState& state) const {
     }
     for (const auto& departing : lifecycle.departingIndexes)
         if (!shown.findIndex(departing.name)) shown.indexes.push_back(departing);
+    // A new PAY_PER_REQUEST table reports when it became so once it is ACTIVE.
+    if (shown.status == TableStatus::Creating) shown.lastUpdateToPayPerRequestDateTime = 0;
     if (const TableDefinition* before = lifecycle.before.get()) {
         // A throughput change shows once it is over; a switch of billing mode shows at once,
         // without the time of the switch to PAY_PER_REQUEST.
