@@ -83,13 +83,29 @@ int callCommand(const QCommandLineParser& parser, const QCommandLineOption& data
     return 0;
 }
 
+// --create-table-ms, --update-table-ms, --delete-table-ms: a count of milliseconds.
+bool readLifecycleOption(const QCommandLineParser& parser, const char* name, int64_t& value,
+                         QString& problem) {
+    if (!parser.isSet(name)) return true;
+    bool ok = false;
+    const qlonglong ms = parser.value(name).toLongLong(&ok);
+    if (!ok || ms < 0 || ms > 86'400'000) {
+        problem = QString("--%1 must be 0 to 86400000 milliseconds, not '%2'")
+                      .arg(name, parser.value(name));
+        return false;
+    }
+    value = ms;
+    return true;
+}
+
 int serveCommand(const QCommandLineParser& parser, const QCommandLineOption& dataOption,
                  const QCommandLineOption& hostOption, const QCommandLineOption& portOption,
                  const QCommandLineOption& credentialsOption) {
     if (parser.positionalArguments().size() != 1)
         return usage(
             "usage: shardscape-cli serve [--data DIR] [--host HOST] [--port PORT] "
-            "[--require-credentials KEYID:SECRET]");
+            "[--require-credentials KEYID:SECRET] [--create-table-ms N] [--update-table-ms N] "
+            "[--delete-table-ms N]");
     shardscape::ServeSettings settings;
     settings.dataDirectory =
         parser.isSet(dataOption) ? parser.value(dataOption) : shardscape::defaultDataDirectory();
@@ -110,6 +126,11 @@ int serveCommand(const QCommandLineParser& parser, const QCommandLineOption& dat
         settings.requiredCredentials = shardscape::sigv4::Credentials{
             value.left(colon).toStdString(), value.mid(colon + 1).toStdString(), {}};
     }
+    QString problem;
+    if (!readLifecycleOption(parser, "create-table-ms", settings.createTableMs, problem) ||
+        !readLifecycleOption(parser, "update-table-ms", settings.updateTableMs, problem) ||
+        !readLifecycleOption(parser, "delete-table-ms", settings.deleteTableMs, problem))
+        return usage(problem);
     return shardscape::runServe(settings);
 }
 
@@ -136,7 +157,9 @@ int main(int argc, char* argv[]) {
         "                         protocol the AWS CLI and SDKs speak; point them at it with\n"
         "                         --endpoint-url). Listens on 127.0.0.1:8000 unless told\n"
         "                         otherwise; --port 0 picks a free port. Stops cleanly on\n"
-        "                         SIGINT/SIGTERM.\n"
+        "                         SIGINT/SIGTERM. --create-table-ms N, --update-table-ms N\n"
+        "                         and --delete-table-ms N keep tables CREATING, UPDATING\n"
+        "                         and DELETING that long (default 0: immediate).\n"
         "  model check FILE [--json]\n"
         "                         Validate a model (*.shardscape.json) and print each access\n"
         "                         pattern's verdict (green/amber/red/impossible) and design\n"
@@ -209,6 +232,9 @@ int main(int argc, char* argv[]) {
         {"region", "call, remote: the AWS region (signing; the endpoint when no URL).", "R"},
         {"profile", "call, remote: credentials and region of this AWS profile (~/.aws).", "P"},
         {"count", "remote sample: how many items to copy (default 100).", "N"},
+        {"create-table-ms", "serve: how long a new table stays CREATING (default 0).", "N"},
+        {"update-table-ms", "serve: how long an updated table stays UPDATING (default 0).", "N"},
+        {"delete-table-ms", "serve: how long a deleted table stays DELETING (default 0).", "N"},
     });
     parser.addPositionalArgument("command", "call, serve, model, load, dump, remote or simulate");
     parser.addPositionalArgument("args", "Command arguments.", "[args...]");

@@ -25,7 +25,11 @@ int runServe(const ServeSettings& settings) {
     sigaddset(&shutdownSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &shutdownSignals, nullptr);
 
-    auto engine = Engine::open(settings.dataDirectory.toStdString());
+    EngineOptions engineOptions;
+    engineOptions.createTableMs = settings.createTableMs;
+    engineOptions.updateTableMs = settings.updateTableMs;
+    engineOptions.deleteTableMs = settings.deleteTableMs;
+    auto engine = Engine::open(settings.dataDirectory.toStdString(), std::move(engineOptions));
     if (!engine) return cli::printOpenError(engine.error());
     EndpointOptions options;
     options.host = settings.host.toStdString();

@@ -2,6 +2,7 @@
 // `shardscape-cli serve`: the engine behind a local DynamoDB endpoint until SIGINT/SIGTERM.
 
 #include <QString>
+#include <cstdint>
 #include <optional>
 
 #include "protocol/sigv4.h"
@@ -13,6 +14,10 @@ struct ServeSettings {
     QString host = "127.0.0.1";
     int port = 8000;
     std::optional<sigv4::Credentials> requiredCredentials;
+    // How long tables stay CREATING, UPDATING and DELETING (EngineOptions); 0 is immediate.
+    int64_t createTableMs = 0;
+    int64_t updateTableMs = 0;
+    int64_t deleteTableMs = 0;
 };
 
 bool isLoopbackHost(const QString& host);

@@ -155,6 +155,7 @@ class GuiDataPathTest : public QObject {
     void viewsFollowTheCurrentBackend();
     void requestsReachOnlyTheCurrentBackend();
     void liveMeteringReadsTheBackendsRecording();
+    void aTableBeingCreatedIsShownSo();
 };
 
 void GuiDataPathTest::viewsFollowTheCurrentBackend() {
@@ -300,6 +301,34 @@ void GuiDataPathTest::liveMeteringReadsTheBackendsRecording() {
     QCOMPARE(grid.throttled(0, 2), 4.0f);
     QCOMPARE(live->firstSecond(), 1000.0);
     QVERIFY2(live->status()->text().contains("14.0 WCU"), qPrintable(live->status()->text()));
+}
+
+// A table that is not ACTIVE (an engine or endpoint that makes CREATING last) is listed in
+// italics with its status as the tooltip, and browsing it shows DynamoDB's answer.
+void GuiDataPathTest::aTableBeingCreatedIsShownSo() {
+    QTemporaryDir dir;
+    EngineOptions options;
+    options.createTableMs = 600000;
+    auto opened = Engine::open(dir.path().toStdString(), options);
+    QVERIFY(opened.ok());
+    std::shared_ptr<Engine> engine = std::move(opened).value();
+    QVERIFY(
+        dispatch(*engine, "CreateTable",
+                 Json{{"TableName", "Pending"},
+                      {"BillingMode", "PAY_PER_REQUEST"},
+                      {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
+                      {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}}})
+            .ok());
+    auto backend = std::make_shared<LocalBackend>(engine);
+    MainWindow window(backend, dir.path());
+    window.show();
+    QCOMPARE(window.tableTree()->topLevelItemCount(), 1);
+    QTreeWidgetItem* row = window.tableTree()->topLevelItem(0);
+    QCOMPARE(row->text(0), QString("Pending"));
+    QVERIFY(row->font(0).italic());
+    QCOMPARE(row->toolTip(0), QString("Table status: CREATING"));
+    QCOMPARE(comboItems(window.dataView()->sourceBox()), QStringList{"Pending"});
+    QCOMPARE(window.dataView()->itemModel()->rowCount(), 0);
 }
 
 QTEST_MAIN(GuiDataPathTest)

@@ -1,8 +1,13 @@
 // `shardscape-cli serve` as a real process: the listening line (port 0 picks a free port),
 // requests over HTTP, clean shutdown on SIGTERM and SIGINT with the engine closed, the
-// warning for non-loopback hosts, and command-line errors.
+// warning for non-loopback hosts, command-line errors, and the table lifecycle options
+// (--create-table-ms ...) seen over HTTP.
 #include <signal.h>
 
+#include <functional>
+#include <optional>
+
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -138,6 +143,10 @@ class ServeTest : public QObject {
             {{"--require-credentials", "nocolon"}, "--require-credentials takes KEYID:SECRET"},
             {{"--require-credentials", ":secret"}, "--require-credentials takes KEYID:SECRET"},
             {{"--host", ""}, "--host must not be empty"},
+            {{"--create-table-ms", "-1"},
+             "--create-table-ms must be 0 to 86400000 milliseconds, not '-1'"},
+            {{"--delete-table-ms", "soon"},
+             "--delete-table-ms must be 0 to 86400000 milliseconds, not 'soon'"},
         };
         for (const auto& [arguments, message] : cases) {
             QProcess process;
@@ -166,6 +175,105 @@ class ServeTest : public QObject {
         ::kill(static_cast<pid_t>(running.processId()), SIGTERM);
         QVERIFY(running.waitForFinished(15000));
         QCOMPARE(running.exitCode(), 0);
+    }
+
+    // --create-table-ms and --delete-table-ms make CREATING and DELETING observable over HTTP,
+    // as an SDK waiter polls them; each ends by itself.
+    void lifecycleTimings() {
+        QTemporaryDir dir;
+        QProcess process;
+        const int port =
+            startServe(process, {"--data", dir.path(), "--port", "0", "--create-table-ms", "400",
+                                 "--update-table-ms", "400", "--delete-table-ms", "400"});
+        QVERIFY(port > 0);
+        RawConnection connection(port);
+        const auto send = [&](const char* operation, const std::string& body) {
+            std::optional<Json> parsed;
+            if (!connection.send(request(operation, body))) return parsed;
+            auto response = connection.read();
+            if (response) parsed = Json::parse(response->body, nullptr, false);
+            return parsed;
+        };
+        const std::string describe = R"({"TableName":"Notes"})";
+        // Polls DescribeTable until `done` holds; the milliseconds that took, or -1.
+        const auto waitFor = [&](const std::function<bool(const Json&)>& done) -> qint64 {
+            QElapsedTimer timer;
+            timer.start();
+            while (timer.elapsed() < 10000) {
+                auto described = send("DescribeTable", describe);
+                if (described && done(*described)) return timer.elapsed();
+                QTest::qWait(20);
+            }
+            return -1;
+        };
+
+        auto created = send("CreateTable", kCreate);
+        QVERIFY(created);
+        QCOMPARE((*created)["TableDescription"]["TableStatus"], Json("CREATING"));
+        QCOMPARE((*send("DescribeTable", describe))["Table"]["TableStatus"], Json("CREATING"));
+        auto refused = send("DeleteTable", describe);
+        QVERIFY(refused);
+        QCOMPARE(*refused,
+                 Json({{"__type", "com.amazonaws.dynamodb.v20120810#ResourceInUseException"},
+                       {"message",
+                        "Attempt to change a resource which is still in use: Table is being "
+                        "created: Notes"}}));
+        const qint64 creating = waitFor([](const Json& d) {
+            return d.contains("Table") && d["Table"]["TableStatus"] == "ACTIVE";
+        });
+        QVERIFY2(creating >= 0, "the table never became ACTIVE");
+
+        // TagResource and UntagResource answer with an empty body, as DynamoDB does.
+        const std::string arn = "arn:aws:dynamodb:ddblocal:000000000000:table/Notes";
+        for (const auto& [operation, body] :
+             {std::pair<const char*, std::string>{
+                  "TagResource",
+                  R"({"ResourceArn":")" + arn + R"(","Tags":[{"Key":"k","Value":"v"}]})"},
+              {"UntagResource", R"({"ResourceArn":")" + arn + R"(","TagKeys":["k"]})"}}) {
+            QVERIFY(connection.send(request(operation, body)));
+            auto answered = connection.read();
+            QVERIFY(answered);
+            QCOMPARE(answered->status, 200);
+            QCOMPARE(answered->body, std::string());
+            QCOMPARE(answered->header("content-length"), std::string("0"));
+            QCOMPARE(answered->header("x-amz-crc32"), std::string("0"));
+        }
+        // `call --endpoint` takes the empty answer as {}.
+        QProcess remote;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_CONFIG_FILE"})
+            env.remove(name);
+        env.insert("AWS_ACCESS_KEY_ID", "AKIDTEST");
+        env.insert("AWS_SECRET_ACCESS_KEY", "secret");
+        env.insert("HOME", dir.path());  // no ~/.aws files
+        remote.setProcessEnvironment(env);
+        remote.start(SHARDSCAPE_CLI,
+                     {"--endpoint", QString("http://127.0.0.1:%1").arg(port), "--region",
+                      "us-east-1", "call", "TagResource", "--input", "-"});
+        QVERIFY(remote.waitForStarted(5000));
+        remote.write(QByteArray::fromStdString(R"({"ResourceArn":")" + arn +
+                                               R"(","Tags":[{"Key":"k","Value":"v"}]})"));
+        remote.closeWriteChannel();
+        QVERIFY(remote.waitForFinished(15000));
+        QCOMPARE(remote.readAllStandardError(), QByteArray());
+        QCOMPARE(remote.exitCode(), 0);
+        QCOMPARE(remote.readAllStandardOutput(), QByteArray("{}\n"));
+
+        auto deleted = send("DeleteTable", describe);
+        QVERIFY(deleted);
+        QCOMPARE((*deleted)["TableDescription"]["TableStatus"], Json("DELETING"));
+        QCOMPARE((*send("DescribeTable", describe))["Table"]["TableStatus"], Json("DELETING"));
+        const qint64 deleting = waitFor([](const Json& d) {
+            return d.value("__type", "") ==
+                   "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException";
+        });
+        QVERIFY2(deleting >= 0, "the table was never gone");
+        // Both took about the 400 ms asked for (the first polls were within it).
+        QVERIFY2(deleting > 200, qPrintable(QString::number(deleting)));
+
+        ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+        QVERIFY(process.waitForFinished(15000));
+        QCOMPARE(process.exitCode(), 0);
     }
 };
 

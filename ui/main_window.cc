@@ -194,6 +194,21 @@ void MainWindow::showTables() {
         row->setText(5, QLocale().formattedDataSize(bytes));
         row->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
         row->setTextAlignment(5, Qt::AlignRight | Qt::AlignVCenter);
+        // A table CREATING, UPDATING or DELETING (an endpoint that makes the states last) is
+        // shown in italics, its status in the tooltip; the name cell stays the bare name.
+        const Json& description = listed.descriptions[i];
+        const std::string status = description.is_object() && description.contains("TableStatus") &&
+                                           description["TableStatus"].is_string()
+                                       ? description["TableStatus"].get<std::string>()
+                                       : std::string("ACTIVE");
+        if (status != "ACTIVE") {
+            QFont font = row->font(0);
+            font.setItalic(true);
+            for (int column = 0; column < tableTree_->columnCount(); ++column) {
+                row->setFont(column, font);
+                row->setToolTip(column, tr("Table status: %1").arg(QString::fromStdString(status)));
+            }
+        }
         totalItems += items;
         totalBytes += bytes;
     }

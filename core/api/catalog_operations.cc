@@ -4,6 +4,7 @@
 #include "api/index_requests.h"
 #include "api/operations.h"
 #include "api/request_reader.h"
+#include "api/tag_rules.h"
 
 namespace shardscape {
 
@@ -30,6 +31,7 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
         request.contains("GlobalSecondaryIndexes") && !request["GlobalSecondaryIndexes"].is_null();
     auto localInputs = readIndexList(reader, request, "LocalSecondaryIndexes", false);
     auto globalInputs = readIndexList(reader, request, "GlobalSecondaryIndexes", true);
+    auto tags = readTagList(reader, "Tags");
 
     struct Element {
         std::optional<std::string> name;
@@ -121,8 +123,18 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
             "One or more parameter values were invalid: Number of attributes in KeySchema does not "
             "exactly match number of attributes defined in AttributeDefinitions");
 
+    // An empty Tags list is accepted (TagResource refuses one).
+    std::map<std::string, std::string> tagsByKey;
+    if (tags) {
+        auto checked = checkTags(*tags);
+        if (!checked) return checked.error();
+        if (checked->size() > kMaxTagsPerTable) return tooManyTags();
+        tagsByKey = std::move(checked).value();
+    }
+
     TableDefinition table;
     table.name = *name;
+    table.tags = std::move(tagsByKey);
     for (const auto& d : definitions)
         table.attributeDefinitions.push_back({*d.name, keyTypeFromName(*d.type)});
     auto typeOf = [&](const std::string& attribute) {
@@ -178,7 +190,7 @@ Result<Json> listTablesOperation(Engine& engine, const Json& request) {
     const size_t pageSize = static_cast<size_t>(limit.value_or(100));
     Json names = Json::array();
     Json response = Json::object();
-    const auto all = engine.tableNames();
+    const auto all = engine.listTableNames();
     for (const auto& n : all) {
         if (start && n <= *start) continue;
         if (names.size() == pageSize) {
@@ -333,6 +345,33 @@ Result<TableDefinition> applyIndexUpdates(Engine& engine, const std::string& tab
     return *result;
 }
 
+// The response of an UpdateTable that changed the table: the table is UPDATING for
+// EngineOptions::updateTableMs, with the indexes it creates, changes and deletes.
+Result<Json> describeUpdatedTable(Engine& engine, const std::string& name,
+                                  const std::vector<IndexUpdate>& updates,
+                                  const std::optional<TableDefinition>& changed,
+                                  std::shared_ptr<const TableDefinition> before) {
+    std::map<std::string, IndexStatus> indexes;
+    std::vector<IndexDefinition> departing;
+    for (const auto& update : updates) {
+        if (update.kind == IndexUpdate::Kind::Create)
+            indexes[*update.indexName] = IndexStatus::Creating;
+        if (update.kind == IndexUpdate::Kind::Update)
+            indexes[*update.indexName] = IndexStatus::Updating;
+        if (update.kind == IndexUpdate::Kind::Delete && changed)
+            if (const IndexDefinition* index = changed->findIndex(*update.indexName))
+                departing.push_back(*index);
+    }
+    engine.beginTableUpdate(name, std::move(indexes), std::move(departing), std::move(before));
+    auto described = engine.describeTable(name);
+    if (!described) return described.error();
+    // Without an UPDATING time the response is the changed definition, a deleted index in it
+    // as DELETING.
+    const bool updating = described->first.status == TableStatus::Updating;
+    const TableDefinition& shown = changed && !updating ? *changed : described->first;
+    return Json{{"TableDescription", shown.describe(described->second)}};
+}
+
 }  // namespace
 
 Result<Json> updateTableOperation(Engine& engine, const Json& request) {
@@ -383,12 +422,14 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
             "Stream, encryption and replica updates are not supported yet by this version of "
             "Shardscape");
     SHARDSCAPE_TRY(checkIndexUpdates(indexUpdates));
+    // A table being created, updated or deleted cannot be changed.
+    SHARDSCAPE_TRY(engine.requireChangeable(*name));
+    const std::shared_ptr<const TableDefinition> before = engine.table(*name);
     if (!throughput.present && !billingMode) {
         auto updated = applyIndexUpdates(engine, *name, indexUpdates, definitions);
         if (!updated) return updated.error();
-        auto described = engine.describeTable(*name);
-        if (!described) return described.error();
-        return Json{{"TableDescription", updated->describe(described->second)}};
+        return describeUpdatedTable(engine, *name, indexUpdates, std::move(updated).value(),
+                                    before);
     }
 
     const double now = engine.now();
@@ -442,10 +483,7 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
         if (!indexed) return indexed.error();
         changed = std::move(indexed).value();
     }
-    auto described = engine.describeTable(*name);
-    if (!described) return described.error();
-    return Json{
-        {"TableDescription", (changed ? *changed : described->first).describe(described->second)}};
+    return describeUpdatedTable(engine, *name, indexUpdates, changed, before);
 }
 
 Result<Json> deleteTableOperation(Engine& engine, const Json& request) {

@@ -23,11 +23,14 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
         {"DescribeTimeToLive", describeTimeToLiveOperation},
         {"GetItem", getItemOperation},
         {"ListTables", listTablesOperation},
+        {"ListTagsOfResource", listTagsOfResourceOperation},
         {"PutItem", putItemOperation},
         {"Query", queryOperation},
         {"Scan", scanOperation},
+        {"TagResource", tagResourceOperation},
         {"TransactGetItems", transactGetItemsOperation},
         {"TransactWriteItems", transactWriteItemsOperation},
+        {"UntagResource", untagResourceOperation},
         {"UpdateItem", updateItemOperation},
         {"UpdateTable", updateTableOperation},
         {"UpdateTimeToLive", updateTimeToLiveOperation},
@@ -64,6 +67,10 @@ std::vector<std::string> supportedOperations() {
     std::vector<std::string> names;
     for (const auto& [name, handler] : handlers()) names.push_back(name);
     return names;
+}
+
+bool hasEmptyResponseBody(std::string_view operation) {
+    return operation == "TagResource" || operation == "UntagResource";
 }
 
 Json errorBody(const Error& error) {

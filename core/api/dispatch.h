@@ -18,6 +18,10 @@ Result<Json> dispatchText(Engine& engine, std::string_view operation, std::strin
 
 std::vector<std::string> supportedOperations();
 
+// Operations DynamoDB answers with an empty body (TagResource, UntagResource: they have no
+// output members); dispatch gives {} for them, which is what goes on the wire as nothing.
+bool hasEmptyResponseBody(std::string_view operation);
+
 // {"__type": "...#ValidationException", "message": "..."} as DynamoDB sends errors; without the
 // message member when the message is empty.
 Json errorBody(const Error& error);

@@ -30,4 +30,8 @@ Result<Json> transactGetItemsOperation(Engine& engine, const Json& request);
 Result<Json> updateTimeToLiveOperation(Engine& engine, const Json& request);
 Result<Json> describeTimeToLiveOperation(Engine& engine, const Json& request);
 
+Result<Json> tagResourceOperation(Engine& engine, const Json& request);
+Result<Json> untagResourceOperation(Engine& engine, const Json& request);
+Result<Json> listTagsOfResourceOperation(Engine& engine, const Json& request);
+
 }  // namespace shardscape

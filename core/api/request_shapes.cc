@@ -291,6 +291,7 @@ Members createTable() {
                                                   {"KeySchema", keySchema(false)},
                                                   {"Projection", projection()},
                                                   {"ProvisionedThroughput", throughput(false)}}))},
+        {"Tags", listOf(valueStruct("Tag", {{"Key", stringShape()}, {"Value", stringShape()}}))},
     };
 }
 

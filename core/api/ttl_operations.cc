@@ -23,6 +23,10 @@ Result<Json> updateTimeToLiveOperation(Engine& engine, const Json& request) {
         reader.notNull(enabled.has_value(), "timeToLiveSpecification.enabled");
     }
     SHARDSCAPE_TRY(reader.finish());
+    // DynamoDB's Time to Live backend does not know a table before it is ACTIVE.
+    if (engine.tableStatus(*name) == TableStatus::Creating)
+        return Error{ErrorType::ResourceNotFound,
+                     "Requested resource not found: Table: " + *name + " not found"};
     auto updated = engine.updateTable(*name, [&](TableDefinition& t) -> Status {
         if (*enabled) {
             if (t.timeToLiveAttribute && *t.timeToLiveAttribute != *attribute)
@@ -55,6 +59,12 @@ Result<Json> describeTimeToLiveOperation(Engine& engine, const Json& request) {
     SHARDSCAPE_TRY(reader.finish());
     auto described = engine.describeTable(*name);
     if (!described) return described.error();
+    const TableStatus status = described->first.status;
+    if (status == TableStatus::Creating || status == TableStatus::Deleting) {
+        const std::string state = tableStatusName(status);
+        return validationError("Cannot describe time to live while table is in " + state +
+                               " state: Current table state is " + state);
+    }
     const auto& ttl = described->first.timeToLiveAttribute;
     Json description = {{"TimeToLiveStatus", ttl ? "ENABLED" : "DISABLED"}};
     if (ttl) description["AttributeName"] = *ttl;

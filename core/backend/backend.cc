@@ -210,6 +210,11 @@ Result<TableDefinition> tableDefinitionFromDescription(const Json& description) 
                      keyTypeFromName(text(d, "AttributeType", "S"))});
     SHARDSCAPE_TRY(readKeySchema(member(description, "KeySchema"), table.attributeDefinitions,
                                  table.partitionKey, table.sortKey));
+    const std::string status = text(description, "TableStatus", "ACTIVE");
+    table.status = status == "CREATING"   ? TableStatus::Creating
+                   : status == "UPDATING" ? TableStatus::Updating
+                   : status == "DELETING" ? TableStatus::Deleting
+                                          : TableStatus::Active;
     std::string billing = "PROVISIONED";
     if (description.contains("BillingModeSummary") && description["BillingModeSummary"].is_object())
         billing = text(description["BillingModeSummary"], "BillingMode", billing);
@@ -246,6 +251,7 @@ Result<TableDefinition> tableDefinitionFromDescription(const Json& description) 
             }
             const std::string status = text(i, "IndexStatus", "ACTIVE");
             index.status = status == "CREATING"   ? IndexStatus::Creating
+                           : status == "UPDATING" ? IndexStatus::Updating
                            : status == "DELETING" ? IndexStatus::Deleting
                                                   : IndexStatus::Active;
             // A Shardscape endpoint says why a backfill failed.

@@ -126,7 +126,7 @@ HttpResponse JsonProtocol::answer(const HttpRequest& request) const {
     if (!result) return errorResponse(result.error(), responseType);
     HttpResponse response;
     try {
-        response.body = result->dump();
+        if (!hasEmptyResponseBody(operation) || !result->empty()) response.body = result->dump();
     } catch (const std::exception& e) {
         return errorResponse(internalError(std::string("Internal error: ") + e.what()),
                              responseType);

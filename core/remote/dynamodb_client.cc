@@ -178,6 +178,8 @@ Result<Json> DynamoDbClient::call(std::string_view operation, const Json& reques
             return internalError("The response's CRC32 (" + expected +
                                  ") does not match its body; it was damaged on the way");
     }
+    // DynamoDB answers some operations (TagResource, UntagResource) with an empty body.
+    if (response->body.empty()) return Json::object();
     Json parsed = Json::parse(response->body, nullptr, false);
     if (parsed.is_discarded() || !parsed.is_object())
         return internalError("The endpoint sent a response that is not a JSON object: " +

@@ -37,6 +37,8 @@ std::string indexStatusName(IndexStatus status) {
             return "CREATING";
         case IndexStatus::Active:
             return "ACTIVE";
+        case IndexStatus::Updating:
+            return "UPDATING";
         case IndexStatus::Deleting:
             return "DELETING";
     }

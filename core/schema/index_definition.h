@@ -29,8 +29,9 @@ KeyAttribute keyAttributeFromStorage(const Json& json);
 
 enum class ProjectionType { KeysOnly, Include, All };
 
-// GSI lifecycle; local secondary indexes are always Active.
-enum class IndexStatus { Creating, Active, Deleting };
+// GSI lifecycle; local secondary indexes are always Active. Updating is shown while a
+// throughput change of the index settles (EngineOptions::updateTableMs).
+enum class IndexStatus { Creating, Active, Updating, Deleting };
 
 std::string projectionTypeName(ProjectionType type);
 std::string indexStatusName(IndexStatus status);

@@ -23,6 +23,20 @@ std::optional<CapacityEnforcement> enforcementFromName(std::string_view name) {
     return std::nullopt;
 }
 
+const char* tableStatusName(TableStatus status) {
+    switch (status) {
+        case TableStatus::Creating:
+            return "CREATING";
+        case TableStatus::Updating:
+            return "UPDATING";
+        case TableStatus::Deleting:
+            return "DELETING";
+        case TableStatus::Active:
+            break;
+    }
+    return "ACTIVE";
+}
+
 std::string encodeTableStatistics(const TableStatistics& stats) {
     std::string out;
     appendVarint(out, static_cast<uint64_t>(stats.itemCount));
@@ -85,7 +99,7 @@ Json TableDefinition::describe(const TableStatistics& stats, const std::string& 
     Json description{{"AttributeDefinitions", std::move(attributes)},
                      {"TableName", name},
                      {"KeySchema", std::move(keySchema)},
-                     {"TableStatus", status},
+                     {"TableStatus", status.empty() ? tableStatusName(this->status) : status},
                      {"CreationDateTime", creationDateTime},
                      {"ProvisionedThroughput", std::move(throughput)},
                      {"TableSizeBytes", stats.sizeBytes},
@@ -109,7 +123,9 @@ Json TableDefinition::describe(const TableStatistics& stats, const std::string& 
             continue;
         }
         entry["IndexStatus"] = indexStatusName(index.status);
-        if (index.status == IndexStatus::Creating) entry["Backfilling"] = true;
+        // The indexes of a table being created are CREATING with it, not backfilling.
+        if (index.status == IndexStatus::Creating && this->status != TableStatus::Creating)
+            entry["Backfilling"] = true;
         // Shardscape's own member (DynamoDB has no failed backfill to report).
         if (index.backfillError)
             entry["ShardscapeBackfillError"] = {{"Code", index.backfillError->name()},
@@ -159,6 +175,7 @@ Json TableDefinition::toStorageJson() const {
     if (timeToLiveAttribute) out["ttl"] = *timeToLiveAttribute;
     if (capacityEnforcement != CapacityEnforcement::Off)
         out["capacityEnforcement"] = enforcementName(capacityEnforcement);
+    if (!tags.empty()) out["tags"] = tags;
     return out;
 }
 
@@ -195,6 +212,8 @@ Result<TableDefinition> TableDefinition::fromStorageJson(const Json& json) {
             t.capacityEnforcement =
                 enforcementFromName(json.at("capacityEnforcement").get<std::string>())
                     .value_or(CapacityEnforcement::Off);
+        if (json.contains("tags"))
+            t.tags = json.at("tags").get<std::map<std::string, std::string>>();
         return t;
     } catch (const std::exception& e) {
         return corruptionError(std::string("Corrupt table definition in catalog: ") + e.what());

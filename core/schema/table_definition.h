@@ -24,6 +24,12 @@ enum class CapacityEnforcement { Off, Record, Enforce };
 const char* enforcementName(CapacityEnforcement enforcement);  // "OFF", "RECORD", "ENFORCE"
 std::optional<CapacityEnforcement> enforcementFromName(std::string_view name);
 
+// A table's lifecycle (DynamoDB's TableStatus). Tables are ACTIVE unless the engine makes the
+// transitions observable (EngineOptions::createTableMs and its siblings); the status is kept
+// in memory only, so a table is ACTIVE again when the engine next opens.
+enum class TableStatus { Creating, Active, Updating, Deleting };
+const char* tableStatusName(TableStatus status);  // "CREATING", "ACTIVE", ...
+
 struct AttributeDefinition {
     std::string name;
     ValueType type = ValueType::S;
@@ -64,6 +70,12 @@ struct TableDefinition {
     // Time to Live: the attribute holding each item's expiry (epoch seconds), if enabled.
     std::optional<std::string> timeToLiveAttribute;
     CapacityEnforcement capacityEnforcement = CapacityEnforcement::Off;
+    // The table's tags (TagResource, CreateTable's Tags), by key. Stored with the table; not
+    // part of its description (ListTagsOfResource reads them).
+    std::map<std::string, std::string> tags;
+    // Where the table is in its lifecycle; set by the engine when it hands a definition out,
+    // never stored.
+    TableStatus status = TableStatus::Active;
 
     bool isKeyAttribute(const std::string& attribute) const {
         return attribute == partitionKey.name || (sortKey && attribute == sortKey->name);
@@ -75,8 +87,8 @@ struct TableDefinition {
     bool isAnyKeyAttribute(const std::string& attribute) const;
 
     std::string arn() const;
-    // DynamoDB's TableDescription for this table in the given status.
-    Json describe(const TableStatistics& stats, const std::string& status = "ACTIVE") const;
+    // DynamoDB's TableDescription for this table, in the given status (by default its own).
+    Json describe(const TableStatistics& stats, const std::string& status = {}) const;
 
     // The catalog's own storage form (not a wire format).
     Json toStorageJson() const;

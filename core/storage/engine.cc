@@ -286,7 +286,7 @@ Status Engine::purgeRange(const std::string& prefix) {
 Result<std::shared_ptr<const TableDefinition>> Engine::requireTable(const std::string& name) const {
     std::shared_lock lock(catalogMutex_);
     auto it = tables_.find(name);
-    if (it == tables_.end())
+    if (it == tables_.end() || statusOf(it->second) == TableStatus::Creating)
         return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
     return it->second.definition;
 }
@@ -294,15 +294,23 @@ Result<std::shared_ptr<const TableDefinition>> Engine::requireTable(const std::s
 std::shared_ptr<const TableDefinition> Engine::table(const std::string& name) const {
     std::shared_lock lock(catalogMutex_);
     auto it = tables_.find(name);
-    return it == tables_.end() ? nullptr : it->second.definition;
+    if (it == tables_.end() || statusOf(it->second) == TableStatus::Creating) return nullptr;
+    return it->second.definition;
 }
 
 Result<TableDefinition> Engine::createTable(TableDefinition definition) {
     std::lock_guard writeLock(writeMutex_);
     {
-        std::shared_lock lock(catalogMutex_);
-        if (tables_.count(definition.name))
+        std::unique_lock lock(catalogMutex_);
+        auto existing = tables_.find(definition.name);
+        if (existing != tables_.end() && statusOf(existing->second) == TableStatus::Creating)
+            return Error{ErrorType::ResourceInUse,
+                         "Attempt to change a resource which is still in use: Table is being "
+                         "created: " +
+                             definition.name};
+        if (existing != tables_.end() || deletingLocked(definition.name))
             return Error{ErrorType::ResourceInUse, "Table already exists: " + definition.name};
+        deletingTables_.erase(definition.name);  // its DELETING time is over
     }
     uint32_t nextId = nextTableId_;
     definition.id = nextId++;
@@ -322,9 +330,20 @@ Result<TableDefinition> Engine::createTable(TableDefinition definition) {
     nextTableId_ = nextId;
     std::unique_lock lock(catalogMutex_);
     TableState& state = tables_[definition.name];
-    state = TableState{std::make_shared<const TableDefinition>(definition), {}, {}};
+    state = TableState{std::make_shared<const TableDefinition>(definition), {}, {}, {}};
+    if (options_.createTableMs > 0) {
+        // The table's global secondary indexes are CREATING with it.
+        std::map<std::string, IndexStatus> creating;
+        for (const auto& index : definition.indexes)
+            if (index.global) creating[index.name] = IndexStatus::Creating;
+        state.lifecycle = Lifecycle{TableStatus::Creating,
+                                    now() + static_cast<double>(options_.createTableMs) / 1000,
+                                    std::move(creating),
+                                    {},
+                                    {}};
+    }
     syncMeterLocked(state);
-    return definition;
+    return present(state);
 }
 
 Result<std::pair<TableDefinition, TableStatistics>> Engine::describeTable(
@@ -332,8 +351,12 @@ Result<std::pair<TableDefinition, TableStatistics>> Engine::describeTable(
     std::lock_guard writeLock(writeMutex_);  // stats are guarded by the write mutex
     std::shared_lock lock(catalogMutex_);
     auto it = tables_.find(name);
-    if (it == tables_.end()) return tableNotFound(name);
-    return std::make_pair(*it->second.definition, it->second.stats);
+    if (it != tables_.end()) return std::make_pair(present(it->second), it->second.stats);
+    if (deletingLocked(name)) {
+        const DeletingTable& deleting = deletingTables_.at(name);
+        return std::make_pair(deleting.definition, deleting.stats);
+    }
+    return tableNotFound(name);
 }
 
 std::vector<std::string> Engine::tableNames() const {
@@ -362,7 +385,7 @@ Result<TableDefinition> Engine::updateTable(const std::string& name,
     std::unique_lock lock(catalogMutex_);
     tables_[name].definition = std::make_shared<const TableDefinition>(updated);
     syncMeterLocked(tables_[name]);
-    return updated;
+    return present(tables_[name]);
 }
 
 Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const std::string& name) {
@@ -370,9 +393,8 @@ Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const st
     TableState state;
     {
         std::shared_lock lock(catalogMutex_);
-        auto it = tables_.find(name);
-        if (it == tables_.end()) return tableNotFound(name);
-        state = it->second;
+        SHARDSCAPE_TRY(changeableLocked(name));
+        state = tables_.at(name);
     }
     // Drop the catalog entry first (atomically); the items become unreachable and are purged
     // next, or at the next open if the process dies in between.
@@ -384,10 +406,19 @@ Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const st
     options.sync = true;
     leveldb::Status s = db_->Write(options, &batch);
     if (!s.ok()) return storageError(s);
+    TableDefinition deleted = *state.definition;
+    deleted.status = TableStatus::Deleting;
     {
         std::unique_lock lock(catalogMutex_);
         if (tables_[name].meter) --meteredTables_;
         tables_.erase(name);
+        // Described and listed as DELETING for a while; its items are purged now (no request
+        // reaches them any more).
+        std::erase_if(deletingTables_,
+                      [&](const auto& entry) { return now() >= entry.second.until; });
+        if (options_.deleteTableMs > 0)
+            deletingTables_[name] = DeletingTable{
+                deleted, state.stats, now() + static_cast<double>(options_.deleteTableMs) / 1000};
     }
     SHARDSCAPE_TRY(purgeTableItems(state.definition->id));
     for (const auto& index : state.definition->indexes) SHARDSCAPE_TRY(purgeTableItems(index.id));
@@ -396,7 +427,7 @@ Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const st
         collections[0] = layout::kCollectionPrefix;
         SHARDSCAPE_TRY(purgeRange(collections));
     }
-    return std::make_pair(*state.definition, state.stats);
+    return std::make_pair(deleted, state.stats);
 }
 
 }  // namespace shardscape

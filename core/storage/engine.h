@@ -59,6 +59,14 @@ struct EngineOptions {
     // Capacity enforcement for every table, overriding each table's own setting
     // (TableDefinition::capacityEnforcement); the simulator's execute mode sets ENFORCE.
     std::optional<CapacityEnforcement> capacityEnforcement;
+    // Table lifecycle, in milliseconds of now(): how long a new table stays CREATING, a table
+    // changed by UpdateTable stays UPDATING (and its changed indexes CREATING, UPDATING or
+    // DELETING), and a deleted table stays DELETING. 0, the default, makes each change
+    // immediate. `serve --create-table-ms N ...` sets them so that SDK waiters and retry code
+    // meet the states DynamoDB goes through (docs/endpoint.md, "Table lifecycle").
+    int64_t createTableMs = 0;
+    int64_t updateTableMs = 0;
+    int64_t deleteTableMs = 0;
 };
 
 struct SortKeyCondition {
@@ -192,16 +200,45 @@ class Engine {
     double now() const;
 
     // --- Catalog -------------------------------------------------------------------------
-    // Stores a new table; assigns its id, TableId and CreationDateTime.
+    // Definitions handed out by these carry the table's TableStatus (and its indexes' shown
+    // IndexStatus) at the time of the call.
+    // Stores a new table; assigns its id, TableId and CreationDateTime. A name in use is a
+    // ResourceInUseException ("Table already exists: <name>", or the CREATING message).
     Result<TableDefinition> createTable(TableDefinition definition);
+    // Also finds a table that is still DELETING.
     Result<std::pair<TableDefinition, TableStatistics>> describeTable(
         const std::string& name) const;
-    std::vector<std::string> tableNames() const;  // sorted
+    std::vector<std::string> tableNames() const;  // sorted; the tables that exist
+    // ListTables' view: tableNames() and the tables still DELETING, sorted.
+    std::vector<std::string> listTableNames() const;
     // Applies `edit` to the stored definition atomically and persists it.
     Result<TableDefinition> updateTable(const std::string& name,
                                         const std::function<Status(TableDefinition&)>& edit);
+    // Refused while the table is not ACTIVE (requireChangeable). The table is DELETING for
+    // EngineOptions::deleteTableMs; its items are gone at once.
     Result<std::pair<TableDefinition, TableStatistics>> deleteTable(const std::string& name);
+    // The table whose items can be read and written: nullptr when there is none, and while
+    // it is CREATING (DynamoDB's data plane does not see a table before it is ACTIVE).
     std::shared_ptr<const TableDefinition> table(const std::string& name) const;
+
+    // --- Table lifecycle (EngineOptions::createTableMs and its siblings) ------------------
+    // The table's status now; nullopt when there is no such table.
+    std::optional<TableStatus> tableStatus(const std::string& name) const;
+    // Success when the table can be changed (UpdateTable, DeleteTable), i.e. it is ACTIVE;
+    // otherwise ResourceNotFoundException ("Requested resource not found: Table: <name> not
+    // found") or ResourceInUseException ("Attempt to change a resource which is still in
+    // use: Table is being created: <name>", "... updated: ...", "... deleted: ...").
+    Status requireChangeable(const std::string& name) const;
+    // An UpdateTable changed the table: it is UPDATING for EngineOptions::updateTableMs, the
+    // indexes in `indexes` show the given status meanwhile (a created index CREATING at least
+    // that long, an index whose throughput changed UPDATING), and `departing` (deleted
+    // indexes) are shown DELETING. As in DynamoDB, the table and its indexes show the
+    // provisioned throughput they had `before` the update until it is over (the new
+    // LastIncreaseDateTime and LastDecreaseDateTime at once). Nothing happens when
+    // updateTableMs is 0.
+    void beginTableUpdate(const std::string& name, std::map<std::string, IndexStatus> indexes,
+                          std::vector<IndexDefinition> departing,
+                          std::shared_ptr<const TableDefinition> before);
 
     // --- Items ---------------------------------------------------------------------------
     // `precondition`, if given, sees the item being replaced (null if none) under the write
@@ -300,10 +337,25 @@ class Engine {
 
   private:
     friend class BulkLoader;
+    // A transition of the table's lifecycle, kept in memory until now() reaches `until`.
+    struct Lifecycle {
+        TableStatus status = TableStatus::Active;
+        double until = 0;
+        std::map<std::string, IndexStatus> indexes;     // shown statuses of changed indexes
+        std::vector<IndexDefinition> departingIndexes;  // deleted indexes, shown DELETING
+        std::shared_ptr<const TableDefinition> before;  // an update's throughput, shown
+    };
     struct TableState {
         std::shared_ptr<const TableDefinition> definition;
         TableStatistics stats;
         std::shared_ptr<CapacityMeter> meter;  // when capacity is metered
+        Lifecycle lifecycle;
+    };
+    // A deleted table, shown DELETING until `until` (EngineOptions::deleteTableMs).
+    struct DeletingTable {
+        TableDefinition definition;
+        TableStatistics stats;
+        double until = 0;
     };
     // One atomic LevelDB batch being assembled under the write lock: the writes, and the
     // statistics and item-collection changes to apply once it is written.
@@ -315,6 +367,16 @@ class Engine {
     Status purgeOrphanedItems();
     Status saveStatistics();
     Result<std::shared_ptr<const TableDefinition>> requireTable(const std::string& name) const;
+    // The state's status now (a transition that has run its time is over).
+    TableStatus statusOf(const TableState& state) const;
+    // The state's definition with its status and its indexes' shown statuses.
+    TableDefinition present(const TableState& state) const;
+    // The index's status as DescribeTable shows it: CREATING while an UpdateTable that
+    // created it is settling, even when its backfill is done.
+    IndexStatus shownIndexStatus(const std::string& tableName, const IndexDefinition& index) const;
+    // Caller holds catalogMutex_.
+    Status changeableLocked(const std::string& name) const;
+    bool deletingLocked(const std::string& name) const;
     Result<WriteResult> writeLocked(const TableDefinition& table, const std::string& storageKey,
                                     const ItemMutation& mutation);
     // Adds one item write (and its index and item-collection updates) to `plan`.
@@ -364,6 +426,7 @@ class Engine {
 
     mutable std::shared_mutex catalogMutex_;  // guards tables_
     std::map<std::string, TableState> tables_;
+    std::map<std::string, DeletingTable> deletingTables_;  // guarded by catalogMutex_
     mutable SpinThenBlockMutex writeMutex_;  // serialises writes; also guards TableState::stats
     uint32_t nextTableId_ = 1;
     std::atomic<int> meteredTables_{0};

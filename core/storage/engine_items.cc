@@ -353,8 +353,9 @@ Result<std::string> indexStartKey(const TableDefinition& table, const IndexDefin
                                  storageKeyFor(table, start));
 }
 
-Status checkReadable(const IndexDefinition& index) {
-    if (index.status == IndexStatus::Creating)
+// `shown` is the index's status as DescribeTable shows it (Engine::shownIndexStatus).
+Status checkReadable(const IndexDefinition& index, IndexStatus shown) {
+    if (index.status == IndexStatus::Creating || shown == IndexStatus::Creating)
         return validationError("Cannot read from backfilling global secondary index: " +
                                index.name);
     return {};
@@ -400,7 +401,7 @@ Result<Page> Engine::query(const QuerySpec& spec) const {
 
 Result<Page> Engine::queryIndex(const TableDefinition& table, const IndexDefinition& index,
                                 const QuerySpec& spec) const {
-    SHARDSCAPE_TRY(checkReadable(index));
+    SHARDSCAPE_TRY(checkReadable(index, shownIndexStatus(table.name, index)));
     const std::string partition = layout::partitionPrefix(index.id, spec.partitionKey);
     auto [lower, upper] =
         sortKeyRange(partition, index.sortKey ? spec.sortKeyCondition : std::nullopt, true);
@@ -437,7 +438,7 @@ Result<Page> Engine::scan(const ScanSpec& spec) const {
     if (spec.indexName) {
         index = table.findIndex(*spec.indexName);
         if (!index || index->status == IndexStatus::Deleting) return indexNotFound(*spec.indexName);
-        SHARDSCAPE_TRY(checkReadable(*index));
+        SHARDSCAPE_TRY(checkReadable(*index, shownIndexStatus(table.name, *index)));
     }
     const uint32_t id = index ? index->id : table.id;
     std::string lower = layout::hashBoundary(id, segmentStart(spec.segment, spec.totalSegments));

@@ -2,9 +2,10 @@
 """boto3 (Debian's python3-boto3) against `shardscape-cli serve`: the item and table
 operations with whole-response assertions, a Query paginator over many pages, a conditional
 put failing with ConditionalCheckFailedException, the legacy parameters (Expected,
-AttributeUpdates, KeyConditions, QueryFilter, ScanFilter, AttributesToGet), and botocore's own
-SigV4 signatures checked
-by `serve --require-credentials`, in the Authorization header and presigned in the query string.
+AttributeUpdates, KeyConditions, QueryFilter, ScanFilter, AttributesToGet), botocore's own
+SigV4 signatures checked by `serve --require-credentials`, in the Authorization header and
+presigned in the query string, and the table_exists/table_not_exists waiters over the states
+`serve --create-table-ms/--delete-table-ms` make observable, with tags.
 
     boto3_compat.py <path to shardscape-cli>
 """
@@ -249,6 +250,41 @@ def presigned_requests(url):
                                               "X-Amz-Expires=300" in text), (400, True))
 
 
+def lifecycle(url):
+    """boto3's waiters over the states `serve --create-table-ms/--delete-table-ms` make
+    observable, and tags on the table meanwhile."""
+    c = client(url)
+    created = c.create_table(
+        TableName="Waited", BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        Tags=[{"Key": "team", "Value": "data"}])
+    check("created CREATING", created["TableDescription"]["TableStatus"], "CREATING")
+    check("item write while CREATING",
+          error_of(lambda: c.put_item(TableName="Waited", Item={"id": {"S": "a"}})),
+          ("ResourceNotFoundException", "Requested resource not found", 400))
+    c.get_waiter("table_exists").wait(TableName="Waited",
+                                      WaiterConfig={"Delay": 1, "MaxAttempts": 20})
+    check("ACTIVE after the waiter",
+          c.describe_table(TableName="Waited")["Table"]["TableStatus"], "ACTIVE")
+    arn = created["TableDescription"]["TableArn"]
+    c.tag_resource(ResourceArn=arn, Tags=[{"Key": "env", "Value": "test"}])
+    check("tags", body(c.list_tags_of_resource(ResourceArn=arn)),
+          {"Tags": [{"Key": "env", "Value": "test"}, {"Key": "team", "Value": "data"}]})
+    c.untag_resource(ResourceArn=arn, TagKeys=["team"])
+    check("untagged", body(c.list_tags_of_resource(ResourceArn=arn)),
+          {"Tags": [{"Key": "env", "Value": "test"}]})
+    deleted = c.delete_table(TableName="Waited")
+    check("deleted DELETING", deleted["TableDescription"]["TableStatus"], "DELETING")
+    check("delete while DELETING", error_of(lambda: c.delete_table(TableName="Waited")),
+          ("ResourceInUseException",
+           "Attempt to change a resource which is still in use: Table is being deleted: Waited",
+           400))
+    c.get_waiter("table_not_exists").wait(TableName="Waited",
+                                          WaiterConfig={"Delay": 1, "MaxAttempts": 20})
+    check("gone after the waiter", body(c.list_tables()), {"TableNames": []})
+
+
 def main(cli):
     home = tempfile.mkdtemp(prefix="shardscape-boto3-home-")
     os.environ.clear()
@@ -259,6 +295,8 @@ def main(cli):
     with ServeProcess(cli, ["--require-credentials", "AKIDSHARDSCAPE:shardscape-secret"]) as url:
         signatures(url)
         presigned_requests(url)
+    with ServeProcess(cli, ["--create-table-ms", "1500", "--delete-table-ms", "1500"]) as url:
+        lifecycle(url)
     if failures:
         print("%d failed: %s" % (len(failures), ", ".join(failures)))
         return 1
