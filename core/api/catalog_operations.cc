@@ -282,7 +282,9 @@ Result<TableDefinition> applyIndexUpdates(Engine& engine, const std::string& tab
     std::optional<TableDefinition> result;
     for (const auto& update : updates) {
         auto table = engine.table(tableName);
-        if (!table) return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+        if (!table)
+            return Error{ErrorType::ResourceNotFound,
+                         "Requested resource not found: Table: " + tableName + " not found"};
         const bool payPerRequest = table->billingMode == BillingMode::PayPerRequest;
         if (update.kind == IndexUpdate::Kind::Create) {
             // The new index's key attributes are defined in the request's AttributeDefinitions,

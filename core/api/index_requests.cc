@@ -153,7 +153,8 @@ std::vector<IndexInput> readIndexList(RequestReader& reader, const Json& request
 
 Result<IndexDefinition> buildIndex(const IndexInput& input, bool global,
                                    const std::vector<AttributeDefinition>& definitions,
-                                   bool payPerRequest) {
+                                   bool payPerRequest,
+                                   const std::optional<std::string>& tablePartitionKey) {
     std::vector<std::string> defined, keyNames;
     for (const auto& d : definitions) defined.push_back(d.name);
     for (const auto& k : input.keys) keyNames.push_back(*k.name);
@@ -173,6 +174,14 @@ Result<IndexDefinition> buildIndex(const IndexInput& input, bool global,
             "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
     if (!global && input.keys.size() != 2)
         return invalid("Index KeySchema does not have a range key for index: " + *input.name);
+    // A local index shares the table's partition key; DynamoDB checks that before the
+    // projection.
+    if (!global && tablePartitionKey && keyNames[0] != *tablePartitionKey)
+        return invalid(
+            "Index KeySchema does not have the same leading hash key as table KeySchema for "
+            "index: " +
+            *input.name + ". index hash key: " + keyNames[0] +
+            ", table hash key: " + *tablePartitionKey);
     if (!input.projectionType) return invalid("Unknown ProjectionType: null");
     if (input.nonKeyAttributes && *input.projectionType != "INCLUDE")
         return invalid("ProjectionType is " + *input.projectionType +
@@ -218,14 +227,9 @@ Result<std::vector<IndexDefinition>> buildIndexes(
                 "Table KeySchema does not have a range key, which is required when specifying a "
                 "LocalSecondaryIndex");
         for (const auto& input : *local) {
-            auto index = buildIndex(input, false, table.attributeDefinitions, payPerRequest);
+            auto index = buildIndex(input, false, table.attributeDefinitions, payPerRequest,
+                                    table.partitionKey.name);
             if (!index) return index.error();
-            if (index->partitionKey.name != table.partitionKey.name)
-                return invalid(
-                    "Index KeySchema does not have the same leading hash key as table KeySchema "
-                    "for index: " +
-                    index->name + ". index hash key: " + index->partitionKey.name +
-                    ", table hash key: " + table.partitionKey.name);
             if (!names.insert(index->name).second)
                 return invalid("Duplicate index name: " + index->name);
             out.push_back(std::move(index).value());

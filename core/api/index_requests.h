@@ -58,6 +58,7 @@ Result<std::vector<IndexDefinition>> buildIndexes(
 // Checks one index's key schema and projection and builds its definition.
 Result<IndexDefinition> buildIndex(const IndexInput& input, bool global,
                                    const std::vector<AttributeDefinition>& definitions,
-                                   bool payPerRequest);
+                                   bool payPerRequest,
+                                   const std::optional<std::string>& tablePartitionKey = {});
 
 }  // namespace shardscape

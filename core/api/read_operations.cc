@@ -372,8 +372,10 @@ Result<Json> queryOperation(Engine& engine, const Json& request) {
         return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
     }
     const IndexDefinition* named = r.indexName ? table->findIndex(*r.indexName) : nullptr;
-    if (r.indexName && !named)
+    if (r.indexName && !named) {
+        SHARDSCAPE_TRY(checkExpressionsWithoutTable(request));
         return validationError("The table does not have the specified index: " + *r.indexName);
+    }
     const TableDefinition keys = keyView(*table, named);
     auto projection = legacy->attributes ? Result<std::optional<Projection>>(legacy->attributes)
                                          : readProjection(r, *context);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "api/request_constraints.h"
 #include "base/base64.h"
 
 namespace shardscape {
@@ -114,8 +115,6 @@ Shape fieldStruct(std::string typeName, Members members) {
     return shape;
 }
 
-namespace {
-// The members of an AttributeValue, in the order DynamoDB's reader tries them.
 std::shared_ptr<const Members> attributeValueMembers() {
     static const std::shared_ptr<const Members> members = [] {
         auto out = std::make_shared<Members>();
@@ -132,7 +131,6 @@ std::shared_ptr<const Members> attributeValueMembers() {
     }();
     return members;
 }
-}  // namespace
 
 Shape attributeValue(bool field) {
     Shape shape = leaf(ShapeKind::AttributeValue);
@@ -371,215 +369,6 @@ void rewrite(Json& value, const Shape& shape) {
     }
 }
 
-// ---- Validation ----
-
-std::string jsonText(const Json& value, const Shape* shape);
-
-std::string structureText(const Json& value, const Members& members) {
-    std::string out = "{";
-    bool first = true;
-    for (const auto& [name, member] : members) {
-        auto it = value.find(name);
-        if (it == value.end()) continue;
-        if (!first) out += ",";
-        first = false;
-        out += Json(name).dump() + ":" + jsonText(*it, &member);
-    }
-    return out + "}";
-}
-
-std::string jsonText(const Json& value, const Shape* shape) {
-    if (shape && (shape->kind == ShapeKind::ValueStruct || shape->kind == ShapeKind::FieldStruct))
-        return structureText(value, shape->members);
-    if (shape && shape->kind == ShapeKind::AttributeValue)
-        return structureText(value, *attributeValueMembers());
-    if (value.is_object()) {
-        std::string out = "{";
-        bool first = true;
-        for (auto it = value.begin(); it != value.end(); ++it) {
-            if (!first) out += ",";
-            first = false;
-            out += Json(it.key()).dump() + ":" +
-                   jsonText(it.value(), shape && shape->element ? shape->element.get() : nullptr);
-        }
-        return out + "}";
-    }
-    if (value.is_array()) {
-        std::string out = "[";
-        for (size_t i = 0; i < value.size(); ++i) {
-            if (i) out += ",";
-            out += jsonText(value[i], shape && shape->element ? shape->element.get() : nullptr);
-        }
-        return out + "]";
-    }
-    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-// How DynamoDB shows a value in a validation message: strings as they are, lists as
-// [a, b], structures as compact JSON with their members in the model's order.
-std::string valueText(const Json& value, const Shape* shape) {
-    if (value.is_null()) return "null";
-    if (value.is_string()) return value.get<std::string>();
-    if (value.is_array()) {
-        std::string out = "[";
-        for (size_t i = 0; i < value.size(); ++i) {
-            if (i) out += ", ";
-            out += valueText(value[i], shape && shape->element ? shape->element.get() : nullptr);
-        }
-        return out + "]";
-    }
-    if (value.is_object()) return jsonText(value, shape);
-    return value.dump();
-}
-
-std::string lowerFirstLetter(std::string text) {
-    if (!text.empty())
-        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-    return text;
-}
-
-bool matchesNamePattern(const std::string& text) {
-    if (text.empty()) return false;
-    for (unsigned char c : text)
-        if (!std::isalnum(c) && c != '_' && c != '.' && c != '-') return false;
-    return true;
-}
-
-// Length as DynamoDB counts it: characters of a string (UTF-16 code units), members of a
-// list or map.
-long long lengthOf(const Json& value) {
-    if (value.is_string()) {
-        long long units = 0;
-        for (unsigned char c : value.get_ref<const std::string&>()) {
-            if ((c & 0xC0) != 0x80) ++units;
-            if ((c & 0xF8) == 0xF0) ++units;  // a character outside the BMP is two units
-        }
-        return units;
-    }
-    return static_cast<long long>(value.size());
-}
-
-std::string constraintText(const Constraint& c) {
-    switch (c.kind) {
-        case Constraint::Kind::NotNull:
-            return "Member must not be null";
-        case Constraint::Kind::AtLeast:
-            return "Member must have value greater than or equal to " + std::to_string(c.bound);
-        case Constraint::Kind::AtMost:
-            return "Member must have value less than or equal to " + std::to_string(c.bound);
-        case Constraint::Kind::Pattern:
-            return "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+";
-        case Constraint::Kind::LengthAtLeast:
-            return "Member must have length greater than or equal to " + std::to_string(c.bound);
-        case Constraint::Kind::LengthAtMost:
-            return "Member must have length less than or equal to " + std::to_string(c.bound);
-        case Constraint::Kind::OneOf: {
-            std::string text = "Member must satisfy enum value set: [";
-            for (size_t i = 0; i < c.allowed.size(); ++i) text += (i ? ", " : "") + c.allowed[i];
-            return text + "]";
-        }
-        case Constraint::Kind::Keys:
-        case Constraint::Kind::Values: {
-            std::string text = c.kind == Constraint::Kind::Keys ? "Map keys" : "Map value";
-            text += " must satisfy constraint: [";
-            for (size_t i = 0; i < c.nested.size(); ++i)
-                text += (i ? ", " : "") + constraintText(c.nested[i]);
-            return text + "]";
-        }
-    }
-    return {};
-}
-
-bool satisfies(const Constraint& c, const Json& value) {
-    switch (c.kind) {
-        case Constraint::Kind::NotNull:
-            return !value.is_null();
-        case Constraint::Kind::AtLeast:
-            return value.is_number() && value.get<double>() >= static_cast<double>(c.bound);
-        case Constraint::Kind::AtMost:
-            return value.is_number() && value.get<double>() <= static_cast<double>(c.bound);
-        case Constraint::Kind::Pattern:
-            return value.is_string() && matchesNamePattern(value.get<std::string>());
-        case Constraint::Kind::LengthAtLeast:
-            return lengthOf(value) >= c.bound;
-        case Constraint::Kind::LengthAtMost:
-            return lengthOf(value) <= c.bound;
-        case Constraint::Kind::OneOf:
-            for (const auto& allowed : c.allowed)
-                if (value.is_string() && value.get_ref<const std::string&>() == allowed)
-                    return true;
-            return false;
-        case Constraint::Kind::Keys:
-        case Constraint::Kind::Values:
-            return true;  // checked per key or value by the caller
-    }
-    return true;
-}
-
-class ConstraintChecker {
-  public:
-    void members(const Json& object, const Members& shape, const std::string& parent) {
-        for (const auto& [name, member] : shape) {
-            auto it = object.find(name);
-            const Json& value = it == object.end() ? null_ : *it;
-            check(name, value, member, parent);
-        }
-    }
-
-    std::vector<std::string> errors;
-
-  private:
-    static constexpr size_t kMaxReported = 10;
-
-    void report(const Json& value, const Shape& shape, const std::string& path,
-                const std::string& message) {
-        std::string shown = valueText(value, &shape);
-        if (!value.is_null()) shown = "'" + shown + "'";
-        errors.push_back("Value " + shown + " at '" + path +
-                         "' failed to satisfy constraint: " + message);
-    }
-
-    void check(const std::string& name, const Json& value, const Shape& shape,
-               const std::string& parent) {
-        const std::string path = (parent.empty() ? "" : parent + ".") + lowerFirstLetter(name);
-        for (const Constraint& c : shape.constraints) {
-            if (errors.size() >= kMaxReported) return;
-            if (c.kind != Constraint::Kind::NotNull && value.is_null()) continue;
-            if (c.kind == Constraint::Kind::Keys || c.kind == Constraint::Kind::Values) {
-                for (auto it = value.begin(); it != value.end(); ++it) {
-                    const Json subject = c.kind == Constraint::Kind::Keys ? Json(it.key()) : *it;
-                    bool ok = true;
-                    for (const Constraint& nested : c.nested) ok = ok && satisfies(nested, subject);
-                    if (!ok) report(value, shape, path, constraintText(c));
-                }
-                continue;
-            }
-            if (!satisfies(c, value)) report(value, shape, path, constraintText(c));
-        }
-        if (value.is_null() || errors.size() >= kMaxReported) return;
-        switch (shape.kind) {
-            case ShapeKind::List:
-            case ShapeKind::ParameterizedList:
-                for (size_t i = 0; i < value.size(); ++i)
-                    check("member", value[i], *shape.element, path + "." + std::to_string(i + 1));
-                return;
-            case ShapeKind::Map:
-            case ShapeKind::ParameterizedMap:
-                for (auto it = value.begin(); it != value.end(); ++it)
-                    check("member", it.value(), *shape.element, path + "." + it.key());
-                return;
-            case ShapeKind::ValueStruct:
-            case ShapeKind::FieldStruct:
-                members(value, shape.members, path);
-                return;
-            default:
-                return;
-        }
-    }
-
-    const Json null_;
-};
-
 }  // namespace
 
 Result<std::optional<Json>> checkRequestShape(const Members& shape, const Json& request) {
@@ -599,19 +388,18 @@ Result<std::optional<Json>> checkRequestShape(const Members& shape, const Json& 
             return validationError("The parameter '" + name +
                                    "' is required but was not present in the request");
         if (member.tableName && present && it->is_string()) {
-            const long long length = lengthOf(*it);
+            const long long length = memberLength(*it);
             if (length < 3 || length > 255)
                 return validationError(
                     name + " must be at least 3 characters long and at most 255 characters long");
         }
     }
-    ConstraintChecker constraints;
-    constraints.members(read, shape, "");
-    if (!constraints.errors.empty()) {
-        const size_t n = constraints.errors.size();
+    const std::vector<std::string> violations = constraintViolations(shape, read);
+    if (!violations.empty()) {
+        const size_t n = violations.size();
         std::string message =
             std::to_string(n) + " validation error" + (n > 1 ? "s" : "") + " detected: ";
-        for (size_t i = 0; i < n; ++i) message += (i ? "; " : "") + constraints.errors[i];
+        for (size_t i = 0; i < n; ++i) message += (i ? "; " : "") + violations[i];
         return validationError(message);
     }
     return rewritten;

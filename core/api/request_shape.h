@@ -108,6 +108,9 @@ Shape mapOf(std::string typeName, Shape element);
 Shape parameterizedMapOf(Shape element);
 Shape valueStruct(std::string typeName, Members members);
 Shape fieldStruct(std::string typeName, Members members);
+// The members of an AttributeValue (S, B, N, BOOL, NULL, BS, NS, SS, L, M), in the order
+// DynamoDB's reader tries them.
+std::shared_ptr<const Members> attributeValueMembers();
 // An AttributeValue inside a list or map (ValueStruct) or held by a member (FieldStruct).
 Shape attributeValue(bool field = false);
 // Map<AttributeValue> of attribute values: Item, Key, ExpressionAttributeValues, ...
