@@ -182,6 +182,32 @@ class RequestShapesTest : public QObject {
             R"({"TableName":"Users","ExpressionAttributeValues":{":v":{"S":"1"}}})", kValidation,
             "ExpressionAttributeValues can only be specified when using expressions: "
             "FilterExpression and KeyConditionExpression are null");
+        row("unused values before the key schema", "Query",
+            R"({"TableName":"Users","KeyConditionExpression":"colour = :v",
+                "ExpressionAttributeValues":{":v":{"S":"1"},":p":{"S":"2"}}})",
+            kValidation,
+            "Value provided in ExpressionAttributeValues unused in expressions: keys: {:p}");
+        row("an undefined value before the key condition's rules", "Query",
+            R"({"TableName":"Users","KeyConditionExpression":"size(id) = :v"})", kValidation,
+            "Invalid KeyConditionExpression: An expression attribute value used in expression "
+            "is not defined; attribute value: :v");
+        row("expression errors before a missing index", "Query",
+            R"({"TableName":"Users","IndexName":"nope","KeyConditionExpression":"id = :v"})",
+            kValidation,
+            "Invalid KeyConditionExpression: An expression attribute value used in expression "
+            "is not defined; attribute value: :v");
+        row("a local index's hash key before its projection", "CreateTable",
+            R"({"TableName":"Orders","BillingMode":"PAY_PER_REQUEST",
+                "AttributeDefinitions":[{"AttributeName":"a","AttributeType":"S"},
+                  {"AttributeName":"b","AttributeType":"S"},{"AttributeName":"c","AttributeType":"S"}],
+                "KeySchema":[{"AttributeName":"a","KeyType":"HASH"},{"AttributeName":"b","KeyType":"RANGE"}],
+                "LocalSecondaryIndexes":[{"IndexName":"byC","KeySchema":[
+                  {"AttributeName":"b","KeyType":"HASH"},{"AttributeName":"c","KeyType":"RANGE"}],
+                  "Projection":{"ProjectionType":"ALL","NonKeyAttributes":["x"]}}]})",
+            kValidation,
+            "One or more parameter values were invalid: Index KeySchema does not have the same "
+            "leading hash key as table KeySchema for index: byC. index hash key: b, table hash "
+            "key: a");
         row("a path compared with itself", "DeleteItem",
             R"({"TableName":"Users","Key":{"id":{"S":"1"}},"ConditionExpression":"a.b = a.b"})",
             kValidation,

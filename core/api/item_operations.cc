@@ -198,12 +198,7 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
     UpdatePlan plan;
     if (updateExpression) {
         auto parsed = parseUpdateExpression(*updateExpression, *table, *context);
-        if (!parsed) {
-            // A key attribute updated is found with the table; DynamoDB reports the
-            // expressions' own errors (an unused value, say) first.
-            SHARDSCAPE_TRY(checkExpressionsWithoutTable(request));
-            return parsed.error();
-        }
+        if (!parsed) return expressionErrorFirst(request, parsed.error());
         plan = std::move(parsed).value();
     } else if (legacyUpdates) {
         auto legacyPlan = legacyUpdatePlan(*legacyUpdates, *table);

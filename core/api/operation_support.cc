@@ -8,6 +8,11 @@
 
 namespace shardscape {
 
+Error expressionErrorFirst(const Json& request, Error tableError) {
+    Status expressions = checkExpressionsWithoutTable(request);
+    return expressions ? std::move(tableError) : expressions.error();
+}
+
 Status checkExpressionsWithoutTable(const Json& request) {
     auto member = [&](const char* name) -> const Json* {
         auto it = request.find(name);
@@ -35,7 +40,7 @@ Status checkExpressionsWithoutTable(const Json& request) {
         {"FilterExpression", ExpressionKind::Filter}};
     for (const auto& [name, kind] : conditions) {
         if (auto condition = text(name)) {
-            auto parsed = parseConditionExpression(kind, *condition, *context);
+            auto parsed = parseConditionGrammar(kind, *condition, *context);
             if (!parsed) return parsed.error();
         }
     }

@@ -24,6 +24,11 @@ Result<std::optional<Item>> readItemMember(const Json& request, const char* memb
 // error still comes before ResourceNotFoundException, as DynamoDB's does.
 Status checkExpressionsWithoutTable(const Json& request);
 
+// `tableError` came from a check that needs the table's key schema (a key condition against
+// the keys, a key attribute in a filter or an update); the expressions' own errors come
+// before it, as in DynamoDB.
+Error expressionErrorFirst(const Json& request, Error tableError);
+
 // Adds "ConsumedCapacity" to `response` unless mode is NONE.
 void addConsumedCapacity(Json& response, ReturnConsumedCapacity mode, const std::string& table,
                          double units, bool isRead);

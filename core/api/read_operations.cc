@@ -379,14 +379,14 @@ Result<Json> queryOperation(Engine& engine, const Json& request) {
     const TableDefinition keys = keyView(*table, named);
     auto projection = legacy->attributes ? Result<std::optional<Projection>>(legacy->attributes)
                                          : readProjection(r, *context);
-    if (!projection) return projection.error();
+    if (!projection) return expressionErrorFirst(request, projection.error());
     auto condition = keyCondition ? parseKeyCondition(*keyCondition, keys, *context)
                                   : legacyKeyCondition(legacyKeys, keys);
-    if (!condition) return condition.error();
+    if (!condition) return expressionErrorFirst(request, condition.error());
     if (r.legacyFilter) SHARDSCAPE_TRY(checkQueryFilterKeys(*legacy, keys));
     auto filter = r.legacyFilter ? Result<std::optional<Condition>>(legacy->filter)
                                  : readFilter(r, *context, &keys);
-    if (!filter) return filter.error();
+    if (!filter) return expressionErrorFirst(request, filter.error());
     SHARDSCAPE_TRY(context->checkAllUsed());
     auto indexRead = resolveIndex(*table, r, *projection, *filter);
     if (!indexRead) return indexRead.error();

@@ -155,6 +155,7 @@ class ConstraintChecker {
   public:
     void members(const Json& object, const Members& shape, const std::string& parent) {
         for (const auto& [name, member] : shape) {
+            if (!member.constrained) continue;
             auto it = object.find(name);
             const Json& value = it == object.end() ? null_ : *it;
             check(name, value, member, parent);
@@ -192,6 +193,7 @@ class ConstraintChecker {
             if (!satisfies(c, value)) report(value, shape, path, constraintText(c));
         }
         if (value.is_null() || errors.size() >= kMaxReported) return;
+        if (shape.element && !shape.element->constrained) return;
         switch (shape.kind) {
             case ShapeKind::List:
             case ShapeKind::ParameterizedList:

@@ -12,6 +12,7 @@ namespace shardscape {
 namespace {
 Shape& add(Shape& shape, Constraint constraint) {
     shape.constraints.push_back(std::move(constraint));
+    shape.constrained = true;
     return shape;
 }
 Shape leaf(ShapeKind kind) {
@@ -79,6 +80,7 @@ Shape blobShape() {
 
 Shape listOf(Shape element) {
     Shape shape = leaf(ShapeKind::List);
+    shape.constrained = element.constrained;
     shape.element = std::make_shared<const Shape>(std::move(element));
     return shape;
 }
@@ -91,6 +93,7 @@ Shape parameterizedListOf(Shape element) {
 
 Shape mapOf(std::string typeName, Shape element) {
     Shape shape = leaf(ShapeKind::Map);
+    shape.constrained = element.constrained;
     shape.typeName = std::move(typeName);
     shape.element = std::make_shared<const Shape>(std::move(element));
     return shape;
@@ -104,6 +107,7 @@ Shape parameterizedMapOf(Shape element) {
 
 Shape valueStruct(std::string typeName, Members members) {
     Shape shape = leaf(ShapeKind::ValueStruct);
+    for (const auto& [name, member] : members) shape.constrained |= member.constrained;
     shape.typeName = std::move(typeName);
     shape.members = std::move(members);
     return shape;
@@ -199,8 +203,19 @@ std::string qualified(const std::string& typeName) {
 class TypeChecker {
   public:
     std::optional<std::string> members(const Json& object, const Members& shape) {
-        for (auto it = object.begin(); it != object.end(); ++it)
-            if (it.value().is_null()) rewrite = true;
+        // Most requests are well formed: check the members the object has, in one pass
+        // without lookups; only when one is wrong, walk the model's order to report the
+        // first error DynamoDB would.
+        bool wrong = false;
+        for (auto it = object.begin(); it != object.end() && !wrong; ++it) {
+            if (it.value().is_null()) {
+                rewrite = true;
+                continue;
+            }
+            const Shape* member = find(shape, it.key());
+            wrong = member && check(it.value(), *member).has_value();
+        }
+        if (!wrong) return std::nullopt;
         for (const auto& [name, member] : shape) {
             auto it = object.find(name);
             if (it == object.end() || it->is_null()) continue;
@@ -212,6 +227,12 @@ class TypeChecker {
     bool rewrite = false;
 
   private:
+    static const Shape* find(const Members& shape, const std::string& name) {
+        for (const auto& [member, memberShape] : shape)
+            if (member == name) return &memberShape;
+        return nullptr;
+    }
+
     std::optional<std::string> children(const Json& container, const Shape& shape) {
         for (const Json& child : container) {
             if (child.is_null()) continue;

@@ -76,6 +76,8 @@ class Shape {
     // characters long" before any constraint.
     bool tableName = false;
     std::vector<Constraint> constraints;  // in DynamoDB's order
+    // Some constraint applies to this member or below it; validation skips the rest.
+    bool constrained = false;
     std::vector<std::pair<std::string, Shape>> members;
     std::shared_ptr<const Shape> element;  // a list's or map's values
 

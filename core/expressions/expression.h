@@ -56,6 +56,11 @@ using Projection = std::vector<DocumentPath>;
 // Parses; every failure is a ValidationException with DynamoDB's wording.
 Result<Condition> parseConditionExpression(ExpressionKind kind, std::string_view text,
                                            ExpressionContext& context);
+// The condition grammar alone: a KeyConditionExpression's own rules (its operators, one
+// condition per key, no nesting) are not applied. DynamoDB reads every expression this way,
+// and checks the names and values they use, before those rules.
+Result<Condition> parseConditionGrammar(ExpressionKind kind, std::string_view text,
+                                        ExpressionContext& context);
 Result<Projection> parseProjectionExpression(std::string_view text, ExpressionContext& context);
 Result<std::vector<UpdateAction>> parseUpdateActions(std::string_view text,
                                                      ExpressionContext& context);

@@ -83,8 +83,11 @@ std::string shortValue(const AttributeValue& value) {
 
 class Parser {
   public:
-    Parser(ExpressionKind kind, std::string_view text, ExpressionContext& context)
-        : kind_(kind), text_(text), context_(context) {}
+    // `grammarOnly`: a KeyConditionExpression is read by the condition grammar alone; the
+    // rules it adds (operators, one condition per key, no nesting) are left for later.
+    Parser(ExpressionKind kind, std::string_view text, ExpressionContext& context,
+           bool grammarOnly = false)
+        : kind_(kind), text_(text), context_(context), grammarOnly_(grammarOnly) {}
 
     Status start() {
         if (text_.empty()) return invalid("The expression can not be empty;");
@@ -382,7 +385,7 @@ class Parser {
         return arithmetic;
     }
 
-    bool keyCondition() const { return kind_ == ExpressionKind::KeyCondition; }
+    bool keyCondition() const { return kind_ == ExpressionKind::KeyCondition && !grammarOnly_; }
     Error keyOperator(const std::string& op) const {
         return validationError("Invalid operator used in KeyConditionExpression: " + op);
     }
@@ -600,6 +603,7 @@ class Parser {
     ExpressionKind kind_;
     std::string_view text_;
     ExpressionContext& context_;
+    bool grammarOnly_ = false;
     std::vector<Token> tokens_;
     size_t position_ = 0;
     int depth_ = 0;
@@ -649,6 +653,15 @@ Result<Condition> parseConditionExpression(ExpressionKind kind, std::string_view
                                            ExpressionContext& context) {
     return syntaxFirst(context, [&](ExpressionContext& c) -> Result<Condition> {
         Parser parser(kind, text, c);
+        SHARDSCAPE_TRY(parser.start());
+        return parser.condition();
+    });
+}
+
+Result<Condition> parseConditionGrammar(ExpressionKind kind, std::string_view text,
+                                        ExpressionContext& context) {
+    return syntaxFirst(context, [&](ExpressionContext& c) -> Result<Condition> {
+        Parser parser(kind, text, c, true);
         SHARDSCAPE_TRY(parser.start());
         return parser.condition();
     });
