@@ -14,6 +14,7 @@
 #include "endpoint_server.h"
 #include "http_test_client.h"
 #include "protocol/sigv4.h"
+#include "signature_test_support.h"
 #include "storage/engine.h"
 
 using namespace shardscape;
@@ -553,12 +554,7 @@ class EndpointTest : public QObject {
             sigv4::sha256Hex("{}");
         const sigv4::Scope scope{date.substr(0, 8), "eu-west-1", "dynamodb"};
         QCOMPARE(body["message"].get<std::string>(),
-                 "The request signature we calculated does not match the signature you provided. "
-                 "Check your AWS Secret Access Key and signing method. Consult the service "
-                 "documentation for details.\n\nThe Canonical String for this request should "
-                 "have been\n'" +
-                     canonical + "'\n\nThe String-to-Sign should have been\n'" +
-                     sigv4::stringToSign(date, scope, canonical) + "'\n");
+                 testing::signatureMismatchMessage(date, scope, canonical));
 
         // A body changed after signing no longer verifies.
         std::string tampered = signedWire(verifyingPort_, kKey, target, R"({"Limit":1})", now);

@@ -177,7 +177,9 @@ class ConstraintChecker {
 
     void check(const std::string& name, const Json& value, const Shape& shape,
                const std::string& parent) {
-        const std::string path = (parent.empty() ? "" : parent + ".") + lowerFirstLetter(name);
+        // The member's path ("keySchema.1.member.keyType") is only built when it is needed:
+        // for a message, or as the parent of a constrained child.
+        auto path = [&] { return (parent.empty() ? "" : parent + ".") + lowerFirstLetter(name); };
         for (const Constraint& c : shape.constraints) {
             if (errors.size() >= kMaxReported) return;
             if (c.kind != Constraint::Kind::NotNull && value.is_null()) continue;
@@ -186,11 +188,11 @@ class ConstraintChecker {
                     const Json subject = c.kind == Constraint::Kind::Keys ? Json(it.key()) : *it;
                     bool ok = true;
                     for (const Constraint& nested : c.nested) ok = ok && satisfies(nested, subject);
-                    if (!ok) report(value, shape, path, constraintText(c));
+                    if (!ok) report(value, shape, path(), constraintText(c));
                 }
                 continue;
             }
-            if (!satisfies(c, value)) report(value, shape, path, constraintText(c));
+            if (!satisfies(c, value)) report(value, shape, path(), constraintText(c));
         }
         if (value.is_null() || errors.size() >= kMaxReported) return;
         if (shape.element && !shape.element->constrained) return;
@@ -198,16 +200,16 @@ class ConstraintChecker {
             case ShapeKind::List:
             case ShapeKind::ParameterizedList:
                 for (size_t i = 0; i < value.size(); ++i)
-                    check("member", value[i], *shape.element, path + "." + std::to_string(i + 1));
+                    check("member", value[i], *shape.element, path() + "." + std::to_string(i + 1));
                 return;
             case ShapeKind::Map:
             case ShapeKind::ParameterizedMap:
                 for (auto it = value.begin(); it != value.end(); ++it)
-                    check("member", it.value(), *shape.element, path + "." + it.key());
+                    check("member", it.value(), *shape.element, path() + "." + it.key());
                 return;
             case ShapeKind::ValueStruct:
             case ShapeKind::FieldStruct:
-                members(value, shape.members, path);
+                members(value, shape.members, path());
                 return;
             default:
                 return;
