@@ -208,6 +208,19 @@ class RequestShapesTest : public QObject {
             "One or more parameter values were invalid: Index KeySchema does not have the same "
             "leading hash key as table KeySchema for index: byC. index hash key: b, table hash "
             "key: a");
+        row("a clause twice before an undefined value", "UpdateItem",
+            R"({"TableName":"Users","Key":{"id":{"S":"1"}},"UpdateExpression":"SET a = :v SET b = :w",
+                "ExpressionAttributeValues":{":w":{"S":"x"}}})",
+            kValidation,
+            "Invalid UpdateExpression: The \"SET\" section can only be used once in an update "
+            "expression;");
+        row("a starting key's number error unprefixed", "Scan",
+            R"({"TableName":"Users","ExclusiveStartKey":{"id":{"N":"x"}}})", kValidation,
+            "The parameter cannot be converted to a numeric value: x");
+        row("a starting key's other errors prefixed", "Scan",
+            R"({"TableName":"Users","ExclusiveStartKey":{"id":{}}})", kValidation,
+            "The provided starting key is invalid: Supplied AttributeValue is empty, must "
+            "contain exactly one of the supported datatypes");
         row("a path compared with itself", "DeleteItem",
             R"({"TableName":"Users","Key":{"id":{"S":"1"}},"ConditionExpression":"a.b = a.b"})",
             kValidation,

@@ -82,9 +82,16 @@ void readCommon(RequestReader& reader, ReadRequest& out, std::optional<std::stri
 Status checkCommon(const Json& request, ReadRequest& out, const Engine& engine) {
     auto start = readItemMember(request, "ExclusiveStartKey");
     if (!start) {
-        if (start.error().type == ErrorType::Validation)
-            return validationError("The provided starting key is invalid: " +
-                                   start.error().message);
+        // DynamoDB prefixes the reason, except for the number and set errors, which it
+        // reports as they are.
+        const std::string& reason = start.error().message;
+        const bool bare = reason.find("contains duplicates") != std::string::npos ||
+                          reason.find("number set") != std::string::npos ||
+                          reason.find("numeric value") != std::string::npos ||
+                          reason.find("significant digits") != std::string::npos ||
+                          reason.find("number with magnitude") != std::string::npos;
+        if (start.error().type == ErrorType::Validation && !bare)
+            return validationError("The provided starting key is invalid: " + reason);
         return start.error();
     }
     out.exclusiveStartKey = std::move(start).value();
@@ -460,10 +467,10 @@ Result<Json> scanOperation(Engine& engine, const Json& request) {
     }
     auto projection = legacy->attributes ? Result<std::optional<Projection>>(legacy->attributes)
                                          : readProjection(r, *context);
-    if (!projection) return projection.error();
+    if (!projection) return expressionErrorFirst(request, projection.error());
     auto filter = r.legacyFilter ? Result<std::optional<Condition>>(legacy->filter)
                                  : readFilter(r, *context, nullptr);
-    if (!filter) return filter.error();
+    if (!filter) return expressionErrorFirst(request, filter.error());
     SHARDSCAPE_TRY(context->checkAllUsed());
     auto indexRead = resolveIndex(*table, r, *projection, *filter);
     if (!indexRead) return indexRead.error();

@@ -641,9 +641,12 @@ auto syntaxFirst(ExpressionContext& context, Parse parse) -> decltype(parse(cont
         return result;
     ExpressionContext anyPlaceholder = context.anyPlaceholder();
     auto syntax = parse(anyPlaceholder);
-    if (!syntax &&
-        (syntax.error().message.find(": Syntax error; ") != std::string::npos ||
-         syntax.error().message.find(": Invalid character encountered; ") != std::string::npos))
+    if (syntax) return result;
+    // What the grammar refuses: syntax, characters, a clause given twice.
+    const std::string& message = syntax.error().message;
+    if (message.find(": Syntax error; ") != std::string::npos ||
+        message.find(": Invalid character encountered; ") != std::string::npos ||
+        message.find(" section can only be used once in an update expression") != std::string::npos)
         return syntax.error();
     return result;
 }
