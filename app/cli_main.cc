@@ -104,8 +104,8 @@ int serveCommand(const QCommandLineParser& parser, const QCommandLineOption& dat
     if (parser.positionalArguments().size() != 1)
         return usage(
             "usage: shardscape-cli serve [--data DIR] [--host HOST] [--port PORT] "
-            "[--require-credentials KEYID:SECRET] [--create-table-ms N] [--update-table-ms N] "
-            "[--delete-table-ms N]");
+            "[--require-credentials KEYID:SECRET] [--region R] [--create-table-ms N] "
+            "[--update-table-ms N] [--delete-table-ms N]");
     shardscape::ServeSettings settings;
     settings.dataDirectory =
         parser.isSet(dataOption) ? parser.value(dataOption) : shardscape::defaultDataDirectory();
@@ -125,6 +125,10 @@ int serveCommand(const QCommandLineParser& parser, const QCommandLineOption& dat
             return usage("--require-credentials takes KEYID:SECRET");
         settings.requiredCredentials = shardscape::sigv4::Credentials{
             value.left(colon).toStdString(), value.mid(colon + 1).toStdString(), {}};
+    }
+    if (parser.isSet("region")) {
+        settings.region = parser.value("region").toStdString();
+        if (settings.region.empty()) return usage("--region must not be empty");
     }
     QString problem;
     if (!readLifecycleOption(parser, "create-table-ms", settings.createTableMs, problem) ||
@@ -159,7 +163,8 @@ int main(int argc, char* argv[]) {
         "                         otherwise; --port 0 picks a free port. Stops cleanly on\n"
         "                         SIGINT/SIGTERM. --create-table-ms N, --update-table-ms N\n"
         "                         and --delete-table-ms N keep tables CREATING, UPDATING\n"
-        "                         and DELETING that long (default 0: immediate).\n"
+        "                         and DELETING that long (default 0: immediate); --region R\n"
+        "                         is the region its health check (GET /) names.\n"
         "  model check FILE [--json]\n"
         "                         Validate a model (*.shardscape.json) and print each access\n"
         "                         pattern's verdict (green/amber/red/impossible) and design\n"
@@ -229,7 +234,10 @@ int main(int argc, char* argv[]) {
         {"types", "load: CSV column types, e.g. price=N,active=BOOL.", "LIST"},
         {"all-or-nothing", "load: check every record first; import nothing if any is bad."},
         {"endpoint", "call, remote: send to this DynamoDB endpoint (http:// or https://).", "URL"},
-        {"region", "call, remote: the AWS region (signing; the endpoint when no URL).", "R"},
+        {"region",
+         "call, remote: the AWS region (signing; the endpoint when no URL). serve: the region "
+         "its health check (GET /) names.",
+         "R"},
         {"profile", "call, remote: credentials and region of this AWS profile (~/.aws).", "P"},
         {"count", "remote sample: how many items to copy (default 100).", "N"},
         {"create-table-ms", "serve: how long a new table stays CREATING (default 0).", "N"},

@@ -35,6 +35,7 @@ int runServe(const ServeSettings& settings) {
     options.host = settings.host.toStdString();
     options.port = settings.port;
     options.requiredCredentials = settings.requiredCredentials;
+    options.region = settings.region;
     EndpointServer server(**engine, options);
     auto port = server.start();
     if (!port) {

@@ -4,6 +4,7 @@
 #include <QString>
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "protocol/sigv4.h"
 
@@ -14,6 +15,8 @@ struct ServeSettings {
     QString host = "127.0.0.1";
     int port = 8000;
     std::optional<sigv4::Credentials> requiredCredentials;
+    // The region the health check (`GET /`) names, as DynamoDB's endpoint names its own.
+    std::string region = "us-east-1";
     // How long tables stay CREATING, UPDATING and DELETING (EngineOptions); 0 is immediate.
     int64_t createTableMs = 0;
     int64_t updateTableMs = 0;

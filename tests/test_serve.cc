@@ -179,6 +179,23 @@ class ServeTest : public QObject {
 
     // --create-table-ms and --delete-table-ms make CREATING and DELETING observable over HTTP,
     // as an SDK waiter polls them; each ends by itself.
+    // GET / is DynamoDB's health check; --region names the region it reports.
+    void healthCheckRegion() {
+        QTemporaryDir dir;
+        QProcess process;
+        const int port =
+            startServe(process, {"--data", dir.path(), "--port", "0", "--region", "eu-west-1"});
+        QVERIFY(port > 0);
+        RawConnection connection(port);
+        QVERIFY(connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+        auto response = connection.read();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        QCOMPARE(response->body, std::string("healthy: dynamodb.eu-west-1.amazonaws.com "));
+        process.terminate();
+        QVERIFY(process.waitForFinished(10000));
+    }
+
     void lifecycleTimings() {
         QTemporaryDir dir;
         QProcess process;
