@@ -164,4 +164,12 @@ class RawConnection {
     std::string buffer_;
 };
 
+// One request on a connection of its own: its answer, or nullopt when the server could not be
+// reached or did not answer.
+inline std::optional<RawResponse> roundTrip(int port, const std::string& bytes) {
+    RawConnection connection(port);
+    if (!connection.connected() || !connection.send(bytes)) return std::nullopt;
+    return connection.read();
+}
+
 }  // namespace shardscape::testing

@@ -20,6 +20,7 @@
 using namespace shardscape;
 using shardscape::testing::RawConnection;
 using shardscape::testing::RawResponse;
+using shardscape::testing::roundTrip;
 
 namespace {
 
@@ -80,12 +81,6 @@ std::string signedWire(int port, const sigv4::Credentials& key, const std::strin
     out.append("Authorization: ").append(authorization).append("\r\n");
     out.append("Content-Length: ").append(std::to_string(body.size())).append("\r\n\r\n");
     return out.append(body);
-}
-
-std::optional<RawResponse> roundTrip(int port, const std::string& bytes) {
-    RawConnection connection(port);
-    if (!connection.connected() || !connection.send(bytes)) return std::nullopt;
-    return connection.read();
 }
 
 std::string errorText(const std::string& type, const std::string& message) {

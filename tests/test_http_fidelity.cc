@@ -23,6 +23,7 @@ using namespace shardscape;
 using shardscape::testing::DynaliteProcess;
 using shardscape::testing::RawConnection;
 using shardscape::testing::RawResponse;
+using shardscape::testing::roundTrip;
 
 namespace {
 
@@ -64,12 +65,6 @@ struct Request {
         return out.append(body);
     }
 };
-
-std::optional<RawResponse> roundTrip(int port, const std::string& bytes) {
-    RawConnection connection(port);
-    if (!connection.connected() || !connection.send(bytes)) return std::nullopt;
-    return connection.read();
-}
 
 std::string crcText(const std::string& body) {
     return std::to_string(static_cast<uint32_t>(
