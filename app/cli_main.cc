@@ -45,7 +45,22 @@ bool readInput(const QString& source, QByteArray& body, QString& problem) {
             return false;
         }
     }
-    body = file.read(kMaxRequestBytes + 1);
+    // A pipe delivers a body in pieces (64 KB at a time on Linux): read to the end of the
+    // input, or one byte past the limit.
+    body.clear();
+    while (body.size() <= kMaxRequestBytes) {
+        const QByteArray piece = file.read(kMaxRequestBytes + 1 - body.size());
+        if (piece.isEmpty()) {
+            if (file.error() != QFileDevice::NoError) {
+                problem =
+                    QString("cannot read %1: %2")
+                        .arg(fromStdin ? QString("standard input") : source, file.errorString());
+                return false;
+            }
+            break;
+        }
+        body.append(piece);
+    }
     if (body.size() > kMaxRequestBytes) {
         problem = "request body is larger than 16 MB";
         return false;

@@ -57,6 +57,44 @@ const QByteArray kCreate = R"({"TableName":"Users","BillingMode":"PAY_PER_REQUES
 class CliTest : public QObject {
     Q_OBJECT
   private slots:
+    // A body piped through standard input arrives in pieces (a pipe holds 64 KiB); the
+    // whole of it is read, up to DynamoDB's 16 MB request limit.
+    void requestBodiesThroughAPipe() {
+        QTemporaryDir dir;
+        const QString data = dir.path();
+        QCOMPARE(runCli({"call", "CreateTable", "--data", data, "--input", "-"},
+                        R"({"TableName":"Big","BillingMode":"PAY_PER_REQUEST",
+                            "AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],
+                            "KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]})")
+                     .exitCode,
+                 0);
+        // A PutItem body of exactly `size` bytes.
+        const auto body = [](int size) {
+            const QByteArray head =
+                "{\"TableName\":\"Big\",\"Item\":{\"id\":{\"S\":\"k\"},\"pad\":{\"S\":\"";
+            const QByteArray tail = "\"}}}";
+            return head + QByteArray(size - head.size() - tail.size(), 'x') + tail;
+        };
+        for (int size : {64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1}) {
+            Run put = runCli({"call", "PutItem", "--data", data, "--input", "-"}, body(size));
+            QVERIFY2(put.exitCode == 0, put.err.constData());
+        }
+        // A megabyte is read whole: the item is refused for its size, not as broken JSON.
+        Run large = runCli({"call", "PutItem", "--data", data, "--input", "-"}, body(1 << 20));
+        QCOMPARE(large.exitCode, 1);
+        QVERIFY2(large.err.contains("Item size has exceeded the maximum allowed size"),
+                 large.err.constData());
+        // One byte is read as one byte.
+        Run tiny = runCli({"call", "PutItem", "--data", data, "--input", "-"}, "x");
+        QCOMPARE(tiny.exitCode, 1);
+        QVERIFY2(tiny.err.contains("Malformed JSON"), tiny.err.constData());
+        // Past 16 MB the body is refused before it is parsed.
+        Run over =
+            runCli({"call", "PutItem", "--data", data, "--input", "-"}, body(16 * 1024 * 1024 + 1));
+        QCOMPARE(over.exitCode, 2);  // refused as input, like a file that cannot be read
+        QVERIFY2(over.err.contains("request body is larger than 16 MB"), over.err.constData());
+    }
+
     void versionAndHelp() {
         Run version = runCli({"--version"});
         QCOMPARE(version.exitCode, 0);
