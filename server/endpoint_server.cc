@@ -30,9 +30,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// A keep-alive connection with nothing in flight is closed after this long; so is one that
-// stops sending in the middle of a request.
-constexpr auto kIdleTimeout = std::chrono::seconds(60);
 // After an error answer the connection reads (and drops) what the client still sends for
 // this long before closing, so that the client sees the answer rather than a reset.
 constexpr auto kLingerTimeout = std::chrono::seconds(2);
@@ -81,6 +78,8 @@ struct Connection {
     bool peerClosed = false;                   // the client shut down its sending side
     uint32_t interest = EPOLLIN | EPOLLRDHUP;  // what epoll watches for
     Clock::time_point lastActivity = Clock::now();
+    // When the first byte of the request being read arrived; unset between requests.
+    std::optional<Clock::time_point> requestStarted;
 };
 
 HttpResponse parseFailure(const HttpParseError& error) {
@@ -129,6 +128,7 @@ struct EndpointServer::Impl {
     std::atomic<bool> stopping{false};
     std::vector<std::unique_ptr<EventLoop>> loops;
     std::atomic<size_t> nextLoop{0};
+    std::atomic<size_t> openConnections{0};
     std::vector<std::thread> threads;
 };
 
@@ -144,6 +144,7 @@ void EndpointServer::Impl::run(EventLoop& loop) {
             loop.connections.erase(fd);
         }
         ::close(fd);
+        openConnections.fetch_sub(1, std::memory_order_relaxed);
     };
     Clock::time_point lastSweep = Clock::now();
     epoll_event events[64];
@@ -176,7 +177,10 @@ void EndpointServer::Impl::run(EventLoop& loop) {
                 std::lock_guard lock(loop.mutex);
                 for (auto& [fd, connection] : loop.connections) {
                     const auto idle = now - connection->lastActivity;
-                    if (idle > (connection->lingering ? kLingerTimeout : kIdleTimeout))
+                    const bool tooSlow = connection->requestStarted &&
+                                         now - *connection->requestStarted > options.requestTimeout;
+                    if (tooSlow ||
+                        idle > (connection->lingering ? kLingerTimeout : options.idleTimeout))
                         expired.push_back(connection.get());
                 }
             }
@@ -204,6 +208,12 @@ void EndpointServer::Impl::accept() {
             }
             return;  // EAGAIN: another loop took it, or none is left
         }
+        if (openConnections.fetch_add(1, std::memory_order_relaxed) >= options.maxConnections) {
+            // Over the limit: closed at once, so that the client sees it rather than waits.
+            openConnections.fetch_sub(1, std::memory_order_relaxed);
+            ::close(fd);
+            continue;
+        }
         const int on = 1;
         ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
         EventLoop& loop = *loops[nextLoop.fetch_add(1, std::memory_order_relaxed) % loops.size()];
@@ -213,6 +223,7 @@ void EndpointServer::Impl::accept() {
             std::lock_guard lock(loop.mutex);
             if (!loop.connections.emplace(fd, std::move(connection)).second) {
                 ::close(fd);  // cannot happen: a descriptor leaves the map before it is closed
+                openConnections.fetch_sub(1, std::memory_order_relaxed);
                 continue;
             }
         }
@@ -223,6 +234,7 @@ void EndpointServer::Impl::accept() {
             std::lock_guard lock(loop.mutex);
             loop.connections.erase(fd);
             ::close(fd);
+            openConnections.fetch_sub(1, std::memory_order_relaxed);
         }
     }
 }
@@ -260,6 +272,12 @@ bool EndpointServer::Impl::onReadable(Connection& connection) {
     if (connection.lingering) return !connection.peerClosed;
     // Requests are not read while an answer is still waiting for the client to take it.
     if (connection.output.empty() && !(serve(connection) && flush(connection))) return false;
+    // A request that is not whole yet is timed from its first byte.
+    if (connection.parser.inRequest(connection.input)) {
+        if (!connection.requestStarted) connection.requestStarted = connection.lastActivity;
+    } else {
+        connection.requestStarted.reset();
+    }
     if (connection.peerClosed) {
         // The client is done sending: answer what it sent completely, then close (a
         // half-sent request is dropped).
@@ -291,6 +309,7 @@ bool EndpointServer::Impl::serve(Connection& connection) {
         const bool http10 = parser.http10();
         HttpRequest request = parser.takeRequest();
         parser.reset();
+        connection.requestStarted.reset();
         connection.continueSent = false;
         const bool headOnly = request.method == "HEAD";
         HttpResponse response = handle(request);

@@ -5,6 +5,7 @@
 // DynamoDB's error body, and the connection is closed after it. CORS and the checks' order
 // are JsonProtocol's.
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,14 @@ struct EndpointOptions {
     std::optional<sigv4::Credentials> requiredCredentials;
     // The region the health check (`GET /`) names, as DynamoDB's endpoint names its own.
     std::string region = "us-east-1";
+    // Limits a slow or hostile client cannot exceed. A keep-alive connection with nothing in
+    // flight, or one silent in the middle of a request, is closed after `idleTimeout`; a
+    // request must arrive whole within `requestTimeout` of its first byte, however it
+    // trickles in (a slow-loris client cannot keep a request open); past `maxConnections`
+    // open at once, a new connection is closed as soon as it is accepted.
+    std::chrono::milliseconds idleTimeout{60000};
+    std::chrono::milliseconds requestTimeout{60000};
+    size_t maxConnections = 10000;
 };
 
 class EndpointServer {

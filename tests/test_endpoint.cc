@@ -3,6 +3,7 @@
 // requests, many concurrent clients, and SigV4 verification on and off.
 #include <zlib.h>
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -128,6 +129,47 @@ class EndpointTest : public QObject {
     }
 
   private slots:
+    // Limits a slow or hostile client cannot exceed: a request trickling in is cut off
+    // `requestTimeout` after its first byte, however regularly its bytes come, and a
+    // connection past `maxConnections` is closed at once, until one of the others goes.
+    void clientLimits() {
+        EndpointOptions options{"127.0.0.1", 0, 2, {}};
+        options.requestTimeout = std::chrono::milliseconds(400);
+        options.maxConnections = 3;
+        EndpointServer server(*engine_, options);
+        auto port = server.start();
+        QVERIFY(port.ok());
+
+        RawConnection slow(*port);
+        QVERIFY(slow.send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+        QElapsedTimer timer;
+        timer.start();
+        bool cutOff = false;
+        while (!cutOff && timer.elapsed() < 6000) {
+            // One more header byte every 100 ms: never silent, never done.
+            slow.send("X");
+            cutOff = slow.closedByPeer(100);
+        }
+        QVERIFY2(cutOff, "a request trickling in was never cut off");
+        QVERIFY(timer.elapsed() < 3000);  // 400 ms, found by the once-a-second sweep
+
+        std::vector<std::unique_ptr<RawConnection>> held;
+        for (int i = 0; i < 3; ++i) {
+            held.push_back(std::make_unique<RawConnection>(*port));
+            QVERIFY(held.back()->send(wire(Call{})));
+            QVERIFY(held.back()->read());  // each of the first three is served
+        }
+        RawConnection refused(*port);
+        QVERIFY(refused.closedByPeer(2000));  // the fourth is closed at once
+        held.pop_back();
+        QTest::qWait(200);
+        RawConnection admitted(*port);
+        QVERIFY(admitted.send(wire(Call{})));
+        auto answer = admitted.read();
+        QVERIFY(answer);
+        QCOMPARE(answer->status, 200);
+    }
+
     void initTestCase() {
         QVERIFY(dir_.isValid());
         auto engine = Engine::open(dir_.path().toStdString());
