@@ -1,6 +1,7 @@
 #include "api/request_shape.h"
 
 #include <cmath>
+#include <cstdint>
 
 #include "api/request_constraints.h"
 #include "base/base64.h"
@@ -363,8 +364,13 @@ void rewrite(Json& value, const Shape& shape) {
     switch (shape.kind) {
         case ShapeKind::Integer:
         case ShapeKind::Long:
-            if (value.is_number_float())
-                value = static_cast<long long>(std::floor(value.get<double>()));
+            if (value.is_number_float()) {
+                // Truncated; out of range it saturates (a cast would be undefined).
+                const double whole = std::floor(value.get<double>());
+                value = whole >= 9223372036854775808.0    ? INT64_MAX
+                        : whole <= -9223372036854775808.0 ? INT64_MIN
+                                                          : static_cast<int64_t>(whole);
+            }
             return;
         case ShapeKind::Boolean:
             if (value.is_string())

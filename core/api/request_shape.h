@@ -64,6 +64,8 @@ struct Constraint {
     std::vector<Constraint> nested;
 };
 
+struct ShapeMember;
+
 class Shape {
   public:
     ShapeKind kind = ShapeKind::String;
@@ -78,7 +80,7 @@ class Shape {
     std::vector<Constraint> constraints;  // in DynamoDB's order
     // Some constraint applies to this member or below it; validation skips the rest.
     bool constrained = false;
-    std::vector<std::pair<std::string, Shape>> members;
+    std::vector<ShapeMember> members;
     std::shared_ptr<const Shape> element;  // a list's or map's values
 
     // Builders, so that a shape reads as the model does.
@@ -95,7 +97,14 @@ class Shape {
     Shape& isTableName();
 };
 
-using Members = std::vector<std::pair<std::string, Shape>>;
+// A structure's member: its name (as in the request) and shape. `first` and `second`, as in a
+// pair, so that `for (const auto& [name, shape] : members)` reads them.
+struct ShapeMember {
+    std::string first;
+    Shape second;
+};
+
+using Members = std::vector<ShapeMember>;
 
 Shape stringShape();
 Shape integerShape();
