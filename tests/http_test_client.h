@@ -164,6 +164,19 @@ class RawConnection {
     std::string buffer_;
 };
 
+// A DynamoDB JSON 1.0 request as an SDK sends it, with a well-formed signature (a server
+// that does not verify signatures takes it): the bytes to send on a RawConnection.
+inline std::string dynamoRequest(std::string_view operation, std::string_view body) {
+    std::string out = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Date: 20260101T000000Z\r\n";
+    out.append("X-Amz-Target: DynamoDB_20120810.").append(operation).append("\r\n");
+    out.append("Content-Type: application/x-amz-json-1.0\r\n");
+    out.append(
+        "Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/"
+        "aws4_request, SignedHeaders=host;x-amz-date, Signature=00\r\n");
+    out.append("Content-Length: ").append(std::to_string(body.size())).append("\r\n\r\n");
+    return out.append(body);
+}
+
 // One request on a connection of its own: its answer, or nullopt when the server could not be
 // reached or did not answer.
 inline std::optional<RawResponse> roundTrip(int port, const std::string& bytes) {

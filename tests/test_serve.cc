@@ -18,6 +18,7 @@
 #include "storage/engine.h"
 
 using namespace shardscape;
+using shardscape::testing::dynamoRequest;
 using shardscape::testing::RawConnection;
 
 namespace {
@@ -25,17 +26,6 @@ namespace {
 const char* kCreate = R"({"TableName":"Notes","BillingMode":"PAY_PER_REQUEST",
     "AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],
     "KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]})";
-
-std::string request(const std::string& operation, const std::string& body) {
-    std::string out = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Date: 20260101T000000Z\r\n";
-    out.append("X-Amz-Target: DynamoDB_20120810.").append(operation).append("\r\n");
-    out.append("Content-Type: application/x-amz-json-1.0\r\n");
-    out.append(
-        "Authorization: AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/dynamodb/aws4_request, "
-        "SignedHeaders=host, Signature=00\r\n");
-    out.append("Content-Length: ").append(std::to_string(body.size())).append("\r\n\r\n");
-    return out.append(body);
-}
 
 // Starts `serve` and reads its listening line; returns the port, or 0.
 int startServe(QProcess& process, const QStringList& arguments, QString* line = nullptr) {
@@ -69,12 +59,12 @@ class ServeTest : public QObject {
                            .arg(port)
                            .arg(dir.path()));
         RawConnection connection(port);
-        QVERIFY(connection.send(request("CreateTable", kCreate)));
+        QVERIFY(connection.send(dynamoRequest("CreateTable", kCreate)));
         auto created = connection.read();
         QVERIFY(created);
         QCOMPARE(created->status, 200);
-        QVERIFY(connection.send(
-            request("PutItem", R"({"TableName":"Notes","Item":{"id":{"S":"n1"},"v":{"N":"7"}}})")));
+        QVERIFY(connection.send(dynamoRequest(
+            "PutItem", R"({"TableName":"Notes","Item":{"id":{"S":"n1"},"v":{"N":"7"}}})")));
         auto put = connection.read();
         QVERIFY(put);
         QCOMPARE(put->body, std::string("{}"));
@@ -119,7 +109,7 @@ class ServeTest : public QObject {
                            .arg(dir.path()));
         // Requests not signed with the required key are refused.
         RawConnection connection(port);
-        QVERIFY(connection.send(request("ListTables", "{}")));
+        QVERIFY(connection.send(dynamoRequest("ListTables", "{}")));
         auto response = connection.read();
         QVERIFY(response);
         QCOMPARE(response->status, 400);
@@ -206,7 +196,7 @@ class ServeTest : public QObject {
         RawConnection connection(port);
         const auto send = [&](const char* operation, const std::string& body) {
             std::optional<Json> parsed;
-            if (!connection.send(request(operation, body))) return parsed;
+            if (!connection.send(dynamoRequest(operation, body))) return parsed;
             auto response = connection.read();
             if (response) parsed = Json::parse(response->body, nullptr, false);
             return parsed;
@@ -247,7 +237,7 @@ class ServeTest : public QObject {
                   "TagResource",
                   R"({"ResourceArn":")" + arn + R"(","Tags":[{"Key":"k","Value":"v"}]})"},
               {"UntagResource", R"({"ResourceArn":")" + arn + R"(","TagKeys":["k"]})"}}) {
-            QVERIFY(connection.send(request(operation, body)));
+            QVERIFY(connection.send(dynamoRequest(operation, body)));
             auto answered = connection.read();
             QVERIFY(answered);
             QCOMPARE(answered->status, 200);

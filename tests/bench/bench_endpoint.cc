@@ -43,23 +43,13 @@
 #include "../http_test_client.h"
 #include "protocol/http_message.h"
 
+using shardscape::testing::dynamoRequest;
 using shardscape::testing::RawConnection;
 
 namespace {
 
 int itemCount = 10000;      // fewer with --quick
 constexpr int kFeeds = 20;  // partitions of 100 items each, for the Query load
-
-std::string request(const char* operation, const std::string& body) {
-    std::string out = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Date: 20260101T000000Z\r\n";
-    out.append("X-Amz-Target: DynamoDB_20120810.").append(operation).append("\r\n");
-    out.append("Content-Type: application/x-amz-json-1.0\r\n");
-    out.append(
-        "Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/"
-        "aws4_request, SignedHeaders=host;x-amz-date, Signature=00\r\n");
-    out.append("Content-Length: ").append(std::to_string(body.size())).append("\r\n\r\n");
-    return out.append(body);
-}
 
 std::string keyJson(int key) {
     std::string out = R"({"pk":{"S":"user-)";
@@ -77,7 +67,7 @@ std::string itemJson(int key, int version) {
 }
 
 bool call(RawConnection& connection, const char* operation, const std::string& body) {
-    if (!connection.send(request(operation, body))) return false;
+    if (!connection.send(dynamoRequest(operation, body))) return false;
     auto response = connection.read();
     if (!response || response->status != 200) {
         std::fprintf(stderr, "%s failed: %d %s\n", operation, response ? response->status : 0,
@@ -90,7 +80,7 @@ bool call(RawConnection& connection, const char* operation, const std::string& b
 // dynalite creates tables asynchronously even with --createTableMs 0.
 bool waitUntilActive(RawConnection& connection, const std::string& table) {
     for (int attempt = 0; attempt < 100; ++attempt) {
-        if (!connection.send(request("DescribeTable", R"({"TableName":")" + table + "\"}")))
+        if (!connection.send(dynamoRequest("DescribeTable", R"({"TableName":")" + table + "\"}")))
             return false;
         auto response = connection.read();
         if (!response || response->status != 200) return false;
@@ -149,14 +139,14 @@ std::string nextRequest(Mode mode, std::mt19937& random, int sequence) {
         std::string query = R"({"TableName":"Feed","KeyConditionExpression":"pk = :p",)";
         query.append(R"("ExpressionAttributeValues":{":p":{"S":"user-)");
         query.append(std::to_string(key(random) % kFeeds)).append(R"("}}})");
-        return request("Query", query);
+        return dynamoRequest("Query", query);
     }
     std::string body = R"({"TableName":"Bench",)";
     if (sequence % 2 == 0)
-        return request("GetItem",
-                       body.append(R"("Key":)").append(keyJson(key(random))).append("}"));
-    return request("PutItem",
-                   body.append(R"("Item":)").append(itemJson(key(random), sequence)).append("}"));
+        return dynamoRequest("GetItem",
+                             body.append(R"("Key":)").append(keyJson(key(random))).append("}"));
+    return dynamoRequest(
+        "PutItem", body.append(R"("Item":)").append(itemJson(key(random), sequence)).append("}"));
 }
 
 // The length of the whole response at the start of `received` (with its status), 0 while it

@@ -44,17 +44,6 @@ constexpr int kAccounts = 100;
 constexpr int kOwners = 10;
 constexpr long kStartBalance = 1000;
 
-std::string request(const std::string& operation, const std::string& body) {
-    std::string out = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Date: 20260101T000000Z\r\n";
-    out.append("X-Amz-Target: DynamoDB_20120810.").append(operation).append("\r\n");
-    out.append("Content-Type: application/x-amz-json-1.0\r\n");
-    out.append(
-        "Authorization: AWS4-HMAC-SHA256 Credential=soak/20260101/us-east-1/dynamodb/"
-        "aws4_request, SignedHeaders=host;x-amz-date, Signature=00\r\n");
-    out.append("Content-Length: ").append(std::to_string(body.size())).append("\r\n\r\n");
-    return out.append(body);
-}
-
 struct Answer {
     int status = 0;  // 0: no answer (the connection failed)
     Json body;
@@ -62,7 +51,9 @@ struct Answer {
 
 Answer call(RawConnection& connection, const std::string& operation, const Json& body) {
     Answer answer;
-    if (!connection.connected() || !connection.send(request(operation, body.dump()))) return answer;
+    if (!connection.connected() ||
+        !connection.send(shardscape::testing::dynamoRequest(operation, body.dump())))
+        return answer;
     auto response = connection.read();
     if (!response) return answer;
     answer.status = response->status;
