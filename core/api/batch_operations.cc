@@ -36,11 +36,7 @@ size_t unprocessedCount(const Json& unprocessed, const char* member) {
 }
 
 bool validTableName(const std::string& name) {
-    if (name.size() < 3 || name.size() > 255) return false;
-    for (char c : name)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-'))
-            return false;
-    return true;
+    return name.size() >= 3 && name.size() <= 255 && matchesNamePattern(name);
 }
 
 // RequestItems: a non-empty map keyed by table name.

@@ -2,7 +2,7 @@
 // in the model's order, worded and shown as DynamoDB shows it.
 #include "api/request_constraints.h"
 
-#include <cctype>
+#include "api/request_reader.h"
 
 namespace shardscape {
 
@@ -65,19 +65,6 @@ std::string valueText(const Json& value, const Shape* shape) {
     }
     if (value.is_object()) return jsonText(value, shape);
     return value.dump();
-}
-
-std::string lowerFirstLetter(std::string text) {
-    if (!text.empty())
-        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-    return text;
-}
-
-bool matchesNamePattern(const std::string& text) {
-    if (text.empty()) return false;
-    for (unsigned char c : text)
-        if (!std::isalnum(c) && c != '_' && c != '.' && c != '-') return false;
-    return true;
 }
 
 // Length as DynamoDB counts it: characters of a string (UTF-16 code units), members of a
@@ -179,7 +166,7 @@ class ConstraintChecker {
                const std::string& parent) {
         // The member's path ("keySchema.1.member.keyType") is only built when it is needed:
         // for a message, or as the parent of a constrained child.
-        auto path = [&] { return (parent.empty() ? "" : parent + ".") + lowerFirstLetter(name); };
+        auto path = [&] { return (parent.empty() ? "" : parent + ".") + lowerFirst(name); };
         for (const Constraint& c : shape.constraints) {
             if (errors.size() >= kMaxReported) return;
             if (c.kind != Constraint::Kind::NotNull && value.is_null()) continue;

@@ -13,11 +13,16 @@ std::string tokenName(const Json& json) {
     return "VALUE";
 }
 
-bool isTableNameChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '.' || c == '-';
-}
 }  // namespace
+
+bool matchesNamePattern(std::string_view text) {
+    if (text.empty()) return false;
+    for (char c : text)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '.' || c == '-'))
+            return false;
+    return true;
+}
 
 std::string lowerFirst(std::string text) {
     if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z')
@@ -142,9 +147,7 @@ void RequestReader::tableName(const std::optional<std::string>& value, const std
         if (required) notNull(false, path);
         return;
     }
-    bool patternOk = !value->empty();
-    for (char c : *value) patternOk = patternOk && isTableNameChar(c);
-    if (!patternOk)
+    if (!matchesNamePattern(*value))
         constraint(quoted(*value), path,
                    "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
     lengthBetween(value, path, 3, 255);

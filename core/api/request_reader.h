@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -71,5 +72,8 @@ class RequestReader {
 
 // "TableName" -> "tableName", as DynamoDB names members in validation messages.
 std::string lowerFirst(std::string text);
+
+// DynamoDB's pattern for table and index names, [a-zA-Z0-9_.-]+ (the length is checked apart).
+bool matchesNamePattern(std::string_view text);
 
 }  // namespace shardscape
