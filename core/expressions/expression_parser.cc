@@ -652,22 +652,25 @@ auto syntaxFirst(ExpressionContext& context, Parse parse) -> decltype(parse(cont
 }
 }  // namespace
 
-Result<Condition> parseConditionExpression(ExpressionKind kind, std::string_view text,
-                                           ExpressionContext& context) {
+namespace {
+Result<Condition> parseCondition(ExpressionKind kind, std::string_view text,
+                                 ExpressionContext& context, bool grammarOnly) {
     return syntaxFirst(context, [&](ExpressionContext& c) -> Result<Condition> {
-        Parser parser(kind, text, c);
+        Parser parser(kind, text, c, grammarOnly);
         SHARDSCAPE_TRY(parser.start());
         return parser.condition();
     });
 }
+}  // namespace
+
+Result<Condition> parseConditionExpression(ExpressionKind kind, std::string_view text,
+                                           ExpressionContext& context) {
+    return parseCondition(kind, text, context, false);
+}
 
 Result<Condition> parseConditionGrammar(ExpressionKind kind, std::string_view text,
                                         ExpressionContext& context) {
-    return syntaxFirst(context, [&](ExpressionContext& c) -> Result<Condition> {
-        Parser parser(kind, text, c, true);
-        SHARDSCAPE_TRY(parser.start());
-        return parser.condition();
-    });
+    return parseCondition(kind, text, context, true);
 }
 
 Result<Projection> parseProjectionExpression(std::string_view text, ExpressionContext& context) {
