@@ -191,10 +191,9 @@ Result<Json> updateItemOperation(Engine& engine, const Json& request) {
         anyExpression ? "" : "UpdateExpression and ConditionExpression are null");
     if (!context) return context.error();
     auto table = engine.table(r->tableName);
-    if (!table) {
-        SHARDSCAPE_TRY(checkExpressionsWithoutTable(request));
-        return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
-    }
+    if (!table)
+        return expressionErrorFirst(
+            request, Error{ErrorType::ResourceNotFound, "Requested resource not found"});
     UpdatePlan plan;
     if (updateExpression) {
         auto parsed = parseUpdateExpression(*updateExpression, *table, *context);

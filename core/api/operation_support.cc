@@ -8,11 +8,8 @@
 
 namespace shardscape {
 
-Error expressionErrorFirst(const Json& request, Error tableError) {
-    Status expressions = checkExpressionsWithoutTable(request);
-    return expressions ? std::move(tableError) : expressions.error();
-}
-
+namespace {
+// The expressions of `request` read without the table, in DynamoDB's order.
 Status checkExpressionsWithoutTable(const Json& request) {
     auto member = [&](const char* name) -> const Json* {
         auto it = request.find(name);
@@ -49,6 +46,12 @@ Status checkExpressionsWithoutTable(const Json& request) {
         if (!parsed) return parsed.error();
     }
     return context->checkAllUsed();
+}
+}  // namespace
+
+Error expressionErrorFirst(const Json& request, Error tableError) {
+    Status expressions = checkExpressionsWithoutTable(request);
+    return expressions ? std::move(tableError) : expressions.error();
 }
 
 ReturnConsumedCapacity toReturnConsumedCapacity(const std::optional<std::string>& value) {

@@ -19,14 +19,10 @@ ReturnConsumedCapacity toReturnConsumedCapacity(const std::optional<std::string>
 Result<std::optional<Item>> readItemMember(const Json& request, const char* member);
 
 // DynamoDB checks a request's expressions (their syntax, then the names and values they use)
-// before it looks for the table. The operations parse them against the table's key schema
-// once they have it; when the table is missing they call this first, so that an expression
-// error still comes before ResourceNotFoundException, as DynamoDB's does.
-Status checkExpressionsWithoutTable(const Json& request);
-
-// `tableError` came from a check that needs the table's key schema (a key condition against
-// the keys, a key attribute in a filter or an update); the expressions' own errors come
-// before it, as in DynamoDB.
+// before it looks for the table, its index or its key schema. The operations parse them
+// against the key schema once they have the table; when a check that needs the table fails
+// (`tableError`: a missing table or index, a key condition against the keys, a key attribute
+// updated), this reads the expressions alone first, so that their error comes before it.
 Error expressionErrorFirst(const Json& request, Error tableError);
 
 // Adds "ConsumedCapacity" to `response` unless mode is NONE.

@@ -374,15 +374,14 @@ Result<Json> queryOperation(Engine& engine, const Json& request) {
             return validationError("Conditions can be of length 1 or 2 only");
     }
     auto table = engine.table(r.tableName);
-    if (!table) {
-        SHARDSCAPE_TRY(checkExpressionsWithoutTable(request));
-        return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
-    }
+    if (!table)
+        return expressionErrorFirst(
+            request, Error{ErrorType::ResourceNotFound, "Requested resource not found"});
     const IndexDefinition* named = r.indexName ? table->findIndex(*r.indexName) : nullptr;
-    if (r.indexName && !named) {
-        SHARDSCAPE_TRY(checkExpressionsWithoutTable(request));
-        return validationError("The table does not have the specified index: " + *r.indexName);
-    }
+    if (r.indexName && !named)
+        return expressionErrorFirst(
+            request,
+            validationError("The table does not have the specified index: " + *r.indexName));
     const TableDefinition keys = keyView(*table, named);
     auto projection = legacy->attributes ? Result<std::optional<Projection>>(legacy->attributes)
                                          : readProjection(r, *context);
@@ -461,10 +460,9 @@ Result<Json> scanOperation(Engine& engine, const Json& request) {
         r.filterExpression ? "" : "FilterExpression is null");
     if (!context) return context.error();
     auto table = engine.table(r.tableName);
-    if (!table) {
-        SHARDSCAPE_TRY(checkExpressionsWithoutTable(request));
-        return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
-    }
+    if (!table)
+        return expressionErrorFirst(
+            request, Error{ErrorType::ResourceNotFound, "Requested resource not found"});
     auto projection = legacy->attributes ? Result<std::optional<Projection>>(legacy->attributes)
                                          : readProjection(r, *context);
     if (!projection) return expressionErrorFirst(request, projection.error());
