@@ -10,6 +10,7 @@ int modelCommand(const QCommandLineParser& parser);     // model check|import|ex
 int loadCommand(const QCommandLineParser& parser);      // load (tables, sample data, item files)
 int dumpCommand(const QCommandLineParser& parser);      // dump (export a table's items)
 int simulateCommand(const QCommandLineParser& parser);  // simulate (model mode)
+int repairCommand(const QCommandLineParser& parser);    // repair --data DIR
 
 // Remote endpoints (cli_remote_command.cc): whether --endpoint, --region or --profile asks
 // for one; `call` sent there; `remote import-schema|sample`.

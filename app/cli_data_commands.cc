@@ -10,6 +10,7 @@
 #include "model/model_file.h"
 #include "model/model_validation.h"
 #include "model/sample_data_generator.h"
+#include "storage/data_directory_repair.h"
 #include "storage/engine.h"
 #include "transfer/item_export.h"
 #include "transfer/item_import.h"
@@ -141,8 +142,22 @@ int dumpCommand(const QCommandLineParser& parser) {
         return report ? printProblem("writing " + path + " failed") : printError(report.error());
     }
     std::filesystem::rename(temp, path, ec);
-    if (ec) return printProblem("cannot replace " + path + ": " + ec.message());
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(temp, ignored);
+        return printProblem("cannot replace " + path + ": " + ec.message());
+    }
     std::cerr << "Exported " << report->items << " items to " << path << "\n";
+    return 0;
+}
+
+int repairCommand(const QCommandLineParser& parser) {
+    if (parser.positionalArguments().size() != 1 || !parser.isSet("data"))
+        return usage("usage: shardscape-cli repair --data DIR");
+    const std::string directory = parser.value("data").toStdString();
+    auto report = shardscape::repairDataDirectory(directory);
+    if (!report) return printOpenError(report.error());
+    std::cout << report->summary();
     return 0;
 }
 

@@ -1,4 +1,4 @@
-// shardscape-cli: the headless command line (call, serve, model, load, dump, simulate).
+// shardscape-cli: the headless command line (call, serve, model, load, dump, simulate, repair).
 // Commands other than `call` live in serve_command.cc and cli_*_command(s).cc.
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -206,7 +206,10 @@ int main(int argc, char* argv[]) {
         "                         Run a workload scenario through the capacity model (model\n"
         "                         mode) and write the report; progress on stderr.\n"
         "  simulate MODEL.shardscape.json [--scenario NAME] --out report.json ...\n"
-        "                         The same for one of a model's scenarios.\n\n"
+        "                         The same for one of a model's scenarios.\n"
+        "  repair --data DIR      Repair a data directory that does not open or that a storage\n"
+        "                         error left in doubt: LevelDB's repair, then every table\n"
+        "                         counted and every index checked against its table.\n\n"
         "Item formats (F): dynamodb-json (default; an array or one item per line), s3-export\n"
         "({\"Item\":{...}} per line), json (plain JSON, types inferred), csv (header row;\n"
         "'name:TYPE' header cells or --types give types, otherwise inferred).\n\n"
@@ -259,7 +262,8 @@ int main(int argc, char* argv[]) {
         {"update-table-ms", "serve: how long an updated table stays UPDATING (default 0).", "N"},
         {"delete-table-ms", "serve: how long a deleted table stays DELETING (default 0).", "N"},
     });
-    parser.addPositionalArgument("command", "call, serve, model, load, dump, remote or simulate");
+    parser.addPositionalArgument("command",
+                                 "call, serve, model, load, dump, remote, simulate or repair");
     parser.addPositionalArgument("args", "Command arguments.", "[args...]");
     parser.process(app);
 
@@ -273,5 +277,6 @@ int main(int argc, char* argv[]) {
     if (args[0] == "dump") return cli::dumpCommand(parser);
     if (args[0] == "simulate") return cli::simulateCommand(parser);
     if (args[0] == "remote") return cli::remoteCommand(parser);
+    if (args[0] == "repair") return cli::repairCommand(parser);
     return usage(QString("unknown command '%1'").arg(args[0]));
 }

@@ -3,6 +3,9 @@
 #
 #   installer/setup.sh run      install packages, build Release into build/, start the app
 #   installer/setup.sh test     the same, then run every test (ctest, offscreen)
+#   installer/setup.sh test --sanitize
+#                               the headless suites in an ASan + UBSan build (build-asan/), then
+#                               the concurrency suites in a TSan build (build-tsan/)
 #   installer/setup.sh build    install packages and build only
 #   installer/setup.sh package  the same, then build the Debian package (build/*.deb)
 #
@@ -95,6 +98,25 @@ run_tests() {
   (cd "$build_dir" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$jobs" --timeout 900)
 }
 
+# Sanitizer builds beside the Release one: the CLI and the headless suites (ASan + UBSan,
+# target sanitizer_suites) or the concurrency suites (TSan, target concurrency_suites). Any
+# finding fails the run (halt_on_error; UBSan does not recover).
+run_sanitized() {
+  local mode="$1" label="$2" dir="$root/build-$3" target="$4"
+  say "Configuring the $mode-sanitizer build in $dir"
+  cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSHARDSCAPE_SANITIZE="$mode" \
+    -DSHARDSCAPE_DYNALITE="$build_dir/dynalite/node_modules/dynalite/cli.js" >/dev/null
+  say "Building the $mode-sanitizer suites with $jobs jobs"
+  cmake --build "$dir" -j "$jobs" --target "$target"
+  say "Running the $label suites under the $mode sanitizer"
+  (cd "$dir" && QT_QPA_PLATFORM=offscreen \
+    ASAN_OPTIONS="halt_on_error=1:detect_leaks=1" \
+    LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0" \
+    UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
+    TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/tests/sanitizers/tsan.supp" \
+    ctest -L "$label" --output-on-failure -j "$jobs" --timeout 1800)
+}
+
 case "${1:-}" in
   run)
     shift
@@ -107,6 +129,12 @@ case "${1:-}" in
     install_packages
     install_dynalite
     install_aws_sdk_js
+    if [ "${2:-}" = "--sanitize" ]; then
+      run_sanitized address headless asan sanitizer_suites
+      run_sanitized thread concurrency tsan concurrency_suites
+      say "Sanitizer runs clean"
+      exit 0
+    fi
     build
     run_tests
     ;;
@@ -122,7 +150,7 @@ case "${1:-}" in
     ls -1 "$build_dir"/*.deb
     ;;
   *)
-    echo "usage: installer/setup.sh run|test|build|package" >&2
+    echo "usage: installer/setup.sh run|test [--sanitize]|build|package" >&2
     exit 2
     ;;
 esac

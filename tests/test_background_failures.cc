@@ -6,6 +6,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QMessageBox>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <atomic>
@@ -13,45 +14,14 @@
 #include "api/dispatch.h"
 #include "backend/local_backend.h"
 #include "data_view.h"
+#include "fault_injecting_env.h"
 #include "main_window.h"
 #include "storage/engine.h"
 
 using namespace shardscape;
+using FailingReadsEnv = shardscape::testing::FaultInjectingEnv;
 
 namespace {
-
-// The real file system, except that reads of table files fail while `failReads` is set.
-class FailingReadsEnv : public leveldb::EnvWrapper {
-  public:
-    FailingReadsEnv() : EnvWrapper(leveldb::Env::Default()) {}
-
-    leveldb::Status NewRandomAccessFile(const std::string& name,
-                                        leveldb::RandomAccessFile** file) override {
-        leveldb::RandomAccessFile* real = nullptr;
-        leveldb::Status opened = target()->NewRandomAccessFile(name, &real);
-        if (!opened.ok()) return opened;
-        *file = new File(real, failReads);
-        return opened;
-    }
-
-    std::atomic<bool> failReads{false};
-
-  private:
-    class File : public leveldb::RandomAccessFile {
-      public:
-        File(leveldb::RandomAccessFile* real, const std::atomic<bool>& fail)
-            : real_(real), fail_(fail) {}
-        leveldb::Status Read(uint64_t offset, size_t n, leveldb::Slice* result,
-                             char* scratch) const override {
-            if (fail_) return leveldb::Status::IOError("injected read failure");
-            return real_->Read(offset, n, result, scratch);
-        }
-
-      private:
-        std::unique_ptr<leveldb::RandomAccessFile> real_;
-        const std::atomic<bool>& fail_;
-    };
-};
 
 Json call(Engine& engine, const char* operation, const Json& request) {
     auto response = dispatch(engine, operation, request);
@@ -100,6 +70,10 @@ std::unique_ptr<Engine> ordersOnDisk(const QString& directory, FailingReadsEnv& 
     return std::move(engine).value();
 }
 
+// How an injected read failure reads: LevelDB names the table file, errno's text the fault.
+const QRegularExpression readFailure(
+    "Storage error: IO error: \\S+/[0-9]{6}\\.ldb: Input/output error");
+
 const char* kCreateByState = R"({"TableName":"Orders",
     "AttributeDefinitions":[{"AttributeName":"state","AttributeType":"S"}],
     "GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"byState",
@@ -116,6 +90,7 @@ class BackgroundFailuresTest : public QObject {
     void failedBackfillIsRetriedAtTheNextOpen();
     void failingTimeToLiveSweepIsKeptAndRetried();
     void workbenchShowsBackgroundFailures();
+    void workbenchShowsAStorageFailureOnce();
 };
 
 void BackgroundFailuresTest::failedBackfillIsKeptAndShown() {
@@ -123,11 +98,11 @@ void BackgroundFailuresTest::failedBackfillIsKeptAndShown() {
     FailingReadsEnv env;
     auto engine = ordersOnDisk(dir.path(), env);
 
-    env.failReads = true;
+    env.readsFail = true;
     const Json updated = call(*engine, "UpdateTable", Json::parse(kCreateByState));
     QVERIFY2(!updated.contains("error"), updated.dump().c_str());
     engine->waitForBackgroundWork();
-    env.failReads = false;
+    env.readsFail = false;
 
     // DescribeTable: still CREATING (as DynamoDB would show an index being built), with
     // Shardscape's own member saying why it is stuck.
@@ -135,8 +110,11 @@ void BackgroundFailuresTest::failedBackfillIsKeptAndShown() {
     QCOMPARE(index["IndexStatus"], "CREATING");
     QCOMPARE(index["Backfilling"], true);
     QCOMPARE(index["ShardscapeBackfillError"]["Code"], "IOError");
-    QCOMPARE(index["ShardscapeBackfillError"]["Message"],
-             "Storage error: IO error: injected read failure");
+    QVERIFY2(readFailure
+                 .match(QString::fromStdString(
+                     index["ShardscapeBackfillError"]["Message"].get<std::string>()))
+                 .hasMatch(),
+             index.dump().c_str());
 
     // The engine API.
     const auto failure = engine->backfillFailure("Orders", "byState");
@@ -146,9 +124,10 @@ void BackgroundFailuresTest::failedBackfillIsKeptAndShown() {
     const auto failures = engine->backgroundFailures();
     QCOMPARE(failures.size(), size_t(1));
     QCOMPARE(failures[0].task, BackgroundFailure::Task::IndexBackfill);
-    QCOMPARE(failures[0].describe(),
-             std::string("Backfill of index byState of table Orders: Storage error: IO "
-                         "error: injected read failure"));
+    const QString described = QString::fromStdString(failures[0].describe());
+    QVERIFY2(described.startsWith("Backfill of index byState of table Orders: Storage error: "),
+             qPrintable(described));
+    QVERIFY2(readFailure.match(described).hasMatch(), qPrintable(described));
     QCOMPARE(engine->backgroundFailureCount(), uint64_t(1));
 
     // A remote Shardscape endpoint's description carries it to the workbench too.
@@ -189,10 +168,10 @@ void BackgroundFailuresTest::failedBackfillIsRetriedAtTheNextOpen() {
     QTemporaryDir dir;
     FailingReadsEnv env;
     auto engine = ordersOnDisk(dir.path(), env);
-    env.failReads = true;
+    env.readsFail = true;
     QVERIFY(!call(*engine, "UpdateTable", Json::parse(kCreateByState)).contains("error"));
     engine->waitForBackgroundWork();
-    env.failReads = false;
+    env.readsFail = false;
     QVERIFY(describeIndex(*engine, "byState").contains("ShardscapeBackfillError"));
     engine.reset();
 
@@ -214,9 +193,9 @@ void BackgroundFailuresTest::failedBackfillIsRetriedAtTheNextOpen() {
 void BackgroundFailuresTest::failingTimeToLiveSweepIsKeptAndRetried() {
     QTemporaryDir dir;
     FailingReadsEnv env;
-    env.failReads = false;
+    env.readsFail = false;
     auto engine = ordersOnDisk(dir.path(), env, 0.1);
-    env.failReads = true;
+    env.readsFail = true;
     QVERIFY(!call(*engine, "UpdateTimeToLive", Json::parse(R"({"TableName":"Orders",
         "TimeToLiveSpecification":{"Enabled":true,"AttributeName":"expires"}})"))
                  .contains("error"));
@@ -229,7 +208,7 @@ void BackgroundFailuresTest::failingTimeToLiveSweepIsKeptAndRetried() {
     const uint64_t count = engine->backgroundFailureCount();
     QTRY_VERIFY_WITH_TIMEOUT(engine->backgroundFailureCount() > count, 10000);
     QCOMPARE(engine->backgroundFailures().size(), size_t(1));
-    env.failReads = false;
+    env.readsFail = false;
     QTRY_VERIFY_WITH_TIMEOUT(engine->backgroundFailures().empty(), 10000);
 }
 
@@ -243,23 +222,24 @@ void BackgroundFailuresTest::workbenchShowsBackgroundFailures() {
     window.show();
     QVERIFY(window.backgroundStatus()->isHidden());
 
-    env.failReads = true;
+    env.readsFail = true;
     QVERIFY(!call(*engine, "UpdateTable", Json::parse(kCreateByState)).contains("error"));
     engine->waitForBackgroundWork();
-    env.failReads = false;
+    env.readsFail = false;
     window.checkBackgroundWork();
 
     QVERIFY(!window.backgroundStatus()->isHidden());
     QVERIFY2(window.backgroundStatus()->text().contains(
-                 "Backfill of index byState of table Orders: Storage error: IO error: "
-                 "injected read failure"),
+                 "Backfill of index byState of table Orders: Storage error: IO error: ") &&
+                 readFailure.match(window.backgroundStatus()->text()).hasMatch(),
              qPrintable(window.backgroundStatus()->text()));
     QComboBox* sources = window.dataView()->sourceBox();
     const int line = sources->findText("Orders › byState (GSI, backfill failed)");
     QVERIFY2(line >= 0, qPrintable(sources->itemText(sources->count() - 1)));
-    QVERIFY(sources->itemData(line, Qt::ToolTipRole)
-                .toString()
-                .contains("IOError: Storage error: IO error: injected read failure"));
+    const QString tip = sources->itemData(line, Qt::ToolTipRole).toString();
+    QVERIFY2(
+        tip.contains("IOError: Storage error: IO error: ") && readFailure.match(tip).hasMatch(),
+        qPrintable(tip));
 
     // Deleted, the index and the note go.
     QVERIFY(!call(*engine, "UpdateTable", Json::parse(R"({"TableName":"Orders",
@@ -270,6 +250,46 @@ void BackgroundFailuresTest::workbenchShowsBackgroundFailures() {
     window.checkBackgroundWork();
     QVERIFY(window.backgroundStatus()->isHidden());
     QCOMPARE(sources->findText("Orders › byState", Qt::MatchStartsWith), -1);
+}
+
+// A full disk: a dialog names the data directory, the error and what to do, once; the
+// status bar keeps the message.
+void BackgroundFailuresTest::workbenchShowsAStorageFailureOnce() {
+    QTemporaryDir dir;
+    FailingReadsEnv env;
+    std::shared_ptr<Engine> engine = ordersOnDisk(dir.path(), env);
+    MainWindow window(std::make_shared<LocalBackend>(engine), dir.path());
+    window.show();
+    window.checkBackgroundWork();
+    QVERIFY(!window.findChild<QMessageBox*>("storageFailureDialog"));
+
+    env.files = FailingReadsEnv::Log;
+    env.diskFull = true;
+    QVERIFY(call(*engine, "PutItem", Json::parse(R"({"TableName":"Orders",
+        "Item":{"pk":{"S":"new"}}})"))
+                .contains("error"));
+    env.clear();
+    window.checkBackgroundWork();
+    auto* dialog = window.findChild<QMessageBox*>("storageFailureDialog");
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowTitle(), QString("Storage error"));
+    QCOMPARE(dialog->text(),
+             "Shardscape stopped writing to the data directory " + dir.path() + ".");
+    const QString details = dialog->informativeText();
+    QVERIFY2(details.startsWith("Writes to data directory " + dir.path() +
+                                " are stopped after a storage error (IO error: ") &&
+                 details.contains("No space left on device") &&
+                 details.endsWith("free disk space or fix the disk, then open the data directory "
+                                  "again (restart `shardscape-cli serve`, or reopen it in "
+                                  "Shardscape)"),
+             qPrintable(details));
+    QVERIFY(!window.backgroundStatus()->isHidden());
+    QVERIFY(window.backgroundStatus()->text().contains(details));
+
+    window.checkBackgroundWork();
+    QCOMPARE(window.findChildren<QMessageBox*>("storageFailureDialog").size(), 1);
+    dialog->accept();
 }
 
 QTEST_MAIN(BackgroundFailuresTest)

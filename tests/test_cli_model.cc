@@ -1,5 +1,8 @@
 // shardscape-cli's model, load and dump commands as a user runs them: real processes, real
 // files, exit codes and output.
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -17,6 +20,8 @@ class CliModelTest : public QObject {
     void loadItemFileWithRejections();
     void wrongCommandLines();
     void simulateAModelScenario();
+    void repairADamagedDataDirectory();
+    void dumpWhoseRenameFailsLeavesNoPartialFile();
 };
 
 namespace {
@@ -253,6 +258,89 @@ void CliModelTest::simulateAModelScenario() {
     Run notModel = cli({"simulate", source("resources/scenarios/hot-key.json"), "--scenario", "x",
                         "--out", report});
     QCOMPARE(notModel.exitCode, 2);
+}
+
+// A data directory whose largest table file lost a block: operations fail with Corruption,
+// `repair` salvages the rest, corrects the counts and the indexes, and it opens again.
+void CliModelTest::repairADamagedDataDirectory() {
+    QTemporaryDir dir;
+    const QString data = dir.filePath("data");
+    QCOMPARE(cli({"load", "--data", data, "--model",
+                  source("resources/models/ecommerce.shardscape.json"), "--generate", "3000"})
+                 .exitCode,
+             0);
+    QTemporaryDir requests;
+    const QString count = requests.filePath("count.json");
+    write(count, R"J({"TableName": "Shop", "Select": "COUNT"})J");
+    QCOMPARE(cli({"call", "Scan", "--data", data, "--input", count}).exitCode, 0);  // flushes
+
+    QString largest;
+    qint64 size = 0;
+    for (const QFileInfo& file : QDir(data).entryInfoList({"*.ldb"}, QDir::Files))
+        if (file.size() > size) {
+            largest = file.filePath();
+            size = file.size();
+        }
+    QVERIFY(size > 100000);
+    {
+        QFile file(largest);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        file.seek(size * 4 / 10);
+        file.write("\xde\xad\xbe\xef\xde\xad\xbe\xef", 8);
+    }
+    Run damaged = cli({"call", "Scan", "--data", data, "--input", count});
+    QCOMPARE(damaged.exitCode, 1);
+    QVERIFY2(damaged.err.contains("com.amazonaws.dynamodb.v20120810#InternalServerError") &&
+                 damaged.err.contains("Storage error: Corruption: block checksum mismatch"),
+             qPrintable(damaged.err));
+
+    Run repair = cli({"repair", "--data", data});
+    QCOMPARE(repair.exitCode, 0);
+    QVERIFY2(
+        repair.out.startsWith("Repair of data directory " + data + "\nStorage (LevelDB repair):\n"),
+        qPrintable(repair.out));
+    QVERIFY2(repair.out.contains("entries Corruption: block checksum mismatch"),
+             qPrintable(repair.out));
+    QVERIFY2(repair.out.contains("(the directory said 3,000 items, "), qPrintable(repair.out));
+    QVERIFY2(repair.out.endsWith("Result: repaired; the data directory opens.\n"),
+             qPrintable(repair.out));
+    Run after = cli({"call", "Scan", "--data", data, "--input", count});
+    QCOMPARE(after.exitCode, 0);
+    const int left = nlohmann::json::parse(after.out.toStdString())["Count"].get<int>();
+    QVERIFY2(left > 2500 && left < 3000, qPrintable(after.out));
+    QVERIFY2(repair.out.contains("  Shop: " + QLocale(QLocale::English).toString(left) + " items"),
+             qPrintable(repair.out));
+
+    // Nothing left to fix the second time; not a data directory, or no --data, is refused.
+    Run again = cli({"repair", "--data", data});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.out.endsWith("Result: no problems found in the tables; the data directory "
+                                "opens.\n"),
+             qPrintable(again.out));
+    Run empty = cli({"repair", "--data", requests.path()});
+    QCOMPARE(empty.exitCode, 1);
+    QCOMPARE(empty.err, "shardscape-cli: Not a Shardscape data directory: " + requests.path() +
+                            " (it has no CURRENT or LOCK file)\n");
+    QCOMPARE(cli({"repair"}).exitCode, 2);
+}
+
+// `dump --out` writes beside the target and renames; when the rename fails (the target is a
+// directory that is not empty) the error says so and no partial file is left behind.
+void CliModelTest::dumpWhoseRenameFailsLeavesNoPartialFile() {
+    QTemporaryDir dir;
+    const QString data = dir.filePath("data");
+    QCOMPARE(cli({"load", "--data", data, "--model",
+                  source("resources/models/hot-partition.shardscape.json"), "--generate", "10"})
+                 .exitCode,
+             0);
+    const QString target = dir.filePath("out.json");
+    QVERIFY(QDir(dir.path()).mkpath("out.json/keep"));
+    Run dump = cli({"dump", "--data", data, "--table", "Votes", "--out", target});
+    QCOMPARE(dump.exitCode, 1);
+    QVERIFY2(dump.err.startsWith("shardscape-cli: cannot replace " + target + ": "),
+             qPrintable(dump.err));
+    QVERIFY(!QFile::exists(target + ".partial"));
+    QVERIFY(QFileInfo(target + "/keep").isDir());
 }
 
 QTEST_GUILESS_MAIN(CliModelTest)

@@ -24,6 +24,7 @@ class ItemTransferTest : public QObject {
     void plainJsonKeepsNumbersExact();
     void csvWithTypesQuotesAndInference();
     void rejectedRecordsAreReportedNotWritten();
+    void csvCellsMustBeUtf8();
     void brokenFileStopsWithAReport();
     void allOrNothing();
     void progressAndCancellation();
@@ -254,6 +255,21 @@ void ItemTransferTest::rejectedRecordsAreReportedNotWritten() {
     QCOMPARE(report->rejected, 3);
     QCOMPARE(report->rejections.size(), 1u);
     QVERIFY(q(report->summary()).endsWith("... and 2 more rejected records\n"));
+}
+
+// A CSV file is bytes: a cell that is not UTF-8 cannot be a string attribute (DynamoDB's
+// strings are JSON strings), so the record is rejected, not written to break every later read.
+void ItemTransferTest::csvCellsMustBeUtf8() {
+    auto report = import("id,n,note\na,1,caf\xc3\xa9\nb,2,caf\xe9\nc,3,\xed\xa0\x80\n",
+                         ItemFormat::Csv);
+    QVERIFY(report.ok());
+    QCOMPARE(report->imported, 1);
+    QCOMPARE(rejections(*report),
+             (QStringList{"2@3: note: not valid UTF-8", "3@4: note: not valid UTF-8"}));
+    auto header = import("id,n,\xff\nx,1,2\n", ItemFormat::Csv);
+    QVERIFY(!header.ok());
+    QCOMPARE(QString::fromStdString(header.error().message),
+             QString("line 1: a header cell is not valid UTF-8"));
 }
 
 void ItemTransferTest::brokenFileStopsWithAReport() {

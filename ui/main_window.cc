@@ -228,10 +228,22 @@ void MainWindow::checkBackgroundWork() {
         backgroundFailuresSeen_ = work.failureCount;
         refresh();  // an index whose backfill failed says so in the data view
     }
-    backgroundStatus_->setVisible(!work.failures.empty());
-    if (work.failures.empty()) return;
-    QStringList all;
+    if (work.storageFailure && !storageFailureShown_) {
+        storageFailureShown_ = true;
+        auto* dialog = new QMessageBox(QMessageBox::Critical, tr("Storage error"),
+                                       tr("Shardscape stopped writing to the data directory %1.")
+                                           .arg(QString::fromStdString(work.dataDirectory)),
+                                       QMessageBox::Ok, this);
+        dialog->setObjectName("storageFailureDialog");
+        dialog->setInformativeText(QString::fromStdString(*work.storageFailure));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();  // not modal to the loop: the poll timer and the views go on
+    }
+    QStringList all;  // the status bar shows the last: a storage failure outranks the rest
     for (const std::string& failure : work.failures) all << QString::fromStdString(failure);
+    if (work.storageFailure) all << QString::fromStdString(*work.storageFailure);
+    backgroundStatus_->setVisible(!all.isEmpty());
+    if (all.isEmpty()) return;
     backgroundStatus_->setText(tr("⚠ %1").arg(all.back()));
     backgroundStatus_->setToolTip(all.join('\n'));
 }

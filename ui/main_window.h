@@ -126,6 +126,7 @@ class MainWindow : public QMainWindow {
     QLabel* statusFigures_ = nullptr;
     QLabel* backgroundStatus_ = nullptr;
     quint64 backgroundFailuresSeen_ = 0;
+    bool storageFailureShown_ = false;  // the dialog comes once per open data directory
     QDockWidget* welcomeDock_ = nullptr;
     WelcomePanel* welcome_ = nullptr;
     DesignerWorkbench* designer_ = nullptr;

@@ -29,6 +29,15 @@ bool isThrottling(const Error& error) {
            error.type == ErrorType::Throttling;
 }
 
+// AWS (BatchGetItem, BatchWriteItem): "If any requested operations fail because the table's
+// provisioned throughput is exceeded or an internal processing failure occurs, the failed
+// operations are returned in the UnprocessedKeys [UnprocessedItems] response parameter." A
+// storage failure is our internal processing failure; only if nothing could be processed does
+// the request fail with it.
+bool leavesUnprocessed(const Error& error) {
+    return isThrottling(error) || error.isStorageFailure();
+}
+
 size_t unprocessedCount(const Json& unprocessed, const char* member) {
     size_t count = 0;
     for (const auto& [table, entry] : unprocessed.items()) count += entry[member].size();
@@ -157,7 +166,8 @@ Result<Json> batchGetItemOperation(Engine& engine, const Json& request) {
     std::map<std::string, CapacityUse> uses;
     size_t responseBytes = 0;
     size_t requested = 0;
-    std::optional<Error> throttled;  // the last throttling error, with capacity enforcement
+    // The last throttling (with capacity enforcement) or storage error.
+    std::optional<Error> throttled;
     for (const auto& read : reads) {
         Json items = Json::array();
         CapacityUse& use = uses[read.name];
@@ -177,7 +187,12 @@ Result<Json> batchGetItemOperation(Engine& engine, const Json& request) {
                 continue;
             }
             auto got = engine.getItem(read.name, key);
-            if (!got) return got.error();
+            if (!got) {
+                if (!got.error().isStorageFailure()) return got.error();
+                throttled = got.error();
+                leave();
+                continue;
+            }
             const double units = readCapacityUnits(got->size, read.consistent);
             // AWS: keys refused for lack of throughput come back as UnprocessedKeys; only if
             // none could be processed does BatchGetItem fail with the throttling error.
@@ -279,14 +294,15 @@ Result<Json> batchWriteItemOperation(Engine& engine, const Json& request) {
     Json collectionMetrics = Json::object();
     Json unprocessed = Json::object();
     size_t refused = 0;
-    std::optional<Error> throttled;  // the last throttling error, with capacity enforcement
+    // The last throttling (with capacity enforcement) or storage error.
+    std::optional<Error> throttled;
     for (auto& write : writes) {
         const Item keySource = write.item;
         auto written = write.isPut ? engine.putItem(write.table, std::move(write.item))
                                    : engine.deleteItem(write.table, write.item);
-        if (!written && isThrottling(written.error())) {
-            // AWS: requests refused for lack of throughput come back as UnprocessedItems;
-            // only if none could be processed does BatchWriteItem fail with the error.
+        if (!written && leavesUnprocessed(written.error())) {
+            // Requests refused for lack of throughput or by a storage failure come back as
+            // UnprocessedItems; only if none could be processed does the request fail.
             throttled = written.error();
             ++refused;
             unprocessed[write.table].push_back(

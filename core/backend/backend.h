@@ -74,6 +74,10 @@ struct BackendCapabilities {
 struct BackgroundWorkReport {
     uint64_t failureCount = 0;
     std::vector<std::string> failures;
+    // Set once the local engine stopped writing after a storage error (Engine::storageFailure):
+    // the message names the data directory and what to do.
+    std::optional<std::string> storageFailure;
+    std::string dataDirectory;  // the local engine's
 };
 
 // The backend's tables as they were when listed (the GUI lists them, then shows them): each

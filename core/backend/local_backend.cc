@@ -135,8 +135,10 @@ BackgroundWorkReport LocalBackend::backgroundWork() const {
     BackgroundWorkReport report;
     if (!engine_) return report;
     report.failureCount = engine_->backgroundFailureCount();
+    report.dataDirectory = engine_->directory();
     for (const BackgroundFailure& failure : engine_->backgroundFailures())
         report.failures.push_back(failure.describe());
+    if (auto failure = engine_->storageFailure()) report.storageFailure = failure->message;
     return report;
 }
 

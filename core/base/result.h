@@ -78,6 +78,10 @@ struct Error {
     bool isCancelled() const { return code == ErrorCode::Cancelled; }
     bool isBusy() const { return code == ErrorCode::Busy; }
     bool isNotFound() const { return code == ErrorCode::NotFound; }
+    // The storage failed (a read, write or sync error, or damaged data).
+    bool isStorageFailure() const {
+        return code == ErrorCode::IOError || code == ErrorCode::Corruption;
+    }
 
     // For people: DynamoDB's name of a DynamoDB error ("ValidationException",
     // "ResourceNotFoundException", ...), the code's name of a domain error ("IOError",

@@ -2,6 +2,7 @@
 #include <leveldb/db.h>
 #include <leveldb/write_batch.h>
 
+#include "storage/checked_read.h"
 #include "storage/engine.h"
 #include "storage/storage_error.h"
 #include "storage/storage_layout.h"
@@ -38,10 +39,7 @@ Status BulkLoader::add(std::vector<Item> items) {
     std::lock_guard lock(engine_.writeMutex_);
     if (engine_.table(table_->name) != table_)
         return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
-    leveldb::WriteOptions options;
-    options.sync = engine_.options_.syncWrites;
-    leveldb::Status s = engine_.db_->Write(options, &batch);
-    if (!s.ok()) return storageError(s);
+    SHARDSCAPE_TRY(engine_.writeToStorage(batch, engine_.options_.syncWrites));
     return {};
 }
 
@@ -60,7 +58,7 @@ Status Engine::recountLocked(const std::string& tableName) {
     if (!definition) return {};
     TableStatistics stats;
     const std::string prefix = layout::tablePrefix(definition->id);
-    leveldb::ReadOptions options;
+    leveldb::ReadOptions options = checkedRead();
     options.fill_cache = false;  // one pass over everything: don't evict the working set
     std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(options));
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
@@ -86,7 +84,7 @@ Status Engine::recountLocked(const std::string& tableName) {
 Status Engine::recountIndexLocked(const std::string& tableName, uint32_t indexId) {
     IndexStatistics stats;
     const std::string prefix = layout::tablePrefix(indexId);
-    leveldb::ReadOptions options;
+    leveldb::ReadOptions options = checkedRead();
     options.fill_cache = false;
     std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(options));
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {

@@ -13,6 +13,7 @@
 #include <random>
 #include <set>
 
+#include "storage/checked_read.h"
 #include "storage/storage_error.h"
 #include "storage/storage_layout.h"
 #include "values/item_binary.h"
@@ -81,6 +82,7 @@ Error tableNotFound(const std::string& name) {
 Result<std::unique_ptr<Engine>> Engine::open(const std::string& directory, EngineOptions options) {
     std::unique_ptr<Engine> engine(new Engine());
     engine->options_ = std::move(options);
+    engine->directory_ = directory;
     {
         std::error_code ec;
         std::string canonical = std::filesystem::weakly_canonical(directory, ec).string();
@@ -168,11 +170,41 @@ Status Engine::saveStatistics() {
     // Without the mark the next open recounts them (the mark was removed when this engine
     // opened).
     if (!statisticsStale_) batch.Put(layout::metaKey("clean"), "1");
-    leveldb::WriteOptions sync;
-    sync.sync = true;
-    leveldb::Status s = db_->Write(sync, &batch);
-    if (!s.ok()) return storageError(s);
-    return {};
+    return writeToStorage(batch, true);
+}
+
+namespace {
+
+constexpr const char* kStorageAdvice =
+    "free disk space or fix the disk, then open the data directory again (restart "
+    "`shardscape-cli serve`, or reopen it in Shardscape)";
+
+}  // namespace
+
+Status Engine::writeToStorage(leveldb::WriteBatch& batch, bool sync) {
+    if (writesStopped_.load(std::memory_order_acquire)) return *storageFailure();
+    leveldb::WriteOptions options;
+    options.sync = sync;
+    const leveldb::Status s = db_->Write(options, &batch);
+    if (s.ok()) return {};
+    const Error cause = storageError(s);
+    std::lock_guard lock(storageFailureMutex_);
+    if (!storageFailure_) {
+        std::string later = "Writes to data directory " + directory_ +
+                            " are stopped after a storage error (" + s.ToString() + "): ";
+        storageFailure_ = Error{cause.code, later + kStorageAdvice};
+        writesStopped_.store(true, std::memory_order_release);
+    }
+    return Error{cause.code, "Storage error in data directory " + directory_ + ": " + s.ToString() +
+                                 ". The request may not have been saved. Writes to this data "
+                                 "directory are stopped to keep the data in it safe: " +
+                                 kStorageAdvice + "."};
+}
+
+std::optional<Error> Engine::storageFailure() const {
+    if (!writesStopped_.load(std::memory_order_acquire)) return std::nullopt;
+    std::lock_guard lock(storageFailureMutex_);
+    return storageFailure_;
 }
 
 double Engine::now() const {
@@ -183,12 +215,11 @@ double Engine::now() const {
 
 Status Engine::load() {
     std::string format;
-    leveldb::Status s = db_->Get(leveldb::ReadOptions(), layout::metaKey("format"), &format);
+    leveldb::Status s = db_->Get(checkedRead(), layout::metaKey("format"), &format);
     if (s.IsNotFound()) {
-        leveldb::WriteOptions sync;
-        sync.sync = true;
-        s = db_->Put(sync, layout::metaKey("format"), kFormatVersion);
-        if (!s.ok()) return storageError(s);
+        leveldb::WriteBatch batch;
+        batch.Put(layout::metaKey("format"), kFormatVersion);
+        SHARDSCAPE_TRY(writeToStorage(batch, true));
     } else if (!s.ok()) {
         return storageError(s);
     } else if (format != kFormatVersion) {
@@ -197,14 +228,13 @@ Status Engine::load() {
     }
 
     std::string clean;
-    const bool closedCleanly =
-        db_->Get(leveldb::ReadOptions(), layout::metaKey("clean"), &clean).ok();
+    const bool closedCleanly = db_->Get(checkedRead(), layout::metaKey("clean"), &clean).ok();
 
     std::string counter;
-    s = db_->Get(leveldb::ReadOptions(), layout::metaKey("next_table_id"), &counter);
+    s = db_->Get(checkedRead(), layout::metaKey("next_table_id"), &counter);
     if (s.ok()) nextTableId_ = static_cast<uint32_t>(std::stoul(counter));
 
-    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(checkedRead()));
     const std::string prefix(1, layout::kCatalogPrefix);
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
         Json json = Json::parse(it->value().ToString(), nullptr, false);
@@ -213,11 +243,10 @@ Status Engine::load() {
         if (!definition) return definition.error();
         TableState state;
         std::string stats;
-        if (db_->Get(leveldb::ReadOptions(), layout::statsKey(definition->id), &stats).ok())
+        if (db_->Get(checkedRead(), layout::statsKey(definition->id), &stats).ok())
             state.stats = decodeTableStatistics(stats);
         for (const auto& index : definition->indexes) {
-            if (!db_->Get(leveldb::ReadOptions(), layout::statsKey(index.id), &stats).ok())
-                continue;
+            if (!db_->Get(checkedRead(), layout::statsKey(index.id), &stats).ok()) continue;
             const TableStatistics figures = decodeTableStatistics(stats);
             state.stats.indexes[index.id] = {figures.itemCount, figures.sizeBytes};
         }
@@ -231,11 +260,9 @@ Status Engine::load() {
         for (const auto& [name, state] : tables_) SHARDSCAPE_TRY(recountLocked(name));
     }
     // From now on the stored statistics are stale until the next clean close.
-    leveldb::WriteOptions sync;
-    sync.sync = true;
-    s = db_->Delete(sync, layout::metaKey("clean"));
-    if (!s.ok()) return storageError(s);
-    return {};
+    leveldb::WriteBatch batch;
+    batch.Delete(layout::metaKey("clean"));
+    return writeToStorage(batch, true);
 }
 
 // A DeleteTable interrupted by a crash leaves items whose table id is no longer in the
@@ -246,7 +273,7 @@ Status Engine::purgeOrphanedItems() {
         live[state.definition->id] = true;
         for (const auto& index : state.definition->indexes) live[index.id] = true;
     }
-    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(checkedRead()));
     const std::string itemSpace(1, layout::kItemPrefix);
     it->Seek(itemSpace);
     while (it->Valid() && it->key().starts_with(itemSpace) && it->key().size() >= 5) {
@@ -264,22 +291,18 @@ Status Engine::purgeTableItems(uint32_t tableId) {
 }
 
 Status Engine::purgeRange(const std::string& prefix) {
-    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(checkedRead()));
     leveldb::WriteBatch batch;
     size_t pending = 0;
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
         batch.Delete(it->key());
         if (++pending == 10000) {
-            leveldb::Status s = db_->Write(leveldb::WriteOptions(), &batch);
-            if (!s.ok()) return storageError(s);
+            SHARDSCAPE_TRY(writeToStorage(batch, false));
             batch.Clear();
             pending = 0;
         }
     }
-    leveldb::WriteOptions options;
-    options.sync = options_.syncWrites;
-    leveldb::Status s = db_->Write(options, &batch);
-    if (!s.ok()) return storageError(s);
+    SHARDSCAPE_TRY(writeToStorage(batch, options_.syncWrites));
     return {};
 }
 
@@ -323,10 +346,7 @@ Result<TableDefinition> Engine::createTable(TableDefinition definition) {
     batch.Put(layout::statsKey(definition.id), encodeTableStatistics({}));
     for (const auto& index : definition.indexes)
         batch.Put(layout::statsKey(index.id), encodeTableStatistics({}));
-    leveldb::WriteOptions options;
-    options.sync = true;  // catalog changes are rare; always make them durable
-    leveldb::Status s = db_->Write(options, &batch);
-    if (!s.ok()) return storageError(s);
+    SHARDSCAPE_TRY(writeToStorage(batch, true));  // catalog changes are rare; always durable
     nextTableId_ = nextId;
     std::unique_lock lock(catalogMutex_);
     TableState& state = tables_[definition.name];
@@ -378,10 +398,11 @@ Result<TableDefinition> Engine::updateTable(const std::string& name,
         updated = *it->second.definition;
     }
     SHARDSCAPE_TRY(edit(updated));
-    leveldb::WriteOptions options;
-    options.sync = true;
-    leveldb::Status s = db_->Put(options, layout::catalogKey(name), updated.toStorageJson().dump());
-    if (!s.ok()) return storageError(s);
+    {
+        leveldb::WriteBatch batch;
+        batch.Put(layout::catalogKey(name), updated.toStorageJson().dump());
+        SHARDSCAPE_TRY(writeToStorage(batch, true));
+    }
     std::unique_lock lock(catalogMutex_);
     tables_[name].definition = std::make_shared<const TableDefinition>(updated);
     syncMeterLocked(tables_[name]);
@@ -402,10 +423,7 @@ Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const st
     batch.Delete(layout::catalogKey(name));
     batch.Delete(layout::statsKey(state.definition->id));
     for (const auto& index : state.definition->indexes) batch.Delete(layout::statsKey(index.id));
-    leveldb::WriteOptions options;
-    options.sync = true;
-    leveldb::Status s = db_->Write(options, &batch);
-    if (!s.ok()) return storageError(s);
+    SHARDSCAPE_TRY(writeToStorage(batch, true));
     TableDefinition deleted = *state.definition;
     deleted.status = TableStatus::Deleting;
     {

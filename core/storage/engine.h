@@ -30,6 +30,7 @@
 
 namespace leveldb {
 class DB;
+class WriteBatch;
 class Env;
 class Cache;
 class FilterPolicy;
@@ -42,8 +43,8 @@ struct EngineOptions {
     // in the operating system's page cache and survives the process being killed; `sync`
     // also survives power loss, at the cost of one fsync per write (docs/engine.md, "Durability").
     bool syncWrites = false;
-    // File system used by LevelDB; nullptr means the real one. Nothing passes one yet: it is
-    // the seam through which storage-fault tests can inject a failing file system.
+    // File system used by LevelDB; nullptr means the real one. Storage-fault tests pass one that
+    // fails on demand (tests/fault_injecting_env.h).
     leveldb::Env* env = nullptr;
     size_t blockCacheBytes = 128u << 20;
     size_t writeBufferBytes = 64u << 20;
@@ -322,6 +323,31 @@ class Engine {
     std::optional<Error> backfillFailure(const std::string& tableName,
                                          const std::string& indexName) const;
 
+    // --- Storage failures ------------------------------------------------------------------
+    // Set by the first write LevelDB refused (a full disk, a failed sync, a failed background
+    // compaction): from then on every write fails with this error, naming the data directory
+    // and what to do, until the directory is opened again. Reads go on. Stopping is what keeps
+    // the data safe: after a failed write LevelDB's log may end in a torn record, which a
+    // reopen discards, but a later write appended behind it would make the log unreadable.
+    std::optional<Error> storageFailure() const;
+    const std::string& directory() const { return directory_; }
+
+    // --- Checks (shardscape-cli repair) ------------------------------------------------------
+    // Compares an index's entries with the entries its table's items call for: entries no item
+    // calls for (orphaned), entries that differ from their item's (stale) and entries missing.
+    // With `fix`, removes, rewrites and adds them. Its statistics are recounted either way.
+    struct IndexCheck {
+        std::string tableName, indexName;
+        int64_t entries = 0;  // after the check (and the fix)
+        int64_t orphaned = 0, stale = 0, missing = 0;
+        bool consistent() const { return orphaned == 0 && stale == 0 && missing == 0; }
+    };
+    Result<IndexCheck> checkIndex(const std::string& tableName, const std::string& indexName,
+                                  bool fix);
+    // Counts every table's items and bytes (and its indexes') again, replacing the statistics
+    // kept in memory; returns what they were before.
+    Result<std::map<std::string, TableStatistics>> recountStatistics();
+
     // Validation shared with the request layer.
     static Status validateKey(const TableDefinition& table, const Item& key);
     static Status validateItemKeys(const TableDefinition& table, const Item& item);
@@ -337,6 +363,8 @@ class Engine {
 
   private:
     friend class BulkLoader;
+    // Every write to LevelDB goes through here (see storageFailure()).
+    Status writeToStorage(leveldb::WriteBatch& batch, bool sync);
     // A transition of the table's lifecycle, kept in memory until now() reaches `until`.
     struct Lifecycle {
         TableStatus status = TableStatus::Active;
@@ -408,6 +436,11 @@ class Engine {
     void enqueue(std::function<void()> task);
     void backgroundLoop();
     Status backfillIndex(const std::string& tableName, uint32_t indexId);
+    // The index entry (storage key and record) an item with storage key `itemKey` calls for;
+    // nullopt when the item is not in the index (no index key, or one of the wrong type).
+    static std::optional<std::pair<std::string, std::string>> indexEntryOf(
+        const TableDefinition& table, const IndexDefinition& index, const Item& item,
+        const std::string& itemKey);
     // Runs a backfill and keeps its failure on the index and in backgroundFailures_.
     void runBackfill(const std::string& tableName, uint32_t indexId);
     void recordFailure(BackgroundFailure failure);
@@ -418,6 +451,10 @@ class Engine {
 
     EngineOptions options_;
     std::string openDirectory_;  // canonical path, while this engine has it open
+    std::string directory_;      // as the caller named it
+    std::atomic<bool> writesStopped_{false};
+    mutable std::mutex storageFailureMutex_;  // guards storageFailure_
+    std::optional<Error> storageFailure_;
     // The file system LevelDB uses: options_.env (or the real one), watching the lock.
     std::unique_ptr<leveldb::Env> env_;
     std::unique_ptr<leveldb::Cache> cache_;

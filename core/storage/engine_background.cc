@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "storage/checked_read.h"
 #include "storage/engine.h"
 #include "storage/storage_error.h"
 #include "storage/storage_layout.h"
@@ -123,10 +124,7 @@ Result<TableDefinition> Engine::createGlobalIndex(const std::string& tableName,
     batch.Put(layout::metaKey("next_table_id"), std::to_string(nextTableId_ + 1));
     batch.Put(layout::catalogKey(tableName), updated.toStorageJson().dump());
     batch.Put(layout::statsKey(index.id), encodeTableStatistics({}));
-    leveldb::WriteOptions sync;
-    sync.sync = true;
-    leveldb::Status s = db_->Write(sync, &batch);
-    if (!s.ok()) return storageError(s);
+    SHARDSCAPE_TRY(writeToStorage(batch, true));
     ++nextTableId_;
     {
         std::unique_lock lock(catalogMutex_);
@@ -162,10 +160,7 @@ Result<TableDefinition> Engine::deleteGlobalIndex(const std::string& tableName,
     leveldb::WriteBatch batch;
     batch.Put(layout::catalogKey(tableName), updated.toStorageJson().dump());
     batch.Delete(layout::statsKey(removed.id));
-    leveldb::WriteOptions sync;
-    sync.sync = true;
-    leveldb::Status s = db_->Write(sync, &batch);
-    if (!s.ok()) return storageError(s);
+    SHARDSCAPE_TRY(writeToStorage(batch, true));
     {
         std::unique_lock lock(catalogMutex_);
         auto& state = tables_[tableName];
@@ -190,6 +185,19 @@ Result<TableDefinition> Engine::deleteGlobalIndex(const std::string& tableName,
     return updated;
 }
 
+std::optional<std::pair<std::string, std::string>> Engine::indexEntryOf(
+    const TableDefinition& table, const IndexDefinition& index, const Item& item,
+    const std::string& itemKey) {
+    auto entry = index.entryFor(item, table.partitionKey, table.sortKey);
+    // Items whose index key has the wrong type stay out of the index, as in DynamoDB (it
+    // reports them as backfill violations).
+    if (!entry || !validateIndexKeys(table, item)) return std::nullopt;
+    const AttributeValue* sortKey = index.sortKey ? &entry->at(index.sortKey->name) : nullptr;
+    return std::make_pair(
+        layout::indexEntryKey(index.id, entry->at(index.partitionKey.name), sortKey, itemKey),
+        StoredItem::fromItem(*entry, itemSize(*entry)).record());
+}
+
 // Writes the entry of every existing item, a chunk at a time under the write lock, so writes
 // go on meanwhile (they maintain the index themselves while it is CREATING).
 Status Engine::backfillIndex(const std::string& tableName, uint32_t indexId) {
@@ -204,7 +212,7 @@ Status Engine::backfillIndex(const std::string& tableName, uint32_t indexId) {
         if (!index || index->status != IndexStatus::Creating) return {};
         const std::string prefix = layout::tablePrefix(table->id);
         if (cursor.empty()) cursor = prefix;
-        leveldb::ReadOptions options;
+        leveldb::ReadOptions options = checkedRead();
         options.fill_cache = false;
         std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(options));
         leveldb::WriteBatch batch;
@@ -216,31 +224,22 @@ Status Engine::backfillIndex(const std::string& tableName, uint32_t indexId) {
             if (!stored) return stored.error();
             auto item = stored->decode();
             if (!item) return item.error();
-            auto entry = index->entryFor(*item, table->partitionKey, table->sortKey);
-            // Items whose index key has the wrong type stay out of the index, as in DynamoDB
-            // (it reports them as backfill violations).
-            if (!entry || !validateIndexKeys(*table, *item)) continue;
-            const AttributeValue* sortKey =
-                index->sortKey ? &entry->at(index->sortKey->name) : nullptr;
-            batch.Put(layout::indexEntryKey(index->id, entry->at(index->partitionKey.name), sortKey,
-                                            it->key().ToString()),
-                      StoredItem::fromItem(*entry, itemSize(*entry)).record());
+            if (auto entry = indexEntryOf(*table, *index, *item, it->key().ToString()))
+                batch.Put(entry->first, entry->second);
         }
         if (!it->status().ok()) return storageError(it->status());
         const bool done = !it->Valid() || !it->key().starts_with(prefix);
         if (!done) cursor = it->key().ToString();
-        leveldb::Status s = db_->Write(leveldb::WriteOptions(), &batch);
-        if (!s.ok()) return storageError(s);
+        SHARDSCAPE_TRY(writeToStorage(batch, false));
         if (!done) continue;
 
         SHARDSCAPE_TRY(recountIndexLocked(tableName, indexId));
         TableDefinition updated = *table;
         for (auto& i : updated.indexes)
             if (i.id == indexId) i.status = IndexStatus::Active;
-        leveldb::WriteOptions sync;
-        sync.sync = true;
-        s = db_->Put(sync, layout::catalogKey(tableName), updated.toStorageJson().dump());
-        if (!s.ok()) return storageError(s);
+        leveldb::WriteBatch catalog;
+        catalog.Put(layout::catalogKey(tableName), updated.toStorageJson().dump());
+        SHARDSCAPE_TRY(writeToStorage(catalog, true));
         std::unique_lock lock(catalogMutex_);
         tables_[tableName].definition = std::make_shared<const TableDefinition>(updated);
         syncMeterLocked(tables_[tableName]);
@@ -336,7 +335,7 @@ Result<int64_t> Engine::sweepExpiredItems() {
             return std::strtod(it->second.scalar().c_str(), nullptr) < now;
         };
         const std::string prefix = layout::tablePrefix(table->id);
-        leveldb::ReadOptions options;
+        leveldb::ReadOptions options = checkedRead();
         options.fill_cache = false;
         std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(options));
         for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix) && !stopping_;

@@ -4,6 +4,7 @@
 
 #include <unordered_map>
 
+#include "storage/checked_read.h"
 #include "storage/engine.h"
 #include "storage/storage_error.h"
 #include "storage/storage_layout.h"
@@ -142,7 +143,7 @@ Result<ReadResult> Engine::getItem(const std::string& tableName, const Item& key
     if (!table) return table.error();
     SHARDSCAPE_TRY(validateKey(**table, key));
     std::string bytes;
-    leveldb::Status s = db_->Get(leveldb::ReadOptions(), storageKeyFor(**table, key), &bytes);
+    leveldb::Status s = db_->Get(checkedRead(), storageKeyFor(**table, key), &bytes);
     ReadResult result;
     if (s.IsNotFound()) return result;
     if (!s.ok()) return storageError(s);
@@ -162,7 +163,7 @@ Result<std::vector<ReadResult>> Engine::getItemsAtomically(
         SHARDSCAPE_TRY(validateKey(**table, key));
         storageKeys.push_back(storageKeyFor(**table, key));
     }
-    leveldb::ReadOptions options;
+    leveldb::ReadOptions options = checkedRead();
     options.snapshot = db_->GetSnapshot();
     std::vector<ReadResult> results;
     Status failure;
@@ -204,7 +205,7 @@ struct Engine::RangeRead {
 Result<Page> Engine::readRange(const RangeRead& read) const {
     Page page;
     if (!(read.lower < read.upper) && !read.upper.empty()) return page;
-    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(leveldb::ReadOptions()));
+    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(checkedRead()));
     auto inRange = [&]() {
         if (!it->Valid()) return false;
         const leveldb::Slice k = it->key();
@@ -238,8 +239,8 @@ Result<Page> Engine::readRange(const RangeRead& read) const {
             auto decodedEntry = stored->decode();
             if (!decodedEntry) return decodedEntry.error();
             std::string bytes;
-            leveldb::Status s = db_->Get(leveldb::ReadOptions(),
-                                         storageKeyFor(*read.fetchFrom, *decodedEntry), &bytes);
+            leveldb::Status s =
+                db_->Get(checkedRead(), storageKeyFor(*read.fetchFrom, *decodedEntry), &bytes);
             if (!s.ok()) return storageError(s);  // the write path keeps entries and items in step
             auto item = StoredItem::fromRecord(std::move(bytes));
             if (!item) return item.error();

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "capacity/capacity.h"
+#include "storage/checked_read.h"
 #include "storage/engine.h"
 #include "storage/storage_error.h"
 #include "storage/storage_layout.h"
@@ -45,7 +46,7 @@ struct Engine::WritePlan {
 Result<int64_t> Engine::collectionSizeLocked(const std::string& key, const WritePlan& plan) const {
     if (auto it = plan.collections.find(key); it != plan.collections.end()) return it->second;
     std::string bytes;
-    leveldb::Status s = db_->Get(leveldb::ReadOptions(), key, &bytes);
+    leveldb::Status s = db_->Get(checkedRead(), key, &bytes);
     if (s.IsNotFound()) return int64_t(0);
     if (!s.ok()) return storageError(s);
     std::string_view in(bytes);
@@ -64,7 +65,7 @@ Result<WriteResult> Engine::planWrite(const TableDefinition& table, const std::s
             return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
     }
     std::string oldBytes;
-    leveldb::Status s = db_->Get(leveldb::ReadOptions(), storageKey, &oldBytes);
+    leveldb::Status s = db_->Get(checkedRead(), storageKey, &oldBytes);
     if (!s.ok() && !s.IsNotFound()) return storageError(s);
     WriteResult result;
     if (s.ok()) {
@@ -187,10 +188,7 @@ Status Engine::commitLocked(WritePlan& plan) {
             plan.batch.Put(key, bytes);
         }
     }
-    leveldb::WriteOptions options;
-    options.sync = options_.syncWrites;
-    leveldb::Status s = db_->Write(options, &plan.batch);
-    if (!s.ok()) return storageError(s);
+    SHARDSCAPE_TRY(writeToStorage(plan.batch, options_.syncWrites));
     std::shared_lock lock(catalogMutex_);
     for (const auto& [name, delta] : plan.deltas) {
         auto it = tables_.find(name);
@@ -301,7 +299,7 @@ Result<std::vector<WriteResult>> Engine::transactWrite(const std::vector<Transac
         const std::string storageKey = storageKeyFor(**table, action.key);
         if (action.conditionCheckOnly) {
             std::string bytes;
-            leveldb::Status s = db_->Get(leveldb::ReadOptions(), storageKey, &bytes);
+            leveldb::Status s = db_->Get(checkedRead(), storageKey, &bytes);
             if (!s.ok() && !s.IsNotFound()) return storageError(s);
             std::optional<StoredItem> current;
             if (s.ok()) {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "base/base64.h"
+#include "base/utf8.h"
 #include "values/attribute_json.h"
 #include "values/number.h"
 
@@ -72,6 +73,9 @@ Result<CsvItemCodec> CsvItemCodec::fromHeader(
         if (column.name.empty())
             return validationError("line " + std::to_string(header.line) +
                                    ": a header cell is empty; every column needs a name");
+        if (!isValidUtf8(column.name))
+            return validationError("line " + std::to_string(header.line) +
+                                   ": a header cell is not valid UTF-8");
         if (!seen.insert(column.name).second)
             return validationError("line " + std::to_string(header.line) + ": column '" +
                                    column.name + "' appears twice in the header");
@@ -100,6 +104,9 @@ Result<Item> CsvItemCodec::toItem(const CsvReader::Row& row) const {
     for (size_t i = 0; i < columns_.size(); ++i) {
         const std::string& text = row.fields[i];
         if (text.empty() && !row.quoted[i]) continue;  // no value
+        // Attribute values are JSON strings on the wire, which must be UTF-8 (binary data
+        // belongs in a B column, base64-encoded).
+        if (!isValidUtf8(text)) return validationError(columns_[i].name + ": not valid UTF-8");
         const std::string type = text.empty() && columns_[i].type.empty() ? "S" : columns_[i].type;
         auto value = cellValue(text, type);
         if (!value) return validationError(columns_[i].name + ": " + value.error().message);

@@ -1,0 +1,36 @@
+// libFuzzer target: the item readers of import (transfer/item_source.h). The first byte picks
+// the format (DynamoDB JSON, S3 export lines, plain JSON, CSV); the rest is the file. Records
+// are read to the end or to the error that stops reading; every record that is an item must
+// survive the JSON codec unchanged, as import writes what it read.
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string>
+
+#include "transfer/item_source.h"
+#include "values/attribute_json.h"
+
+using namespace shardscape;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    if (size == 0) return 0;
+    static constexpr ItemFormat kFormats[] = {ItemFormat::DynamoDbJson, ItemFormat::S3Export,
+                                              ItemFormat::PlainJson, ItemFormat::Csv};
+    const ItemFormat format = kFormats[data[0] % 4];
+    std::istringstream in(std::string(reinterpret_cast<const char*>(data + 1), size - 1));
+    auto source = ItemSource::open(in, format, {{"n", "N"}, {"b", "B"}, {"flag", "BOOL"}});
+    if (!source) return 0;
+    int64_t previous = 0;
+    for (;;) {
+        auto record = (*source)->next();
+        if (!record || !*record) break;
+        const auto& value = **record;
+        if (value.number != previous + 1) __builtin_trap();  // numbered in order, none skipped
+        previous = value.number;
+        if (!value.item) continue;
+        const Json json = itemToJson(*value.item);
+        auto again = itemFromJson(Json::parse(json.dump()));
+        if (!again || itemToJson(*again) != json) __builtin_trap();
+    }
+    return 0;
+}
