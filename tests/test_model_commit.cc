@@ -20,9 +20,11 @@
 #include "model/sample_data_generator.h"
 #include "model/table_export.h"
 #include "operation_test_support.h"
+#include "serve_process.h"
 #include "storage/engine.h"
 
 using namespace shardscape;
+using shardscape::testing::ServeProcess;
 
 namespace {
 
@@ -55,34 +57,6 @@ std::vector<std::string> allItems(Backend& backend, const std::string& table) {
 bool tableExists(Backend& backend, const std::string& table) {
     return bool(backend.call("DescribeTable", Json{{"TableName", table}}));
 }
-
-// A `serve` process on a free port.
-class ServeProcess {
-  public:
-    ~ServeProcess() {
-        process_.terminate();
-        if (!process_.waitForFinished(5000)) process_.kill();
-        process_.waitForFinished(5000);
-    }
-    bool start(const QStringList& extra = {}) {
-        process_.start(SHARDSCAPE_CLI,
-                       QStringList{"serve", "--data", data_.path(), "--port", "0"} + extra);
-        if (!process_.waitForStarted(5000)) return false;
-        QByteArray output;
-        while (!output.contains('\n') && process_.waitForReadyRead(10000))
-            output += process_.readAllStandardOutput();
-        const auto match =
-            QRegularExpression("(http://127\\.0\\.0\\.1:\\d+)").match(QString::fromUtf8(output));
-        if (match.hasMatch()) url_ = match.captured(1);
-        return !url_.isEmpty();
-    }
-    QString url() const { return url_; }
-
-  private:
-    QTemporaryDir data_;
-    QProcess process_;
-    QString url_;
-};
 
 std::shared_ptr<RemoteBackend> connectTo(const QString& url) {
     ConnectionProfile profile;
@@ -246,10 +220,10 @@ void ModelCommitTest::planErrors() {
     QVERIFY(!none);
     QCOMPARE(none.error().message, std::string("The model has no tables to commit"));
     const Model model = loadOrDie("tests/data/commit-library.shardscape.json");
-    auto tooMany = planModelCommit(model, {.generateItems = 10'000'001});
+    auto tooMany = planModelCommit(model, {.generateItems = 1'000'001});
     QVERIFY(!tooMany);
     QCOMPARE(tooMany.error().message,
-             std::string("The number of items to generate must be between 0 and 10000000"));
+             std::string("The number of items to generate must be between 0 and 1000000"));
 }
 
 void ModelCommitTest::localEngineMatchesTheGenerator() {
@@ -512,7 +486,8 @@ void ModelCommitTest::refusedRequestStopsTheRun() {
     QCOMPARE(report.error->name(), std::string("UnknownOperationException"));
     QCOMPARE(report.tables[0].outcome, CommitTableOutcome::Created);
     QCOMPARE(report.itemsWritten, int64_t(0));
-    QCOMPARE(report.requestsSent, int64_t(4));
+    // dynalite may answer the first DescribeTable with CREATING: one poll or more.
+    QVERIFY(report.requestsSent >= 4);
     QVERIFY(formatCommitReport(report).find("  Stopped by UnknownOperationException: "
                                             "UpdateTimeToLive Shop: ") != std::string::npos);
 }
@@ -548,11 +523,15 @@ void ModelCommitTest::cliAgainstServeAndDynalite() {
     QVERIFY2(dynalite.start(), qPrintable(dynalite.problem()));
     run = runCli({"model", "commit", file, "--endpoint", dynalite.url()});
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.out.contains("Committed to " + dynalite.url() +
-                              ": 2 tables created, 2 items written in 7 requests.\n"
-                              "  Books: created, 2 of 2 items written\n"
-                              "  Loans: created, 0 of 0 items written\n"),
-             qPrintable(run.out));
+    // dynalite may answer the first DescribeTable with CREATING: the request count varies.
+    const QRegularExpression committed(
+        QRegularExpression::escape("Committed to " + dynalite.url() +
+                                   ": 2 tables created, 2 items written in ") +
+        "\\d+" +
+        QRegularExpression::escape(" requests.\n"
+                                   "  Books: created, 2 of 2 items written\n"
+                                   "  Loans: created, 0 of 0 items written\n"));
+    QVERIFY2(committed.match(run.out).hasMatch(), qPrintable(run.out));
     run = runCli({"model", "commit", file, "--endpoint", dynalite.url()});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.out.contains("Nothing committed to " + dynalite.url() +

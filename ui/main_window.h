@@ -29,6 +29,7 @@ class CompareView;
 class LiveCapacityView;
 class DesignerWorkbench;
 class SampleDataDialog;
+class CommitDialog;
 class ConnectionController;
 class ServerController;
 
@@ -92,6 +93,10 @@ class MainWindow : public QMainWindow {
     void checkBackgroundWork();
     // Opens the sample-data dialog for the last model opened (or none).
     SampleDataDialog* generateSampleData();
+    // Model › Commit to connection…: opens the commit dialog for the designer's model, with
+    // the local engine and the saved connection profiles to choose from.
+    CommitDialog* commitModelToConnection();
+    QAction* commitModelAction() const { return commitModelAction_; }
     // Remote connections (Connection menu, connection selector) and the local endpoint
     // (Server menu).
     ConnectionController* connections() const { return connections_; }
@@ -131,6 +136,7 @@ class MainWindow : public QMainWindow {
     DesignerWorkbench* designer_ = nullptr;
     QString lastModelPath_;
     ConnectionController* connections_ = nullptr;
+    QAction* commitModelAction_ = nullptr;
     ServerController* server_ = nullptr;
 };
 

@@ -1,5 +1,6 @@
 // The main window's data tools: the Data and View menus, view shortcuts, the theme choice,
-// the sample-data dialog and importing files dropped on the window.
+// the sample-data dialog, committing the designer's model to a connection (Model menu) and
+// importing files dropped on the window.
 #include <QAction>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -7,9 +8,14 @@
 #include <QShortcut>
 #include <QTabWidget>
 
+#include "commit_dialog.h"
+#include "connection_controller.h"
 #include "data_view.h"
+#include "design_document.h"
+#include "designer_workbench.h"
 #include "import_dialog.h"
 #include "main_window.h"
+#include "menu_placement.h"
 #include "sample_data_dialog.h"
 #include "table_list_model.h"
 #include "theme.h"
@@ -70,6 +76,23 @@ void MainWindow::addDataTools() {
 
     menuBar()->insertMenu(before, dataMenu);
     menuBar()->insertMenu(before, viewMenu);
+
+    QMenu* modelMenu = menuNamed(menuBar(), "modelMenu", tr("&Model"));
+    commitModelAction_ = modelMenu->addAction(tr("&Commit to connection…"), this,
+                                              [this] { commitModelToConnection(); });
+    commitModelAction_->setObjectName("commitModelAction");
+    commitModelAction_->setToolTip(
+        tr("Create the designer's tables and indexes on a connection and write its items"));
+}
+
+CommitDialog* MainWindow::commitModelToConnection() {
+    auto* dialog = new CommitDialog(designer_->document()->model(), local_,
+                                    connections_->profiles(), connections_->environment(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The tables on the current connection may have changed.
+    connect(dialog, &CommitDialog::commitFinished, this, &MainWindow::refresh);
+    dialog->show();
+    return dialog;
 }
 
 SampleDataDialog* MainWindow::generateSampleData() {

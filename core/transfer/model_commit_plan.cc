@@ -12,7 +12,8 @@ namespace shardscape {
 
 namespace {
 
-constexpr int64_t kMaxGeneratedItems = 10'000'000;
+// Generated items are held in memory with the plan, so it may be previewed before it runs.
+constexpr int64_t kMaxGeneratedItems = 1'000'000;
 
 // Enough of a table's definition to check an item's keys as the engine and DynamoDB do.
 TableDefinition keyDefinition(const ModelTable& table) {

@@ -65,7 +65,7 @@ struct CommitPlan {
 };
 
 // Errors: a model without tables, an entity whose items cannot be generated (named), more
-// than 10,000,000 generated items.
+// than 1,000,000 generated items (the plan holds its items).
 Result<CommitPlan> planModelCommit(const Model& model, const CommitPlanOptions& options = {});
 
 // One line for a request: "CreateTable Orders (PK S, SK S; GSI byStatus; on-demand)",
