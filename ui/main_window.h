@@ -30,6 +30,7 @@ class LiveCapacityView;
 class DesignerWorkbench;
 class SampleDataDialog;
 class CommitDialog;
+class SuggestFixDialog;
 class ConnectionController;
 class ServerController;
 
@@ -97,6 +98,10 @@ class MainWindow : public QMainWindow {
     // the local engine and the saved connection profiles to choose from.
     CommitDialog* commitModelToConnection();
     QAction* commitModelAction() const { return commitModelAction_; }
+    // Model › Suggest a fix…: the fixes for the designer's amber and red access patterns,
+    // starting with the one selected in its list.
+    SuggestFixDialog* suggestFix();
+    QAction* suggestFixAction() const { return suggestFixAction_; }
     // Remote connections (Connection menu, connection selector) and the local endpoint
     // (Server menu).
     ConnectionController* connections() const { return connections_; }
@@ -137,6 +142,7 @@ class MainWindow : public QMainWindow {
     QString lastModelPath_;
     ConnectionController* connections_ = nullptr;
     QAction* commitModelAction_ = nullptr;
+    QAction* suggestFixAction_ = nullptr;
     ServerController* server_ = nullptr;
 };
 

@@ -7,16 +7,20 @@
 #include <QMenuBar>
 #include <QShortcut>
 #include <QTabWidget>
+#include <QTreeWidget>
 
+#include "access_pattern_list.h"
 #include "commit_dialog.h"
 #include "connection_controller.h"
 #include "data_view.h"
 #include "design_document.h"
+#include "designer_view.h"
 #include "designer_workbench.h"
 #include "import_dialog.h"
 #include "main_window.h"
 #include "menu_placement.h"
 #include "sample_data_dialog.h"
+#include "suggest_fix_dialog.h"
 #include "table_list_model.h"
 #include "theme.h"
 
@@ -78,11 +82,25 @@ void MainWindow::addDataTools() {
     menuBar()->insertMenu(before, viewMenu);
 
     QMenu* modelMenu = menuNamed(menuBar(), "modelMenu", tr("&Model"));
+    suggestFixAction_ = modelMenu->addAction(tr("&Suggest a fix…"), this, [this] { suggestFix(); });
+    suggestFixAction_->setObjectName("suggestFixAction");
+    suggestFixAction_->setToolTip(
+        tr("Changes to the model that turn an amber or red access pattern green"));
     commitModelAction_ = modelMenu->addAction(tr("&Commit to connection…"), this,
                                               [this] { commitModelToConnection(); });
     commitModelAction_->setObjectName("commitModelAction");
     commitModelAction_->setToolTip(
         tr("Create the designer's tables and indexes on a connection and write its items"));
+}
+
+SuggestFixDialog* MainWindow::suggestFix() {
+    QString pattern;
+    if (QTreeWidgetItem* current = designer_->view()->accessPatterns()->tree()->currentItem())
+        pattern = current->text(0);
+    auto* dialog = new SuggestFixDialog(designer_->document(), pattern, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 CommitDialog* MainWindow::commitModelToConnection() {
