@@ -52,6 +52,7 @@ class FixSuggestionsTest : public QObject {
     void shardingTheHotKeyTurnsItGreenAndStopsThrottling();
     void eventuallyConsistentLeaderboard();
     void indexForAnAmberFilter();
+    void overloadTheSortKey();
     void indexForAScan();
     void noSuggestion();
     void diffOfEqualModelsIsEmpty();
@@ -150,8 +151,16 @@ void FixSuggestionsTest::indexForAnAmberFilter() {
     QCOMPARE(verdictOf(model, "listOpenOrders"), std::string("amber"));
     auto fixes = suggestFixes(model, "listOpenOrders");
     QVERIFY(fixes);
-    QCOMPARE(fixes->size(), size_t(1));
-    const FixSuggestion& fix = fixes->front();
+    // Overload the sort key; a GSI projecting ALL; the same projecting the Order attributes.
+    QCOMPARE(fixes->size(), size_t(3));
+    QCOMPARE((*fixes)[0].kind, FixKind::OverloadSortKey);
+    QCOMPARE((*fixes)[2].title,
+             std::string("Add GSI GSI3 (PK=PK, SK=status, projection INCLUDE customerId, orderId, "
+                         "orderDate, total) and Query it"));
+    QCOMPARE((*fixes)[2].model.tables[0].globalSecondaryIndexes[2].projection.nonKeyAttributes,
+             (std::vector<std::string>{"customerId", "orderId", "orderDate", "total"}));
+    QCOMPARE(verdictOf((*fixes)[2].model, "listOpenOrders"), std::string("green"));
+    const FixSuggestion& fix = (*fixes)[1];
     QCOMPARE(fix.kind, FixKind::AddIndex);
     QCOMPARE(fix.title,
              std::string("Add GSI GSI3 (PK=PK, SK=status, projection ALL) and Query it"));
@@ -183,6 +192,55 @@ void FixSuggestionsTest::indexForAnAmberFilter() {
                  std::string::npos,
              diff.c_str());
     QVERIFY2(diff.find("-         \":orders\": \"ORDER#\",\n") != std::string::npos, diff.c_str());
+}
+
+void FixSuggestionsTest::overloadTheSortKey() {
+    const Model model = bundled("ecommerce.shardscape.json");
+    auto fixes = suggestFixes(model, "listOpenOrders");
+    QVERIFY(fixes);
+    const FixSuggestion& fix = fixes->front();
+    QCOMPARE(fix.kind, FixKind::OverloadSortKey);
+    QCOMPARE(fix.title,
+             std::string("Overload SK of entity Order as 'ORDER#{status}#{orderDate}#{orderId}'"));
+    QCOMPARE(fix.explanation,
+             std::string("The filter discards ~90% of the items read (~20 RCU/s wasted). With "
+                         "status in the sort key, begins_with 'ORDER#PLACED#' reads only the "
+                         "matching items. The cost: Order items change key when their status "
+                         "changes (delete and put again: UpdateItem cannot change a key); "
+                         "listCustomerOrders now gets the items ordered by status first."));
+    QCOMPARE(*fix.model.findEntity("Order")->keyTemplate("SK"),
+             std::string("ORDER#{status}#{orderDate}#{orderId}"));
+    const AccessPattern& pattern = *fix.model.findAccessPattern("listOpenOrders");
+    QCOMPARE(pattern.keyCondition, std::string("PK = :pk AND begins_with(SK, :orders)"));
+    QCOMPARE(pattern.filter, std::string());
+    QCOMPARE(Json(pattern.values),
+             Json::parse(R"({":pk":"CUSTOMER#{customerId}",":orders":"ORDER#PLACED#"})"));
+    QVERIFY(Json(pattern.names).empty());
+    QCOMPARE(verdictOf(fix.model, "listOpenOrders"), std::string("green"));
+    QCOMPARE(verdictOf(fix.model, "listCustomerOrders"), std::string("green"));
+    QCOMPARE(diffText(fix.diff),
+             std::string("  …\n"
+                         "        \"keys\": {\n"
+                         "          \"PK\": \"CUSTOMER#{customerId}\",\n"
+                         "-         \"SK\": \"ORDER#{orderDate}#{orderId}\"\n"
+                         "+         \"SK\": \"ORDER#{status}#{orderDate}#{orderId}\"\n"
+                         "        },\n"
+                         "        \"attributes\": [\n"
+                         "  …\n"
+                         "        \"table\": \"Shop\",\n"
+                         "        \"keyCondition\": \"PK = :pk AND begins_with(SK, :orders)\",\n"
+                         "-       \"filter\": \"#status = :placed\",\n"
+                         "-       \"names\": {\n"
+                         "-         \"#status\": \"status\"\n"
+                         "-       },\n"
+                         "        \"values\": {\n"
+                         "          \":pk\": \"CUSTOMER#{customerId}\",\n"
+                         "-         \":orders\": \"ORDER#\",\n"
+                         "-         \":placed\": \"PLACED\"\n"
+                         "+         \":orders\": \"ORDER#PLACED#\"\n"
+                         "        },\n"
+                         "        \"entity\": \"Order\",\n"
+                         "  …\n"));
 }
 
 void FixSuggestionsTest::indexForAScan() {

@@ -138,6 +138,8 @@ class FixFinder {
             if (isWrite(pattern_)) shardWrites();
             if (isKeyRead(pattern_) && pattern_.consistentRead) readEventually();
         }
+        if (analysis_.verdict == PatternVerdict::ServedWithFilter && pattern_.operation == "Query")
+            overloadSortKey();
         if ((analysis_.verdict == PatternVerdict::NeedsScan && pattern_.operation == "Scan") ||
             (analysis_.verdict == PatternVerdict::ServedWithFilter &&
              pattern_.operation == "Query"))
@@ -251,6 +253,104 @@ class FixFinder {
         fixes_.push_back(std::move(fix));
     }
 
+    // An amber Query that reads begins_with(SK, 'ORDER#') and filters status = 'PLACED': the
+    // entity's sort key template takes the status after its prefix ('ORDER#{status}#...'), and
+    // the Query asks for begins_with 'ORDER#PLACED#'.
+    void overloadSortKey() {
+        const ModelTable* table = model_.findTable(pattern_.table);
+        auto filter = wholeFilterEquality(pattern_);
+        if (!table || !filter || !pattern_.values.contains(filter->placeholder)) return;
+        const OrderedJson& wanted = pattern_.values[filter->placeholder];
+        if (!wanted.is_string() || wanted.get<std::string>().find('{') != std::string::npos)
+            return;  // a value that varies per request cannot be written into the query's key
+        std::optional<std::string> sortKey = table->sortKey;
+        if (pattern_.index) {
+            const ModelIndex* index = table->findIndex(*pattern_.index);
+            sortKey = index ? index->sortKey : std::nullopt;
+        }
+        if (!sortKey) return;
+        static const std::regex beginsWith(
+            R"(begins_with\s*\(\s*(#?[A-Za-z_][A-Za-z0-9_]*)\s*,\s*(:[A-Za-z0-9_]+)\s*\))");
+        std::smatch match;
+        if (!std::regex_search(pattern_.keyCondition, match, beginsWith)) return;
+        std::string skReference = match[1], skPlaceholder = match[2];
+        std::string skAttribute = skReference;
+        if (skReference.starts_with('#'))
+            skAttribute = pattern_.names.value(skReference, OrderedJson()).is_string()
+                              ? pattern_.names[skReference].get<std::string>()
+                              : std::string();
+        if (skAttribute != *sortKey || !pattern_.values.contains(skPlaceholder) ||
+            !pattern_.values[skPlaceholder].is_string())
+            return;
+        const std::string prefix = pattern_.values[skPlaceholder].get<std::string>();
+        const EntityType* entity = pattern_.entity ? model_.findEntity(*pattern_.entity) : nullptr;
+        if (!entity || !entity->findAttribute(filter->attribute)) return;
+        const std::string* keyTemplate = entity->keyTemplate(*sortKey);
+        if (!keyTemplate || !keyTemplate->starts_with(prefix) ||
+            keyTemplate->find('{') != prefix.size())
+            return;  // the pattern's prefix must be the template's literal start
+        const std::string overloaded =
+            prefix + "{" + filter->attribute + "}#" + keyTemplate->substr(prefix.size());
+        auto edited = setEntityKeyTemplate(model_, entity->name, *sortKey, overloaded);
+        if (!edited) return;
+        Model changed = std::move(edited).value();
+        AccessPattern& pattern = *findPattern(changed, pattern_.name);
+        pattern.values[skPlaceholder] = prefix + wanted.get<std::string>() + "#";
+        pattern.filter.clear();
+        dropUnused(pattern);
+        // The entity's writers give the new key.
+        for (auto& p : changed.accessPatterns)
+            if (isWrite(p) && p.entity == entity->name)
+                for (auto& [placeholder, value] : p.values.items())
+                    if (value.is_string() && value.get<std::string>() == *keyTemplate)
+                        value = overloaded;
+        if (verdictOf(changed, pattern_.name) != PatternVerdict::Served) return;
+        // Who else reads by this sort key: by the whole key (they now need the attribute too),
+        // or by its prefix (their items now come grouped by the attribute first).
+        std::vector<std::string> exact, ranged;
+        for (const auto& p : model_.accessPatterns) {
+            if (p.name == pattern_.name || !isKeyRead(p) || p.table != table->name ||
+                p.index != pattern_.index)
+                continue;
+            auto expressions = readPatternExpressions(p);
+            if (!expressions) continue;
+            for (const auto& term : expressions->keyTerms) {
+                if (term.attribute != *sortKey) continue;
+                if (term.kind == KeyTerm::Kind::Equal && term.valueTemplate == *keyTemplate)
+                    exact.push_back(p.name);
+                else if (term.kind != KeyTerm::Kind::Equal &&
+                         keyTemplate->starts_with(term.valueTemplate))
+                    ranged.push_back(p.name);
+            }
+        }
+        auto join = [](const std::vector<std::string>& names) {
+            std::string out;
+            for (const auto& n : names) out.append(out.empty() ? "" : ", ").append(n);
+            return out;
+        };
+        FixSuggestion fix;
+        fix.kind = FixKind::OverloadSortKey;
+        fix.title =
+            "Overload " + *sortKey + " of entity " + entity->name + " as '" + overloaded + "'";
+        fix.explanation = "The filter discards ~" + amount((1 - analysis_.filterKeeps) * 100) +
+                          "% of the items read (~" + amount(analysis_.wastedReadUnitsPerSecond) +
+                          " RCU/s wasted). With " + filter->attribute +
+                          " in the sort key, begins_with '" + prefix + wanted.get<std::string>() +
+                          "#' reads only the matching items. The cost: " + entity->name +
+                          " items change key when their " + filter->attribute +
+                          " changes (delete and put again: UpdateItem cannot change a key)";
+        if (!exact.empty())
+            fix.explanation += "; " + join(exact) + " must now know the " + filter->attribute +
+                               " to build the key";
+        if (!ranged.empty())
+            fix.explanation += "; " + join(ranged) +
+                               (ranged.size() == 1 ? " now gets" : " now get") +
+                               " the items ordered by " + filter->attribute + " first";
+        fix.explanation += ".";
+        fix.model = std::move(changed);
+        fixes_.push_back(std::move(fix));
+    }
+
     void indexForFilter() {
         const ModelTable* table = model_.findTable(pattern_.table);
         auto filter = wholeFilterEquality(pattern_);
@@ -283,30 +383,60 @@ class FixFinder {
             keys = "PK=" + partitionKey + ", SK=" + filter->attribute;
         }
         dropUnused(changed);
-        auto edited =
-            addIndex(model_, table->name, index, false, tableAttributePalette(model_, table->name));
-        if (!edited) return;
-        *findPattern(*edited, pattern_.name) = changed;
-        if (verdictOf(*edited, pattern_.name) != PatternVerdict::Served) return;
-        FixSuggestion fix;
-        fix.kind = FixKind::AddIndex;
-        fix.title = "Add GSI " + index.name + " (" + keys + ", projection ALL) and Query it";
-        fix.explanation =
-            pattern_.operation == "Scan"
-                ? "The Scan reads every item to keep those whose " + filter->attribute +
-                      " matches; a Query on " + index.name + " reads only those. "
-                : "The filter discards ~" + amount((1 - analysis_.filterKeeps) * 100) +
-                      "% of the items read (~" + amount(analysis_.wastedReadUnitsPerSecond) +
-                      " RCU/s wasted); with " + filter->attribute + " as " + index.name +
-                      "'s sort key the Query reads only the matching items. ";
-        fix.explanation +=
-            "The cost: every write of an item that has " + index.partitionKey +
-            (index.sortKey ? " and " + *index.sortKey : std::string()) + " also writes " +
-            index.name +
-            " (ALL projects whole items, so reads need no table fetch; KEYS_ONLY or INCLUDE "
-            "would make those writes smaller).";
-        fix.model = std::move(edited).value();
-        fixes_.push_back(std::move(fix));
+        // ALL, and where the pattern names its entity, INCLUDE of what its items carry.
+        std::vector<ModelProjection> projections(1);
+        const EntityType* entity = pattern_.entity ? model_.findEntity(*pattern_.entity) : nullptr;
+        if (entity) {
+            ModelProjection include;
+            include.type = "INCLUDE";
+            for (const auto& attribute : entity->attributes)
+                if (!table->isKeyAttributeOfTable(attribute.name) &&
+                    attribute.name != index.partitionKey &&
+                    (!index.sortKey || attribute.name != *index.sortKey))
+                    include.nonKeyAttributes.push_back(attribute.name);
+            if (!include.nonKeyAttributes.empty()) projections.push_back(include);
+        }
+        for (const ModelProjection& projection : projections) {
+            index.projection = projection;
+            auto edited = addIndex(model_, table->name, index, false,
+                                   tableAttributePalette(model_, table->name));
+            if (!edited) continue;
+            *findPattern(*edited, pattern_.name) = changed;
+            if (verdictOf(*edited, pattern_.name) != PatternVerdict::Served) continue;
+            const bool all = projection.type == "ALL";
+            std::string projected = projection.type;
+            if (!all) {
+                projected += " ";
+                for (size_t i = 0; i < projection.nonKeyAttributes.size(); ++i)
+                    projected.append(i ? ", " : "").append(projection.nonKeyAttributes[i]);
+            }
+            FixSuggestion fix;
+            fix.kind = FixKind::AddIndex;
+            fix.title = "Add GSI " + index.name + " (" + keys + ", projection " + projected +
+                        ") and Query it";
+            fix.explanation =
+                pattern_.operation == "Scan"
+                    ? "The Scan reads every item to keep those whose " + filter->attribute +
+                          " matches; a Query on " + index.name + " reads only those. "
+                    : "The filter discards ~" + amount((1 - analysis_.filterKeeps) * 100) +
+                          "% of the items read (~" + amount(analysis_.wastedReadUnitsPerSecond) +
+                          " RCU/s wasted); with " + filter->attribute + " as " + index.name +
+                          "'s sort key the Query reads only the matching items. ";
+            fix.explanation += "The cost: every write of an item that has " + index.partitionKey +
+                               (index.sortKey ? " and " + *index.sortKey : std::string()) +
+                               " also writes " + index.name;
+            fix.explanation +=
+                all ? " (ALL projects whole items: the index costs as much to write and store "
+                      "as the items; INCLUDE would make it smaller)."
+                    : " (INCLUDE projects only the attributes " + entity->name +
+                          " items carry: smaller index writes and storage than ALL, and the "
+                          "Query still returns whole " +
+                          entity->name +
+                          " items; other items come back with those attributes "
+                          "only).";
+            fix.model = std::move(edited).value();
+            fixes_.push_back(std::move(fix));
+        }
     }
 
     const Model& model_;

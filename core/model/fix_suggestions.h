@@ -10,9 +10,15 @@
 //   shards evenly over the table's partitions. Readers of that key now make N requests each.
 // - Read eventually consistent (a Throttled strongly consistent read that fits at half the
 //   cost).
+// - Overload the sort key with a template (an amber Query reading begins_with on the entity's
+//   sort-key prefix and filtering one attribute for a constant): the template takes that
+//   attribute after its prefix ('ORDER#{status}#{orderDate}#{orderId}') and the Query asks for
+//   begins_with 'ORDER#PLACED#'. Items change key when the attribute changes; readers by the
+//   whole key must know it, readers by the prefix get the items ordered by it first.
 // - Add a GSI with these keys and this projection (a Scan with an equality filter, or a Query
 //   whose filter compares an attribute for equality): the pattern becomes a Query on it and
-//   the filter goes.
+//   the filter goes. Projection ALL, and (when the pattern names its entity) the cheaper
+//   INCLUDE of the attributes its items carry.
 // Patterns rated green get none; a pattern may get none when no rule fits.
 
 #include <string>
@@ -24,7 +30,7 @@
 
 namespace shardscape {
 
-enum class FixKind { ShardPartitionKey, EventuallyConsistent, AddIndex };
+enum class FixKind { ShardPartitionKey, EventuallyConsistent, OverloadSortKey, AddIndex };
 
 struct FixSuggestion {
     FixKind kind = FixKind::AddIndex;
