@@ -24,6 +24,8 @@
 #include "model/model_json.h"
 #include "model/model_scenario.h"
 #include "simulation/simulator.h"
+#include "simulation_panel.h"
+#include "simulation_results_view.h"
 #include "storage/engine.h"
 #include "suggest_fix_dialog.h"
 
@@ -89,6 +91,17 @@ void SuggestFixTest::applyTheHotKeyFixThroughTheDialog() {
     AccessPatternList* list = window.designer()->view()->accessPatterns();
     QCOMPARE(list->shownVerdict("castVote"), QString("red"));
     QVERIFY(electionNightThrottled(document->model()) > 0);
+    {
+        SimulationPanel* simulation = window.simulationPanel();
+        const int source =
+            static_cast<int>(simulation->sources().indexOf("Model scenario: Election night"));
+        QVERIFY(source >= 0);
+        QVERIFY(simulation->chooseSource(source));
+        QSignalSpy finished(simulation, &SimulationPanel::finished);
+        QVERIFY(simulation->run());
+        QVERIFY(finished.wait(60000));
+        QVERIFY(simulation->results()->report()->throttledRequests > 0.5e6);
+    }
 
     // The pattern selected in the designer is the one the dialog starts with.
     const auto rows = list->tree()->findItems("countVotes", Qt::MatchExactly);
@@ -139,8 +152,20 @@ void SuggestFixTest::applyTheHotKeyFixThroughTheDialog() {
                      "Undo takes it back."));
     // castVote is green now, so the dialog no longer offers it.
     QCOMPARE(patternChoices(dialog->patternBox()), (QStringList{"readLeaderboard", "countVotes"}));
-    // The scenario that threw away most of the votes no longer throttles any.
+    // The scenario that threw away most of the votes no longer throttles any: in core, and run
+    // in the Simulation view, which follows the designer's model.
     QCOMPARE(electionNightThrottled(document->model()), 0.0);
+    SimulationPanel* simulation = window.simulationPanel();
+    const int source =
+        static_cast<int>(simulation->sources().indexOf("Model scenario: Election night"));
+    QVERIFY(source >= 0);
+    QVERIFY(simulation->chooseSource(source));
+    QSignalSpy finished(simulation, &SimulationPanel::finished);
+    QVERIFY(simulation->run());
+    QVERIFY(finished.wait(60000));
+    QVERIFY(simulation->results()->report());
+    QVERIFY(simulation->results()->report()->requests > 1e6);
+    QCOMPARE(simulation->results()->report()->throttledRequests, 0.0);
     const Json fixed = Json(modelToJson(document->model()));
 
     window.designer()->undoAction()->trigger();

@@ -2,6 +2,7 @@
 // the sample-data dialog, committing the designer's model to a connection (Model menu) and
 // importing files dropped on the window.
 #include <QAction>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMenuBar>
@@ -20,6 +21,7 @@
 #include "main_window.h"
 #include "menu_placement.h"
 #include "sample_data_dialog.h"
+#include "simulation_panel.h"
 #include "suggest_fix_dialog.h"
 #include "table_list_model.h"
 #include "theme.h"
@@ -80,6 +82,16 @@ void MainWindow::addDataTools() {
 
     menuBar()->insertMenu(before, dataMenu);
     menuBar()->insertMenu(before, viewMenu);
+
+    // The Simulation view follows the designer's model, so a change made there (a suggested
+    // fix) runs at once; the source chosen stays chosen, rebuilt from the changed model.
+    connect(designer_->document(), &DesignDocument::changed, this, [this] {
+        if (simulation_->running()) return;
+        const QString current = simulation_->sourceChoice()->currentText();
+        simulation_->setModel(designer_->document()->model());
+        const int index = static_cast<int>(simulation_->sources().indexOf(current));
+        if (index >= 0) simulation_->chooseSource(index);
+    });
 
     QMenu* modelMenu = menuNamed(menuBar(), "modelMenu", tr("&Model"));
     suggestFixAction_ = modelMenu->addAction(tr("&Suggest a fix…"), this, [this] { suggestFix(); });
