@@ -52,7 +52,10 @@ int commitCommand(const QCommandLineParser& parser) {
     auto plan = shardscape::planModelCommit(*model, {.generateItems = generate, .seed = seed});
     if (!plan) return printError(plan.error());
     if (dryRun) {
-        std::cout << shardscape::commitPlanPreview(*plan) << std::flush;
+        if (parser.isSet("json"))
+            std::cout << shardscape::commitPlanJson(*plan).dump(2) << std::endl;
+        else
+            std::cout << shardscape::commitPlanPreview(*plan) << std::flush;
         return 0;
     }
 

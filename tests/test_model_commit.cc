@@ -558,6 +558,17 @@ void ModelCommitTest::cliLocalDataAndUsage() {
     run = runCli({"model", "commit", file, "--dry-run", "--generate", "5"});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.startsWith("1 table, 5 items, 3 requests (model "), qPrintable(run.out));
+    // Every request in full.
+    run = runCli({"model", "commit", file, "--dry-run", "--json", "--generate", "5"});
+    QCOMPARE(run.exitCode, 0);
+    const Json requests = Json::parse(run.out.toStdString(), nullptr, false);
+    const Model chat = loadOrDie("resources/models/chat-app.shardscape.json");
+    QCOMPARE(requests["requests"].size(), size_t(3));
+    QCOMPARE(requests["requests"][0]["operation"], Json("CreateTable"));
+    QCOMPARE(requests["requests"][0]["request"], Json(createTableRequest(chat.tables[0])));
+    QCOMPARE(requests["requests"][2]["operation"], Json("BatchWriteItem"));
+    QCOMPARE(requests["requests"][2]["request"]["RequestItems"]["ChatMessages"].size(), size_t(5));
+    QCOMPARE(requests["tables"][0]["generatedItems"], Json(5));
 
     run = runCli({"model", "commit", file});
     QCOMPARE(run.exitCode, 2);

@@ -261,4 +261,23 @@ std::string commitPlanPreview(const CommitPlan& plan) {
     return out.str();
 }
 
+Json commitPlanJson(const CommitPlan& plan) {
+    Json tables = Json::array();
+    for (const auto& table : plan.tables)
+        tables.push_back({{"table", table.name},
+                          {"sampleItems", table.sampleItems},
+                          {"generatedItems", table.generatedItems},
+                          {"mergedItems", table.mergedItems},
+                          {"batches", table.batches}});
+    Json requests = Json::array();
+    for (const auto& request : plan.requests)
+        requests.push_back({{"operation", request.operation},
+                            {"table", request.table},
+                            {"request", request.body}});
+    return {{"model", plan.modelName},
+            {"tables", tables},
+            {"requests", requests},
+            {"rejected", plan.rejected}};
+}
+
 }  // namespace shardscape

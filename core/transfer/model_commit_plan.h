@@ -78,4 +78,9 @@ std::string describeCommitRequest(const CommitRequest& request);
 // sample items.
 std::string commitPlanPreview(const CommitPlan& plan);
 
+// Every request in full, for scripts and review: {"model", "tables": [{"table",
+// "sampleItems", "generatedItems", "mergedItems", "batches"}], "requests": [{"operation",
+// "table", "request"}], "rejected": [...]}.
+Json commitPlanJson(const CommitPlan& plan);
+
 }  // namespace shardscape
