@@ -129,6 +129,7 @@ class ModelCommitTest : public QObject {
     void planErrors();
     void localEngineMatchesTheGenerator();
     void unprocessedItemsAndThrottlingAreRetried();
+    void waitForActiveAndItsTimeout();
     void serveCreatesTablesIndexesAndItems();
     void serveWaitsForCreatingTables();
     void existingTableIsReportedNotOverwritten();
@@ -316,6 +317,58 @@ void ModelCommitTest::unprocessedItemsAndThrottlingAreRetried() {
     QCOMPARE(stopped.tables[0].outcome, CommitTableOutcome::Created);
     QCOMPARE(stopped.tables[1].outcome, CommitTableOutcome::NotReached);
     QVERIFY(!tableExists(throttled, "Loans"));
+}
+
+void ModelCommitTest::waitForActiveAndItsTimeout() {
+    // Right after CreateTable a region may answer DescribeTable with ResourceNotFound, then
+    // CREATING: the commit keeps asking until ACTIVE. A table that never gets there stops the
+    // run after activeTimeout.
+    class SlowRegion : public LocalBackend {
+      public:
+        using LocalBackend::LocalBackend;
+        Result<Json> call(std::string_view operation, const Json& request) override {
+            if (operation == "CreateTable") created = true;
+            if (operation == "DescribeTable" && created && (++describes <= 2 || never)) {
+                if (describes == 1)
+                    return Error{ErrorType::ResourceNotFound,
+                                 "Requested resource not found: Table: Books not found"};
+                auto described = LocalBackend::call(operation, request);
+                if (described) (*described)["Table"]["TableStatus"] = "CREATING";
+                return described;
+            }
+            return LocalBackend::call(operation, request);
+        }
+        bool created = false, never = false;
+        int describes = 0;
+    };
+    Model model = loadOrDie("tests/data/commit-library.shardscape.json");
+    model.tables.resize(1);
+    auto plan = planModelCommit(model);
+    QVERIFY(plan);
+    CommitRunOptions options;
+    options.pollInterval = std::chrono::milliseconds(5);
+    {
+        QTemporaryDir dir;
+        auto engine = Engine::open(dir.path().toStdString());
+        QVERIFY(engine);
+        SlowRegion region(std::move(*engine));
+        const CommitReport report = commitModel(region, *plan, options);
+        QVERIFY2(report.complete(), formatCommitReport(report).c_str());
+        QCOMPARE(region.describes, 3);  // not found, CREATING, ACTIVE
+        QCOMPARE(report.itemsWritten, int64_t(2));
+    }
+    QTemporaryDir dir;
+    auto engine = Engine::open(dir.path().toStdString());
+    QVERIFY(engine);
+    SlowRegion stuck(std::move(*engine));
+    stuck.never = true;
+    options.activeTimeout = std::chrono::milliseconds(1000);
+    const CommitReport report = commitModel(stuck, *plan, options);
+    QVERIFY(report.error);
+    QCOMPARE(report.error->message,
+             std::string("Table Books did not become ACTIVE in 1 s (it is CREATING)"));
+    QCOMPARE(report.itemsWritten, int64_t(0));
+    QCOMPARE(report.tables[0].outcome, CommitTableOutcome::Created);
 }
 
 void ModelCommitTest::serveCreatesTablesIndexesAndItems() {

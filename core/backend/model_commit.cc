@@ -138,8 +138,11 @@ class CommitRun {
         const auto deadline = Clock::now() + options_.activeTimeout;
         while (true) {
             auto described = call(request, request.body);
-            if (!described) return described.error();
-            const Json table = described->value("Table", Json::object());
+            // Right after CreateTable a region may not find the table yet: ask again.
+            const bool notYet = !described && described.error().isDynamo() &&
+                                described.error().type == ErrorType::ResourceNotFound;
+            if (!described && !notYet) return described.error();
+            const Json table = notYet ? Json::object() : described->value("Table", Json::object());
             bool active = table.value("TableStatus", "") == "ACTIVE";
             for (const auto& index : table.value("GlobalSecondaryIndexes", Json::array()))
                 if (index.value("IndexStatus", "ACTIVE") != "ACTIVE") active = false;
@@ -147,7 +150,8 @@ class CommitRun {
             if (Clock::now() >= deadline)
                 return internalError("Table " + request.table + " did not become ACTIVE in " +
                                      std::to_string(options_.activeTimeout.count() / 1000) +
-                                     " s (it is " + table.value("TableStatus", "unknown") + ")");
+                                     " s (it is " +
+                                     table.value("TableStatus", std::string("not found")) + ")");
             if (!pause(options_.pollInterval)) return cancelledError("The commit was cancelled");
         }
     }
