@@ -102,6 +102,8 @@ void CommitDialogTest::commitToTheLocalEngine() {
     QVERIFY(dialog->isVisible());
     QCOMPARE(dialog->connectionBox()->count(), 1);
     QCOMPARE(dialog->connectionBox()->currentText(), QString("Local engine"));
+    QTRY_COMPARE(dialog->existingLabel()->text(),
+                 QString("None of the model's tables is there yet."));
 
     // The preview follows the number of generated items.
     const Model model = window.designer()->document()->model();
@@ -134,8 +136,11 @@ void CommitDialogTest::commitToTheLocalEngine() {
     QCOMPARE(dialog->progressLabel()->text(), QString("Done"));
     QVERIFY(progressSignals >= 1);
     QCOMPARE(testing::itemCount(*engine, "Shop"), int64_t(100));
-    // The window's table list shows the new table.
+    // The window's table list shows the new table, and the dialog knows it is there now.
     QTRY_COMPARE(tableNames(window.tableTree()), QStringList{"Shop"});
+    QTRY_COMPARE(dialog->existingLabel()->text(),
+                 QString("Already there, left as they are (none of their items are written): "
+                         "Shop"));
 
     // Again: Shop exists, so it is reported and nothing is written.
     QVERIFY(dialog->commitButton()->isEnabled());
@@ -217,6 +222,8 @@ void CommitDialogTest::commitToASavedConnection() {
     QCOMPARE(dialog->connectionBox()->count(), 3);
     QCOMPARE(dialog->connectionBox()->itemText(1), "test serve  (" + serve.url() + ")");
     dialog->connectionBox()->setCurrentIndex(1);
+    QTRY_COMPARE(dialog->existingLabel()->text(),
+                 QString("None of the model's tables is there yet."));
     dialog->generateBox()->setValue(30);
     QTest::mouseClick(dialog->commitButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->lastResult().has_value(), 20000);
@@ -233,8 +240,16 @@ void CommitDialogTest::commitToASavedConnection() {
     QVERIFY(count);
     QCOMPARE((*count)["Count"], Json(30));
 
-    // A connection that cannot be reached: the report says so and the dialog is usable again.
+    QTRY_COMPARE(dialog->existingLabel()->text(),
+                 QString("Already there, left as they are (none of their items are written): "
+                         "GameScores"));
+
+    // A connection that cannot be reached: the check and the report say so, and the dialog is
+    // usable again.
     dialog->connectionBox()->setCurrentIndex(2);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->existingLabel()->text().startsWith(
+                                 "Could not check the connection: DescribeTable GameScores: "),
+                             30000);
     QTest::mouseClick(dialog->commitButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning() && dialog->lastResult().has_value(), 30000);
     QVERIFY(*dialog->lastResult());

@@ -438,10 +438,16 @@ void ModelCommitTest::existingTableIsReportedNotOverwritten() {
 
     auto plan = planModelCommit(model, {.generateItems = 40});
     QVERIFY(plan);
+    auto before = existingCommitTables(*remote, *plan);
+    QVERIFY(before);
+    QCOMPARE(*before, std::vector<std::string>{"Books"});
     const CommitReport report = commitModel(*remote, *plan);
     QVERIFY(!report.complete());
     QVERIFY(!report.error);
     QCOMPARE(report.existingTables(), std::vector<std::string>{"Books"});
+    auto after = existingCommitTables(*remote, *plan);
+    QVERIFY(after);
+    QCOMPARE(*after, (std::vector<std::string>{"Books", "Loans"}));
     QCOMPARE(report.tables[1].outcome, CommitTableOutcome::Created);
     QCOMPARE(report.itemsWritten, int64_t(10));
     QCOMPARE(allItems(*remote, "Books"), std::vector<std::string>{mine.dump()});

@@ -81,6 +81,10 @@ CommitDialog::CommitDialog(const Model& model, std::shared_ptr<Backend> local,
     preview_->setLineWrapMode(QPlainTextEdit::NoWrap);
     previewLabel->setBuddy(preview_);
     layout->addWidget(preview_, 2);
+    existing_ = new QLabel(this);
+    existing_->setObjectName("commitExisting");
+    existing_->setWordWrap(true);
+    layout->addWidget(existing_);
     progress_ = new QProgressBar(this);
     progress_->setObjectName("commitProgress");
     progress_->setRange(0, 1000);
@@ -109,6 +113,7 @@ CommitDialog::CommitDialog(const Model& model, std::shared_ptr<Backend> local,
     auto* close = buttons->addButton(QDialogButtonBox::Close);
     layout->addWidget(buttons);
 
+    connect(connection_, &QComboBox::currentIndexChanged, this, &CommitDialog::checkExisting);
     connect(generate_, &QSpinBox::valueChanged, this, &CommitDialog::updatePlan);
     connect(seed_, &QSpinBox::valueChanged, this, &CommitDialog::updatePlan);
     connect(commitButton_, &QPushButton::clicked, this, [this] { start(); });
@@ -118,6 +123,7 @@ CommitDialog::CommitDialog(const Model& model, std::shared_ptr<Backend> local,
         reject();
     });
     updatePlan();
+    checkExisting();
 }
 
 CommitDialog::~CommitDialog() {
@@ -125,6 +131,73 @@ CommitDialog::~CommitDialog() {
         job_->cancel = true;
         watcher_->waitForFinished();
     }
+    if (checker_ && checker_->isRunning()) checker_->waitForFinished();
+}
+
+std::optional<ConnectionProfile> CommitDialog::chosenProfile() const {
+    const int chosen = connection_->currentData().toInt();
+    if (connection_->count() == 0 || chosen == kLocal) return std::nullopt;
+    return profiles_[static_cast<size_t>(chosen)];
+}
+
+Result<std::shared_ptr<Backend>> CommitDialog::backendFor(std::shared_ptr<Backend> local,
+                                                          std::optional<ConnectionProfile> profile,
+                                                          const AwsEnvironment& environment) {
+    if (!profile) return local;
+    auto remote = RemoteBackend::connect(*profile, environment);
+    if (!remote) return remote.error();
+    return std::shared_ptr<Backend>(std::move(remote).value());
+}
+
+bool CommitDialog::isChecking() const {
+    return checker_ && checker_->isRunning();
+}
+
+void CommitDialog::checkExisting() {
+    const quint64 generation = ++checkGeneration_;
+    if (!plan_ || connection_->count() == 0) {
+        existing_->clear();
+        return;
+    }
+    existing_->setText(tr("Checking %1 for the model's tables…").arg(connection_->currentText()));
+    if (!checker_) {
+        checker_ = new QFutureWatcher<Result<std::vector<std::string>>>(this);
+        connect(checker_, &QFutureWatcher<Result<std::vector<std::string>>>::finished, this,
+                [this] {
+                    if (checker_->property("generation").toULongLong() != checkGeneration_)
+                        return;  // a newer check is coming
+                    const Result<std::vector<std::string>> found = checker_->result();
+                    if (!found) {
+                        existing_->setText(tr("Could not check the connection: %1")
+                                               .arg(QString::fromStdString(found.error().message)));
+                    } else if (found->empty()) {
+                        existing_->setText(tr("None of the model's tables is there yet."));
+                    } else {
+                        QStringList names;
+                        for (const auto& name : *found) names << QString::fromStdString(name);
+                        existing_->setText(
+                            tr("Already there, left as they are (none of their items are "
+                               "written): %1")
+                                .arg(names.join(", ")));
+                    }
+                });
+    }
+    if (checker_->isRunning()) {
+        // One check at a time: the newest starts when this one ends.
+        connect(
+            checker_, &QFutureWatcher<Result<std::vector<std::string>>>::finished, this,
+            [this] { checkExisting(); }, Qt::SingleShotConnection);
+        return;
+    }
+    checker_->setProperty("generation", generation);
+    const CommitPlan plan = *plan_;
+    checker_->setFuture(
+        QtConcurrent::run([local = local_, profile = chosenProfile(), environment = environment_,
+                           plan]() -> Result<std::vector<std::string>> {
+            auto backend = backendFor(local, profile, environment);
+            if (!backend) return backend.error();
+            return existingCommitTables(**backend, plan);
+        }));
 }
 
 void CommitDialog::updatePlan() {
@@ -149,10 +222,8 @@ bool CommitDialog::isRunning() const {
 
 bool CommitDialog::start() {
     if (isRunning() || !plan_ || connection_->count() == 0) return false;
-    const int chosen = connection_->currentData().toInt();
     std::shared_ptr<Backend> local = local_;
-    std::optional<ConnectionProfile> profile;
-    if (chosen != kLocal) profile = profiles_[static_cast<size_t>(chosen)];
+    const std::optional<ConnectionProfile> profile = chosenProfile();
     job_ = std::make_shared<Job>();
     running_ = true;
     result_.reset();
@@ -186,13 +257,9 @@ bool CommitDialog::start() {
     const AwsEnvironment environment = environment_;
     watcher_->setFuture(QtConcurrent::run(
         [local, profile, environment, plan, options, job]() -> Result<CommitReport> {
-            std::shared_ptr<Backend> backend = local;
-            if (profile) {
-                auto remote = RemoteBackend::connect(*profile, environment);
-                if (!remote) return remote.error();
-                backend = std::move(remote).value();
-            }
-            return commitModel(*backend, plan, options);
+            auto backend = backendFor(local, profile, environment);
+            if (!backend) return backend.error();
+            return commitModel(**backend, plan, options);
         }));
     return true;
 }
@@ -240,6 +307,7 @@ void CommitDialog::finish() {
                                                   : tr("Done; some tables already existed"));
         report_->setPlainText(QString::fromStdString(formatCommitReport(report)));
     }
+    checkExisting();
     emit commitFinished();
 }
 

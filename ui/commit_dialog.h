@@ -50,6 +50,10 @@ class CommitDialog : public QDialog {
     QSpinBox* generateBox() const { return generate_; }
     QSpinBox* seedBox() const { return seed_; }
     QPlainTextEdit* previewText() const { return preview_; }
+    // Which of the model's tables the chosen connection has already (checked off the GUI
+    // thread when the dialog opens, the connection changes and after a commit).
+    QLabel* existingLabel() const { return existing_; }
+    bool isChecking() const;
     QProgressBar* progressBar() const { return progress_; }
     QLabel* progressLabel() const { return progressText_; }
     QPlainTextEdit* reportText() const { return report_; }
@@ -64,6 +68,13 @@ class CommitDialog : public QDialog {
 
   private:
     void updatePlan();
+    // Asks the chosen connection which of the plan's tables it has.
+    void checkExisting();
+    // The chosen connection's backend (connecting to a profile); call off the GUI thread.
+    static Result<std::shared_ptr<Backend>> backendFor(std::shared_ptr<Backend> local,
+                                                       std::optional<ConnectionProfile> profile,
+                                                       const AwsEnvironment& environment);
+    std::optional<ConnectionProfile> chosenProfile() const;
     void showProgress(const CommitProgress& progress);
     void finish();
 
@@ -85,6 +96,9 @@ class CommitDialog : public QDialog {
     QSpinBox* generate_ = nullptr;
     QSpinBox* seed_ = nullptr;
     QPlainTextEdit* preview_ = nullptr;
+    QLabel* existing_ = nullptr;
+    QFutureWatcher<Result<std::vector<std::string>>>* checker_ = nullptr;
+    quint64 checkGeneration_ = 0;
     QProgressBar* progress_ = nullptr;
     QLabel* progressText_ = nullptr;
     QPlainTextEdit* report_ = nullptr;

@@ -232,6 +232,20 @@ CommitReport commitModel(Backend& backend, const CommitPlan& plan,
     return CommitRun(backend, plan, options).run();
 }
 
+Result<std::vector<std::string>> existingCommitTables(Backend& backend, const CommitPlan& plan) {
+    std::vector<std::string> existing;
+    for (const auto& table : plan.tables) {
+        auto described = backend.call("DescribeTable", Json{{"TableName", table.name}});
+        if (described) {
+            existing.push_back(table.name);
+            continue;
+        }
+        if (!described.error().isDynamo() || described.error().type != ErrorType::ResourceNotFound)
+            return described.error().withContext("DescribeTable " + table.name + ": ");
+    }
+    return existing;
+}
+
 std::string formatCommitReport(const CommitReport& report) {
     std::ostringstream out;
     int created = 0;

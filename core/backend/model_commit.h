@@ -82,6 +82,10 @@ struct CommitReport {
 CommitReport commitModel(Backend& backend, const CommitPlan& plan,
                          const CommitRunOptions& options = {});
 
+// The plan's tables the endpoint has already (DescribeTable finds them), in the plan's order:
+// what a commit would report and leave alone. Errors: any other DescribeTable failure.
+Result<std::vector<std::string>> existingCommitTables(Backend& backend, const CommitPlan& plan);
+
 // For people: a headline ("Committed model Shop to http://...: 2 tables created, 120 items
 // written in 9 requests."), a line per table, then retries, the error or cancel, left-out
 // sample items.
