@@ -189,6 +189,12 @@ int main(int argc, char* argv[]) {
         "  model export FILE --to workbench|cloudformation|cli-json [--table T] [--out FILE]\n"
         "                         Write the model as a NoSQL Workbench model, a CloudFormation\n"
         "                         template (YAML) or a `create-table --cli-input-json` request.\n"
+        "  model commit FILE (--data DIR | --endpoint URL | --region R [--profile P])\n"
+        "       [--generate N] [--seed S] [--dry-run] [--json]\n"
+        "                         Create the model's tables and indexes on that connection and\n"
+        "                         write its sample items (and N generated ones); tables that\n"
+        "                         exist are reported and left alone. --dry-run prints the\n"
+        "                         requests only. Exits 1 unless everything was committed.\n"
         "  load --data DIR [--model FILE] [--generate N] [--seed S]\n"
         "       [--file ITEMS --format F [--table T] [--types a=N,b=S] [--all-or-nothing]]\n"
         "                         Create the model's tables and load its sample items, generate\n"
@@ -230,13 +236,15 @@ int main(int argc, char* argv[]) {
         "KEYID:SECRET");
     parser.addOptions({dataOption, inputOption, hostOption, portOption, credentialsOption});
     parser.addOptions({
-        {"json", "model check: print the result as JSON."},
+        {"json", "model check, model commit: print the result as JSON."},
+        {"dry-run", "model commit: print the requests without sending them."},
         {"from", "model import: the source format (workbench).", "FORMAT"},
         {"to", "model export: workbench, cloudformation or cli-json.", "FORMAT"},
         {"out", "Write the output to FILE (atomically) instead of standard output.", "FILE"},
         {"table", "The table to export, load into or dump.", "T"},
         {"model", "load: the model file whose tables to create and items to load.", "FILE"},
-        {"generate", "load: generate N sample items from the model's entity types.", "N"},
+        {"generate", "load, model commit: generate N sample items from the model's entity types.",
+         "N"},
         {"seed",
          "load: seed of the sample-data generator (default 1); simulate: the random "
          "seed (default: the scenario's).",
@@ -251,7 +259,9 @@ int main(int argc, char* argv[]) {
         {"format", "Item file format: dynamodb-json, s3-export, json or csv.", "F"},
         {"types", "load: CSV column types, e.g. price=N,active=BOOL.", "LIST"},
         {"all-or-nothing", "load: check every record first; import nothing if any is bad."},
-        {"endpoint", "call, remote: send to this DynamoDB endpoint (http:// or https://).", "URL"},
+        {"endpoint",
+         "call, remote, model commit: send to this DynamoDB endpoint (http:// or https://).",
+         "URL"},
         {"region",
          "call, remote: the AWS region (signing; the endpoint when no URL). serve: the region "
          "its health check (GET /) names.",

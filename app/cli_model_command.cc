@@ -1,4 +1,5 @@
-// shardscape-cli model check|import|export: thin wrappers over core/model.
+// shardscape-cli model check|import|export: thin wrappers over core/model (commit:
+// cli_commit_command.cc).
 #include <iostream>
 
 #include "cli_commands.h"
@@ -97,7 +98,8 @@ int modelCommand(const QCommandLineParser& parser) {
     if (sub == "check") return check(parser, args);
     if (sub == "import" || sub == "import-workbench") return importModel(parser, args);
     if (sub == "export") return exportModel(parser, args);
-    return usage("usage: shardscape-cli model check|import|export ...");
+    if (sub == "commit") return commitCommand(parser);
+    return usage("usage: shardscape-cli model check|import|export|commit ...");
 }
 
 }  // namespace cli

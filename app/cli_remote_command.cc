@@ -16,18 +16,6 @@
 namespace cli {
 namespace {
 
-shardscape::Result<std::shared_ptr<shardscape::RemoteBackend>> connect(
-    const QCommandLineParser& parser) {
-    shardscape::ConnectionProfile profile;
-    profile.endpointUrl = parser.value("endpoint").toStdString();
-    profile.region = parser.value("region").toStdString();
-    if (parser.isSet("profile")) {
-        profile.source = shardscape::CredentialSource::SharedProfile;
-        profile.awsProfile = parser.value("profile").toStdString();
-    }
-    return shardscape::RemoteBackend::connect(profile, shardscape::AwsEnvironment::fromProcess());
-}
-
 int importSchema(const QCommandLineParser& parser, shardscape::Backend& remote) {
     const std::string table = parser.value("table").toStdString();
     const QString out = parser.value("out");
@@ -82,13 +70,25 @@ int sample(const QCommandLineParser& parser, shardscape::Backend& remote) {
 
 }  // namespace
 
+shardscape::Result<std::shared_ptr<shardscape::RemoteBackend>> connectRemote(
+    const QCommandLineParser& parser) {
+    shardscape::ConnectionProfile profile;
+    profile.endpointUrl = parser.value("endpoint").toStdString();
+    profile.region = parser.value("region").toStdString();
+    if (parser.isSet("profile")) {
+        profile.source = shardscape::CredentialSource::SharedProfile;
+        profile.awsProfile = parser.value("profile").toStdString();
+    }
+    return shardscape::RemoteBackend::connect(profile, shardscape::AwsEnvironment::fromProcess());
+}
+
 bool wantsRemote(const QCommandLineParser& parser) {
     return parser.isSet("endpoint") || parser.isSet("region") || parser.isSet("profile");
 }
 
 int remoteCall(const QCommandLineParser& parser, const std::string& operation,
                const QByteArray& body) {
-    auto remote = connect(parser);
+    auto remote = connectRemote(parser);
     if (!remote) return printError(remote.error());
     const shardscape::Json request =
         shardscape::Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
@@ -112,7 +112,7 @@ int remoteCommand(const QCommandLineParser& parser) {
     if (!wantsRemote(parser)) return usage("remote " + sub + " needs --endpoint URL or --region R");
     if (sub == "import-schema" && !parser.isSet("out"))
         return usage("remote import-schema needs --out MODEL");
-    auto remote = connect(parser);
+    auto remote = connectRemote(parser);
     if (!remote) return printError(remote.error());
     return sub == "import-schema" ? importSchema(parser, **remote) : sample(parser, **remote);
 }

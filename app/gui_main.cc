@@ -43,7 +43,9 @@ int main(int argc, char* argv[]) {
         "views run its first scenario.",
         "FILE");
     QCommandLineOption dialogOption(
-        "dialog", "Open a dialog over the Data view: item-editor, import, export or sample-data.",
+        "dialog",
+        "Open a dialog over the Data view: item-editor, import, export or sample-data; or over "
+        "the designer: suggest-fix (the hot-partition model unless --model gives one).",
         "DIALOG");
     QCommandLineOption themeOption(
         "theme", "system, light or dark for this run (View > Theme remembers a choice).", "THEME");
@@ -91,7 +93,8 @@ int main(int argc, char* argv[]) {
     // First start (or an empty data directory) without a model to open: offer the bundled
     // examples.
     if ((!engine || engine->tableNames().empty()) && !parser.isSet(modelOption) &&
-        !(parser.isSet(screenshotOption) && parser.value(viewOption) == "designer"))
+        !(parser.isSet(screenshotOption) && parser.value(viewOption) == "designer") &&
+        parser.value(dialogOption) != "suggest-fix")
         window.showWelcome(bundled);
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
         std::fprintf(stderr,
@@ -102,8 +105,12 @@ int main(int argc, char* argv[]) {
     }
     // The designer shows the model given, or for a screenshot of it, the first bundled one.
     QString model = parser.value(modelOption);
+    const bool suggestFix = parser.value(dialogOption) == "suggest-fix";
     if (model.isEmpty() && parser.isSet(screenshotOption) && parser.value(viewOption) == "designer")
         model = QDir(bundled + "/models").absoluteFilePath("ecommerce.shardscape.json");
+    // Suggest a fix shows its lesson on the teaching model's hot key.
+    if (model.isEmpty() && suggestFix)
+        model = QDir(bundled + "/models").absoluteFilePath("hot-partition.shardscape.json");
     if (!model.isEmpty()) {
         window.designer()->setErrorReporter([](const QString& message) {
             std::fprintf(stderr, "shardscape: %s\n", qPrintable(message));
@@ -111,10 +118,13 @@ int main(int argc, char* argv[]) {
         if (!window.designer()->openFile(model)) return 1;
     }
     // The designer needs room: its screenshot is taken at a typical desktop size.
-    if (parser.isSet(screenshotOption) && parser.value(viewOption) == "designer")
+    if (parser.isSet(screenshotOption) && (parser.value(viewOption) == "designer" || suggestFix))
         window.resize(1480, 920);
     window.show();
-    if (parser.isSet(dialogOption)) {
+    if (suggestFix) {
+        window.showView("designer");
+        window.suggestFix();
+    } else if (parser.isSet(dialogOption)) {
         const QString dialog = parser.value(dialogOption);
         window.showView("data");
         shardscape::DataView* data = window.dataView();
@@ -155,7 +165,9 @@ int main(int argc, char* argv[]) {
                 app.exit(modelStatus);
                 return;
             }
-            const QString view = parser.isSet(viewOption) ? parser.value(viewOption) : "tables";
+            const QString view = parser.isSet(viewOption) ? parser.value(viewOption)
+                                 : suggestFix             ? "designer"
+                                                          : "tables";
             if (view == "classroom") {
                 // The presenter's view: large fonts, the demonstration at its last step.
                 window.resize(1600, 1000);

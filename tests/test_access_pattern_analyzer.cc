@@ -289,8 +289,9 @@ void AnalyzerTest::hotPartitionModelShowsItsLessons() {
     QStringList verdicts;
     for (const auto& p : analysis.patterns)
         verdicts << q(p.pattern + "=" + std::string(verdictName(p.verdict)));
-    QCOMPARE(verdicts, (QStringList{"castVote=green", "castVoteSharded=green",
-                                    "readLeaderboard=green", "countVotes=red"}));
+    // A hot key throttles: castVote and readLeaderboard are red (Throttled) as well as the Scan.
+    QCOMPARE(verdicts, (QStringList{"castVote=red", "castVoteSharded=green", "readLeaderboard=red",
+                                    "countVotes=red"}));
     QCOMPARE(smells(analysis),
              (QStringList{
                  "table Votes: low-cardinality partition key: PK = 'CANDIDATE#{candidate}' takes "
@@ -312,9 +313,11 @@ void AnalyzerTest::reportText() {
     const std::string text = formatModelCheck(model, {}, analyzeModel(model));
     QVERIFY(
         text.starts_with("Model: Hot partition (teaching model)\n\nAccess patterns:\n"
-                         "  GREEN      castVote         UpdateItem on table Votes: writes by "
-                         "the full primary key (PK); ~1 WCU per request\n"));
-    QVERIFY(text.ends_with("\n0 errors; 3 green, 0 amber, 1 red, 0 impossible; 4 design smells\n"));
+                         "  RED        castVote         UpdateItem on table Votes: writes by "
+                         "the full primary key (PK); ~1 WCU per request; throttled: ~3500 WCU/s "
+                         "on one PK value of table Votes ('CANDIDATE#{candidate}' gets 70% of "
+                         "the writes); one partition accepts at most 1,000 WCU/s\n"));
+    QVERIFY(text.ends_with("\n0 errors; 1 green, 0 amber, 3 red, 0 impossible; 4 design smells\n"));
     const OrderedJson json = modelCheckJson({}, analyzeModel(model));
     QCOMPARE(json["accessPatterns"][3]["verdict"], "red");
     QCOMPARE(json["designSmells"].size(), 4u);

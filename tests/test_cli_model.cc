@@ -71,6 +71,7 @@ void CliModelTest::modelCheckVerdictsAndExitCodes() {
     QCOMPARE(red.exitCode, 1);
     QVERIFY(
         red.out.contains("  RED        countVotes       Scan of table Votes: reads every item"));
+    QVERIFY(red.out.contains("  RED        castVote         UpdateItem on table Votes: "));
 
     Run json =
         cli({"model", "check", "--json", source("resources/models/hot-partition.shardscape.json")});

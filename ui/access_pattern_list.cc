@@ -18,6 +18,7 @@ QColor verdictColor(PatternVerdict verdict) {
         case PatternVerdict::ServedWithFilter:
             return QColor("#e0a106");
         case PatternVerdict::NeedsScan:
+        case PatternVerdict::Throttled:
         case PatternVerdict::Impossible:
             break;
     }
@@ -49,6 +50,8 @@ QString verdictText(PatternVerdict verdict) {
             return QObject::tr("Filtered");
         case PatternVerdict::NeedsScan:
             return QObject::tr("Scan");
+        case PatternVerdict::Throttled:
+            return QObject::tr("Throttled");
         case PatternVerdict::Impossible:
             break;
     }
@@ -97,7 +100,9 @@ void AccessPatternList::setAnalysis(const Model& model, const ModelAnalysis& ana
     for (size_t i = 0; i < analysis.patterns.size(); ++i) {
         const PatternAnalysis& a = analysis.patterns[i];
         const AccessPattern* pattern = model.findAccessPattern(a.pattern);
-        ++counts[static_cast<int>(a.verdict)];
+        // green, amber, red (a Scan or a hot key), impossible.
+        const std::string_view name = verdictName(a.verdict);
+        ++counts[name == "green" ? 0 : name == "amber" ? 1 : name == "red" ? 2 : 3];
         auto* row = new QTreeWidgetItem(tree_);
         row->setText(0, QString::fromStdString(a.pattern));
         row->setIcon(0, verdictIcon(a.verdict));
@@ -120,8 +125,8 @@ void AccessPatternList::setAnalysis(const Model& model, const ModelAnalysis& ana
         if (row->text(0) == current) tree_->setCurrentItem(row);
     }
     summary_->setText(
-        tr("<b>%1</b> served &nbsp; <b>%2</b> filtered &nbsp; <b>%3</b> scan &nbsp; <b>%4</b> "
-           "impossible")
+        tr("<b>%1</b> served &nbsp; <b>%2</b> filtered &nbsp; <b>%3</b> scan or throttled "
+           "&nbsp; <b>%4</b> impossible")
             .arg(counts[0])
             .arg(counts[1])
             .arg(counts[2])

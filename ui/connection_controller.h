@@ -38,6 +38,7 @@ class ConnectionController : public QObject {
 
     // The AWS environment profiles resolve against (tests give a temporary HOME).
     void setEnvironment(AwsEnvironment environment) { environment_ = std::move(environment); }
+    const AwsEnvironment& environment() const { return environment_; }
     const std::vector<ConnectionProfile>& profiles() const { return profiles_; }
     void setProfiles(std::vector<ConnectionProfile> profiles);
 

@@ -29,6 +29,8 @@ class CompareView;
 class LiveCapacityView;
 class DesignerWorkbench;
 class SampleDataDialog;
+class CommitDialog;
+class SuggestFixDialog;
 class ConnectionController;
 class ServerController;
 
@@ -92,6 +94,14 @@ class MainWindow : public QMainWindow {
     void checkBackgroundWork();
     // Opens the sample-data dialog for the last model opened (or none).
     SampleDataDialog* generateSampleData();
+    // Model › Commit to connection…: opens the commit dialog for the designer's model, with
+    // the local engine and the saved connection profiles to choose from.
+    CommitDialog* commitModelToConnection();
+    QAction* commitModelAction() const { return commitModelAction_; }
+    // Model › Suggest a fix…: the fixes for the designer's amber and red access patterns,
+    // starting with the one selected in its list.
+    SuggestFixDialog* suggestFix();
+    QAction* suggestFixAction() const { return suggestFixAction_; }
     // Remote connections (Connection menu, connection selector) and the local endpoint
     // (Server menu).
     ConnectionController* connections() const { return connections_; }
@@ -132,6 +142,8 @@ class MainWindow : public QMainWindow {
     DesignerWorkbench* designer_ = nullptr;
     QString lastModelPath_;
     ConnectionController* connections_ = nullptr;
+    QAction* commitModelAction_ = nullptr;
+    QAction* suggestFixAction_ = nullptr;
     ServerController* server_ = nullptr;
 };
 

@@ -1,16 +1,28 @@
 // The main window's data tools: the Data and View menus, view shortcuts, the theme choice,
-// the sample-data dialog and importing files dropped on the window.
+// the sample-data dialog, committing the designer's model to a connection (Model menu) and
+// importing files dropped on the window.
 #include <QAction>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMenuBar>
 #include <QShortcut>
 #include <QTabWidget>
+#include <QTreeWidget>
 
+#include "access_pattern_list.h"
+#include "commit_dialog.h"
+#include "connection_controller.h"
 #include "data_view.h"
+#include "design_document.h"
+#include "designer_view.h"
+#include "designer_workbench.h"
 #include "import_dialog.h"
 #include "main_window.h"
+#include "menu_placement.h"
 #include "sample_data_dialog.h"
+#include "simulation_panel.h"
+#include "suggest_fix_dialog.h"
 #include "table_list_model.h"
 #include "theme.h"
 
@@ -70,6 +82,47 @@ void MainWindow::addDataTools() {
 
     menuBar()->insertMenu(before, dataMenu);
     menuBar()->insertMenu(before, viewMenu);
+
+    // The Simulation view follows the designer's model, so a change made there (a suggested
+    // fix) runs at once; the source chosen stays chosen, rebuilt from the changed model.
+    connect(designer_->document(), &DesignDocument::changed, this, [this] {
+        if (simulation_->running()) return;
+        const QString current = simulation_->sourceChoice()->currentText();
+        simulation_->setModel(designer_->document()->model());
+        const int index = static_cast<int>(simulation_->sources().indexOf(current));
+        if (index >= 0) simulation_->chooseSource(index);
+    });
+
+    QMenu* modelMenu = menuNamed(menuBar(), "modelMenu", tr("&Model"));
+    suggestFixAction_ = modelMenu->addAction(tr("&Suggest a fix…"), this, [this] { suggestFix(); });
+    suggestFixAction_->setObjectName("suggestFixAction");
+    suggestFixAction_->setToolTip(
+        tr("Changes to the model that turn an amber or red access pattern green"));
+    commitModelAction_ = modelMenu->addAction(tr("&Commit to connection…"), this,
+                                              [this] { commitModelToConnection(); });
+    commitModelAction_->setObjectName("commitModelAction");
+    commitModelAction_->setToolTip(
+        tr("Create the designer's tables and indexes on a connection and write its items"));
+}
+
+SuggestFixDialog* MainWindow::suggestFix() {
+    QString pattern;
+    if (QTreeWidgetItem* current = designer_->view()->accessPatterns()->tree()->currentItem())
+        pattern = current->text(0);
+    auto* dialog = new SuggestFixDialog(designer_->document(), pattern, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+CommitDialog* MainWindow::commitModelToConnection() {
+    auto* dialog = new CommitDialog(designer_->document()->model(), local_,
+                                    connections_->profiles(), connections_->environment(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The tables on the current connection may have changed.
+    connect(dialog, &CommitDialog::commitFinished, this, &MainWindow::refresh);
+    dialog->show();
+    return dialog;
 }
 
 SampleDataDialog* MainWindow::generateSampleData() {

@@ -15,4 +15,14 @@ inline QMenu* addMenuBeforeHelp(QMenuBar* bar, const QString& title) {
     return menu;
 }
 
+// The menu bar's menu of that object name, added before Help when there is none yet: features
+// that share a menu (Model) find it whichever adds it first.
+inline QMenu* menuNamed(QMenuBar* bar, const QString& objectName, const QString& title) {
+    for (QAction* action : bar->actions())
+        if (action->menu() && action->menu()->objectName() == objectName) return action->menu();
+    QMenu* menu = addMenuBeforeHelp(bar, title);
+    menu->setObjectName(objectName);
+    return menu;
+}
+
 }  // namespace shardscape

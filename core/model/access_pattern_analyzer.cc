@@ -300,6 +300,7 @@ std::string_view verdictName(PatternVerdict verdict) {
         case PatternVerdict::ServedWithFilter:
             return "amber";
         case PatternVerdict::NeedsScan:
+        case PatternVerdict::Throttled:
             return "red";
         case PatternVerdict::Impossible:
             break;
@@ -309,7 +310,8 @@ std::string_view verdictName(PatternVerdict verdict) {
 
 bool ModelAnalysis::hasRed() const {
     return std::any_of(patterns.begin(), patterns.end(), [](const PatternAnalysis& p) {
-        return p.verdict == PatternVerdict::NeedsScan || p.verdict == PatternVerdict::Impossible;
+        return p.verdict == PatternVerdict::NeedsScan || p.verdict == PatternVerdict::Throttled ||
+               p.verdict == PatternVerdict::Impossible;
     });
 }
 
@@ -318,6 +320,28 @@ ModelAnalysis analyzeModel(const Model& model) {
     for (const auto& pattern : model.accessPatterns)
         analysis.patterns.push_back(PatternAnalyzer(model, pattern).run());
     analysis.smells = findDesignSmells(model, analysis.patterns);
+    // A pattern served by key whose rate overloads one partition key still fails: it throttles.
+    for (const auto& smell : analysis.smells) {
+        if (smell.hotPattern.empty()) continue;
+        for (auto& pattern : analysis.patterns) {
+            if (pattern.pattern != smell.hotPattern) continue;
+            if (pattern.verdict != PatternVerdict::Throttled) {
+                pattern.verdict = PatternVerdict::Throttled;
+                pattern.reason.append("; throttled: ");
+                pattern.suggestion =
+                    pattern.writeUnitsPerRequest > 0
+                        ? "spread the writes over several partition key values (write sharding)"
+                        : "read eventually consistent, cache the item, or spread it over copies";
+            } else {
+                pattern.reason.append("; ");
+            }
+            // The smell's message without its "hot partition: " heading.
+            const std::string heading = "hot partition: ";
+            pattern.reason.append(smell.message.starts_with(heading)
+                                      ? smell.message.substr(heading.size())
+                                      : smell.message);
+        }
+    }
     return analysis;
 }
 

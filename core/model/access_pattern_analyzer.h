@@ -8,6 +8,8 @@
 //   ServedWithFilter  the Query is served, but a FilterExpression discards a share of the
 //                     items read (and their read capacity)
 //   NeedsScan         the pattern reads the whole table or index
+//   Throttled         served by key, but at its rate one partition key value needs more than a
+//                     partition gives (3,000 RCU or 1,000 WCU per second): requests throttle
 //   Impossible        DynamoDB would reject it as written (e.g. a condition on an attribute
 //                     that is not a key of the table or index it queries)
 
@@ -19,9 +21,9 @@
 
 namespace shardscape {
 
-enum class PatternVerdict { Served, ServedWithFilter, NeedsScan, Impossible };
+enum class PatternVerdict { Served, ServedWithFilter, NeedsScan, Throttled, Impossible };
 
-// "green", "amber", "red", "impossible".
+// "green", "amber", "red" (NeedsScan, Throttled), "impossible".
 std::string_view verdictName(PatternVerdict verdict);
 
 struct PatternAnalysis {
@@ -39,12 +41,14 @@ struct PatternAnalysis {
 struct DesignSmell {
     std::string subject;  // "table Shop", "index GSI1 of Shop", "access pattern hotReads"
     std::string message;
+    // A hot partition: the access pattern that puts it there (its verdict is Throttled).
+    std::string hotPattern;
 };
 
 struct ModelAnalysis {
     std::vector<PatternAnalysis> patterns;
     std::vector<DesignSmell> smells;
-    // True when a pattern needs a Scan or is impossible.
+    // True when a pattern needs a Scan, throttles or is impossible.
     bool hasRed() const;
 };
 

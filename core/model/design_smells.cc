@@ -62,7 +62,8 @@ class SmellFinder {
                                    shownAs + "' takes at most " + count +
                                    (count == "1" ? " value" : " values") + " for " + entity.name +
                                    " items, so they and their traffic share " + count +
-                                   (count == "1" ? " partition key" : " partition keys")});
+                                   (count == "1" ? " partition key" : " partition keys"),
+                               {}});
         }
     }
 
@@ -81,7 +82,8 @@ class SmellFinder {
                  "item collection growth: the largest " + entity.name + " collection (" +
                      table.partitionKey + " = '" + shownAs + "') reaches ~" +
                      formatAmount(gigabytes) +
-                     " GB; with a local secondary index a collection cannot exceed 10 GB"});
+                     " GB; with a local secondary index a collection cannot exceed 10 GB",
+                 {}});
         }
     }
 
@@ -114,11 +116,11 @@ class SmellFinder {
                 const double perKey = pattern.ratePerSecond * *share * analysis.readUnitsPerRequest;
                 if (perKey > kPartitionReadUnitsPerSecond)
                     smells_.push_back(
-                        {subject, "hot partition: ~" + formatAmount(perKey) + " RCU/s on one " +
-                                      pk + " value ('" + term.valueTemplate + "' gets " +
-                                      percent(*share) +
-                                      " of the requests); one partition serves at most 3,000 "
-                                      "RCU/s"});
+                        {subject,
+                         "hot partition: ~" + formatAmount(perKey) + " RCU/s on one " + pk +
+                             " value ('" + term.valueTemplate + "' gets " + percent(*share) +
+                             " of the requests); one partition serves at most 3,000 RCU/s",
+                         pattern.name});
             }
             return;
         }
@@ -139,7 +141,7 @@ class SmellFinder {
                                   " of the writes); one partition accepts at most 1,000 WCU/s";
             if (view.kind == KeySchemaView::Kind::GlobalIndex)
                 message.append(", and a throttled GSI throttles the table's writes");
-            smells_.push_back({subject, message});
+            smells_.push_back({subject, message, pattern.name});
         }
     }
 

@@ -39,8 +39,12 @@ std::string formatModelCheck(const Model& model, const std::vector<ModelProblem>
         for (const auto& s : analysis.smells)
             out.append("  ").append(s.subject).append(": ").append(s.message).append("\n");
     }
+    // green, amber, red (a Scan or a hot key), impossible.
     size_t counts[4] = {0, 0, 0, 0};
-    for (const auto& p : analysis.patterns) ++counts[static_cast<int>(p.verdict)];
+    for (const auto& p : analysis.patterns) {
+        const std::string_view name = verdictName(p.verdict);
+        ++counts[name == "green" ? 0 : name == "amber" ? 1 : name == "red" ? 2 : 3];
+    }
     out.append("\n").append(std::to_string(problems.size())).append(" errors; ");
     out.append(std::to_string(counts[0])).append(" green, ");
     out.append(std::to_string(counts[1])).append(" amber, ");

@@ -79,26 +79,31 @@ Result<Item> EntityItemFactory::next(SampleRandom& random, const Item& fixed) {
     return item;
 }
 
-Result<GenerateReport> generateSampleData(Engine& engine, const Model& model,
-                                          const GenerateOptions& options) {
-    GenerateReport report;
+std::vector<int64_t> entityItemCounts(const Model& model, int64_t items) {
+    std::vector<int64_t> counts(model.entities.size(), 0);
     double totalWeight = 0;
     for (const auto& e : model.entities) totalWeight += std::max(0.0, e.weight);
-    if (totalWeight <= 0 || options.items <= 0) return report;
+    if (totalWeight <= 0 || items <= 0) return counts;
 
     // Largest-remainder split keeps the total exact.
-    std::vector<int64_t> counts;
     int64_t assigned = 0;
-    for (const auto& e : model.entities) {
-        counts.push_back(static_cast<int64_t>(std::floor(static_cast<double>(options.items) *
-                                                         std::max(0.0, e.weight) / totalWeight)));
-        assigned += counts.back();
+    for (size_t i = 0; i < model.entities.size(); ++i) {
+        counts[i] = static_cast<int64_t>(std::floor(
+            static_cast<double>(items) * std::max(0.0, model.entities[i].weight) / totalWeight));
+        assigned += counts[i];
     }
-    for (size_t i = 0; assigned < options.items; i = (i + 1) % counts.size())
+    for (size_t i = 0; assigned < items; i = (i + 1) % counts.size())
         if (model.entities[i].weight > 0) {
             ++counts[i];
             ++assigned;
         }
+    return counts;
+}
+
+Result<GenerateReport> generateSampleData(Engine& engine, const Model& model,
+                                          const GenerateOptions& options) {
+    GenerateReport report;
+    const std::vector<int64_t> counts = entityItemCounts(model, options.items);
 
     SampleRandom random(options.seed);
     for (size_t e = 0; e < model.entities.size(); ++e) {

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "model/model.h"
 #include "storage/engine.h"
@@ -46,6 +47,10 @@ class EntityItemFactory {
     struct Impl;
     std::shared_ptr<Impl> impl_;
 };
+
+// How `items` generated items split between the model's entity types (in their order), in
+// proportion to their weights; the counts add up to `items` (all 0 when no entity has weight).
+std::vector<int64_t> entityItemCounts(const Model& model, int64_t items);
 
 // The tables must exist (createModelTables). Errors name the entity at fault.
 Result<GenerateReport> generateSampleData(Engine& engine, const Model& model,

@@ -1,0 +1,207 @@
+// Model › Suggest a fix… (ui/suggest_fix_dialog.h) through the real widgets offscreen: on the
+// bundled hot-partition teaching model, the red castVote's suggested fix (shard its key 100
+// ways) shown as a diff, applied with the Apply button as one undoable step: castVote turns
+// green in the designer, the Election night scenario's throttled requests drop to 0, and undo
+// and redo restore each model exactly.
+#include <QComboBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QTextEdit>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "access_pattern_list.h"
+#include "backend/local_backend.h"
+#include "design_document.h"
+#include "designer_view.h"
+#include "designer_workbench.h"
+#include "main_window.h"
+#include "model/model_file.h"
+#include "model/model_json.h"
+#include "model/model_scenario.h"
+#include "simulation/simulator.h"
+#include "simulation_panel.h"
+#include "simulation_results_view.h"
+#include "storage/engine.h"
+#include "suggest_fix_dialog.h"
+
+using namespace shardscape;
+
+namespace {
+
+const QString kModel = QString(SHARDSCAPE_RESOURCES) + "/models/hot-partition.shardscape.json";
+
+double electionNightThrottled(const Model& model) {
+    for (size_t i = 0; i < model.scenarios.size(); ++i) {
+        if (model.scenarios[i].value("name", std::string()) != "Election night") continue;
+        auto scenario = simulatorScenario(model, i);
+        if (!scenario) qFatal("%s", scenario.error().message.c_str());
+        SimulationOptions options;
+        options.partitionSeries = false;
+        auto report = simulate(*scenario, options);
+        if (!report) qFatal("%s", report.error().message.c_str());
+        return report->throttledRequests;
+    }
+    qFatal("no Election night scenario");
+}
+
+QAction* menuAction(MainWindow& window, const QString& menuName, const QString& actionName) {
+    for (QAction* menu : window.menuBar()->actions())
+        if (menu->menu() && menu->menu()->objectName() == menuName)
+            for (QAction* action : menu->menu()->actions())
+                if (action->objectName() == actionName) return action;
+    return nullptr;
+}
+
+QStringList patternChoices(QComboBox* box) {
+    QStringList names;
+    for (int i = 0; i < box->count(); ++i) names << box->itemData(i).toString();
+    return names;
+}
+
+}  // namespace
+
+class SuggestFixTest : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase();
+    void applyTheHotKeyFixThroughTheDialog();
+    void greenPatternsAndNoSuggestion();
+
+  private:
+    QTemporaryDir settings_;
+};
+
+void SuggestFixTest::initTestCase() {
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings_.path());
+}
+
+void SuggestFixTest::applyTheHotKeyFixThroughTheDialog() {
+    QTemporaryDir dir;
+    auto engine = Engine::open(dir.path().toStdString());
+    QVERIFY(engine);
+    MainWindow window(std::make_shared<LocalBackend>(std::move(*engine)), dir.path());
+    QVERIFY(window.designer()->openFile(kModel));
+    DesignDocument* document = window.designer()->document();
+    const Json original = Json(modelToJson(document->model()));
+    AccessPatternList* list = window.designer()->view()->accessPatterns();
+    QCOMPARE(list->shownVerdict("castVote"), QString("red"));
+    QVERIFY(electionNightThrottled(document->model()) > 0);
+    {
+        SimulationPanel* simulation = window.simulationPanel();
+        const int source =
+            static_cast<int>(simulation->sources().indexOf("Model scenario: Election night"));
+        QVERIFY(source >= 0);
+        QVERIFY(simulation->chooseSource(source));
+        QSignalSpy finished(simulation, &SimulationPanel::finished);
+        QVERIFY(simulation->run());
+        QVERIFY(finished.wait(60000));
+        QVERIFY(simulation->results()->report()->throttledRequests > 0.5e6);
+    }
+
+    // The pattern selected in the designer is the one the dialog starts with.
+    const auto rows = list->tree()->findItems("countVotes", Qt::MatchExactly);
+    QCOMPARE(rows.size(), 1);
+    list->tree()->setCurrentItem(rows.front());
+    QAction* action = menuAction(window, "modelMenu", "suggestFixAction");
+    QVERIFY(action);
+    QCOMPARE(action->text(), QString("&Suggest a fix…"));
+    action->trigger();
+    auto* dialog = window.findChild<SuggestFixDialog*>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(patternChoices(dialog->patternBox()),
+             (QStringList{"castVote", "readLeaderboard", "countVotes"}));
+    QCOMPARE(dialog->patternBox()->currentText(), QString("countVotes (scan)"));
+    // countVotes scans with begins_with: nothing to suggest, and Apply is off.
+    QCOMPARE(dialog->suggestionList()->count(), 0);
+    QVERIFY(!dialog->applyButton()->isEnabled());
+    QVERIFY(dialog->explanationLabel()->text().startsWith("No change of the model makes"));
+
+    dialog->patternBox()->setCurrentIndex(0);
+    QCOMPARE(dialog->patternBox()->currentText(), QString("castVote (throttled)"));
+    QVERIFY(dialog->reasonLabel()->text().contains(
+        "throttled: ~3500 WCU/s on one PK value of table Votes"));
+    QCOMPARE(dialog->suggestionList()->count(), 1);
+    QCOMPARE(dialog->suggestionList()->item(0)->text(),
+             QString("Shard PK of entity Vote 100 ways"));
+    QVERIFY(dialog->explanationLabel()->text().startsWith(
+        "~3500 WCU/s land on one PK value ('CANDIDATE#{candidate}')"));
+    const QString diff = dialog->diffView()->toPlainText();
+    QVERIFY2(diff.contains("-         \"PK\": \"CANDIDATE#{candidate}\"\n"
+                           "+         \"PK\": \"CANDIDATE#{candidate}#{shard}\"\n"),
+             qPrintable(diff));
+    QVERIFY2(diff.contains("+             \"cardinality\": 100\n"), qPrintable(diff));
+    QVERIFY(dialog->applyButton()->isEnabled());
+
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    // One undoable step; the designer's verdicts recomputed.
+    QCOMPARE(document->undoStack()->count(), 1);
+    QCOMPARE(document->undoStack()->undoText(),
+             QString("Fix castVote: Shard PK of entity Vote 100 ways"));
+    QCOMPARE(*document->model().findEntity("Vote")->keyTemplate("PK"),
+             std::string("CANDIDATE#{candidate}#{shard}"));
+    QCOMPARE(list->shownVerdict("castVote"), QString("green"));
+    QCOMPARE(list->shownVerdict("countVotes"), QString("red"));
+    QCOMPARE(dialog->statusLabel()->text(),
+             QString("Applied “Shard PK of entity Vote 100 ways”: castVote is now green. Edit › "
+                     "Undo takes it back."));
+    // castVote is green now, so the dialog no longer offers it.
+    QCOMPARE(patternChoices(dialog->patternBox()), (QStringList{"readLeaderboard", "countVotes"}));
+    // The scenario that threw away most of the votes no longer throttles any: in core, and run
+    // in the Simulation view, which follows the designer's model.
+    QCOMPARE(electionNightThrottled(document->model()), 0.0);
+    SimulationPanel* simulation = window.simulationPanel();
+    const int source =
+        static_cast<int>(simulation->sources().indexOf("Model scenario: Election night"));
+    QVERIFY(source >= 0);
+    QVERIFY(simulation->chooseSource(source));
+    QSignalSpy finished(simulation, &SimulationPanel::finished);
+    QVERIFY(simulation->run());
+    QVERIFY(finished.wait(60000));
+    QVERIFY(simulation->results()->report());
+    QVERIFY(simulation->results()->report()->requests > 1e6);
+    QCOMPARE(simulation->results()->report()->throttledRequests, 0.0);
+    const Json fixed = Json(modelToJson(document->model()));
+
+    window.designer()->undoAction()->trigger();
+    QCOMPARE(Json(modelToJson(document->model())), original);
+    QCOMPARE(list->shownVerdict("castVote"), QString("red"));
+    QCOMPARE(patternChoices(dialog->patternBox()),
+             (QStringList{"castVote", "readLeaderboard", "countVotes"}));
+    window.designer()->redoAction()->trigger();
+    QCOMPARE(Json(modelToJson(document->model())), fixed);
+    QCOMPARE(list->shownVerdict("castVote"), QString("green"));
+
+    // The leaderboard's strongly consistent hot read: read it eventually consistent.
+    QVERIFY(dialog->choosePattern("readLeaderboard"));
+    QCOMPARE(dialog->suggestionList()->item(0)->text(),
+             QString("Read readLeaderboard eventually consistent"));
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QCOMPARE(list->shownVerdict("readLeaderboard"), QString("green"));
+    QCOMPARE(document->undoStack()->count(), 2);
+    QCOMPARE(patternChoices(dialog->patternBox()), QStringList{"countVotes"});
+}
+
+void SuggestFixTest::greenPatternsAndNoSuggestion() {
+    QTemporaryDir dir;
+    auto engine = Engine::open(dir.path().toStdString());
+    QVERIFY(engine);
+    MainWindow window(std::make_shared<LocalBackend>(std::move(*engine)), dir.path());
+    QVERIFY(window.designer()->openFile(QString(SHARDSCAPE_RESOURCES) +
+                                        "/models/chat-app.shardscape.json"));
+    SuggestFixDialog* dialog = window.suggestFix();
+    QCOMPARE(dialog->patternBox()->count(), 0);
+    QCOMPARE(dialog->reasonLabel()->text(),
+             QString("Every access pattern is green: there is nothing to fix."));
+    QVERIFY(!dialog->applyButton()->isEnabled());
+    QVERIFY(!dialog->apply(0));
+    QCOMPARE(window.designer()->document()->undoStack()->count(), 0);
+}
+
+QTEST_MAIN(SuggestFixTest)
+#include "test_suggest_fix.moc"
