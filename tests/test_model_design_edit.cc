@@ -346,12 +346,12 @@ void ModelDesignEditTest::placeholderValuesText() {
 
 void ModelDesignEditTest::scenarioFormWritesPlainNamesAndOverrides() {
     const Model model = ecommerce();
-    ScenarioForm form;
+    ModelScenarioForm form;
     form.name = "Black Friday";
     form.durationSeconds = 600;
     form.rateMultiplier = 10;
     for (const char* name : {"placeOrder", "getProduct", "listCustomerOrders"}) {
-        ScenarioPatternForm p;
+        ModelScenarioPatternForm p;
         p.pattern = name;
         form.patterns.push_back(p);
     }
@@ -402,11 +402,11 @@ void ModelDesignEditTest::scenarioFormWritesPlainNamesAndOverrides() {
 
 void ModelDesignEditTest::scenarioFormReadsBack() {
     const Model model = ecommerce();
-    ScenarioForm form;
+    ModelScenarioForm form;
     form.name = "Mixed";
     form.description = "A bit of everything";
     form.durationSeconds = 300;
-    ScenarioPatternForm spike;
+    ModelScenarioPatternForm spike;
     spike.pattern = "getProduct";
     spike.shape = "spikes";
     spike.peak = 4;
@@ -414,14 +414,14 @@ void ModelDesignEditTest::scenarioFormReadsBack() {
     spike.keyCount = 200;
     spike.exponent = 1.5;
     spike.shards = 3;
-    ScenarioPatternForm daily;
+    ModelScenarioPatternForm daily;
     daily.pattern = "getCustomer";
     daily.shape = "daily";
     daily.peak = 5;
     form.patterns = {spike, daily};
     auto json = scenarioFromForm(model, form);
     QVERIFY(json.ok());
-    const ScenarioForm back = scenarioFormFrom(model, *json);
+    const ModelScenarioForm back = scenarioFormFrom(model, *json);
     QCOMPARE(back.name, form.name);
     QCOMPARE(back.description, form.description);
     QCOMPARE(back.durationSeconds, 300.0);

@@ -64,6 +64,15 @@ DesignerView::DesignerView(DesignDocument* document, QWidget* parent)
     tableFacts_->setStyleSheet("color: palette(mid);");
     bar->addSpacing(12);
     bar->addWidget(tableFacts_, 1);
+    ttl_ = new QLineEdit(this);
+    ttl_->setObjectName("designerTtl");
+    ttl_->setPlaceholderText(tr("off"));
+    ttl_->setMaximumWidth(140);
+    ttl_->setToolTip(tr("The attribute whose epoch-seconds value expires an item (Time to Live)"));
+    auto* ttlLabel = new QLabel(tr("Time to &Live:"), this);
+    ttlLabel->setBuddy(ttl_);
+    bar->addWidget(ttlLabel);
+    bar->addWidget(ttl_);
     layout->addLayout(bar);
 
     message_ = new QLabel(this);
@@ -196,6 +205,17 @@ DesignerView::DesignerView(DesignDocument* document, QWidget* parent)
                                              attribute.toStdString(), text.toStdString())))
                     facets_->setModel(document_->model(), table_);
             });
+    connect(ttl_, &QLineEdit::editingFinished, this, [this] {
+        const ModelTable* t = document_->model().findTable(table_.toStdString());
+        const QString attribute = ttl_->text().trimmed();
+        if (!t || attribute == q(t->ttlAttribute.value_or(""))) return;
+        if (!document_->apply(attribute.isEmpty()
+                                  ? tr("Turn Time to Live off on %1").arg(table_)
+                                  : tr("Set Time to Live of %1 to %2").arg(table_, attribute),
+                              setTimeToLiveAttribute(document_->model(), table_.toStdString(),
+                                                     attribute.toStdString())))
+            ttl_->setText(q(t->ttlAttribute.value_or("")));
+    });
     connect(newEntity_, &QPushButton::clicked, this, [this] { editEntityType({}); });
     connect(editEntity_, &QPushButton::clicked, this, [this] {
         if (!selectedEntityType().isEmpty()) editEntityType(selectedEntityType());
@@ -349,6 +369,7 @@ void DesignerView::refresh() {
     sort_->setChoices(choices);
     partition_->setEnabled(t != nullptr);
     sort_->setEnabled(t != nullptr);
+    ttl_->setEnabled(t != nullptr);
     if (t) {
         partition_->setKey(q(t->partitionKey), q(t->definedType(t->partitionKey)));
         sort_->setKey(t->sortKey ? q(*t->sortKey) : QString(),
@@ -366,13 +387,14 @@ void DesignerView::refresh() {
         facts += tr(" · %1 GSI · %2 LSI")
                      .arg(t->globalSecondaryIndexes.size())
                      .arg(t->localSecondaryIndexes.size());
-        if (t->ttlAttribute) facts += tr(" · TTL on %1").arg(q(*t->ttlAttribute));
         tableFacts_->setText(facts);
+        ttl_->setText(q(t->ttlAttribute.value_or("")));
     } else {
         partition_->setKey({}, {});
         sort_->setKey({}, {});
         keySchema_->setText(tr("The model has no tables yet: add one with “New table…”."));
         tableFacts_->clear();
+        ttl_->clear();
     }
     indexes_->setTable(table_);
     patterns_->setAnalysis(model, analyzeModel(model));

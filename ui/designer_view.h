@@ -8,6 +8,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTabWidget;
 class QTreeWidgetItem;
@@ -40,6 +41,8 @@ class DesignerView : public QWidget {
     KeySlot* tablePartitionSlot() const { return partition_; }
     KeySlot* tableSortSlot() const { return sort_; }
     QLabel* keySchemaLabel() const { return keySchema_; }
+    // The table's Time to Live attribute (empty: off); applied when editing finishes.
+    QLineEdit* ttlEdit() const { return ttl_; }
     QLabel* messageLabel() const { return message_; }
     IndexEditor* indexEditor() const { return indexes_; }
     AccessPatternList* accessPatterns() const { return patterns_; }
@@ -86,6 +89,7 @@ class DesignerView : public QWidget {
     KeySlot* sort_ = nullptr;
     QLabel* keySchema_ = nullptr;
     QLabel* tableFacts_ = nullptr;
+    QLineEdit* ttl_ = nullptr;
     IndexEditor* indexes_ = nullptr;
     AccessPatternList* patterns_ = nullptr;
     FacetView* facets_ = nullptr;

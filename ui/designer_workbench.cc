@@ -15,6 +15,7 @@
 #include "designer_view.h"
 #include "model/access_pattern_analyzer.h"
 #include "model_tree.h"
+#include "new_model_dialog.h"
 
 namespace shardscape {
 
@@ -117,6 +118,14 @@ DesignerWorkbench::DesignerWorkbench(QMainWindow* window, QTabWidget* views, QMe
                                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
                                     QMessageBox::Save);
     };
+    newChooser_ = [this] {
+        NewModelDialog dialog(window_);
+        NewModelChoice choice;
+        choice.accepted = dialog.exec() == QDialog::Accepted;
+        choice.guided = dialog.guided();
+        choice.start = dialog.start();
+        return choice;
+    };
     // Not modal to the application: an error never stops the event loop (or a test).
     reporter_ = [this](const QString& message) {
         auto* box = new QMessageBox(QMessageBox::Warning, tr("Shardscape"), message,
@@ -155,9 +164,25 @@ bool DesignerWorkbench::openFile(const QString& path) {
 
 bool DesignerWorkbench::newModel() {
     if (!maybeSave()) return false;
+    const NewModelChoice choice = newChooser_();
+    if (!choice.accepted) return false;
     Model untitled;
     untitled.name = "Untitled";
     document_->reset(std::move(untitled), {});
+    if (!choice.guided) return true;
+    const GuidedStart& start = choice.start;
+    const QString table = QString::fromStdString(start.table);
+    const QString entity = QString::fromStdString(start.entity);
+    if (!document_->apply(tr("Add table %1").arg(table),
+                          guidedStartTable(document_->model(), start)) ||
+        !document_->apply(tr("Add entity type %1").arg(entity),
+                          guidedStartEntity(document_->model(), start)) ||
+        !document_->apply(tr("Add access pattern get%1").arg(entity),
+                          guidedStartPattern(document_->model(), start))) {
+        reporter_(tr("The guided start stopped: see the designer's message"));
+    }
+    views_->setCurrentWidget(view_);
+    view_->showAccessPattern(table, "get" + entity);
     return true;
 }
 

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <functional>
 
+#include "model/guided_start.h"
+
 class QMainWindow;
 class QMenu;
 class QAction;
@@ -28,6 +30,13 @@ class DesignerWorkbench : public QObject {
     // Asks what to do with unsaved changes to `name`: Save, Discard or Cancel.
     using SavePrompt = std::function<QMessageBox::StandardButton(const QString& name)>;
     using ErrorReporter = std::function<void(const QString& message)>;
+    // File › New's question: an empty model or a guided start (or cancel).
+    struct NewModelChoice {
+        bool accepted = false;
+        bool guided = false;
+        GuidedStart start;
+    };
+    using NewModelChooser = std::function<NewModelChoice()>;
 
     // Adds its actions at the top of `fileMenu`, an Edit menu to the window's menu bar and
     // the Designer tab to `views`.
@@ -48,10 +57,14 @@ class DesignerWorkbench : public QObject {
     void setFileChooser(FileChooser chooser) { chooser_ = std::move(chooser); }
     void setSavePrompt(SavePrompt prompt) { prompt_ = std::move(prompt); }
     void setErrorReporter(ErrorReporter reporter) { reporter_ = std::move(reporter); }
+    void setNewModelChooser(NewModelChooser chooser) { newChooser_ = std::move(chooser); }
 
     // Opens a model file in the designer after the unsaved-changes prompt. False when the
     // user cancelled or the file could not be read (the reporter says why).
     bool openFile(const QString& path);
+    // File › New: after the unsaved-changes prompt, asks for an empty model or a guided
+    // start; the guided start's steps are three undoable edits and leave the designer on
+    // the new access pattern with its verdict.
     bool newModel();
     bool save();
     bool saveAs();
@@ -82,6 +95,7 @@ class DesignerWorkbench : public QObject {
     FileChooser chooser_;
     SavePrompt prompt_;
     ErrorReporter reporter_;
+    NewModelChooser newChooser_;
 };
 
 }  // namespace shardscape

@@ -59,7 +59,7 @@ ScenarioDialog::ScenarioDialog(DesignDocument* document, const QString& scenario
     setWindowTitle(scenario.isEmpty() ? tr("New scenario") : tr("Scenario %1").arg(scenario));
     resize(980, 560);
     const Model& model = document_->model();
-    ScenarioForm form;
+    ModelScenarioForm form;
     const int position = findScenario(model, scenario.toStdString());
     if (position >= 0)
         form = scenarioFormFrom(model, model.scenarios[static_cast<size_t>(position)]);
@@ -109,7 +109,7 @@ ScenarioDialog::ScenarioDialog(DesignDocument* document, const QString& scenario
     for (size_t i = 0; i < model.accessPatterns.size(); ++i) {
         const AccessPattern& p = model.accessPatterns[i];
         const int row = static_cast<int>(i);
-        ScenarioPatternForm values;
+        ModelScenarioPatternForm values;
         bool ticked = false;
         for (const auto& f : form.patterns)
             if (f.pattern == p.name) {
@@ -214,7 +214,7 @@ QPushButton* ScenarioDialog::okButton() const {
 
 Result<OrderedJson> ScenarioDialog::scenario() const {
     const Model& model = document_->model();
-    ScenarioForm form;
+    ModelScenarioForm form;
     form.name = name_->text().trimmed().toStdString();
     form.description = description_->text().trimmed().toStdString();
     form.durationSeconds = duration_->value();
@@ -222,7 +222,7 @@ Result<OrderedJson> ScenarioDialog::scenario() const {
     for (int r = 0; r < patterns_->rowCount(); ++r) {
         auto* tick = static_cast<QCheckBox*>(cell(r, Pattern));
         if (!tick->isChecked()) continue;
-        ScenarioPatternForm p;
+        ModelScenarioPatternForm p;
         p.pattern = tick->text().toStdString();
         p.shape = static_cast<QComboBox*>(cell(r, Shape))->currentData().toString().toStdString();
         p.peak = static_cast<QDoubleSpinBox*>(cell(r, Peak))->value();

@@ -20,7 +20,7 @@ OrderedJson number(double value) {
 
 }  // namespace
 
-Result<OrderedJson> scenarioFromForm(const Model& model, const ScenarioForm& form) {
+Result<OrderedJson> scenarioFromForm(const Model& model, const ModelScenarioForm& form) {
     if (form.name.empty()) return validationError("A scenario needs a name");
     if (!(form.durationSeconds >= 1))
         return validationError("The duration must be at least 1 second");
@@ -95,9 +95,9 @@ Result<OrderedJson> scenarioFromForm(const Model& model, const ScenarioForm& for
     return scenario;
 }
 
-ScenarioForm scenarioFormFrom(const Model& model, const OrderedJson& scenario) {
+ModelScenarioForm scenarioFormFrom(const Model& model, const OrderedJson& scenario) {
     (void)model;
-    ScenarioForm form;
+    ModelScenarioForm form;
     if (!scenario.is_object()) return form;
     if (auto name = scenario.find("name"); name != scenario.end() && name->is_string())
         form.name = name->get<std::string>();
@@ -108,7 +108,7 @@ ScenarioForm scenarioFormFrom(const Model& model, const OrderedJson& scenario) {
     auto patterns = scenario.find("accessPatterns");
     if (patterns == scenario.end() || !patterns->is_array()) return form;
     for (const auto& reference : *patterns) {
-        ScenarioPatternForm p;
+        ModelScenarioPatternForm p;
         if (reference.is_string()) {
             p.pattern = reference.get<std::string>();
             form.patterns.push_back(p);

@@ -24,7 +24,7 @@
 
 namespace shardscape {
 
-struct ScenarioPatternForm {
+struct ModelScenarioPatternForm {
     std::string pattern;
     std::string shape = "constant";  // constant | spikes | ramp | daily
     double peak = 1;                 // the peak as a multiple of the rate
@@ -35,18 +35,18 @@ struct ScenarioPatternForm {
     int shards = 1;
 };
 
-struct ScenarioForm {
+struct ModelScenarioForm {
     std::string name;
     std::string description;
     double durationSeconds = 600;
     double rateMultiplier = 1;
-    std::vector<ScenarioPatternForm> patterns;
+    std::vector<ModelScenarioPatternForm> patterns;
 };
 
 // The model scenario JSON; an error when a pattern is not in the model or a number is out
 // of range (duration ≥ 1 s, multiplier > 0, peak ≥ 1, key count ≥ 1, shards 1..1000).
-Result<OrderedJson> scenarioFromForm(const Model& model, const ScenarioForm& form);
+Result<OrderedJson> scenarioFromForm(const Model& model, const ModelScenarioForm& form);
 // The form a scenario shows; members the form does not know are left out of it.
-ScenarioForm scenarioFormFrom(const Model& model, const OrderedJson& scenario);
+ModelScenarioForm scenarioFormFrom(const Model& model, const OrderedJson& scenario);
 
 }  // namespace shardscape
