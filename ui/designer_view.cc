@@ -67,7 +67,7 @@ DesignerView::DesignerView(DesignDocument* document, QWidget* parent)
     ttl_ = new QLineEdit(this);
     ttl_->setObjectName("designerTtl");
     ttl_->setPlaceholderText(tr("off"));
-    ttl_->setMaximumWidth(140);
+    ttl_->setMaximumWidth(120);
     ttl_->setToolTip(tr("The attribute whose epoch-seconds value expires an item (Time to Live)"));
     auto* ttlLabel = new QLabel(tr("Time to &Live:"), this);
     ttlLabel->setBuddy(ttl_);
@@ -121,16 +121,18 @@ DesignerView::DesignerView(DesignDocument* document, QWidget* parent)
     patterns_ = new AccessPatternList(patternBox);
     patternLayout->addWidget(patterns_);
     auto* patternButtons = new QHBoxLayout;
-    newPattern_ =
-        button(tr("&New pattern…"), "newPattern", tr("Add an access pattern"), patternBox);
+    newPattern_ = button(tr("&New…"), "newPattern", tr("Add an access pattern"), patternBox);
     editPattern_ = button(tr("&Edit…"), "editPattern",
                           tr("Edit the selected access pattern (or double-click it)"), patternBox);
     removePattern_ =
         button(tr("Remove"), "removePattern", tr("Remove the selected access pattern"), patternBox);
     patternUp_ =
-        button(tr("Up"), "patternUp", tr("Move the selected access pattern up"), patternBox);
+        button(tr("↑"), "patternUp", tr("Move the selected access pattern up"), patternBox);
+    patternUp_->setAccessibleName(tr("Move up"));
     patternDown_ =
-        button(tr("Down"), "patternDown", tr("Move the selected access pattern down"), patternBox);
+        button(tr("↓"), "patternDown", tr("Move the selected access pattern down"), patternBox);
+    patternDown_->setAccessibleName(tr("Move down"));
+    for (auto* b : {patternUp_, patternDown_}) b->setMaximumWidth(36);
     for (auto* b : {newPattern_, editPattern_, removePattern_, patternUp_, patternDown_})
         patternButtons->addWidget(b);
     patternButtons->addStretch(1);
@@ -138,7 +140,8 @@ DesignerView::DesignerView(DesignDocument* document, QWidget* parent)
     auto* scenarioRow = new QHBoxLayout;
     scenarios_ = new QComboBox(patternBox);
     scenarios_->setObjectName("designerScenarios");
-    scenarios_->setMinimumWidth(140);
+    scenarios_->setMinimumContentsLength(10);
+    scenarios_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     auto* scenarioLabel = new QLabel(tr("S&cenario:"), patternBox);
     scenarioLabel->setBuddy(scenarios_);
     newScenario_ = button(tr("New…"), "newScenario",
@@ -150,9 +153,12 @@ DesignerView::DesignerView(DesignDocument* document, QWidget* parent)
                           tr("Run the chosen scenario in the Simulation view"), patternBox);
     scenarioRow->addWidget(scenarioLabel);
     scenarioRow->addWidget(scenarios_, 1);
-    for (auto* b : {newScenario_, editScenario_, removeScenario_, runScenario_})
-        scenarioRow->addWidget(b);
+    scenarioRow->addWidget(runScenario_);
     patternLayout->addLayout(scenarioRow);
+    auto* scenarioButtons = new QHBoxLayout;
+    for (auto* b : {newScenario_, editScenario_, removeScenario_}) scenarioButtons->addWidget(b);
+    scenarioButtons->addStretch(1);
+    patternLayout->addLayout(scenarioButtons);
 
     horizontal->addWidget(paletteBox);
     horizontal->addWidget(middle);

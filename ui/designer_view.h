@@ -37,6 +37,7 @@ class DesignerView : public QWidget {
 
     DesignDocument* document() const { return document_; }
     QComboBox* tableCombo() const { return tables_; }
+    QPushButton* newTableButton() const { return newTable_; }
     AttributePalette* palette() const { return palette_; }
     KeySlot* tablePartitionSlot() const { return partition_; }
     KeySlot* tableSortSlot() const { return sort_; }
