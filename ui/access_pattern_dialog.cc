@@ -223,6 +223,7 @@ AccessPatternDialog::AccessPatternDialog(DesignDocument* document, const QString
     lastValue_ = partitionValue_;
     for (TemplateLineEdit* edit : {partitionValue_, sortValue_, sortValueTo_}) {
         connect(edit, &TemplateLineEdit::focusedIn, this, [this, edit] { lastValue_ = edit; });
+        connect(edit, &QLineEdit::cursorPositionChanged, this, [this, edit] { lastValue_ = edit; });
         connect(edit, &QLineEdit::textChanged, this, &AccessPatternDialog::validate);
     }
     connect(attributes_, &QTreeWidget::itemActivated, this,

@@ -63,6 +63,7 @@ ScenarioDialog::ScenarioDialog(DesignDocument* document, const QString& scenario
     const int position = findScenario(model, scenario.toStdString());
     if (position >= 0)
         form = scenarioFormFrom(model, model.scenarios[static_cast<size_t>(position)]);
+    for (const auto& p : form.patterns) order_ << q(p.pattern);
 
     auto* layout = new QVBoxLayout(this);
     auto* top = new QFormLayout;
@@ -151,7 +152,11 @@ ScenarioDialog::ScenarioDialog(DesignDocument* document, const QString& scenario
             shards->setEnabled(on && chosenKeys);
             validate();
         };
-        connect(tick, &QCheckBox::toggled, this, update);
+        connect(tick, &QCheckBox::toggled, this, [this, tick, update](bool on) {
+            order_.removeAll(tick->text());
+            if (on) order_ << tick->text();
+            update();
+        });
         connect(shape, &QComboBox::currentIndexChanged, this, update);
         connect(keys, &QComboBox::currentIndexChanged, this, [keys, skew, update] {
             if (keys->currentData().toString() == "hotKey" && skew->value() > 1)
@@ -200,7 +205,9 @@ ScenarioDialog::ScenarioDialog(DesignDocument* document, const QString& scenario
 
 int ScenarioDialog::rowOf(const QString& pattern) const {
     for (int r = 0; r < patterns_->rowCount(); ++r)
-        if (static_cast<QCheckBox*>(cell(r, Pattern))->text() == pattern) return r;
+        if (auto* tick = qobject_cast<QCheckBox*>(cell(r, Pattern));
+            tick && tick->text() == pattern)
+            return r;
     return -1;
 }
 
@@ -219,7 +226,9 @@ Result<OrderedJson> ScenarioDialog::scenario() const {
     form.description = description_->text().trimmed().toStdString();
     form.durationSeconds = duration_->value();
     form.rateMultiplier = multiplier_->value();
-    for (int r = 0; r < patterns_->rowCount(); ++r) {
+    for (const QString& name : order_) {
+        const int r = rowOf(name);
+        if (r < 0) continue;
         auto* tick = static_cast<QCheckBox*>(cell(r, Pattern));
         if (!tick->isChecked()) continue;
         ModelScenarioPatternForm p;

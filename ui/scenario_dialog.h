@@ -66,6 +66,8 @@ class ScenarioDialog : public QDialog {
     QLabel* message_ = nullptr;
     QDialogButtonBox* buttons_ = nullptr;
     QPushButton* run_ = nullptr;
+    // The ticked patterns in the order the scenario runs them: as saved, then as ticked.
+    QStringList order_;
 };
 
 }  // namespace shardscape

@@ -1,0 +1,849 @@
+// The designer's editors driven offscreen through their real widgets: the bundled e-commerce
+// model built from File › New with the widgets only and compared with the bundled file;
+// inline messages for bad input that leave the model unchanged; undo and redo restoring the
+// exact JSON after every kind of edit; the guided start; a scenario run in the Simulation
+// view in one click; attributes dragged into a key value; the editors' screenshots; and
+// --help/--version without a display.
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QImage>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QProcess>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QtTest>
+#include <map>
+#include <regex>
+
+#include "access_pattern_dialog.h"
+#include "access_pattern_list.h"
+#include "attribute_palette.h"
+#include "design_document.h"
+#include "designer_view.h"
+#include "designer_workbench.h"
+#include "entity_type_dialog.h"
+#include "facet_view.h"
+#include "index_editor.h"
+#include "key_slot.h"
+#include "main_window.h"
+#include "model/access_pattern_analyzer.h"
+#include "model/model_file.h"
+#include "model/model_json.h"
+#include "new_model_dialog.h"
+#include "scenario_dialog.h"
+#include "simulation_panel.h"
+#include "template_line_edit.h"
+
+using namespace shardscape;
+
+class DesignEditorsTest : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase();
+    void buildsTheEcommerceModelThroughTheWidgets();
+    void badInputShowsInlineMessagesAndChangesNothing();
+    void undoRedoRestoresExactJsonAfterEveryEdit();
+    void guidedStartLeavesAGreenVerdict();
+    void scenarioRunsInTheSimulationViewInOneClick();
+    void attributesDragIntoKeyValues();
+    void editorScreenshotsShowTheDialogOverTheDesigner();
+    void helpAndVersionNeedNoDisplay();
+
+  private:
+    QTemporaryDir settings_;
+};
+
+namespace {
+
+QString bundledModel(const char* name) {
+    return QString(SHARDSCAPE_SOURCE_DIR) + "/resources/models/" + name;
+}
+
+Model loadBundled(const char* name) {
+    auto model = loadModel(bundledModel(name).toStdString());
+    if (!model) qFatal("%s", model.error().message.c_str());
+    return std::move(model).value();
+}
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// A main window with no engine (the designer does not need one) and dialogs intercepted.
+struct Harness {
+    MainWindow window{nullptr, "/nowhere", "no engine in this test"};
+    DesignerWorkbench* bench = window.designer();
+    DesignerView* view = bench->view();
+    DesignDocument* document = bench->document();
+    QStringList errors;
+    QString chosenFile;
+    DesignerWorkbench::NewModelChoice newChoice;
+
+    Harness() {
+        bench->setErrorReporter([this](const QString& m) { errors << m; });
+        bench->setFileChooser([this](bool, const QString&) { return chosenFile; });
+        bench->setSavePrompt([](const QString&) { return QMessageBox::Discard; });
+        newChoice.accepted = true;
+        bench->setNewModelChooser([this] { return newChoice; });
+        window.show();
+        window.showView("designer");
+    }
+    std::string json() const { return modelToJson(document->model()).dump(); }
+};
+
+// The visible dialog of type D the click opened.
+template <class D>
+D* opened(QAbstractButton* button, DesignerView* view) {
+    QTest::mouseClick(button, Qt::LeftButton);
+    for (D* d : view->findChildren<D*>())
+        if (d->isVisible()) return d;
+    return nullptr;
+}
+
+void clickOk(QDialogButtonBox* box) {
+    QTest::mouseClick(box->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+}
+
+template <class D>
+QDialogButtonBox* buttonsOf(D* dialog) {
+    return dialog->template findChild<QDialogButtonBox*>();
+}
+
+void choose(QComboBox* combo, const QString& text) {
+    const int index = combo->findText(text);
+    QVERIFY2(index >= 0, qPrintable(text));
+    combo->setCurrentIndex(index);
+    emit combo->activated(index);
+}
+
+void chooseData(QComboBox* combo, const QString& data) {
+    const int index = combo->findData(data);
+    QVERIFY2(index >= 0, qPrintable(data));
+    combo->setCurrentIndex(index);
+}
+
+void typeInto(QLineEdit* edit, const QString& text) {
+    edit->selectAll();
+    edit->del();
+    QTest::keyClicks(edit, text);
+}
+
+// An attribute from the designer's palette, as a drag carries it.
+QMimeData* paletteMime(DesignerView* view, const QString& attribute) {
+    AttributeList* list = view->palette()->list();
+    const auto found = list->findItems(attribute, Qt::MatchExactly, 0);
+    if (found.isEmpty()) return nullptr;
+    const QModelIndex index = list->model()->index(list->indexOfTopLevelItem(found.first()), 0);
+    return list->model()->mimeData({index});
+}
+
+bool dropOn(QWidget* target, QMimeData* mime) {
+    const QPoint centre = target->rect().center();
+    const Qt::DropActions offered = Qt::CopyAction | Qt::MoveAction;
+    QDragEnterEvent enter(centre, offered, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted()) return false;
+    QDragMoveEvent move(centre, offered, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &move);
+    QDropEvent drop(QPointF(centre), offered, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    return drop.isAccepted();
+}
+
+// --- Building the e-commerce model with the widgets -------------------------------------
+
+void addPaletteAttribute(DesignerView* view, const QString& name) {
+    typeInto(view->palette()->nameEdit(), name);
+    view->palette()->typeCombo()->setCurrentText("S");
+    QTest::mouseClick(view->palette()->addButton(), Qt::LeftButton);
+}
+
+void enterEntityType(DesignerView* view, const EntityType& e) {
+    auto* dialog = opened<EntityTypeDialog>(view->newEntityButton(), view);
+    QVERIFY(dialog);
+    typeInto(dialog->nameEdit(), q(e.name));
+    dialog->tableCombo()->setCurrentText(q(e.table));
+    dialog->weightSpin()->setValue(e.weight);
+    dialog->expectedItemsSpin()->setValue(e.expectedItems);
+    for (const auto& a : e.attributes) {
+        QTest::mouseClick(dialog->addAttributeButton(), Qt::LeftButton);
+        const int row = dialog->attributeTable()->rowCount() - 1;
+        QTest::keyClicks(dialog->attributeName(row), q(a.name));
+        dialog->attributeType(row)->setCurrentText(q(a.type));
+        if (a.generator.is_object()) {
+            OrderedJson rest = a.generator;
+            chooseData(dialog->generatorKind(row), q(rest["kind"].get<std::string>()));
+            rest.erase("kind");
+            if (!rest.empty()) QTest::keyClicks(dialog->generatorParameters(row), q(rest.dump()));
+        }
+    }
+    for (const auto& [key, text] : e.keyTemplates) {
+        QLineEdit* edit = dialog->templateEdit(q(key));
+        QVERIFY2(edit, key.c_str());
+        QTest::keyClicks(edit, q(text));
+    }
+    QVERIFY2(dialog->okButton()->isEnabled(), qPrintable(dialog->messageLabel()->text()));
+    clickOk(buttonsOf(dialog));
+}
+
+// Reads what the pattern's file text says into the dialog's fields.
+struct PatternInput {
+    QString partitionValue;
+    QString sortCondition;  // "" or "=", "begins_with", ">" ...
+    QString sortValue;
+    QString filterValues;
+};
+
+void enterAccessPattern(DesignerView* view, const AccessPattern& p, const PatternInput& in) {
+    auto* dialog = opened<AccessPatternDialog>(view->newPatternButton(), view);
+    QVERIFY(dialog);
+    typeInto(dialog->nameEdit(), q(p.name));
+    QTest::keyClicks(dialog->descriptionEdit(), q(p.description));
+    dialog->operationCombo()->setCurrentText(q(p.operation));
+    chooseData(dialog->entityCombo(), q(p.entity.value_or("")));
+    dialog->tableCombo()->setCurrentText(q(p.table));
+    chooseData(dialog->indexCombo(), q(p.index.value_or("")));
+    QTest::keyClicks(dialog->partitionValueEdit(), in.partitionValue);
+    if (!in.sortCondition.isEmpty()) {
+        dialog->sortConditionCombo()->setCurrentText(in.sortCondition);
+        QTest::keyClicks(dialog->sortValueEdit(), in.sortValue);
+    }
+    QTest::keyClicks(dialog->filterEdit(), q(p.filter));
+    QTest::keyClicks(dialog->filterValuesEdit(), in.filterValues);
+    dialog->rateSpin()->setValue(p.ratePerSecond);
+    dialog->itemsSpin()->setValue(static_cast<int>(p.itemsPerRequest));
+    dialog->consistentCheck()->setChecked(p.consistentRead);
+    QVERIFY2(dialog->okButton()->isEnabled(), qPrintable(dialog->messageLabel()->text()));
+    clickOk(buttonsOf(dialog));
+}
+
+// A key condition or filter with its placeholders and #names replaced by what they stand
+// for: "PK = :pk" with {":pk": "X#{id}"} -> "PK = 'X#{id}'".
+std::string resolved(const std::string& expression, const AccessPattern& p) {
+    std::string out;
+    static const std::regex token("[:#][A-Za-z0-9_]+");
+    auto last = expression.cbegin();
+    for (auto it = std::sregex_iterator(expression.begin(), expression.end(), token);
+         it != std::sregex_iterator(); ++it) {
+        out.append(last, expression.cbegin() + it->position());
+        const std::string t = it->str();
+        const OrderedJson& map = t[0] == ':' ? p.values : p.names;
+        auto found = map.find(t);
+        if (found == map.end())
+            out += t;
+        else if (t[0] == ':')
+            out += "'" + (found->is_string() ? found->get<std::string>() : found->dump()) + "'";
+        else
+            out += found->get<std::string>();
+        last = expression.cbegin() + it->position() + it->length();
+    }
+    out.append(last, expression.cend());
+    return out;
+}
+
+// What "semantically equal" means for two models: the same tables (keys, definitions,
+// billing, indexes, projections, Time to Live), entity types (attributes with their
+// generators, key templates, weights, sizes), access patterns (with key conditions and
+// filters compared by what their placeholders stand for), scenarios and verdicts. Left out:
+// the model's name and description, and the table's documented attributes that are also
+// its key attributes (the palette documents a name before it becomes a key).
+QStringList semanticDifferences(const Model& a, const Model& b) {
+    QStringList out;
+    auto differ = [&](const QString& what, const std::string& x, const std::string& y) {
+        if (x != y) out << QStringLiteral("%1: %2 != %3").arg(what, q(x), q(y));
+    };
+    differ("table count", std::to_string(a.tables.size()), std::to_string(b.tables.size()));
+    for (size_t i = 0; i < std::min(a.tables.size(), b.tables.size()); ++i) {
+        const ModelTable &x = a.tables[i], &y = b.tables[i];
+        auto tableJson = [](const ModelTable& t) {
+            OrderedJson j = OrderedJson::object();
+            std::map<std::string, std::string> definitions;
+            for (const auto& d : t.attributeDefinitions) definitions[d.name] = d.type;
+            j["definitions"] = definitions;
+            j["keys"] = {t.partitionKey, t.sortKey.value_or("")};
+            j["billing"] = {t.billingMode, t.readCapacityUnits, t.writeCapacityUnits};
+            j["ttl"] = t.ttlAttribute.value_or("");
+            for (const auto* list : {&t.globalSecondaryIndexes, &t.localSecondaryIndexes})
+                for (const auto& index : *list)
+                    j["indexes"].push_back({index.name, index.partitionKey,
+                                            index.sortKey.value_or(""), index.projection.type,
+                                            index.projection.nonKeyAttributes,
+                                            index.readCapacityUnits, index.writeCapacityUnits});
+            std::vector<std::string> documented;
+            for (const auto& d : t.attributes)
+                if (!definitions.count(d.name)) documented.push_back(d.name + ":" + d.type);
+            j["documented"] = documented;
+            j["items"] = t.sampleItems;
+            return j.dump();
+        };
+        differ("table " + q(x.name), tableJson(x), tableJson(y));
+    }
+    differ("entity count", std::to_string(a.entities.size()), std::to_string(b.entities.size()));
+    for (size_t i = 0; i < std::min(a.entities.size(), b.entities.size()); ++i) {
+        auto entityJson = [](const EntityType& e) {
+            OrderedJson j = {{"name", e.name},
+                             {"table", e.table},
+                             {"weight", e.weight},
+                             {"expected", e.expectedItems}};
+            std::map<std::string, std::string> templates(e.keyTemplates.begin(),
+                                                         e.keyTemplates.end());
+            j["templates"] = templates;
+            for (const auto& attribute : e.attributes)
+                j["attributes"].push_back({attribute.name, attribute.type, attribute.generator});
+            j["items"] = e.sampleItems;
+            return j.dump();
+        };
+        differ("entity " + q(a.entities[i].name), entityJson(a.entities[i]),
+               entityJson(b.entities[i]));
+    }
+    differ("pattern count", std::to_string(a.accessPatterns.size()),
+           std::to_string(b.accessPatterns.size()));
+    for (size_t i = 0; i < std::min(a.accessPatterns.size(), b.accessPatterns.size()); ++i) {
+        auto patternJson = [](const AccessPattern& p) {
+            return OrderedJson({p.name, p.description, p.operation, p.table, p.index.value_or(""),
+                                p.entity.value_or(""), resolved(p.keyCondition, p),
+                                resolved(p.filter, p), p.consistentRead, p.ratePerSecond,
+                                p.itemsPerRequest, p.filterKeeps.value_or(-1)})
+                .dump();
+        };
+        differ("pattern " + q(a.accessPatterns[i].name), patternJson(a.accessPatterns[i]),
+               patternJson(b.accessPatterns[i]));
+    }
+    differ("scenarios", a.scenarios.dump(), b.scenarios.dump());
+    const ModelAnalysis va = analyzeModel(a), vb = analyzeModel(b);
+    for (size_t i = 0; i < std::min(va.patterns.size(), vb.patterns.size()); ++i) {
+        const auto &x = va.patterns[i], &y = vb.patterns[i];
+        differ("verdict of " + q(x.pattern),
+               std::string(verdictName(x.verdict)) + " " + x.access + " " + x.reason,
+               std::string(verdictName(y.verdict)) + " " + y.access + " " + y.reason);
+    }
+    return out;
+}
+
+QImage runScreenshot(const QStringList& extra, const QString& file) {
+    QTemporaryDir dir;
+    QProcess gui;
+    gui.start(SHARDSCAPE_GUI,
+              QStringList{"--data", dir.filePath("data"), "--screenshot", file} + extra);
+    if (!gui.waitForFinished(30000) || gui.exitCode() != 0) return {};
+    return QImage(file);
+}
+
+double nonBackgroundShare(const QImage& image) {
+    const QRgb background = image.pixel(image.width() / 2, image.height() - 2);
+    qint64 different = 0, total = 0;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3, ++total)
+            if (image.pixel(x, y) != background) ++different;
+    return double(different) / double(total);
+}
+
+}  // namespace
+
+void DesignEditorsTest::initTestCase() {
+    QCoreApplication::setOrganizationName("shardscape-tests");
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings_.path());
+}
+
+void DesignEditorsTest::buildsTheEcommerceModelThroughTheWidgets() {
+    const Model bundled = loadBundled("ecommerce.shardscape.json");
+    Harness h;
+    h.bench->newAction()->trigger();
+    QVERIFY(h.document->model().tables.empty());
+
+    // The table, through the New table… dialog.
+    QTimer::singleShot(0, [] {
+        auto* input = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+        QVERIFY(input);
+        input->setTextValue("Shop");
+        input->accept();
+    });
+    QTest::mouseClick(h.view->newTableButton(), Qt::LeftButton);
+    QCOMPARE(h.view->currentTable(), QString("Shop"));
+    for (const char* name : {"SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK"})
+        addPaletteAttribute(h.view, name);
+    choose(h.view->tableSortSlot()->comboBox(), "SK  (S)");
+    typeInto(h.view->ttlEdit(), "expiresAt");
+    emit h.view->ttlEdit()->editingFinished();
+
+    // Two GSIs keyed on their own overloaded attributes.
+    IndexEditor* indexes = h.view->indexEditor();
+    for (const char* n : {"1", "2"}) {
+        QTest::mouseClick(indexes->addGlobalButton(), Qt::LeftButton);
+        QCOMPARE(indexes->selectedIndex(), QString("GSI") + n);
+        choose(indexes->partitionSlot()->comboBox(), QString("GSI%1PK  (S)").arg(n));
+        choose(indexes->sortSlot()->comboBox(), QString("GSI%1SK  (S)").arg(n));
+    }
+
+    for (const auto& e : bundled.entities) enterEntityType(h.view, e);
+    QCOMPARE(h.document->model().entities.size(), size_t(4));
+
+    // GSI2 projects quantity and price only.
+    indexes->selectIndex("GSI2");
+    choose(indexes->projectionCombo(), "INCLUDE");
+    auto setProjected = [&](const QString& name, bool on) {
+        const auto items = indexes->nonKeyList()->findItems(name, Qt::MatchExactly);
+        QCOMPARE(items.size(), 1);
+        items.first()->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+    };
+    const std::string first =
+        h.document->model().tables[0].findIndex("GSI2")->projection.nonKeyAttributes.at(0);
+    setProjected("quantity", true);
+    setProjected("price", true);
+    setProjected(q(first), false);
+    QCOMPARE(h.document->model().tables[0].findIndex("GSI2")->projection.nonKeyAttributes,
+             (std::vector<std::string>{"quantity", "price"}));
+
+    const std::map<std::string, PatternInput> inputs = {
+        {"getCustomer", {"CUSTOMER#{customerId}", "=", "PROFILE", ""}},
+        {"findCustomerByEmail", {"EMAIL#{email}", "", "", ""}},
+        {"listCustomerOrders", {"CUSTOMER#{customerId}", "begins_with", "ORDER#", ""}},
+        {"listOpenOrders", {"CUSTOMER#{customerId}", "begins_with", "ORDER#", ":placed = PLACED"}},
+        {"getOrderItems", {"ORDER#{orderId}", "begins_with", "ITEM#", ""}},
+        {"recentOrdersOfProduct", {"PRODUCT#{productId}", ">", "ORDER#{date}", ""}},
+        {"getProduct", {"PRODUCT#{productId}", "=", "DETAILS", ""}},
+        {"placeOrder", {"", "", "", ""}},
+    };
+    for (const auto& p : bundled.accessPatterns) enterAccessPattern(h.view, p, inputs.at(p.name));
+    QCOMPARE(h.document->model().accessPatterns.size(), size_t(8));
+    QCOMPARE(h.view->accessPatterns()->shownVerdict("listOpenOrders"), QString("amber"));
+    QCOMPARE(h.view->accessPatterns()->shownVerdict("recentOrdersOfProduct"), QString("green"));
+
+    // The scenario from the patterns' rates.
+    auto* scenario = opened<ScenarioDialog>(h.view->newScenarioButton(), h.view);
+    QVERIFY(scenario);
+    QTest::keyClicks(scenario->nameEdit(), "Black Friday");
+    scenario->durationSpin()->setValue(600);
+    scenario->multiplierSpin()->setValue(10);
+    for (const char* name : {"placeOrder", "getProduct", "listCustomerOrders"}) {
+        const int row = scenario->rowOf(name);
+        QVERIFY(row >= 0);
+        static_cast<QCheckBox*>(scenario->cell(row, ScenarioDialog::Pattern))->setChecked(true);
+    }
+    QVERIFY2(scenario->okButton()->isEnabled(), qPrintable(scenario->messageLabel()->text()));
+    clickOk(buttonsOf(scenario));
+
+    // Saved through File › Save As…; the file is the bundled model, semantically.
+    QTemporaryDir dir;
+    h.chosenFile = dir.filePath("shop.shardscape.json");
+    QVERIFY(h.bench->saveAs());
+    QVERIFY(h.errors.isEmpty());
+    auto saved = loadModel(h.chosenFile.toStdString());
+    QVERIFY(saved.ok());
+    const QStringList differences = semanticDifferences(*saved, bundled);
+    QVERIFY2(differences.isEmpty(), qPrintable(differences.join('\n')));
+    // The comparison does see a difference when there is one.
+    Model changed = *saved;
+    changed.accessPatterns[5].values.begin().value() = "PRODUCT#{sku}";
+    QCOMPARE(semanticDifferences(changed, bundled).size(), 1);
+}
+
+void DesignEditorsTest::badInputShowsInlineMessagesAndChangesNothing() {
+    Harness h;
+    QVERIFY(h.bench->openFile(bundledModel("ecommerce.shardscape.json")));
+    const std::string before = h.json();
+    const int commands = h.document->undoStack()->count();
+
+    // Entity type: a template naming an attribute the type does not have.
+    auto* entity = opened<EntityTypeDialog>(h.view->newEntityButton(), h.view);
+    QVERIFY(entity);
+    QTest::keyClicks(entity->nameEdit(), "Review");
+    QCOMPARE(entity->messageLabel()->text(),
+             QString("Entity Review gives no value for Shop's key attribute PK"));
+    QVERIFY(entity->messageLabel()->isVisible());
+    QVERIFY(!entity->okButton()->isEnabled());
+    QTest::mouseClick(entity->addAttributeButton(), Qt::LeftButton);
+    QTest::keyClicks(entity->attributeName(0), "reviewId");
+    QTest::keyClicks(entity->templateEdit("PK"), "REVIEW#{reviewID}");
+    QTest::keyClicks(entity->templateEdit("SK"), "REVIEW");
+    QCOMPARE(entity->messageLabel()->text(),
+             QString("The template names {reviewID}, which is not an attribute of Review"));
+    clickOk(buttonsOf(entity));  // disabled: nothing happens
+    QVERIFY(entity->isVisible());
+    typeInto(entity->templateEdit("PK"), "REVIEW#{reviewId}");
+    QVERIFY(entity->okButton()->isEnabled());
+    QVERIFY(!entity->messageLabel()->isVisible());
+    // A generator with unreadable parameters, then one its type cannot have.
+    chooseData(entity->generatorKind(0), "number");
+    QTest::keyClicks(entity->generatorParameters(0), "{min: 1");
+    QCOMPARE(entity->messageLabel()->text(),
+             QString("The generator parameters of reviewId are not a JSON object: write "
+                     "{\"member\": value, …}"));
+    QVERIFY(!entity->okButton()->isEnabled());
+    // An N key filled from an S attribute mixes types (on a copy of the table with N keys).
+    entity->reject();
+    QCOMPARE(h.json(), before);
+
+    // Access pattern: a name in use, then a filter DynamoDB would not parse.
+    auto* pattern = opened<AccessPatternDialog>(h.view->newPatternButton(), h.view);
+    QVERIFY(pattern);
+    QCOMPARE(pattern->messageLabel()->text(), QString("An access pattern needs a name"));
+    QTest::keyClicks(pattern->nameEdit(), "getProduct");
+    QCOMPARE(pattern->messageLabel()->text(),
+             QString("The model already has an access pattern named getProduct"));
+    QVERIFY(!pattern->okButton()->isEnabled());
+    typeInto(pattern->nameEdit(), "listByStatus");
+    QTest::keyClicks(pattern->partitionValueEdit(), "CUSTOMER#{customerId}");
+    QTest::keyClicks(pattern->filterEdit(), "status = :s");
+    QTest::keyClicks(pattern->filterValuesEdit(), ":s = PLACED");
+    QCOMPARE(pattern->messageLabel()->text(),
+             QString("Invalid FilterExpression: Attribute name is a reserved keyword; reserved "
+                     "keyword: status"));
+    QCOMPARE(pattern->verdictLabel()->text(), QString("No verdict until the pattern is valid."));
+    typeInto(pattern->filterEdit(), "#status = :s");
+    QVERIFY(pattern->okButton()->isEnabled());
+    typeInto(pattern->filterValuesEdit(), "s = PLACED");
+    QCOMPARE(pattern->messageLabel()->text(),
+             QString("Write each filter value as :placeholder = value (not 's = PLACED')"));
+    pattern->sortConditionCombo()->setCurrentText("BETWEEN");
+    typeInto(pattern->filterValuesEdit(), ":s = PLACED");
+    QCOMPARE(pattern->messageLabel()->text(), QString("Give the sort key condition its value"));
+    clickOk(buttonsOf(pattern));
+    QVERIFY(pattern->isVisible());
+    pattern->reject();
+    QCOMPARE(h.json(), before);
+
+    // Scenario: no pattern ticked, then a duplicate name, then write sharding without keys.
+    auto* scenario = opened<ScenarioDialog>(h.view->newScenarioButton(), h.view);
+    QVERIFY(scenario);
+    QTest::keyClicks(scenario->nameEdit(), "Black Friday");
+    QCOMPARE(scenario->messageLabel()->text(),
+             QString("A scenario runs at least one access pattern: tick one"));
+    const int row = scenario->rowOf("placeOrder");
+    static_cast<QCheckBox*>(scenario->cell(row, ScenarioDialog::Pattern))->setChecked(true);
+    QCOMPARE(scenario->messageLabel()->text(),
+             QString("The model already has a scenario named Black Friday"));
+    typeInto(scenario->nameEdit(), "Sharded");
+    QVERIFY(scenario->okButton()->isEnabled());
+    static_cast<QSpinBox*>(scenario->cell(row, ScenarioDialog::Shards))->setValue(4);
+    QCOMPARE(scenario->messageLabel()->text(),
+             QString("placeOrder: write sharding needs a chosen key distribution (uniform, Zipf "
+                     "or hot key), not the model's"));
+    QVERIFY(!scenario->okButton()->isEnabled());
+    QVERIFY(!scenario->runButton()->isEnabled());
+    scenario->reject();
+    QCOMPARE(h.json(), before);
+
+    // Removing what is in use is refused with the designer's message.
+    h.view->facetView()->entityList()->setCurrentItem(
+        h.view->facetView()->entityList()->topLevelItem(0));
+    QTest::mouseClick(h.view->removeEntityButton(), Qt::LeftButton);
+    QCOMPARE(h.view->messageLabel()->text(),
+             QString("<b>Not applied:</b> The access pattern getCustomer uses Customer: give it "
+                     "another entity type or remove it first"));
+    h.view->showAccessPattern("Shop", "getProduct");
+    QTest::mouseClick(h.view->removePatternButton(), Qt::LeftButton);
+    QCOMPARE(h.view->messageLabel()->text(),
+             QString("<b>Not applied:</b> The scenario Black Friday runs getProduct: take it out "
+                     "of the scenario first"));
+    QCOMPARE(h.json(), before);
+    QCOMPARE(h.document->undoStack()->count(), commands);
+
+    // The guided start's own check.
+    NewModelDialog start;
+    typeInto(start.tableEdit(), "ab");
+    QCOMPARE(start.messageLabel()->text(),
+             QString("Value 'ab' at 'tableName' failed to satisfy constraint: Member must have "
+                     "length between 3 and 255"));
+    QVERIFY(!start.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+    typeInto(start.tableEdit(), "Shop");
+    typeInto(start.idEdit(), "");
+    QCOMPARE(start.messageLabel()->text(),
+             QString("Name the attribute that identifies one Customer"));
+    start.emptyChoice()->setChecked(true);
+    QVERIFY(start.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+}
+
+void DesignEditorsTest::undoRedoRestoresExactJsonAfterEveryEdit() {
+    Harness h;
+    QVERIFY(h.bench->openFile(bundledModel("ecommerce.shardscape.json")));
+    QUndoStack* undo = h.document->undoStack();
+    int checked = 0;
+    // Runs `edit`, then checks one command was added, undo gives the JSON before, redo the
+    // JSON after, and leaves the edit applied.
+    auto check = [&](const char* what, const std::function<void()>& edit) {
+        const std::string before = h.json();
+        const int count = undo->count();
+        edit();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        const std::string after = h.json();
+        QVERIFY2(after != before, what);
+        QVERIFY2(undo->count() == count + 1, what);
+        h.bench->undoAction()->trigger();
+        QVERIFY2(h.json() == before, what);
+        h.bench->redoAction()->trigger();
+        QVERIFY2(h.json() == after, what);
+        ++checked;
+    };
+    check("add entity type", [&] {
+        auto* d = opened<EntityTypeDialog>(h.view->newEntityButton(), h.view);
+        QTest::keyClicks(d->nameEdit(), "Review");
+        QTest::mouseClick(d->addAttributeButton(), Qt::LeftButton);
+        QTest::keyClicks(d->attributeName(0), "reviewId");
+        chooseData(d->generatorKind(0), "uuid");
+        QTest::keyClicks(d->templateEdit("PK"), "REVIEW#{reviewId}");
+        QTest::keyClicks(d->templateEdit("SK"), "REVIEW");
+        clickOk(buttonsOf(d));
+    });
+    check("edit entity type (rename, attribute, generator, template)", [&] {
+        EntityTypeDialog* d = h.view->editEntityType("Review");
+        typeInto(d->nameEdit(), "ProductReview");
+        QTest::mouseClick(d->addAttributeButton(), Qt::LeftButton);
+        QTest::keyClicks(d->attributeName(1), "stars");
+        d->attributeType(1)->setCurrentText("N");
+        chooseData(d->generatorKind(1), "number");
+        QTest::keyClicks(d->generatorParameters(1), "{\"min\": 1, \"max\": 5}");
+        typeInto(d->templateEdit("GSI2PK"), "STARS#{stars}");
+        clickOk(buttonsOf(d));
+    });
+    QCOMPARE(h.document->model().findEntity("ProductReview")->attributes[1].generator.dump(),
+             std::string("{\"kind\":\"number\",\"min\":1,\"max\":5}"));
+    check("add access pattern", [&] {
+        auto* d = opened<AccessPatternDialog>(h.view->newPatternButton(), h.view);
+        QTest::keyClicks(d->nameEdit(), "reviewsByStars");
+        chooseData(d->entityCombo(), "ProductReview");
+        chooseData(d->indexCombo(), "GSI2");
+        QTest::keyClicks(d->partitionValueEdit(), "STARS#5");
+        clickOk(buttonsOf(d));
+    });
+    QCOMPARE(h.view->accessPatterns()->shownVerdict("reviewsByStars"), QString("green"));
+    check("edit access pattern", [&] {
+        AccessPatternDialog* d = h.view->editAccessPattern("reviewsByStars");
+        d->rateSpin()->setValue(42);
+        d->operationCombo()->setCurrentText("Scan");
+        typeInto(d->partitionValueEdit(), "");
+        clickOk(buttonsOf(d));
+    });
+    QCOMPARE(h.view->accessPatterns()->shownVerdict("reviewsByStars"), QString("red"));
+    check("move access pattern up", [&] {
+        h.view->showAccessPattern("Shop", "reviewsByStars");
+        QTest::mouseClick(h.view->patternUpButton(), Qt::LeftButton);
+    });
+    QCOMPARE(h.document->model().accessPatterns[7].name, std::string("reviewsByStars"));
+    check("move access pattern down", [&] {
+        h.view->showAccessPattern("Shop", "getCustomer");
+        QTest::mouseClick(h.view->patternDownButton(), Qt::LeftButton);
+    });
+    check("add scenario", [&] {
+        auto* d = opened<ScenarioDialog>(h.view->newScenarioButton(), h.view);
+        QTest::keyClicks(d->nameEdit(), "Review storm");
+        const int row = d->rowOf("getProduct");
+        static_cast<QCheckBox*>(d->cell(row, ScenarioDialog::Pattern))->setChecked(true);
+        static_cast<QComboBox*>(d->cell(row, ScenarioDialog::Shape))->setCurrentIndex(1);
+        static_cast<QDoubleSpinBox*>(d->cell(row, ScenarioDialog::Peak))->setValue(3);
+        static_cast<QComboBox*>(d->cell(row, ScenarioDialog::Keys))->setCurrentIndex(3);
+        static_cast<QDoubleSpinBox*>(d->cell(row, ScenarioDialog::Skew))->setValue(0.4);
+        static_cast<QSpinBox*>(d->cell(row, ScenarioDialog::Shards))->setValue(8);
+        clickOk(buttonsOf(d));
+        QCOMPARE(h.view->scenarioCombo()->currentText(), QString("Review storm"));
+    });
+    QCOMPARE(h.document->model().scenarios[1].dump(),
+             std::string("{\"name\":\"Review storm\",\"accessPatterns\":[{\"name\":\"getProduct\","
+                         "\"rate\":{\"type\":\"spikes\",\"base\":500,\"spikes\":[{\"startSecond\":"
+                         "200,\"durationSeconds\":60,\"rate\":1500}]},\"keys\":{\"distribution\":"
+                         "\"hotKey\",\"keyCount\":1000,\"hotShare\":0.4,\"shards\":8}}],"
+                         "\"durationSeconds\":600}"));
+    check("edit scenario", [&] {
+        ScenarioDialog* d = h.view->editScenario("Review storm");
+        // The form reads the saved scenario back as it was built.
+        const int row = d->rowOf("getProduct");
+        QCOMPARE(static_cast<QComboBox*>(d->cell(row, ScenarioDialog::Shape))->currentData(),
+                 QVariant("spikes"));
+        QCOMPARE(static_cast<QSpinBox*>(d->cell(row, ScenarioDialog::Shards))->value(), 8);
+        d->durationSpin()->setValue(120);
+        QVERIFY2(d->okButton()->isEnabled(), qPrintable(d->messageLabel()->text()));
+        clickOk(buttonsOf(d));
+    });
+    check("remove scenario", [&] {
+        h.view->scenarioCombo()->setCurrentText("Review storm");
+        QTest::mouseClick(h.view->removeScenarioButton(), Qt::LeftButton);
+    });
+    check("remove access pattern", [&] {
+        h.view->showAccessPattern("Shop", "reviewsByStars");
+        QTest::mouseClick(h.view->removePatternButton(), Qt::LeftButton);
+    });
+    check("remove entity type", [&] {
+        QTreeWidget* list = h.view->facetView()->entityList();
+        const auto rows = list->findItems("ProductReview", Qt::MatchExactly, 0);
+        QCOMPARE(rows.size(), 1);
+        list->setCurrentItem(rows.first());
+        QTest::mouseClick(h.view->removeEntityButton(), Qt::LeftButton);
+    });
+    check("time to live", [&] {
+        typeInto(h.view->ttlEdit(), "");
+        emit h.view->ttlEdit()->editingFinished();
+    });
+    QVERIFY(!h.document->model().tables[0].ttlAttribute);
+    QCOMPARE(checked, 12);
+    // Undo back to the file as opened.
+    while (undo->canUndo()) h.bench->undoAction()->trigger();
+    QCOMPARE(h.json(), modelToJson(loadBundled("ecommerce.shardscape.json")).dump());
+}
+
+void DesignEditorsTest::guidedStartLeavesAGreenVerdict() {
+    Harness h;
+    QVERIFY(h.bench->openFile(bundledModel("ecommerce.shardscape.json")));
+    h.newChoice.guided = true;
+    h.newChoice.start = {"Library", "Book", "isbn", 75};
+    h.bench->newAction()->trigger();
+    const Model& model = h.document->model();
+    QCOMPARE(model.tables.size(), size_t(1));
+    QCOMPARE(model.tables[0].name, std::string("Library"));
+    QCOMPARE(*model.tables[0].sortKey, std::string("SK"));
+    QCOMPARE(model.entities.size(), size_t(1));
+    QCOMPARE(*model.entities[0].keyTemplate("PK"), std::string("BOOK#{isbn}"));
+    QCOMPARE(*model.entities[0].keyTemplate("SK"), std::string("BOOK"));
+    QCOMPARE(model.accessPatterns.size(), size_t(1));
+    QCOMPARE(model.accessPatterns[0].keyCondition, std::string("PK = :pk AND SK = :sk"));
+    QCOMPARE(model.accessPatterns[0].ratePerSecond, 75.0);
+    QCOMPARE(h.document->undoStack()->count(), 3);
+    QCOMPARE(h.view->accessPatterns()->shownVerdict("getBook"), QString("green"));
+    QCOMPARE(h.view->selectedAccessPattern(), QString("getBook"));
+    QVERIFY(h.view->isVisible());
+    QVERIFY(h.window.windowTitle().startsWith("Untitled"));
+    // Each step undoes on its own.
+    h.bench->undoAction()->trigger();
+    QVERIFY(h.document->model().accessPatterns.empty());
+    QCOMPARE(h.document->model().entities.size(), size_t(1));
+
+    // The dialog itself: guided by default, its fields feed the start.
+    NewModelDialog dialog;
+    QVERIFY(dialog.guidedChoice()->isChecked());
+    typeInto(dialog.tableEdit(), "Music");
+    typeInto(dialog.entityEdit(), "Album");
+    typeInto(dialog.idEdit(), "albumId");
+    dialog.rateSpin()->setValue(12);
+    QVERIFY(dialog.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+    const GuidedStart start = dialog.start();
+    QCOMPARE(start.table, std::string("Music"));
+    QCOMPARE(start.entity, std::string("Album"));
+    QCOMPARE(start.idAttribute, std::string("albumId"));
+    QCOMPARE(start.ratePerSecond, 12.0);
+    dialog.emptyChoice()->setChecked(true);
+    QVERIFY(!dialog.guided());
+    QVERIFY(!dialog.tableEdit()->isEnabled());
+}
+
+void DesignEditorsTest::scenarioRunsInTheSimulationViewInOneClick() {
+    Harness h;
+    QVERIFY(h.bench->openFile(bundledModel("ecommerce.shardscape.json")));
+    SimulationPanel* simulation = h.window.simulationPanel();
+    QSignalSpy finished(simulation, &SimulationPanel::finished);
+    QCOMPARE(h.view->scenarioCombo()->currentText(), QString("Black Friday"));
+    QTest::mouseClick(h.view->runScenarioButton(), Qt::LeftButton);
+    QCOMPARE(simulation->sourceChoice()->currentText(), QString("Model scenario: Black Friday"));
+    QVERIFY(simulation->isVisible());
+    QVERIFY(finished.wait(60000));
+
+    // "Save and run" from the editor saves the scenario in the model first.
+    ScenarioDialog* d = h.view->editScenario("Black Friday");
+    typeInto(d->nameEdit(), "Cyber Monday");
+    QTest::mouseClick(d->runButton(), Qt::LeftButton);
+    QCOMPARE(h.document->model().scenarios[0]["name"].get<std::string>(),
+             std::string("Cyber Monday"));
+    QCOMPARE(simulation->sourceChoice()->currentText(), QString("Model scenario: Cyber Monday"));
+    QVERIFY(finished.wait(60000));
+}
+
+void DesignEditorsTest::attributesDragIntoKeyValues() {
+    Harness h;
+    QVERIFY(h.bench->openFile(bundledModel("ecommerce.shardscape.json")));
+    AccessPatternDialog* d = h.view->editAccessPattern({});
+    chooseData(d->entityCombo(), "Order");
+    QCOMPARE(d->entityAttributes()->topLevelItemCount(), 5);
+    QTest::keyClicks(d->partitionValueEdit(), "CUSTOMER#");
+    d->partitionValueEdit()->setCursorPosition(9);
+    // From the dialog's entity attribute list...
+    AttributeList* list = d->entityAttributes();
+    const QModelIndex customerId = list->model()->index(0, 0);
+    std::unique_ptr<QMimeData> mime(list->model()->mimeData({customerId}));
+    QVERIFY(mime);
+    QVERIFY(dropOn(d->partitionValueEdit(), mime.get()));
+    QCOMPARE(d->partitionValueEdit()->text(), QString("CUSTOMER#{customerId}"));
+    // ...or from the designer's palette, and with the keyboard: Enter on an attribute.
+    d->sortConditionCombo()->setCurrentText("begins_with");
+    std::unique_ptr<QMimeData> palette(paletteMime(h.view, "orderDate"));
+    QVERIFY(palette);
+    QVERIFY(dropOn(d->sortValueEdit(), palette.get()));
+    QCOMPARE(d->sortValueEdit()->text(), QString("{orderDate}"));
+    d->sortValueEdit()->setFocus();
+    d->sortValueEdit()->setCursorPosition(0);
+    QTest::keyClicks(d->sortValueEdit(), "ORDER#");
+    list->setCurrentItem(list->topLevelItem(1));
+    emit list->itemActivated(list->topLevelItem(1), 0);
+    QCOMPARE(d->sortValueEdit()->text(), QString("ORDER#{orderId}{orderDate}"));
+    QCOMPARE(d->expressionLabel()->text(), QString("PK = :pk AND begins_with(SK, :sk)"));
+    d->reject();
+}
+
+void DesignEditorsTest::editorScreenshotsShowTheDialogOverTheDesigner() {
+    QTemporaryDir dir;
+    const QImage designer = runScreenshot({"--view", "designer"}, dir.filePath("designer.png"));
+    QVERIFY(!designer.isNull());
+    for (const char* dialog : {"entity-type", "access-pattern", "scenario"}) {
+        const QString file = dir.filePath(QString(dialog) + ".png");
+        const QImage image = runScreenshot({"--dialog", dialog}, file);
+        QVERIFY2(!image.isNull(), dialog);
+        QCOMPARE(image.size(), designer.size());
+        QVERIFY2(nonBackgroundShare(image) > 0.15, dialog);
+        // The dialog sits over the middle of the designer: the centre differs from it.
+        int different = 0;
+        const QRect centre(image.width() / 3, image.height() / 3, image.width() / 3,
+                           image.height() / 3);
+        for (int y = centre.top(); y < centre.bottom(); y += 4)
+            for (int x = centre.left(); x < centre.right(); x += 4)
+                if (image.pixel(x, y) != designer.pixel(x, y)) ++different;
+        QVERIFY2(different > (centre.width() / 4) * (centre.height() / 4) / 2, dialog);
+    }
+    QProcess gui;
+    gui.start(SHARDSCAPE_GUI, {"--data", dir.filePath("data"), "--screenshot",
+                               dir.filePath("x.png"), "--dialog", "nonsense"});
+    QVERIFY(gui.waitForFinished(30000));
+    QCOMPARE(gui.exitCode(), 2);
+}
+
+void DesignEditorsTest::helpAndVersionNeedNoDisplay() {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("DISPLAY");
+    env.remove("WAYLAND_DISPLAY");
+    // The platform that needs a display: QApplication would abort without one.
+    env.insert("QT_QPA_PLATFORM", "xcb");
+    for (const char* option : {"--help", "--version"}) {
+        QProcess gui;
+        gui.setProcessEnvironment(env);
+        gui.start(SHARDSCAPE_GUI, {option});
+        QVERIFY(gui.waitForFinished(30000));
+        QCOMPARE(gui.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(gui.exitCode(), 0);
+        const QString out = QString::fromUtf8(gui.readAllStandardOutput());
+        if (QString(option) == "--help") {
+            QVERIFY2(out.contains("Usage: "), qPrintable(out));
+            QVERIFY(out.contains("--dialog <DIALOG>"));
+            QVERIFY(
+                out.simplified().contains("entity-type, access-pattern or scenario over the "
+                                          "designer"));
+        } else {
+            QVERIFY2(out.startsWith("shardscape " SHARDSCAPE_VERSION), qPrintable(out));
+        }
+    }
+}
+
+QTEST_MAIN(DesignEditorsTest)
+#include "test_design_editors.moc"
