@@ -62,6 +62,7 @@ class DesignEditorsTest : public QObject {
     void guidedStartLeavesAGreenVerdict();
     void scenarioRunsInTheSimulationViewInOneClick();
     void attributesDragIntoKeyValues();
+    void patternsAndAttributesDropOnIndexes();
     void editorScreenshotsShowTheDialogOverTheDesigner();
     void helpAndVersionNeedNoDisplay();
 
@@ -154,8 +155,8 @@ QMimeData* paletteMime(DesignerView* view, const QString& attribute) {
     return list->model()->mimeData({index});
 }
 
-bool dropOn(QWidget* target, QMimeData* mime) {
-    const QPoint centre = target->rect().center();
+bool dropOn(QWidget* target, QMimeData* mime, QPoint centre = {-1, -1}) {
+    if (centre == QPoint(-1, -1)) centre = target->rect().center();
     const Qt::DropActions offered = Qt::CopyAction | Qt::MoveAction;
     QDragEnterEvent enter(centre, offered, mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &enter);
@@ -791,6 +792,57 @@ void DesignEditorsTest::attributesDragIntoKeyValues() {
     QCOMPARE(d->sortValueEdit()->text(), QString("ORDER#{orderId}{orderDate}"));
     QCOMPARE(d->expressionLabel()->text(), QString("PK = :pk AND begins_with(SK, :sk)"));
     d->reject();
+}
+
+void DesignEditorsTest::patternsAndAttributesDropOnIndexes() {
+    Harness h;
+    QVERIFY(h.bench->openFile(bundledModel("ecommerce.shardscape.json")));
+    const std::string opened = h.json();
+    IndexEditor* indexes = h.view->indexEditor();
+    QListWidget* list = indexes->indexList();
+    QTreeWidget* patterns = h.view->accessPatterns()->tree();
+    auto patternMime = [&](const QString& name) {
+        const auto rows = patterns->findItems(name, Qt::MatchExactly, 0);
+        const QModelIndex index =
+            patterns->model()->index(patterns->indexOfTopLevelItem(rows.value(0)), 0);
+        return std::unique_ptr<QMimeData>(patterns->model()->mimeData({index}));
+    };
+    auto rowCentre = [&](int row) { return list->visualItemRect(list->item(row)).center(); };
+
+    // findCustomerByEmail dropped on GSI2: its key condition moves to GSI2's keys.
+    auto mime = patternMime("findCustomerByEmail");
+    QVERIFY(mime);
+    QVERIFY(mime->hasFormat(kAccessPatternMimeType));
+    QVERIFY(dropOn(list->viewport(), mime.get(), rowCentre(1)));
+    const AccessPattern* p = h.document->model().findAccessPattern("findCustomerByEmail");
+    QCOMPARE(*p->index, std::string("GSI2"));
+    QCOMPARE(p->keyCondition, std::string("GSI2PK = :gsi2pk"));
+    QCOMPARE(h.document->undoStack()->undoText(), QString("Make findCustomerByEmail use GSI2"));
+    // Back onto GSI1: served again, by the entity's template.
+    mime = patternMime("findCustomerByEmail");
+    QVERIFY(dropOn(list->viewport(), mime.get(), rowCentre(0)));
+    QCOMPARE(h.view->accessPatterns()->shownVerdict("findCustomerByEmail"), QString("green"));
+    QCOMPARE(h.document->model().findAccessPattern("findCustomerByEmail")->keyCondition,
+             std::string("GSI1PK = :gsi1pk"));
+    // Not between the rows, and not an attribute.
+    mime = patternMime("getProduct");
+    QVERIFY(!dropOn(list->viewport(), mime.get(), QPoint(5, list->viewport()->height() - 3)));
+    std::unique_ptr<QMimeData> attribute(paletteMime(h.view, "total"));
+    QVERIFY(!dropOn(list->viewport(), attribute.get(), rowCentre(0)));
+
+    // An attribute dropped on GSI2's projected attributes joins its INCLUDE projection.
+    indexes->selectIndex("GSI2");
+    QVERIFY(dropOn(indexes->nonKeyList()->viewport(), attribute.get()));
+    QCOMPARE(h.document->model().tables[0].findIndex("GSI2")->projection.nonKeyAttributes,
+             (std::vector<std::string>{"quantity", "price", "total"}));
+    const int commands = h.document->undoStack()->count();
+    // Again, or a key attribute: nothing to add.
+    QVERIFY(dropOn(indexes->nonKeyList()->viewport(), attribute.get()));
+    std::unique_ptr<QMimeData> key(paletteMime(h.view, "PK"));
+    QVERIFY(dropOn(indexes->nonKeyList()->viewport(), key.get()));
+    QCOMPARE(h.document->undoStack()->count(), commands);
+    for (int i = 0; i < 3; ++i) h.bench->undoAction()->trigger();
+    QCOMPARE(h.json(), opened);
 }
 
 void DesignEditorsTest::editorScreenshotsShowTheDialogOverTheDesigner() {

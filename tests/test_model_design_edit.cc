@@ -21,6 +21,7 @@ class ModelDesignEditTest : public QObject {
     void removeEntityTypeInUse();
     void addRenameMoveRemovePatterns();
     void patternExpressionsMustParse();
+    void patternMovesToAnIndex();
     void keyConditionFormBuildsAndReadsBack();
     void keyConditionFormReadsTheBundledPatterns();
     void placeholderValuesText();
@@ -231,6 +232,45 @@ void ModelDesignEditTest::patternExpressionsMustParse() {
     p.index = "GSI9";
     QCOMPARE(message(putAccessPattern(before, "getProduct", p)),
              std::string("The table does not have the specified index: GSI9"));
+}
+
+void ModelDesignEditTest::patternMovesToAnIndex() {
+    const Model before = ecommerce();
+    // From GSI1 to GSI2: Customer has no GSI2PK template, so the value stays.
+    auto moved = useIndexForAccessPattern(before, "findCustomerByEmail", "GSI2");
+    QVERIFY2(moved.ok(), message(moved).c_str());
+    const AccessPattern* p = moved->findAccessPattern("findCustomerByEmail");
+    QCOMPARE(*p->index, std::string("GSI2"));
+    QCOMPARE(p->keyCondition, std::string("GSI2PK = :gsi2pk"));
+    QCOMPARE(p->values.dump(), std::string("{\":gsi2pk\":\"EMAIL#{email}\"}"));
+    // Back to GSI1: the entity's template for GSI1PK.
+    auto back = useIndexForAccessPattern(*moved, "findCustomerByEmail", "GSI1");
+    QVERIFY(back.ok());
+    QCOMPARE(back->findAccessPattern("findCustomerByEmail")->keyCondition,
+             std::string("GSI1PK = :gsi1pk"));
+    QCOMPARE(back->findAccessPattern("findCustomerByEmail")->values.dump(),
+             std::string("{\":gsi1pk\":\"EMAIL#{email}\"}"));
+    // An equality on the sort key takes the entity's template for the index's sort key.
+    auto get = useIndexForAccessPattern(before, "getCustomer", "GSI1");
+    QVERIFY(get.ok());
+    const AccessPattern* g = get->findAccessPattern("getCustomer");
+    QCOMPARE(g->keyCondition, std::string("GSI1PK = :gsi1pk AND GSI1SK = :gsi1sk"));
+    QCOMPARE(g->values.dump(),
+             std::string("{\":gsi1pk\":\"EMAIL#{email}\",\":gsi1sk\":\"CUSTOMER\"}"));
+    // The filter and its values stay; back on the table, the table's keys.
+    auto open = useIndexForAccessPattern(before, "listOpenOrders", "GSI2");
+    QVERIFY(open.ok());
+    const AccessPattern* o = open->findAccessPattern("listOpenOrders");
+    QCOMPARE(o->keyCondition, std::string("GSI2PK = :gsi2pk AND begins_with(GSI2SK, :gsi2sk)"));
+    QCOMPARE(o->filter, std::string("#status = :placed"));
+    QCOMPARE(o->values[":placed"].get<std::string>(), std::string("PLACED"));
+    auto table = useIndexForAccessPattern(*open, "listOpenOrders", "");
+    QVERIFY(table.ok());
+    QVERIFY(!table->findAccessPattern("listOpenOrders")->index);
+    QCOMPARE(table->findAccessPattern("listOpenOrders")->keyCondition,
+             std::string("PK = :pk AND begins_with(SK, :sk)"));
+    QCOMPARE(message(useIndexForAccessPattern(before, "getCustomer", "GSI5")),
+             std::string("The table does not have the specified index: GSI5"));
 }
 
 void ModelDesignEditTest::keyConditionFormBuildsAndReadsBack() {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "model/key_condition_form.h"
 #include "model/key_template.h"
 #include "model/model_scenario.h"
 #include "model/model_validation.h"
@@ -156,6 +157,35 @@ Result<Model> putAccessPattern(const Model& model, const std::string& oldName,
                             *name = newName;
     }
     return checked(model, std::move(after));
+}
+
+Result<Model> useIndexForAccessPattern(const Model& model, const std::string& pattern,
+                                       const std::string& index) {
+    const AccessPattern* found = model.findAccessPattern(pattern);
+    if (!found) return validationError("No access pattern named '" + pattern + "' in the model");
+    auto keys = patternKeys(model, found->table, index);
+    if (!keys) return keys.error();
+    AccessPattern p = *found;
+    p.index = index.empty() ? std::nullopt : std::optional<std::string>(index);
+    auto form = readKeyCondition(p);
+    if (form && !form->partitionKey.empty()) {
+        const EntityType* entity = p.entity ? model.findEntity(*p.entity) : nullptr;
+        form->partitionKey = keys->partitionKey;
+        if (entity && entity->keyTemplate(keys->partitionKey))
+            form->partitionValue = *entity->keyTemplate(keys->partitionKey);
+        if (keys->sortKey.empty()) {
+            form->sort = SortCondition::None;
+            form->sortKey.clear();
+        } else if (form->sort != SortCondition::None) {
+            form->sortKey = keys->sortKey;
+            if (form->sort == SortCondition::Equal && entity && entity->keyTemplate(keys->sortKey))
+                form->sortValue = *entity->keyTemplate(keys->sortKey);
+        }
+        auto composed = composePattern(p, *form, p.filter, filterValuesText(p));
+        if (!composed) return composed.error();
+        p = std::move(composed).value();
+    }
+    return putAccessPattern(model, pattern, std::move(p));
 }
 
 Result<Model> removeAccessPattern(const Model& model, const std::string& name) {

@@ -32,6 +32,13 @@ Result<Model> removeEntityType(const Model& model, const std::string& name);
 // design cannot serve is accepted (its verdict says why).
 Result<Model> putAccessPattern(const Model& model, const std::string& oldName,
                                AccessPattern pattern);
+// Makes the pattern read `index` of its table (empty: the table itself), as dropping it on
+// an index does: a key condition of the builder's shape (key_condition_form.h) moves to the
+// index's keys, taking the values the pattern's entity type gives those keys (its key
+// templates; for the sort key when the condition was =), else keeping the values it had;
+// a sort key condition is dropped when the index has no sort key. The filter stays.
+Result<Model> useIndexForAccessPattern(const Model& model, const std::string& pattern,
+                                       const std::string& index);
 // Refused while a scenario names the pattern.
 Result<Model> removeAccessPattern(const Model& model, const std::string& name);
 // Moves the pattern `delta` places up (negative) or down, clamped to the list.
