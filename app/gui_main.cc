@@ -15,6 +15,7 @@
 #include "designer_view.h"
 #include "designer_workbench.h"
 #include "main_window.h"
+#include "new_model_dialog.h"
 #include "screenshot.h"
 #include "storage/engine.h"
 #include "theme.h"
@@ -40,8 +41,8 @@ struct Options {
     QCommandLineOption dialog{
         "dialog",
         "Open a dialog: item-editor, import, export or sample-data over the Data view; "
-        "entity-type, access-pattern or scenario over the designer (with --model's model, or "
-        "the bundled e-commerce one).",
+        "entity-type, access-pattern, scenario or new-model over the designer (with --model's "
+        "model, or the bundled e-commerce one).",
         "DIALOG"};
     QCommandLineOption theme{
         "theme", "system, light or dark for this run (View > Theme remembers a choice).", "THEME"};
@@ -71,7 +72,7 @@ bool asksForHelpOrVersion(int argc, char* argv[]) {
     return false;
 }
 
-const QStringList kDesignerDialogs = {"entity-type", "access-pattern", "scenario"};
+const QStringList kDesignerDialogs = {"entity-type", "access-pattern", "scenario", "new-model"};
 
 }  // namespace
 
@@ -183,6 +184,10 @@ int main(int argc, char* argv[]) {
             const auto* open = current.findAccessPattern("listOpenOrders");
             designer->editAccessPattern(open ? QString("listOpenOrders")
                                              : first(current.accessPatterns));
+        } else if (dialog == "new-model") {
+            auto* start = new shardscape::NewModelDialog(&window);
+            start->setAttribute(Qt::WA_DeleteOnClose);
+            start->open();
         } else {
             const QString name = current.scenarios.empty()
                                      ? QString()

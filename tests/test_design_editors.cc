@@ -849,7 +849,7 @@ void DesignEditorsTest::editorScreenshotsShowTheDialogOverTheDesigner() {
     QTemporaryDir dir;
     const QImage designer = runScreenshot({"--view", "designer"}, dir.filePath("designer.png"));
     QVERIFY(!designer.isNull());
-    for (const char* dialog : {"entity-type", "access-pattern", "scenario"}) {
+    for (const char* dialog : {"entity-type", "access-pattern", "scenario", "new-model"}) {
         const QString file = dir.filePath(QString(dialog) + ".png");
         const QImage image = runScreenshot({"--dialog", dialog}, file);
         QVERIFY2(!image.isNull(), dialog);
@@ -888,9 +888,9 @@ void DesignEditorsTest::helpAndVersionNeedNoDisplay() {
         if (QString(option) == "--help") {
             QVERIFY2(out.contains("Usage: "), qPrintable(out));
             QVERIFY(out.contains("--dialog <DIALOG>"));
-            QVERIFY(
-                out.simplified().contains("entity-type, access-pattern or scenario over the "
-                                          "designer"));
+            QVERIFY(out.simplified().contains(
+                "entity-type, access-pattern, scenario or new-model over the "
+                "designer"));
         } else {
             QVERIFY2(out.startsWith("shardscape " SHARDSCAPE_VERSION), qPrintable(out));
         }

@@ -46,7 +46,7 @@ AccessPatternDialog::AccessPatternDialog(DesignDocument* document, const QString
     setObjectName("accessPatternDialog");
     setWindowTitle(pattern.isEmpty() ? tr("New access pattern")
                                      : tr("Access pattern %1").arg(pattern));
-    resize(820, 640);
+    resize(820, 580);
     const Model& model = document_->model();
     if (const AccessPattern* p = model.findAccessPattern(pattern.toStdString())) {
         base_ = *p;
@@ -132,7 +132,7 @@ AccessPatternDialog::AccessPatternDialog(DesignDocument* document, const QString
     expression_ = new QLabel(keyBox);
     expression_->setObjectName("patternExpression");
     expression_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    expression_->setStyleSheet("color: palette(mid); font-family: monospace;");
+    expression_->setStyleSheet("font-family: monospace;");
     expression_->setWordWrap(true);
     keyForm->addRow(tr("Expression:"), expression_);
     layout->addWidget(keyBox);
