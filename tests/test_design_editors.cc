@@ -687,12 +687,25 @@ void DesignEditorsTest::undoRedoRestoresExactJsonAfterEveryEdit() {
         list->setCurrentItem(rows.first());
         QTest::mouseClick(h.view->removeEntityButton(), Qt::LeftButton);
     });
+    check("operation, updates and projection", [&] {
+        AccessPatternDialog* d = h.view->editAccessPattern("placeOrder");
+        QVERIFY(!d->updatesEdit()->isEnabled());
+        d->operationCombo()->setCurrentText("UpdateItem");
+        QVERIFY(d->updatesEdit()->isEnabled());
+        QTest::keyClicks(d->updatesEdit(), "status, total");
+        QTest::keyClicks(d->projectionEdit(), "orderId");
+        clickOk(buttonsOf(d));
+    });
+    QCOMPARE(h.document->model().findAccessPattern("placeOrder")->updates,
+             (std::vector<std::string>{"status", "total"}));
+    QCOMPARE(h.document->model().findAccessPattern("placeOrder")->projection,
+             (std::vector<std::string>{"orderId"}));
     check("time to live", [&] {
         typeInto(h.view->ttlEdit(), "");
         emit h.view->ttlEdit()->editingFinished();
     });
     QVERIFY(!h.document->model().tables[0].ttlAttribute);
-    QCOMPARE(checked, 12);
+    QCOMPARE(checked, 13);
     // Undo back to the file as opened.
     while (undo->canUndo()) h.bench->undoAction()->trigger();
     QCOMPARE(h.json(), modelToJson(loadBundled("ecommerce.shardscape.json")).dump());

@@ -3,6 +3,7 @@
 // refused edits say why and change nothing; renames carry their references along.
 #include <QtTest>
 
+#include "model/access_pattern_analyzer.h"
 #include "model/key_condition_form.h"
 #include "model/model_design_edit.h"
 #include "model/model_file.h"
@@ -22,6 +23,7 @@ class ModelDesignEditTest : public QObject {
     void addRenameMoveRemovePatterns();
     void patternExpressionsMustParse();
     void patternMovesToAnIndex();
+    void batchesTransactionsAndUpdatesCostRight();
     void keyConditionFormBuildsAndReadsBack();
     void keyConditionFormReadsTheBundledPatterns();
     void placeholderValuesText();
@@ -271,6 +273,102 @@ void ModelDesignEditTest::patternMovesToAnIndex() {
              std::string("PK = :pk AND begins_with(SK, :sk)"));
     QCOMPARE(message(useIndexForAccessPattern(before, "getCustomer", "GSI5")),
              std::string("The table does not have the specified index: GSI5"));
+}
+
+void ModelDesignEditTest::batchesTransactionsAndUpdatesCostRight() {
+    const Model before = ecommerce();
+    auto analysisOf = [](const Model& m, const std::string& name) {
+        for (const auto& a : analyzeModel(m).patterns)
+            if (a.pattern == name) return a;
+        return PatternAnalysis{};
+    };
+    // An UpdateItem of an order line: GSI2 (keyed on PRODUCT#{productId} and
+    // ORDER#{orderDate}, projecting quantity and price) is written only when the update
+    // reaches it, twice when it changes its key. One line is one WCU.
+    AccessPattern update;
+    update.name = "changeLine";
+    update.operation = "UpdateItem";
+    update.table = "Shop";
+    update.entity = "OrderItem";
+    update.keyCondition = "PK = :pk AND SK = :sk";
+    update.values = {{":pk", "ORDER#{orderId}"}, {":sk", "ITEM#{productId}"}};
+    update.ratePerSecond = 5;
+    const std::vector<std::pair<std::vector<std::string>, double>> cases = {
+        {{}, 2}, {{"quantity"}, 2}, {{"orderDate"}, 3}, {{"note"}, 1}, {{"quantity", "note"}, 2}};
+    for (const auto& [updates, units] : cases) {
+        update.updates = updates;
+        auto edited = putAccessPattern(before, "", update);
+        QVERIFY2(edited.ok(), message(edited).c_str());
+        const PatternAnalysis a = analysisOf(*edited, "changeLine");
+        QCOMPARE(a.verdict, PatternVerdict::Served);
+        QCOMPARE(a.writeUnitsPerRequest, units);
+    }
+    // Updates belong to an UpdateItem.
+    AccessPattern put = update;
+    put.operation = "PutItem";
+    QCOMPARE(message(putAccessPattern(before, "", put)),
+             std::string("Only an UpdateItem sets attributes (updates)"));
+
+    // Batches and transactions: per-item units, twice for a transaction.
+    AccessPattern batch = *before.findAccessPattern("getProduct");
+    batch.name = "getProducts";
+    batch.operation = "BatchGetItem";
+    batch.itemsPerRequest = 10;
+    auto withBatch = putAccessPattern(before, "", batch);
+    QVERIFY2(withBatch.ok(), message(withBatch).c_str());
+    PatternAnalysis a = analysisOf(*withBatch, "getProducts");
+    QCOMPARE(a.verdict, PatternVerdict::Served);
+    QCOMPARE(a.access, std::string("BatchGetItem on table Shop"));
+    QCOMPARE(a.readUnitsPerRequest, 5.0);
+    batch.operation = "TransactGetItems";
+    batch.itemsPerRequest = 2;
+    a = analysisOf(*putAccessPattern(before, "", batch), "getProducts");
+    QCOMPARE(a.readUnitsPerRequest, 4.0);
+    batch.index = "GSI1";
+    a = analysisOf(*putAccessPattern(before, "", batch), "getProducts");
+    QCOMPARE(a.verdict, PatternVerdict::Impossible);
+    QCOMPARE(a.reason,
+             std::string("TransactGetItems reads only the table's primary key, not index GSI1"));
+
+    AccessPattern write = *before.findAccessPattern("placeOrder");
+    write.name = "placeOrders";
+    write.operation = "TransactWriteItems";
+    write.itemsPerRequest = 3;
+    a = analysisOf(*putAccessPattern(before, "", write), "placeOrders");
+    QCOMPARE(a.verdict, PatternVerdict::Served);
+    QCOMPARE(a.writeUnitsPerRequest, 6.0);
+    write.operation = "BatchWriteItem";
+    a = analysisOf(*putAccessPattern(before, "", write), "placeOrders");
+    QCOMPARE(a.writeUnitsPerRequest, 3.0);
+    write.itemsPerRequest = 26;
+    QCOMPARE(message(putAccessPattern(before, "", write)),
+             std::string("BatchWriteItem takes at most 25 items per request"));
+
+    // The simulator runs a batch as its single-item requests, a transaction as twice that.
+    write.itemsPerRequest = 3;
+    write.operation = "TransactWriteItems";
+    Model simulated = *putAccessPattern(before, "", write);
+    simulated.scenarios.push_back({{"name", "Batch"}, {"accessPatterns", {"placeOrders"}}});
+    auto json = simulatorScenarioJson(simulated, 1);
+    QVERIFY2(json.ok(), json.ok() ? "" : json.error().message.c_str());
+    QCOMPARE((*json)["workload"][0]["operation"].get<std::string>(), std::string("PutItem"));
+    QCOMPARE((*json)["workload"][0]["rate"]["rate"].get<double>(), 40.0 * 3 * 2);
+
+    // Projection and updates survive the file.
+    update.updates = {"quantity", "note"};
+    update.projection = {"quantity", "price"};
+    update.operation = "UpdateItem";
+    auto saved = putAccessPattern(before, "", update);
+    QVERIFY(saved.ok());
+    const OrderedJson written = modelToJson(*saved);
+    QCOMPARE(written["accessPatterns"][8]["projection"].dump(),
+             std::string("[\"quantity\",\"price\"]"));
+    QCOMPARE(written["accessPatterns"][8]["updates"].dump(),
+             std::string("[\"quantity\",\"note\"]"));
+    auto read = modelFromJson(written);
+    QVERIFY(read.ok());
+    QCOMPARE(read->accessPatterns[8].updates, update.updates);
+    QCOMPARE(read->accessPatterns[8].projection, update.projection);
 }
 
 void ModelDesignEditTest::keyConditionFormBuildsAndReadsBack() {

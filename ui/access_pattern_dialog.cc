@@ -34,10 +34,26 @@ QString q(const std::string& s) {
 QString amount(double value) {
     return QString::number(value, 'g', 4);
 }
+
+// "a, b" <-> {"a", "b"}: attribute lists typed as text.
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out.append(out.empty() ? "" : ", ").append(n);
+    return out;
+}
+
+std::vector<std::string> names(const QString& text) {
+    std::vector<std::string> out;
+    for (const QString& part : text.split(',', Qt::SkipEmptyParts))
+        if (!part.trimmed().isEmpty()) out.push_back(part.trimmed().toStdString());
+    return out;
+}
 }  // namespace
 
 QStringList AccessPatternDialog::operations() {
-    return {"GetItem", "Query", "Scan", "PutItem", "UpdateItem", "DeleteItem"};
+    return {
+        "GetItem",    "Query",        "Scan",           "PutItem",          "UpdateItem",
+        "DeleteItem", "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems"};
 }
 
 AccessPatternDialog::AccessPatternDialog(DesignDocument* document, const QString& pattern,
@@ -146,6 +162,18 @@ AccessPatternDialog::AccessPatternDialog(DesignDocument* document, const QString
     filterValues_->setObjectName("patternFilterValues");
     filterValues_->setPlaceholderText(tr(":open = PLACED; :min = 10"));
     readForm->addRow(buddyLabel(tr("Filter &values:"), filterValues_), filterValues_);
+    projection_ = new QLineEdit(q(joined(base_.projection)), this);
+    projection_->setObjectName("patternProjection");
+    projection_->setPlaceholderText(tr("all attributes; or e.g. orderId, total"));
+    projection_->setToolTip(tr("The attributes a read returns (ProjectionExpression)"));
+    readForm->addRow(buddyLabel(tr("Pro&jection:"), projection_), projection_);
+    updates_ = new QLineEdit(q(joined(base_.updates)), this);
+    updates_->setObjectName("patternUpdates");
+    updates_->setPlaceholderText(tr("not said: every index the item is in counts as written"));
+    updates_->setToolTip(
+        tr("The attributes an UpdateItem sets: only the indexes they reach are written "
+           "(twice when an index key changes)"));
+    readForm->addRow(buddyLabel(tr("U&pdates:"), updates_), updates_);
     auto* numbers = new QHBoxLayout;
     items_ = new QSpinBox(this);
     items_->setObjectName("patternItems");
@@ -228,9 +256,13 @@ AccessPatternDialog::AccessPatternDialog(DesignDocument* document, const QString
     }
     connect(attributes_, &QTreeWidget::itemActivated, this,
             [this](QTreeWidgetItem* item) { lastValue_->insertAttribute(item->text(0)); });
-    for (QLineEdit* edit : {name_, description_, filter_, filterValues_})
+    for (QLineEdit* edit : {name_, description_, filter_, filterValues_, projection_, updates_})
         connect(edit, &QLineEdit::textChanged, this, &AccessPatternDialog::validate);
-    connect(operation_, &QComboBox::currentIndexChanged, this, &AccessPatternDialog::validate);
+    connect(operation_, &QComboBox::currentIndexChanged, this, [this] {
+        updates_->setEnabled(operation_->currentText() == "UpdateItem");
+        validate();
+    });
+    updates_->setEnabled(operation_->currentText() == "UpdateItem");
     connect(entity_, &QComboBox::currentIndexChanged, this, [this] {
         refreshEntityAttributes();
         validate();
@@ -266,7 +298,9 @@ AccessPatternDialog::AccessPatternDialog(DesignDocument* document, const QString
     setTabOrder(sortValueTo_, fromEntity_);
     setTabOrder(fromEntity_, filter_);
     setTabOrder(filter_, filterValues_);
-    setTabOrder(filterValues_, rate_);
+    setTabOrder(filterValues_, projection_);
+    setTabOrder(projection_, updates_);
+    setTabOrder(updates_, rate_);
     setTabOrder(rate_, items_);
     setTabOrder(items_, consistent_);
     setTabOrder(consistent_, buttons_);
@@ -352,6 +386,8 @@ Result<AccessPattern> AccessPatternDialog::pattern() const {
     p.consistentRead = consistent_->isChecked();
     p.itemsPerRequest = items_->value();
     p.ratePerSecond = rate_->value();
+    p.projection = names(projection_->text());
+    p.updates = updates_->isEnabled() ? names(updates_->text()) : std::vector<std::string>{};
     KeyConditionForm key;
     auto keys = patternKeys(document_->model(), p.table, index.toStdString());
     if (!keys) return keys.error();

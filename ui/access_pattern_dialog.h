@@ -52,6 +52,9 @@ class AccessPatternDialog : public QDialog {
     QPushButton* fromEntityButton() const { return fromEntity_; }
     QLineEdit* filterEdit() const { return filter_; }
     QLineEdit* filterValuesEdit() const { return filterValues_; }
+    // Attribute lists, comma-separated: what a read returns, what an UpdateItem sets.
+    QLineEdit* projectionEdit() const { return projection_; }
+    QLineEdit* updatesEdit() const { return updates_; }
     QCheckBox* consistentCheck() const { return consistent_; }
     QSpinBox* itemsSpin() const { return items_; }
     QDoubleSpinBox* rateSpin() const { return rate_; }
@@ -92,6 +95,8 @@ class AccessPatternDialog : public QDialog {
     QPushButton* fromEntity_ = nullptr;
     QLineEdit* filter_ = nullptr;
     QLineEdit* filterValues_ = nullptr;
+    QLineEdit* projection_ = nullptr;
+    QLineEdit* updates_ = nullptr;
     QCheckBox* consistent_ = nullptr;
     QSpinBox* items_ = nullptr;
     QDoubleSpinBox* rate_ = nullptr;
