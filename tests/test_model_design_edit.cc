@@ -354,6 +354,21 @@ void ModelDesignEditTest::batchesTransactionsAndUpdatesCostRight() {
     QCOMPARE((*json)["workload"][0]["operation"].get<std::string>(), std::string("PutItem"));
     QCOMPARE((*json)["workload"][0]["rate"]["rate"].get<double>(), 40.0 * 3 * 2);
 
+    // A Query on a GSI returns only what the index projects.
+    AccessPattern recent = *before.findAccessPattern("recentOrdersOfProduct");
+    recent.projection = {"quantity", "price", "GSI2SK", "PK"};
+    a = analysisOf(*putAccessPattern(before, "recentOrdersOfProduct", recent),
+                   "recentOrdersOfProduct");
+    QCOMPARE(a.verdict, PatternVerdict::Served);
+    recent.projection = {"quantity", "title"};
+    a = analysisOf(*putAccessPattern(before, "recentOrdersOfProduct", recent),
+                   "recentOrdersOfProduct");
+    QCOMPARE(a.verdict, PatternVerdict::Impossible);
+    QCOMPARE(a.reason, std::string("index GSI2 does not project title, and a Query on a GSI "
+                                   "cannot fetch it from the table"));
+    QCOMPARE(a.suggestion,
+             std::string("project title into the index (INCLUDE or ALL), or read the table"));
+
     // Projection and updates survive the file.
     update.updates = {"quantity", "note"};
     update.projection = {"quantity", "price"};

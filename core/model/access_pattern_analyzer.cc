@@ -163,6 +163,11 @@ class PatternAnalyzer {
         if (pattern_.consistentRead && target_->kind == KeySchemaView::Kind::GlobalIndex)
             return impossible("Consistent reads are not supported on global secondary indexes",
                               "read the table, or accept eventually consistent reads");
+        if (const std::string missing = unprojected(); !missing.empty())
+            return impossible(
+                "index " + *pattern_.index + " does not project " + missing +
+                    ", and a Query on a GSI cannot fetch it from the table",
+                "project " + missing + " into the index (INCLUDE or ALL), or read the table");
 
         std::string keys = "= on " + target_->partitionKey;
         if (const KeyTerm* sk = target_->sortKey ? termOn(terms, *target_->sortKey) : nullptr)
@@ -298,6 +303,25 @@ class PatternAnalyzer {
                 .append(std::to_string(indexes))
                 .append(indexes == 1 ? " index" : " indexes");
         return result_;
+    }
+
+    // The first attribute of the pattern's projection a GSI it reads does not hold ("" when
+    // it holds them all, or the pattern reads the table or an LSI).
+    std::string unprojected() const {
+        if (target_->kind != KeySchemaView::Kind::GlobalIndex || !pattern_.index) return {};
+        const ModelIndex* gsi = table_->findIndex(*pattern_.index);
+        if (!gsi || gsi->projection.type == "ALL") return {};
+        const auto& included = gsi->projection.nonKeyAttributes;
+        for (const auto& attribute : pattern_.projection) {
+            if (table_->isKeyAttributeOfTable(attribute) || attribute == gsi->partitionKey ||
+                (gsi->sortKey && attribute == *gsi->sortKey))
+                continue;
+            if (gsi->projection.type == "INCLUDE" &&
+                std::find(included.begin(), included.end(), attribute) != included.end())
+                continue;
+            return attribute;
+        }
+        return {};
     }
 
     // Index writes of an UpdateItem setting pattern_.updates: 2 when it changes the index's
