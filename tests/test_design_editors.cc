@@ -45,6 +45,7 @@
 #include "model/access_pattern_analyzer.h"
 #include "model/model_file.h"
 #include "model/model_json.h"
+#include "model_name_dialog.h"
 #include "new_model_dialog.h"
 #include "scenario_dialog.h"
 #include "simulation_panel.h"
@@ -65,6 +66,7 @@ class DesignEditorsTest : public QObject {
     void patternsAndAttributesDropOnIndexes();
     void editorScreenshotsShowTheDialogOverTheDesigner();
     void helpAndVersionNeedNoDisplay();
+    void editorsWorkFromTheKeyboard();
 
   private:
     QTemporaryDir settings_;
@@ -262,14 +264,16 @@ std::string resolved(const std::string& expression, const AccessPattern& p) {
 // What "semantically equal" means for two models: the same tables (keys, definitions,
 // billing, indexes, projections, Time to Live), entity types (attributes with their
 // generators, key templates, weights, sizes), access patterns (with key conditions and
-// filters compared by what their placeholders stand for), scenarios and verdicts. Left out:
-// the model's name and description, and the table's documented attributes that are also
+// filters compared by what their placeholders stand for), scenarios and verdicts, and the
+// model's name and description. Left out: the table's documented attributes that are also
 // its key attributes (the palette documents a name before it becomes a key).
 QStringList semanticDifferences(const Model& a, const Model& b) {
     QStringList out;
     auto differ = [&](const QString& what, const std::string& x, const std::string& y) {
         if (x != y) out << QStringLiteral("%1: %2 != %3").arg(what, q(x), q(y));
     };
+    differ("model name", a.name, b.name);
+    differ("model description", a.description, b.description);
     differ("table count", std::to_string(a.tables.size()), std::to_string(b.tables.size()));
     for (size_t i = 0; i < std::min(a.tables.size(), b.tables.size()); ++i) {
         const ModelTable &x = a.tables[i], &y = b.tables[i];
@@ -440,6 +444,15 @@ void DesignEditorsTest::buildsTheEcommerceModelThroughTheWidgets() {
     }
     QVERIFY2(scenario->okButton()->isEnabled(), qPrintable(scenario->messageLabel()->text()));
     clickOk(buttonsOf(scenario));
+
+    // Its name and description, through Edit › Model Name and Description….
+    h.bench->modelNameAction()->trigger();
+    auto* named = h.window.findChild<ModelNameDialog*>();
+    QVERIFY(named);
+    typeInto(named->nameEdit(), q(bundled.name));
+    named->descriptionEdit()->setPlainText(q(bundled.description));
+    QTest::mouseClick(named->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 
     // Saved through File › Save As…; the file is the bundled model, semantically.
     QTemporaryDir dir;
@@ -700,12 +713,26 @@ void DesignEditorsTest::undoRedoRestoresExactJsonAfterEveryEdit() {
              (std::vector<std::string>{"status", "total"}));
     QCOMPARE(h.document->model().findAccessPattern("placeOrder")->projection,
              (std::vector<std::string>{"orderId"}));
+    check("model name and description", [&] {
+        h.bench->modelNameAction()->trigger();
+        ModelNameDialog* d = nullptr;
+        for (auto* candidate : h.window.findChildren<ModelNameDialog*>())
+            if (candidate->isVisible()) d = candidate;
+        QVERIFY(d);
+        typeInto(d->nameEdit(), "");
+        QCOMPARE(d->messageLabel()->text(), QString("A model needs a name"));
+        QVERIFY(!d->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        QTest::keyClicks(d->nameEdit(), "Shop v2");
+        d->descriptionEdit()->setPlainText("Second try");
+        QTest::mouseClick(d->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    QCOMPARE(h.document->model().name, std::string("Shop v2"));
     check("time to live", [&] {
         typeInto(h.view->ttlEdit(), "");
         emit h.view->ttlEdit()->editingFinished();
     });
     QVERIFY(!h.document->model().tables[0].ttlAttribute);
-    QCOMPARE(checked, 13);
+    QCOMPARE(checked, 14);
     // Undo back to the file as opened.
     while (undo->canUndo()) h.bench->undoAction()->trigger();
     QCOMPARE(h.json(), modelToJson(loadBundled("ecommerce.shardscape.json")).dump());
@@ -908,6 +935,45 @@ void DesignEditorsTest::helpAndVersionNeedNoDisplay() {
             QVERIFY2(out.startsWith("shardscape " SHARDSCAPE_VERSION), qPrintable(out));
         }
     }
+}
+
+void DesignEditorsTest::editorsWorkFromTheKeyboard() {
+    Harness h;
+    QVERIFY(h.bench->openFile(bundledModel("ecommerce.shardscape.json")));
+    // Every labelled field has a buddy its mnemonic focuses.
+    const QList<QDialog*> dialogs = {h.view->editEntityType("Order"),
+                                     h.view->editAccessPattern("listOpenOrders"),
+                                     h.view->editScenario("Black Friday")};
+    for (QDialog* dialog : dialogs) {
+        int labelled = 0;
+        for (QLabel* label : dialog->findChildren<QLabel*>()) {
+            if (!label->text().contains('&') || label->text().contains("&nbsp;")) continue;
+            QVERIFY2(label->buddy(), qPrintable(dialog->objectName() + ": " + label->text()));
+            ++labelled;
+        }
+        QVERIFY2(labelled >= 3, qPrintable(dialog->objectName()));
+        dialog->reject();
+    }
+    // Tab walks the access pattern editor in reading order.
+    AccessPatternDialog* d = h.view->editAccessPattern("listOpenOrders");
+    QList<QWidget*> order;
+    for (QWidget* w = d->nameEdit(); order.size() < 8; w = w->nextInFocusChain())
+        if (w->focusPolicy() & Qt::TabFocus && w->isEnabled() && w->isVisibleTo(d)) order << w;
+    QCOMPARE(order.value(1), static_cast<QWidget*>(d->descriptionEdit()));
+    QCOMPARE(order.value(2), static_cast<QWidget*>(d->operationCombo()));
+    QCOMPARE(order.value(3), static_cast<QWidget*>(d->entityCombo()));
+    QCOMPARE(order.value(4), static_cast<QWidget*>(d->tableCombo()));
+    QCOMPARE(order.value(5), static_cast<QWidget*>(d->indexCombo()));
+    QCOMPARE(order.value(6), static_cast<QWidget*>(d->partitionValueEdit()));
+    QCOMPARE(order.value(7), static_cast<QWidget*>(d->sortConditionCombo()));
+    // Escape cancels; OK from the keyboard applies: the editors are ordinary dialogs.
+    d->rateSpin()->setValue(21);
+    QTest::keyClick(d, Qt::Key_Escape);
+    QCOMPARE(h.document->model().findAccessPattern("listOpenOrders")->ratePerSecond, 20.0);
+    d = h.view->editAccessPattern("listOpenOrders");
+    d->rateSpin()->setValue(21);
+    QTest::keyClick(d->okButton(), Qt::Key_Space);
+    QCOMPARE(h.document->model().findAccessPattern("listOpenOrders")->ratePerSecond, 21.0);
 }
 
 QTEST_MAIN(DesignEditorsTest)

@@ -14,6 +14,7 @@
 #include "design_document.h"
 #include "designer_view.h"
 #include "model/access_pattern_analyzer.h"
+#include "model_name_dialog.h"
 #include "model_tree.h"
 #include "new_model_dialog.h"
 
@@ -104,6 +105,11 @@ DesignerWorkbench::DesignerWorkbench(QMainWindow* window, QTabWidget* views, QMe
     edit->addAction(undo_);
     edit->addAction(redo_);
     edit->addSeparator();
+    modelName_ = edit->addAction(tr("Model &Name and Description…"), this, [this] {
+        auto* dialog = new ModelNameDialog(document_, window_);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     edit->addAction(dock_->toggleViewAction());
 
     chooser_ = [this](bool saving, const QString& suggestion) {

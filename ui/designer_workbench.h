@@ -52,6 +52,8 @@ class DesignerWorkbench : public QObject {
     QAction* saveAsAction() const { return saveAs_; }
     QAction* undoAction() const { return undo_; }
     QAction* redoAction() const { return redo_; }
+    // Edit › Model Name and Description…
+    QAction* modelNameAction() const { return modelName_; }
     QMenu* recentMenu() const { return recent_; }
 
     void setFileChooser(FileChooser chooser) { chooser_ = std::move(chooser); }
@@ -89,7 +91,7 @@ class DesignerWorkbench : public QObject {
     ModelTree* tree_ = nullptr;
     QDockWidget* dock_ = nullptr;
     QAction *new_ = nullptr, *open_ = nullptr, *save_ = nullptr, *saveAs_ = nullptr;
-    QAction *undo_ = nullptr, *redo_ = nullptr;
+    QAction *undo_ = nullptr, *redo_ = nullptr, *modelName_ = nullptr;
     QMenu* recent_ = nullptr;
     bool treeShown_ = false;  // shown once a model has tables; after that, the user decides
     FileChooser chooser_;

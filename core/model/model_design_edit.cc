@@ -96,6 +96,15 @@ OrderedJson* referenceName(OrderedJson& reference) {
 
 }  // namespace
 
+Result<Model> setModelName(const Model& model, const std::string& name,
+                           const std::string& description) {
+    if (name.empty()) return validationError("A model needs a name");
+    Model after = model;
+    after.name = name;
+    after.description = description;
+    return after;
+}
+
 Result<Model> putEntityType(const Model& model, const std::string& oldName, EntityType entity) {
     if (entity.name.empty()) return validationError("An entity type needs a name");
     const size_t position = entityPosition(model, oldName);

@@ -16,6 +16,10 @@
 
 namespace shardscape {
 
+// Names and describes the model (the name is required).
+Result<Model> setModelName(const Model& model, const std::string& name,
+                           const std::string& description);
+
 // Adds an entity type (`oldName` empty) or replaces the one named `oldName` (a rename
 // included: the access patterns that name it follow). Besides validateModel's rules: a name
 // is required and unique; attribute names are unique within the type; a key template only
