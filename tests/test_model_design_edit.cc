@@ -590,6 +590,27 @@ void ModelDesignEditTest::scenarioFormReadsBack() {
     QCOMPARE(back.patterns[1].peak, 5.0);
     QCOMPARE(back.patterns[1].keys, std::string("model"));
     QCOMPARE(scenarioFromForm(model, back)->dump(), json->dump());
+
+    // What the form does not edit survives an edit: the scenario's seed and table, a
+    // pattern's own rate multiplier (a plain name becomes an object to keep it).
+    OrderedJson previous = *json;
+    previous["seed"] = 7;
+    previous["table"] = "Shop";
+    previous["accessPatterns"][1] = {{"name", "getCustomer"}, {"rateMultiplier", 3}};
+    const OrderedJson kept = keepScenarioMembers(previous, *json);
+    QCOMPARE(kept["seed"].get<int>(), 7);
+    QCOMPARE(kept["table"].get<std::string>(), std::string("Shop"));
+    QCOMPARE(kept["accessPatterns"][1]["rateMultiplier"].get<int>(), 3);
+    QCOMPARE(kept["accessPatterns"][1]["rate"]["type"].get<std::string>(),
+             std::string("dailySine"));
+    QCOMPARE(kept["accessPatterns"][0].dump(), (*json)["accessPatterns"][0].dump());
+    OrderedJson plain = {{"name", "X"}, {"accessPatterns", {"getProduct"}}};
+    OrderedJson withExtra = {{"name", "X"},
+                             {"accessPatterns", {{{"name", "getProduct"}, {"rateMultiplier", 2}}}},
+                             {"description", "dropped: the form edits it"}};
+    QCOMPARE(keepScenarioMembers(withExtra, plain).dump(),
+             std::string("{\"name\":\"X\",\"accessPatterns\":[{\"name\":\"getProduct\","
+                         "\"rateMultiplier\":2}]}"));
 }
 
 void ModelDesignEditTest::putScenarioChecksIt() {

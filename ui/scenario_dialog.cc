@@ -249,13 +249,9 @@ Result<OrderedJson> ScenarioDialog::scenario() const {
     if (!json) return json.error();
     // Members the form does not edit (a seed, the table, index keys) are kept.
     const int position = findScenario(model, original_.toStdString());
-    if (position >= 0) {
-        const OrderedJson& old = model.scenarios[static_cast<size_t>(position)];
-        for (auto it = old.begin(); it != old.end(); ++it)
-            if (!json->contains(it.key()) && it.key() != "description" &&
-                it.key() != "rateMultiplier")
-                (*json)[it.key()] = it.value();
-    }
+    if (position >= 0)
+        return keepScenarioMembers(model.scenarios[static_cast<size_t>(position)],
+                                   std::move(json).value());
     return json;
 }
 

@@ -95,6 +95,33 @@ Result<OrderedJson> scenarioFromForm(const Model& model, const ModelScenarioForm
     return scenario;
 }
 
+OrderedJson keepScenarioMembers(const OrderedJson& previous, OrderedJson edited) {
+    if (!previous.is_object() || !edited.is_object()) return edited;
+    for (auto it = previous.begin(); it != previous.end(); ++it) {
+        const std::string& key = it.key();
+        const bool formMember = key == "name" || key == "description" || key == "durationSeconds" ||
+                                key == "rateMultiplier" || key == "accessPatterns";
+        if (!formMember && !edited.contains(key)) edited[key] = it.value();
+    }
+    auto before = previous.find("accessPatterns");
+    auto after = edited.find("accessPatterns");
+    if (before == previous.end() || !before->is_array() || after == edited.end()) return edited;
+    for (auto& reference : *after) {
+        const std::string name = reference.is_string() ? reference.get<std::string>()
+                                                       : reference.value("name", std::string());
+        for (const auto& old : *before) {
+            if (!old.is_object() || old.value("name", std::string()) != name) continue;
+            for (auto it = old.begin(); it != old.end(); ++it) {
+                const std::string& key = it.key();
+                if (key == "name" || key == "rate" || key == "keys") continue;
+                if (reference.is_string()) reference = OrderedJson{{"name", name}};
+                if (!reference.contains(key)) reference[key] = it.value();
+            }
+        }
+    }
+    return edited;
+}
+
 ModelScenarioForm scenarioFormFrom(const Model& model, const OrderedJson& scenario) {
     (void)model;
     ModelScenarioForm form;

@@ -48,5 +48,9 @@ struct ModelScenarioForm {
 Result<OrderedJson> scenarioFromForm(const Model& model, const ModelScenarioForm& form);
 // The form a scenario shows; members the form does not know are left out of it.
 ModelScenarioForm scenarioFormFrom(const Model& model, const OrderedJson& scenario);
+// `edited` (scenarioFromForm's) with the members of `previous` the form does not edit put
+// back: the scenario's own (seed, table, indexKeys, prices, ...) and each pattern
+// reference's (its rateMultiplier, ...), so editing a scenario loses nothing.
+OrderedJson keepScenarioMembers(const OrderedJson& previous, OrderedJson edited);
 
 }  // namespace shardscape
