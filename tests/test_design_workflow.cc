@@ -2,7 +2,10 @@
 // guided start of File › New, a scenario run in the Simulation view in one click, attributes
 // dragged into key values, patterns and attributes dropped on indexes, the editors'
 // screenshots, and --help/--version without a display.
+#include <QStandardItemModel>
+
 #include "design_editor_support.h"
+#include "model_tree.h"
 
 using namespace shardscape;
 using namespace shardscape::testing;
@@ -17,6 +20,7 @@ class DesignWorkflowTest : public QObject {
     void patternsAndAttributesDropOnIndexes();
     void editorScreenshotsShowTheDialogOverTheDesigner();
     void helpAndVersionNeedNoDisplay();
+    void modelTreeRowsOpenTheirEditors();
 
   private:
     QTemporaryDir settings_;
@@ -246,6 +250,47 @@ void DesignWorkflowTest::helpAndVersionNeedNoDisplay() {
             QVERIFY2(out.startsWith("shardscape " SHARDSCAPE_VERSION), qPrintable(out));
         }
     }
+}
+
+void DesignWorkflowTest::modelTreeRowsOpenTheirEditors() {
+    Harness h;
+    QVERIFY(h.bench->openFile(bundledModel("ecommerce.shardscape.json")));
+    ModelTree* tree = h.bench->tree();
+    auto activate = [&](const QString& group, const QString& row) {
+        QStandardItemModel* items = tree->items();
+        for (int g = 0; g < items->rowCount(); ++g) {
+            QStandardItem* parent = items->item(g);
+            if (!parent->text().startsWith(group)) continue;
+            for (int r = 0; r < parent->rowCount(); ++r)
+                if (parent->child(r)->text() == row) {
+                    tree->setCurrentIndex(parent->child(r)->index());
+                    emit tree->activated(parent->child(r)->index());
+                    return true;
+                }
+        }
+        return false;
+    };
+    auto visible = [&](auto* type) -> decltype(type) {
+        for (auto* d : h.view->findChildren<std::remove_pointer_t<decltype(type)>*>())
+            if (d->isVisible()) return d;
+        return nullptr;
+    };
+    QVERIFY(activate("Entity types", "OrderItem"));
+    EntityTypeDialog* entity = visible(static_cast<EntityTypeDialog*>(nullptr));
+    QVERIFY(entity);
+    QCOMPARE(entity->nameEdit()->text(), QString("OrderItem"));
+    entity->reject();
+    QVERIFY(activate("Access patterns", "getOrderItems"));
+    AccessPatternDialog* pattern = visible(static_cast<AccessPatternDialog*>(nullptr));
+    QVERIFY(pattern);
+    QCOMPARE(pattern->partitionValueEdit()->text(), QString("ORDER#{orderId}"));
+    pattern->reject();
+    QVERIFY(activate("Scenarios", "Black Friday"));
+    ScenarioDialog* scenario = visible(static_cast<ScenarioDialog*>(nullptr));
+    QVERIFY(scenario);
+    QCOMPARE(scenario->multiplierSpin()->value(), 10.0);
+    scenario->reject();
+    QCOMPARE(h.document->undoStack()->count(), 0);
 }
 
 QTEST_MAIN(DesignWorkflowTest)

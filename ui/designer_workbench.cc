@@ -61,6 +61,19 @@ DesignerWorkbench::DesignerWorkbench(QMainWindow* window, QTabWidget* views, QMe
                 view_->showAccessPattern(table, pattern);
                 showDesigner();
             });
+    connect(tree_, &ModelTree::entityTypeActivated, this, [this, showDesigner](const QString& e) {
+        showDesigner();
+        view_->editEntityType(e);
+    });
+    connect(tree_, &ModelTree::accessPatternActivated, this,
+            [this, showDesigner](const QString& p) {
+                showDesigner();
+                view_->editAccessPattern(p);
+            });
+    connect(tree_, &ModelTree::scenarioActivated, this, [this, showDesigner](const QString& s) {
+        showDesigner();
+        view_->editScenario(s);
+    });
     auto refreshTree = [this] {
         tree_->setModel(document_->model(), analyzeModel(document_->model()));
     };
