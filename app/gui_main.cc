@@ -5,53 +5,109 @@
 #include <QTableView>
 #include <QTimer>
 #include <cstdio>
+#include <string_view>
 
 #include "backend/local_backend.h"
 #include "bundled_data.h"
 #include "data_directory.h"
 #include "data_view.h"
+#include "design_document.h"
+#include "designer_view.h"
 #include "designer_workbench.h"
 #include "main_window.h"
+#include "new_model_dialog.h"
 #include "screenshot.h"
 #include "storage/engine.h"
 #include "theme.h"
 
-int main(int argc, char* argv[]) {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName("shardscape");
-    QApplication::setApplicationDisplayName("Shardscape");
-    QApplication::setApplicationVersion(SHARDSCAPE_VERSION);
+namespace {
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription("Shardscape — a workbench for DynamoDB data modeling.");
-    parser.addHelpOption();
-    parser.addVersionOption();
-    QCommandLineOption dataOption("data", "Engine data directory (default: %1).", "DIR");
-    dataOption.setDescription(dataOption.description().arg(shardscape::defaultDataDirectory()));
-    QCommandLineOption screenshotOption("screenshot", "Render the window to FILE.png and exit.",
-                                        "FILE");
-    QCommandLineOption listBundledOption(
-        "list-bundled", "Print the bundled example models and scenarios (full paths) and exit.");
-    QCommandLineOption viewOption(
+// The command line, for the GUI and for --help/--version (which need no display).
+struct Options {
+    QCommandLineOption data{"data", "Engine data directory (default: %1).", "DIR"};
+    QCommandLineOption screenshot{"screenshot", "Render the window to FILE.png and exit.", "FILE"};
+    QCommandLineOption listBundled{
+        "list-bundled", "Print the bundled example models and scenarios (full paths) and exit."};
+    QCommandLineOption view{
         "view",
         "The view to show first: tables, data, query, designer, simulation, heatmap, capacity, "
         "compare, classroom or live.",
-        "VIEW");
-    QCommandLineOption modelOption(
+        "VIEW"};
+    QCommandLineOption model{
         "model",
         "Open the model FILE (*.shardscape.json) in the designer and the engine; the simulation "
         "views run its first scenario.",
-        "FILE");
-    QCommandLineOption dialogOption(
+        "FILE"};
+    QCommandLineOption dialog{
         "dialog",
-        "Open a dialog over the Data view: item-editor, import, export or sample-data; or over "
-        "the designer: suggest-fix (the hot-partition model unless --model gives one).",
-        "DIALOG");
-    QCommandLineOption themeOption(
-        "theme", "system, light or dark for this run (View > Theme remembers a choice).", "THEME");
-    parser.addOptions({dataOption, screenshotOption, listBundledOption, viewOption, modelOption,
-                       dialogOption, themeOption});
+        "Open a dialog: item-editor, import, export or sample-data over the Data view; "
+        "entity-type, access-pattern, scenario or new-model over the designer (with --model's "
+        "model, or the bundled e-commerce one); suggest-fix over the designer (the hot-partition "
+        "model unless --model gives one).",
+        "DIALOG"};
+    QCommandLineOption theme{
+        "theme", "system, light or dark for this run (View > Theme remembers a choice).", "THEME"};
+
+    void addTo(QCommandLineParser& parser) {
+        parser.setApplicationDescription("Shardscape — a workbench for DynamoDB data modeling.");
+        parser.addHelpOption();
+        parser.addVersionOption();
+        data.setDescription(data.description().arg(shardscape::defaultDataDirectory()));
+        parser.addOptions({data, screenshot, listBundled, view, model, dialog, theme});
+    }
+};
+
+void nameApplication() {
+    QCoreApplication::setApplicationName("shardscape");
+    QCoreApplication::setApplicationVersion(SHARDSCAPE_VERSION);
+}
+
+// --help and --version print and exit before a display is needed.
+bool asksForHelpOrVersion(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "-h" || arg == "--help" || arg == "-?" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+const QStringList kDesignerDialogs = {"entity-type", "access-pattern", "scenario", "new-model",
+                                     "suggest-fix"};
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    if (asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        QCommandLineParser parser;
+        Options options;
+        options.addTo(parser);
+        parser.process(app);  // prints and exits
+        return 0;
+    }
+    QApplication app(argc, argv);
+    nameApplication();
+    QApplication::setApplicationDisplayName("Shardscape");
+
+    QCommandLineParser parser;
+    Options options;
+    options.addTo(parser);
     parser.process(app);
+    const QCommandLineOption& dataOption = options.data;
+    const QCommandLineOption& screenshotOption = options.screenshot;
+    const QCommandLineOption& listBundledOption = options.listBundled;
+    const QCommandLineOption& viewOption = options.view;
+    const QCommandLineOption& modelOption = options.model;
+    const QCommandLineOption& dialogOption = options.dialog;
+    const QCommandLineOption& themeOption = options.theme;
+    // A screenshot of the designer, or of one of its editors over it.
+    const bool designerDialog =
+        parser.isSet(dialogOption) && kDesignerDialogs.contains(parser.value(dialogOption));
+    const bool designerShot = parser.isSet(screenshotOption) &&
+                              (parser.value(viewOption) == "designer" || designerDialog);
 
     const QString bundled = shardscape::bundledDataDirectory(QApplication::applicationDirPath());
     if (parser.isSet(listBundledOption)) {
@@ -92,8 +148,7 @@ int main(int argc, char* argv[]) {
     window.setBundledDirectory(bundled);
     // First start (or an empty data directory) without a model to open: offer the bundled
     // examples.
-    if ((!engine || engine->tableNames().empty()) && !parser.isSet(modelOption) &&
-        !(parser.isSet(screenshotOption) && parser.value(viewOption) == "designer") &&
+    if ((!engine || engine->tableNames().empty()) && !parser.isSet(modelOption) && !designerShot &&
         parser.value(dialogOption) != "suggest-fix")
         window.showWelcome(bundled);
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
@@ -106,7 +161,7 @@ int main(int argc, char* argv[]) {
     // The designer shows the model given, or for a screenshot of it, the first bundled one.
     QString model = parser.value(modelOption);
     const bool suggestFix = parser.value(dialogOption) == "suggest-fix";
-    if (model.isEmpty() && parser.isSet(screenshotOption) && parser.value(viewOption) == "designer")
+    if (model.isEmpty() && designerShot && !suggestFix)
         model = QDir(bundled + "/models").absoluteFilePath("ecommerce.shardscape.json");
     // Suggest a fix shows its lesson on the teaching model's hot key.
     if (model.isEmpty() && suggestFix)
@@ -118,12 +173,37 @@ int main(int argc, char* argv[]) {
         if (!window.designer()->openFile(model)) return 1;
     }
     // The designer needs room: its screenshot is taken at a typical desktop size.
-    if (parser.isSet(screenshotOption) && (parser.value(viewOption) == "designer" || suggestFix))
-        window.resize(1480, 920);
+    if (designerShot) window.resize(1480, 920);
     window.show();
-    if (suggestFix) {
+    if (designerDialog) {
+        // Each editor opens on a part of the model that shows what it does.
+        const QString dialog = parser.value(dialogOption);
         window.showView("designer");
-        window.suggestFix();
+        shardscape::DesignerView* designer = window.designer()->view();
+        const shardscape::Model& current = window.designer()->document()->model();
+        auto first = [](const auto& list) {
+            return list.empty() ? QString() : QString::fromStdString(list.front().name);
+        };
+        if (dialog == "suggest-fix") {
+            window.suggestFix();
+        } else if (dialog == "entity-type") {
+            const auto* order = current.findEntity("Order");
+            designer->editEntityType(order ? QString("Order") : first(current.entities));
+        } else if (dialog == "access-pattern") {
+            const auto* open = current.findAccessPattern("listOpenOrders");
+            designer->editAccessPattern(open ? QString("listOpenOrders")
+                                             : first(current.accessPatterns));
+        } else if (dialog == "new-model") {
+            auto* start = new shardscape::NewModelDialog(&window);
+            start->setAttribute(Qt::WA_DeleteOnClose);
+            start->open();
+        } else {
+            const QString name = current.scenarios.empty()
+                                     ? QString()
+                                     : QString::fromStdString(
+                                           current.scenarios.front().value("name", std::string()));
+            designer->editScenario(name);
+        }
     } else if (parser.isSet(dialogOption)) {
         const QString dialog = parser.value(dialogOption);
         window.showView("data");
@@ -166,7 +246,7 @@ int main(int argc, char* argv[]) {
                 return;
             }
             const QString view = parser.isSet(viewOption) ? parser.value(viewOption)
-                                 : suggestFix             ? "designer"
+                                 : designerDialog         ? "designer"
                                                           : "tables";
             if (view == "classroom") {
                 // The presenter's view: large fonts, the demonstration at its last step.

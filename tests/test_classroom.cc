@@ -48,6 +48,7 @@ class ClassroomTest : public QObject {
     void overThePartitionLimitIsThrottled();
     void readsAndWritesMatchDispatchConsumedCapacity();
     void badRequestsGetDynamoDbErrors();
+    void emptyDataDirectorySaysWhatToDoNext();
     void galleryListsEveryBundledScenario();
     void screenshotOfTheClassroomViewIsNotBlank();
 
@@ -379,6 +380,37 @@ void ClassroomTest::badRequestsGetDynamoDbErrors() {
     QVERIFY2(panel->errorText().startsWith("ValidationException: The provided key element does "
                                            "not match the schema"),
              qPrintable(panel->errorText()));
+}
+
+void ClassroomTest::emptyDataDirectorySaysWhatToDoNext() {
+    QTemporaryDir empty;
+    auto opened = Engine::open(empty.filePath("data").toStdString());
+    QVERIFY(opened.ok());
+    std::shared_ptr<Engine> engine = std::move(opened).value();
+    MainWindow window(std::make_shared<LocalBackend>(engine), empty.filePath("data"));
+    window.show();
+    QVERIFY(window.showView("classroom"));
+    RequestWalkthroughPanel* panel = window.classroomView()->walkthroughPanel();
+    // No error before the user did anything; the panel says what to do first.
+    QCOMPARE(panel->errorText(), QString());
+    QVERIFY(!panel->startButton()->isEnabled());
+    QVERIFY2(panel->guidanceText().startsWith("<big>No tables to step through yet.</big><br>Open a "
+                                              "bundled model from the Welcome panel"),
+             qPrintable(panel->guidanceText()));
+    // Enter on the (disabled) default button does nothing either.
+    QTest::keyClick(panel, Qt::Key_Return);
+    QCOMPARE(panel->errorText(), QString());
+    // A table arrives: the usual guidance and the button.
+    auto created = dispatch(*engine, "CreateTable",
+                            Json::parse("{\"TableName\":\"Notes\",\"AttributeDefinitions\":[{"
+                                        "\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+                                        "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":"
+                                        "\"HASH\"}],\"BillingMode\":\"PAY_PER_REQUEST\"}"));
+    QVERIFY(created.ok());
+    window.refresh();
+    QVERIFY(panel->startButton()->isEnabled());
+    QVERIFY2(panel->guidanceText().contains("Pick a request and press <b>Step through</b>."),
+             qPrintable(panel->guidanceText()));
 }
 
 void ClassroomTest::galleryListsEveryBundledScenario() {

@@ -85,6 +85,12 @@ struct Harness {
 
     Harness() {
         bench->setErrorReporter([this](const QString& m) { errors << m; });
+        // File › New makes an empty model (the guided start has its own tests).
+        bench->setNewModelChooser([] {
+            DesignerWorkbench::NewModelChoice choice;
+            choice.accepted = true;
+            return choice;
+        });
         bench->setFileChooser([this](bool, const QString&) { return chosenFile; });
         bench->setSavePrompt([this](const QString&) {
             ++prompts;

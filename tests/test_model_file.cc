@@ -389,7 +389,8 @@ void ModelFileTest::crossReferencesAreChecked() {
                  "entities[2].keys.other: Key template '{oops' has an unclosed '{' at 1",
                  "entities[2].keys: Entity NoKey gives no value for Things's key attribute id",
                  "accessPatterns[0].operation: Unknown operation 'Delete'; expected GetItem, "
-                 "Query, Scan, PutItem, UpdateItem or DeleteItem",
+                 "Query, Scan, PutItem, UpdateItem, DeleteItem, BatchGetItem, BatchWriteItem, "
+                 "TransactGetItems or TransactWriteItems",
                  "accessPatterns[0].index: The table does not have the specified index: nope",
                  "accessPatterns[1]: Duplicate access pattern name: p",
                  "accessPatterns[1].table: No table named 'Gone' in the model",

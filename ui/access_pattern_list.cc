@@ -2,6 +2,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QMimeData>
 #include <QPainter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -25,6 +26,24 @@ QColor verdictColor(PatternVerdict verdict) {
     return QColor("#d0393b");
 }
 }  // namespace
+
+PatternTree::PatternTree(QWidget* parent) : QTreeWidget(parent) {
+    setDragEnabled(true);
+    setDragDropMode(QAbstractItemView::DragOnly);
+    setDefaultDropAction(Qt::CopyAction);
+}
+
+QStringList PatternTree::mimeTypes() const {
+    return {kAccessPatternMimeType};
+}
+
+QMimeData* PatternTree::mimeData(const QList<QTreeWidgetItem*>& items) const {
+    if (items.isEmpty()) return nullptr;
+    auto* mime = new QMimeData;
+    mime->setData(kAccessPatternMimeType, items.first()->text(0).toUtf8());
+    mime->setText(items.first()->text(0));
+    return mime;
+}
 
 QIcon verdictIcon(PatternVerdict verdict) {
     QPixmap pixmap(32, 32);
@@ -64,7 +83,8 @@ AccessPatternList::AccessPatternList(QWidget* parent) : QWidget(parent) {
     summary_ = new QLabel(this);
     summary_->setObjectName("verdictSummary");
     layout->addWidget(summary_);
-    tree_ = new QTreeWidget(this);
+    tree_ = new PatternTree(this);
+    tree_->setToolTip(tr("Drag a pattern onto an index to make it use that index"));
     tree_->setObjectName("accessPatternList");
     tree_->setHeaderLabels({tr("Access pattern"), tr("Verdict"), tr("How"), tr("Rate")});
     tree_->setRootIsDecorated(false);

@@ -4,14 +4,28 @@
 // reason and a suggestion; recomputed by the designer on every edit.
 
 #include <QIcon>
+#include <QTreeWidget>
 #include <QWidget>
 
 #include "model/access_pattern_analyzer.h"
 
-class QTreeWidget;
 class QLabel;
 
 namespace shardscape {
+
+// The drag payload of an access pattern: its name as UTF-8.
+inline constexpr const char* kAccessPatternMimeType = "application/x-shardscape-access-pattern";
+
+// The pattern rows: dragging one carries the pattern (onto an index, to make it use it).
+class PatternTree : public QTreeWidget {
+    Q_OBJECT
+  public:
+    explicit PatternTree(QWidget* parent = nullptr);
+
+  protected:
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override;
+};
 
 // A filled circle in the verdict's colour (the red one is crossed for Impossible).
 QIcon verdictIcon(PatternVerdict verdict);

@@ -14,7 +14,9 @@
 #include "design_document.h"
 #include "designer_view.h"
 #include "model/access_pattern_analyzer.h"
+#include "model_name_dialog.h"
 #include "model_tree.h"
+#include "new_model_dialog.h"
 
 namespace shardscape {
 
@@ -59,6 +61,19 @@ DesignerWorkbench::DesignerWorkbench(QMainWindow* window, QTabWidget* views, QMe
                 view_->showAccessPattern(table, pattern);
                 showDesigner();
             });
+    connect(tree_, &ModelTree::entityTypeActivated, this, [this, showDesigner](const QString& e) {
+        showDesigner();
+        view_->editEntityType(e);
+    });
+    connect(tree_, &ModelTree::accessPatternActivated, this,
+            [this, showDesigner](const QString& p) {
+                showDesigner();
+                view_->editAccessPattern(p);
+            });
+    connect(tree_, &ModelTree::scenarioActivated, this, [this, showDesigner](const QString& s) {
+        showDesigner();
+        view_->editScenario(s);
+    });
     auto refreshTree = [this] {
         tree_->setModel(document_->model(), analyzeModel(document_->model()));
     };
@@ -103,6 +118,11 @@ DesignerWorkbench::DesignerWorkbench(QMainWindow* window, QTabWidget* views, QMe
     edit->addAction(undo_);
     edit->addAction(redo_);
     edit->addSeparator();
+    modelName_ = edit->addAction(tr("Model &Name and Description…"), this, [this] {
+        auto* dialog = new ModelNameDialog(document_, window_);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     edit->addAction(dock_->toggleViewAction());
 
     chooser_ = [this](bool saving, const QString& suggestion) {
@@ -116,6 +136,14 @@ DesignerWorkbench::DesignerWorkbench(QMainWindow* window, QTabWidget* views, QMe
                                     tr("The model “%1” has changes that are not saved.").arg(name),
                                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
                                     QMessageBox::Save);
+    };
+    newChooser_ = [this] {
+        NewModelDialog dialog(window_);
+        NewModelChoice choice;
+        choice.accepted = dialog.exec() == QDialog::Accepted;
+        choice.guided = dialog.guided();
+        choice.start = dialog.start();
+        return choice;
     };
     // Not modal to the application: an error never stops the event loop (or a test).
     reporter_ = [this](const QString& message) {
@@ -155,9 +183,25 @@ bool DesignerWorkbench::openFile(const QString& path) {
 
 bool DesignerWorkbench::newModel() {
     if (!maybeSave()) return false;
+    const NewModelChoice choice = newChooser_();
+    if (!choice.accepted) return false;
     Model untitled;
     untitled.name = "Untitled";
     document_->reset(std::move(untitled), {});
+    if (!choice.guided) return true;
+    const GuidedStart& start = choice.start;
+    const QString table = QString::fromStdString(start.table);
+    const QString entity = QString::fromStdString(start.entity);
+    if (!document_->apply(tr("Add table %1").arg(table),
+                          guidedStartTable(document_->model(), start)) ||
+        !document_->apply(tr("Add entity type %1").arg(entity),
+                          guidedStartEntity(document_->model(), start)) ||
+        !document_->apply(tr("Add access pattern get%1").arg(entity),
+                          guidedStartPattern(document_->model(), start))) {
+        reporter_(tr("The guided start stopped: see the designer's message"));
+    }
+    views_->setCurrentWidget(view_);
+    view_->showAccessPattern(table, "get" + entity);
     return true;
 }
 

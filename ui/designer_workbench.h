@@ -8,6 +8,8 @@
 #include <QObject>
 #include <functional>
 
+#include "model/guided_start.h"
+
 class QMainWindow;
 class QMenu;
 class QAction;
@@ -28,6 +30,13 @@ class DesignerWorkbench : public QObject {
     // Asks what to do with unsaved changes to `name`: Save, Discard or Cancel.
     using SavePrompt = std::function<QMessageBox::StandardButton(const QString& name)>;
     using ErrorReporter = std::function<void(const QString& message)>;
+    // File › New's question: an empty model or a guided start (or cancel).
+    struct NewModelChoice {
+        bool accepted = false;
+        bool guided = false;
+        GuidedStart start;
+    };
+    using NewModelChooser = std::function<NewModelChoice()>;
 
     // Adds its actions at the top of `fileMenu`, an Edit menu to the window's menu bar and
     // the Designer tab to `views`.
@@ -43,15 +52,21 @@ class DesignerWorkbench : public QObject {
     QAction* saveAsAction() const { return saveAs_; }
     QAction* undoAction() const { return undo_; }
     QAction* redoAction() const { return redo_; }
+    // Edit › Model Name and Description…
+    QAction* modelNameAction() const { return modelName_; }
     QMenu* recentMenu() const { return recent_; }
 
     void setFileChooser(FileChooser chooser) { chooser_ = std::move(chooser); }
     void setSavePrompt(SavePrompt prompt) { prompt_ = std::move(prompt); }
     void setErrorReporter(ErrorReporter reporter) { reporter_ = std::move(reporter); }
+    void setNewModelChooser(NewModelChooser chooser) { newChooser_ = std::move(chooser); }
 
     // Opens a model file in the designer after the unsaved-changes prompt. False when the
     // user cancelled or the file could not be read (the reporter says why).
     bool openFile(const QString& path);
+    // File › New: after the unsaved-changes prompt, asks for an empty model or a guided
+    // start; the guided start's steps are three undoable edits and leave the designer on
+    // the new access pattern with its verdict.
     bool newModel();
     bool save();
     bool saveAs();
@@ -76,12 +91,13 @@ class DesignerWorkbench : public QObject {
     ModelTree* tree_ = nullptr;
     QDockWidget* dock_ = nullptr;
     QAction *new_ = nullptr, *open_ = nullptr, *save_ = nullptr, *saveAs_ = nullptr;
-    QAction *undo_ = nullptr, *redo_ = nullptr;
+    QAction *undo_ = nullptr, *redo_ = nullptr, *modelName_ = nullptr;
     QMenu* recent_ = nullptr;
     bool treeShown_ = false;  // shown once a model has tables; after that, the user decides
     FileChooser chooser_;
     SavePrompt prompt_;
     ErrorReporter reporter_;
+    NewModelChooser newChooser_;
 };
 
 }  // namespace shardscape

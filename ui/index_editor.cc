@@ -10,8 +10,14 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+
+#include "access_pattern_list.h"
 #include "design_document.h"
 #include "key_slot.h"
+#include "model/model_design_edit.h"
 #include "model/model_edit.h"
 
 namespace shardscape {
@@ -91,6 +97,11 @@ IndexEditor::IndexEditor(DesignDocument* document, QWidget* parent)
     form->addStretch(1);
     layout->addWidget(details_, 1);
 
+    list_->setAcceptDrops(true);
+    list_->viewport()->installEventFilter(this);
+    list_->setToolTip(tr("Drop an access pattern here to make it use the index"));
+    nonKey_->setAcceptDrops(true);
+    nonKey_->viewport()->installEventFilter(this);
     connect(list_, &QListWidget::currentRowChanged, this, [this](int row) {
         if (updating_) return;
         selected_ = row >= 0 ? list_->item(row)->data(Qt::UserRole).toString() : QString();
@@ -164,6 +175,62 @@ IndexEditor::IndexEditor(DesignDocument* document, QWidget* parent)
                        : tr("Stop projecting %1 into %2").arg(item->text(), selected_),
                     edited);
     });
+}
+
+bool IndexEditor::eventFilter(QObject* watched, QEvent* event) {
+    const bool onIndexes = watched == list_->viewport();
+    const bool onProjection = watched == nonKey_->viewport();
+    if (!onIndexes && !onProjection) return QWidget::eventFilter(watched, event);
+    const char* wanted = onIndexes ? kAccessPatternMimeType : kAttributeMimeType;
+    switch (event->type()) {
+        case QEvent::DragEnter:
+        case QEvent::DragMove: {
+            auto* drag = static_cast<QDragMoveEvent*>(event);
+            const bool onItem = !onIndexes || list_->itemAt(drag->position().toPoint()) != nullptr;
+            if (drag->mimeData()->hasFormat(wanted) && onItem && index() != nullptr) {
+                drag->setDropAction(Qt::CopyAction);
+                drag->accept();
+            } else {
+                drag->ignore();
+            }
+            return true;
+        }
+        case QEvent::Drop: {
+            auto* drop = static_cast<QDropEvent*>(event);
+            if (!drop->mimeData()->hasFormat(wanted)) return true;
+            drop->setDropAction(Qt::CopyAction);
+            drop->accept();
+            if (onIndexes) {
+                QListWidgetItem* item = list_->itemAt(drop->position().toPoint());
+                if (!item) return true;
+                const QString indexName = item->data(Qt::UserRole).toString();
+                const QString pattern = QString::fromUtf8(drop->mimeData()->data(wanted));
+                document_->apply(tr("Make %1 use %2").arg(pattern, indexName),
+                                 useIndexForAccessPattern(document_->model(), pattern.toStdString(),
+                                                          indexName.toStdString()));
+                return true;
+            }
+            QString name, type;
+            const ModelIndex* i = index();
+            if (!i || !readAttributeMimeData(drop->mimeData(), &name, &type)) return true;
+            const auto& names = i->projection.nonKeyAttributes;
+            const ModelTable* t = table();
+            const std::string attribute = name.toStdString();
+            if (!t || t->isKeyAttributeOfTable(attribute) || attribute == i->partitionKey ||
+                (i->sortKey && attribute == *i->sortKey))
+                return true;  // keys are always in the index
+            if (i->projection.type == "ALL" ||
+                std::find(names.begin(), names.end(), name.toStdString()) != names.end())
+                return true;  // already projected
+            ModelIndex edited = *i;
+            edited.projection.type = "INCLUDE";
+            edited.projection.nonKeyAttributes.push_back(name.toStdString());
+            replaceWith(tr("Project %1 into %2").arg(name, selected_), edited);
+            return true;
+        }
+        default:
+            return QWidget::eventFilter(watched, event);
+    }
 }
 
 const ModelTable* IndexEditor::table() const {

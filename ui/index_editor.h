@@ -3,6 +3,9 @@
 // the selected one's name, key slots, projection type and projected non-key attributes.
 // Every change goes through core (model/model_edit.h) as one undoable edit; refused edits
 // (limits, LSI rules) come back as DesignDocument::editRefused.
+//
+// Drops: an access pattern dragged onto an index makes the pattern use it; an attribute
+// dragged onto the projected attributes adds it to the index's INCLUDE projection.
 
 #include <QWidget>
 
@@ -40,6 +43,9 @@ class IndexEditor : public QWidget {
     KeySlot* sortSlot() const { return sort_; }
     QComboBox* projectionCombo() const { return projection_; }
     QListWidget* nonKeyList() const { return nonKey_; }
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
   private:
     const ModelTable* table() const;

@@ -24,6 +24,7 @@
 #include "compare_view.h"
 #include "connection_controller.h"
 #include "data_view.h"
+#include "design_document.h"
 #include "designer_view.h"
 #include "designer_workbench.h"
 #include "live_capacity_view.h"
@@ -131,6 +132,15 @@ MainWindow::MainWindow(std::shared_ptr<Backend> local, const QString& dataDirect
     connect(classroomAction_, &QAction::toggled, presenter_, &PresenterMode::setOn);
     connect(presenter_, &PresenterMode::toggled, classroomAction_, &QAction::setChecked);
     designer_ = new DesignerWorkbench(this, views_, fileMenu);
+    // A scenario saved in the designer's model runs in the Simulation view in one click.
+    connect(designer_->view(), &DesignerView::runScenarioRequested, this,
+            [this](const QString& scenario) {
+                simulation_->setModel(designer_->document()->model());
+                const int index = static_cast<int>(
+                    simulation_->sources().indexOf(tr("Model scenario: %1").arg(scenario)));
+                showView("simulation");
+                if (index >= 0 && simulation_->chooseSource(index)) simulation_->run();
+            });
     auto* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Shardscape"), this, [this] {
         QMessageBox::about(this, tr("About Shardscape"),

@@ -12,6 +12,8 @@ namespace {
 constexpr int kTableRole = Qt::UserRole + 1;
 constexpr int kIndexRole = Qt::UserRole + 2;
 constexpr int kPatternRole = Qt::UserRole + 3;
+constexpr int kEntityRole = Qt::UserRole + 4;
+constexpr int kScenarioRole = Qt::UserRole + 5;
 
 QString q(const std::string& s) {
     return QString::fromStdString(s);
@@ -51,6 +53,14 @@ ModelTree::ModelTree(QWidget* parent) : QTreeView(parent), items_(new QStandardI
     };
     connect(this, &QTreeView::activated, this, choose);
     connect(this, &QTreeView::clicked, this, choose);
+    connect(this, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        if (const QString e = index.data(kEntityRole).toString(); !e.isEmpty())
+            emit entityTypeActivated(e);
+        else if (const QString p = index.data(kPatternRole).toString(); !p.isEmpty())
+            emit accessPatternActivated(p);
+        else if (const QString s = index.data(kScenarioRole).toString(); !s.isEmpty())
+            emit scenarioActivated(s);
+    });
 }
 
 void ModelTree::setModel(const Model& model, const ModelAnalysis& analysis) {
@@ -87,6 +97,7 @@ void ModelTree::setModel(const Model& model, const ModelAnalysis& analysis) {
     for (const auto& e : model.entities) {
         auto* entity = leaf(q(e.name));
         entity->setData(q(e.table), kTableRole);
+        entity->setData(q(e.name), kEntityRole);
         entity->setToolTip(tr("In table %1").arg(q(e.table)));
         entities->appendRow(entity);
     }
@@ -105,8 +116,11 @@ void ModelTree::setModel(const Model& model, const ModelAnalysis& analysis) {
     auto* scenarios = group(tr("Scenarios"), static_cast<int>(model.scenarios.size()));
     for (const auto& s : model.scenarios) {
         const auto name = s.find("name");
-        scenarios->appendRow(leaf(name != s.end() && name->is_string() ? q(name->get<std::string>())
-                                                                       : tr("(unnamed)")));
+        auto* row = leaf(name != s.end() && name->is_string() ? q(name->get<std::string>())
+                                                              : tr("(unnamed)"));
+        if (name != s.end() && name->is_string())
+            row->setData(q(name->get<std::string>()), kScenarioRole);
+        scenarios->appendRow(row);
     }
     for (auto* g : {tables, entities, patterns, scenarios}) items_->appendRow(g);
     for (int r = 0; r < items_->rowCount(); ++r) {

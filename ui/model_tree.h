@@ -1,6 +1,8 @@
 #pragma once
 // The model tree dock's contents: tables with their indexes, entity types, access patterns
-// (with their verdict icons) and scenarios. Activating a row selects it in the designer.
+// (with their verdict icons) and scenarios. Clicking a row selects it in the designer;
+// activating one (double-click, Enter) opens the editor of an entity type, access pattern
+// or scenario.
 
 #include <QTreeView>
 
@@ -22,6 +24,10 @@ class ModelTree : public QTreeView {
     // `index` empty: the table itself.
     void tableChosen(const QString& table, const QString& index);
     void accessPatternChosen(const QString& table, const QString& pattern);
+    // Activated rows: open the editor.
+    void entityTypeActivated(const QString& entity);
+    void accessPatternActivated(const QString& pattern);
+    void scenarioActivated(const QString& scenario);
 
   private:
     QStandardItemModel* items_ = nullptr;

@@ -175,8 +175,10 @@ void RequestWalkthroughPanel::reloadTables() {
         const int index = table_->findText(previous);
         if (index >= 0) table_->setCurrentIndex(index);
     }
+    startButton_->setEnabled(table_->count() > 0);
     reloadExamples();
     rebuildRequest();
+    render();
 }
 
 void RequestWalkthroughPanel::reloadExamples() {
@@ -261,6 +263,10 @@ QString RequestWalkthroughPanel::errorText() const {
     return error_->isHidden() ? QString() : error_->text();
 }
 
+QString RequestWalkthroughPanel::guidanceText() const {
+    return trail_->text();
+}
+
 int RequestWalkthroughPanel::stepCount() const {
     return walkthrough_ ? static_cast<int>(walkthrough_->steps.size()) : 0;
 }
@@ -275,6 +281,8 @@ bool RequestWalkthroughPanel::start() {
         return false;
     };
     if (!tables_->backend()) return fail(tr("No engine: the data directory could not be opened"));
+    if (table_->currentText().isEmpty())
+        return fail(tr("No table to send the request to: open a model or create a table first"));
     const Json body = Json::parse(request_->toPlainText().toStdString(), nullptr, false);
     if (body.is_discarded()) return fail(tr("The request is not valid JSON"));
     WalkthroughRequest request;
@@ -324,9 +332,19 @@ void RequestWalkthroughPanel::render() {
                   : i < current_ ? title.toHtmlEscaped()
                                  : "<span style='color:gray'>" + title.toHtmlEscaped() + "</span>");
     }
-    trail_->setText(count ? "<big>" + trail.join(" → ") + "</big>"
-                          : tr("<big>Key → Hash → Partition → Items → Units → Throttled?</big><br>"
-                               "Pick a request and press <b>Step through</b>."));
+    if (count)
+        trail_->setText("<big>" + trail.join(" → ") + "</big>");
+    else if (table_->count() == 0)
+        // The empty state says what to do first.
+        trail_->setText(
+            tr("<big>No tables to step through yet.</big><br>Open a bundled model from the "
+               "Welcome panel or with File › Open Model… (its tables and sample items go into "
+               "the engine), or create a table in the Tables view; then pick a request here "
+               "and press <b>Step through</b>."));
+    else
+        trail_->setText(
+            tr("<big>Key → Hash → Partition → Items → Units → Throttled?</big><br>"
+               "Pick a request and press <b>Step through</b>."));
     for (size_t i = 0; i < cards_.size(); ++i) {
         Card& card = cards_[i];
         const int step = static_cast<int>(i);

@@ -53,6 +53,8 @@ class RequestWalkthroughPanel : public QWidget {
     int stepCount() const;
     const std::optional<Walkthrough>& walkthrough() const { return walkthrough_; }
     QString errorText() const;
+    // The line above the steps: the steps' trail, or what to do first (no tables yet).
+    QString guidanceText() const;
 
     QComboBox* tableBox() const { return table_; }
     QComboBox* operationBox() const { return operation_; }

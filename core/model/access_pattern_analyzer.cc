@@ -6,6 +6,7 @@
 
 #include "model/design_smells.h"
 #include "model/key_schema_view.h"
+#include "model/key_template.h"
 #include "model/model_estimates.h"
 #include "model/pattern_expression.h"
 
@@ -67,9 +68,11 @@ class PatternAnalyzer {
 
         const std::string& op = pattern_.operation;
         if (op == "Query") return query();
-        if (op == "GetItem") return getItem();
+        if (op == "GetItem" || op == "BatchGetItem" || op == "TransactGetItems") return getItem();
         if (op == "Scan") return scan();
-        if (op == "PutItem" || op == "UpdateItem" || op == "DeleteItem") return write();
+        if (op == "PutItem" || op == "UpdateItem" || op == "DeleteItem" || op == "BatchWriteItem" ||
+            op == "TransactWriteItems")
+            return write();
         return impossible("Unknown operation '" + op + "'");
     }
 
@@ -160,6 +163,11 @@ class PatternAnalyzer {
         if (pattern_.consistentRead && target_->kind == KeySchemaView::Kind::GlobalIndex)
             return impossible("Consistent reads are not supported on global secondary indexes",
                               "read the table, or accept eventually consistent reads");
+        if (const std::string missing = unprojected(); !missing.empty())
+            return impossible(
+                "index " + *pattern_.index + " does not project " + missing +
+                    ", and a Query on a GSI cannot fetch it from the table",
+                "project " + missing + " into the index (INCLUDE or ALL), or read the table");
 
         std::string keys = "= on " + target_->partitionKey;
         if (const KeyTerm* sk = target_->sortKey ? termOn(terms, *target_->sortKey) : nullptr)
@@ -206,23 +214,29 @@ class PatternAnalyzer {
     }
 
     PatternAnalysis getItem() {
-        result_.access = "GetItem on table " + table_->name;
+        const std::string& op = pattern_.operation;
+        result_.access = op + " on table " + table_->name;
         const auto& terms = expressions_.keyTerms;
         if (pattern_.index)
             return impossible(
-                "GetItem reads only the table's primary key, not index " + *pattern_.index,
+                op + " reads only the table's primary key, not index " + *pattern_.index,
                 "Query " + target_->describe() + " instead");
         if (!fullPrimaryKey(terms)) {
             const std::string suggestion = suggestFor(terms, true);
-            return impossible("GetItem needs = on the full primary key (" + primaryKeyText() +
-                                  ") and nothing else",
-                              suggestion);
+            return impossible(
+                op + " needs = on the full primary key (" + primaryKeyText() + ") and nothing else",
+                suggestion);
         }
         if (expressions_.filter)
-            return impossible("GetItem takes no FilterExpression",
+            return impossible(op + " takes no FilterExpression",
                               "drop the filter and check the item in the application");
         const double items = static_cast<double>(pattern_.itemsPerRequest);
         readCost(items, items, true);
+        // A transactional read costs twice a strongly consistent one.
+        if (op == "TransactGetItems") {
+            result_.readUnitsPerRequest = items * 2 * readUnits(itemBytes_, true);
+            result_.wastedReadUnitsPerSecond = 0;
+        }
         result_.verdict = PatternVerdict::Served;
         result_.reason = "reads " + std::string(items > 1 ? "items" : "one item") +
                          " by the full primary key (" + primaryKeyText() + "); " + costText();
@@ -261,15 +275,26 @@ class PatternAnalyzer {
             return impossible(pattern_.operation +
                               " needs the item's primary key: name an entity type with key "
                               "templates, or give a key condition");
-        // Each GSI whose keys the item carries is written too.
+        // Each GSI whose keys the item carries is written too; an UpdateItem that says what
+        // it sets writes only the indexes those attributes reach (twice when it changes the
+        // index's key: the old entry is deleted, the new one put).
         int indexes = 0;
+        int indexWrites = 0;
         if (entity_)
             for (const auto& gsi : table_->globalSecondaryIndexes)
                 if (entity_->keyTemplate(gsi.partitionKey) ||
-                    entity_->findAttribute(gsi.partitionKey))
-                    ++indexes;
+                    entity_->findAttribute(gsi.partitionKey)) {
+                    const int writes =
+                        pattern_.operation == "UpdateItem" && !pattern_.updates.empty()
+                            ? updateWrites(gsi)
+                            : 1;
+                    if (writes > 0) ++indexes;
+                    indexWrites += writes;
+                }
         const double items = static_cast<double>(pattern_.itemsPerRequest);
-        result_.writeUnitsPerRequest = items * writeUnits(itemBytes_) * (1 + indexes);
+        result_.writeUnitsPerRequest = items * writeUnits(itemBytes_) * (1 + indexWrites);
+        // A transactional write costs twice a standard one.
+        if (pattern_.operation == "TransactWriteItems") result_.writeUnitsPerRequest *= 2;
         result_.verdict = PatternVerdict::Served;
         result_.reason = "writes by the full primary key (" + primaryKeyText() + "); ~" +
                          formatAmount(result_.writeUnitsPerRequest) + " WCU per request";
@@ -278,6 +303,49 @@ class PatternAnalyzer {
                 .append(std::to_string(indexes))
                 .append(indexes == 1 ? " index" : " indexes");
         return result_;
+    }
+
+    // The first attribute of the pattern's projection a GSI it reads does not hold ("" when
+    // it holds them all, or the pattern reads the table or an LSI).
+    std::string unprojected() const {
+        if (target_->kind != KeySchemaView::Kind::GlobalIndex || !pattern_.index) return {};
+        const ModelIndex* gsi = table_->findIndex(*pattern_.index);
+        if (!gsi || gsi->projection.type == "ALL") return {};
+        const auto& included = gsi->projection.nonKeyAttributes;
+        for (const auto& attribute : pattern_.projection) {
+            if (table_->isKeyAttributeOfTable(attribute) || attribute == gsi->partitionKey ||
+                (gsi->sortKey && attribute == *gsi->sortKey))
+                continue;
+            if (gsi->projection.type == "INCLUDE" &&
+                std::find(included.begin(), included.end(), attribute) != included.end())
+                continue;
+            return attribute;
+        }
+        return {};
+    }
+
+    // Index writes of an UpdateItem setting pattern_.updates: 2 when it changes the index's
+    // key (the key attribute, or an attribute of the entity's template for it), 1 when it
+    // changes an attribute the index projects, else 0.
+    int updateWrites(const ModelIndex& gsi) const {
+        auto updated = [&](const std::string& attribute) {
+            return std::find(pattern_.updates.begin(), pattern_.updates.end(), attribute) !=
+                   pattern_.updates.end();
+        };
+        auto keyChanged = [&](const std::string& key) {
+            if (updated(key)) return true;
+            if (const std::string* text = entity_->keyTemplate(key))
+                if (auto parsed = parseKeyTemplate(*text))
+                    for (const auto& variable : parsed->variables())
+                        if (updated(variable)) return true;
+            return false;
+        };
+        if (keyChanged(gsi.partitionKey) || (gsi.sortKey && keyChanged(*gsi.sortKey))) return 2;
+        const ModelProjection& p = gsi.projection;
+        if (p.type == "ALL") return 1;
+        for (const auto& name : p.nonKeyAttributes)
+            if (p.type == "INCLUDE" && updated(name)) return 1;
+        return 0;
     }
 
     const Model& model_;

@@ -92,7 +92,8 @@ struct EntityType {
 struct AccessPattern {
     std::string name;
     std::string description;
-    // GetItem | Query | Scan | PutItem | UpdateItem | DeleteItem
+    // GetItem | Query | Scan | PutItem | UpdateItem | DeleteItem | BatchGetItem |
+    // BatchWriteItem | TransactGetItems | TransactWriteItems
     std::string operation = "Query";
     std::string table;
     std::optional<std::string> index;
@@ -108,6 +109,11 @@ struct AccessPattern {
     int64_t itemsPerRequest = 1;
     // Share of the read items the filter keeps (0..1); estimated when not given.
     std::optional<double> filterKeeps;
+    // The attributes a read returns (ProjectionExpression); empty: all of them.
+    std::vector<std::string> projection;
+    // The attributes an UpdateItem sets; empty: not said, so every index the item is in
+    // counts as written.
+    std::vector<std::string> updates;
     OrderedJson extra = OrderedJson::object();
 };
 

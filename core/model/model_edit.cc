@@ -206,6 +206,18 @@ Result<Model> addTableAttribute(const Model& model, const std::string& table,
     return checked(model, std::move(after), table);
 }
 
+Result<Model> setTimeToLiveAttribute(const Model& model, const std::string& table,
+                                     const std::string& attribute) {
+    Model after = model;
+    ModelTable* t = findTable(after, table);
+    if (!t) return noTable(table);
+    if (attribute.empty())
+        t->ttlAttribute.reset();
+    else
+        t->ttlAttribute = attribute;
+    return checked(model, std::move(after), table);
+}
+
 Result<Model> addTable(const Model& model, const std::string& name,
                        const std::string& partitionKey) {
     if (model.findTable(name)) return validationError("Table already exists: " + name);

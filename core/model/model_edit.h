@@ -48,6 +48,11 @@ Result<Model> setKeyAttribute(const Model& model, const std::string& table,
 Result<Model> addTableAttribute(const Model& model, const std::string& table,
                                 const std::string& name, const std::string& type);
 
+// Sets the attribute whose epoch-seconds value expires a table's items (Time to Live); an
+// empty `attribute` turns Time to Live off.
+Result<Model> setTimeToLiveAttribute(const Model& model, const std::string& table,
+                                     const std::string& attribute);
+
 // Adds a table keyed on `partitionKey` (type S) with no sort key.
 Result<Model> addTable(const Model& model, const std::string& name,
                        const std::string& partitionKey);

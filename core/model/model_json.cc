@@ -214,6 +214,8 @@ AccessPattern readPattern(const OrderedJson& json, const std::string& path, Stat
     f.boolean("consistentRead", a.consistentRead);
     f.number("ratePerSecond", a.ratePerSecond);
     f.integer("itemsPerRequest", a.itemsPerRequest);
+    f.strings("projection", a.projection);
+    f.strings("updates", a.updates);
     if (const OrderedJson* keeps = f.member("filterKeeps"); keeps) {
         double value = 0;
         f.number("filterKeeps", value);
@@ -311,6 +313,8 @@ OrderedJson patternToJson(const AccessPattern& a) {
     j["ratePerSecond"] = numberJson(a.ratePerSecond);
     if (a.itemsPerRequest != 1) j["itemsPerRequest"] = a.itemsPerRequest;
     if (a.filterKeeps) j["filterKeeps"] = numberJson(*a.filterKeeps);
+    if (!a.projection.empty()) j["projection"] = a.projection;
+    if (!a.updates.empty()) j["updates"] = a.updates;
     j.update(a.extra);
     return j;
 }

@@ -125,7 +125,23 @@ Json keysOfTemplate(const EntityType* entity, const std::string& text,
 }
 
 bool isWrite(const std::string& operation) {
-    return operation == "PutItem" || operation == "UpdateItem" || operation == "DeleteItem";
+    return operation == "PutItem" || operation == "UpdateItem" || operation == "DeleteItem" ||
+           operation == "BatchWriteItem" || operation == "TransactWriteItems";
+}
+
+// The simulator runs single-item operations: a batch or transaction of N items is N of them
+// (twice as many for a transaction, which costs twice the units).
+std::string simulatedOperation(const std::string& operation) {
+    if (operation == "BatchGetItem" || operation == "TransactGetItems") return "GetItem";
+    if (operation == "BatchWriteItem" || operation == "TransactWriteItems") return "PutItem";
+    return operation;
+}
+
+double requestsPerCall(const AccessPattern& pattern) {
+    const std::string& op = pattern.operation;
+    if (simulatedOperation(op) == op) return 1;
+    const double items = static_cast<double>(std::max<int64_t>(1, pattern.itemsPerRequest));
+    return op.rfind("Transact", 0) == 0 ? 2 * items : items;
 }
 
 // The entity of `table` with the heaviest weight that gives a value for `attribute`.
@@ -337,10 +353,12 @@ class ScenarioBuilder {
         const EntityType* entity = patternEntity(model_, *pattern, partitionKey, valueTemplate);
         if (valueTemplate.empty() && entity) valueTemplate = keyTemplateOf(*entity, partitionKey);
 
-        Json stream = {{"name", pattern->name}, {"operation", pattern->operation}};
+        Json stream = {{"name", pattern->name},
+                       {"operation", simulatedOperation(pattern->operation)}};
         if (gsi) stream["index"] = gsi->name;
         if (!isWrite(pattern->operation) && !gsi)
-            stream["consistentRead"] = pattern->consistentRead;
+            stream["consistentRead"] =
+                pattern->consistentRead || pattern->operation == "TransactGetItems";
         double bytes = entity ? estimateItemBytes(model_, *entity) : itemBytes_;
         if (gsi && entity) bytes = entryBytes(model_, *table_, *gsi, *entity);
         stream["itemSizeBytes"] = std::max(1.0, bytes);
@@ -348,7 +366,7 @@ class ScenarioBuilder {
             stream["itemsPerQuery"] =
                 static_cast<double>(std::max<int64_t>(1, pattern->itemsPerRequest));
 
-        double rate = pattern->ratePerSecond * multiplier;
+        double rate = pattern->ratePerSecond * multiplier * requestsPerCall(*pattern);
         if (ref.is_object()) rate *= numberOr(ref, "rateMultiplier", 1.0);
         if (ref.is_object() && ref.contains("rate"))
             stream["rate"] = plain(ref["rate"]);

@@ -12,8 +12,18 @@ namespace {
 
 const std::set<std::string> kAttributeTypes = {"S", "N", "B",  "BOOL", "NULL",
                                                "M", "L", "SS", "NS",   "BS"};
-const std::set<std::string> kOperations = {"GetItem", "Query",      "Scan",
-                                           "PutItem", "UpdateItem", "DeleteItem"};
+const std::set<std::string> kOperations = {
+    "GetItem",    "Query",        "Scan",           "PutItem",          "UpdateItem",
+    "DeleteItem", "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems"};
+
+// The most items one request of these operations takes (DynamoDB's limits).
+int64_t maxItemsPerRequest(const std::string& operation) {
+    if (operation == "BatchWriteItem") return 25;
+    if (operation == "BatchGetItem" || operation == "TransactGetItems" ||
+        operation == "TransactWriteItems")
+        return 100;
+    return 0;  // no limit of that kind
+}
 
 std::string indexed(const std::string& base, size_t i) {
     std::string out = base;
@@ -295,8 +305,15 @@ class Validator {
         if (p.name.empty()) add(at + ".name", "An access pattern needs a name");
         if (!kOperations.count(p.operation))
             add(at + ".operation", "Unknown operation '" + p.operation +
-                                       "'; expected GetItem, Query, Scan, PutItem, UpdateItem "
-                                       "or DeleteItem");
+                                       "'; expected GetItem, Query, Scan, PutItem, UpdateItem, "
+                                       "DeleteItem, BatchGetItem, BatchWriteItem, "
+                                       "TransactGetItems or TransactWriteItems");
+        if (const int64_t most = maxItemsPerRequest(p.operation);
+            most > 0 && p.itemsPerRequest > most)
+            add(at + ".itemsPerRequest",
+                p.operation + " takes at most " + std::to_string(most) + " items per request");
+        if (!p.updates.empty() && p.operation != "UpdateItem")
+            add(at + ".updates", "Only an UpdateItem sets attributes (updates)");
         const ModelTable* table = model_.findTable(p.table);
         if (!table)
             add(at + ".table", "No table named '" + p.table + "' in the model");
