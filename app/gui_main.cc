@@ -32,11 +32,11 @@ int main(int argc, char* argv[]) {
                                         "FILE");
     QCommandLineOption listBundledOption(
         "list-bundled", "Print the bundled example models and scenarios (full paths) and exit.");
-    QCommandLineOption viewOption(
-        "view",
-        "The view to show first: tables, data, query, designer, simulation, heatmap, capacity, "
-        "compare, classroom or live.",
-        "VIEW");
+    QCommandLineOption viewOption("view",
+                                  "The view to show first: tables, data, query, partiql, designer, "
+                                  "simulation, heatmap, capacity, "
+                                  "compare, classroom or live.",
+                                  "VIEW");
     QCommandLineOption modelOption(
         "model",
         "Open the model FILE (*.shardscape.json) in the designer and the engine; the simulation "
@@ -94,10 +94,11 @@ int main(int argc, char* argv[]) {
         !(parser.isSet(screenshotOption) && parser.value(viewOption) == "designer"))
         window.showWelcome(bundled);
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
-        std::fprintf(stderr,
-                     "shardscape: unknown view '%s' (tables, data, query, designer, simulation, "
-                     "heatmap, capacity, compare, classroom, live)\n",
-                     qPrintable(parser.value(viewOption)));
+        std::fprintf(
+            stderr,
+            "shardscape: unknown view '%s' (tables, data, query, partiql, designer, simulation, "
+            "heatmap, capacity, compare, classroom, live)\n",
+            qPrintable(parser.value(viewOption)));
         return 2;
     }
     // The designer shows the model given, or for a screenshot of it, the first bundled one.
