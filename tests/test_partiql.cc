@@ -200,6 +200,15 @@ void PartiqlTest::malformedStatements_data() {
         "EXISTS can only be used in ExecuteTransaction write requests.");
     row("unknown index", "SELECT * FROM Music.nope WHERE x = 1", v,
         "The table does not have the specified index: nope");
+    {
+        static const std::string deep = "SELECT * FROM Music WHERE " + std::string(3000, '(') +
+                                        "Year = 1" + std::string(3000, ')');
+        static const std::string deepList =
+            "INSERT INTO Music VALUE {'Artist': 'a', 'SongTitle': 'b', 'l': " +
+            std::string(4000, '[') + std::string(4000, ']') + "}";
+        row("deep parentheses", deep.c_str(), v, malformed("Too many levels of nesting"));
+        row("deep list", deepList.c_str(), v, malformed("Too many levels of nesting"));
+    }
     row("unknown table", "SELECT * FROM Nope", "ResourceNotFoundException",
         "Requested resource not found");
 }

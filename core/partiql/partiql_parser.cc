@@ -61,6 +61,19 @@ class Parser {
     }
 
   private:
+    // Nesting (parentheses, NOT, lists, maps, sets) is bounded so that reading never runs out
+    // of stack whatever the statement.
+    static constexpr int kMaxNesting = 100;
+    struct Nested {
+        explicit Nested(int& depth) : depth_(depth) { ++depth_; }
+        ~Nested() { --depth_; }
+        int& depth_;
+    };
+    Status checkNesting() const {
+        if (depth_ > kMaxNesting) return malformedStatement("Too many levels of nesting");
+        return {};
+    }
+
     const Token& peek(size_t ahead = 0) const {
         return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)];
     }
@@ -151,6 +164,8 @@ class Parser {
 
     // A literal value: 'string', number, TRUE/FALSE, NULL, {...}, [...], <<...>>, or ?.
     Result<Json> literal() {
+        Nested nested(depth_);
+        SHARDSCAPE_TRY(checkNesting());
         const Token& token = peek();
         if (token.kind == Token::Kind::Parameter) return parameter();
         if (token.kind == Token::Kind::String) {
@@ -252,6 +267,8 @@ class Parser {
     // An operand of a condition: a path, a literal, a function call or a parenthesized
     // condition.
     Result<Expr> operand() {
+        Nested nested(depth_);
+        SHARDSCAPE_TRY(checkNesting());
         Expr out;
         if (accept("(")) {
             auto inner = disjunction();
@@ -388,6 +405,8 @@ class Parser {
     }
 
     Result<Expr> negation() {
+        Nested nested(depth_);
+        SHARDSCAPE_TRY(checkNesting());
         if (acceptKeyword("NOT")) {
             auto inner = negation();
             if (!inner) return inner;
@@ -593,6 +612,7 @@ class Parser {
     const Json& parameters_;
     size_t pos_ = 0;
     size_t used_ = 0;
+    int depth_ = 0;
 };
 
 }  // namespace
