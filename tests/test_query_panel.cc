@@ -224,10 +224,12 @@ void QueryPanelTest::partiqlModeRunsStatementsAndPages() {
     // c1 holds orders 1, 5, ..., 37; amount 10 × order: 13 to 37 pass.
     QCOMPARE(p.resultModel()->rowCount(), 7);
     QCOMPARE(p.statusLabel()->text(), QString("7 items"));
-    QCOMPARE(p.capacityLabel()->text(),
-             QString("Runs as Query because the WHERE fixes the partition key customer of the "
-                     "table Orders; the other conditions filter what the Query reads. Cost: at most "
-                     "4 KB read (1 × 4 KB), eventually consistent (half) → 0.5 RCU"));
+    QVERIFY(p.statementEdit()->completions().contains("amount"));  // a result column
+    QCOMPARE(
+        p.capacityLabel()->text(),
+        QString("Runs as Query because the WHERE fixes the partition key customer of the "
+                "table Orders; the other conditions filter what the Query reads. Cost: at most "
+                "4 KB read (1 × 4 KB), eventually consistent (half) → 0.5 RCU"));
     QVERIFY(p.codeView("cli")->toPlainText().startsWith("aws dynamodb execute-statement"));
     QVERIFY(p.codeView("cli")->toPlainText().contains("--parameters"));
     QVERIFY(p.codeView("boto3")->toPlainText().contains("client.execute_statement(**{"));
@@ -266,10 +268,11 @@ void QueryPanelTest::partiqlScanWarningAndWrites() {
     p.statementEdit()->setPlainText("INSERT INTO Orders VALUE {'customer': 'z', 'order': 1}");
     QVERIFY(runAndWait());
     QVERIFY2(p.errorLabel()->isHidden(), qPrintable(p.errorLabel()->text()));
-    QCOMPARE(p.capacityLabel()->text(),
-             QString("Runs as PutItem because INSERT writes one new item (its key must not "
-                     "exist). Cost: 1 WCU on the table: the larger of the old and new item is at most "
-                     "1 KB"));
+    QCOMPARE(
+        p.capacityLabel()->text(),
+        QString("Runs as PutItem because INSERT writes one new item (its key must not "
+                "exist). Cost: 1 WCU on the table: the larger of the old and new item is at most "
+                "1 KB"));
     QVERIFY(runAndWait());
     QCOMPARE(p.errorLabel()->text(),
              QString("DuplicateItemException: Duplicate primary key exists in table"));

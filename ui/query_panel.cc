@@ -284,6 +284,9 @@ void QueryPanel::updateFields() {
         if (table)
             for (const auto& attribute : table->attributeDefinitions)
                 names << QString::fromStdString(attribute.name);
+        // The attributes of the items shown, too: most attributes are in no definition.
+        for (int column = 0; column < results_->columnCount(); ++column)
+            names << results_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
         statement_->setNames(names);
         updateStatementPreview();
     } else {
@@ -420,6 +423,7 @@ void QueryPanel::showStatementResponse(const Json& body) {
     status_->setText(status);
     capacity_->setText(preview_ ? QString::fromStdString(explainStatementCost(*preview_, body))
                                 : QString());
+    updateFields();  // the new columns join the completions
     emit finished();
 }
 
