@@ -63,8 +63,7 @@ std::string scanWarning(const StatementPreview& preview) {
 }
 
 std::string explainStatementCost(const StatementPreview& preview, const Json& response) {
-    std::string out =
-        "Runs as " + preview.operation + " because " + preview.reason + ". Cost: ";
+    std::string out = "Runs as " + preview.operation + " because " + preview.reason + ". Cost: ";
     Json equivalent = Json::object();
     if (response.contains("ConsumedCapacity"))
         equivalent["ConsumedCapacity"] = response["ConsumedCapacity"];
