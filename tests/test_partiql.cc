@@ -152,6 +152,13 @@ void PartiqlTest::malformedStatements_data() {
         row("deep parentheses", deep.c_str(), v, malformed("Too many levels of nesting"));
         row("deep list", deepList.c_str(), v, malformed("Too many levels of nesting"));
     }
+    row("ORDER BY without WHERE", "SELECT * FROM Music ORDER BY SongTitle", v,
+        "Must have WHERE clause in the statement when using ORDER BY clause.");
+    row("ORDER BY in a Scan", "SELECT * FROM Music WHERE Year > 1 ORDER BY SongTitle", v,
+        "Must have at least one non-optional hash key condition in WHERE clause when using "
+        "ORDER BY clause.");
+    row("ORDER BY another attribute", "SELECT * FROM Music WHERE Artist = 'Acme' ORDER BY Year", v,
+        "Variable reference Year in ORDER BY clause must be part of the primary key");
     row("unknown table", "SELECT * FROM Nope", "ResourceNotFoundException",
         "Requested resource not found");
 }
@@ -220,6 +227,11 @@ void PartiqlTest::selectChoosesTheOperation_data() {
         "Query", {"Alpha"});
     row("lower case keywords", "select * from Music where Artist = 'Zed' and SongTitle = 'Omega';",
         "GetItem", {"Omega"});
+    row("ORDER BY DESC", "SELECT * FROM Music WHERE Artist = 'Acme' ORDER BY SongTitle DESC",
+        "Query", {"Gamma", "Beta", "Alpha"});
+    row("ORDER BY ASC",
+        "SELECT * FROM Music WHERE Artist = 'Acme' AND Year > 2001 ORDER BY Artist, SongTitle ASC",
+        "Query", {"Beta", "Gamma"});
     row("comments", "SELECT * /* all */ FROM Music -- the table\n WHERE Artist = 'Zed'", "Query",
         {"Alpha", "Omega"});
 }

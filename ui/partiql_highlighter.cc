@@ -7,7 +7,7 @@ PartiqlHighlighter::PartiqlHighlighter(QTextDocument* document) : QSyntaxHighlig
     rules_.push_back(
         {QRegularExpression("\\b(SELECT|FROM|WHERE|AND|OR|NOT|BETWEEN|IN|IS|MISSING|INSERT|INTO|"
                             "VALUE|UPDATE|SET|REMOVE|DELETE|RETURNING|ALL|MODIFIED|OLD|NEW|"
-                            "EXISTS|TRUE|FALSE|NULL)\\b",
+                            "EXISTS|TRUE|FALSE|NULL|ORDER|BY|ASC|DESC)\\b",
                             insensitive),
          "keyword"});
     rules_.push_back({QRegularExpression("\\b(begins_with|contains|attribute_exists|"

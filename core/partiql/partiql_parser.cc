@@ -53,7 +53,6 @@ class Parser {
         if (peek().is(";")) ++pos_;
         if (peek().kind != Token::Kind::End) {
             if (peek().isKeyword("LIMIT")) return unsupported("Unsupported clause: LIMIT");
-            if (peek().isKeyword("ORDER")) return unsupported("Unsupported clause: ORDER BY");
             if (peek().isKeyword("GROUP")) return unsupported("Unsupported clause: GROUP BY");
             return malformedStatement("Unexpected token after expression");
         }
@@ -511,6 +510,20 @@ class Parser {
         if (peek().is(","))
             return unsupported("Only select from a single table or index is supported.");
         SHARDSCAPE_TRY(where(out, false));
+        if (acceptKeyword("ORDER")) {
+            SHARDSCAPE_TRY(expectKeyword("BY"));
+            do {
+                auto attribute = name();
+                if (!attribute) return attribute.error();
+                bool descending = false;
+                if (acceptKeyword("DESC")) {
+                    descending = true;
+                } else {
+                    acceptKeyword("ASC");
+                }
+                out.orderBy.emplace_back(std::move(attribute).value(), descending);
+            } while (accept(","));
+        }
         return out;
     }
 

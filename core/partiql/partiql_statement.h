@@ -58,6 +58,8 @@ struct Statement {
     // SELECT: the projection; empty for *.
     std::vector<DocumentPath> projection;
     std::optional<Expr> where;
+    // SELECT ... ORDER BY: the attributes named, each with true for DESC.
+    std::vector<std::pair<std::string, bool>> orderBy;
     Json item;  // INSERT: the item's attributes as DynamoDB JSON (an object)
     std::vector<UpdateAction> updates;
     // RETURNING: "ALL OLD", "ALL NEW", "MODIFIED OLD", "MODIFIED NEW" or empty.

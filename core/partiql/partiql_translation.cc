@@ -317,6 +317,23 @@ Result<Translation> translateSelect(const Statement& statement, const TableDefin
         sortCondition = nullptr;
     }
 
+    // ORDER BY names key attributes of a read of one partition; DESC reads it backwards.
+    bool backwards = false;
+    if (!statement.orderBy.empty()) {
+        if (!statement.where)
+            return validationError(
+                "Must have WHERE clause in the statement when using ORDER BY clause.");
+        if (!partitionCondition)
+            return validationError(
+                "Must have at least one non-optional hash key condition in WHERE clause when "
+                "using ORDER BY clause.");
+        for (const auto& [attribute, descending] : statement.orderBy) {
+            if (attribute != partitionKey->name && (!sortKey || attribute != sortKey->name))
+                return validationError("Variable reference " + attribute +
+                                       " in ORDER BY clause must be part of the primary key");
+            if (sortKey && attribute == sortKey->name) backwards = descending;
+        }
+    }
     ExpressionText text;
     const bool wholeKey =
         partitionCondition && !statement.index && rest.empty() &&
@@ -336,6 +353,7 @@ Result<Translation> translateSelect(const Statement& statement, const TableDefin
         auto keyCondition = joinConditions(text, keyParts);
         if (!keyCondition) return keyCondition.error();
         request["KeyConditionExpression"] = *keyCondition;
+        if (backwards) request["ScanIndexForward"] = false;
         // A Query's filter may not name a key attribute: those conditions apply afterwards.
         std::vector<std::string> keyNames = {table.partitionKey.name, partitionKey->name};
         if (table.sortKey) keyNames.push_back(table.sortKey->name);
