@@ -30,8 +30,8 @@ struct Options {
         "list-bundled", "Print the bundled example models and scenarios (full paths) and exit."};
     QCommandLineOption view{
         "view",
-        "The view to show first: tables, data, query, designer, simulation, heatmap, capacity, "
-        "compare, classroom or live.",
+        "The view to show first: tables, data, query, partiql, designer, simulation, heatmap, "
+        "capacity, compare, classroom or live.",
         "VIEW"};
     QCommandLineOption model{
         "model",
@@ -152,10 +152,11 @@ int main(int argc, char* argv[]) {
         parser.value(dialogOption) != "suggest-fix")
         window.showWelcome(bundled);
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
-        std::fprintf(stderr,
-                     "shardscape: unknown view '%s' (tables, data, query, designer, simulation, "
-                     "heatmap, capacity, compare, classroom, live)\n",
-                     qPrintable(parser.value(viewOption)));
+        std::fprintf(
+            stderr,
+            "shardscape: unknown view '%s' (tables, data, query, partiql, designer, simulation, "
+            "heatmap, capacity, compare, classroom, live)\n",
+            qPrintable(parser.value(viewOption)));
         return 2;
     }
     // The designer shows the model given, or for a screenshot of it, the first bundled one.

@@ -137,6 +137,33 @@ class CliTest : public QObject {
         QCOMPARE(parse(list.out)["TableNames"], Json::parse(R"(["Users"])"));
     }
 
+    void executeStatementThroughTheCli() {
+        QTemporaryDir dir;
+        const QString data = dir.path() + "/data";
+        QCOMPARE(runCli({"call", "CreateTable", "--data", data, "--input", "-"}, kCreate).exitCode,
+                 0);
+        auto statement = [&](const std::string& text) {
+            const Json body = {{"Statement", text}, {"ReturnConsumedCapacity", "TOTAL"}};
+            return runCli({"call", "ExecuteStatement", "--data", data, "--input", "-"},
+                          QByteArray::fromStdString(body.dump()));
+        };
+        Run inserted = statement("INSERT INTO Users VALUE {'UserID': '7', 'Name': 'Sam'}");
+        QCOMPARE(inserted.exitCode, 0);
+        QCOMPARE(parse(inserted.out),
+                 Json({{"Items", Json::array()},
+                       {"ConsumedCapacity", {{"TableName", "Users"}, {"CapacityUnits", 1.0}}}}));
+        Run selected = statement("SELECT Name FROM Users WHERE UserID = '7'");
+        QCOMPARE(selected.exitCode, 0);
+        QCOMPARE(parse(selected.out),
+                 Json({{"Items", {{{"Name", {{"S", "Sam"}}}}}},
+                       {"ConsumedCapacity", {{"TableName", "Users"}, {"CapacityUnits", 0.5}}}}));
+        Run duplicate = statement("INSERT INTO Users VALUE {'UserID': '7'}");
+        QCOMPARE(duplicate.exitCode, 1);
+        QCOMPARE(parse(duplicate.err),
+                 Json({{"__type", "com.amazonaws.dynamodb.v20120810#DuplicateItemException"},
+                       {"message", "Duplicate primary key exists in table"}}));
+    }
+
     void errorsPrintDynamoDbJsonAndExitOne() {
         QTemporaryDir dir;
         const QString data = dir.path() + "/data";

@@ -1,7 +1,9 @@
 // The query builder driven offscreen like a user: pick operation, table and index, type key
 // values and expressions, Run, page, and read items, counts, capacity and code.
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -11,12 +13,16 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QtTest>
 
 #include "api/dispatch.h"
 #include "backend/local_backend.h"
 #include "item_table_model.h"
 #include "operation_test_support.h"
+#include "partiql_editor.h"
+#include "partiql_highlighter.h"
 #include "query_panel.h"
 #include "storage/engine.h"
 #include "table_list_model.h"
@@ -34,7 +40,11 @@ class QueryPanelTest : public QObject {
     void queryOnAnIndex();
     void writesAndReadsBack();
     void errorsAreShownInline();
+    void partiqlModeRunsStatementsAndPages();
+    void partiqlScanWarningAndWrites();
+    void partiqlEditorCompletesAndHighlights();
     void screenshotOfTheQueryView();
+    void screenshotOfThePartiqlView();
 
   private:
     bool runAndWait();
@@ -198,6 +208,144 @@ void QueryPanelTest::errorsAreShownInline() {
     QVERIFY(p.errorLabel()->text().startsWith(
         "ValidationException: Invalid FilterExpression: Syntax error;"));
     QCOMPARE(p.statusLabel()->text(), QString("Failed"));
+}
+
+void QueryPanelTest::partiqlModeRunsStatementsAndPages() {
+    QueryPanel& p = *panel_;
+    p.operationBox()->setCurrentText("PartiQL");
+    QVERIFY(p.statementEdit()->isVisible() && p.parametersEdit()->isVisible());
+    QVERIFY(!p.partitionKeyEdit()->isVisible() && !p.filterEdit()->isVisible());
+    QTest::keyClicks(p.statementEdit(),
+                     "SELECT \"order\", amount FROM Orders WHERE customer = ? AND amount >= 100");
+    QTest::keyClicks(p.parametersEdit(), "[{\"S\": \"c1\"}]");
+    QVERIFY(p.scanWarningLabel()->isHidden());  // a Query
+    QVERIFY(runAndWait());
+    QVERIFY2(p.errorLabel()->isHidden(), qPrintable(p.errorLabel()->text()));
+    // c1 holds orders 1, 5, ..., 37; amount 10 × order: 13 to 37 pass.
+    QCOMPARE(p.resultModel()->rowCount(), 7);
+    QCOMPARE(p.statusLabel()->text(), QString("7 items"));
+    QVERIFY(p.statementEdit()->completions().contains("amount"));  // a result column
+    QCOMPARE(
+        p.capacityLabel()->text(),
+        QString("Runs as Query because the WHERE fixes the partition key customer of the "
+                "table Orders; the other conditions filter what the Query reads. Cost: at most "
+                "4 KB read (1 × 4 KB), eventually consistent (half) → 0.5 RCU"));
+    QVERIFY(p.codeView("cli")->toPlainText().startsWith("aws dynamodb execute-statement"));
+    QVERIFY(p.codeView("cli")->toPlainText().contains("--parameters"));
+    QVERIFY(p.codeView("boto3")->toPlainText().contains("client.execute_statement(**{"));
+    QVERIFY(p.codeView("js")->toPlainText().contains("new ExecuteStatementCommand("));
+
+    // Paging: Limit counts the items read; Next page sends the NextToken.
+    p.limitBox()->setValue(4);
+    QVERIFY(runAndWait());
+    QCOMPARE(p.resultModel()->rowCount(), 1);  // orders 1, 5, 9, 13 read; 13 kept
+    QCOMPARE(p.statusLabel()->text(), QString("1 item · more pages"));
+    QVERIFY(p.nextPageButton()->isEnabled());
+    QSignalSpy done(&p, &QueryPanel::finished);
+    QTest::mouseClick(p.nextPageButton(), Qt::LeftButton);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(p.resultModel()->rowCount(), 4);  // 17, 21, 25, 29
+    QVERIFY(p.codeView("cli")->toPlainText().contains("--next-token"));
+}
+
+void QueryPanelTest::partiqlScanWarningAndWrites() {
+    QueryPanel& p = *panel_;
+    p.operationBox()->setCurrentText("PartiQL");
+    p.statementEdit()->setPlainText("SELECT * FROM Orders WHERE amount > 300");
+    QVERIFY(!p.scanWarningLabel()->isHidden());
+    QCOMPARE(p.scanWarningLabel()->text(),
+             QString("This statement becomes a Scan: it reads, and is charged for, every item "
+                     "of the table Orders, whatever the WHERE keeps. Fix the partition key with "
+                     "= to make it a Query."));
+    QVERIFY(runAndWait());
+    QCOMPARE(p.resultModel()->rowCount(), 9);  // amounts 310 to 390
+    QVERIFY(p.capacityLabel()->text().startsWith(
+        "Runs as Scan because the WHERE does not fix the partition key customer of the table "
+        "Orders with =. Cost: "));
+    p.statementEdit()->setPlainText("SELECT * FROM Orders WHERE customer = 'c2' AND \"order\" = 2");
+    QVERIFY(p.scanWarningLabel()->isHidden());
+
+    p.statementEdit()->setPlainText("INSERT INTO Orders VALUE {'customer': 'z', 'order': 1}");
+    QVERIFY(runAndWait());
+    QVERIFY2(p.errorLabel()->isHidden(), qPrintable(p.errorLabel()->text()));
+    QCOMPARE(
+        p.capacityLabel()->text(),
+        QString("Runs as PutItem because INSERT writes one new item (its key must not "
+                "exist). Cost: 1 WCU on the table: the larger of the old and new item is at most "
+                "1 KB"));
+    QVERIFY(runAndWait());
+    QCOMPARE(p.errorLabel()->text(),
+             QString("DuplicateItemException: Duplicate primary key exists in table"));
+    p.statementEdit()->setPlainText("SELEC * FROM Orders");
+    QVERIFY(runAndWait());
+    QCOMPARE(p.errorLabel()->text(),
+             QString("ValidationException: Statement wasn't well formed, can't be processed: "
+                     "Expected data manipulation"));
+}
+
+void QueryPanelTest::partiqlEditorCompletesAndHighlights() {
+    QueryPanel& p = *panel_;
+    p.operationBox()->setCurrentText("PartiQL");
+    PartiqlEditor* editor = p.statementEdit();
+    const QStringList words = editor->completions();
+    for (const char* expected : {"\"Orders\"", "\"Orders\".\"byState\"", "customer", "order",
+                                 "state", "SELECT", "begins_with", "attribute_exists"})
+        QVERIFY2(words.contains(expected), expected);
+    editor->setFocus();
+    QTest::keyClicks(editor, "sel");
+    QVERIFY(editor->completer()->popup()->isVisible());
+    QCOMPARE(editor->completer()->currentCompletion(), QString("SELECT"));
+    QTest::keyClick(editor->completer()->popup(), Qt::Key_Return);
+    QCOMPARE(editor->toPlainText(), QString("SELECT"));
+    QTest::keyClicks(editor, " * FROM \"Ord");
+    QVERIFY(editor->completer()->popup()->isVisible());
+    QCOMPARE(editor->completer()->currentCompletion(), QString("\"Orders\""));
+    QTest::keyClick(editor->completer()->popup(), Qt::Key_Return);
+    QCOMPARE(editor->toPlainText(), QString("SELECT * FROM \"Orders\""));
+
+    editor->setPlainText(
+        "SELECT * FROM \"Orders\" WHERE begins_with(state, 'O') AND amount > 5 -- x");
+    const QList<QTextLayout::FormatRange> formats =
+        editor->document()->firstBlock().layout()->formats();
+    auto formatAt = [&](int position) {
+        QTextCharFormat found;
+        for (const auto& range : formats)
+            if (position >= range.start && position < range.start + range.length)
+                found = range.format;
+        return found;
+    };
+    PartiqlHighlighter* h = editor->highlighter();
+    const QString text = editor->toPlainText();
+    QCOMPARE(formatAt(0).foreground(), h->formatFor("keyword").foreground());
+    QCOMPARE(formatAt(0).fontWeight(), int(QFont::Bold));
+    QCOMPARE(formatAt(int(text.indexOf("\"Orders\""))).foreground(),
+             h->formatFor("name").foreground());
+    QCOMPARE(formatAt(int(text.indexOf("begins_with"))).foreground(),
+             h->formatFor("function").foreground());
+    QCOMPARE(formatAt(int(text.indexOf("'O'"))).foreground(), h->formatFor("string").foreground());
+    QCOMPARE(formatAt(int(text.indexOf("5"))).foreground(), h->formatFor("number").foreground());
+    QCOMPARE(formatAt(int(text.indexOf("-- x"))).foreground(),
+             h->formatFor("comment").foreground());
+    QVERIFY(formatAt(int(text.indexOf("amount"))).foreground() !=
+            h->formatFor("keyword").foreground());
+}
+
+void QueryPanelTest::screenshotOfThePartiqlView() {
+    cleanup();
+    QTemporaryDir dir;
+    {
+        auto engine = Engine::open((dir.path() + "/data").toStdString());
+        QVERIFY(engine.ok());
+        createOrders(**engine);
+    }
+    const QString png = dir.path() + "/partiql.png";
+    QProcess gui;
+    gui.start(SHARDSCAPE_GUI,
+              {"--data", dir.path() + "/data", "--view", "partiql", "--screenshot", png});
+    QVERIFY(gui.waitForFinished(30000));
+    QCOMPARE(gui.exitCode(), 0);
+    QImage image(png);
+    QVERIFY(!image.isNull() && image.width() >= 800);
 }
 
 void QueryPanelTest::screenshotOfTheQueryView() {

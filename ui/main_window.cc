@@ -30,6 +30,7 @@
 #include "live_capacity_view.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
+#include "partiql_editor.h"
 #include "presenter_mode.h"
 #include "query_panel.h"
 #include "scenario_gallery_panel.h"
@@ -263,6 +264,11 @@ bool MainWindow::showView(const QString& name) {
         views_->setCurrentWidget(designer_->view());
         return true;
     }
+    if (name == "partiql") {
+        views_->setCurrentWidget(query_);
+        query_->operationBox()->setCurrentText("PartiQL");
+        return true;
+    }
     const QStringList names = {"tables", "data", "query"};
     const int index = static_cast<int>(names.indexOf(name));
     if (index >= 0) {
@@ -344,6 +350,33 @@ void MainWindow::prepareView(const QString& name, const QString& modelPath,
                 query_->operationBox()->setCurrentText("Query");
                 query_->partitionKeyEdit()->setText(
                     QString::fromStdString(value.begin()->get<std::string>()));
+                auto* context = new QObject(this);
+                connect(query_, &QueryPanel::finished, context, [context, ready] {
+                    context->deleteLater();
+                    ready({});
+                });
+                query_->run();
+                return;
+            }
+        }
+    }
+    if (name == "partiql" && tables_->capabilities().immediate && query_->tableBox()->count() > 0) {
+        // A picture of the PartiQL mode shows a statement that ran as a Scan, with its
+        // warning: the items whose partition key starts as the first item's does.
+        query_->reloadTables();
+        const std::string table = query_->tableBox()->currentText().toStdString();
+        Backend& backend = *tables_->backend();
+        const auto described = backend.call("DescribeTable", Json{{"TableName", table}});
+        const auto scanned = backend.call("Scan", Json{{"TableName", table}, {"Limit", 1}});
+        if (described && scanned && !(*scanned)["Items"].empty()) {
+            const std::string key = (*described)["Table"]["KeySchema"][0]["AttributeName"];
+            const Json& value = (*scanned)["Items"][0][key];
+            if (value.is_object() && !value.empty() && value.begin()->is_string()) {
+                const std::string prefix = value.begin()->get<std::string>().substr(0, 1);
+                query_->statementEdit()->setPlainText(QString::fromStdString(
+                    "SELECT * FROM \"" + table + "\"\nWHERE begins_with(" + key + ", ?)"));
+                query_->parametersEdit()->setText(
+                    QString::fromStdString(Json::array({{{"S", prefix}}}).dump()));
                 auto* context = new QObject(this);
                 connect(query_, &QueryPanel::finished, context, [context, ready] {
                     context->deleteLater();

@@ -20,6 +20,7 @@
 #include "capacity/capacity_explanation.h"
 #include "classroom/request_snippets.h"
 #include "item_table_model.h"
+#include "partiql_editor.h"
 #include "table_list_model.h"
 
 namespace shardscape {
@@ -38,7 +39,8 @@ QueryPanel::QueryPanel(TableListModel* tables, QWidget* parent) : QWidget(parent
 
     auto* target = new QHBoxLayout;
     operation_ = new QComboBox(this);
-    operation_->addItems({"Query", "Scan", "GetItem", "PutItem", "UpdateItem", "DeleteItem"});
+    operation_->addItems(
+        {"Query", "Scan", "GetItem", "PutItem", "UpdateItem", "DeleteItem", "PartiQL"});
     table_ = new QComboBox(this);
     table_->setMinimumContentsLength(16);
     index_ = new QComboBox(this);
@@ -87,6 +89,12 @@ QueryPanel::QueryPanel(TableListModel* tables, QWidget* parent) : QWidget(parent
     item_->setPlaceholderText(tr(R"(The item in DynamoDB JSON: {"pk": {"S": "user#1"}, ...})"));
     item_->setMaximumHeight(80);
     form->addRow(tr("Item"), item_);
+    statement_ = new PartiqlEditor(this);
+    statement_->setMaximumHeight(90);
+    form->addRow(tr("Statement"), statement_);
+    parameters_ = line(tr(R"(? values in order, e.g. [{"S": "Acme"}, {"N": "2000"}])"));
+    parameters_->setObjectName("partiqlParameters");
+    form->addRow(tr("Parameters"), parameters_);
 
     auto* options = new QHBoxLayout;
     consistent_ = new QCheckBox(tr("Strongly consistent"), this);
@@ -121,6 +129,12 @@ QueryPanel::QueryPanel(TableListModel* tables, QWidget* parent) : QWidget(parent
     capacity_ = new QLabel(this);
     capacity_->setObjectName("queryCapacity");
     capacity_->setWordWrap(true);
+    scanWarning_ = new QLabel(this);
+    scanWarning_->setObjectName("queryScanWarning");
+    scanWarning_->setWordWrap(true);
+    scanWarning_->setStyleSheet("color: #9a6700; background: #fff8c5; padding: 3px;");
+    scanWarning_->hide();
+    layout->addWidget(scanWarning_);
     layout->addWidget(status_);
     layout->addWidget(capacity_);
 
@@ -154,6 +168,8 @@ QueryPanel::QueryPanel(TableListModel* tables, QWidget* parent) : QWidget(parent
     connect(nextButton_, &QPushButton::clicked, this, &QueryPanel::nextPage);
     connect(&watcher_, &QFutureWatcher<Result<Json>>::finished, this,
             [this] { showResponse(watcher_.result()); });
+    connect(statement_, &QPlainTextEdit::textChanged, this, &QueryPanel::updateStatementPreview);
+    connect(parameters_, &QLineEdit::textChanged, this, &QueryPanel::updateStatementPreview);
     connect(tables_, &TableListModel::tablesChanged, this, &QueryPanel::reloadTables);
     reloadTables();
 }
@@ -244,7 +260,61 @@ void QueryPanel::updateFields() {
     for (QWidget* field :
          std::initializer_list<QWidget*>{filter_, projection_, condition_, update_, item_})
         form_->setRowVisible(field, field->isEnabled());
-    runButton_->setEnabled(table != nullptr);
+
+    // PartiQL: the statement names its table; the table box picks the names to complete.
+    const bool partiql = partiqlMode();
+    form_->setRowVisible(statement_, partiql);
+    form_->setRowVisible(parameters_, partiql);
+    form_->setRowVisible(partitionKey_, !partiql);
+    form_->setRowVisible(sortKeyLabel_, !partiql);
+    form_->setRowVisible(values_, !partiql);
+    form_->setRowVisible(names_, !partiql);
+    if (partiql) {
+        index_->setEnabled(false);
+        consistent_->setEnabled(true);
+        limit_->setEnabled(true);
+        QStringList names;
+        for (const QString& name : tables_->names()) {
+            names << "\"" + name + "\"";
+            if (auto each = tableNamed(name.toStdString()))
+                for (const auto& definedIndex : each->indexes)
+                    names << "\"" + name + "\".\"" + QString::fromStdString(definedIndex.name) +
+                                 "\"";
+        }
+        if (table)
+            for (const auto& attribute : table->attributeDefinitions)
+                names << QString::fromStdString(attribute.name);
+        // The attributes of the items shown, too: most attributes are in no definition.
+        for (int column = 0; column < results_->columnCount(); ++column)
+            names << results_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        statement_->setNames(names);
+        updateStatementPreview();
+    } else {
+        scanWarning_->hide();
+    }
+    runButton_->setEnabled(table != nullptr || partiql);
+}
+
+bool QueryPanel::partiqlMode() const {
+    return operation_->currentText() == "PartiQL";
+}
+
+// Which operation the statement becomes, and the warning when it is a Scan, as it is typed.
+void QueryPanel::updateStatementPreview() {
+    preview_.reset();
+    scanWarning_->hide();
+    if (!partiqlMode() || statement_->toPlainText().trimmed().isEmpty()) return;
+    Json parameters = Json::parse(parameters_->text().toStdString(), nullptr, false);
+    if (parameters_->text().trimmed().isEmpty() || !parameters.is_array()) parameters = Json();
+    auto preview = previewStatement(statement_->toPlainText().toStdString(), parameters,
+                                    [this](const std::string& name) { return tableNamed(name); });
+    if (!preview) return;
+    preview_ = std::move(preview).value();
+    const std::string warning = scanWarning(*preview_);
+    if (!warning.empty()) {
+        scanWarning_->setText(QString::fromStdString(warning));
+        scanWarning_->show();
+    }
 }
 
 RequestForm QueryPanel::form() const {
@@ -278,11 +348,83 @@ bool QueryPanel::isRunning() const {
 
 void QueryPanel::run() {
     lastEvaluatedKey_.reset();
+    nextToken_.reset();
+    if (partiqlMode()) {
+        executeStatement(std::nullopt);
+        return;
+    }
     execute(std::nullopt);
 }
 
 void QueryPanel::nextPage() {
+    if (partiqlMode()) {
+        if (nextToken_) executeStatement(nextToken_);
+        return;
+    }
     if (lastEvaluatedKey_) execute(lastEvaluatedKey_);
+}
+
+void QueryPanel::executeStatement(std::optional<std::string> nextToken) {
+    const std::shared_ptr<Backend> backend = tables_->backend();
+    if (isRunning() || !backend) return;
+    Json request = {{"Statement", statement_->toPlainText().toStdString()},
+                    {"ReturnConsumedCapacity", "INDEXES"}};
+    if (!parameters_->text().trimmed().isEmpty()) {
+        Json parameters = Json::parse(parameters_->text().toStdString(), nullptr, false);
+        if (!parameters.is_array()) {
+            error_->setText(
+                tr("Parameters: a JSON array of attribute values, e.g. "
+                   "[{\"S\": \"Acme\"}]"));
+            error_->show();
+            return;
+        }
+        request["Parameters"] = parameters;
+    }
+    if (consistent_->isChecked()) request["ConsistentRead"] = true;
+    if (limit_->value() > 0) request["Limit"] = limit_->value();
+    if (nextToken) request["NextToken"] = *nextToken;
+    updateStatementPreview();
+    error_->hide();
+    runningOperation_ = "ExecuteStatement";
+    runningRequest_ = request;
+    const std::string endpoint = backend->endpointUrl();
+    codeView("cli")->setPlainText(
+        QString::fromStdString(awsCliCommand(runningOperation_, runningRequest_, endpoint)));
+    codeView("boto3")->setPlainText(
+        QString::fromStdString(boto3Snippet(runningOperation_, runningRequest_, endpoint)));
+    codeView("js")->setPlainText(
+        QString::fromStdString(javascriptV3Snippet(runningOperation_, runningRequest_, endpoint)));
+    runButton_->setEnabled(false);
+    nextButton_->setEnabled(false);
+    status_->setText(tr("Running…"));
+    watcher_.setFuture(QtConcurrent::run(
+        [backend, request] { return backend->call("ExecuteStatement", request); }));
+}
+
+void QueryPanel::showStatementResponse(const Json& body) {
+    std::vector<Item> items;
+    for (const auto& entry : body.value("Items", Json::array()))
+        if (auto item = itemFromJson(entry)) items.push_back(std::move(item).value());
+    const size_t count = items.size();
+    std::vector<std::string> keys;
+    if (preview_)
+        if (auto table = tableNamed(preview_->table)) {
+            keys.push_back(table->partitionKey.name);
+            if (table->sortKey) keys.push_back(table->sortKey->name);
+        }
+    results_->setItems(std::move(items), keys);
+    QString status = count == 1 ? tr("1 item") : tr("%1 items").arg(count);
+    nextToken_.reset();
+    if (body.contains("NextToken")) {
+        nextToken_ = body["NextToken"].get<std::string>();
+        status += tr(" · more pages");
+    }
+    nextButton_->setEnabled(nextToken_.has_value());
+    status_->setText(status);
+    capacity_->setText(preview_ ? QString::fromStdString(explainStatementCost(*preview_, body))
+                                : QString());
+    updateFields();  // the new columns join the completions
+    emit finished();
 }
 
 void QueryPanel::execute(std::optional<Json> startKey) {
@@ -333,6 +475,10 @@ void QueryPanel::showResponse(const Result<Json>& response) {
         return;
     }
     const Json& body = *response;
+    if (runningOperation_ == "ExecuteStatement") {
+        showStatementResponse(body);
+        return;
+    }
     std::vector<Item> items;
     auto add = [&](const Json& json) {
         if (auto item = itemFromJson(json)) items.push_back(std::move(item).value());

@@ -4,7 +4,10 @@
 // placeholders' values. Run sends the request to the current backend (the shared
 // TableListModel's) off the GUI thread and shows
 // the items, Count/ScannedCount, pages (Next page), the consumed capacity with a one-line
-// "why", and the same request as AWS CLI, boto3 and JavaScript v3 code.
+// "why", and the same request as AWS CLI, boto3 and JavaScript v3 code. The PartiQL mode
+// (operation "PartiQL") takes a statement and its ? parameters instead, runs it with
+// ExecuteStatement, pages with NextToken, says which operation it ran as and why, and warns
+// before a statement that becomes a Scan.
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -13,6 +16,7 @@
 
 #include "base/result.h"
 #include "classroom/request_form.h"
+#include "classroom/statement_preview.h"
 #include "values/attribute_json.h"
 
 class QComboBox;
@@ -29,6 +33,7 @@ class QFormLayout;
 namespace shardscape {
 class TableListModel;
 class ItemTableModel;
+class PartiqlEditor;
 struct TableDefinition;
 
 class QueryPanel : public QWidget {
@@ -61,6 +66,9 @@ class QueryPanel : public QWidget {
     QLineEdit* valuesEdit() const { return values_; }
     QLineEdit* namesEdit() const { return names_; }
     QPlainTextEdit* itemEdit() const { return item_; }
+    PartiqlEditor* statementEdit() const { return statement_; }
+    QLineEdit* parametersEdit() const { return parameters_; }
+    QLabel* scanWarningLabel() const { return scanWarning_; }
     QCheckBox* consistentBox() const { return consistent_; }
     QCheckBox* forwardBox() const { return forward_; }
     QSpinBox* limitBox() const { return limit_; }
@@ -79,7 +87,11 @@ class QueryPanel : public QWidget {
     void updateFields();
     std::shared_ptr<const TableDefinition> tableNamed(const std::string& name) const;
     void execute(std::optional<Json> startKey);
+    void executeStatement(std::optional<std::string> nextToken);
     void showResponse(const Result<Json>& response);
+    void showStatementResponse(const Json& body);
+    void updateStatementPreview();
+    bool partiqlMode() const;
 
     TableListModel* tables_;
     QFormLayout* form_ = nullptr;
@@ -99,6 +111,9 @@ class QueryPanel : public QWidget {
     QLineEdit* names_ = nullptr;
     QLineEdit* values_ = nullptr;
     QPlainTextEdit* item_ = nullptr;
+    PartiqlEditor* statement_ = nullptr;
+    QLineEdit* parameters_ = nullptr;
+    QLabel* scanWarning_ = nullptr;
     QCheckBox* consistent_ = nullptr;
     QCheckBox* forward_ = nullptr;
     QSpinBox* limit_ = nullptr;
@@ -115,6 +130,8 @@ class QueryPanel : public QWidget {
     std::string runningOperation_;
     Json runningRequest_;
     std::optional<Json> lastEvaluatedKey_;
+    std::optional<std::string> nextToken_;
+    std::optional<StatementPreview> preview_;
 };
 
 }  // namespace shardscape

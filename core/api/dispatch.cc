@@ -15,12 +15,15 @@ using Handler = Result<Json> (*)(Engine&, const Json&);
 const std::map<std::string, Handler, std::less<>>& handlers() {
     static const std::map<std::string, Handler, std::less<>> table = {
         {"BatchGetItem", batchGetItemOperation},
+        {"BatchExecuteStatement", batchExecuteStatementOperation},
         {"BatchWriteItem", batchWriteItemOperation},
         {"CreateTable", createTableOperation},
         {"DeleteItem", deleteItemOperation},
         {"DeleteTable", deleteTableOperation},
         {"DescribeTable", describeTableOperation},
         {"DescribeTimeToLive", describeTimeToLiveOperation},
+        {"ExecuteStatement", executeStatementOperation},
+        {"ExecuteTransaction", executeTransactionOperation},
         {"GetItem", getItemOperation},
         {"ListTables", listTablesOperation},
         {"ListTagsOfResource", listTagsOfResourceOperation},

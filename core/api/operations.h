@@ -27,6 +27,11 @@ Result<Json> batchWriteItemOperation(Engine& engine, const Json& request);
 Result<Json> transactWriteItemsOperation(Engine& engine, const Json& request);
 Result<Json> transactGetItemsOperation(Engine& engine, const Json& request);
 
+// PartiQL (partiql_operations.cc).
+Result<Json> executeStatementOperation(Engine& engine, const Json& request);
+Result<Json> batchExecuteStatementOperation(Engine& engine, const Json& request);
+Result<Json> executeTransactionOperation(Engine& engine, const Json& request);
+
 Result<Json> updateTimeToLiveOperation(Engine& engine, const Json& request);
 Result<Json> describeTimeToLiveOperation(Engine& engine, const Json& request);
 

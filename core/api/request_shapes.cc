@@ -338,17 +338,63 @@ Members listTagsOfResource() {
     return {{"ResourceArn", stringShape()}, {"NextToken", stringShape()}};
 }
 
+Shape statement() {
+    Shape shape = stringShape();
+    shape.notNull().lengthAtLeast(1).lengthAtMost(8192);
+    return shape;
+}
+
+Shape parameters() {
+    Shape shape = listOf(attributeValue());
+    shape.lengthAtLeast(1);
+    return shape;
+}
+
+Members executeStatement() {
+    Shape nextToken = stringShape();
+    nextToken.lengthAtLeast(1).lengthAtMost(32768);
+    return {{"Statement", statement()},
+            {"Parameters", parameters()},
+            {"ConsistentRead", booleanShape()},
+            {"NextToken", nextToken},
+            {"ReturnConsumedCapacity", returnConsumedCapacity()},
+            {"Limit", limit()}};
+}
+
+Members batchExecuteStatement() {
+    Shape statements =
+        listOf(valueStruct("BatchStatementRequest", {{"Statement", statement()},
+                                                     {"Parameters", parameters()},
+                                                     {"ConsistentRead", booleanShape()}}));
+    statements.notNull().lengthAtLeast(1).lengthAtMost(25);
+    return {{"Statements", statements}, {"ReturnConsumedCapacity", returnConsumedCapacity()}};
+}
+
+Members executeTransaction() {
+    Shape statements = listOf(valueStruct(
+        "ParameterizedStatement", {{"Statement", statement()}, {"Parameters", parameters()}}));
+    statements.notNull().lengthAtLeast(1).lengthAtMost(100);
+    Shape token = stringShape();
+    token.lengthAtLeast(1).lengthAtMost(36);
+    return {{"TransactStatements", statements},
+            {"ClientRequestToken", token},
+            {"ReturnConsumedCapacity", returnConsumedCapacity()}};
+}
+
 }  // namespace
 
 const Members* requestShape(std::string_view operation) {
     static const std::map<std::string, Members, std::less<>> shapes = {
         {"BatchGetItem", batchGetItem()},
+        {"BatchExecuteStatement", batchExecuteStatement()},
         {"BatchWriteItem", batchWriteItem()},
         {"CreateTable", createTable()},
         {"DeleteItem", deleteItem()},
         {"DeleteTable", tableOnly()},
         {"DescribeTable", tableOnly()},
         {"DescribeTimeToLive", tableOnly()},
+        {"ExecuteStatement", executeStatement()},
+        {"ExecuteTransaction", executeTransaction()},
         {"GetItem", getItem()},
         {"ListTables", listTables()},
         {"ListTagsOfResource", listTagsOfResource()},

@@ -27,6 +27,8 @@ std::string errorTypeName(ErrorType type) {
             return "LimitExceededException";
         case ErrorType::IdempotentParameterMismatch:
             return "IdempotentParameterMismatchException";
+        case ErrorType::DuplicateItem:
+            return "DuplicateItemException";
         case ErrorType::Serialization:
             return "SerializationException";
         case ErrorType::UnknownOperation:

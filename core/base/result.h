@@ -28,6 +28,8 @@ enum class ErrorType {
     TransactionCanceled,
     LimitExceeded,
     IdempotentParameterMismatch,
+    // A PartiQL INSERT of a key that exists.
+    DuplicateItem,
     Serialization,
     UnknownOperation,
     InternalServer,

@@ -152,6 +152,61 @@ def main(cli):
               "\nAn error occurred (ResourceNotFoundException) when calling the DescribeTable "
               "operation: Requested resource not found: Table: Nothing not found\n")
 
+        # PartiQL: each statement runs as the operation it stands for.
+        out = aws("execute-statement", "--statement",
+                  "SELECT SongTitle, Plays FROM Music WHERE Artist = ? AND SongTitle = ?",
+                  "--parameters", '[{"S":"Queen"},{"S":"Bohemian Rhapsody"}]',
+                  "--return-consumed-capacity", "TOTAL").stdout
+        check("execute-statement SELECT by key", out, printed({
+            "Items": [{"Plays": {"N": "11"}, "SongTitle": {"S": "Bohemian Rhapsody"}}],
+            "ConsumedCapacity": {"TableName": "Music", "CapacityUnits": 0.5}}))
+        out = aws("execute-statement", "--statement",
+                  "INSERT INTO \"Music\" VALUE {'Artist': 'ABBA', 'SongTitle': 'Waterloo', "
+                  "'Year': 1974}").stdout
+        check("execute-statement INSERT", out, printed({"Items": []}))
+        result = aws("execute-statement", "--statement",
+                     "INSERT INTO Music VALUE {'Artist': 'ABBA', 'SongTitle': 'Waterloo'}",
+                     status=254)
+        check("execute-statement INSERT of a duplicate key", result.stderr,
+              "\nAn error occurred (DuplicateItemException) when calling the ExecuteStatement "
+              "operation: Duplicate primary key exists in table\n")
+        out = aws("execute-statement", "--statement",
+                  "UPDATE Music SET Plays = 1 REMOVE #y WHERE Artist = 'ABBA' "
+                  "AND SongTitle = 'Waterloo' RETURNING ALL NEW *".replace("#y", "\"Year\"")).stdout
+        check("execute-statement UPDATE RETURNING", out, printed({"Items": [{
+            "Artist": {"S": "ABBA"}, "Plays": {"N": "1"}, "SongTitle": {"S": "Waterloo"}}]}))
+        out = aws("execute-statement", "--statement",
+                  "SELECT SongTitle FROM Music WHERE Artist = 'Queen'", "--limit", "1").stdout
+        page = json.loads(out)
+        check("execute-statement Query with a limit",
+              [page["Items"], "NextToken" in page],
+              [[{"SongTitle": {"S": "Bo Diddley"}}], True])
+        out = aws("execute-statement", "--statement",
+                  "SELECT SongTitle FROM Music WHERE Artist = 'Queen'", "--limit", "1",
+                  "--next-token", page["NextToken"]).stdout
+        check("execute-statement next page", json.loads(out)["Items"],
+              [{"SongTitle": {"S": "Bohemian Rhapsody"}}])
+        result = aws("execute-statement", "--statement", "SELEC * FROM Music", status=254)
+        check("execute-statement malformed", result.stderr,
+              "\nAn error occurred (ValidationException) when calling the ExecuteStatement "
+              "operation: Statement wasn't well formed, can't be processed: Expected data "
+              "manipulation\n")
+        out = aws("batch-execute-statement", "--statements", json.dumps([
+            {"Statement": "DELETE FROM Music WHERE Artist = 'ABBA' AND SongTitle = 'Waterloo'"},
+            {"Statement": "UPDATE Music SET Plays = 1 WHERE Artist = 'X' AND SongTitle = 'Y'"},
+        ])).stdout
+        check("batch-execute-statement", out, printed({"Responses": [
+            {"TableName": "Music"},
+            {"Error": {"Code": "ConditionalCheckFailed",
+                       "Message": "The conditional request failed"}, "TableName": "Music"}]}))
+        out = aws("execute-transaction", "--transact-statements", json.dumps([
+            {"Statement": "SELECT Plays FROM Music WHERE Artist = 'Queen' "
+                          "AND SongTitle = 'Bohemian Rhapsody'"},
+            {"Statement": "SELECT * FROM Music WHERE Artist = 'ABBA' AND SongTitle = 'Waterloo'"},
+        ])).stdout
+        check("execute-transaction reads", out, printed({"Responses": [
+            {"Item": {"Plays": {"N": "11"}}}, {}]}))
+
     if failures:
         print("%d failed: %s" % (len(failures), ", ".join(failures)))
         return 1

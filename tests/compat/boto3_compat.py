@@ -285,6 +285,58 @@ def lifecycle(url):
     check("gone after the waiter", body(c.list_tables()), {"TableNames": []})
 
 
+def partiql(url):
+    """ExecuteStatement, BatchExecuteStatement and ExecuteTransaction through boto3."""
+    ddb = client(url)
+    body(ddb.create_table(
+        TableName="Songs", BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "Artist", "AttributeType": "S"},
+                              {"AttributeName": "Track", "AttributeType": "N"}],
+        KeySchema=[{"AttributeName": "Artist", "KeyType": "HASH"},
+                   {"AttributeName": "Track", "KeyType": "RANGE"}]))
+    inserts = [{"Statement": "INSERT INTO Songs VALUE {'Artist': ?, 'Track': ?, 'Len': ?}",
+                "Parameters": [{"S": "Band"}, {"N": str(n)}, {"N": str(100 + n)}]}
+               for n in range(1, 11)]
+    check("batch_execute_statement inserts",
+          body(ddb.batch_execute_statement(Statements=inserts))["Responses"],
+          [{"TableName": "Songs"}] * 10)
+    tracks, token, pages = [], None, 0
+    while True:
+        args = {"Statement": "SELECT Track FROM Songs WHERE Artist = 'Band' AND Len > 102",
+                "Limit": 4}
+        if token:
+            args["NextToken"] = token
+        page = body(ddb.execute_statement(**args))
+        pages += 1
+        tracks += [int(item["Track"]["N"]) for item in page["Items"]]
+        token = page.get("NextToken")
+        if not token or pages > 10:
+            break
+    check("execute_statement pages", (pages, tracks), (3, [3, 4, 5, 6, 7, 8, 9, 10]))
+    check("execute_statement capacity", body(ddb.execute_statement(
+        Statement="SELECT * FROM Songs WHERE Artist = 'Band' AND Track = 1",
+        ConsistentRead=True, ReturnConsumedCapacity="TOTAL")),
+        {"Items": [{"Artist": {"S": "Band"}, "Track": {"N": "1"}, "Len": {"N": "101"}}],
+         "ConsumedCapacity": {"TableName": "Songs", "CapacityUnits": 1.0}})
+    check("execute_statement duplicate", error_of(lambda: ddb.execute_statement(
+        Statement="INSERT INTO Songs VALUE {'Artist': 'Band', 'Track': 1}")),
+        ("DuplicateItemException", "Duplicate primary key exists in table", 400))
+    import botocore.exceptions
+    try:
+        ddb.execute_transaction(TransactStatements=[
+            {"Statement": "UPDATE Songs SET Len = 1 WHERE Artist = 'Band' AND Track = 2"},
+            {"Statement": "UPDATE Songs SET Len = 1 WHERE Artist = 'Band' AND Track = 99"}])
+        reasons = None
+    except botocore.exceptions.ClientError as error:
+        reasons = (error.response["Error"]["Code"], error.response.get("CancellationReasons"))
+    check("execute_transaction cancelled", reasons, ("TransactionCanceledException", [
+        {"Code": "None"},
+        {"Code": "ConditionalCheckFailed", "Message": "The conditional request failed"}]))
+    check("execute_transaction left the item", body(ddb.execute_statement(
+        Statement="SELECT Len FROM Songs WHERE Artist = 'Band' AND Track = 2"))["Items"],
+        [{"Len": {"N": "102"}}])
+
+
 def main(cli):
     home = tempfile.mkdtemp(prefix="shardscape-boto3-home-")
     os.environ.clear()
@@ -292,6 +344,7 @@ def main(cli):
     with ServeProcess(cli) as url:
         operations(url)
         legacy(url)
+        partiql(url)
     with ServeProcess(cli, ["--require-credentials", "AKIDSHARDSCAPE:shardscape-secret"]) as url:
         signatures(url)
         presigned_requests(url)

@@ -1,7 +1,8 @@
 // The AWS SDK for JavaScript v3 (@aws-sdk/client-dynamodb, installed with npm into the build
 // directory by installer/setup.sh) against `shardscape-cli serve` on a free port: table and
 // item operations with whole-response assertions, a Query paginator over several pages, a
-// conditional put failing with ConditionalCheckFailedException, and the SDK's own SigV4
+// conditional put failing with ConditionalCheckFailedException, PartiQL statements (paging,
+// DuplicateItemException, a batch, a cancelled transaction), and the SDK's own SigV4
 // signatures checked by `serve --require-credentials`, in the Authorization header and
 // presigned in the query string.
 //
@@ -20,6 +21,8 @@ const {
   DynamoDBClient, CreateTableCommand, ListTablesCommand, PutItemCommand, GetItemCommand,
   QueryCommand, UpdateItemCommand, DeleteItemCommand, BatchWriteItemCommand,
   DescribeTableCommand, paginateQuery, ConditionalCheckFailedException,
+  ExecuteStatementCommand, BatchExecuteStatementCommand, ExecuteTransactionCommand,
+  DuplicateItemException, TransactionCanceledException,
 } = require("@aws-sdk/client-dynamodb");
 
 let failures = 0;
@@ -143,6 +146,53 @@ await check("describe-table", async () => {
   const table = body(await ddb.send(new DescribeTableCommand({ TableName: "Music" }))).Table;
   assert.equal(table.ItemCount, 50);
   assert.deepEqual(table.BillingModeSummary.BillingMode, "PAY_PER_REQUEST");
+});
+
+await check("PartiQL: ExecuteStatement, BatchExecuteStatement, ExecuteTransaction", async () => {
+  assert.deepEqual(body(await ddb.send(new ExecuteStatementCommand({
+    Statement: "INSERT INTO Music VALUE {'Artist': ?, 'Song': 'Waterloo', 'Year': 1974}",
+    Parameters: [{ S: "ABBA" }], ReturnConsumedCapacity: "TOTAL",
+  }))), { Items: [], ConsumedCapacity: { TableName: "Music", CapacityUnits: 1 } });
+  assert.deepEqual(body(await ddb.send(new ExecuteStatementCommand({
+    Statement: "SELECT Year FROM Music WHERE Artist = 'ABBA' AND Song = 'Waterloo'",
+  }))), { Items: [{ Year: { N: "1974" } }] });
+  await assert.rejects(ddb.send(new ExecuteStatementCommand({
+    Statement: "INSERT INTO Music VALUE {'Artist': 'ABBA', 'Song': 'Waterloo'}",
+  })), (error) => {
+    assert.ok(error instanceof DuplicateItemException);
+    assert.equal(error.message, "Duplicate primary key exists in table");
+    return true;
+  });
+  const songs = [];
+  let token;
+  do {
+    const page = body(await ddb.send(new ExecuteStatementCommand({
+      Statement: "SELECT Song FROM Music WHERE Artist = 'Acme' AND begins_with(Song, 'song01')",
+      Limit: 4, NextToken: token,
+    })));
+    for (const item of page.Items) songs.push(item.Song.S);
+    token = page.NextToken;
+  } while (token);
+  assert.equal(songs.length, 10);
+  assert.equal(songs[9], "song019");
+  assert.deepEqual(body(await ddb.send(new BatchExecuteStatementCommand({ Statements: [
+    { Statement: "SELECT Year FROM Music WHERE Artist = 'ABBA' AND Song = 'Waterloo'" },
+    { Statement: "SELECT * FROM Music WHERE Artist = 'ABBA'" },
+  ] }))).Responses, [
+    { TableName: "Music", Item: { Year: { N: "1974" } } },
+    { TableName: "Music", Error: { Code: "ValidationError", Message:
+      "Select statements within BatchExecuteStatement must specify the primary key in the where clause." } },
+  ]);
+  await assert.rejects(ddb.send(new ExecuteTransactionCommand({ TransactStatements: [
+    { Statement: "DELETE FROM Music WHERE Artist = 'ABBA' AND Song = 'Waterloo'" },
+    { Statement: "INSERT INTO Music VALUE {'Artist': 'Acme', 'Song': 'song001'}" },
+  ] })), (error) => {
+    assert.ok(error instanceof TransactionCanceledException);
+    assert.deepEqual(error.CancellationReasons, [
+      { Code: "None" },
+      { Code: "DuplicateItem", Message: "Duplicate primary key exists in table" }]);
+    return true;
+  });
 });
 
 await check("a wrong secret is refused with the SDK's own signature", async () => {

@@ -1,0 +1,366 @@
+// ExecuteStatement, BatchExecuteStatement and ExecuteTransaction: each statement is read
+// (partiql/partiql_statement.h), translated into the item operation that runs it
+// (partiql/partiql_translation.h) and run through dispatch(), so that it validates, reads,
+// writes and is charged exactly as that operation.
+#include <map>
+
+#include "api/dispatch.h"
+#include "api/operations.h"
+#include "api/wire_error.h"
+#include "base/base64.h"
+#include "expressions/expression_evaluator.h"
+#include "partiql/partiql_translation.h"
+
+namespace shardscape {
+
+namespace {
+
+using partiql::Statement;
+using partiql::Translation;
+
+const char* kNotFound = "Requested resource not found";
+
+// FNV-1a of the statement and its parameters: a NextToken belongs to the request it came from.
+std::string fingerprint(const std::string& statement, const Json& parameters) {
+    uint64_t hash = 1469598103934665603ull;
+    for (const std::string& part : {statement, parameters.dump()})
+        for (unsigned char c : part) {
+            hash ^= c;
+            hash *= 1099511628211ull;
+        }
+    return std::to_string(hash);
+}
+
+std::string nextToken(const std::string& print, const Json& lastEvaluatedKey) {
+    return base64Encode(Json{{"v", 1}, {"f", print}, {"k", lastEvaluatedKey}}.dump());
+}
+
+Result<Json> readNextToken(const std::string& token, const std::string& print) {
+    auto bytes = base64Decode(token);
+    Json decoded = bytes ? Json::parse(*bytes, nullptr, false) : Json();
+    if (!decoded.is_object() || !decoded.contains("f") || !decoded["f"].is_string() ||
+        !decoded.contains("k") || !decoded["k"].is_object())
+        return validationError("Invalid NextToken");
+    if (decoded["f"] != print) return validationError("NextToken does not match request");
+    return decoded["k"];
+}
+
+// The statement's table, or DynamoDB's ResourceNotFoundException.
+Result<std::shared_ptr<const TableDefinition>> tableOf(Engine& engine, const Statement& statement) {
+    auto table = engine.table(statement.table);
+    if (!table) return Error{ErrorType::ResourceNotFound, kNotFound};
+    return table;
+}
+
+// An INSERT's failed key condition is DynamoDB's DuplicateItemException.
+Error insertError(const Error& error) {
+    if (wireErrorType(error) == ErrorType::ConditionalCheckFailed)
+        return Error{ErrorType::DuplicateItem, "Duplicate primary key exists in table"};
+    return error;
+}
+
+// Runs one translated statement; `capacity` is the request's ReturnConsumedCapacity.
+Result<Json> run(Engine& engine, const Statement& statement, Translation translation,
+                 const Json& capacity) {
+    if (!capacity.is_null()) translation.request["ReturnConsumedCapacity"] = capacity;
+    auto response = dispatch(engine, translation.operation, translation.request);
+    if (!response) {
+        if (statement.kind == Statement::Kind::Insert) return insertError(response.error());
+        return response.error();
+    }
+    return response;
+}
+
+// The Items of a statement's response.
+Result<Json> itemsOf(const Translation& translation, const Json& response) {
+    Json items = Json::array();
+    auto add = [&](const Json& item) -> Status {
+        auto shown = partiql::projectResult(item, translation.projection);
+        if (!shown) return shown.error();
+        items.push_back(std::move(shown).value());
+        return {};
+    };
+    if (translation.operation == "GetItem") {
+        if (response.contains("Item")) SHARDSCAPE_TRY(add(response["Item"]));
+    } else if (translation.operation == "Query" || translation.operation == "Scan") {
+        std::optional<Condition> postFilter;
+        if (!translation.postFilter.empty()) {
+            const Json& maps = translation.postFilterMaps;
+            auto context = ExpressionContext::fromRequest(
+                maps.contains("ExpressionAttributeNames") ? &maps["ExpressionAttributeNames"]
+                                                          : nullptr,
+                maps.contains("ExpressionAttributeValues") ? &maps["ExpressionAttributeValues"]
+                                                           : nullptr,
+                true);
+            if (!context) return context.error();
+            auto parsed = parseConditionExpression(ExpressionKind::Condition,
+                                                   translation.postFilter, *context);
+            if (!parsed) return parsed.error();
+            postFilter = std::move(parsed).value();
+        }
+        for (const Json& item : response.value("Items", Json::array())) {
+            if (postFilter) {
+                auto decoded = itemFromJson(item);
+                if (!decoded) return decoded.error();
+                if (!evaluateCondition(*postFilter, *decoded)) continue;
+            }
+            SHARDSCAPE_TRY(add(item));
+        }
+    } else if (response.contains("Attributes") && !response["Attributes"].empty()) {
+        items.push_back(response["Attributes"]);
+    }
+    return items;
+}
+
+std::string batchErrorCode(const Error& error) {
+    switch (wireErrorType(error)) {
+        case ErrorType::ConditionalCheckFailed:
+            return "ConditionalCheckFailed";
+        case ErrorType::DuplicateItem:
+            return "DuplicateItem";
+        case ErrorType::ItemCollectionSizeLimitExceeded:
+            return "ItemCollectionSizeLimitExceeded";
+        case ErrorType::Validation:
+            return "ValidationError";
+        case ErrorType::ProvisionedThroughputExceeded:
+            return "ProvisionedThroughputExceeded";
+        case ErrorType::Throttling:
+            return "ThrottlingError";
+        case ErrorType::ResourceNotFound:
+            return "ResourceNotFound";
+        default:
+            return "InternalServerError";
+    }
+}
+
+// Adds the numbers of one ConsumedCapacity entry into another of the same table.
+void addCapacity(Json& total, const Json& entry) {
+    for (auto it = entry.begin(); it != entry.end(); ++it) {
+        if (it->is_number()) {
+            total[it.key()] = total.value(it.key(), 0.0) + it->get<double>();
+        } else if (it->is_object()) {
+            if (!total.contains(it.key())) total[it.key()] = Json::object();
+            addCapacity(total[it.key()], *it);
+        } else if (!total.contains(it.key())) {
+            total[it.key()] = *it;
+        }
+    }
+}
+
+// ConsumedCapacity per table, in the order the tables first appear.
+class CapacityTotals {
+  public:
+    void add(const Json& response) {
+        if (!response.contains("ConsumedCapacity")) return;
+        const Json& entry = response["ConsumedCapacity"];
+        const std::string table = entry.value("TableName", "");
+        auto it = index_.find(table);
+        if (it == index_.end()) {
+            index_[table] = list_.size();
+            list_.push_back(entry);
+        } else {
+            Json& total = list_[it->second];
+            Json sum = Json::object();
+            addCapacity(sum, total);
+            Json numbers = entry;
+            numbers.erase("TableName");
+            addCapacity(sum, numbers);
+            total = std::move(sum);
+        }
+    }
+    const Json& list() const { return list_; }
+
+  private:
+    std::map<std::string, size_t> index_;
+    Json list_ = Json::array();
+};
+
+}  // namespace
+
+Result<Json> executeStatementOperation(Engine& engine, const Json& request) {
+    const std::string text = request.value("Statement", "");
+    const Json parameters = request.value("Parameters", Json());
+    auto statement = partiql::parseStatement(text, parameters);
+    if (!statement) return statement.error();
+    if (statement->kind == Statement::Kind::Exists)
+        return validationError("EXISTS can only be used in ExecuteTransaction write requests.");
+    auto table = tableOf(engine, *statement);
+    if (!table) return table.error();
+
+    partiql::ReadOptions options;
+    options.consistentRead = request.value("ConsistentRead", false);
+    if (request.contains("Limit")) options.limit = request["Limit"].get<long long>();
+    const std::string print = fingerprint(text, parameters);
+    if (request.contains("NextToken") && statement->isRead()) {
+        auto key = readNextToken(request["NextToken"].get<std::string>(), print);
+        if (!key) return key.error();
+        options.exclusiveStartKey = std::move(key).value();
+    }
+    auto translation = partiql::translateStatement(*statement, **table, options);
+    if (!translation) return translation.error();
+    auto response =
+        run(engine, *statement, *translation, request.value("ReturnConsumedCapacity", Json()));
+    if (!response) return response.error();
+
+    auto items = itemsOf(*translation, *response);
+    if (!items) return items.error();
+    Json out = {{"Items", std::move(items).value()}};
+    if (response->contains("LastEvaluatedKey")) {
+        out["NextToken"] = nextToken(print, (*response)["LastEvaluatedKey"]);
+        out["LastEvaluatedKey"] = (*response)["LastEvaluatedKey"];
+    }
+    if (response->contains("ConsumedCapacity"))
+        out["ConsumedCapacity"] = (*response)["ConsumedCapacity"];
+    return out;
+}
+
+Result<Json> batchExecuteStatementOperation(Engine& engine, const Json& request) {
+    const Json& statements = request["Statements"];
+    const Json capacity = request.value("ReturnConsumedCapacity", Json());
+    // Read every statement first: a batch holds reads or writes, never both.
+    std::vector<Result<Statement>> parsed;
+    bool reads = false, writes = false;
+    for (const Json& element : statements) {
+        parsed.push_back(partiql::parseStatement(element.value("Statement", ""),
+                                                 element.value("Parameters", Json())));
+        if (parsed.back()) (parsed.back()->isRead() ? reads : writes) = true;
+    }
+    if (reads && writes)
+        return validationError(
+            "BatchExecuteStatement API does not support both read and write operations in the "
+            "same request.");
+
+    Json responses = Json::array();
+    CapacityTotals totals;
+    for (size_t i = 0; i < parsed.size(); ++i) {
+        Json entry = Json::object();
+        auto fail = [&entry](const Error& error) {
+            entry["Error"] = {{"Code", batchErrorCode(error)}, {"Message", error.message}};
+        };
+        if (!parsed[i]) {
+            fail(parsed[i].error());
+            responses.push_back(std::move(entry));
+            continue;
+        }
+        const Statement& statement = *parsed[i];
+        entry["TableName"] = statement.table;
+        auto outcome = [&]() -> Status {
+            if (statement.kind == Statement::Kind::Exists)
+                return validationError(
+                    "EXISTS can only be used in ExecuteTransaction write requests.");
+            auto table = tableOf(engine, statement);
+            if (!table) return table.error();
+            partiql::ReadOptions options;
+            options.consistentRead = statements[i].value("ConsistentRead", false);
+            auto translation = partiql::translateStatement(statement, **table, options);
+            if (!translation) return translation.error();
+            if (statement.isRead() && translation->operation != "GetItem")
+                return validationError(
+                    "Select statements within BatchExecuteStatement must specify the primary key "
+                    "in the where clause.");
+            translation->request.erase("ReturnValues");
+            auto response = run(engine, statement, *translation, capacity);
+            if (!response) return response.error();
+            totals.add(*response);
+            if (statement.isRead() && response->contains("Item")) {
+                auto shown = partiql::projectResult((*response)["Item"], translation->projection);
+                if (!shown) return shown.error();
+                entry["Item"] = std::move(shown).value();
+            }
+            return {};
+        }();
+        if (!outcome) fail(outcome.error());
+        responses.push_back(std::move(entry));
+    }
+    Json out = {{"Responses", std::move(responses)}};
+    if (!capacity.is_null() && capacity != "NONE") out["ConsumedCapacity"] = totals.list();
+    return out;
+}
+
+Result<Json> executeTransactionOperation(Engine& engine, const Json& request) {
+    const Json& statements = request["TransactStatements"];
+    const Json capacity = request.value("ReturnConsumedCapacity", Json());
+    std::vector<Statement> parsed;
+    std::vector<Translation> translations;
+    bool reads = false, writes = false;
+    for (const Json& element : statements) {
+        auto statement = partiql::parseStatement(element.value("Statement", ""),
+                                                 element.value("Parameters", Json()));
+        if (!statement) return statement.error();
+        (statement->isRead() ? reads : writes) = true;
+        parsed.push_back(std::move(statement).value());
+    }
+    if (reads && writes)
+        return validationError(
+            "ExecuteTransaction API does not support both read and write operations in the same "
+            "request.");
+    for (const Statement& statement : parsed) {
+        if (!statement.returning.empty())
+            return validationError("RETURNING is not supported in ExecuteTransaction");
+        if (statement.isRead() && statement.index)
+            return validationError("Reads on indices are not supported within transactions.");
+        auto table = tableOf(engine, statement);
+        if (!table) return table.error();
+        auto translation = partiql::translateStatement(statement, **table);
+        if (!translation) return translation.error();
+        if (statement.isRead() && translation->operation != "GetItem")
+            return validationError(
+                "Select statements within ExecuteTransaction must specify the primary key in the "
+                "where clause.");
+        translations.push_back(std::move(translation).value());
+    }
+
+    Json transact = {{"TransactItems", Json::array()}};
+    if (!capacity.is_null()) transact["ReturnConsumedCapacity"] = capacity;
+    if (reads) {
+        for (const Translation& t : translations)
+            transact["TransactItems"].push_back({{"Get", t.request}});
+        auto response = dispatch(engine, "TransactGetItems", transact);
+        if (!response) return response.error();
+        Json out = {{"Responses", Json::array()}};
+        const Json& got = (*response)["Responses"];
+        for (size_t i = 0; i < translations.size(); ++i) {
+            Json entry = Json::object();
+            if (got[i].contains("Item")) {
+                auto shown = partiql::projectResult(got[i]["Item"], translations[i].projection);
+                if (!shown) return shown.error();
+                entry["Item"] = std::move(shown).value();
+            }
+            out["Responses"].push_back(std::move(entry));
+        }
+        if (response->contains("ConsumedCapacity"))
+            out["ConsumedCapacity"] = (*response)["ConsumedCapacity"];
+        return out;
+    }
+    static const std::map<std::string, std::string> kActions = {
+        {"PutItem", "Put"},
+        {"UpdateItem", "Update"},
+        {"DeleteItem", "Delete"},
+        {"ConditionCheck", "ConditionCheck"}};
+    for (const Translation& t : translations)
+        transact["TransactItems"].push_back({{kActions.at(t.operation), t.request}});
+    if (request.contains("ClientRequestToken"))
+        transact["ClientRequestToken"] = request["ClientRequestToken"];
+    auto response = dispatch(engine, "TransactWriteItems", transact);
+    if (response) return response;
+    // An INSERT whose key exists is cancelled as a duplicate, not as a failed condition.
+    Error error = response.error();
+    Json extra = Json::parse(error.extraJson.empty() ? "{}" : error.extraJson, nullptr, false);
+    if (error.type != ErrorType::TransactionCanceled || !extra.contains("CancellationReasons"))
+        return error;
+    Json& reasons = extra["CancellationReasons"];
+    std::string codes;
+    for (size_t i = 0; i < reasons.size() && i < parsed.size(); ++i) {
+        if (parsed[i].kind == Statement::Kind::Insert &&
+            reasons[i].value("Code", "") == "ConditionalCheckFailed")
+            reasons[i] = {{"Code", "DuplicateItem"},
+                          {"Message", "Duplicate primary key exists in table"}};
+        codes += (codes.empty() ? "" : ", ") + reasons[i].value("Code", std::string());
+    }
+    return Error{ErrorType::TransactionCanceled,
+                 "Transaction cancelled, please refer cancellation reasons for specific reasons [" +
+                     codes + "]",
+                 extra.dump()};
+}
+
+}  // namespace shardscape
