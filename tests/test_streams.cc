@@ -83,6 +83,7 @@ class StreamsTest : public QObject {
     void streamErrors();
     void listStreams();
     void recordsSurviveReopen();
+    void bulkLoadsAreRecorded();
     void wireTargets();
 };
 
@@ -757,6 +758,28 @@ void StreamsTest::recordsSurviveReopen() {
     QVERIFY(std::string(after[1]["dynamodb"]["SequenceNumber"]) >
             std::string(after[0]["dynamodb"]["SequenceNumber"]));
     QCOMPARE_JSON(events(after), Json::array({change("INSERT", "a", 1), change("INSERT", "a", 2)}));
+}
+
+void StreamsTest::bulkLoadsAreRecorded() {
+    openWith(spec(true, "NEW_AND_OLD_IMAGES"));
+    QVERIFY_OK(call("PutItem", Json{{"TableName", "orders"}, {"Item", key("a", 1)}}));
+    // Sample data and item imports load in bulk; on a table with a stream they record too.
+    auto loader = harness_->engine().beginBulkLoad("orders");
+    QVERIFY(loader.ok());
+    Item replaced = itemFromJson(key("a", 1)).value();
+    replaced["v"] = AttributeValue::string("x");
+    QVERIFY((*loader)->add({replaced, itemFromJson(key("b", 1)).value()}).ok());
+    QVERIFY((*loader)->finish().ok());
+    QVERIFY(harness_->engine().putItems("orders", {itemFromJson(key("c", 1)).value()}).ok());
+    const std::string arn = latestStreamArn();
+    const Json records = readAll(iterator(arn, shards(arn)[0].at("ShardId"), "TRIM_HORIZON"));
+    QCOMPARE_JSON(events(records),
+                  Json::array({change("INSERT", "a", 1), change("MODIFY", "a", 1),
+                               change("INSERT", "b", 1), change("INSERT", "c", 1)}));
+    QCOMPARE_JSON(records[1].at("dynamodb").at("OldImage"), key("a", 1));
+    auto described = call("DescribeTable", json(R"({"TableName": "orders"})"));
+    QVERIFY_OK(described);
+    QCOMPARE(described->at("Table").at("ItemCount").get<int>(), 3);
 }
 
 void StreamsTest::wireTargets() {
