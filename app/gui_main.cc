@@ -35,7 +35,7 @@ int main(int argc, char* argv[]) {
     QCommandLineOption viewOption(
         "view",
         "The view to show first: tables, data, query, designer, simulation, heatmap, capacity, "
-        "compare, classroom or live.",
+        "compare, classroom, live or streams.",
         "VIEW");
     QCommandLineOption modelOption(
         "model",
@@ -96,7 +96,7 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(viewOption) && !window.showView(parser.value(viewOption))) {
         std::fprintf(stderr,
                      "shardscape: unknown view '%s' (tables, data, query, designer, simulation, "
-                     "heatmap, capacity, compare, classroom, live)\n",
+                     "heatmap, capacity, compare, classroom, live, streams)\n",
                      qPrintable(parser.value(viewOption)));
         return 2;
     }
