@@ -15,10 +15,13 @@
 
 #include "api/dispatch.h"
 #include "backend/local_backend.h"
+#include "backend/remote_backend.h"
 #include "base/clock.h"
 #include "main_window.h"
+#include "server_controller.h"
 #include "storage/engine.h"
 #include "stream_view.h"
+#include "table_list_model.h"
 
 using namespace shardscape;
 
@@ -29,6 +32,7 @@ class StreamViewTest : public QObject {
     void writesAppearWithTheirImages();
     void timeToLiveDeleteAndNewStream();
     void tableWithoutStream();
+    void remoteConnectionReadsOffTheGuiThread();
 };
 
 namespace {
@@ -205,6 +209,43 @@ void StreamViewTest::tableWithoutStream() {
     QCOMPARE(view->status()->text(),
              QString("Plain has no stream. Choose a view type and enable one: every write to "
                      "the table then adds a record here."));
+}
+
+void StreamViewTest::remoteConnectionReadsOffTheGuiThread() {
+    // The window connected to the local endpoint as to any remote: the view reads the stream
+    // through DynamoDB Streams' wire operations, off the GUI thread, on Refresh.
+    Window w;
+    QVERIFY(w.call(
+        "UpdateTable",
+        Json{{"TableName", "Orders"},
+             {"StreamSpecification", {{"StreamEnabled", true}, {"StreamViewType", "NEW_IMAGE"}}}}));
+    QVERIFY(w.call("PutItem", Json{{"TableName", "Orders"}, {"Item", item("r1", "new")}}));
+    ServerController* server = w.window->server();
+    QVERIFY2(server->start("127.0.0.1", 0), qPrintable(server->lastError()));
+    ConnectionProfile profile;
+    profile.endpointUrl = server->url().toStdString();
+    profile.source = CredentialSource::Typed;
+    profile.typed = {"AKIDLOCAL", "x", {}};
+    auto backend = RemoteBackend::connect(profile, AwsEnvironment{});
+    QVERIFY(backend);
+    w.window->tableList()->setBackend(std::move(backend).value());
+    QTRY_VERIFY_WITH_TIMEOUT(!w.window->tableList()->isLoading(), 5000);
+    QVERIFY(w.window->showView("streams"));
+    StreamView* view = w.view();
+    view->tableChooser()->setCurrentText("Orders");
+    QVERIFY(!view->timer()->isActive());  // no polling over the network
+    QTest::mouseClick(view->findChild<QPushButton*>("streamRefresh"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(view->recordTable()->rowCount(), 1, 5000);
+    QCOMPARE(w.row(0)[3], QString("id = r1"));
+    view->recordTable()->setCurrentCell(0, 0);
+    QCOMPARE(view->newImage()->toPlainText(), image("r1", "new"));
+    QVERIFY(!view->streamButton()->isEnabled());  // stream changes: UpdateTable elsewhere
+    QVERIFY(view->status()->text().endsWith(" · NEW_IMAGE · enabled · 1 record(s)"));
+    QVERIFY(w.call("PutItem", Json{{"TableName", "Orders"}, {"Item", item("r2", "new")}}));
+    QTest::mouseClick(view->findChild<QPushButton*>("streamRefresh"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(view->recordTable()->rowCount(), 2, 5000);
+    QCOMPARE(w.row(1)[3], QString("id = r2"));
+    server->stop();
 }
 
 QTEST_MAIN(StreamViewTest)

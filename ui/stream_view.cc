@@ -11,6 +11,7 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrent>
 
 #include "backend/backend.h"
 #include "table_list_model.h"
@@ -139,6 +140,8 @@ StreamView::StreamView(TableListModel* tables, QWidget* parent) : QWidget(parent
     connect(records_, &QTableWidget::currentCellChanged, this,
             [this](int row) { showRecord(row); });
     connect(tables_, &TableListModel::tablesChanged, this, &StreamView::reloadTables);
+    connect(&watcher_, &QFutureWatcher<Result<StreamChanges>>::finished, this,
+            [this] { apply(pendingTable_, watcher_.result()); });
     reloadTables();
 }
 
@@ -165,7 +168,8 @@ void StreamView::tableChosen() {
     records_->setRowCount(0);
     oldImage_->clear();
     newImage_->clear();
-    refresh();
+    // Read when shown (showEvent), not while another view is.
+    if (isVisible()) refresh();
 }
 
 void StreamView::refresh() {
@@ -177,23 +181,39 @@ void StreamView::refresh() {
     const std::string after =
         shown_.empty() ? std::string()
                        : shown_.back()["dynamodb"].value("SequenceNumber", std::string());
-    auto changes = backend->streamChanges(table, after);
+    if (tables_->capabilities().immediate)
+        return apply(table, backend->streamChanges(table, after));
+    // A remote backend answers over the network: read off the GUI thread.
+    if (watcher_.isRunning()) return;
+    pendingTable_ = table;
+    status_->setText(tr("Reading the stream of %1…").arg(table_->currentText()));
+    watcher_.setFuture(QtConcurrent::run(
+        [backend, table, after] { return backend->streamChanges(table, after); }));
+}
+
+void StreamView::apply(const std::string& table, Result<StreamChanges> changes) {
+    if (table != table_->currentText().toStdString()) return;  // another table was chosen
     if (!changes)
         return status_->setText(tr("%1: %2").arg(QString::fromStdString(changes.error().name()),
                                                  QString::fromStdString(changes.error().message)));
     if (changes->streamArn != streamArn_ && !shown_.empty()) {
         // A new stream (disabled and enabled again): start its log afresh.
         shown_.clear();
+        streamArn_.clear();
         records_->setRowCount(0);
         oldImage_->clear();
         newImage_->clear();
-        changes = backend->streamChanges(table);
-        if (!changes) return status_->setText(QString::fromStdString(changes.error().message));
+        return refresh();
     }
     streamArn_ = changes->streamArn;
     enabled_ = changes->enabled && !streamArn_.empty();
+    const bool local = tables_->capabilities().immediate;
     streamButton_->setText(enabled_ ? tr("&Disable stream") : tr("&Enable stream"));
-    viewType_->setEnabled(!enabled_);
+    streamButton_->setEnabled(local);
+    streamButton_->setToolTip(local ? QString()
+                                    : tr("On a remote connection, change the stream with "
+                                         "UpdateTable (the query builder or the AWS CLI)"));
+    viewType_->setEnabled(local && !enabled_);
     if (enabled_)
         viewType_->setCurrentIndex(viewType_->findData(QString::fromStdString(changes->viewType)));
     const bool follow =
@@ -206,7 +226,7 @@ void StreamView::refresh() {
             tr("%1 has no stream. Choose a view type and enable one: every write to the table "
                "then adds a record here.")
                 .arg(table_->currentText()));
-    const bool live = tables_->capabilities().immediate;
+    const bool live = local;
     status_->setText(tr("%1 · %2 · %3 · %n record(s)%4", nullptr, static_cast<int>(shown_.size()))
                          .arg(QString::fromStdString(streamArn_),
                               QString::fromStdString(changes->viewType),
@@ -272,7 +292,7 @@ void StreamView::toggleStream() {
 
 void StreamView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    refresh();
+    if (shown_.empty() || tables_->capabilities().immediate) refresh();
     if (tables_->capabilities().immediate) timer_->start();
 }
 

@@ -3,13 +3,16 @@
 // (DynamoDB Streams, read through the backend: Backend::streamChanges) listed oldest first,
 // refreshed every second while the view shows on a backend that answers at once, so writes
 // from the query builder, the item editor or SDKs through the local endpoint appear as they
-// happen. The chosen record's old and new images are shown side by side. The view also
-// enables a stream (with a view type) or disables it.
+// happen; on a remote connection Refresh reads them off the GUI thread. The chosen record's
+// old and new images are shown side by side. On the local engine the view also enables a
+// stream (with a view type) or disables it.
 
+#include <QFutureWatcher>
 #include <QWidget>
 #include <string>
 #include <vector>
 
+#include "backend/backend.h"
 #include "values/attribute_json.h"
 
 class QComboBox;
@@ -42,7 +45,8 @@ class StreamView : public QWidget {
     const std::vector<Json>& records() const { return shown_; }
 
   public slots:
-    // Reads the records written since the last one shown and appends them.
+    // Reads the records written since the last one shown and appends them: at once on a
+    // backend that answers at once, else in the background (the view updates when done).
     void refresh();
 
   protected:
@@ -54,6 +58,8 @@ class StreamView : public QWidget {
     void toggleStream();
     void showRecord(int row);
     void appendRecord(const Json& record);
+    // Shows what streamChanges read for `table`.
+    void apply(const std::string& table, Result<StreamChanges> changes);
 
     TableListModel* tables_;
     QComboBox* table_ = nullptr;
@@ -65,6 +71,8 @@ class StreamView : public QWidget {
     QPlainTextEdit* oldImage_ = nullptr;
     QPlainTextEdit* newImage_ = nullptr;
     QTimer* timer_ = nullptr;
+    QFutureWatcher<Result<StreamChanges>> watcher_;
+    std::string pendingTable_;  // the table a background read is for
     std::vector<Json> shown_;
     std::string streamArn_;
     bool enabled_ = false;
