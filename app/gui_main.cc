@@ -31,7 +31,7 @@ struct Options {
     QCommandLineOption view{
         "view",
         "The view to show first: tables, data, query, partiql, designer, simulation, heatmap, "
-        "capacity, compare, classroom or live.",
+        "capacity, compare, classroom, live or streams.",
         "VIEW"};
     QCommandLineOption model{
         "model",
@@ -74,7 +74,7 @@ bool asksForHelpOrVersion(int argc, char* argv[]) {
 }
 
 const QStringList kDesignerDialogs = {"entity-type", "access-pattern", "scenario", "new-model",
-                                     "suggest-fix"};
+                                      "suggest-fix"};
 
 }  // namespace
 
@@ -155,7 +155,7 @@ int main(int argc, char* argv[]) {
         std::fprintf(
             stderr,
             "shardscape: unknown view '%s' (tables, data, query, partiql, designer, simulation, "
-            "heatmap, capacity, compare, classroom, live)\n",
+            "heatmap, capacity, compare, classroom, live, streams)\n",
             qPrintable(parser.value(viewOption)));
         return 2;
     }

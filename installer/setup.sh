@@ -31,6 +31,7 @@ packages=(
 )
 dynalite_version=4.0.0  # bench_endpoint's baseline and the remote-connection tests' server (npm)
 aws_sdk_js_version=3.1169.0  # @aws-sdk/client-dynamodb for the JavaScript SDK compat test (npm)
+aws_sdk_js_streams_version=3.1141.0  # @aws-sdk/client-dynamodb-streams, for compat_js_streams
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -86,6 +87,20 @@ install_aws_sdk_js() {
     "@aws-sdk/client-dynamodb@$aws_sdk_js_version"
 }
 
+# The DynamoDB Streams client beside the DynamoDB client, for compat_js_streams.
+install_aws_sdk_js_streams() {
+  local dir="$build_dir/aws-sdk-js-streams"
+  local package="$dir/node_modules/@aws-sdk/client-dynamodb-streams/package.json"
+  if [ -f "$package" ] && grep -q "\"version\": \"$aws_sdk_js_streams_version\"" "$package"; then
+    return
+  fi
+  say "Installing @aws-sdk/client-dynamodb-streams $aws_sdk_js_streams_version with npm into $dir"
+  mkdir -p "$dir"
+  npm install --prefix "$dir" --no-audit --no-fund --loglevel=error \
+    "@aws-sdk/client-dynamodb-streams@$aws_sdk_js_streams_version" \
+    "@aws-sdk/client-dynamodb@$aws_sdk_js_version"
+}
+
 build() {
   say "Configuring Release build in $build_dir"
   cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -129,6 +144,7 @@ case "${1:-}" in
     install_packages
     install_dynalite
     install_aws_sdk_js
+    install_aws_sdk_js_streams
     if [ "${2:-}" = "--sanitize" ]; then
       run_sanitized address headless asan sanitizer_suites
       run_sanitized thread concurrency tsan concurrency_suites

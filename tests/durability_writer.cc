@@ -42,8 +42,9 @@ int putLoop(Engine& engine) {
 }
 
 // Transaction i: puts a<i> and b<i>, deletes a<i-5>, and sets ctr.last = i. Every item has
-// index keys, so each transaction also changes both indexes. After a crash the table must
-// hold exactly a<L-4..L>, b<0..L> and ctr.last = L for some L, with indexes to match.
+// index keys, so each transaction also changes both indexes, and the table's stream gets a
+// record per changed item. After a crash the table must hold exactly a<L-4..L>, b<0..L> and
+// ctr.last = L for some L, with indexes and stream records to match.
 int transactionLoop(Engine& engine) {
     Json create = Json::parse(R"({"TableName":"Ledger","BillingMode":"PAY_PER_REQUEST",
         "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"S"},
@@ -52,7 +53,8 @@ int transactionLoop(Engine& engine) {
         "GlobalSecondaryIndexes":[{"IndexName":"byG","KeySchema":[{"AttributeName":"g","KeyType":"HASH"},
           {"AttributeName":"n","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}}],
         "LocalSecondaryIndexes":[{"IndexName":"byN","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},
-          {"AttributeName":"n","KeyType":"RANGE"}],"Projection":{"ProjectionType":"KEYS_ONLY"}}]})");
+          {"AttributeName":"n","KeyType":"RANGE"}],"Projection":{"ProjectionType":"KEYS_ONLY"}}],
+        "StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"}})");
     if (auto created = dispatch(engine, "CreateTable", create); !created)
         return fail(created.error());
     auto entry = [](const char* pk, long i) {

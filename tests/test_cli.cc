@@ -300,9 +300,9 @@ class CliTest : public QObject {
         QCOMPARE(parse(queried.out)["Count"], 3);
     }
 
-    // A transaction is one atomic batch with its index updates: after kill -9 at any moment
-    // the table holds exactly the state after some transaction L, and every index agrees
-    // with the table.
+    // A transaction is one atomic batch with its index updates and stream records: after
+    // kill -9 at any moment the table holds exactly the state after some transaction L, and
+    // every index and the table's stream agree with the table.
     void transactionsAndIndexesSurviveKill9() {
         QTemporaryDir dir;
         const QString data = dir.path() + "/data";
@@ -371,6 +371,46 @@ class CliTest : public QObject {
         for (const auto& index : described->first.indexes)
             QCOMPARE(described->second.indexes.at(index.id).itemCount,
                      static_cast<int64_t>(table.size()));
+
+        // The stream holds exactly the records of transactions 0..last, in order: no record
+        // lost or invented by the kill (they are in the transaction's batch).
+        const std::string arn = described->first.streamArn(described->first.streams.back());
+        auto stream = dispatch(engine, "DescribeStream", Json{{"StreamArn", arn}});
+        QVERIFY(stream.ok());
+        const Json shards = (*stream)["StreamDescription"]["Shards"];
+        QCOMPARE(shards.size(), size_t(1));
+        auto iterator = dispatch(engine, "GetShardIterator",
+                                 Json{{"StreamArn", arn},
+                                      {"ShardId", shards[0]["ShardId"]},
+                                      {"ShardIteratorType", "TRIM_HORIZON"}});
+        QVERIFY(iterator.ok());
+        std::vector<std::string> events, expected;
+        std::string next = (*iterator)["ShardIterator"];
+        while (true) {
+            auto page = dispatch(engine, "GetRecords", Json{{"ShardIterator", next}});
+            QVERIFY(page.ok());
+            if ((*page)["Records"].empty()) break;
+            for (const auto& record : (*page)["Records"]) {
+                const Json& keys = record["dynamodb"]["Keys"];
+                std::string event = record["eventName"];
+                event.append(" ").append(keys["pk"]["S"].get<std::string>());
+                event.append("/").append(keys["sk"]["S"].get<std::string>());
+                if (keys["pk"]["S"] == "ctr")
+                    event.append("=").append(
+                        record["dynamodb"]["NewImage"]["last"]["N"].get<std::string>());
+                events.push_back(event);
+            }
+            next = (*page)["NextShardIterator"];
+        }
+        for (long i = 0; i <= last; ++i) {
+            expected.push_back(std::string("INSERT a/").append(std::to_string(i)));
+            expected.push_back(std::string("INSERT b/").append(std::to_string(i)));
+            expected.push_back(std::string(i == 0 ? "INSERT" : "MODIFY") +
+                               " ctr/0=" + std::to_string(i));
+            if (i >= 5) expected.push_back(std::string("REMOVE a/").append(std::to_string(i - 5)));
+        }
+        QCOMPARE(events.size(), expected.size());
+        QVERIFY(events == expected);
     }
 
     // A failed ConditionExpression is DynamoDB's error body, with the current item on request.

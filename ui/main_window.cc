@@ -36,6 +36,7 @@
 #include "scenario_gallery_panel.h"
 #include "server_controller.h"
 #include "simulation_panel.h"
+#include "stream_view.h"
 #include "table_list_model.h"
 #include "welcome_panel.h"
 
@@ -99,6 +100,9 @@ MainWindow::MainWindow(std::shared_ptr<Backend> local, const QString& dataDirect
     live_ = new LiveCapacityView(tables_, views_);
     live_->setProperty("viewName", "live");
     views_->addTab(live_, tr("Live"));
+    streams_ = new StreamView(tables_, views_);
+    streams_->setProperty("viewName", "streams");
+    views_->addTab(streams_, tr("Streams"));
     // The classroom's scenario gallery runs its scenarios in the simulation view.
     connect(classroom_->galleryPanel(), &ScenarioGalleryPanel::scenarioChosen, this,
             [this](const QString& path) {

@@ -27,6 +27,7 @@ class PresenterMode;
 class SimulationPanel;
 class CompareView;
 class LiveCapacityView;
+class StreamView;
 class DesignerWorkbench;
 class SampleDataDialog;
 class CommitDialog;
@@ -74,6 +75,7 @@ class MainWindow : public QMainWindow {
     CompareView* compareView() const { return compare_; }
     // Live mode: real requests on a metered table, heat map and capacity chart ("live").
     LiveCapacityView* liveView() const { return live_; }
+    StreamView* streamView() const { return streams_; }
 
     // Classroom mode: the step-through and scenario gallery view ("classroom"), and the
     // presenter look (View > Classroom mode, F11: large fonts, high contrast).
@@ -133,6 +135,7 @@ class MainWindow : public QMainWindow {
     SimulationPanel* simulation_ = nullptr;
     CompareView* compare_ = nullptr;
     LiveCapacityView* live_ = nullptr;
+    StreamView* streams_ = nullptr;
     QLabel* statusFigures_ = nullptr;
     QLabel* backgroundStatus_ = nullptr;
     quint64 backgroundFailuresSeen_ = 0;

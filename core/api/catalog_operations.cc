@@ -16,6 +16,23 @@ std::string joinNames(const std::vector<std::string>& names) {
     return out;
 }
 
+// A request's StreamSpecification (its shape checked): enabled, and the view type if given.
+struct StreamRequest {
+    bool enabled = false;
+    std::optional<StreamViewType> viewType;
+};
+
+std::optional<StreamRequest> readStreamRequest(const Json& request) {
+    auto it = request.find("StreamSpecification");
+    if (it == request.end() || !it->is_object()) return std::nullopt;
+    StreamRequest stream;
+    if (auto enabled = it->find("StreamEnabled"); enabled != it->end() && enabled->is_boolean())
+        stream.enabled = enabled->get<bool>();
+    if (auto type = it->find("StreamViewType"); type != it->end() && type->is_string())
+        stream.viewType = streamViewTypeFromName(type->get<std::string>());
+    return stream;
+}
+
 }  // namespace
 
 Result<Json> createTableOperation(Engine& engine, const Json& request) {
@@ -123,6 +140,16 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
             "One or more parameter values were invalid: Number of attributes in KeySchema does not "
             "exactly match number of attributes defined in AttributeDefinitions");
 
+    const auto stream = readStreamRequest(request);
+    if (stream && stream->enabled && !stream->viewType)
+        return validationError(
+            "One or more parameter values were invalid: Table is being created with a stream "
+            "enabled, UpdateViewType is required");
+    if (stream && !stream->enabled && stream->viewType)
+        return validationError(
+            "One or more parameter values were invalid: Table is being created with a stream "
+            "disabled, UpdateViewType should not be specified");
+
     // An empty Tags list is accepted (TagResource refuses one).
     std::map<std::string, std::string> tagsByKey;
     if (tags) {
@@ -154,6 +181,11 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
                                     hasGlobal ? std::optional(globalInputs) : std::nullopt);
         if (!indexes) return indexes.error();
         table.indexes = std::move(indexes).value();
+    }
+    if (stream && stream->enabled) {
+        StreamDefinition definition;
+        definition.viewType = *stream->viewType;
+        table.streams.push_back(std::move(definition));
     }
     auto created = engine.createTable(std::move(table));
     if (!created) return created.error();
@@ -398,19 +430,19 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
             return {};
         });
         if (!updated) return updated.error();
-        const bool moreUpdates = request.contains("ProvisionedThroughput") ||
-                                 request.contains("BillingMode") ||
-                                 request.contains("GlobalSecondaryIndexUpdates");
+        const bool moreUpdates =
+            request.contains("ProvisionedThroughput") || request.contains("StreamSpecification") ||
+            request.contains("BillingMode") || request.contains("GlobalSecondaryIndexUpdates");
         if (!moreUpdates) {
             auto described = engine.describeTable(*name);
             if (!described) return described.error();
             return Json{{"TableDescription", described->first.describe(described->second)}};
         }
     }
-    const bool otherUpdates = request.contains("StreamSpecification") ||
-                              request.contains("SSESpecification") ||
-                              request.contains("ReplicaUpdates");
-    if (!throughput.present && !billingMode && !otherUpdates && indexUpdates.empty())
+    const auto stream = readStreamRequest(request);
+    const bool otherUpdates =
+        request.contains("SSESpecification") || request.contains("ReplicaUpdates");
+    if (!throughput.present && !billingMode && !otherUpdates && indexUpdates.empty() && !stream)
         return validationError(
             "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
             "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
@@ -421,12 +453,32 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
     SHARDSCAPE_TRY(checkThroughputBounds(throughput));
     if (otherUpdates)
         return validationError(
-            "Stream, encryption and replica updates are not supported yet by this version of "
+            "Encryption and replica updates are not supported yet by this version of "
             "Shardscape");
+    if (stream) {
+        if (stream->enabled && !stream->viewType)
+            return validationError(
+                "One or more parameter values were invalid: If stream is being enabled then "
+                "UpdateViewType is required");
+        if (!stream->enabled && stream->viewType)
+            return validationError(
+                "One or more parameter values were invalid: If stream is being disabled, then "
+                "UpdateViewType must not be specified");
+        // DynamoDB refuses a stream change together with a throughput change.
+        if (throughput.present || billingMode == "PROVISIONED")
+            return validationError("You cannot modify stream status while updating table IOPS");
+    }
     SHARDSCAPE_TRY(checkIndexUpdates(indexUpdates));
     // A table being created, updated or deleted cannot be changed.
     SHARDSCAPE_TRY(engine.requireChangeable(*name));
     const std::shared_ptr<const TableDefinition> before = engine.table(*name);
+    if (stream) {
+        auto changed = engine.setStream(
+            *name, stream->enabled ? stream->viewType : std::optional<StreamViewType>());
+        if (!changed) return changed.error();
+        if (!billingMode && indexUpdates.empty())
+            return describeUpdatedTable(engine, *name, {}, std::nullopt, before);
+    }
     if (!throughput.present && !billingMode) {
         auto updated = applyIndexUpdates(engine, *name, indexUpdates, definitions);
         if (!updated) return updated.error();

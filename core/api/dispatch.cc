@@ -20,11 +20,15 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
         {"CreateTable", createTableOperation},
         {"DeleteItem", deleteItemOperation},
         {"DeleteTable", deleteTableOperation},
+        {"DescribeStream", describeStreamOperation},
         {"DescribeTable", describeTableOperation},
         {"DescribeTimeToLive", describeTimeToLiveOperation},
         {"ExecuteStatement", executeStatementOperation},
         {"ExecuteTransaction", executeTransactionOperation},
         {"GetItem", getItemOperation},
+        {"GetRecords", getRecordsOperation},
+        {"GetShardIterator", getShardIteratorOperation},
+        {"ListStreams", listStreamsOperation},
         {"ListTables", listTablesOperation},
         {"ListTagsOfResource", listTagsOfResourceOperation},
         {"PutItem", putItemOperation},
@@ -70,6 +74,11 @@ std::vector<std::string> supportedOperations() {
     std::vector<std::string> names;
     for (const auto& [name, handler] : handlers()) names.push_back(name);
     return names;
+}
+
+bool isStreamsOperation(std::string_view operation) {
+    return operation == "ListStreams" || operation == "DescribeStream" ||
+           operation == "GetShardIterator" || operation == "GetRecords";
 }
 
 bool hasEmptyResponseBody(std::string_view operation) {

@@ -16,7 +16,12 @@ Result<Json> dispatch(Engine& engine, std::string_view operation, const Json& re
 // Same, from request text; malformed JSON is a SerializationException.
 Result<Json> dispatchText(Engine& engine, std::string_view operation, std::string_view body);
 
+// Every operation dispatch() serves: DynamoDB's and DynamoDB Streams'.
 std::vector<std::string> supportedOperations();
+// The DynamoDB Streams operations (ListStreams, DescribeStream, GetShardIterator, GetRecords):
+// the endpoint serves them under X-Amz-Target DynamoDBStreams_20120810, the others under
+// DynamoDB_20120810.
+bool isStreamsOperation(std::string_view operation);
 
 // Operations DynamoDB answers with an empty body (TagResource, UntagResource: they have no
 // output members); dispatch gives {} for them, which is what goes on the wire as nothing.

@@ -39,4 +39,10 @@ Result<Json> tagResourceOperation(Engine& engine, const Json& request);
 Result<Json> untagResourceOperation(Engine& engine, const Json& request);
 Result<Json> listTagsOfResourceOperation(Engine& engine, const Json& request);
 
+// DynamoDB Streams (X-Amz-Target DynamoDBStreams_20120810.*).
+Result<Json> listStreamsOperation(Engine& engine, const Json& request);
+Result<Json> describeStreamOperation(Engine& engine, const Json& request);
+Result<Json> getShardIteratorOperation(Engine& engine, const Json& request);
+Result<Json> getRecordsOperation(Engine& engine, const Json& request);
+
 }  // namespace shardscape

@@ -266,6 +266,16 @@ Members batchWriteItem() {
             {"RequestItems", requestItems}};
 }
 
+// AWS's enum order in its messages: "[OLD_IMAGE, KEYS_ONLY, NEW_AND_OLD_IMAGES, NEW_IMAGE]".
+Shape streamSpecification() {
+    Shape enabled = booleanShape();
+    enabled.notNull();
+    return fieldStruct("StreamSpecification",
+                       {{"StreamEnabled", enabled},
+                        {"StreamViewType", enumShape({"OLD_IMAGE", "KEYS_ONLY",
+                                                      "NEW_AND_OLD_IMAGES", "NEW_IMAGE"})}});
+}
+
 Members createTable() {
     Shape attributeName = stringShape();
     attributeName.notNull();
@@ -291,6 +301,7 @@ Members createTable() {
                                                   {"KeySchema", keySchema(false)},
                                                   {"Projection", projection()},
                                                   {"ProvisionedThroughput", throughput(false)}}))},
+        {"StreamSpecification", streamSpecification()},
         {"Tags", listOf(valueStruct("Tag", {{"Key", stringShape()}, {"Value", stringShape()}}))},
     };
 }
@@ -311,7 +322,8 @@ Members updateTable() {
             {"BillingMode", enumShape({"PROVISIONED", "PAY_PER_REQUEST"})},
             {"GlobalSecondaryIndexUpdates",
              listOf(valueStruct("GlobalSecondaryIndexUpdate",
-                                {{"Update", update}, {"Create", create}, {"Delete", remove}}))}};
+                                {{"Update", update}, {"Create", create}, {"Delete", remove}}))},
+            {"StreamSpecification", streamSpecification()}};
 }
 
 Members tableOnly() {
@@ -381,6 +393,56 @@ Members executeTransaction() {
             {"ReturnConsumedCapacity", returnConsumedCapacity()}};
 }
 
+// DynamoDB Streams (botocore's dynamodbstreams service model).
+Shape streamArn(bool required) {
+    Shape shape = stringShape();
+    if (required) shape.notNull();
+    shape.lengthAtLeast(37).lengthAtMost(1024);
+    return shape;
+}
+
+Shape shardId(bool required) {
+    Shape shape = stringShape();
+    if (required) shape.notNull();
+    shape.lengthAtLeast(28).lengthAtMost(65);
+    return shape;
+}
+
+Shape boundedLimit(long long maximum) {
+    Shape shape = integerShape();
+    shape.atLeast(1).atMost(maximum);
+    return shape;
+}
+
+Members listStreams() {
+    return {{"TableName", nameShape()},
+            {"Limit", boundedLimit(100)},
+            {"ExclusiveStartStreamArn", streamArn(false)}};
+}
+
+Members describeStream() {
+    return {{"StreamArn", streamArn(true)},
+            {"Limit", boundedLimit(100)},
+            {"ExclusiveStartShardId", shardId(false)}};
+}
+
+Members getShardIterator() {
+    Shape type = stringShape();
+    type.notNull().oneOf({"TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"});
+    Shape sequence = stringShape();
+    sequence.lengthAtLeast(21).lengthAtMost(40);
+    return {{"StreamArn", streamArn(true)},
+            {"ShardId", shardId(true)},
+            {"ShardIteratorType", type},
+            {"SequenceNumber", sequence}};
+}
+
+Members getRecords() {
+    Shape iterator = stringShape();
+    iterator.notNull().lengthAtLeast(1).lengthAtMost(2048);
+    return {{"ShardIterator", iterator}, {"Limit", boundedLimit(1000)}};
+}
+
 }  // namespace
 
 const Members* requestShape(std::string_view operation) {
@@ -390,6 +452,10 @@ const Members* requestShape(std::string_view operation) {
         {"BatchWriteItem", batchWriteItem()},
         {"CreateTable", createTable()},
         {"DeleteItem", deleteItem()},
+        {"DescribeStream", describeStream()},
+        {"GetRecords", getRecords()},
+        {"GetShardIterator", getShardIterator()},
+        {"ListStreams", listStreams()},
         {"DeleteTable", tableOnly()},
         {"DescribeTable", tableOnly()},
         {"DescribeTimeToLive", tableOnly()},

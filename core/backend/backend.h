@@ -114,6 +114,15 @@ struct CapacityRecording {
     int64_t itemCount = 0;
 };
 
+// The records of a table's latest stream (DynamoDB Streams), for the Streams view.
+struct StreamChanges {
+    std::string streamArn;  // empty when the table has never had a stream
+    std::string viewType;   // "NEW_AND_OLD_IMAGES", ...
+    bool enabled = false;
+    // GetRecords' records after the sequence number asked for, oldest first.
+    std::vector<Json> records;
+};
+
 class Backend {
   public:
     virtual ~Backend() = default;
@@ -159,6 +168,12 @@ class Backend {
     virtual Result<std::vector<Item>> walkthroughExamples(const std::string& table, int limit = 20);
     virtual Result<Walkthrough> walkThrough(const WalkthroughRequest& request);
 
+    // DynamoDB Streams: the records of `table`'s latest stream whose sequence numbers come
+    // after `afterSequence` (all of them when it is empty), at most `limit`, read with
+    // DescribeTable, DescribeStream, GetShardIterator and GetRecords through call().
+    virtual Result<StreamChanges> streamChanges(const std::string& table,
+                                                const std::string& afterSequence = {},
+                                                size_t limit = 1000);
     // The engine to serve as a local endpoint; it lives as long as this backend.
     virtual Result<Engine*> servedEngine();
 

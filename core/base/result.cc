@@ -35,6 +35,10 @@ std::string errorTypeName(ErrorType type) {
             return "UnknownOperationException";
         case ErrorType::InternalServer:
             return "InternalServerError";
+        case ErrorType::ExpiredIterator:
+            return "ExpiredIteratorException";
+        case ErrorType::TrimmedDataAccess:
+            return "TrimmedDataAccessException";
         case ErrorType::MissingAuthenticationToken:
             return "MissingAuthenticationTokenException";
         case ErrorType::IncompleteSignature:

@@ -33,6 +33,9 @@ enum class ErrorType {
     Serialization,
     UnknownOperation,
     InternalServer,
+    // DynamoDB Streams' GetShardIterator and GetRecords.
+    ExpiredIterator,
+    TrimmedDataAccess,
     // Request authentication (the HTTP endpoint), reported in the coral namespace.
     MissingAuthenticationToken,
     IncompleteSignature,

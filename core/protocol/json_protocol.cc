@@ -67,14 +67,19 @@ HttpResponse preflight(const HttpRequest& request) {
     return response;
 }
 
-// The X-Amz-Target's operation when it names one of ours under DynamoDB_20120810, else empty
-// (also for one with more or fewer than two dot-separated parts).
+// The X-Amz-Target's operation when it names one of ours: DynamoDB's under DynamoDB_20120810,
+// DynamoDB Streams' under DynamoDBStreams_20120810; else empty (also for one with more or
+// fewer than two dot-separated parts).
 std::string_view targetOperation(const std::string* target,
                                  const std::set<std::string, std::less<>>& operations) {
-    if (!target || !target->starts_with(JsonProtocol::kTargetPrefix)) return {};
-    const std::string_view operation =
-        std::string_view(*target).substr(JsonProtocol::kTargetPrefix.size());
-    if (operation.find('.') != std::string_view::npos || !operations.contains(operation)) return {};
+    if (!target) return {};
+    const bool streams = target->starts_with(JsonProtocol::kStreamsTargetPrefix);
+    if (!streams && !target->starts_with(JsonProtocol::kTargetPrefix)) return {};
+    const std::string_view operation = std::string_view(*target).substr(
+        streams ? JsonProtocol::kStreamsTargetPrefix.size() : JsonProtocol::kTargetPrefix.size());
+    if (operation.find('.') != std::string_view::npos || !operations.contains(operation) ||
+        isStreamsOperation(operation) != streams)
+        return {};
     return operation;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // DynamoDB's JSON 1.0 wire protocol over HTTP, independent of the HTTP server: `POST /` with
-// `X-Amz-Target: DynamoDB_20120810.<Operation>` and a JSON body, answered through `dispatch`
+// `X-Amz-Target: DynamoDB_20120810.<Operation>` (DynamoDB Streams':
+// `DynamoDBStreams_20120810.<Operation>`) and a JSON body, answered through `dispatch`
 // with DynamoDB's headers (x-amzn-RequestId, x-amz-crc32), error bodies and status codes.
 // Every operation `dispatch` knows is served; nothing here lists them.
 
@@ -36,6 +37,8 @@ class JsonProtocol {
 
     static constexpr size_t kMaxRequestBytes = 16 * 1024 * 1024;
     static constexpr std::string_view kTargetPrefix = "DynamoDB_20120810.";
+    // DynamoDB Streams' operations (its clients sign for service "dynamodb" too).
+    static constexpr std::string_view kStreamsTargetPrefix = "DynamoDBStreams_20120810.";
     static constexpr std::string_view kJson10 = "application/x-amz-json-1.0";
 
   private:

@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "api/dispatch.h"
 #include "protocol/json_protocol.h"
 #include "protocol/sigv4.h"
 
@@ -108,7 +109,10 @@ HttpRequest DynamoDbClient::signedRequest(std::string_view operation, std::strin
     request.headers = {
         {"Host", endpoint_.hostHeader()},
         {"X-Amz-Date", date},
-        {"X-Amz-Target", std::string(JsonProtocol::kTargetPrefix) + std::string(operation)},
+        {"X-Amz-Target",
+         std::string(isStreamsOperation(operation) ? JsonProtocol::kStreamsTargetPrefix
+                                                   : JsonProtocol::kTargetPrefix) +
+             std::string(operation)},
         {"Content-Type", std::string(JsonProtocol::kJson10)},
     };
     const sigv4::Credentials& credentials = connection_.credentials;

@@ -1,5 +1,9 @@
 #include "schema/table_definition.h"
 
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
 #include "values/item_binary.h"
 
 namespace shardscape {
@@ -35,6 +39,40 @@ const char* tableStatusName(TableStatus status) {
             break;
     }
     return "ACTIVE";
+}
+
+const char* streamViewTypeName(StreamViewType type) {
+    switch (type) {
+        case StreamViewType::KeysOnly:
+            return "KEYS_ONLY";
+        case StreamViewType::NewImage:
+            return "NEW_IMAGE";
+        case StreamViewType::OldImage:
+            return "OLD_IMAGE";
+        case StreamViewType::NewAndOldImages:
+            break;
+    }
+    return "NEW_AND_OLD_IMAGES";
+}
+
+std::optional<StreamViewType> streamViewTypeFromName(std::string_view name) {
+    if (name == "KEYS_ONLY") return StreamViewType::KeysOnly;
+    if (name == "NEW_IMAGE") return StreamViewType::NewImage;
+    if (name == "OLD_IMAGE") return StreamViewType::OldImage;
+    if (name == "NEW_AND_OLD_IMAGES") return StreamViewType::NewAndOldImages;
+    return std::nullopt;
+}
+
+std::string streamLabelFor(double time) {
+    const auto millis = static_cast<int64_t>(std::floor(time * 1000));
+    const std::time_t seconds = static_cast<std::time_t>(millis / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[64];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03d", utc.tm_year + 1900,
+                  utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                  static_cast<int>(millis % 1000));
+    return text;
 }
 
 std::string encodeTableStatistics(const TableStatistics& stats) {
@@ -75,6 +113,16 @@ bool TableDefinition::isAnyKeyAttribute(const std::string& attribute) const {
 
 std::string TableDefinition::arn() const {
     return "arn:aws:dynamodb:ddblocal:000000000000:table/" + name;
+}
+
+std::string TableDefinition::streamArn(const StreamDefinition& stream) const {
+    return arn() + "/stream/" + stream.label;
+}
+
+const StreamDefinition* TableDefinition::findStream(const std::string& label) const {
+    for (const auto& stream : streams)
+        if (stream.label == label) return &stream;
+    return nullptr;
 }
 
 Json TableDefinition::describe(const TableStatistics& stats, const std::string& status) const {
@@ -142,6 +190,15 @@ Json TableDefinition::describe(const TableStatistics& stats, const std::string& 
     }
     if (!local.empty()) description["LocalSecondaryIndexes"] = std::move(local);
     if (!global.empty()) description["GlobalSecondaryIndexes"] = std::move(global);
+    // DynamoDB: StreamSpecification while a stream is enabled; the latest stream's ARN and
+    // label also after it was disabled.
+    if (const StreamDefinition* live = liveStream())
+        description["StreamSpecification"] = {
+            {"StreamEnabled", true}, {"StreamViewType", streamViewTypeName(live->viewType)}};
+    if (!streams.empty()) {
+        description["LatestStreamArn"] = streamArn(streams.back());
+        description["LatestStreamLabel"] = streams.back().label;
+    }
     // Shardscape's own setting, shown only when on (DynamoDB has no such member).
     if (capacityEnforcement != CapacityEnforcement::Off)
         description["ShardscapeCapacityEnforcement"] = enforcementName(capacityEnforcement);
@@ -176,6 +233,17 @@ Json TableDefinition::toStorageJson() const {
     if (capacityEnforcement != CapacityEnforcement::Off)
         out["capacityEnforcement"] = enforcementName(capacityEnforcement);
     if (!tags.empty()) out["tags"] = tags;
+    if (!streams.empty()) {
+        Json list = Json::array();
+        for (const auto& stream : streams)
+            list.push_back({{"id", stream.id},
+                            {"label", stream.label},
+                            {"viewType", streamViewTypeName(stream.viewType)},
+                            {"created", stream.created},
+                            {"disabled", stream.disabled},
+                            {"lastSequence", stream.lastSequence}});
+        out["streams"] = std::move(list);
+    }
     return out;
 }
 
@@ -214,6 +282,20 @@ Result<TableDefinition> TableDefinition::fromStorageJson(const Json& json) {
                     .value_or(CapacityEnforcement::Off);
         if (json.contains("tags"))
             t.tags = json.at("tags").get<std::map<std::string, std::string>>();
+        if (json.contains("streams")) {
+            for (const auto& entry : json.at("streams")) {
+                StreamDefinition stream;
+                stream.id = entry.at("id").get<uint32_t>();
+                stream.label = entry.at("label").get<std::string>();
+                auto type = streamViewTypeFromName(entry.at("viewType").get<std::string>());
+                if (!type) return corruptionError("Corrupt stream view type in catalog");
+                stream.viewType = *type;
+                stream.created = entry.at("created").get<double>();
+                stream.disabled = entry.value("disabled", 0.0);
+                stream.lastSequence = entry.value("lastSequence", uint64_t(0));
+                t.streams.push_back(std::move(stream));
+            }
+        }
         return t;
     } catch (const std::exception& e) {
         return corruptionError(std::string("Corrupt table definition in catalog: ") + e.what());

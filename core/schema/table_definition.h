@@ -30,6 +30,28 @@ std::optional<CapacityEnforcement> enforcementFromName(std::string_view name);
 enum class TableStatus { Creating, Active, Updating, Deleting };
 const char* tableStatusName(TableStatus status);  // "CREATING", "ACTIVE", ...
 
+// DynamoDB Streams: what each stream record of a table's stream carries besides the keys.
+enum class StreamViewType { KeysOnly, NewImage, OldImage, NewAndOldImages };
+const char* streamViewTypeName(StreamViewType type);  // "KEYS_ONLY", "NEW_IMAGE", ...
+std::optional<StreamViewType> streamViewTypeFromName(std::string_view name);
+
+// One stream of a table. Enabling a stream creates one; disabling it closes it, and it stays
+// readable until its records are past the 24-hour retention; enabling again creates a new one.
+struct StreamDefinition {
+    uint32_t id = 0;    // key space of its records (from the table-id counter)
+    std::string label;  // "2026-12-07T05:36:29.123": the creation time, ISO 8601, UTC
+    StreamViewType viewType = StreamViewType::NewAndOldImages;
+    double created = 0;   // seconds since the epoch
+    double disabled = 0;  // when it was disabled; 0 while it is enabled
+    // The sequence number of the last record a disabled stream can hold.
+    uint64_t lastSequence = 0;
+
+    bool enabled() const { return disabled == 0; }
+};
+
+// "2026-12-07T05:36:29.123" for a time in seconds since the epoch.
+std::string streamLabelFor(double time);
+
 struct AttributeDefinition {
     std::string name;
     ValueType type = ValueType::S;
@@ -73,6 +95,9 @@ struct TableDefinition {
     // The table's tags (TagResource, CreateTable's Tags), by key. Stored with the table; not
     // part of its description (ListTagsOfResource reads them).
     std::map<std::string, std::string> tags;
+    // The table's streams, oldest first; the last is the latest (LatestStreamArn) and is the
+    // one records go to while it is enabled.
+    std::vector<StreamDefinition> streams;
     // Where the table is in its lifecycle; set by the engine when it hands a definition out,
     // never stored.
     TableStatus status = TableStatus::Active;
@@ -87,6 +112,13 @@ struct TableDefinition {
     bool isAnyKeyAttribute(const std::string& attribute) const;
 
     std::string arn() const;
+    // The stream that records go to: the latest, when it is enabled; nullptr otherwise. The
+    // write path's one check for tables without a stream.
+    const StreamDefinition* liveStream() const {
+        return !streams.empty() && streams.back().disabled == 0 ? &streams.back() : nullptr;
+    }
+    std::string streamArn(const StreamDefinition& stream) const;
+    const StreamDefinition* findStream(const std::string& label) const;
     // DynamoDB's TableDescription for this table, in the given status (by default its own).
     Json describe(const TableStatistics& stats, const std::string& status = {}) const;
 

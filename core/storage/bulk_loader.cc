@@ -23,9 +23,12 @@ BulkLoader::~BulkLoader() {
 }
 
 Status BulkLoader::add(std::vector<Item> items) {
-    // Index entries and item-collection sizes depend on the items being replaced, so tables
-    // with secondary indexes take the read-before-write path.
+    // Index entries and item-collection sizes depend on the items being replaced, and so do
+    // stream records (INSERT or MODIFY, the old image), so tables with secondary indexes or
+    // an enabled stream take the read-before-write path.
     if (!table_->indexes.empty()) return engine_.putItems(table_->name, std::move(items));
+    if (auto current = engine_.table(table_->name); current && current->liveStream())
+        return engine_.putItems(table_->name, std::move(items));
     leveldb::WriteBatch batch;
     for (const auto& item : items) {
         SHARDSCAPE_TRY(Engine::validateItemKeys(*table_, item));

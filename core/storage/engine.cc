@@ -259,6 +259,7 @@ Status Engine::load() {
     if (!closedCleanly) {
         for (const auto& [name, state] : tables_) SHARDSCAPE_TRY(recountLocked(name));
     }
+    SHARDSCAPE_TRY(loadLastSequence());
     // From now on the stored statistics are stale until the next clean close.
     leveldb::WriteBatch batch;
     batch.Delete(layout::metaKey("clean"));
@@ -272,6 +273,7 @@ Status Engine::purgeOrphanedItems() {
     for (const auto& [name, state] : tables_) {
         live[state.definition->id] = true;
         for (const auto& index : state.definition->indexes) live[index.id] = true;
+        for (const auto& stream : state.definition->streams) live[stream.id] = true;
     }
     std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(checkedRead()));
     const std::string itemSpace(1, layout::kItemPrefix);
@@ -283,6 +285,18 @@ Status Engine::purgeOrphanedItems() {
         if (!live.count(id)) SHARDSCAPE_TRY(purgeTableItems(id));
         it->Seek(layout::prefixSuccessor(layout::tablePrefix(id)));
     }
+    if (!it->status().ok()) return storageError(it->status());
+    // Stream records of streams no longer in the catalog (a deleted table's, an expired one's).
+    const std::string streamSpace(1, layout::kStreamPrefix);
+    it->Seek(streamSpace);
+    while (it->Valid() && it->key().starts_with(streamSpace) && it->key().size() >= 5) {
+        const auto* k = reinterpret_cast<const unsigned char*>(it->key().data());
+        const uint32_t id =
+            (uint32_t(k[1]) << 24) | (uint32_t(k[2]) << 16) | (uint32_t(k[3]) << 8) | k[4];
+        if (!live.count(id)) SHARDSCAPE_TRY(purgeRange(layout::streamPrefix(id)));
+        it->Seek(layout::prefixSuccessor(layout::streamPrefix(id)));
+    }
+    if (!it->status().ok()) return storageError(it->status());
     return {};
 }
 
@@ -340,6 +354,12 @@ Result<TableDefinition> Engine::createTable(TableDefinition definition) {
     for (auto& index : definition.indexes) index.id = nextId++;
     definition.tableId = randomUuid();
     definition.creationDateTime = now();
+    // A stream asked for by CreateTable starts with the table.
+    for (auto& stream : definition.streams) {
+        stream.id = nextId++;
+        stream.created = definition.creationDateTime;
+        stream.label = streamLabelFor(stream.created);
+    }
     leveldb::WriteBatch batch;
     batch.Put(layout::metaKey("next_table_id"), std::to_string(nextId));
     batch.Put(layout::catalogKey(definition.name), definition.toStorageJson().dump());
@@ -440,6 +460,9 @@ Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const st
     }
     SHARDSCAPE_TRY(purgeTableItems(state.definition->id));
     for (const auto& index : state.definition->indexes) SHARDSCAPE_TRY(purgeTableItems(index.id));
+    // Its streams go with it (an assumption: DynamoDB keeps them readable for 24 hours).
+    for (const auto& stream : state.definition->streams)
+        SHARDSCAPE_TRY(purgeRange(layout::streamPrefix(stream.id)));
     if (state.definition->hasLocalIndexes()) {
         std::string collections = layout::tablePrefix(state.definition->id);
         collections[0] = layout::kCollectionPrefix;

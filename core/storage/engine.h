@@ -25,6 +25,7 @@
 #include "base/spin_then_block_mutex.h"
 #include "capacity/capacity_meter.h"
 #include "schema/table_definition.h"
+#include "storage/stream_record.h"
 #include "values/attribute_value.h"
 #include "values/stored_item.h"
 
@@ -156,7 +157,7 @@ struct ReadResult {
 // Work of the engine's background thread that failed: an index backfill, the purge of a
 // deleted index's entries, the Time to Live sweep.
 struct BackgroundFailure {
-    enum class Task { IndexBackfill, IndexPurge, TimeToLiveSweep };
+    enum class Task { IndexBackfill, IndexPurge, TimeToLiveSweep, StreamTrim };
     Task task = Task::TimeToLiveSweep;
     std::string tableName;  // the backfill's table (empty for the sweep)
     std::string indexName;  // the backfilled or purged index
@@ -361,6 +362,44 @@ class Engine {
 
     static constexpr size_t kPageLimitBytes = 1024 * 1024;
 
+    // --- DynamoDB Streams (engine_streams.cc) ------------------------------------------
+    // Every item write to a table whose stream is enabled adds one record per changed item to
+    // it, in the same LevelDB batch as the item (stream_record.h, STORAGE.md). A write that
+    // changes nothing (deleting a missing item, putting an identical one) adds none.
+    // AWS: "All data in DynamoDB Streams is subject to a 24-hour lifetime."
+    static constexpr double kStreamRetentionSeconds = 24 * 3600;
+    // Enables the table's stream with `viewType` (a new stream, with a new ARN), or disables
+    // it (nullopt); a disabled stream stays readable until its records are past retention.
+    // DynamoDB's errors: "Table already has an enabled stream: TableName: <name>", "Table has
+    // no stream to disable: TableName: <name>".
+    Result<TableDefinition> setStream(const std::string& tableName,
+                                      std::optional<StreamViewType> viewType);
+    struct StreamHandle {
+        std::shared_ptr<const TableDefinition> table;
+        StreamDefinition stream;
+    };
+    // The streams that can be read: enabled ones and disabled ones still within retention,
+    // by table name, oldest first.
+    std::vector<StreamHandle> streams() const;
+    // The records of a stream whose sequence numbers are in [from, through], at most `limit`
+    // and, past the first, no more than `maxBytes` of SizeBytes. Records past retention are
+    // left out even before the background trim has removed them.
+    Result<std::vector<StreamRecord>> readStreamRecords(uint32_t streamId, uint64_t from,
+                                                        uint64_t through, size_t limit,
+                                                        size_t maxBytes) const;
+    // The highest sequence number of the stream's records that are past retention (trimmed
+    // or about to be); 0 if none.
+    Result<uint64_t> streamTrimmedThrough(uint32_t streamId) const;
+    // The highest sequence number given to a record so far: any later record's is higher.
+    uint64_t lastSequenceNumber() const { return lastSequence_.load(std::memory_order_acquire); }
+    // The smallest sequence number a record written at `time` can have: sequence numbers are
+    // the write's time in microseconds times 1000 (or the previous one plus one, if larger),
+    // so they grow with time, and survive a restart that finds every record trimmed.
+    static uint64_t sequenceAt(double time);
+    // Removes records past retention, and disabled streams whose records all are; returns
+    // how many records it removed. Runs in the background with the Time to Live sweep.
+    Result<int64_t> trimStreams();
+
   private:
     friend class BulkLoader;
     // Every write to LevelDB goes through here (see storageFailure()).
@@ -405,8 +444,14 @@ class Engine {
     // Caller holds catalogMutex_.
     Status changeableLocked(const std::string& name) const;
     bool deletingLocked(const std::string& name) const;
+    // `byTimeToLive`: the Time to Live sweeper's delete (its stream record says so).
     Result<WriteResult> writeLocked(const TableDefinition& table, const std::string& storageKey,
-                                    const ItemMutation& mutation);
+                                    const ItemMutation& mutation, bool byTimeToLive = false);
+    // Adds the stream record of a planned item write to `plan`.
+    void planStreamRecord(const TableDefinition& table, const StreamDefinition& stream,
+                          const WriteResult& write, const Item* oldDecoded, WritePlan& plan);
+    // Highest record sequence number stored (at open).
+    Status loadLastSequence();
     // Adds one item write (and its index and item-collection updates) to `plan`.
     // `currentSize`, if given, receives the size of the item being replaced (0 if none),
     // also when the mutation fails.
@@ -484,6 +529,8 @@ class Engine {
     // A bulk load's recount failed: the statistics in memory are not exact, so the close
     // does not mark them clean and the next open recounts them.
     std::atomic<bool> statisticsStale_{false};
+    // The last stream-record sequence number given out; written under writeMutex_.
+    std::atomic<uint64_t> lastSequence_{0};
 };
 
 }  // namespace shardscape

@@ -84,6 +84,13 @@ void Engine::backgroundLoop() {
                 else
                     recordFailure(
                         {BackgroundFailure::Task::TimeToLiveSweep, {}, {}, swept.error(), now()});
+                // Stream records past their 24 hours go at the same pace.
+                auto trimmed = trimStreams();
+                if (trimmed)
+                    clearFailure(BackgroundFailure::Task::StreamTrim, {}, {});
+                else
+                    recordFailure(
+                        {BackgroundFailure::Task::StreamTrim, {}, {}, trimmed.error(), now()});
                 lock.lock();
                 backgroundBusy_ = false;
                 nextSweep = Clock::now() + interval;
@@ -314,6 +321,9 @@ std::string BackgroundFailure::describe() const {
         case Task::TimeToLiveSweep:
             out = "Time to Live sweep";
             break;
+        case Task::StreamTrim:
+            out = "Stream retention trim";
+            break;
     }
     return out + ": " + error.message;
 }
@@ -345,8 +355,16 @@ Result<int64_t> Engine::sweepExpiredItems() {
             auto item = stored->decode();
             if (!item) return item.error();
             if (!expired(*item)) continue;
-            auto removed = mutateItem(
-                name, keyOf(*table, *item),
+            // The delete's stream record names the service (userIdentity), so it goes
+            // through writeLocked directly rather than mutateItem.
+            const Item key = keyOf(*table, *item);
+            const AttributeValue* sortKey =
+                table->sortKey ? &key.at(table->sortKey->name) : nullptr;
+            const std::string storageKey =
+                layout::itemKey(table->id, key.at(table->partitionKey.name), sortKey);
+            std::unique_lock writeLock(writeMutex_);
+            auto removed = writeLocked(
+                *table, storageKey,
                 [&](const StoredItem* current) -> Result<std::optional<Item>> {
                     // The item may have been rewritten since the iterator saw it.
                     if (!current) return std::optional<Item>();
@@ -355,7 +373,9 @@ Result<int64_t> Engine::sweepExpiredItems() {
                     if (!expired(*latest))
                         return Error{ErrorType::ConditionalCheckFailed, "no longer expired"};
                     return std::optional<Item>();
-                });
+                },
+                true);
+            writeLock.unlock();
             if (removed && removed->oldItem) ++deleted;
             if (!removed && removed.error().type == ErrorType::ResourceNotFound) break;
             if (!removed && removed.error().type != ErrorType::ConditionalCheckFailed)

@@ -3,6 +3,7 @@
 #include <leveldb/db.h>
 #include <leveldb/write_batch.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "capacity/capacity.h"
@@ -10,6 +11,7 @@
 #include "storage/engine.h"
 #include "storage/storage_error.h"
 #include "storage/storage_layout.h"
+#include "storage/stream_record.h"
 #include "values/item_binary.h"
 #include "values/item_size.h"
 
@@ -41,6 +43,10 @@ struct Engine::WritePlan {
     std::map<std::string, TableStatistics> deltas;
     // New sizes of the item collections this plan changes, by collection key.
     std::map<std::string, int64_t> collections;
+    // The last stream-record sequence number this plan gives out (0: none yet).
+    uint64_t sequence = 0;
+    // The Time to Live sweeper's delete.
+    bool byTimeToLive = false;
 };
 
 Result<int64_t> Engine::collectionSizeLocked(const std::string& key, const WritePlan& plan) const {
@@ -58,11 +64,15 @@ Result<int64_t> Engine::collectionSizeLocked(const std::string& key, const Write
 Result<WriteResult> Engine::planWrite(const TableDefinition& table, const std::string& storageKey,
                                       const ItemMutation& mutation, WritePlan& plan,
                                       size_t* currentSize) {
+    // The table's stream as it is now (a stream disabled since the caller looked up the table
+    // gets no more records).
+    std::optional<StreamDefinition> stream;
     {
         std::shared_lock lock(catalogMutex_);
         auto it = tables_.find(table.name);
         if (it == tables_.end() || it->second.definition->id != table.id)
             return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+        if (const StreamDefinition* live = it->second.definition->liveStream()) stream = *live;
     }
     std::string oldBytes;
     leveldb::Status s = db_->Get(checkedRead(), storageKey, &oldBytes);
@@ -161,6 +171,7 @@ Result<WriteResult> Engine::planWrite(const TableDefinition& table, const std::s
         result.itemCollectionBytes = collectionSize;
     }
 
+    if (stream) planStreamRecord(table, *stream, result, oldDecoded ? &*oldDecoded : nullptr, plan);
     if (result.newItem)
         plan.batch.Put(storageKey, StoredItem::fromItem(*result.newItem, result.newSize).record());
     else
@@ -178,6 +189,44 @@ Result<WriteResult> Engine::planWrite(const TableDefinition& table, const std::s
     return result;
 }
 
+void Engine::planStreamRecord(const TableDefinition& table, const StreamDefinition& stream,
+                              const WriteResult& write, const Item* oldDecoded, WritePlan& plan) {
+    std::optional<Item> decoded;
+    if (write.oldItem && !oldDecoded) {
+        auto old = write.oldItem->decode();
+        if (!old) return;  // planWrite decoded nothing; a damaged old item has no image
+        decoded = std::move(old).value();
+        oldDecoded = &*decoded;
+    }
+    // AWS: a PutItem or UpdateItem that does not change any data in an item writes no stream
+    // record.
+    if (oldDecoded && write.newItem && *oldDecoded == *write.newItem) return;
+    const StreamEvent event = !write.oldItem  ? StreamEvent::Insert
+                              : write.newItem ? StreamEvent::Modify
+                                              : StreamEvent::Remove;
+    const Item keys = keyOf(table, write.newItem ? *write.newItem : *oldDecoded);
+    const std::string keyBytes = encodeItemBinary(keys);
+    const bool withOld = write.oldItem && (stream.viewType == StreamViewType::OldImage ||
+                                           stream.viewType == StreamViewType::NewAndOldImages);
+    const bool withNew = write.newItem && (stream.viewType == StreamViewType::NewImage ||
+                                           stream.viewType == StreamViewType::NewAndOldImages);
+    std::string newBytes;
+    if (withNew) newBytes = encodeItemBinary(*write.newItem);
+    const std::string_view oldView = withOld ? write.oldItem->body() : std::string_view();
+    const std::string_view newView = newBytes;
+    const size_t sizeBytes =
+        itemSize(keys) + (withOld ? write.oldSize : 0) + (withNew ? write.newSize : 0);
+
+    const double now = this->now();
+    const uint64_t previous =
+        plan.sequence ? plan.sequence : lastSequence_.load(std::memory_order_relaxed);
+    plan.sequence = std::max({previous + 1, sequenceAt(now), sequenceAt(stream.created)});
+    std::string value;
+    appendStreamRecord(value, event, static_cast<int64_t>(now * 1000), plan.byTimeToLive, sizeBytes,
+                       keyBytes, withOld ? &oldView : nullptr, withNew ? &newView : nullptr);
+    plan.batch.Put(layout::streamRecordKey(stream.id, plan.sequence), value);
+}
+
 Status Engine::commitLocked(WritePlan& plan) {
     for (const auto& [key, size] : plan.collections) {
         if (size <= 0) {
@@ -189,6 +238,8 @@ Status Engine::commitLocked(WritePlan& plan) {
         }
     }
     SHARDSCAPE_TRY(writeToStorage(plan.batch, options_.syncWrites));
+    if (plan.sequence > lastSequence_.load(std::memory_order_relaxed))
+        lastSequence_.store(plan.sequence, std::memory_order_release);
     std::shared_lock lock(catalogMutex_);
     for (const auto& [name, delta] : plan.deltas) {
         auto it = tables_.find(name);
@@ -205,8 +256,9 @@ Status Engine::commitLocked(WritePlan& plan) {
 }
 
 Result<WriteResult> Engine::writeLocked(const TableDefinition& table, const std::string& storageKey,
-                                        const ItemMutation& mutation) {
+                                        const ItemMutation& mutation, bool byTimeToLive) {
     WritePlan plan;
+    plan.byTimeToLive = byTimeToLive;
     size_t currentSize = 0;
     auto result = planWrite(table, storageKey, mutation, plan, &currentSize);
     if (!result) {

@@ -148,6 +148,25 @@ uint64_t hashOfItemKey(std::string_view key) {
     return h;
 }
 
+std::string streamPrefix(uint32_t streamId) {
+    std::string key(1, kStreamPrefix);
+    appendBigEndian32(key, streamId);
+    return key;
+}
+
+std::string streamRecordKey(uint32_t streamId, uint64_t sequence) {
+    std::string key = streamPrefix(streamId);
+    appendBigEndian64(key, sequence);
+    return key;
+}
+
+uint64_t sequenceOfRecordKey(std::string_view key) {
+    if (key.size() != 13) return 0;
+    uint64_t sequence = 0;
+    for (size_t i = 5; i < 13; ++i) sequence = (sequence << 8) | static_cast<unsigned char>(key[i]);
+    return sequence;
+}
+
 std::string prefixSuccessor(std::string_view prefix) {
     std::string out(prefix);
     while (!out.empty()) {

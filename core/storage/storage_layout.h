@@ -10,6 +10,8 @@
 //   0x10 <table id:BE32> <hash:BE64> <partition key> [<sort key>]   -> item (item_binary)
 //   0x10 <index id:BE32> <hash:BE64> <index partition key> [<index sort key, delimited>]
 //        <hash, partition key and sort key of the table item>          -> index entry
+//   0x20 <stream id:BE32>                 -> the stream's trim mark (last trimmed sequence)
+//   0x20 <stream id:BE32> <sequence:BE64> -> stream record (stream_record.h)
 //
 // The partition key is hashed to 64 bits and the hash leads the item key, so a table's items
 // are in hash order (a DynamoDB partition is a contiguous hash range, and Scan returns items
@@ -30,6 +32,7 @@ inline constexpr char kCatalogPrefix = 0x01;
 inline constexpr char kStatsPrefix = 0x02;
 inline constexpr char kCollectionPrefix = 0x03;
 inline constexpr char kItemPrefix = 0x10;
+inline constexpr char kStreamPrefix = 0x20;
 
 // 64-bit hash of a partition key value (S, N or B); equal values hash equally (N by its
 // normalised form).
@@ -65,6 +68,13 @@ std::string escapedPrefixBytes(const AttributeValue& prefix);
 std::string collectionKey(uint32_t tableId, const AttributeValue& partitionKey);
 // The hash stored in an item key (0 if the key is too short to hold one).
 uint64_t hashOfItemKey(std::string_view key);
+
+// DynamoDB Streams: the records of one stream, in sequence-number order, and its trim mark
+// (the key is the records' common prefix, so it sorts before them).
+std::string streamPrefix(uint32_t streamId);
+std::string streamRecordKey(uint32_t streamId, uint64_t sequence);
+// The sequence number of a record key (0 if the key is not one).
+uint64_t sequenceOfRecordKey(std::string_view key);
 
 // Smallest string greater than every string starting with `prefix` ("" if none exists).
 std::string prefixSuccessor(std::string_view prefix);

@@ -5,7 +5,8 @@ put failing with ConditionalCheckFailedException, the legacy parameters (Expecte
 AttributeUpdates, KeyConditions, QueryFilter, ScanFilter, AttributesToGet), botocore's own
 SigV4 signatures checked by `serve --require-credentials`, in the Authorization header and
 presigned in the query string, and the table_exists/table_not_exists waiters over the states
-`serve --create-table-ms/--delete-table-ms` make observable, with tags.
+`serve --create-table-ms/--delete-table-ms` make observable, with tags; and the
+dynamodbstreams client reading a table's stream.
 
     boto3_compat.py <path to shardscape-cli>
 """
@@ -337,6 +338,101 @@ def partiql(url):
         [{"Len": {"N": "102"}}])
 
 
+def streams(url):
+    """boto3's dynamodbstreams client reads back, in order, the records of a scripted mix of
+    writes: single, batch, a transaction and a Time to Live delete (serve's sweeper runs every
+    5 seconds)."""
+    import time
+    import boto3
+    import botocore.config
+    ddb = client(url)
+    ddb.create_table(
+        TableName="Changes", BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"})
+    table = ddb.describe_table(TableName="Changes")["Table"]
+    check("stream specification", table["StreamSpecification"],
+          {"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"})
+    arn = table["LatestStreamArn"]
+    check("stream arn", re.fullmatch(
+        r"arn:aws:dynamodb:ddblocal:000000000000:table/Changes/stream/"
+        r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}", arn) is not None, True)
+    check("stream label", arn.endswith("/stream/" + table["LatestStreamLabel"]), True)
+    ddb.update_time_to_live(TableName="Changes", TimeToLiveSpecification={
+        "Enabled": True, "AttributeName": "expires"})
+
+    def key(name):
+        return {"id": {"S": name}}
+    ddb.put_item(TableName="Changes", Item={"id": {"S": "a"}, "v": {"N": "1"}})
+    ddb.put_item(TableName="Changes", Item={"id": {"S": "a"}, "v": {"N": "1"}})  # no change
+    ddb.update_item(TableName="Changes", Key=key("a"), UpdateExpression="SET v = :v",
+                    ExpressionAttributeValues={":v": {"N": "2"}})
+    ddb.delete_item(TableName="Changes", Key=key("missing"))  # deletes nothing
+    ddb.batch_write_item(RequestItems={"Changes": [
+        {"PutRequest": {"Item": {"id": {"S": "b"}}}},
+        {"PutRequest": {"Item": {"id": {"S": "c"}}}}]})
+    ddb.transact_write_items(TransactItems=[
+        {"Put": {"TableName": "Changes", "Item": {"id": {"S": "d"}}}},
+        {"Update": {"TableName": "Changes", "Key": key("b"), "UpdateExpression": "SET w = :w",
+                    "ExpressionAttributeValues": {":w": {"S": "x"}}}},
+        {"Delete": {"TableName": "Changes", "Key": key("c")}}])
+    expired = {"id": {"S": "e"}, "expires": {"N": str(int(time.time()) - 60)}}
+    ddb.put_item(TableName="Changes", Item=expired)
+    deadline = time.time() + 20
+    while "Item" in ddb.get_item(TableName="Changes", Key=key("e")) and time.time() < deadline:
+        time.sleep(0.5)
+    check("expired item swept", "Item" in ddb.get_item(TableName="Changes", Key=key("e")), False)
+    ddb.delete_item(TableName="Changes", Key=key("a"))
+
+    streams_client = boto3.client(
+        "dynamodbstreams", endpoint_url=url, region_name="eu-west-1",
+        aws_access_key_id="AKIDSHARDSCAPE", aws_secret_access_key="shardscape-secret",
+        config=botocore.config.Config(retries={"max_attempts": 1}))
+    check("list_streams", body(streams_client.list_streams(TableName="Changes")),
+          {"Streams": [{"StreamArn": arn, "TableName": "Changes",
+                        "StreamLabel": table["LatestStreamLabel"]}]})
+    description = body(streams_client.describe_stream(StreamArn=arn))["StreamDescription"]
+    check("describe_stream", {k: description[k] for k in
+                              ("StreamStatus", "StreamViewType", "TableName", "KeySchema")},
+          {"StreamStatus": "ENABLED", "StreamViewType": "NEW_AND_OLD_IMAGES",
+           "TableName": "Changes", "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]})
+    check("one open shard", [("EndingSequenceNumber" in s["SequenceNumberRange"])
+                             for s in description["Shards"]], [False])
+    iterator = streams_client.get_shard_iterator(
+        StreamArn=arn, ShardId=description["Shards"][0]["ShardId"],
+        ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+    records = []
+    for _ in range(20):
+        page = streams_client.get_records(ShardIterator=iterator, Limit=3)
+        records.extend(page["Records"])
+        if not page["Records"]:
+            break
+        iterator = page["NextShardIterator"]
+    check("records in order", [(r["eventName"], r["dynamodb"]["Keys"]["id"]["S"]) for r in records],
+          [("INSERT", "a"), ("MODIFY", "a"), ("INSERT", "b"), ("INSERT", "c"), ("INSERT", "d"),
+           ("MODIFY", "b"), ("REMOVE", "c"), ("INSERT", "e"), ("REMOVE", "e"), ("REMOVE", "a")])
+    sequences = [r["dynamodb"]["SequenceNumber"] for r in records]
+    check("sequence numbers", all(len(n) == 21 and n.isdigit() for n in sequences)
+          and sequences == sorted(sequences) and len(set(sequences)) == len(sequences), True)
+    check("modify images", (records[1]["dynamodb"]["OldImage"], records[1]["dynamodb"]["NewImage"]),
+          ({"id": {"S": "a"}, "v": {"N": "1"}}, {"id": {"S": "a"}, "v": {"N": "2"}}))
+    check("record envelope", {k: records[0][k] for k in
+                              ("eventVersion", "eventSource", "awsRegion")},
+          {"eventVersion": "1.1", "eventSource": "aws:dynamodb", "awsRegion": "ddblocal"})
+    check("Time to Live delete", (records[8].get("userIdentity"),
+                                  records[8]["dynamodb"]["OldImage"]),
+          ({"PrincipalId": "dynamodb.amazonaws.com", "Type": "Service"}, expired))
+    check("others have no userIdentity",
+          [i for i, r in enumerate(records) if "userIdentity" in r], [8])
+    missing = arn[:-23] + "2001-01-01T00:00:00.000"
+    check("missing stream", error_of(lambda: streams_client.describe_stream(StreamArn=missing)),
+          ("ResourceNotFoundException",
+           "Requested resource not found: Stream: %s not found" % missing, 400))
+    check("bad iterator", error_of(lambda: streams_client.get_records(ShardIterator="bogus")),
+          ("ValidationException", "Invalid ShardIterator", 400))
+
+
 def main(cli):
     home = tempfile.mkdtemp(prefix="shardscape-boto3-home-")
     os.environ.clear()
@@ -345,6 +441,7 @@ def main(cli):
         operations(url)
         legacy(url)
         partiql(url)
+        streams(url)
     with ServeProcess(cli, ["--require-credentials", "AKIDSHARDSCAPE:shardscape-secret"]) as url:
         signatures(url)
         presigned_requests(url)
