@@ -98,6 +98,9 @@ Json SimulationReport::toJson() const {
     Json resourceList = Json::array();
     for (const ResourceReport& resource : resources)
         resourceList.push_back(resourceReportJson(resource));
+    Json ruleList = Json::array();
+    for (const AppliedRule& rule : rules)
+        ruleList.push_back({{"rule", rule.rule}, {"value", rule.value}, {"source", rule.source}});
     return {{"scenario", scenario},
             {"mode", mode},
             {"seed", seed},
@@ -112,7 +115,8 @@ Json SimulationReport::toJson() const {
              {{"onDemand", std::round(cost.onDemand * 10000) / 10000},
               {"provisioned", cost.provisioned ? Json(std::round(*cost.provisioned * 10000) / 10000)
                                                : Json(nullptr)}}},
-            {"resources", resourceList}};
+            {"resources", resourceList},
+            {"rules", ruleList}};
 }
 
 Status SimulationReport::writeCsv(const std::string& directory) const {

@@ -90,6 +90,15 @@ struct CostEstimate {
     std::optional<double> provisioned;
 };
 
+// A capacity rule a run applied: what it is, the value used, and where it comes from (the
+// title of the AWS page that documents it, or kAssumption).
+struct AppliedRule {
+    std::string rule;
+    std::string value;
+    std::string source;
+};
+inline constexpr const char* kAssumption = "undocumented: our assumption";
+
 // One resource as JSON (the elements of report.json's "resources").
 Json resourceReportJson(const ResourceReport& resource);
 
@@ -108,6 +117,8 @@ struct SimulationReport {
     // drill-downs; heaviest first.
     std::vector<HotKey> trackedKeys;
     CostEstimate cost;
+    // The rules the run applied, each with its value and source (simulation/applied_rules.h).
+    std::vector<AppliedRule> rules;
 
     Json toJson() const;
     // <dir>/seconds.csv (resource, second, consumed, capacity, throttled) and

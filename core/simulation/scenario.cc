@@ -178,6 +178,9 @@ Result<StreamSpec> readStream(const Json& json, const std::string& path,
     auto operation = readOperation(*operationText, member(path, "operation"));
     if (!operation) return operation.error();
     stream.operation = *operation;
+    auto indexWrites = readIndexWrites(json, path, table, stream.operation);
+    if (!indexWrites) return indexWrites.error();
+    if (stream.isWrite()) stream.indexWrites = std::move(*indexWrites);
     auto index = text(json, path, "index", std::string());
     if (!index) return index.error();
     if (!index->empty()) {

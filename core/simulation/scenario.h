@@ -10,6 +10,7 @@
 
 #include "capacity/auto_scaling.h"
 #include "capacity/capacity_model.h"
+#include "simulation/index_write.h"
 #include "simulation/key_distribution.h"
 #include "simulation/rate_curve.h"
 
@@ -51,6 +52,8 @@ struct StreamSpec {
     double itemsPerQuery = 1;
     RateCurve rate;
     KeyDistribution keys;
+    // Writes: what each one does to each global secondary index of the table (index_write.h).
+    std::vector<IndexWriteKind> indexWrites;
 
     bool isWrite() const {
         return operation == StreamOperation::PutItem || operation == StreamOperation::UpdateItem ||
