@@ -17,6 +17,7 @@ class CapacityFidelityTest : public QObject {
     void gsiWriteKindsAgreeWithExecuteMode();
     void gsiWriteKindsProofScenario();
     void badIndexWriteNamesTheField();
+    void burstIsBestEffortReportedWithAndWithout();
     void everyReportListsItsRules();
 };
 
@@ -190,6 +191,42 @@ void CapacityFidelityTest::badIndexWriteNamesTheField() {
              std::string("scenario.workload[0].indexWrite: execute mode runs newEntry for "
                          "PutItem, keyChange, projectedChange or untouched for UpdateItem, and "
                          "removeEntry for DeleteItem"));
+}
+
+void CapacityFidelityTest::burstIsBestEffortReportedWithAndWithout() {
+    // AWS: burst capacity (up to 300 s of unused capacity) "is provided on a best effort's
+    // basis and isn't guaranteed". The proof scenario: 800 WCU, 880 WCU for 300 s, so
+    // (880 - 800) x 300 = 24,000 writes are served by burst only (the bucket holds
+    // 800 x 300 = 240,000 units, plenty; 880 is far enough under the partition's 1,000 WCU
+    // that Poisson counts never reach it).
+    const double expected = (880 - 800) * 300;
+    const Scenario scenario = loadScenario("burst-best-effort");
+    const SimulationReport report = modelRun(scenario);
+    QCOMPARE(report.throttledRequests, 0.0);
+    QVERIFY2(within(report.burstOnlyRequests, expected, 0.08),
+             figures(report.burstOnlyRequests, expected).c_str());
+    QCOMPARE(report.streams.at(0).burstOnlyRequests, report.burstOnlyRequests);
+    const std::string verdict = report.burstVerdict();
+    QVERIFY2(verdict.find(" requests were served only thanks to burst capacity, which is best "
+                          "effort: without it ") != std::string::npos,
+             verdict.c_str());
+    QVERIFY2(verdict.ends_with(" requests would have been throttled, not 0."), verdict.c_str());
+    const Json summary = report.toJson()["summary"];
+    QCOMPARE(summary["burstVerdict"].get<std::string>(), verdict);
+    QCOMPARE(summary["throttledWithoutBurst"].get<double>(),
+             summary["servedOnlyByBurstRequests"].get<double>());
+    // The user's choice: burst off. The same writes are then throttled, by what the report
+    // said (the two runs draw different Poisson counts, hence the tolerance).
+    Scenario without = scenario;
+    without.tables[0].capacity.burst = false;
+    const SimulationReport noBurst = modelRun(without);
+    QCOMPARE(noBurst.burstOnlyRequests, 0.0);
+    QVERIFY(noBurst.burstVerdict().empty());
+    QVERIFY2(within(noBurst.throttledRequests, expected, 0.08),
+             figures(noBurst.throttledRequests, expected).c_str());
+    // Before the spike nothing is served by burst: 400 WCU is under 800.
+    const ResourceReport& table = report.resources.at(0);
+    for (int second = 0; second < 600; ++second) QVERIFY(table.consumedWrite[second] < 800);
 }
 
 void CapacityFidelityTest::everyReportListsItsRules() {

@@ -105,6 +105,8 @@ void CapacityModel::settle(double second, std::vector<PartitionLoad>& loads) {
             if (use > 1) {
                 load.readServed /= use;
                 load.writeServed /= use;
+                load.readFromBurst /= use;
+                load.writeFromBurst /= use;
             }
         }
     }
@@ -185,6 +187,8 @@ void CapacityModel::settleProvisioned(std::vector<PartitionLoad>& loads, bool re
     const double retained = unusedTotal > 0 ? std::max(0.0, 1 - lentTotal / unusedTotal) : 0;
     for (size_t i = 0; i < n; ++i) {
         double served = own[i] + lent[i];
+        double& fromBurstOut = read ? loads[i].readFromBurst : loads[i].writeFromBurst;
+        fromBurstOut = 0;
         if (settings_.burst) {
             // Burst capacity: unused capacity retained for up to 300 seconds, consumed above
             // the partition's share but never above the partition maximum ("Burst capacity
@@ -192,6 +196,7 @@ void CapacityModel::settleProvisioned(std::vector<PartitionLoad>& loads, bool re
             const double fromBurst =
                 std::min({room[i] - lent[i], bucket[i], partitionMax - served});
             served += std::max(0.0, fromBurst);
+            fromBurstOut = std::max(0.0, fromBurst);
             bucket[i] =
                 std::min(share[i] * rules::kBurstSeconds,
                          bucket[i] - std::max(0.0, fromBurst) + (share[i] - own[i]) * retained);

@@ -41,6 +41,11 @@ struct PartitionLoad {
     double writeDemand = 0;
     double readServed = 0;
     double writeServed = 0;
+    // Of the served units, those only burst capacity served (provisioned): without burst
+    // they would have been throttled. AWS: burst capacity "is provided on a best effort's
+    // basis and isn't guaranteed" (Knowledge Center, dynamodb-spiky-workloads-short-intervals).
+    double readFromBurst = 0;
+    double writeFromBurst = 0;
     // Requests were refused on top of the demand (engine enforcement admits request by
     // request and passes only what it served as demand): counts as throttled for heat.
     bool refused = false;

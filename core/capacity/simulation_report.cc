@@ -87,6 +87,7 @@ Json SimulationReport::toJson() const {
                               {"operation", stream.operation},
                               {"requests", rounded(stream.requests)},
                               {"throttledRequests", rounded(stream.throttledRequests)},
+                              {"servedOnlyByBurstRequests", rounded(stream.burstOnlyRequests)},
                               {"consumedUnits", rounded(stream.consumedUnits)}});
     Json keys = Json::array();
     for (const HotKey& key : hotKeys)
@@ -108,7 +109,10 @@ Json SimulationReport::toJson() const {
             {"summary",
              {{"requests", rounded(requests)},
               {"throttledRequests", rounded(throttledRequests)},
-              {"throttledByError", errors}}},
+              {"throttledByError", errors},
+              {"servedOnlyByBurstRequests", rounded(burstOnlyRequests)},
+              {"throttledWithoutBurst", rounded(throttledRequests + burstOnlyRequests)},
+              {"burstVerdict", burstVerdict()}}},
             {"streams", streamList},
             {"hotKeys", keys},
             {"costUsd",
@@ -117,6 +121,29 @@ Json SimulationReport::toJson() const {
                                                : Json(nullptr)}}},
             {"resources", resourceList},
             {"rules", ruleList}};
+}
+
+std::string SimulationReport::burstVerdict() const {
+    if (burstOnlyRequests < 0.5) return {};
+    auto whole = [](double value) {
+        // Thousands separated by commas: 1234567 -> "1,234,567".
+        const std::string digits = std::to_string(static_cast<int64_t>(std::llround(value)));
+        std::string grouped;
+        for (size_t i = 0; i < digits.size(); ++i) {
+            if (i > 0 && (digits.size() - i) % 3 == 0) grouped.push_back(',');
+            grouped.push_back(digits[i]);
+        }
+        return grouped;
+    };
+    std::string out = whole(burstOnlyRequests);
+    out.append(
+        " requests were served only thanks to burst capacity, which is best effort: "
+        "without it ");
+    out.append(whole(throttledRequests + burstOnlyRequests));
+    out.append(" requests would have been throttled, not ");
+    out.append(whole(throttledRequests));
+    out.append(".");
+    return out;
 }
 
 Status SimulationReport::writeCsv(const std::string& directory) const {

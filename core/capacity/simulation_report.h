@@ -60,6 +60,8 @@ struct StreamReport {
     double requests = 0;
     double throttledRequests = 0;
     double consumedUnits = 0;
+    // Served only thanks to burst capacity (throttled without it).
+    double burstOnlyRequests = 0;
 };
 
 struct HotKey {
@@ -109,6 +111,9 @@ struct SimulationReport {
     int durationSeconds = 0;
     double requests = 0;
     double throttledRequests = 0;
+    // Requests served only thanks to burst capacity, which AWS provides on a best-effort
+    // basis and advises not to plan on: without burst they would have been throttled too.
+    double burstOnlyRequests = 0;
     std::map<std::string, double> throttledByError;
     std::vector<ResourceReport> resources;  // the table first, then its indexes
     std::vector<StreamReport> streams;
@@ -121,6 +126,9 @@ struct SimulationReport {
     std::vector<AppliedRule> rules;
 
     Json toJson() const;
+    // The result with and without burst capacity, in one sentence ("" when burst served
+    // nothing that would otherwise have been throttled).
+    std::string burstVerdict() const;
     // <dir>/seconds.csv (resource, second, consumed, capacity, throttled) and
     // <dir>/partitions.csv (resource, partition, second, consumed, throttled).
     Status writeCsv(const std::string& directory) const;

@@ -37,8 +37,11 @@ std::vector<AppliedRule> appliedRules(const Scenario& scenario) {
     for (const TableSpec& table : scenario.tables) {
         if (table.capacity.mode != BillingMode::Provisioned) continue;
         add("burst capacity (" + table.name + ")",
-            onOff(table.capacity.burst) + ", up to 300 s of unused capacity per partition",
-            kBurstAdaptivePage);
+            onOff(table.capacity.burst) +
+                ", up to 300 s of unused capacity per partition; best effort: what only burst "
+                "served is counted (servedOnlyByBurstRequests)",
+            std::string(kBurstAdaptivePage) +
+                "; AWS Knowledge Center, dynamodb-spiky-workloads-short-intervals");
         add("adaptive capacity (" + table.name + ")", onOff(table.capacity.adaptive),
             kBurstAdaptivePage);
     }

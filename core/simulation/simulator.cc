@@ -32,6 +32,13 @@ struct Resource {
         const double served = write ? load.writeServed : load.readServed;
         return demand > 0 ? std::min(1.0, served / demand) : 1.0;
     }
+    // Share of a partition's demand only burst capacity served.
+    double burstShare(int partition, bool write) const {
+        const PartitionLoad& load = loads[partition];
+        const double demand = write ? load.writeDemand : load.readDemand;
+        const double fromBurst = write ? load.writeFromBurst : load.readFromBurst;
+        return demand > 0 ? std::min(1.0, fromBurst / demand) : 0.0;
+    }
     std::string throttleError(bool backPressure) const {
         if (model.settings().mode == BillingMode::PayPerRequest)
             return rules::onDemandThrottling().name();
@@ -247,6 +254,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
     std::vector<double> rates(scenario.streams.size());
     std::vector<double> rejected(scenario.streams.size());
     std::vector<int> rejectedBy(scenario.streams.size(), 0);
+    std::vector<double> indexBurst(scenario.streams.size());  // share only an index's burst took
     const int progressStep = std::max(1, duration / 100);
 
     for (int second = 0; second < duration; ++second) {
@@ -305,12 +313,17 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
         for (size_t r = 0; r < resources.size(); ++r)
             if (report.resources[r].isIndex) settle(static_cast<int>(r));
         std::fill(rejected.begin(), rejected.end(), 0.0);
+        std::fill(indexBurst.begin(), indexBurst.end(), 0.0);
         for (const Channel& channel : channels) {
             if (!channel.backPressure || channel.total <= 0) continue;
             const Resource& index = resources[channel.resource];
-            double refused = 0;
-            for (size_t p = 0; p < channel.counts.size(); ++p)
+            double refused = 0, viaBurst = 0;
+            for (size_t p = 0; p < channel.counts.size(); ++p) {
                 refused += channel.counts[p] * (1 - index.servedShare(static_cast<int>(p), true));
+                viaBurst += channel.counts[p] * index.burstShare(static_cast<int>(p), true);
+            }
+            indexBurst[channel.stream] =
+                std::max(indexBurst[channel.stream], viaBurst / channel.total);
             if (refused / channel.total > rejected[channel.stream]) {
                 rejected[channel.stream] = refused / channel.total;
                 rejectedBy[channel.stream] = channel.resource;
@@ -335,19 +348,25 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
         // Outcomes: served units, throttled requests by stream, partition and error.
         for (const Channel& channel : channels) {
             Resource& resource = resources[channel.resource];
-            double throttled = 0, served = 0;
+            double throttled = 0, served = 0, viaBurst = 0;
             for (size_t p = 0; p < channel.counts.size(); ++p) {
                 const double share = resource.servedShare(static_cast<int>(p), channel.write);
                 const double refused = channel.counts[p] * (1 - share);
                 resource.throttled[p] += refused;
                 throttled += refused;
                 served += channel.counts[p] * share * channel.units;
+                viaBurst +=
+                    channel.counts[p] * resource.burstShare(static_cast<int>(p), channel.write);
             }
             if (channel.backPressure) continue;  // counted with the base-table write
             StreamReport& stream = report.streams[channel.stream];
             stream.requests += channel.total;
             stream.throttledRequests += throttled;
             stream.consumedUnits += served;
+            // Served only thanks to burst: the table's, or an index's that took the write.
+            stream.burstOnlyRequests +=
+                std::min(channel.total - throttled,
+                         viaBurst + (channel.total - throttled) * indexBurst[channel.stream]);
             if (throttled > 0) report.throttledByError[resource.throttleError(false)] += throttled;
         }
         for (TrackedKey& key : tracked) {
@@ -408,6 +427,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
     for (const StreamReport& stream : report.streams) {
         report.requests += stream.requests;
         report.throttledRequests += stream.throttledRequests;
+        report.burstOnlyRequests += stream.burstOnlyRequests;
     }
     for (TrackedKey& key : tracked) {
         const PartitionMap& map = resources[key.resource].model.partitions();
