@@ -18,6 +18,7 @@ class CapacityFidelityTest : public QObject {
     void gsiWriteKindsProofScenario();
     void badIndexWriteNamesTheField();
     void burstIsBestEffortReportedWithAndWithout();
+    void partitionReadAndWriteLimitsAreIndependent();
     void everyReportListsItsRules();
 };
 
@@ -227,6 +228,71 @@ void CapacityFidelityTest::burstIsBestEffortReportedWithAndWithout() {
     // Before the spike nothing is served by burst: 400 WCU is under 800.
     const ResourceReport& table = report.resources.at(0);
     for (int second = 0; second < 600; ++second) QVERIFY(table.consumedWrite[second] < 800);
+}
+
+void CapacityFidelityTest::partitionReadAndWriteLimitsAreIndependent() {
+    // AWS (current guide): partition-level throttling "operates independently for reads and
+    // writes". One hot partition asked for its full 3,000 RCU and 1,000 WCU at once, on a
+    // table with room for both (12,000 RCU, 4,000 WCU over 8 partitions, adaptive capacity
+    // lending the rest, no burst).
+    auto settle = [](rules::PartitionBudget budget, double read, double write) {
+        CapacitySettings settings;
+        settings.readUnits = 12000;
+        settings.writeUnits = 4000;
+        settings.burst = false;
+        settings.budget = budget;
+        CapacityModel model(settings);
+        std::vector<PartitionLoad> loads(static_cast<size_t>(model.partitions().size()));
+        loads[0].readDemand = read;
+        loads[0].writeDemand = write;
+        model.settle(0, loads);
+        return loads[0];
+    };
+    // ceil(12,000 / 3,000 + 4,000 / 1,000) = 8 partitions: 1,500 RCU / 500 WCU each of their
+    // own, the rest lent.
+    QCOMPARE(
+        CapacityModel(CapacitySettings{BillingMode::Provisioned, 12000, 4000}).partitions().size(),
+        8);
+    const PartitionLoad independent = settle(rules::PartitionBudget::Independent, 3000, 1000);
+    QCOMPARE(independent.readServed, 3000.0);
+    QCOMPARE(independent.writeServed, 1000.0);
+    // Over the limits, each dimension alone is cut to its own maximum.
+    const PartitionLoad over = settle(rules::PartitionBudget::Independent, 2000, 1500);
+    QCOMPARE(over.readServed, 2000.0);
+    QCOMPARE(over.writeServed, 1000.0);
+    // The older "linear combination": 3,000 / 3,000 + 1,000 / 1,000 = 2, so each is halved.
+    const PartitionLoad linear = settle(rules::PartitionBudget::LinearCombination, 3000, 1000);
+    QCOMPARE(linear.readServed, 3000.0 / 2);
+    QCOMPARE(linear.writeServed, 1000.0 / 2);
+    // On demand the same: 3,000 RRU and 1,000 WRU on one partition are served (4,000 WRU
+    // equivalent is within the initial 4,000 WCU / 12,000 RCU ceiling: 1,000 + 3,000 / 3).
+    CapacitySettings onDemand;
+    onDemand.mode = BillingMode::PayPerRequest;
+    CapacityModel model(onDemand);
+    std::vector<PartitionLoad> loads(static_cast<size_t>(model.partitions().size()));
+    loads[0].readDemand = 3000;
+    loads[0].writeDemand = 1000;
+    model.settle(0, loads);
+    QCOMPARE(loads[0].readServed, 3000.0);
+    QCOMPARE(loads[0].writeServed, 1000.0);
+
+    // A scenario chooses with "partitionBudget"; the report names the rule it applied.
+    Json json = writeKindsScenario(10, 1, 100);
+    QCOMPARE(parse(json).tables[0].capacity.budget, rules::PartitionBudget::Independent);
+    json["partitionBudget"] = "linearCombination";
+    const Scenario linearScenario = parse(json);
+    QCOMPARE(linearScenario.tables[0].capacity.budget, rules::PartitionBudget::LinearCombination);
+    QCOMPARE(linearScenario.tables[0].globalIndexes[0].capacity.budget,
+             rules::PartitionBudget::LinearCombination);
+    const SimulationReport report = modelRun(linearScenario);
+    bool named = false;
+    for (const AppliedRule& rule : report.rules)
+        if (rule.rule == "partition read and write limits")
+            named = rule.value == "linear combination: RCU / 3,000 + WCU / 1,000 <= 1";
+    QVERIFY(named);
+    json["partitionBudget"] = "shared";
+    QCOMPARE(Scenario::fromJson(json).error().message,
+             std::string("scenario.partitionBudget: must be independent or linearCombination"));
 }
 
 void CapacityFidelityTest::everyReportListsItsRules() {

@@ -141,11 +141,11 @@ CapacityMeter::Resource* CapacityMeter::resourceFor(const std::string* index) {
 Status CapacityMeter::admitLocked(Resource& r, int p, double read, double write, bool dry) {
     const CapacitySettings& settings = r.model.settings();
     PartitionLoad& load = r.loads[p];
-    // A partition serves "3,000 RCU or 1,000 WCU, or a linear combination of both"
-    // (rules::kPartitionMaxReadUnits / kPartitionMaxWriteUnits).
-    const double use = (load.readServed + read) / rules::kPartitionMaxReadUnits +
-                       (load.writeServed + write) / rules::kPartitionMaxWriteUnits;
-    bool ok = use <= 1 + kDust;
+    // The partition's limits, 3,000 RCU and 1,000 WCU, independent or a linear combination
+    // (rules::PartitionBudget).
+    const rules::PartitionScale scale =
+        rules::partitionScale(settings.budget, load.readServed + read, load.writeServed + write);
+    bool ok = scale.read >= 1 - kDust && scale.write >= 1 - kDust;
     double takeOwn[2] = {0, 0}, takePool[2] = {0, 0}, takeBurst[2] = {0, 0};
     if (ok && settings.mode == BillingMode::PayPerRequest) {
         // On demand: the table serves up to its ceiling (write-equivalent units per second).

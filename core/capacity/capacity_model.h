@@ -11,6 +11,7 @@
 #include <deque>
 #include <vector>
 
+#include "capacity/capacity_rules.h"
 #include "capacity/partition_map.h"
 #include "schema/table_definition.h"
 
@@ -23,6 +24,8 @@ struct CapacitySettings {
     double sizeBytes = 0;   // data held (table items or index entries)
     bool burst = true;      // burst capacity on (provisioned)
     bool adaptive = true;   // adaptive capacity on (provisioned)
+    // How the partition's read and write limits combine (capacity_rules.h).
+    rules::PartitionBudget budget = rules::PartitionBudget::Independent;
     // Burst buckets start full, as for a table that has been idle for five minutes.
     bool burstStartsFull = true;
 };

@@ -19,6 +19,19 @@ int initialPartitionCount(double readUnits, double writeUnits, double tableBytes
     return std::max({1, byThroughput, bySize});
 }
 
+PartitionScale partitionScale(PartitionBudget budget, double readUnits, double writeUnits) {
+    PartitionScale scale;
+    if (budget == PartitionBudget::LinearCombination) {
+        const double use =
+            readUnits / kPartitionMaxReadUnits + writeUnits / kPartitionMaxWriteUnits;
+        if (use > 1) scale.read = scale.write = 1 / use;
+        return scale;
+    }
+    if (readUnits > kPartitionMaxReadUnits) scale.read = kPartitionMaxReadUnits / readUnits;
+    if (writeUnits > kPartitionMaxWriteUnits) scale.write = kPartitionMaxWriteUnits / writeUnits;
+    return scale;
+}
+
 int onDemandInitialPartitionCount(double tableBytes) {
     const int byThroughput = ceilCount(kOnDemandInitialWriteUnits / kPartitionMaxWriteUnits);
     return std::max({1, byThroughput, ceilCount(tableBytes / kPartitionMaxBytes)});

@@ -41,6 +41,22 @@ inline constexpr double kOnDemandPeakWindowSeconds = 30 * 60;
 // Shardscape's assumption: a partition throttled for 5 minutes in a row is split.
 inline constexpr int kSplitForHeatSeconds = 300;
 
+// How a partition's read and write limits combine. The current Developer Guide: "DynamoDB's
+// partition-level throttling operates independently for reads and writes - a partition may
+// throttle reads while writes continue normally, or vice versa" ("1- Key range throughput
+// exceeded (hot partitions)"): the default. Older material (Knowledge Center
+// "on-demand-table-throttling-dynamodb") speaks of "3,000 RCU or 1,000 WCU, or a linear
+// combination of both": kept as an option.
+enum class PartitionBudget { Independent, LinearCombination };
+
+// The share of its demand a partition can serve under `budget`, for reads and writes
+// (scale factors in [0, 1]) given what it is asked for in one second.
+struct PartitionScale {
+    double read = 1;
+    double write = 1;
+};
+PartitionScale partitionScale(PartitionBudget budget, double readUnits, double writeUnits);
+
 // Read units are worth a third of write units in a partition's "linear combination" of
 // 3,000 RCU and 1,000 WCU.
 inline constexpr double kReadUnitsPerWriteUnit = kPartitionMaxReadUnits / kPartitionMaxWriteUnits;

@@ -26,6 +26,13 @@ std::vector<AppliedRule> appliedRules(const Scenario& scenario) {
         std::string("Best practices for designing and using partition keys effectively in "
                     "DynamoDB; ") +
             kPartitionsPage);
+    const bool independent = scenario.partitionBudget == rules::PartitionBudget::Independent;
+    add("partition read and write limits",
+        independent ? "independent: 3,000 RCU and 1,000 WCU at once"
+                    : "linear combination: RCU / 3,000 + WCU / 1,000 <= 1",
+        independent ? "1- Key range throughput exceeded (hot partitions)"
+                    : "AWS Knowledge Center, on-demand-table-throttling-dynamodb (older "
+                      "material; the current guide says independent)");
     add("partition of a key", "a contiguous range of the 64-bit partition-key hash",
         kPartitionsPage);
     add("initial partitions (provisioned)",

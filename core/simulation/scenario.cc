@@ -298,6 +298,19 @@ Result<Scenario> Scenario::fromJson(const Json& json) {
         if (!spec) return spec.error();
         scenario.tables.push_back(std::move(*spec));
     }
+    // How a partition's read and write limits combine, for every table and index.
+    auto budget = text(json, path, "partitionBudget", std::string("independent"));
+    if (!budget) return budget.error();
+    if (*budget != "independent" && *budget != "linearCombination")
+        return fieldError(member(path, "partitionBudget"),
+                          "must be independent or linearCombination");
+    scenario.partitionBudget = *budget == "independent" ? rules::PartitionBudget::Independent
+                                                        : rules::PartitionBudget::LinearCombination;
+    for (TableSpec& spec : scenario.tables) {
+        spec.capacity.budget = scenario.partitionBudget;
+        for (IndexSpec& index : spec.globalIndexes)
+            index.capacity.budget = scenario.partitionBudget;
+    }
     scenario.table = scenario.tables.front();
     if (auto prices = json.find("prices"); prices != json.end()) {
         const std::string at = member(path, "prices");

@@ -81,6 +81,8 @@ struct Scenario {
     std::vector<TableSpec> tables;  // every table: "table" or "tables" in the JSON
     std::vector<StreamSpec> streams;
     Prices prices;
+    // "partitionBudget": independent (the default) or linearCombination (capacity_rules.h).
+    rules::PartitionBudget partitionBudget = rules::PartitionBudget::Independent;
 
     static Result<Scenario> fromJson(const Json& json);
     static Result<Scenario> fromText(const std::string& text);
