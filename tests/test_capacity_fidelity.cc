@@ -19,6 +19,7 @@ class CapacityFidelityTest : public QObject {
     void badIndexWriteNamesTheField();
     void burstIsBestEffortReportedWithAndWithout();
     void partitionReadAndWriteLimitsAreIndependent();
+    void scanChargesTheBytesAPageReads();
     void everyReportListsItsRules();
 };
 
@@ -293,6 +294,37 @@ void CapacityFidelityTest::partitionReadAndWriteLimitsAreIndependent() {
     json["partitionBudget"] = "shared";
     QCOMPARE(Scenario::fromJson(json).error().message,
              std::string("scenario.partitionBudget: must be independent or linearCombination"));
+}
+
+void CapacityFidelityTest::scanChargesTheBytesAPageReads() {
+    // A Scan page reads up to 1 MB: a 200-item table of 1,000-byte items holds 200,000 bytes,
+    // so a strongly consistent Scan reads ceil(200,000 / 4,096) = 49 RCU, not a full page's
+    // 1,048,576 / 4,096 = 256; eventually consistent half of that.
+    const double small = std::ceil(200 * 1000 / 4096.0);
+    QCOMPARE(small, 49.0);
+    auto scenario = [](double items, bool consistent) {
+        return Json{{"name", "scan"},
+                    {"durationSeconds", 10},
+                    {"table",
+                     {{"name", "T"},
+                      {"partitionKey", "pk"},
+                      {"readCapacityUnits", 40000},
+                      {"writeCapacityUnits", 1},
+                      {"itemCount", items},
+                      {"itemSizeBytes", 1000}}},
+                    {"workload", Json::array({{{"name", "scan"},
+                                               {"operation", "Scan"},
+                                               {"consistentRead", consistent},
+                                               {"rate", {{"type", "constant"}, {"rate", 20}}}}})}};
+    };
+    const Scenario strong = parse(scenario(200, true));
+    QCOMPARE(strong.streams[0].unitsPerRequest(), small);
+    const SimulationReport report = modelRun(strong);
+    QCOMPARE(report.throttledRequests, 0.0);
+    QCOMPARE(report.resources[0].totalRead, report.streams[0].requests * small);
+    QCOMPARE(parse(scenario(200, false)).streams[0].unitsPerRequest(), small / 2);
+    // A table larger than a page: each request reads one full 1 MB page.
+    QCOMPARE(parse(scenario(1e6, true)).streams[0].unitsPerRequest(), 1048576 / 4096.0);
 }
 
 void CapacityFidelityTest::everyReportListsItsRules() {

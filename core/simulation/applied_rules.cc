@@ -56,6 +56,12 @@ std::vector<AppliedRule> appliedRules(const Scenario& scenario) {
         std::to_string(rules::kSplitForHeatSeconds) + " s throttled in a row", kAssumption);
     add("split for heat: isolated key", "a key with at least 10 % of its partition's demand",
         std::string(kAssumption) + " (the behaviour: " + kBurstAdaptivePage + ")");
+    for (const StreamSpec& stream : scenario.streams)
+        if (stream.operation == StreamOperation::Scan)
+            add("scan page (" + stream.name + ")",
+                std::to_string(static_cast<int64_t>(stream.scanPageBytes)) +
+                    " bytes read per request: the data held, up to 1 MB",
+                "Query and Scan operations in DynamoDB (capacity unit consumption)");
     for (const StreamSpec& stream : scenario.streams) {
         const TableSpec& table = scenario.tables.at(static_cast<size_t>(stream.table));
         for (size_t i = 0; i < stream.indexWrites.size(); ++i) {

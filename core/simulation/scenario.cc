@@ -1,5 +1,6 @@
 #include "simulation/scenario.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "capacity/capacity.h"
@@ -217,6 +218,10 @@ Result<StreamSpec> readStream(const Json& json, const std::string& path,
     stream.rate = *curve;
     if (stream.operation == StreamOperation::Scan) {
         stream.keys = KeyDistribution::wholeTable();
+        const double bytes = stream.index >= 0
+                                 ? table.globalIndexes[stream.index].capacity.sizeBytes
+                                 : table.capacity.sizeBytes;
+        stream.scanPageBytes = std::min(stream.scanPageBytes, bytes);
     } else {
         auto keys = json.find("keys");
         if (keys == json.end()) return fieldError(member(path, "keys"), "is required");
@@ -256,8 +261,10 @@ double StreamSpec::unitsPerRequest() const {
             return readCapacityUnits(static_cast<size_t>(itemSizeBytes * itemsPerQuery),
                                      consistentRead);
         case StreamOperation::Scan:
-            // One Scan request reads one full 1 MB page.
-            return readCapacityUnits(1024 * 1024, consistentRead);
+            // A Scan page reads up to 1 MB: what the table (or index) holds, if less. AWS:
+            // Scan consumes read units for the data it reads, "up to the maximum of 1 MB"
+            // per page (Developer Guide, "Query and Scan": capacity unit consumption).
+            return readCapacityUnits(static_cast<size_t>(scanPageBytes), consistentRead);
         default:
             return writeCapacityUnits(static_cast<size_t>(itemSizeBytes));
     }

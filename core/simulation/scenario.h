@@ -50,6 +50,8 @@ struct StreamSpec {
     bool consistentRead = false;
     double itemSizeBytes = 1024;
     double itemsPerQuery = 1;
+    // Scan: the bytes one page reads, the table's (or index's) data up to the 1 MB page.
+    double scanPageBytes = 1024 * 1024;
     RateCurve rate;
     KeyDistribution keys;
     // Writes: what each one does to each global secondary index of the table (index_write.h).
