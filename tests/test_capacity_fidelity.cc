@@ -20,6 +20,7 @@ class CapacityFidelityTest : public QObject {
     void burstIsBestEffortReportedWithAndWithout();
     void partitionReadAndWriteLimitsAreIndependent();
     void scanChargesTheBytesAPageReads();
+    void throttlesAreCountedByThrottlingReason();
     void everyReportListsItsRules();
 };
 
@@ -325,6 +326,31 @@ void CapacityFidelityTest::scanChargesTheBytesAPageReads() {
     QCOMPARE(parse(scenario(200, false)).streams[0].unitsPerRequest(), small / 2);
     // A table larger than a page: each request reads one full 1 MB page.
     QCOMPARE(parse(scenario(1e6, true)).streams[0].unitsPerRequest(), 1048576 / 4096.0);
+}
+
+void CapacityFidelityTest::throttlesAreCountedByThrottlingReason() {
+    // A hot key at 1,500 WCU on a 10,000 WCU table: its partition's own 1,000 WCU limit
+    // refuses it (KeyRangeThroughputExceeded), not the table's capacity.
+    const SimulationReport hot = modelRun(loadScenario("hot-key"));
+    QVERIFY(hot.throttledRequests > 0);
+    QCOMPARE(hot.throttledByReason.size(), size_t(1));
+    QVERIFY(std::abs(hot.throttledByReason.at("TableWriteKeyRangeThroughputExceeded") -
+                     hot.throttledRequests) < 1e-6 * hot.throttledRequests);
+    // 800 WCU on a 400 WCU table once burst is spent: under the partition's 1,000, so the
+    // table's provisioned throughput refuses it.
+    const SimulationReport burst = modelRun(loadScenario("burst"));
+    QCOMPARE(burst.throttledByReason.size(), size_t(1));
+    QVERIFY(std::abs(burst.throttledByReason.at("TableWriteProvisionedThroughputExceeded") -
+                     burst.throttledRequests) < 1e-6 * burst.throttledRequests);
+    // A 1 WCU index back-pressures the table's writes: the index's write reason.
+    Json json = writeKindsScenario(60, 50, 100);
+    json["table"]["globalSecondaryIndexes"][0]["writeCapacityUnits"] = 1;
+    const SimulationReport index = modelRun(parse(json));
+    QVERIFY(index.throttledRequests > 0);
+    QCOMPARE(index.throttledByReason.size(), size_t(1));
+    QVERIFY(std::abs(index.throttledByReason.at("IndexWriteProvisionedThroughputExceeded") -
+                     index.throttledRequests) < 1e-6 * index.throttledRequests);
+    QCOMPARE(index.toJson()["summary"]["throttledByReason"].size(), size_t(1));
 }
 
 void CapacityFidelityTest::everyReportListsItsRules() {

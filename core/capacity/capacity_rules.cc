@@ -37,6 +37,37 @@ int onDemandInitialPartitionCount(double tableBytes) {
     return std::max({1, byThroughput, ceilCount(tableBytes / kPartitionMaxBytes)});
 }
 
+std::string throttlingReason(bool index, bool read, ThrottleLimit limit) {
+    std::string out = index ? "Index" : "Table";
+    out.append(read ? "Read" : "Write");
+    switch (limit) {
+        case ThrottleLimit::ProvisionedThroughputExceeded:
+            out.append("ProvisionedThroughputExceeded");
+            break;
+        case ThrottleLimit::AccountLimitExceeded:
+            out.append("AccountLimitExceeded");
+            break;
+        case ThrottleLimit::KeyRangeThroughputExceeded:
+            out.append("KeyRangeThroughputExceeded");
+            break;
+        case ThrottleLimit::MaxOnDemandThroughputExceeded:
+            out.append("MaxOnDemandThroughputExceeded");
+            break;
+    }
+    return out;
+}
+
+Error withThrottlingReason(Error error, const std::string& reason, const std::string& resourceArn) {
+    // Reasons and ARNs hold no characters JSON would escape (names are [A-Za-z0-9_.-]).
+    std::string json = R"({"ThrottlingReasons":[{"reason":")";
+    json.append(reason);
+    json.append(R"(","resource":")");
+    json.append(resourceArn);
+    json.append(R"("}]})");
+    error.extraJson = std::move(json);
+    return error;
+}
+
 Error provisionedThroughputExceeded() {
     return Error{ErrorType::ProvisionedThroughputExceeded,
                  "The level of configured provisioned throughput for the table was exceeded. "

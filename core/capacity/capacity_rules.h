@@ -74,6 +74,23 @@ int onDemandInitialPartitionCount(double tableBytes);
 // global secondary index that back-pressures a base-table write.
 Error provisionedThroughputExceeded();
 Error indexProvisionedThroughputExceeded();
+// Why a request was throttled, the LimitType of a ThrottlingReason (API reference,
+// "ThrottlingReason"): the table's or index's provisioned throughput, the per-table account
+// quota (on demand), a partition's (key range's) own limit, or the on-demand maximum
+// throughput set on the table.
+enum class ThrottleLimit {
+    ProvisionedThroughputExceeded,
+    AccountLimitExceeded,
+    KeyRangeThroughputExceeded,
+    MaxOnDemandThroughputExceeded
+};
+// The reason as DynamoDB names it: ResourceType (Table | Index) + OperationType (Read |
+// Write) + LimitType, e.g. "TableWriteKeyRangeThroughputExceeded".
+std::string throttlingReason(bool index, bool read, ThrottleLimit limit);
+// `error` carrying DynamoDB's "ThrottlingReasons" member: one {"reason", "resource"} (the
+// resource's ARN), the member names of the API's ThrottlingReason shape.
+Error withThrottlingReason(Error error, const std::string& reason, const std::string& resourceArn);
+
 // ThrottlingException on an on-demand table or index (AWS API reference, "Common errors":
 // "Throughput exceeds the current capacity of your table or index...").
 Error onDemandThrottling();

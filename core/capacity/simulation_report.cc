@@ -81,6 +81,8 @@ Json resourceReportJson(const ResourceReport& resource) {
 Json SimulationReport::toJson() const {
     Json errors = Json::object();
     for (const auto& [name, count] : throttledByError) errors[name] = rounded(count);
+    Json reasons = Json::object();
+    for (const auto& [name, count] : throttledByReason) reasons[name] = rounded(count);
     Json streamList = Json::array();
     for (const StreamReport& stream : streams)
         streamList.push_back({{"name", stream.name},
@@ -110,6 +112,7 @@ Json SimulationReport::toJson() const {
              {{"requests", rounded(requests)},
               {"throttledRequests", rounded(throttledRequests)},
               {"throttledByError", errors},
+              {"throttledByReason", reasons},
               {"servedOnlyByBurstRequests", rounded(burstOnlyRequests)},
               {"throttledWithoutBurst", rounded(throttledRequests + burstOnlyRequests)},
               {"burstVerdict", burstVerdict()}}},

@@ -115,6 +115,9 @@ struct SimulationReport {
     // basis and advises not to plan on: without burst they would have been throttled too.
     double burstOnlyRequests = 0;
     std::map<std::string, double> throttledByError;
+    // Throttled requests by DynamoDB's ThrottlingReason ("TableWriteKeyRangeThroughputExceeded",
+    // ...): a hot partition and a table out of capacity read differently. Model mode only.
+    std::map<std::string, double> throttledByReason;
     std::vector<ResourceReport> resources;  // the table first, then its indexes
     std::vector<StreamReport> streams;
     std::vector<HotKey> hotKeys;  // the ten busiest keys

@@ -52,6 +52,11 @@ std::vector<AppliedRule> appliedRules(const Scenario& scenario) {
         add("adaptive capacity (" + table.name + ")", onOff(table.capacity.adaptive),
             kBurstAdaptivePage);
     }
+    add("throttling reasons",
+        "KeyRangeThroughputExceeded when a partition is asked for more than its own limit, "
+        "else ProvisionedThroughputExceeded (on demand: always KeyRangeThroughputExceeded, "
+        "our assumption)",
+        "ThrottlingReason (API reference); DynamoDB throttling resolution guide");
     add("split for heat: delay",
         std::to_string(rules::kSplitForHeatSeconds) + " s throttled in a row", kAssumption);
     add("split for heat: isolated key", "a key with at least 10 % of its partition's demand",

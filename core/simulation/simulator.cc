@@ -32,6 +32,17 @@ struct Resource {
         const double served = write ? load.writeServed : load.readServed;
         return demand > 0 ? std::min(1.0, served / demand) : 1.0;
     }
+    // Why a partition refused requests: its own limit (3,000 RCU / 1,000 WCU, the key
+    // range's), else the table's provisioned throughput. On demand the refusal is always the
+    // partitions' (the ceiling is where they have not split yet: our reading).
+    rules::ThrottleLimit throttleLimit(int partition, bool write) const {
+        const PartitionLoad& load = loads[partition];
+        const bool overPartition = write ? load.writeDemand > rules::kPartitionMaxWriteUnits
+                                         : load.readDemand > rules::kPartitionMaxReadUnits;
+        return overPartition || model.settings().mode == BillingMode::PayPerRequest
+                   ? rules::ThrottleLimit::KeyRangeThroughputExceeded
+                   : rules::ThrottleLimit::ProvisionedThroughputExceeded;
+    }
     // Share of a partition's demand only burst capacity served.
     double burstShare(int partition, bool write) const {
         const PartitionLoad& load = loads[partition];
@@ -255,6 +266,12 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
     std::vector<double> rejected(scenario.streams.size());
     std::vector<int> rejectedBy(scenario.streams.size(), 0);
     std::vector<double> indexBurst(scenario.streams.size());  // share only an index's burst took
+    std::vector<double> rejectedKeyRange(scenario.streams.size());  // of `rejected`, key range
+    // Throttled requests by ThrottlingReason: [index][read][limit].
+    double byReason[2][2][4] = {};
+    auto countReason = [&](bool index, bool read, rules::ThrottleLimit limit, double count) {
+        byReason[index ? 1 : 0][read ? 1 : 0][static_cast<int>(limit)] += count;
+    };
     const int progressStep = std::max(1, duration / 100);
 
     for (int second = 0; second < duration; ++second) {
@@ -317,9 +334,14 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
         for (const Channel& channel : channels) {
             if (!channel.backPressure || channel.total <= 0) continue;
             const Resource& index = resources[channel.resource];
-            double refused = 0, viaBurst = 0;
+            double refused = 0, viaBurst = 0, keyRange = 0;
             for (size_t p = 0; p < channel.counts.size(); ++p) {
-                refused += channel.counts[p] * (1 - index.servedShare(static_cast<int>(p), true));
+                const double lost =
+                    channel.counts[p] * (1 - index.servedShare(static_cast<int>(p), true));
+                refused += lost;
+                if (index.throttleLimit(static_cast<int>(p), true) ==
+                    rules::ThrottleLimit::KeyRangeThroughputExceeded)
+                    keyRange += lost;
                 viaBurst += channel.counts[p] * index.burstShare(static_cast<int>(p), true);
             }
             indexBurst[channel.stream] =
@@ -327,6 +349,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
             if (refused / channel.total > rejected[channel.stream]) {
                 rejected[channel.stream] = refused / channel.total;
                 rejectedBy[channel.stream] = channel.resource;
+                rejectedKeyRange[channel.stream] = refused > 0 ? keyRange / refused : 0;
             }
         }
         for (Channel& channel : channels) {
@@ -339,6 +362,14 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
             stream.throttledRequests += refused;
             report.throttledByError[resources[rejectedBy[channel.stream]].throttleError(true)] +=
                 refused;
+            const double keyRange = refused * rejectedKeyRange[channel.stream];
+            countReason(true, false, rules::ThrottleLimit::KeyRangeThroughputExceeded, keyRange);
+            countReason(true, false,
+                        resources[rejectedBy[channel.stream]].model.settings().mode ==
+                                BillingMode::PayPerRequest
+                            ? rules::ThrottleLimit::KeyRangeThroughputExceeded
+                            : rules::ThrottleLimit::ProvisionedThroughputExceeded,
+                        refused - keyRange);
             for (double& count : channel.counts) count *= 1 - rejected[channel.stream];
             channel.total -= refused;
         }
@@ -354,6 +385,10 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
                 const double refused = channel.counts[p] * (1 - share);
                 resource.throttled[p] += refused;
                 throttled += refused;
+                if (refused > 0 && !channel.backPressure)
+                    countReason(report.resources[channel.resource].isIndex, !channel.write,
+                                resource.throttleLimit(static_cast<int>(p), channel.write),
+                                refused);
                 served += channel.counts[p] * share * channel.units;
                 viaBurst +=
                     channel.counts[p] * resource.burstShare(static_cast<int>(p), channel.write);
@@ -439,6 +474,13 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
                      [](const HotKey& a, const HotKey& b) { return a.requests > b.requests; });
     report.trackedKeys = report.hotKeys;
     report.rules = appliedRules(scenario);
+    for (int index = 0; index < 2; ++index)
+        for (int read = 0; read < 2; ++read)
+            for (int limit = 0; limit < 4; ++limit)
+                if (byReason[index][read][limit] > 0)
+                    report.throttledByReason[rules::throttlingReason(
+                        index == 1, read == 1, static_cast<rules::ThrottleLimit>(limit))] =
+                        byReason[index][read][limit];
     if (report.hotKeys.size() > 10) report.hotKeys.resize(10);
     return report;
 }
