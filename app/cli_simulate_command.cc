@@ -91,6 +91,8 @@ int simulateCommand(const QCommandLineParser& parser) {
     }
     std::fprintf(stderr, "%.0f requests, %.0f throttled; report in %s\n", report->requests,
                  report->throttledRequests, qPrintable(out.fileName()));
+    if (!report->burstVerdict().empty())
+        std::fprintf(stderr, "%s\n", report->burstVerdict().c_str());
     return 0;
 }
 

@@ -44,6 +44,7 @@ const std::map<std::string, std::set<std::string>> kDeliberatelyRed = {
 const std::set<QString> kThrottlingScenarios = {
     "hot-partition.shardscape.json: Election night",
     "hot-partition.shardscape.json: Election night, sharded",
+    "gaming-leaderboard.shardscape.json: Evening peak",
     "gaming-leaderboard.shardscape.json: Tournament final",
     "chat-app.shardscape.json: Viral room",
     "iot-time-series.shardscape.json: Reconnect storm",
@@ -266,6 +267,15 @@ void BundledModelsTest::scenarioStreamsComeFromThePatterns() {
     // INCLUDE projects two attributes: the entry is smaller than the item.
     QVERIFY(gsi2["entrySizeBytes"].get<double>() <
             (*json)["workload"][1]["itemSizeBytes"].get<double>() + 1);
+
+    // A write pattern's "indexWrite" (what it does to each index) reaches the simulator.
+    shop.scenarios = OrderedJson::parse(R"J([{"name": "y", "accessPatterns": [
+        {"name": "placeOrder", "indexWrite": {"GSI1": "newEntry", "GSI2": "untouched"}}]}])J");
+    auto placing = simulatorScenario(shop, 0);
+    QVERIFY2(placing.ok(), placing.ok() ? "" : placing.error().message.c_str());
+    QCOMPARE(int(placing->streams.at(0).indexWrites.size()), 2);
+    QCOMPARE(placing->streams[0].indexWrites[0], IndexWriteKind::NewEntry);
+    QCOMPARE(placing->streams[0].indexWrites[1], IndexWriteKind::Untouched);
 
     // Pattern overrides replace the derived rate and keys.
     Model chat = load("chat-app.shardscape.json");

@@ -5,6 +5,7 @@
 
 #include <QtTest>
 
+#include "api/dispatch.h"
 #include "base/clock.h"
 #include "capacity/capacity_rules.h"
 #include "operation_test_support.h"
@@ -26,6 +27,7 @@ class CapacityEnforcementTest : public QObject {
     void batchWriteLeavesRefusedItemsUnprocessed();
     void countersEqualTheRequestsMade();
     void engineOptionMetersEveryTable();
+    void throttlesCarryThrottlingReasons();
 };
 
 namespace {
@@ -131,13 +133,13 @@ void CapacityEnforcementTest::hotKeyThrottlesWithEnforcementOnly() {
     QCOMPARE(error, std::string("ProvisionedThroughputExceededException: The level of configured "
                                 "provisioned throughput for the table was exceeded. Consider "
                                 "increasing your provisioning level with the UpdateTable API."));
-    // The partition serves 3,000 RCU or 1,000 WCU or a linear combination: no reads are left
-    // this second; the next second has capacity again.
+    // Partition-level throttling "operates independently for reads and writes": with its
+    // 1,000 WCU spent, the partition still serves a read this second. The next second has
+    // write capacity again.
     const Json get = {{"TableName", "Hot"}, {"Key", {{"pk", {{"S", "device-1"}}}}}};
-    QCOMPARE(f.call("GetItem", get).error().name(),
-             std::string("ProvisionedThroughputExceededException"));
-    f.clock.advance(1);
     QVERIFY_OK(f.call("GetItem", get));
+    f.clock.advance(1);
+    QVERIFY_OK(f.call("PutItem", putRequest("Hot", "device-1")));
 }
 
 void CapacityEnforcementTest::burstDrainsThenThrottles() {
@@ -340,6 +342,66 @@ void CapacityEnforcementTest::engineOptionMetersEveryTable() {
     auto snapshot = f.engine().capacityRecorder("Everywhere");
     QVERIFY(snapshot);
     QCOMPARE(snapshot->resources[0].consumedRead.back(), 1.0f);  // two half units
+}
+
+void CapacityEnforcementTest::throttlesCarryThrottlingReasons() {
+    // DynamoDB's throttling errors carry ThrottlingReasons: [{reason, resource}], the reason
+    // ResourceType + OperationType + LimitType (API reference, ThrottlingReason).
+    Fixture f(CapacityEnforcement::Enforce);
+    const std::string arn = "arn:aws:dynamodb:ddblocal:000000000000:table/";
+    auto reasonsOf = [](const Result<Json>& refused) {
+        if (refused) qFatal("expected a throttle");
+        return errorBody(refused.error()).value("ThrottlingReasons", Json());
+    };
+    auto one = [](const std::string& reason, const std::string& resource) {
+        return Json::array({{{"reason", reason}, {"resource", resource}}});
+    };
+    // A hot key: the partition's 1,000 WCU are spent (10 WCU and a full burst of 3,000 would
+    // allow more): the key range's limit.
+    QVERIFY_OK(f.call("CreateTable", provisionedTable("Hot", 10, 10)));
+    QCOMPARE(putMany(f, "Hot", "device-1", 1000).first, 1000);
+    const Result<Json> hot = f.call("PutItem", putRequest("Hot", "device-1"));
+    QCOMPARE(reasonsOf(hot), one("TableWriteKeyRangeThroughputExceeded", arn + "Hot"));
+    QCOMPARE(
+        errorBody(hot.error())["__type"].get<std::string>(),
+        std::string("com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException"));
+    // 1 WCU and 1 RCU with their burst (300 units each): the 302nd write and the 302nd
+    // strongly consistent read of one second exceed the provisioned throughput.
+    QVERIFY_OK(f.call("CreateTable", provisionedTable("Small", 1, 1)));
+    QCOMPARE(putMany(f, "Small", "k", 301).first, 301);
+    QCOMPARE(reasonsOf(f.call("PutItem", putRequest("Small", "k"))),
+             one("TableWriteProvisionedThroughputExceeded", arn + "Small"));
+    const Json get = {
+        {"TableName", "Small"}, {"Key", {{"pk", {{"S", "k"}}}}}, {"ConsistentRead", true}};
+    for (int i = 0; i < 301; ++i) QVERIFY_OK(f.call("GetItem", get));
+    QCOMPARE(reasonsOf(f.call("GetItem", get)),
+             one("TableReadProvisionedThroughputExceeded", arn + "Small"));
+    // A global secondary index that cannot take the write: the index's reason and ARN.
+    Json create = provisionedTable("Orders", 100, 1000);
+    create["AttributeDefinitions"].push_back({{"AttributeName", "status"}, {"AttributeType", "S"}});
+    create["GlobalSecondaryIndexes"] = {
+        {{"IndexName", "ByStatus"},
+         {"KeySchema", {{{"AttributeName", "status"}, {"KeyType", "HASH"}}}},
+         {"Projection", {{"ProjectionType", "KEYS_ONLY"}}},
+         {"ProvisionedThroughput", {{"ReadCapacityUnits", 1}, {"WriteCapacityUnits", 1}}}}};
+    QVERIFY_OK(f.call("CreateTable", create));
+    Result<Json> refused = Json();
+    for (int i = 0; i < 302 && refused; ++i) {
+        Json put = putRequest("Orders", numbered("order-", i));
+        put["Item"]["status"] = {{"S", "OPEN"}};
+        refused = f.call("PutItem", put);
+    }
+    QCOMPARE(reasonsOf(refused),
+             one("IndexWriteProvisionedThroughputExceeded", arn + "Orders/index/ByStatus"));
+    // On demand, a hot key over its partition's 1,000 WRU: ThrottlingException, key range.
+    Json demand = provisionedTable("Demand", 1, 1);
+    demand.erase("ProvisionedThroughput");
+    demand["BillingMode"] = "PAY_PER_REQUEST";
+    QVERIFY_OK(f.call("CreateTable", demand));
+    QCOMPARE(putMany(f, "Demand", "hot", 1000).first, 1000);
+    const Result<Json> onDemand = f.call("PutItem", putRequest("Demand", "hot"));
+    QCOMPARE(onDemand.error().name(), std::string("ThrottlingException"));
+    QCOMPARE(reasonsOf(onDemand), one("TableWriteKeyRangeThroughputExceeded", arn + "Demand"));
 }
 
 QTEST_GUILESS_MAIN(CapacityEnforcementTest)

@@ -186,8 +186,11 @@ void CapacityModelTest::burstCannotExceedThePartitionMaximum() {
 }
 
 void CapacityModelTest::readsAndWritesShareAPartitionLinearly() {
+    // The older reading, kept as an option (the default is independent limits:
+    // test_capacity_fidelity.cc, partitionReadAndWriteLimitsAreIndependent).
     CapacitySettings settings;
     settings.mode = BillingMode::PayPerRequest;
+    settings.budget = rules::PartitionBudget::LinearCombination;
     CapacityModel model(settings);
     QCOMPARE(model.partitions().size(), 4);
     std::vector<PartitionLoad> loads(4);

@@ -22,6 +22,7 @@
 #include <QTextDocumentFragment>
 #include <QtTest>
 
+#include "applied_rules_list.h"
 #include "backend/local_backend.h"
 #include "capacity/capacity_rules.h"
 #include "capacity/partition_map.h"
@@ -279,6 +280,18 @@ void ClassroomTest::overThePartitionLimitIsThrottled() {
     QVERIFY(cardText(panel, "throttling").contains("maximum of 3,000 RCU or 1,000 WCU"));
     QVERIFY(panel->walkthrough()->throttled);
     QCOMPARE(panel->walkthrough()->served, rules::kPartitionMaxReadUnits);
+    // The step-through lists the rules it applied, one row per step, each with its source.
+    AppliedRulesList* applied = view.rulesList();
+    QCOMPARE(applied->topLevelItemCount(), panel->stepCount());
+    for (int row = 0; row < applied->topLevelItemCount(); ++row) {
+        const auto& step = panel->walkthrough()->steps.at(static_cast<size_t>(row));
+        QCOMPARE(applied->topLevelItem(row)->text(0),
+                 QString::fromStdString(step.title + ": " + step.rule));
+        QCOMPARE(applied->topLevelItem(row)->text(2), QString::fromStdString(step.source));
+        QVERIFY(!applied->topLevelItem(row)->text(2).isEmpty());
+    }
+    QCOMPARE(applied->topLevelItem(panel->stepCount() - 1)->text(1),
+             QString("Throttled: 4,000 RCU/s asked, 3,000 served"));
 
     // Writes: 1,200 PutItems/s of a 5,000-byte item are 6,000 WCU, over the table's 4,000
     // and the partition's 1,000.

@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "applied_rules_list.h"
 #include "backend/local_backend.h"
 #include "capacity_chart.h"
 #include "classroom/scenario_form.h"
@@ -58,6 +59,7 @@ class SimulationPanelTest : public QObject {
     Q_OBJECT
   private slots:
     void runsABundledScenarioWithProgress();
+    void resultsShowTheRulesAppliedAndBurstVerdict();
     void cancelStopsALongRun();
     void simulatorHonoursCancel();
     void formBuildsFromTheModelsAccessPatterns();
@@ -92,6 +94,42 @@ void SimulationPanelTest::runsABundledScenarioWithProgress() {
     QCOMPARE(report->scenario, std::string("hot-key"));
     QVERIFY(panel.statusLabel()->text().contains("throttled"));
     QVERIFY(panel.results()->heatMap()->heatMap().rowCount() >= 11);
+}
+
+void SimulationPanelTest::resultsShowTheRulesAppliedAndBurstVerdict() {
+    SimulationPanel panel;
+    panel.setBundledDirectory(SHARDSCAPE_RESOURCES);
+    QVERIFY(panel.chooseSource(indexOf(panel.sources(), "Bundled: burst-best-effort")));
+    QSignalSpy finished(&panel, &SimulationPanel::finished);
+    QVERIFY(panel.run());
+    QVERIFY(finished.wait(20000));
+    auto report = panel.results()->report();
+    QVERIFY(report);
+    // Nothing throttled, but burst served part of it: the status says so.
+    QCOMPARE(report->throttledRequests, 0.0);
+    QVERIFY(report->burstOnlyRequests > 20000);
+    const QString status = panel.statusLabel()->text();
+    QVERIFY2(status.contains("requests were served only thanks to burst capacity, which is best "
+                             "effort: without it"),
+             qPrintable(status));
+    QVERIFY(status.contains(QString::fromStdString(report->burstVerdict())));
+    // The "Rules applied" tab lists the report's rules, rule by rule, with their sources.
+    AppliedRulesList* rules = panel.results()->rulesList();
+    QCOMPARE(rules->topLevelItemCount(), int(report->rules.size()));
+    QVERIFY(rules->topLevelItemCount() >= 8);
+    for (int row = 0; row < rules->topLevelItemCount(); ++row) {
+        const AppliedRule& rule = report->rules[static_cast<size_t>(row)];
+        QCOMPARE(rules->topLevelItem(row)->text(0), QString::fromStdString(rule.rule));
+        QCOMPARE(rules->topLevelItem(row)->text(1), QString::fromStdString(rule.value));
+        QCOMPARE(rules->topLevelItem(row)->text(2), QString::fromStdString(rule.source));
+    }
+    const QList<QTreeWidgetItem*> burst =
+        rules->findItems("burst capacity (Orders)", Qt::MatchExactly, 0);
+    QCOMPARE(burst.size(), 1);
+    QCOMPARE(burst[0]->text(2), QString("DynamoDB burst and adaptive capacity; AWS Knowledge "
+                                        "Center, dynamodb-spiky-workloads-short-intervals"));
+    panel.results()->showPage("rules");
+    QCOMPARE(panel.results()->pages()->currentWidget(), rules);
 }
 
 void SimulationPanelTest::cancelStopsALongRun() {

@@ -5,6 +5,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "applied_rules_list.h"
+#include "classroom/request_walkthrough.h"
 #include "request_walkthrough_panel.h"
 #include "scenario_gallery_panel.h"
 
@@ -20,6 +22,14 @@ ClassroomView::ClassroomView(TableListModel* tables, QWidget* parent) : QWidget(
     topLayout->addWidget(new QLabel(tr("<h2>One request, step by step</h2>"), top));
     walkthrough_ = new RequestWalkthroughPanel(tables, top);
     topLayout->addWidget(walkthrough_, 1);
+    topLayout->addWidget(new QLabel(tr("Rules applied"), top));
+    rules_ = new AppliedRulesList(top);
+    rules_->setMaximumHeight(160);
+    topLayout->addWidget(rules_);
+    connect(walkthrough_, &RequestWalkthroughPanel::stepShown, this, [this] {
+        const auto& walkthrough = walkthrough_->walkthrough();
+        rules_->setRules(walkthrough ? appliedRules(*walkthrough) : std::vector<AppliedRule>());
+    });
     auto* bottom = new QWidget(splitter);
     auto* bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);

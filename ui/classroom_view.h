@@ -8,6 +8,7 @@ namespace shardscape {
 class TableListModel;
 class RequestWalkthroughPanel;
 class ScenarioGalleryPanel;
+class AppliedRulesList;
 
 class ClassroomView : public QWidget {
     Q_OBJECT
@@ -16,6 +17,8 @@ class ClassroomView : public QWidget {
 
     RequestWalkthroughPanel* walkthroughPanel() const { return walkthrough_; }
     ScenarioGalleryPanel* galleryPanel() const { return gallery_; }
+    // The rules the current step-through applied, with their sources.
+    AppliedRulesList* rulesList() const { return rules_; }
 
     void setBundledDirectory(const QString& bundledDirectory);
     void reloadTables();
@@ -28,6 +31,7 @@ class ClassroomView : public QWidget {
   private:
     RequestWalkthroughPanel* walkthrough_ = nullptr;
     ScenarioGalleryPanel* gallery_ = nullptr;
+    AppliedRulesList* rules_ = nullptr;
 };
 
 }  // namespace shardscape

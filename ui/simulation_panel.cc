@@ -113,7 +113,10 @@ SimulationPanel::SimulationPanel(QWidget* parent) : QWidget(parent) {
                                          report->requests > 0
                                              ? 100 * report->throttledRequests / report->requests
                                              : 0.0,
-                                         'f', 1)));
+                                         'f', 1)) +
+                                 (report->burstVerdict().empty()
+                                      ? QString()
+                                      : "\n" + QString::fromStdString(report->burstVerdict())));
                 results_->setReport(std::move(report), itemCount_);
                 emit finished();
             });

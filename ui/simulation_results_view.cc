@@ -10,6 +10,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "applied_rules_list.h"
 #include "capacity_chart.h"
 #include "chart_export.h"
 #include "heat_map_view.h"
@@ -49,6 +50,7 @@ SimulationResultsView::SimulationResultsView(Layout layout, QWidget* parent) : Q
     keys_ = new PartitionKeysView(this);
     installExportMenu(heatMap_, [this] { return heatMapCsv(); });
     installExportMenu(chart_);
+    rules_ = new AppliedRulesList(this);
 
     auto* heatPage = new QSplitter(Qt::Horizontal, this);
     heatPage->addWidget(heatMap_);
@@ -61,12 +63,14 @@ SimulationResultsView::SimulationResultsView(Layout layout, QWidget* parent) : Q
         pages_->setObjectName("resultPages");
         pages_->addTab(heatPage, tr("Partition heat map"));
         pages_->addTab(chart_, tr("Capacity"));
+        pages_->addTab(rules_, tr("Rules applied"));
         outer->addWidget(pages_, 1);
     } else {
         keys_->setVisible(false);  // compare mode: the maps side by side need the width
         auto* stack = new QSplitter(Qt::Vertical, this);
         stack->addWidget(heatPage);
         stack->addWidget(chart_);
+        rules_->setVisible(false);  // compare mode: the charts need the room
         outer->addWidget(stack, 1);
     }
 
@@ -98,6 +102,7 @@ void SimulationResultsView::setReport(std::shared_ptr<const SimulationReport> re
                                       double itemCount) {
     report_ = std::move(report);
     itemCount_ = itemCount;
+    rules_->setRules(report_ ? report_->rules : std::vector<AppliedRule>());
     resource_ = 0;
     {
         const QSignalBlocker blocker(resources_);
@@ -189,7 +194,7 @@ int SimulationResultsView::second() const {
 }
 
 void SimulationResultsView::showPage(const QString& page) {
-    if (pages_) pages_->setCurrentIndex(page == "capacity" ? 1 : 0);
+    if (pages_) pages_->setCurrentIndex(page == "capacity" ? 1 : page == "rules" ? 2 : 0);
 }
 
 void SimulationResultsView::showKeys(int row) {

@@ -20,6 +20,7 @@ namespace shardscape {
 class HeatMapView;
 class CapacityChart;
 class PartitionKeysView;
+class AppliedRulesList;
 
 class SimulationResultsView : public QWidget {
     Q_OBJECT
@@ -37,7 +38,7 @@ class SimulationResultsView : public QWidget {
     CapacityDimension dimension() const { return dimension_; }
     void setSecond(int second);
     int second() const;
-    // "heatmap" or "capacity" (Tabs layout).
+    // "heatmap", "capacity" or "rules" (Tabs layout).
     void showPage(const QString& page);
 
     HeatMapView* heatMap() const { return heatMap_; }
@@ -49,6 +50,8 @@ class SimulationResultsView : public QWidget {
     QRadioButton* readButton() const { return read_; }
     QRadioButton* writeButton() const { return write_; }
     QTabWidget* pages() const { return pages_; }
+    // The rules the run applied, with their values and sources ("Rules applied" tab).
+    AppliedRulesList* rulesList() const { return rules_; }
 
     QByteArray heatMapCsv() const;
 
@@ -73,6 +76,7 @@ class SimulationResultsView : public QWidget {
     PartitionKeysView* keys_ = nullptr;
     QSlider* slider_ = nullptr;
     QLabel* figures_ = nullptr;
+    AppliedRulesList* rules_ = nullptr;
 };
 
 }  // namespace shardscape

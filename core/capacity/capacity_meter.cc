@@ -71,6 +71,16 @@ struct CapacityMeter::Resource {
         return isIndex ? rules::indexProvisionedThroughputExceeded()
                        : rules::provisionedThroughputExceeded();
     }
+    // The error with its ThrottlingReasons: which limit refused a read or a write.
+    Error throttleError(const std::string& tableArn, bool read, rules::ThrottleLimit limit) const {
+        std::string arn = tableArn;
+        if (isIndex) {
+            arn.append("/index/");
+            arn.append(name);
+        }
+        return rules::withThrottlingReason(throttleError(),
+                                           rules::throttlingReason(isIndex, read, limit), arn);
+    }
 };
 
 CapacityMeter::CapacityMeter(const TableDefinition& table, CapacityEnforcement enforcement,
@@ -86,6 +96,7 @@ void CapacityMeter::update(const TableDefinition& table, CapacityEnforcement enf
     std::lock_guard lock(mutex_);
     advanceLocked(now);
     tableName_ = table.name;
+    tableArn_ = table.arn();
     enforcement_ = enforcement;
     const int recorded = static_cast<int>(second_ - startSecond_);
     std::vector<Resource> next;
@@ -141,11 +152,15 @@ CapacityMeter::Resource* CapacityMeter::resourceFor(const std::string* index) {
 Status CapacityMeter::admitLocked(Resource& r, int p, double read, double write, bool dry) {
     const CapacitySettings& settings = r.model.settings();
     PartitionLoad& load = r.loads[p];
-    // A partition serves "3,000 RCU or 1,000 WCU, or a linear combination of both"
-    // (rules::kPartitionMaxReadUnits / kPartitionMaxWriteUnits).
-    const double use = (load.readServed + read) / rules::kPartitionMaxReadUnits +
-                       (load.writeServed + write) / rules::kPartitionMaxWriteUnits;
-    bool ok = use <= 1 + kDust;
+    // The partition's limits, 3,000 RCU and 1,000 WCU, independent or a linear combination
+    // (rules::PartitionBudget).
+    const rules::PartitionScale scale =
+        rules::partitionScale(settings.budget, load.readServed + read, load.writeServed + write);
+    bool ok = scale.read >= 1 - kDust && scale.write >= 1 - kDust;
+    // What refused it, for the error's ThrottlingReasons: a partition's own limit (the key
+    // range) unless the table's capacity runs out first.
+    bool refusedRead = scale.read < 1 - kDust;
+    rules::ThrottleLimit limit = rules::ThrottleLimit::KeyRangeThroughputExceeded;
     double takeOwn[2] = {0, 0}, takePool[2] = {0, 0}, takeBurst[2] = {0, 0};
     if (ok && settings.mode == BillingMode::PayPerRequest) {
         // On demand: the table serves up to its ceiling (write-equivalent units per second).
@@ -154,6 +169,10 @@ Status CapacityMeter::admitLocked(Resource& r, int p, double read, double write,
             used += l.writeServed + l.readServed / rules::kReadUnitsPerWriteUnit;
         ok = used + write + read / rules::kReadUnitsPerWriteUnit <=
              r.model.onDemandCeiling() + kDust;
+        // Over the on-demand ceiling (twice the previous peak): the partitions the table has
+        // cannot take it yet, a key-range limit (our reading: AWS names no other reason for
+        // it).
+        refusedRead = write <= 0;
     } else if (ok) {
         // Provisioned, in the capacity model's order: the partition's own share, adaptive
         // capacity lent from the table's unused throughput, then the partition's burst.
@@ -183,9 +202,14 @@ Status CapacityMeter::admitLocked(Resource& r, int p, double read, double write,
                 rest -= takeBurst[d];
             }
             ok = rest <= kDust;
+            if (!ok) {
+                refusedRead = isRead;
+                limit = rules::ThrottleLimit::ProvisionedThroughputExceeded;
+            }
         }
     }
-    if (!ok && enforcement_ == CapacityEnforcement::Enforce) return r.throttleError();
+    if (!ok && enforcement_ == CapacityEnforcement::Enforce)
+        return r.throttleError(tableArn_, refusedRead, limit);
     if (dry) return {};
     load.readServed += read;
     load.readDemand += read;

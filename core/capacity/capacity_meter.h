@@ -86,6 +86,7 @@ class CapacityMeter {
 
     std::mutex mutex_;
     std::string tableName_;
+    std::string tableArn_;
     CapacityEnforcement enforcement_ = CapacityEnforcement::Off;
     std::vector<Resource> resources_;
     int64_t second_ = 0;       // the second being filled (epoch seconds)

@@ -96,16 +96,15 @@ void CapacityModel::settle(double second, std::vector<PartitionLoad>& loads) {
     } else {
         settleProvisioned(loads, true);
         settleProvisioned(loads, false);
-        // A partition serves "3,000 RCU or 1,000 WCU, or a linear combination of both"
-        // (Knowledge Center, on-demand-table-throttling-dynamodb): scale both down if the mix
-        // is over.
+        // The partition's read and write limits, independent or a linear combination
+        // (rules::PartitionBudget): scale down what is over.
         for (auto& load : loads) {
-            const double use = load.readServed / rules::kPartitionMaxReadUnits +
-                               load.writeServed / rules::kPartitionMaxWriteUnits;
-            if (use > 1) {
-                load.readServed /= use;
-                load.writeServed /= use;
-            }
+            const rules::PartitionScale scale =
+                rules::partitionScale(settings_.budget, load.readServed, load.writeServed);
+            load.readServed *= scale.read;
+            load.readFromBurst *= scale.read;
+            load.writeServed *= scale.write;
+            load.writeFromBurst *= scale.write;
         }
     }
     // Heat: consecutive seconds each partition throttled while the table as a whole had
@@ -185,6 +184,8 @@ void CapacityModel::settleProvisioned(std::vector<PartitionLoad>& loads, bool re
     const double retained = unusedTotal > 0 ? std::max(0.0, 1 - lentTotal / unusedTotal) : 0;
     for (size_t i = 0; i < n; ++i) {
         double served = own[i] + lent[i];
+        double& fromBurstOut = read ? loads[i].readFromBurst : loads[i].writeFromBurst;
+        fromBurstOut = 0;
         if (settings_.burst) {
             // Burst capacity: unused capacity retained for up to 300 seconds, consumed above
             // the partition's share but never above the partition maximum ("Burst capacity
@@ -192,6 +193,7 @@ void CapacityModel::settleProvisioned(std::vector<PartitionLoad>& loads, bool re
             const double fromBurst =
                 std::min({room[i] - lent[i], bucket[i], partitionMax - served});
             served += std::max(0.0, fromBurst);
+            fromBurstOut = std::max(0.0, fromBurst);
             bucket[i] =
                 std::min(share[i] * rules::kBurstSeconds,
                          bucket[i] - std::max(0.0, fromBurst) + (share[i] - own[i]) * retained);
@@ -201,18 +203,14 @@ void CapacityModel::settleProvisioned(std::vector<PartitionLoad>& loads, bool re
 }
 
 void CapacityModel::settleOnDemand(double second, std::vector<PartitionLoad>& loads) {
-    // Per partition: "up to 3,000 read request units or 1,000 write request units, or a
-    // linear combination of both" (Knowledge Center, on-demand-table-throttling-dynamodb).
+    // Per partition: up to 3,000 read request units and 1,000 write request units,
+    // independently or as a linear combination (rules::PartitionBudget).
     double wanted = 0;
     for (auto& load : loads) {
-        load.readServed = load.readDemand;
-        load.writeServed = load.writeDemand;
-        const double use = load.readServed / rules::kPartitionMaxReadUnits +
-                           load.writeServed / rules::kPartitionMaxWriteUnits;
-        if (use > 1) {
-            load.readServed /= use;
-            load.writeServed /= use;
-        }
+        const rules::PartitionScale scale =
+            rules::partitionScale(settings_.budget, load.readDemand, load.writeDemand);
+        load.readServed = load.readDemand * scale.read;
+        load.writeServed = load.writeDemand * scale.write;
         wanted += load.writeServed + load.readServed / rules::kReadUnitsPerWriteUnit;
     }
     // Table level: up to twice the previous peak (or the initial 4,000 WCU / 12,000 RCU).

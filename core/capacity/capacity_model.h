@@ -11,6 +11,7 @@
 #include <deque>
 #include <vector>
 
+#include "capacity/capacity_rules.h"
 #include "capacity/partition_map.h"
 #include "schema/table_definition.h"
 
@@ -23,6 +24,8 @@ struct CapacitySettings {
     double sizeBytes = 0;   // data held (table items or index entries)
     bool burst = true;      // burst capacity on (provisioned)
     bool adaptive = true;   // adaptive capacity on (provisioned)
+    // How the partition's read and write limits combine (capacity_rules.h).
+    rules::PartitionBudget budget = rules::PartitionBudget::Independent;
     // Burst buckets start full, as for a table that has been idle for five minutes.
     bool burstStartsFull = true;
 };
@@ -41,6 +44,11 @@ struct PartitionLoad {
     double writeDemand = 0;
     double readServed = 0;
     double writeServed = 0;
+    // Of the served units, those only burst capacity served (provisioned): without burst
+    // they would have been throttled. AWS: burst capacity "is provided on a best effort's
+    // basis and isn't guaranteed" (Knowledge Center, dynamodb-spiky-workloads-short-intervals).
+    double readFromBurst = 0;
+    double writeFromBurst = 0;
     // Requests were refused on top of the demand (engine enforcement admits request by
     // request and passes only what it served as demand): counts as throttled for heat.
     bool refused = false;

@@ -19,9 +19,53 @@ int initialPartitionCount(double readUnits, double writeUnits, double tableBytes
     return std::max({1, byThroughput, bySize});
 }
 
+PartitionScale partitionScale(PartitionBudget budget, double readUnits, double writeUnits) {
+    PartitionScale scale;
+    if (budget == PartitionBudget::LinearCombination) {
+        const double use =
+            readUnits / kPartitionMaxReadUnits + writeUnits / kPartitionMaxWriteUnits;
+        if (use > 1) scale.read = scale.write = 1 / use;
+        return scale;
+    }
+    if (readUnits > kPartitionMaxReadUnits) scale.read = kPartitionMaxReadUnits / readUnits;
+    if (writeUnits > kPartitionMaxWriteUnits) scale.write = kPartitionMaxWriteUnits / writeUnits;
+    return scale;
+}
+
 int onDemandInitialPartitionCount(double tableBytes) {
     const int byThroughput = ceilCount(kOnDemandInitialWriteUnits / kPartitionMaxWriteUnits);
     return std::max({1, byThroughput, ceilCount(tableBytes / kPartitionMaxBytes)});
+}
+
+std::string throttlingReason(bool index, bool read, ThrottleLimit limit) {
+    std::string out = index ? "Index" : "Table";
+    out.append(read ? "Read" : "Write");
+    switch (limit) {
+        case ThrottleLimit::ProvisionedThroughputExceeded:
+            out.append("ProvisionedThroughputExceeded");
+            break;
+        case ThrottleLimit::AccountLimitExceeded:
+            out.append("AccountLimitExceeded");
+            break;
+        case ThrottleLimit::KeyRangeThroughputExceeded:
+            out.append("KeyRangeThroughputExceeded");
+            break;
+        case ThrottleLimit::MaxOnDemandThroughputExceeded:
+            out.append("MaxOnDemandThroughputExceeded");
+            break;
+    }
+    return out;
+}
+
+Error withThrottlingReason(Error error, const std::string& reason, const std::string& resourceArn) {
+    // Reasons and ARNs hold no characters JSON would escape (names are [A-Za-z0-9_.-]).
+    std::string json = R"({"ThrottlingReasons":[{"reason":")";
+    json.append(reason);
+    json.append(R"(","resource":")");
+    json.append(resourceArn);
+    json.append(R"("}]})");
+    error.extraJson = std::move(json);
+    return error;
 }
 
 Error provisionedThroughputExceeded() {

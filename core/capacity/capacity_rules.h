@@ -41,6 +41,22 @@ inline constexpr double kOnDemandPeakWindowSeconds = 30 * 60;
 // Shardscape's assumption: a partition throttled for 5 minutes in a row is split.
 inline constexpr int kSplitForHeatSeconds = 300;
 
+// How a partition's read and write limits combine. The current Developer Guide: "DynamoDB's
+// partition-level throttling operates independently for reads and writes - a partition may
+// throttle reads while writes continue normally, or vice versa" ("1- Key range throughput
+// exceeded (hot partitions)"): the default. Older material (Knowledge Center
+// "on-demand-table-throttling-dynamodb") speaks of "3,000 RCU or 1,000 WCU, or a linear
+// combination of both": kept as an option.
+enum class PartitionBudget { Independent, LinearCombination };
+
+// The share of its demand a partition can serve under `budget`, for reads and writes
+// (scale factors in [0, 1]) given what it is asked for in one second.
+struct PartitionScale {
+    double read = 1;
+    double write = 1;
+};
+PartitionScale partitionScale(PartitionBudget budget, double readUnits, double writeUnits);
+
 // Read units are worth a third of write units in a partition's "linear combination" of
 // 3,000 RCU and 1,000 WCU.
 inline constexpr double kReadUnitsPerWriteUnit = kPartitionMaxReadUnits / kPartitionMaxWriteUnits;
@@ -58,6 +74,23 @@ int onDemandInitialPartitionCount(double tableBytes);
 // global secondary index that back-pressures a base-table write.
 Error provisionedThroughputExceeded();
 Error indexProvisionedThroughputExceeded();
+// Why a request was throttled, the LimitType of a ThrottlingReason (API reference,
+// "ThrottlingReason"): the table's or index's provisioned throughput, the per-table account
+// quota (on demand), a partition's (key range's) own limit, or the on-demand maximum
+// throughput set on the table.
+enum class ThrottleLimit {
+    ProvisionedThroughputExceeded,
+    AccountLimitExceeded,
+    KeyRangeThroughputExceeded,
+    MaxOnDemandThroughputExceeded
+};
+// The reason as DynamoDB names it: ResourceType (Table | Index) + OperationType (Read |
+// Write) + LimitType, e.g. "TableWriteKeyRangeThroughputExceeded".
+std::string throttlingReason(bool index, bool read, ThrottleLimit limit);
+// `error` carrying DynamoDB's "ThrottlingReasons" member: one {"reason", "resource"} (the
+// resource's ARN), the member names of the API's ThrottlingReason shape.
+Error withThrottlingReason(Error error, const std::string& reason, const std::string& resourceArn);
+
 // ThrottlingException on an on-demand table or index (AWS API reference, "Common errors":
 // "Throughput exceeds the current capacity of your table or index...").
 Error onDemandThrottling();

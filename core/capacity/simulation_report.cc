@@ -81,12 +81,15 @@ Json resourceReportJson(const ResourceReport& resource) {
 Json SimulationReport::toJson() const {
     Json errors = Json::object();
     for (const auto& [name, count] : throttledByError) errors[name] = rounded(count);
+    Json reasons = Json::object();
+    for (const auto& [name, count] : throttledByReason) reasons[name] = rounded(count);
     Json streamList = Json::array();
     for (const StreamReport& stream : streams)
         streamList.push_back({{"name", stream.name},
                               {"operation", stream.operation},
                               {"requests", rounded(stream.requests)},
                               {"throttledRequests", rounded(stream.throttledRequests)},
+                              {"servedOnlyByBurstRequests", rounded(stream.burstOnlyRequests)},
                               {"consumedUnits", rounded(stream.consumedUnits)}});
     Json keys = Json::array();
     for (const HotKey& key : hotKeys)
@@ -98,6 +101,9 @@ Json SimulationReport::toJson() const {
     Json resourceList = Json::array();
     for (const ResourceReport& resource : resources)
         resourceList.push_back(resourceReportJson(resource));
+    Json ruleList = Json::array();
+    for (const AppliedRule& rule : rules)
+        ruleList.push_back({{"rule", rule.rule}, {"value", rule.value}, {"source", rule.source}});
     return {{"scenario", scenario},
             {"mode", mode},
             {"seed", seed},
@@ -105,14 +111,42 @@ Json SimulationReport::toJson() const {
             {"summary",
              {{"requests", rounded(requests)},
               {"throttledRequests", rounded(throttledRequests)},
-              {"throttledByError", errors}}},
+              {"throttledByError", errors},
+              {"throttledByReason", reasons},
+              {"servedOnlyByBurstRequests", rounded(burstOnlyRequests)},
+              {"throttledWithoutBurst", rounded(throttledRequests + burstOnlyRequests)},
+              {"burstVerdict", burstVerdict()}}},
             {"streams", streamList},
             {"hotKeys", keys},
             {"costUsd",
              {{"onDemand", std::round(cost.onDemand * 10000) / 10000},
               {"provisioned", cost.provisioned ? Json(std::round(*cost.provisioned * 10000) / 10000)
                                                : Json(nullptr)}}},
-            {"resources", resourceList}};
+            {"resources", resourceList},
+            {"rules", ruleList}};
+}
+
+std::string SimulationReport::burstVerdict() const {
+    if (burstOnlyRequests < 0.5) return {};
+    auto whole = [](double value) {
+        // Thousands separated by commas: 1234567 -> "1,234,567".
+        const std::string digits = std::to_string(static_cast<int64_t>(std::llround(value)));
+        std::string grouped;
+        for (size_t i = 0; i < digits.size(); ++i) {
+            if (i > 0 && (digits.size() - i) % 3 == 0) grouped.push_back(',');
+            grouped.push_back(digits[i]);
+        }
+        return grouped;
+    };
+    std::string out = whole(burstOnlyRequests);
+    out.append(
+        " requests were served only thanks to burst capacity, which is best effort: "
+        "without it ");
+    out.append(whole(throttledRequests + burstOnlyRequests));
+    out.append(" requests would have been throttled, not ");
+    out.append(whole(throttledRequests));
+    out.append(".");
+    return out;
 }
 
 Status SimulationReport::writeCsv(const std::string& directory) const {

@@ -60,6 +60,8 @@ struct StreamReport {
     double requests = 0;
     double throttledRequests = 0;
     double consumedUnits = 0;
+    // Served only thanks to burst capacity (throttled without it).
+    double burstOnlyRequests = 0;
 };
 
 struct HotKey {
@@ -90,6 +92,15 @@ struct CostEstimate {
     std::optional<double> provisioned;
 };
 
+// A capacity rule a run applied: what it is, the value used, and where it comes from (the
+// title of the AWS page that documents it, or kAssumption).
+struct AppliedRule {
+    std::string rule;
+    std::string value;
+    std::string source;
+};
+inline constexpr const char* kAssumption = "undocumented: our assumption";
+
 // One resource as JSON (the elements of report.json's "resources").
 Json resourceReportJson(const ResourceReport& resource);
 
@@ -100,7 +111,13 @@ struct SimulationReport {
     int durationSeconds = 0;
     double requests = 0;
     double throttledRequests = 0;
+    // Requests served only thanks to burst capacity, which AWS provides on a best-effort
+    // basis and advises not to plan on: without burst they would have been throttled too.
+    double burstOnlyRequests = 0;
     std::map<std::string, double> throttledByError;
+    // Throttled requests by DynamoDB's ThrottlingReason ("TableWriteKeyRangeThroughputExceeded",
+    // ...): a hot partition and a table out of capacity read differently. Model mode only.
+    std::map<std::string, double> throttledByReason;
     std::vector<ResourceReport> resources;  // the table first, then its indexes
     std::vector<StreamReport> streams;
     std::vector<HotKey> hotKeys;  // the ten busiest keys
@@ -108,8 +125,13 @@ struct SimulationReport {
     // drill-downs; heaviest first.
     std::vector<HotKey> trackedKeys;
     CostEstimate cost;
+    // The rules the run applied, each with its value and source (simulation/applied_rules.h).
+    std::vector<AppliedRule> rules;
 
     Json toJson() const;
+    // The result with and without burst capacity, in one sentence ("" when burst served
+    // nothing that would otherwise have been throttled).
+    std::string burstVerdict() const;
     // <dir>/seconds.csv (resource, second, consumed, capacity, throttled) and
     // <dir>/partitions.csv (resource, partition, second, consumed, throttled).
     Status writeCsv(const std::string& directory) const;

@@ -387,4 +387,15 @@ Walkthrough walkThrough(const WalkthroughFacts& facts) {
     return out;
 }
 
+std::vector<AppliedRule> appliedRules(const Walkthrough& walkthrough) {
+    std::vector<AppliedRule> out;
+    for (const WalkthroughStep& step : walkthrough.steps) {
+        std::string rule = step.title;
+        rule.append(": ");
+        rule.append(step.rule);
+        out.push_back({std::move(rule), step.value.substr(0, step.value.find('\n')), step.source});
+    }
+    return out;
+}
+
 }  // namespace shardscape

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "capacity/simulation_report.h"
 #include "schema/table_definition.h"
 #include "values/attribute_value.h"
 
@@ -64,6 +65,10 @@ struct Walkthrough {
 };
 
 Walkthrough walkThrough(const WalkthroughFacts& facts);
+
+// The rules a step-through applied, one per step: the step's rule, its figure (first line)
+// and where AWS states it.
+std::vector<AppliedRule> appliedRules(const Walkthrough& walkthrough);
 
 // A key value as the step-through shows it: "CANDIDATE#ada" (S), 42 (N), base64 (B).
 std::string keyValueText(const AttributeValue& value);

@@ -380,6 +380,9 @@ class ScenarioBuilder {
                 stream["keys"] =
                     keysOfTemplate(entity, valueTemplate, pattern->name + "-", itemCount_);
         }
+        // What the pattern's writes do to each index (the simulator's "indexWrite").
+        if (ref.is_object() && ref.contains("indexWrite"))
+            stream["indexWrite"] = plain(ref["indexWrite"]);
         return stream;
     }
 

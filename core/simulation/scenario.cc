@@ -1,5 +1,6 @@
 #include "simulation/scenario.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "capacity/capacity.h"
@@ -178,6 +179,9 @@ Result<StreamSpec> readStream(const Json& json, const std::string& path,
     auto operation = readOperation(*operationText, member(path, "operation"));
     if (!operation) return operation.error();
     stream.operation = *operation;
+    auto indexWrites = readIndexWrites(json, path, table, stream.operation);
+    if (!indexWrites) return indexWrites.error();
+    if (stream.isWrite()) stream.indexWrites = std::move(*indexWrites);
     auto index = text(json, path, "index", std::string());
     if (!index) return index.error();
     if (!index->empty()) {
@@ -214,6 +218,10 @@ Result<StreamSpec> readStream(const Json& json, const std::string& path,
     stream.rate = *curve;
     if (stream.operation == StreamOperation::Scan) {
         stream.keys = KeyDistribution::wholeTable();
+        const double bytes = stream.index >= 0
+                                 ? table.globalIndexes[stream.index].capacity.sizeBytes
+                                 : table.capacity.sizeBytes;
+        stream.scanPageBytes = std::min(stream.scanPageBytes, bytes);
     } else {
         auto keys = json.find("keys");
         if (keys == json.end()) return fieldError(member(path, "keys"), "is required");
@@ -253,8 +261,10 @@ double StreamSpec::unitsPerRequest() const {
             return readCapacityUnits(static_cast<size_t>(itemSizeBytes * itemsPerQuery),
                                      consistentRead);
         case StreamOperation::Scan:
-            // One Scan request reads one full 1 MB page.
-            return readCapacityUnits(1024 * 1024, consistentRead);
+            // A Scan page reads up to 1 MB: what the table (or index) holds, if less. AWS:
+            // Scan consumes read units for the data it reads, "up to the maximum of 1 MB"
+            // per page (Developer Guide, "Query and Scan": capacity unit consumption).
+            return readCapacityUnits(static_cast<size_t>(scanPageBytes), consistentRead);
         default:
             return writeCapacityUnits(static_cast<size_t>(itemSizeBytes));
     }
@@ -294,6 +304,19 @@ Result<Scenario> Scenario::fromJson(const Json& json) {
         auto spec = readTable(*table, member(path, "table"));
         if (!spec) return spec.error();
         scenario.tables.push_back(std::move(*spec));
+    }
+    // How a partition's read and write limits combine, for every table and index.
+    auto budget = text(json, path, "partitionBudget", std::string("independent"));
+    if (!budget) return budget.error();
+    if (*budget != "independent" && *budget != "linearCombination")
+        return fieldError(member(path, "partitionBudget"),
+                          "must be independent or linearCombination");
+    scenario.partitionBudget = *budget == "independent" ? rules::PartitionBudget::Independent
+                                                        : rules::PartitionBudget::LinearCombination;
+    for (TableSpec& spec : scenario.tables) {
+        spec.capacity.budget = scenario.partitionBudget;
+        for (IndexSpec& index : spec.globalIndexes)
+            index.capacity.budget = scenario.partitionBudget;
     }
     scenario.table = scenario.tables.front();
     if (auto prices = json.find("prices"); prices != json.end()) {

@@ -10,6 +10,7 @@
 
 #include "capacity/auto_scaling.h"
 #include "capacity/capacity_model.h"
+#include "simulation/index_write.h"
 #include "simulation/key_distribution.h"
 #include "simulation/rate_curve.h"
 
@@ -49,8 +50,12 @@ struct StreamSpec {
     bool consistentRead = false;
     double itemSizeBytes = 1024;
     double itemsPerQuery = 1;
+    // Scan: the bytes one page reads, the table's (or index's) data up to the 1 MB page.
+    double scanPageBytes = 1024 * 1024;
     RateCurve rate;
     KeyDistribution keys;
+    // Writes: what each one does to each global secondary index of the table (index_write.h).
+    std::vector<IndexWriteKind> indexWrites;
 
     bool isWrite() const {
         return operation == StreamOperation::PutItem || operation == StreamOperation::UpdateItem ||
@@ -78,6 +83,8 @@ struct Scenario {
     std::vector<TableSpec> tables;  // every table: "table" or "tables" in the JSON
     std::vector<StreamSpec> streams;
     Prices prices;
+    // "partitionBudget": independent (the default) or linearCombination (capacity_rules.h).
+    rules::PartitionBudget partitionBudget = rules::PartitionBudget::Independent;
 
     static Result<Scenario> fromJson(const Json& json);
     static Result<Scenario> fromText(const std::string& text);

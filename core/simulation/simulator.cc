@@ -7,6 +7,7 @@
 #include "base/seeded_random.h"
 #include "capacity/capacity.h"
 #include "capacity/capacity_rules.h"
+#include "simulation/applied_rules.h"
 
 namespace shardscape {
 
@@ -30,6 +31,24 @@ struct Resource {
         const double demand = write ? load.writeDemand : load.readDemand;
         const double served = write ? load.writeServed : load.readServed;
         return demand > 0 ? std::min(1.0, served / demand) : 1.0;
+    }
+    // Why a partition refused requests: its own limit (3,000 RCU / 1,000 WCU, the key
+    // range's), else the table's provisioned throughput. On demand the refusal is always the
+    // partitions' (the ceiling is where they have not split yet: our reading).
+    rules::ThrottleLimit throttleLimit(int partition, bool write) const {
+        const PartitionLoad& load = loads[partition];
+        const bool overPartition = write ? load.writeDemand > rules::kPartitionMaxWriteUnits
+                                         : load.readDemand > rules::kPartitionMaxReadUnits;
+        return overPartition || model.settings().mode == BillingMode::PayPerRequest
+                   ? rules::ThrottleLimit::KeyRangeThroughputExceeded
+                   : rules::ThrottleLimit::ProvisionedThroughputExceeded;
+    }
+    // Share of a partition's demand only burst capacity served.
+    double burstShare(int partition, bool write) const {
+        const PartitionLoad& load = loads[partition];
+        const double demand = write ? load.writeDemand : load.readDemand;
+        const double fromBurst = write ? load.writeFromBurst : load.readFromBurst;
+        return demand > 0 ? std::min(1.0, fromBurst / demand) : 0.0;
     }
     std::string throttleError(bool backPressure) const {
         if (model.settings().mode == BillingMode::PayPerRequest)
@@ -219,13 +238,18 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
                                 stream.isWrite(),
                                 {}}});
         if (!stream.isWrite()) continue;
-        // Every write also writes each global secondary index (one entry; its size in 1 KB
-        // units, AWS's rule for index writes).
+        // A write writes each global secondary index as its kind says (index_write.h): 0, 1
+        // or 2 index writes of the entry's size in 1 KB units. An index it leaves untouched
+        // is not written and cannot throttle it. (A key change's delete and put both follow
+        // the index's key distribution.)
         for (size_t i = 0; i < table.globalIndexes.size(); ++i) {
+            const int writes = indexWriteCount(stream.indexWrites.at(i));
+            if (writes == 0) continue;
             Channel indexWrite = primary;
             indexWrite.resource = base[static_cast<size_t>(stream.table)] + static_cast<int>(i) + 1;
             indexWrite.keys = &table.globalIndexes[i].keys;
             indexWrite.units =
+                writes *
                 writeCapacityUnits(static_cast<size_t>(table.globalIndexes[i].entrySizeBytes));
             indexWrite.backPressure = true;
             channels.push_back(indexWrite);
@@ -241,6 +265,13 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
     std::vector<double> rates(scenario.streams.size());
     std::vector<double> rejected(scenario.streams.size());
     std::vector<int> rejectedBy(scenario.streams.size(), 0);
+    std::vector<double> indexBurst(scenario.streams.size());  // share only an index's burst took
+    std::vector<double> rejectedKeyRange(scenario.streams.size());  // of `rejected`, key range
+    // Throttled requests by ThrottlingReason: [index][read][limit].
+    double byReason[2][2][4] = {};
+    auto countReason = [&](bool index, bool read, rules::ThrottleLimit limit, double count) {
+        byReason[index ? 1 : 0][read ? 1 : 0][static_cast<int>(limit)] += count;
+    };
     const int progressStep = std::max(1, duration / 100);
 
     for (int second = 0; second < duration; ++second) {
@@ -299,15 +330,26 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
         for (size_t r = 0; r < resources.size(); ++r)
             if (report.resources[r].isIndex) settle(static_cast<int>(r));
         std::fill(rejected.begin(), rejected.end(), 0.0);
+        std::fill(indexBurst.begin(), indexBurst.end(), 0.0);
         for (const Channel& channel : channels) {
             if (!channel.backPressure || channel.total <= 0) continue;
             const Resource& index = resources[channel.resource];
-            double refused = 0;
-            for (size_t p = 0; p < channel.counts.size(); ++p)
-                refused += channel.counts[p] * (1 - index.servedShare(static_cast<int>(p), true));
+            double refused = 0, viaBurst = 0, keyRange = 0;
+            for (size_t p = 0; p < channel.counts.size(); ++p) {
+                const double lost =
+                    channel.counts[p] * (1 - index.servedShare(static_cast<int>(p), true));
+                refused += lost;
+                if (index.throttleLimit(static_cast<int>(p), true) ==
+                    rules::ThrottleLimit::KeyRangeThroughputExceeded)
+                    keyRange += lost;
+                viaBurst += channel.counts[p] * index.burstShare(static_cast<int>(p), true);
+            }
+            indexBurst[channel.stream] =
+                std::max(indexBurst[channel.stream], viaBurst / channel.total);
             if (refused / channel.total > rejected[channel.stream]) {
                 rejected[channel.stream] = refused / channel.total;
                 rejectedBy[channel.stream] = channel.resource;
+                rejectedKeyRange[channel.stream] = refused > 0 ? keyRange / refused : 0;
             }
         }
         for (Channel& channel : channels) {
@@ -320,6 +362,14 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
             stream.throttledRequests += refused;
             report.throttledByError[resources[rejectedBy[channel.stream]].throttleError(true)] +=
                 refused;
+            const double keyRange = refused * rejectedKeyRange[channel.stream];
+            countReason(true, false, rules::ThrottleLimit::KeyRangeThroughputExceeded, keyRange);
+            countReason(true, false,
+                        resources[rejectedBy[channel.stream]].model.settings().mode ==
+                                BillingMode::PayPerRequest
+                            ? rules::ThrottleLimit::KeyRangeThroughputExceeded
+                            : rules::ThrottleLimit::ProvisionedThroughputExceeded,
+                        refused - keyRange);
             for (double& count : channel.counts) count *= 1 - rejected[channel.stream];
             channel.total -= refused;
         }
@@ -329,19 +379,29 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
         // Outcomes: served units, throttled requests by stream, partition and error.
         for (const Channel& channel : channels) {
             Resource& resource = resources[channel.resource];
-            double throttled = 0, served = 0;
+            double throttled = 0, served = 0, viaBurst = 0;
             for (size_t p = 0; p < channel.counts.size(); ++p) {
                 const double share = resource.servedShare(static_cast<int>(p), channel.write);
                 const double refused = channel.counts[p] * (1 - share);
                 resource.throttled[p] += refused;
                 throttled += refused;
+                if (refused > 0 && !channel.backPressure)
+                    countReason(report.resources[channel.resource].isIndex, !channel.write,
+                                resource.throttleLimit(static_cast<int>(p), channel.write),
+                                refused);
                 served += channel.counts[p] * share * channel.units;
+                viaBurst +=
+                    channel.counts[p] * resource.burstShare(static_cast<int>(p), channel.write);
             }
             if (channel.backPressure) continue;  // counted with the base-table write
             StreamReport& stream = report.streams[channel.stream];
             stream.requests += channel.total;
             stream.throttledRequests += throttled;
             stream.consumedUnits += served;
+            // Served only thanks to burst: the table's, or an index's that took the write.
+            stream.burstOnlyRequests +=
+                std::min(channel.total - throttled,
+                         viaBurst + (channel.total - throttled) * indexBurst[channel.stream]);
             if (throttled > 0) report.throttledByError[resource.throttleError(false)] += throttled;
         }
         for (TrackedKey& key : tracked) {
@@ -402,6 +462,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
     for (const StreamReport& stream : report.streams) {
         report.requests += stream.requests;
         report.throttledRequests += stream.throttledRequests;
+        report.burstOnlyRequests += stream.burstOnlyRequests;
     }
     for (TrackedKey& key : tracked) {
         const PartitionMap& map = resources[key.resource].model.partitions();
@@ -412,6 +473,14 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
     std::stable_sort(report.hotKeys.begin(), report.hotKeys.end(),
                      [](const HotKey& a, const HotKey& b) { return a.requests > b.requests; });
     report.trackedKeys = report.hotKeys;
+    report.rules = appliedRules(scenario);
+    for (int index = 0; index < 2; ++index)
+        for (int read = 0; read < 2; ++read)
+            for (int limit = 0; limit < 4; ++limit)
+                if (byReason[index][read][limit] > 0)
+                    report.throttledByReason[rules::throttlingReason(
+                        index == 1, read == 1, static_cast<rules::ThrottleLimit>(limit))] =
+                        byReason[index][read][limit];
     if (report.hotKeys.size() > 10) report.hotKeys.resize(10);
     return report;
 }

@@ -12,6 +12,7 @@
 #include "base/clock.h"
 #include "base/seeded_random.h"
 #include "capacity/auto_scaling.h"
+#include "simulation/applied_rules.h"
 #include "simulation/scenario_fields.h"
 #include "storage/engine.h"
 #include "storage/storage_layout.h"
@@ -35,6 +36,13 @@ std::string numbered(const char* prefix, size_t number) {
 std::string indexKeyAttribute(size_t i) {
     std::string out = numbered("gsi", i);
     out.append("_pk");
+    return out;
+}
+
+// Non-key attribute projected into index `i` (INCLUDE), which projectedChange updates set.
+std::string indexNoteAttribute(size_t i) {
+    std::string out = numbered("gsi", i);
+    out.append("_note");
     return out;
 }
 
@@ -88,6 +96,7 @@ class Execution {
     SimulatedClock& clock_;
     std::vector<std::optional<Json>> scanStart_;  // per stream: next Scan page's start key
     double second_ = 0;  // the simulated second being run (time-ordered index keys)
+    size_t notes_ = 0;   // projectedChange values given so far (each one new)
     std::vector<AutoScaler> scalers_;
     std::vector<std::pair<int, bool>> scalerTargets_;  // (report resource, is read)
     Status createTable(int t);
@@ -123,7 +132,9 @@ Status Execution::createTable(int t) {
                 {"IndexName", index.name},
                 {"KeySchema",
                  Json::array({{{"AttributeName", indexKeyAttribute(i)}, {"KeyType", "HASH"}}})},
-                {"Projection", {{"ProjectionType", "KEYS_ONLY"}}}};
+                {"Projection",
+                 {{"ProjectionType", "INCLUDE"},
+                  {"NonKeyAttributes", Json::array({indexNoteAttribute(i)})}}}};
             if (provisioned) entry["ProvisionedThroughput"] = throughput(index.capacity);
             indexes.push_back(std::move(entry));
         }
@@ -265,12 +276,23 @@ Json Execution::requestFor(size_t s, const std::string& key) {
             std::string expression = "SET #d = :d";
             request["ExpressionAttributeNames"] = {{"#d", "data"}};
             request["ExpressionAttributeValues"] = {{":d", stringValue(item["data"].scalar())}};
+            // Each index as the stream's kind says: a key change sets a new index key drawn
+            // from the index's distribution, a projected change a new value of the projected
+            // attribute, an untouched index neither.
             for (size_t i = 0; i < table_->globalIndexes.size(); ++i) {
+                const IndexWriteKind kind = stream.indexWrites.at(i);
+                if (kind == IndexWriteKind::Untouched) continue;
                 const std::string name = numbered("#g", i), value = numbered(":g", i);
                 expression.append(", " + name + " = " + value);
-                request["ExpressionAttributeNames"][name] = indexKeyAttribute(i);
-                request["ExpressionAttributeValues"][value] =
-                    stringValue(item[indexKeyAttribute(i)].scalar());
+                if (kind == IndexWriteKind::ProjectedChange) {
+                    request["ExpressionAttributeNames"][name] = indexNoteAttribute(i);
+                    request["ExpressionAttributeValues"][value] =
+                        stringValue(numbered("note-", ++notes_));
+                } else {
+                    request["ExpressionAttributeNames"][name] = indexKeyAttribute(i);
+                    request["ExpressionAttributeValues"][value] =
+                        stringValue(item[indexKeyAttribute(i)].scalar());
+                }
             }
             request["UpdateExpression"] = expression;
             break;
@@ -478,6 +500,24 @@ Result<SimulationReport> executeScenario(const Scenario& scenario,
             return fields::fieldError(path + ".adaptiveCapacity", "must be true in execute mode");
         return {};
     };
+    // Index write kinds execute mode can make happen with the items it loads.
+    for (size_t s = 0; s < scenario.streams.size(); ++s) {
+        const StreamSpec& stream = scenario.streams[s];
+        for (IndexWriteKind kind : stream.indexWrites) {
+            const bool runs = stream.operation == StreamOperation::PutItem
+                                  ? kind == IndexWriteKind::NewEntry
+                              : stream.operation == StreamOperation::DeleteItem
+                                  ? kind == IndexWriteKind::RemoveEntry
+                                  : kind == IndexWriteKind::KeyChange ||
+                                        kind == IndexWriteKind::ProjectedChange ||
+                                        kind == IndexWriteKind::Untouched;
+            if (!runs)
+                return fields::fieldError(
+                    numbered("scenario.workload[", s) + "].indexWrite",
+                    "execute mode runs newEntry for PutItem, keyChange, projectedChange or "
+                    "untouched for UpdateItem, and removeEntry for DeleteItem");
+        }
+    }
     size_t resources = 0;
     for (size_t t = 0; t < scenario.tables.size(); ++t) {
         const TableSpec& table = scenario.tables[t];
@@ -530,6 +570,7 @@ Result<SimulationReport> executeScenario(const Scenario& scenario,
         report.throttledRequests += stream.throttledRequests;
     }
     report.cost = estimateCost(report.resources, scenario.prices, scenario.table.capacity.mode);
+    report.rules = appliedRules(scenario);
     return report;
 }
 

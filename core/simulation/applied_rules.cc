@@ -1,0 +1,84 @@
+#include "simulation/applied_rules.h"
+
+#include "capacity/capacity_rules.h"
+
+namespace shardscape {
+
+namespace {
+
+constexpr const char* kPartitionsPage = "Partitions and data distribution in DynamoDB";
+constexpr const char* kBurstAdaptivePage = "DynamoDB burst and adaptive capacity";
+constexpr const char* kOnDemandPage = "DynamoDB on-demand capacity mode";
+constexpr const char* kGsiPage = "Using Global Secondary Indexes in DynamoDB";
+
+std::string onOff(bool on) {
+    return on ? "on" : "off";
+}
+
+}  // namespace
+
+std::vector<AppliedRule> appliedRules(const Scenario& scenario) {
+    std::vector<AppliedRule> rules;
+    auto add = [&](std::string rule, std::string value, std::string source) {
+        rules.push_back({std::move(rule), std::move(value), std::move(source)});
+    };
+    add("partition maximum", "3,000 RCU and 1,000 WCU per second; 10 GB",
+        std::string("Best practices for designing and using partition keys effectively in "
+                    "DynamoDB; ") +
+            kPartitionsPage);
+    const bool independent = scenario.partitionBudget == rules::PartitionBudget::Independent;
+    add("partition read and write limits",
+        independent ? "independent: 3,000 RCU and 1,000 WCU at once"
+                    : "linear combination: RCU / 3,000 + WCU / 1,000 <= 1",
+        independent ? "1- Key range throughput exceeded (hot partitions)"
+                    : "AWS Knowledge Center, on-demand-table-throttling-dynamodb (older "
+                      "material; the current guide says independent)");
+    add("partition of a key", "a contiguous range of the 64-bit partition-key hash",
+        kPartitionsPage);
+    add("initial partitions (provisioned)",
+        "max(ceil(RCU / 3,000 + WCU / 1,000), ceil(size / 10 GB), 1)",
+        std::string(kAssumption) + " (the Developer Guide's former partition formula)");
+    add("initial capacity (on demand)", "4,000 WCU and 12,000 RCU: 4 partitions", kOnDemandPage);
+    add("on-demand scaling", "up to 2x the previous peak; a new peak counts after 30 minutes",
+        std::string(kOnDemandPage) + "; Pre-warming a table for on-demand capacity mode");
+    for (const TableSpec& table : scenario.tables) {
+        if (table.capacity.mode != BillingMode::Provisioned) continue;
+        add("burst capacity (" + table.name + ")",
+            onOff(table.capacity.burst) +
+                ", up to 300 s of unused capacity per partition; best effort: what only burst "
+                "served is counted (servedOnlyByBurstRequests)",
+            std::string(kBurstAdaptivePage) +
+                "; AWS Knowledge Center, dynamodb-spiky-workloads-short-intervals");
+        add("adaptive capacity (" + table.name + ")", onOff(table.capacity.adaptive),
+            kBurstAdaptivePage);
+    }
+    add("throttling reasons",
+        "KeyRangeThroughputExceeded when a partition is asked for more than its own limit, "
+        "else ProvisionedThroughputExceeded (on demand: always KeyRangeThroughputExceeded, "
+        "our assumption)",
+        "ThrottlingReason (API reference); DynamoDB throttling resolution guide");
+    add("split for heat: delay",
+        std::to_string(rules::kSplitForHeatSeconds) + " s throttled in a row", kAssumption);
+    add("split for heat: isolated key", "a key with at least 10 % of its partition's demand",
+        std::string(kAssumption) + " (the behaviour: " + kBurstAdaptivePage + ")");
+    for (const StreamSpec& stream : scenario.streams)
+        if (stream.operation == StreamOperation::Scan)
+            add("scan page (" + stream.name + ")",
+                std::to_string(static_cast<int64_t>(stream.scanPageBytes)) +
+                    " bytes read per request: the data held, up to 1 MB",
+                "Query and Scan operations in DynamoDB (capacity unit consumption)");
+    for (const StreamSpec& stream : scenario.streams) {
+        const TableSpec& table = scenario.tables.at(static_cast<size_t>(stream.table));
+        for (size_t i = 0; i < stream.indexWrites.size(); ++i) {
+            const IndexWriteKind kind = stream.indexWrites[i];
+            const int writes = indexWriteCount(kind);
+            add("index writes (" + stream.name + " -> " + table.globalIndexes[i].name + ")",
+                std::string(indexWriteName(kind)) + ": " + std::to_string(writes) +
+                    (writes == 1 ? " write" : " writes") + " of the entry's size",
+                kGsiPage);
+        }
+    }
+    return rules;
+}
+
+}  // namespace shardscape
