@@ -11,6 +11,7 @@
 #include "model/access_pattern_analyzer.h"
 #include "model/model_engine.h"
 #include "model/model_file.h"
+#include "model/model_json.h"
 #include "model/model_scenario.h"
 #include "model/model_validation.h"
 #include "model/sample_data_generator.h"
@@ -276,6 +277,33 @@ void BundledModelsTest::scenarioStreamsComeFromThePatterns() {
     QCOMPARE(int(placing->streams.at(0).indexWrites.size()), 2);
     QCOMPARE(placing->streams[0].indexWrites[0], IndexWriteKind::NewEntry);
     QCOMPARE(placing->streams[0].indexWrites[1], IndexWriteKind::Untouched);
+
+    // Without one, an UpdateItem's "updates" decide it per index: a key filled from an updated
+    // attribute changes (two writes), an updated attribute the index projects is one write,
+    // and an index the entity's items are not in is untouched.
+    OrderedJson withUpdates = modelToJson(shop);
+    const auto addUpdate = [&](const char* name, const char* entity, const char* updated) {
+        withUpdates["accessPatterns"].push_back(
+            {{"name", name}, {"operation", "UpdateItem"}, {"table", "Shop"}, {"entity", entity},
+             {"ratePerSecond", 10}, {"updates", OrderedJson::array({updated})}});
+    };
+    addUpdate("changeEmail", "Customer", "email");
+    addUpdate("rename", "Customer", "name");
+    addUpdate("changeQuantity", "OrderItem", "quantity");
+    addUpdate("redate", "OrderItem", "orderDate");
+    withUpdates["scenarios"] = OrderedJson::parse(R"J([{"name": "u", "accessPatterns":
+        ["changeEmail", "rename", "changeQuantity", "redate"]}])J");
+    auto updating = modelFromJson(withUpdates);
+    QVERIFY2(updating.ok(), updating.ok() ? "" : updating.error().message.c_str());
+    auto kinds = simulatorScenario(*updating, 0);
+    QVERIFY2(kinds.ok(), kinds.ok() ? "" : kinds.error().message.c_str());
+    using K = IndexWriteKind;
+    const std::vector<std::vector<K>> expected = {{K::KeyChange, K::Untouched},
+                                                  {K::ProjectedChange, K::Untouched},
+                                                  {K::Untouched, K::ProjectedChange},
+                                                  {K::Untouched, K::KeyChange}};
+    for (size_t i = 0; i < expected.size(); ++i)
+        QVERIFY2(kinds->streams.at(i).indexWrites == expected[i], kinds->streams[i].name.c_str());
 
     // Pattern overrides replace the derived rate and keys.
     Model chat = load("chat-app.shardscape.json");

@@ -160,6 +160,44 @@ std::string keyTemplateOf(const EntityType& entity, const std::string& attribute
     return "{" + attribute + "}";
 }
 
+// AWS ("Using Global Secondary Indexes in DynamoDB"): an update that changes an index's key
+// attribute rewrites the entry (two writes), one that changes only attributes the index
+// projects updates it (one), and one that changes neither leaves it alone (none). A key filled
+// from the entity's key template changes when an attribute the template names does.
+Json updateIndexWrites(const ModelTable& table, const EntityType* entity,
+                       const std::vector<std::string>& updates) {
+    const auto updated = [&updates](const std::string& name) {
+        return std::find(updates.begin(), updates.end(), name) != updates.end();
+    };
+    const auto keyChanges = [&](const std::string& key) {
+        if (updated(key)) return true;
+        if (!entity) return false;
+        auto parsed = parseKeyTemplate(keyTemplateOf(*entity, key));
+        if (!parsed) return false;
+        for (const std::string& name : parsed->variables())
+            if (updated(name)) return true;
+        return false;
+    };
+    Json kinds = Json::object();
+    for (const ModelIndex& index : table.globalSecondaryIndexes) {
+        // The entity's items are not in an index whose partition key they do not have.
+        if (entity && !entity->keyTemplate(index.partitionKey) &&
+            !entity->findAttribute(index.partitionKey)) {
+            kinds[index.name] = "untouched";
+            continue;
+        }
+        bool projected = index.projection.type == "ALL";
+        if (index.projection.type == "INCLUDE")
+            for (const std::string& name : index.projection.nonKeyAttributes)
+                projected = projected || updated(name);
+        if (keyChanges(index.partitionKey) || (index.sortKey && keyChanges(*index.sortKey)))
+            kinds[index.name] = "keyChange";
+        else
+            kinds[index.name] = projected ? "projectedChange" : "untouched";
+    }
+    return kinds;
+}
+
 // Bytes of the entity's entry in `index`: its item's estimate less the attributes and key
 // templates the index does not project.
 double entryBytes(const Model& model, const ModelTable& table, const ModelIndex& index,
@@ -380,9 +418,14 @@ class ScenarioBuilder {
                 stream["keys"] =
                     keysOfTemplate(entity, valueTemplate, pattern->name + "-", itemCount_);
         }
-        // What the pattern's writes do to each index (the simulator's "indexWrite").
+        // What the pattern's writes do to each index (the simulator's "indexWrite"): as the
+        // scenario says, else, for an UpdateItem that names the attributes it sets, what
+        // setting them does to each global index.
         if (ref.is_object() && ref.contains("indexWrite"))
             stream["indexWrite"] = plain(ref["indexWrite"]);
+        else if (pattern->operation == "UpdateItem" && !pattern->updates.empty() &&
+                 !table_->globalSecondaryIndexes.empty())
+            stream["indexWrite"] = updateIndexWrites(*table_, entity, pattern->updates);
         return stream;
     }
 
