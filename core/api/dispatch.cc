@@ -64,6 +64,17 @@ Result<Json> dispatch(Engine& engine, std::string_view operation, const Json& re
     }
 }
 
+Result<Json> dispatchBuilt(Engine& engine, std::string_view operation, const Json& request) {
+    auto it = handlers().find(operation);
+    if (it == handlers().end())
+        return Error{ErrorType::UnknownOperation, "Unknown operation: " + std::string(operation)};
+    try {
+        return it->second(engine, request);
+    } catch (const std::exception& e) {
+        return internalError(std::string("Internal error: ") + e.what());
+    }
+}
+
 Result<Json> dispatchText(Engine& engine, std::string_view operation, std::string_view body) {
     Json request = parseJsonText(body);
     if (request.is_discarded()) return serializationError("Malformed JSON in the request body");

@@ -13,7 +13,11 @@
 namespace shardscape {
 
 Result<Json> dispatch(Engine& engine, std::string_view operation, const Json& request);
-// Same, from request text; malformed JSON is a SerializationException.
+// For a request Shardscape built itself from one that dispatch() already checked (a PartiQL
+// statement translated into the operation that runs it): the operation without checking the
+// request's shape again.
+Result<Json> dispatchBuilt(Engine& engine, std::string_view operation, const Json& request);
+// Same as dispatch(), from request text; malformed JSON is a SerializationException.
 Result<Json> dispatchText(Engine& engine, std::string_view operation, std::string_view body);
 
 // Every operation dispatch() serves: DynamoDB's and DynamoDB Streams'.

@@ -63,7 +63,7 @@ Error insertError(const Error& error) {
 Result<Json> run(Engine& engine, const Statement& statement, Translation translation,
                  const Json& capacity) {
     if (!capacity.is_null()) translation.request["ReturnConsumedCapacity"] = capacity;
-    auto response = dispatch(engine, translation.operation, translation.request);
+    auto response = dispatchBuilt(engine, translation.operation, translation.request);
     if (!response) {
         if (statement.kind == Statement::Kind::Insert) return insertError(response.error());
         return response.error();
@@ -179,7 +179,9 @@ class CapacityTotals {
 
 Result<Json> executeStatementOperation(Engine& engine, const Json& request) {
     const std::string text = request.value("Statement", "");
-    const Json parameters = request.value("Parameters", Json());
+    static const Json kNoParameters;
+    const auto given = request.find("Parameters");
+    const Json& parameters = given != request.end() ? *given : kNoParameters;
     auto statement = partiql::parseStatement(text, parameters);
     if (!statement) return statement.error();
     if (statement->kind == Statement::Kind::Exists)
@@ -190,8 +192,10 @@ Result<Json> executeStatementOperation(Engine& engine, const Json& request) {
     partiql::ReadOptions options;
     options.consistentRead = request.value("ConsistentRead", false);
     if (request.contains("Limit")) options.limit = request["Limit"].get<long long>();
-    const std::string print = fingerprint(text, parameters);
+    // Only paging needs the statement's fingerprint (a NextToken is bound to its statement).
+    std::string print;
     if (request.contains("NextToken") && statement->isRead()) {
+        print = fingerprint(text, parameters);
         auto key = readNextToken(request["NextToken"].get<std::string>(), print);
         if (!key) return key.error();
         options.exclusiveStartKey = std::move(key).value();
@@ -206,6 +210,7 @@ Result<Json> executeStatementOperation(Engine& engine, const Json& request) {
     if (!items) return items.error();
     Json out = {{"Items", std::move(items).value()}};
     if (response->contains("LastEvaluatedKey")) {
+        if (print.empty()) print = fingerprint(text, parameters);
         out["NextToken"] = nextToken(print, (*response)["LastEvaluatedKey"]);
         out["LastEvaluatedKey"] = (*response)["LastEvaluatedKey"];
     }
@@ -315,7 +320,7 @@ Result<Json> executeTransactionOperation(Engine& engine, const Json& request) {
     if (reads) {
         for (const Translation& t : translations)
             transact["TransactItems"].push_back({{"Get", t.request}});
-        auto response = dispatch(engine, "TransactGetItems", transact);
+        auto response = dispatchBuilt(engine, "TransactGetItems", transact);
         if (!response) return response.error();
         Json out = {{"Responses", Json::array()}};
         const Json& got = (*response)["Responses"];
@@ -341,7 +346,7 @@ Result<Json> executeTransactionOperation(Engine& engine, const Json& request) {
         transact["TransactItems"].push_back({{kActions.at(t.operation), t.request}});
     if (request.contains("ClientRequestToken"))
         transact["ClientRequestToken"] = request["ClientRequestToken"];
-    auto response = dispatch(engine, "TransactWriteItems", transact);
+    auto response = dispatchBuilt(engine, "TransactWriteItems", transact);
     if (response) return response;
     // An INSERT whose key exists is cancelled as a duplicate, not as a failed condition.
     Error error = response.error();
