@@ -44,6 +44,19 @@ namespace shardscape {
 
 namespace {
 
+// The name of `table`'s partition key and its string value in the table's first item; nullopt
+// when the table is empty or that key is not a string.
+std::optional<std::pair<std::string, std::string>> firstItemPartitionKey(Backend& backend,
+                                                                         const std::string& table) {
+    const auto described = backend.call("DescribeTable", Json{{"TableName", table}});
+    const auto scanned = backend.call("Scan", Json{{"TableName", table}, {"Limit", 1}});
+    if (!described || !scanned || (*scanned)["Items"].empty()) return std::nullopt;
+    const std::string key = (*described)["Table"]["KeySchema"][0]["AttributeName"];
+    const Json& value = (*scanned)["Items"][0][key];
+    if (!value.is_object() || value.empty() || !value.begin()->is_string()) return std::nullopt;
+    return std::make_pair(key, value.begin()->get<std::string>());
+}
+
 QString keyText(const std::optional<KeyAttribute>& key) {
     if (!key) return {};
     return QString::fromStdString(key->name) + " (" +
@@ -339,56 +352,31 @@ void MainWindow::prepareView(const QString& name, const QString& modelPath,
         compare_->run();
         return;
     }
-    if (name == "query" && tables_->capabilities().immediate && query_->tableBox()->count() > 0) {
-        // A picture of the query builder shows a query that ran: the partition of the
-        // table's first item.
-        query_->reloadTables();
-        const std::string table = query_->tableBox()->currentText().toStdString();
-        Backend& backend = *tables_->backend();
-        const auto described = backend.call("DescribeTable", Json{{"TableName", table}});
-        const auto scanned = backend.call("Scan", Json{{"TableName", table}, {"Limit", 1}});
-        if (described && scanned && !(*scanned)["Items"].empty()) {
-            const std::string key = (*described)["Table"]["KeySchema"][0]["AttributeName"];
-            const Json& value = (*scanned)["Items"][0][key];
-            if (value.is_object() && !value.empty() && value.begin()->is_string()) {
-                query_->operationBox()->setCurrentText("Query");
-                query_->partitionKeyEdit()->setText(
-                    QString::fromStdString(value.begin()->get<std::string>()));
-                auto* context = new QObject(this);
-                connect(query_, &QueryPanel::finished, context, [context, ready] {
-                    context->deleteLater();
-                    ready({});
-                });
-                query_->run();
-                return;
-            }
-        }
-    }
-    if (name == "partiql" && tables_->capabilities().immediate && query_->tableBox()->count() > 0) {
-        // A picture of the PartiQL mode shows a statement that ran as a Scan, with its
+    if ((name == "query" || name == "partiql") && tables_->capabilities().immediate &&
+        query_->tableBox()->count() > 0) {
+        // A picture of the query builder shows a query that ran on the partition of the
+        // table's first item; one of the PartiQL mode a statement that ran as a Scan, with its
         // warning: the items whose partition key starts as the first item's does.
         query_->reloadTables();
         const std::string table = query_->tableBox()->currentText().toStdString();
-        Backend& backend = *tables_->backend();
-        const auto described = backend.call("DescribeTable", Json{{"TableName", table}});
-        const auto scanned = backend.call("Scan", Json{{"TableName", table}, {"Limit", 1}});
-        if (described && scanned && !(*scanned)["Items"].empty()) {
-            const std::string key = (*described)["Table"]["KeySchema"][0]["AttributeName"];
-            const Json& value = (*scanned)["Items"][0][key];
-            if (value.is_object() && !value.empty() && value.begin()->is_string()) {
-                const std::string prefix = value.begin()->get<std::string>().substr(0, 1);
+        if (auto first = firstItemPartitionKey(*tables_->backend(), table)) {
+            const auto& [key, value] = *first;
+            if (name == "query") {
+                query_->operationBox()->setCurrentText("Query");
+                query_->partitionKeyEdit()->setText(QString::fromStdString(value));
+            } else {
                 query_->statementEdit()->setPlainText(QString::fromStdString(
                     "SELECT * FROM \"" + table + "\"\nWHERE begins_with(" + key + ", ?)"));
                 query_->parametersEdit()->setText(
-                    QString::fromStdString(Json::array({{{"S", prefix}}}).dump()));
-                auto* context = new QObject(this);
-                connect(query_, &QueryPanel::finished, context, [context, ready] {
-                    context->deleteLater();
-                    ready({});
-                });
-                query_->run();
-                return;
+                    QString::fromStdString(Json::array({{{"S", value.substr(0, 1)}}}).dump()));
             }
+            auto* context = new QObject(this);
+            connect(query_, &QueryPanel::finished, context, [context, ready] {
+                context->deleteLater();
+                ready({});
+            });
+            query_->run();
+            return;
         }
     }
     ready({});
