@@ -128,7 +128,7 @@ run_sanitized() {
     ASAN_OPTIONS="halt_on_error=1:detect_leaks=1" \
     LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
-    TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/tests/sanitizers/tsan.supp" \
+    TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$root/tests/sanitizers/tsan.supp" \
     ctest -L "$label" --output-on-failure -j "$jobs" --timeout 1800)
 }
 
