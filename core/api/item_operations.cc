@@ -151,17 +151,24 @@ Result<Json> getItemOperation(Engine& engine, const Json& request) {
         projection = std::move(*attributeList);
     }
 
-    auto read = engine.getItem(*name, **key);
+    return readItemByKey(engine, *name, **key, consistent.value_or(false), capacity,
+                         projection ? &*projection : nullptr);
+}
+
+Result<Json> readItemByKey(Engine& engine, const std::string& tableName, const Item& key,
+                           bool consistent, ReturnConsumedCapacity capacity,
+                           const Projection* projection) {
+    auto read = engine.getItem(tableName, key);
     if (!read) return read.error();
-    const double units = readCapacityUnits(read->size, consistent.value_or(false));
-    SHARDSCAPE_TRY(chargeItemRead(engine, *name, **key, units));
+    const double units = readCapacityUnits(read->size, consistent);
+    SHARDSCAPE_TRY(chargeItemRead(engine, tableName, key, units));
     Json response = Json::object();
     if (read->item) {
-        auto shown = attributesOf(*read->item, projection ? &*projection : nullptr);
+        auto shown = attributesOf(*read->item, projection);
         if (!shown) return shown.error();
         response["Item"] = std::move(shown).value();
     }
-    addConsumedCapacity(response, capacity, *name, units, true);
+    addConsumedCapacity(response, capacity, tableName, units, true);
     return response;
 }
 

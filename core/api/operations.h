@@ -3,6 +3,8 @@
 // as DynamoDB does, runs it on the engine and builds DynamoDB's response body.
 // dispatch() (dispatch.h) is the one entry point that routes by operation name.
 
+#include "capacity/capacity.h"
+#include "expressions/expression.h"
 #include "storage/engine.h"
 #include "values/attribute_json.h"
 
@@ -18,6 +20,12 @@ Result<Json> putItemOperation(Engine& engine, const Json& request);
 Result<Json> getItemOperation(Engine& engine, const Json& request);
 Result<Json> deleteItemOperation(Engine& engine, const Json& request);
 Result<Json> updateItemOperation(Engine& engine, const Json& request);
+
+// GetItem once its request is read: reads the item at `key`, charges the read and answers
+// with "Item" (all of it, or `projection`) and "ConsumedCapacity" as `capacity` asks.
+Result<Json> readItemByKey(Engine& engine, const std::string& tableName, const Item& key,
+                           bool consistent, ReturnConsumedCapacity capacity,
+                           const Projection* projection);
 
 Result<Json> queryOperation(Engine& engine, const Json& request);
 Result<Json> scanOperation(Engine& engine, const Json& request);

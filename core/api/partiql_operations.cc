@@ -3,9 +3,12 @@
 // (partiql/partiql_translation.h) and run through dispatch(), so that it validates, reads,
 // writes and is charged exactly as that operation.
 #include <map>
+#include <optional>
 
 #include "api/dispatch.h"
+#include "api/operation_support.h"
 #include "api/operations.h"
+#include "api/partiql_key_reads.h"
 #include "api/wire_error.h"
 #include "base/base64.h"
 #include "expressions/expression_evaluator.h"
@@ -175,13 +178,68 @@ class CapacityTotals {
     Json list_ = Json::array();
 };
 
+// The answer to a repeat of a SELECT by the whole key (partiql_key_reads.h), read as its
+// GetItem; nothing when the statement must be read afresh: not remembered, its table changed,
+// too few parameters, or a value the full path has an error for.
+std::optional<Result<Json>> readRememberedKey(Engine& engine, const std::string& text,
+                                              const Json& parameters, const Json& request) {
+    const KeyReadPlan* plan = rememberedKeyRead(text);
+    if (!plan || engine.table(plan->table->name) != plan->table) return std::nullopt;
+    if (plan->parametersUsed > (parameters.is_array() ? parameters.size() : 0)) return std::nullopt;
+    bool consistent = false;
+    if (auto it = request.find("ConsistentRead"); it != request.end() && !it->is_null()) {
+        if (!it->is_boolean()) return std::nullopt;
+        consistent = it->get<bool>();
+    }
+    std::optional<std::string> capacityName;
+    if (auto it = request.find("ReturnConsumedCapacity"); it != request.end() && !it->is_null()) {
+        if (!it->is_string()) return std::nullopt;
+        capacityName = it->get<std::string>();
+        if (*capacityName != "TOTAL" && *capacityName != "INDEXES" && *capacityName != "NONE")
+            return std::nullopt;
+    }
+    Item key;
+    for (const auto& [attribute, parameter] : plan->keySources) {
+        auto value = attributeValueFromJson(parameter >= 0 ? parameters[size_t(parameter)]
+                                                           : plan->literalKey[attribute]);
+        if (!value) return std::nullopt;
+        key.emplace(attribute, std::move(value).value());
+    }
+
+    auto response = readItemByKey(engine, plan->table->name, key, consistent,
+                                  toReturnConsumedCapacity(capacityName), nullptr);
+    if (!response) return Result<Json>(response.error());
+    Json items = Json::array();
+    if (auto item = response->find("Item"); item != response->end()) {
+        if (plan->projection.empty()) {
+            items.push_back(std::move(*item));
+        } else {
+            auto shown = partiql::projectResult(*item, plan->projection);
+            if (!shown) return Result<Json>(shown.error());
+            items.push_back(std::move(shown).value());
+        }
+    }
+    Json out = {{"Items", std::move(items)}};
+    if (auto used = response->find("ConsumedCapacity"); used != response->end())
+        out["ConsumedCapacity"] = std::move(*used);
+    return Result<Json>(std::move(out));
+}
+
 }  // namespace
 
 Result<Json> executeStatementOperation(Engine& engine, const Json& request) {
-    const std::string text = request.value("Statement", "");
+    static const std::string kNoStatement;
+    const auto statementMember = request.find("Statement");
+    const std::string& text = statementMember != request.end() && statementMember->is_string()
+                                  ? statementMember->get_ref<const std::string&>()
+                                  : kNoStatement;
     static const Json kNoParameters;
     const auto given = request.find("Parameters");
     const Json& parameters = given != request.end() ? *given : kNoParameters;
+    const bool paging = request.contains("NextToken");
+    if (!paging)
+        if (auto answered = readRememberedKey(engine, text, parameters, request))
+            return std::move(*answered);
     auto statement = partiql::parseStatement(text, parameters);
     if (!statement) return statement.error();
     if (statement->kind == Statement::Kind::Exists)
@@ -194,7 +252,7 @@ Result<Json> executeStatementOperation(Engine& engine, const Json& request) {
     if (request.contains("Limit")) options.limit = request["Limit"].get<long long>();
     // Only paging needs the statement's fingerprint (a NextToken is bound to its statement).
     std::string print;
-    if (request.contains("NextToken") && statement->isRead()) {
+    if (paging && statement->isRead()) {
         print = fingerprint(text, parameters);
         auto key = readNextToken(request["NextToken"].get<std::string>(), print);
         if (!key) return key.error();
@@ -205,6 +263,13 @@ Result<Json> executeStatementOperation(Engine& engine, const Json& request) {
     auto response =
         run(engine, *statement, *translation, request.value("ReturnConsumedCapacity", Json()));
     if (!response) return response.error();
+    if (statement->isRead() && translation->operation == "GetItem" && !paging) {
+        KeyReadPlan plan{*table, translation->keySources, Json::object(), translation->projection,
+                         statement->parametersUsed};
+        for (const auto& [attribute, parameter] : plan.keySources)
+            if (parameter < 0) plan.literalKey[attribute] = translation->request["Key"][attribute];
+        rememberKeyRead(text, std::move(plan));
+    }
 
     auto items = itemsOf(*translation, *response);
     if (!items) return items.error();

@@ -302,10 +302,13 @@ class Parser {
             out.path = std::move(steps).value();
             return out;
         }
+        const bool fromParameter = peek().kind == Token::Kind::Parameter;
+        const size_t parameterIndex = used_;
         auto value = literal();
         if (!value) return value.error();
         out.kind = Expr::Kind::Value;
         out.value = std::move(value).value();
+        if (fromParameter) out.parameter = static_cast<int>(parameterIndex);
         return out;
     }
 
@@ -621,6 +624,10 @@ class Parser {
         return out;
     }
 
+  public:
+    size_t parametersUsed() const { return used_; }
+
+  private:
     std::vector<Token> tokens_;
     const Json& parameters_;
     size_t pos_ = 0;
@@ -664,7 +671,9 @@ Result<Statement> parseStatement(std::string_view text, const Json& parameters) 
     auto tokens = tokenizeStatement(text);
     if (!tokens) return tokens.error();
     Parser parser(std::move(tokens).value(), parameters);
-    return parser.statement();
+    auto statement = parser.statement();
+    if (statement) statement->parametersUsed = parser.parametersUsed();
+    return statement;
 }
 
 }  // namespace shardscape::partiql

@@ -33,6 +33,8 @@ struct Expr {
     std::string op;  // Compare and Arithmetic: the operator; Call: the function name
     DocumentPath path;
     Json value;
+    // Value: the index of the ? parameter that gave `value`, or -1 for a literal.
+    int parameter = -1;
     std::vector<Expr> args;
     bool negated = false;
 
@@ -64,6 +66,8 @@ struct Statement {
     std::vector<UpdateAction> updates;
     // RETURNING: "ALL OLD", "ALL NEW", "MODIFIED OLD", "MODIFIED NEW" or empty.
     std::string returning;
+    // How many ? parameters the statement reads (later values of Parameters are ignored).
+    size_t parametersUsed = 0;
 
     bool isRead() const { return kind == Kind::Select; }
 };

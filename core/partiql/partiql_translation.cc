@@ -187,14 +187,18 @@ bool isAttribute(const Expr& e, const std::string& attribute) {
            e.path[0].name == attribute;
 }
 
+// The value expression of `attribute = value` (or `value = attribute`), if `e` says that.
+const Expr* equalityValueOn(const Expr& e, const std::string& attribute) {
+    if (e.kind != Expr::Kind::Compare || e.op != "=") return nullptr;
+    if (isAttribute(e.args[0], attribute) && e.args[1].kind == Expr::Kind::Value) return &e.args[1];
+    if (isAttribute(e.args[1], attribute) && e.args[0].kind == Expr::Kind::Value) return &e.args[0];
+    return nullptr;
+}
+
 // The value `attribute = value` (or `value = attribute`) fixes, if `e` says that.
 const Json* equalityOn(const Expr& e, const std::string& attribute) {
-    if (e.kind != Expr::Kind::Compare || e.op != "=") return nullptr;
-    if (isAttribute(e.args[0], attribute) && e.args[1].kind == Expr::Kind::Value)
-        return &e.args[1].value;
-    if (isAttribute(e.args[1], attribute) && e.args[0].kind == Expr::Kind::Value)
-        return &e.args[0].value;
-    return nullptr;
+    const Expr* value = equalityValueOn(e, attribute);
+    return value ? &value->value : nullptr;
 }
 
 // A condition DynamoDB accepts on a sort key in a key condition.
@@ -340,9 +344,14 @@ Result<Translation> translateSelect(const Statement& statement, const TableDefin
         (!sortKey || (sortCondition && equalityOn(*sortCondition, sortKey->name)));
     if (wholeKey) {
         out.operation = "GetItem";
-        request["Key"] = {
-            {partitionKey->name, *equalityOn(*partitionCondition, partitionKey->name)}};
-        if (sortKey) request["Key"][sortKey->name] = *equalityOn(*sortCondition, sortKey->name);
+        const Expr* partitionValue = equalityValueOn(*partitionCondition, partitionKey->name);
+        request["Key"] = {{partitionKey->name, partitionValue->value}};
+        out.keySources.push_back({partitionKey->name, partitionValue->parameter});
+        if (sortKey) {
+            const Expr* sortValue = equalityValueOn(*sortCondition, sortKey->name);
+            request["Key"][sortKey->name] = sortValue->value;
+            out.keySources.push_back({sortKey->name, sortValue->parameter});
+        }
         if (options.consistentRead) request["ConsistentRead"] = true;
         return out;
     }

@@ -33,6 +33,9 @@ struct Translation {
     // ExpressionAttributeValues (in `postFilterMaps`); empty when there are none.
     std::string postFilter;
     Json postFilterMaps = Json::object();
+    // GetItem: each key attribute with the index of the ? parameter that gives its value, or
+    // -1 when the statement names the value itself.
+    std::vector<std::pair<std::string, int>> keySources;
 };
 
 struct ReadOptions {
