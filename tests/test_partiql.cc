@@ -205,7 +205,15 @@ void PartiqlTest::selectChoosesTheOperation_data() {
     row("sort key only", "SELECT * FROM Music WHERE SongTitle = 'Alpha'", "Scan",
         {"Alpha", "Alpha"});
     row("OR of partition keys", "SELECT * FROM Music WHERE Artist = 'Zed' OR Artist = 'Nobody'",
-        "Scan", {"Alpha", "Omega"});
+        "Query", {"Alpha", "Omega"});
+    row("IN on the partition key", "SELECT * FROM Music WHERE Artist IN ['Zed', 'Acme']", "Query",
+        {"Alpha", "Omega", "Alpha", "Beta", "Gamma"});
+    row("IN on the partition key, whole key",
+        "SELECT * FROM Music WHERE Artist IN ('Acme', 'Zed') AND SongTitle = 'Alpha'", "GetItem",
+        {"Alpha", "Alpha"});
+    row("OR of partition keys and something else",
+        "SELECT * FROM Music WHERE Artist = 'Zed' OR Year = 2001", "Scan",
+        {"Alpha", "Alpha", "Omega"});
     row("IN", "SELECT * FROM Music WHERE Year IN [1999, 2003]", "Scan", {"Gamma", "Alpha"});
     row("NOT IN", "SELECT * FROM Music WHERE Year NOT IN (1999, 2003, 2010)", "Scan",
         {"Alpha", "Beta"});

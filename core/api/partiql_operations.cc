@@ -2,6 +2,7 @@
 // (partiql/partiql_statement.h), translated into the item operation that runs it
 // (partiql/partiql_translation.h) and run through dispatch(), so that it validates, reads,
 // writes and is charged exactly as that operation.
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -34,18 +35,25 @@ std::string fingerprint(const std::string& statement, const Json& parameters) {
     return std::to_string(hash);
 }
 
-std::string nextToken(const std::string& print, const Json& lastEvaluatedKey) {
-    return base64Encode(Json{{"v", 1}, {"f", print}, {"k", lastEvaluatedKey}}.dump());
+// A NextToken: the statement's fingerprint, where the read stopped (`k`, a LastEvaluatedKey or
+// {}) and, for a read of several partitions, which one it stopped in (`p`).
+std::string nextToken(const std::string& print, const Json& lastEvaluatedKey,
+                      std::optional<size_t> partition = std::nullopt) {
+    Json token = {{"v", 1}, {"f", print}, {"k", lastEvaluatedKey}};
+    if (partition) token["p"] = *partition;
+    return base64Encode(token.dump());
 }
 
+// The token's content ({"k": ..., "p": ...}), checked against the statement's fingerprint.
 Result<Json> readNextToken(const std::string& token, const std::string& print) {
     auto bytes = base64Decode(token);
     Json decoded = bytes ? Json::parse(*bytes, nullptr, false) : Json();
     if (!decoded.is_object() || !decoded.contains("f") || !decoded["f"].is_string() ||
-        !decoded.contains("k") || !decoded["k"].is_object())
+        !decoded.contains("k") || !decoded["k"].is_object() ||
+        (decoded.contains("p") && !decoded["p"].is_number_unsigned()))
         return validationError("Invalid NextToken");
     if (decoded["f"] != print) return validationError("NextToken does not match request");
-    return decoded["k"];
+    return decoded;
 }
 
 // The statement's table, or DynamoDB's ResourceNotFoundException.
@@ -178,6 +186,62 @@ class CapacityTotals {
     Json list_ = Json::array();
 };
 
+// A SELECT that names several partition key values (IN, OR): its GetItems or Queries in
+// order from where `position` (a NextToken's content, or null) stopped, in pages of up to
+// kPartitionChoicePageItems items (fewer with a smaller Limit), with their capacity summed.
+Result<Json> readPartitions(Engine& engine, const Statement& statement,
+                            const Translation& translation, const Json& request,
+                            const Json& position, const std::string& print) {
+    const Json capacity = request.value("ReturnConsumedCapacity", Json());
+    size_t page = partiql::kPartitionChoicePageItems;
+    if (request.contains("Limit"))
+        page =
+            std::min(page, static_cast<size_t>(std::max(1LL, request["Limit"].get<long long>())));
+    size_t first = 0;
+    Json startKey;
+    if (position.is_object()) {
+        first = position.value("p", size_t(0));
+        if (first >= translation.partitions.size()) return validationError("Invalid NextToken");
+        if (!position["k"].empty()) startKey = position["k"];
+    }
+    Json items = Json::array();
+    CapacityTotals totals;
+    std::optional<size_t> stoppedIn;
+    Json lastKey;
+    for (size_t i = first; i < translation.partitions.size(); ++i) {
+        Translation part = translation.partitions[i];
+        if (part.operation == "Query") {
+            part.request["Limit"] = page - items.size();
+            if (!startKey.is_null()) part.request["ExclusiveStartKey"] = std::move(startKey);
+        }
+        startKey = Json();
+        auto response = run(engine, statement, part, capacity);
+        if (!response) return response.error();
+        totals.add(*response);
+        auto shown = itemsOf(part, *response);
+        if (!shown) return shown.error();
+        for (Json& item : *shown) items.push_back(std::move(item));
+        if (response->contains("LastEvaluatedKey")) {
+            stoppedIn = i;
+            lastKey = (*response)["LastEvaluatedKey"];
+            break;
+        }
+        if (items.size() >= page && i + 1 < translation.partitions.size()) {
+            stoppedIn = i + 1;
+            lastKey = Json::object();
+            break;
+        }
+    }
+    Json out = {{"Items", std::move(items)}};
+    if (stoppedIn) {
+        out["NextToken"] = nextToken(print, lastKey, *stoppedIn);
+        if (!lastKey.empty()) out["LastEvaluatedKey"] = lastKey;
+    }
+    if (!capacity.is_null() && capacity != "NONE" && !totals.list().empty())
+        out["ConsumedCapacity"] = totals.list()[0];
+    return out;
+}
+
 // The answer to a repeat of a SELECT by the whole key (partiql_key_reads.h), read as its
 // GetItem; nothing when the statement must be read afresh: not remembered, its table changed,
 // too few parameters, or a value the full path has an error for.
@@ -252,18 +316,25 @@ Result<Json> executeStatementOperation(Engine& engine, const Json& request) {
     if (request.contains("Limit")) options.limit = request["Limit"].get<long long>();
     // Only paging needs the statement's fingerprint (a NextToken is bound to its statement).
     std::string print;
+    Json position;
     if (paging && statement->isRead()) {
         print = fingerprint(text, parameters);
-        auto key = readNextToken(request["NextToken"].get<std::string>(), print);
-        if (!key) return key.error();
-        options.exclusiveStartKey = std::move(key).value();
+        auto read = readNextToken(request["NextToken"].get<std::string>(), print);
+        if (!read) return read.error();
+        position = std::move(read).value();
+        options.exclusiveStartKey = position["k"];
     }
     auto translation = partiql::translateStatement(*statement, **table, options);
     if (!translation) return translation.error();
+    if (!translation->partitions.empty()) {
+        if (print.empty()) print = fingerprint(text, parameters);
+        return readPartitions(engine, *statement, *translation, request, position, print);
+    }
     auto response =
         run(engine, *statement, *translation, request.value("ReturnConsumedCapacity", Json()));
     if (!response) return response.error();
     if (statement->isRead() && translation->operation == "GetItem" && !paging) {
+        // (A read of several partitions returned above: only single reads by key get here.)
         KeyReadPlan plan{*table, translation->keySources, Json::object(), translation->projection,
                          statement->parametersUsed};
         for (const auto& [attribute, parameter] : plan.keySources)
@@ -324,7 +395,8 @@ Result<Json> batchExecuteStatementOperation(Engine& engine, const Json& request)
             options.consistentRead = statements[i].value("ConsistentRead", false);
             auto translation = partiql::translateStatement(statement, **table, options);
             if (!translation) return translation.error();
-            if (statement.isRead() && translation->operation != "GetItem")
+            if (statement.isRead() &&
+                (translation->operation != "GetItem" || !translation->partitions.empty()))
                 return validationError(
                     "Select statements within BatchExecuteStatement must specify the primary key "
                     "in the where clause.");
@@ -373,7 +445,8 @@ Result<Json> executeTransactionOperation(Engine& engine, const Json& request) {
         if (!table) return table.error();
         auto translation = partiql::translateStatement(statement, **table);
         if (!translation) return translation.error();
-        if (statement.isRead() && translation->operation != "GetItem")
+        if (statement.isRead() &&
+            (translation->operation != "GetItem" || !translation->partitions.empty()))
             return validationError(
                 "Select statements within ExecuteTransaction must specify the primary key in the "
                 "where clause.");

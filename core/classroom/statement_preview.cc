@@ -1,5 +1,7 @@
 #include "classroom/statement_preview.h"
 
+#include <sstream>
+
 #include "capacity/capacity_explanation.h"
 
 namespace shardscape {
@@ -33,7 +35,14 @@ Result<StatementPreview> previewStatement(const std::string& statement, const Js
     const IndexDefinition* index = parsed->index ? table->findIndex(*parsed->index) : nullptr;
     const KeyAttribute& partition = index ? index->partitionKey : table->partitionKey;
     const std::string source = index ? "index " + index->name : "table " + table->name;
-    if (out.operation == "GetItem") {
+    out.partitions = translation->partitions.size();
+    if (out.partitions > 0) {
+        out.reason = "the WHERE names " + std::to_string(out.partitions) + " value" +
+                     (out.partitions == 1 ? "" : "s") + " of the partition key " + partition.name +
+                     " of the " + source + " (IN or OR): one " + out.operation +
+                     " per value, results in pages of up to " +
+                     std::to_string(partiql::kPartitionChoicePageItems) + " items";
+    } else if (out.operation == "GetItem") {
         out.reason = "the WHERE fixes the whole primary key (" +
                      keyNames(table->partitionKey, table->sortKey) + ") and nothing else";
     } else if (out.operation == "Query") {
@@ -63,6 +72,18 @@ std::string scanWarning(const StatementPreview& preview) {
 }
 
 std::string explainStatementCost(const StatementPreview& preview, const Json& response) {
+    if (preview.partitions > 0) {
+        // The reads of several partitions are charged one by one; the response has their sum.
+        std::string out = "Runs as " + std::to_string(preview.partitions) + " × " +
+                          preview.operation + " because " + preview.reason + ". Cost: ";
+        if (!response.contains("ConsumedCapacity"))
+            return out + "not reported (ReturnConsumedCapacity NONE).";
+        const double units = response["ConsumedCapacity"].value("CapacityUnits", 0.0);
+        std::ostringstream figure;
+        figure << units;
+        return out + figure.str() + " RCU in all on this page, the sum of each " +
+               preview.operation + "'s own charge.";
+    }
     std::string out = "Runs as " + preview.operation + " because " + preview.reason + ". Cost: ";
     Json equivalent = Json::object();
     if (response.contains("ConsumedCapacity"))

@@ -24,6 +24,8 @@ struct StatementPreview {
     // not all that was read.
     bool projected = false;
     bool filtered = false;
+    // A SELECT naming several partition key values (IN, OR): how many reads it runs as.
+    size_t partitions = 0;
 };
 
 using TableLookup = std::function<std::shared_ptr<const TableDefinition>(const std::string&)>;

@@ -1,5 +1,8 @@
 #include "partiql/partiql_translation.h"
 
+#include <algorithm>
+#include <optional>
+
 #include "values/attribute_json.h"
 
 namespace shardscape::partiql {
@@ -280,6 +283,85 @@ const IndexDefinition* findIndex(const TableDefinition& table, const std::string
     return nullptr;
 }
 
+// `attribute = value` alternatives joined by OR, or `attribute IN (values)`: each alternative's
+// attribute and value expressions; nothing when `e` is not such a choice.
+std::optional<std::vector<std::pair<const Expr*, const Expr*>>> keyChoices(
+    const Expr& e, const std::string& attribute) {
+    std::vector<std::pair<const Expr*, const Expr*>> out;
+    if (e.kind == Expr::Kind::In && isAttribute(e.args[0], attribute)) {
+        for (size_t i = 1; i < e.args.size(); ++i) {
+            if (e.args[i].kind != Expr::Kind::Value) return std::nullopt;
+            out.push_back({&e.args[0], &e.args[i]});
+        }
+        return out;
+    }
+    if (e.kind != Expr::Kind::Or) return std::nullopt;
+    for (const Expr& alternative : e.args) {
+        if (alternative.kind == Expr::Kind::Or) {
+            auto nested = keyChoices(alternative, attribute);
+            if (!nested) return std::nullopt;
+            out.insert(out.end(), nested->begin(), nested->end());
+            continue;
+        }
+        const Expr* value = equalityValueOn(alternative, attribute);
+        if (!value) return std::nullopt;
+        const Expr* path =
+            value == &alternative.args[1] ? &alternative.args[0] : &alternative.args[1];
+        out.push_back({path, value});
+    }
+    return out;
+}
+
+Result<Translation> translateSelect(const Statement& statement, const TableDefinition& table,
+                                    const ReadOptions& options);
+
+// A SELECT whose WHERE names its partition key values through IN or OR (and has no equality
+// on it): one statement per distinct value, with that conjunct replaced by `key = value`.
+Result<Translation> translatePartitionChoices(
+    const Statement& statement, const TableDefinition& table, const ReadOptions& options,
+    const std::vector<const Expr*>& parts, const Expr* choice,
+    const std::vector<std::pair<const Expr*, const Expr*>>& alternatives) {
+    std::vector<const Json*> values;
+    for (const auto& [path, value] : alternatives)
+        if (std::none_of(values.begin(), values.end(),
+                         [&](const Json* seen) { return *seen == value->value; }))
+            values.push_back(&value->value);
+    if (values.size() > kMaxPartitionKeyChoices)
+        return validationError(
+            "Statement wasn't well formed, can't be processed: IN on the partition key takes at "
+            "most " +
+            std::to_string(kMaxPartitionKeyChoices) + " values");
+    ReadOptions each;
+    each.consistentRead = options.consistentRead;
+    Translation out;
+    for (const Json* value : values) {
+        Statement single = statement;
+        Expr where;
+        where.kind = Expr::Kind::And;
+        for (const Expr* part : parts) {
+            if (part != choice) {
+                where.args.push_back(*part);
+                continue;
+            }
+            Expr equality;
+            equality.kind = Expr::Kind::Compare;
+            equality.op = "=";
+            Expr constant;
+            constant.value = *value;
+            equality.args = {*alternatives.front().first, std::move(constant)};
+            where.args.push_back(std::move(equality));
+        }
+        single.where = std::move(where);
+        auto translated = translateSelect(single, table, each);
+        if (!translated) return translated.error();
+        out.partitions.push_back(std::move(translated).value());
+    }
+    out.operation = out.partitions.front().operation;
+    out.request = out.partitions.front().request;
+    out.projection = statement.projection;
+    return out;
+}
+
 Result<Translation> translateSelect(const Statement& statement, const TableDefinition& table,
                                     const ReadOptions& options) {
     Translation out;
@@ -302,6 +384,12 @@ Result<Translation> translateSelect(const Statement& statement, const TableDefin
     }
     std::vector<const Expr*> parts;
     if (statement.where) conjuncts(*statement.where, parts);
+    if (std::none_of(parts.begin(), parts.end(),
+                     [&](const Expr* part) { return equalityOn(*part, partitionKey->name); }))
+        for (const Expr* part : parts)
+            if (auto alternatives = keyChoices(*part, partitionKey->name))
+                return translatePartitionChoices(statement, table, options, parts, part,
+                                                 *alternatives);
 
     // Which conjuncts fix the partition key and (at most one) bound the sort key.
     const Expr* partitionCondition = nullptr;

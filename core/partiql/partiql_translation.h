@@ -36,7 +36,16 @@ struct Translation {
     // GetItem: each key attribute with the index of the ? parameter that gives its value, or
     // -1 when the statement names the value itself.
     std::vector<std::pair<std::string, int>> keySources;
+    // SELECT whose WHERE names several partition key values with IN or OR (DynamoDB reads
+    // those partitions, not the whole table): one GetItem or Query per distinct value, in the
+    // order written. `operation` and `request` are then the first one's.
+    std::vector<Translation> partitions;
 };
+
+// AWS: IN takes "at max 50 hash attribute values" (PartiQL operators for DynamoDB).
+constexpr size_t kMaxPartitionKeyChoices = 50;
+// AWS: such a read's "results are returned in pages of up to 10 items".
+constexpr size_t kPartitionChoicePageItems = 10;
 
 struct ReadOptions {
     bool consistentRead = false;
