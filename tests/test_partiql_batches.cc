@@ -109,6 +109,8 @@ void PartiqlBatchTest::batchReads() {
 }
 
 void PartiqlBatchTest::batchWrites() {
+    QVERIFY_OK(harness_->call(
+        "PutItem", Json{{"TableName", "Counters"}, {"Item", itemOfSize({{"id", N("9")}}, 2500)}}));
     Json statements = Json::array(
         {{{"Statement", "INSERT INTO Counters VALUE {'id': 1, 'n': 0}"}},
          {{"Statement", "INSERT INTO Counters VALUE {'id': 2, 'n': 0}"}},
@@ -116,7 +118,8 @@ void PartiqlBatchTest::batchWrites() {
          {{"Statement", "UPDATE Counters SET n = n + 1 WHERE id = 2 RETURNING ALL NEW *"}},
          {{"Statement", "UPDATE Counters SET n = 1 WHERE id = 3"}},
          {{"Statement", "DELETE FROM Music WHERE Artist = 'Zed' AND SongTitle = 'Alpha'"}},
-         {{"Statement", "DELETE FROM Counters WHERE id = 1 AND n = 5"}}});
+         {{"Statement", "DELETE FROM Counters WHERE id = 1 AND n = 5"}},
+         {{"Statement", "INSERT INTO Counters VALUE {'id': 9}"}}});
     auto result =
         harness_->call("BatchExecuteStatement",
                        Json{{"Statements", statements}, {"ReturnConsumedCapacity", "TOTAL"}});
@@ -134,16 +137,22 @@ void PartiqlBatchTest::batchWrites() {
              {{"TableName", "Counters"}},
              {{"TableName", "Counters"}, {"Error", conditional}},
              {{"TableName", "Music"}},
-             {{"TableName", "Counters"}, {"Error", conditional}}}));
+             {{"TableName", "Counters"}, {"Error", conditional}},
+             {{"TableName", "Counters"},
+              {"Error",
+               {{"Code", "DuplicateItem"},
+                {"Message", "Duplicate primary key exists in table"}}}}}));
     QCOMPARE_JSON(items("SELECT * FROM Counters WHERE id = 2"),
                   Json::array({{{"id", N("2")}, {"n", N("1")}}}));
     QCOMPARE_JSON(items("SELECT * FROM Music WHERE Artist = 'Zed' AND SongTitle = 'Alpha'"),
                   Json::array());
-    // The statements that succeeded, each charged as its operation: Counters 2 inserts and
-    // 1 update (1 unit each); Music 1 delete with its index entry (2 units).
+    // Each statement charged as its operation: Counters 2 inserts and 1 update (1 unit each);
+    // Music 1 delete with its index entry (2 units). A failed condition still costs a write
+    // (AWS, "Capacity units consumed by conditional writes"): 1 unit for the missing id 3, 1 for
+    // the small id 1 and for Music's small Acme/Alpha, 3 for the 2,500-byte id 9.
     QCOMPARE_JSON((*result)["ConsumedCapacity"],
-                  Json::array({{{"TableName", "Counters"}, {"CapacityUnits", 3.0}},
-                               {{"TableName", "Music"}, {"CapacityUnits", 2.0}}}));
+                  Json::array({{{"TableName", "Counters"}, {"CapacityUnits", 8.0}},
+                               {{"TableName", "Music"}, {"CapacityUnits", 3.0}}}));
 }
 
 void PartiqlBatchTest::transactionWrites() {

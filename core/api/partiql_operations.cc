@@ -289,6 +289,36 @@ std::optional<Result<Json>> readRememberedKey(Engine& engine, const std::string&
     return Result<Json>(std::move(out));
 }
 
+// AWS: a conditional write whose condition fails still consumes write capacity, one unit
+// when the item does not exist, else by the item's size (Developer Guide, "Capacity units
+// consumed by conditional writes"). A batch statement's INSERT of a key that exists and
+// UPDATE of a missing item are such writes; their capacity counts in the batch's total.
+// Returns {"ConsumedCapacity": ...} for CapacityTotals, or an empty object.
+Json failedWriteCapacity(Engine& engine, const TableDefinition& table,
+                         const Translation& translation, const Error& error, const Json& capacity) {
+    const ErrorType type = wireErrorType(error);
+    if (type != ErrorType::ConditionalCheckFailed && type != ErrorType::DuplicateItem)
+        return Json::object();
+    const ReturnConsumedCapacity mode = toReturnConsumedCapacity(
+        capacity.is_string() ? std::optional<std::string>(capacity.get<std::string>())
+                             : std::nullopt);
+    if (mode == ReturnConsumedCapacity::None) return Json::object();
+    const Json& source = translation.request.contains("Key") ? translation.request["Key"]
+                                                             : translation.request["Item"];
+    Item key;
+    for (const KeyAttribute* attribute :
+         {&table.partitionKey, table.sortKey ? &*table.sortKey : nullptr}) {
+        if (!attribute || !source.contains(attribute->name)) continue;
+        auto value = attributeValueFromJson(source[attribute->name]);
+        if (!value) return Json::object();
+        key.emplace(attribute->name, std::move(value).value());
+    }
+    auto current = engine.getItem(table.name, key);
+    const size_t size = current && current->item ? current->size : 0;
+    return Json{{"ConsumedCapacity",
+                 consumedCapacityJson(mode, table.name, writeCapacityUnits(size), false)}};
+}
+
 }  // namespace
 
 Result<Json> executeStatementOperation(Engine& engine, const Json& request) {
@@ -402,7 +432,11 @@ Result<Json> batchExecuteStatementOperation(Engine& engine, const Json& request)
                     "in the where clause.");
             translation->request.erase("ReturnValues");
             auto response = run(engine, statement, *translation, capacity);
-            if (!response) return response.error();
+            if (!response) {
+                totals.add(
+                    failedWriteCapacity(engine, **table, *translation, response.error(), capacity));
+                return response.error();
+            }
             totals.add(*response);
             if (statement.isRead() && response->contains("Item")) {
                 auto shown = partiql::projectResult((*response)["Item"], translation->projection);
