@@ -2,7 +2,8 @@
 // DynamoDB's messages, one record per changed item from every write path (single, batch,
 // transaction, Time to Live) in order, each view type's images, shard iterators of every
 // type, GetRecords paging, iterator expiry, shard rollover, the 24-hour retention, the
-// Streams errors, and records kept across a reopen. The clock is simulated.
+// Streams errors, and records kept across a reopen (a deleted table's stream:
+// test_deleted_table_streams). The clock is simulated.
 #include "api/dispatch.h"
 #include "api/stream_shards.h"
 #include "operation_test_support.h"
@@ -689,8 +690,13 @@ void StreamsTest::streamErrors() {
     QCOMPARE_VALIDATION(call("ListStreams", json(R"({"Limit": 101})")),
                         "1 validation error detected: Value '101' at 'limit' failed to satisfy "
                         "constraint: Member must have value less than or equal to 100");
-    // A deleted table's streams go with it.
+    // A deleted table's stream is DISABLED and readable for a day (test_deleted_table_streams).
     QVERIFY_OK(call("DeleteTable", json(R"({"TableName": "orders"})")));
+    auto deleted = call("DescribeStream", Json{{"StreamArn", arn}});
+    QVERIFY_OK(deleted);
+    QCOMPARE_JSON(deleted->at("StreamDescription").at("StreamStatus"), "DISABLED");
+    clock_ += 24 * 3600 + 1;
+    QVERIFY(harness_->engine().trimStreams().ok());
     QCOMPARE_ERROR(call("DescribeStream", Json{{"StreamArn", arn}}), "ResourceNotFoundException",
                    "Requested resource not found: Stream: " + arn + " not found");
 }

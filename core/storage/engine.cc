@@ -7,6 +7,7 @@
 #include <leveldb/filter_policy.h>
 #include <leveldb/write_batch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <mutex>
@@ -255,6 +256,16 @@ Status Engine::load() {
         tables_.emplace(state.definition->name, std::move(state));
     }
     if (!it->status().ok()) return storageError(it->status());
+    const std::string retiredSpace(1, layout::kRetiredTablePrefix);
+    for (it->Seek(retiredSpace); it->Valid() && it->key().starts_with(retiredSpace); it->Next()) {
+        Json json = Json::parse(it->value().ToString(), nullptr, false);
+        if (json.is_discarded()) return corruptionError("Corrupt deleted table's stream entry");
+        auto definition = TableDefinition::fromStorageJson(json);
+        if (!definition) return definition.error();
+        const uint32_t id = definition->id;
+        retiredTables_[id] = std::make_shared<const TableDefinition>(std::move(definition).value());
+    }
+    if (!it->status().ok()) return storageError(it->status());
 
     if (!closedCleanly) {
         for (const auto& [name, state] : tables_) SHARDSCAPE_TRY(recountLocked(name));
@@ -275,6 +286,8 @@ Status Engine::purgeOrphanedItems() {
         for (const auto& index : state.definition->indexes) live[index.id] = true;
         for (const auto& stream : state.definition->streams) live[stream.id] = true;
     }
+    for (const auto& [id, retired] : retiredTables_)
+        for (const auto& stream : retired->streams) live[stream.id] = true;
     std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(checkedRead()));
     const std::string itemSpace(1, layout::kItemPrefix);
     it->Seek(itemSpace);
@@ -443,6 +456,26 @@ Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const st
     batch.Delete(layout::catalogKey(name));
     batch.Delete(layout::statsKey(state.definition->id));
     for (const auto& index : state.definition->indexes) batch.Delete(layout::statsKey(index.id));
+    // Streams whose records are still readable are kept (disabled now) with the definition
+    // they describe, in the same batch, so that a crash cannot lose them or keep the table.
+    const double deletedAt = now();
+    std::shared_ptr<const TableDefinition> retired;
+    {
+        TableDefinition kept = *state.definition;
+        std::erase_if(kept.streams, [&](const StreamDefinition& stream) {
+            return !stream.enabled() && stream.disabled < deletedAt - kStreamRetentionSeconds;
+        });
+        for (auto& stream : kept.streams)
+            if (stream.enabled()) {
+                stream.disabled = deletedAt;
+                stream.lastSequence = lastSequence_.load(std::memory_order_acquire);
+            }
+        if (!kept.streams.empty()) {
+            kept.indexes.clear();
+            batch.Put(layout::retiredTableKey(kept.id), kept.toStorageJson().dump());
+            retired = std::make_shared<const TableDefinition>(std::move(kept));
+        }
+    }
     SHARDSCAPE_TRY(writeToStorage(batch, true));
     TableDefinition deleted = *state.definition;
     deleted.status = TableStatus::Deleting;
@@ -450,6 +483,7 @@ Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const st
         std::unique_lock lock(catalogMutex_);
         if (tables_[name].meter) --meteredTables_;
         tables_.erase(name);
+        if (retired) retiredTables_[retired->id] = retired;
         // Described and listed as DELETING for a while; its items are purged now (no request
         // reaches them any more).
         std::erase_if(deletingTables_,
@@ -460,9 +494,12 @@ Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const st
     }
     SHARDSCAPE_TRY(purgeTableItems(state.definition->id));
     for (const auto& index : state.definition->indexes) SHARDSCAPE_TRY(purgeTableItems(index.id));
-    // Its streams go with it (an assumption: DynamoDB keeps them readable for 24 hours).
+    // Streams past retention go now; the others when their records are (trimStreams).
     for (const auto& stream : state.definition->streams)
-        SHARDSCAPE_TRY(purgeRange(layout::streamPrefix(stream.id)));
+        if (!retired ||
+            std::none_of(retired->streams.begin(), retired->streams.end(),
+                         [&](const StreamDefinition& kept) { return kept.id == stream.id; }))
+            SHARDSCAPE_TRY(purgeRange(layout::streamPrefix(stream.id)));
     if (state.definition->hasLocalIndexes()) {
         std::string collections = layout::tablePrefix(state.definition->id);
         collections[0] = layout::kCollectionPrefix;

@@ -217,7 +217,9 @@ class Engine {
     Result<TableDefinition> updateTable(const std::string& name,
                                         const std::function<Status(TableDefinition&)>& edit);
     // Refused while the table is not ACTIVE (requireChangeable). The table is DELETING for
-    // EngineOptions::deleteTableMs; its items are gone at once.
+    // EngineOptions::deleteTableMs; its items are gone at once. Its streams are disabled and
+    // stay readable until their records are past retention, as DynamoDB keeps a deleted
+    // table's stream for 24 hours.
     Result<std::pair<TableDefinition, TableStatistics>> deleteTable(const std::string& name);
     // The table whose items can be read and written: nullptr when there is none, and while
     // it is CREATING (DynamoDB's data plane does not see a table before it is ACTIVE).
@@ -509,6 +511,9 @@ class Engine {
     mutable std::shared_mutex catalogMutex_;  // guards tables_
     std::map<std::string, TableState> tables_;
     std::map<std::string, DeletingTable> deletingTables_;  // guarded by catalogMutex_
+    // Deleted tables whose streams are still readable (AWS keeps a deleted table's stream for
+    // 24 hours), by table id, each stream disabled at the delete; guarded by catalogMutex_.
+    std::map<uint32_t, std::shared_ptr<const TableDefinition>> retiredTables_;
     mutable SpinThenBlockMutex writeMutex_;  // serialises writes; also guards TableState::stats
     uint32_t nextTableId_ = 1;
     std::atomic<int> meteredTables_{0};

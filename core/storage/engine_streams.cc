@@ -71,6 +71,9 @@ std::vector<Engine::StreamHandle> Engine::streams() const {
         for (const auto& stream : state.definition->streams)
             if (stream.enabled() || stream.disabled >= horizon)
                 out.push_back({state.definition, stream});
+    for (const auto& [id, retired] : retiredTables_)
+        for (const auto& stream : retired->streams)
+            if (stream.disabled >= horizon) out.push_back({retired, stream});
     return out;
 }
 
@@ -128,8 +131,11 @@ Result<uint64_t> Engine::streamTrimmedThrough(uint32_t streamId) const {
 Status Engine::loadLastSequence() {
     uint64_t last = 0;
     std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(checkedRead()));
-    for (const auto& [name, state] : tables_) {
-        for (const auto& stream : state.definition->streams) {
+    std::vector<std::shared_ptr<const TableDefinition>> definitions;
+    for (const auto& [name, state] : tables_) definitions.push_back(state.definition);
+    for (const auto& [id, retired] : retiredTables_) definitions.push_back(retired);
+    for (const auto& definition : definitions) {
+        for (const auto& stream : definition->streams) {
             last = std::max(last, stream.lastSequence);
             const std::string prefix = layout::streamPrefix(stream.id);
             it->Seek(layout::prefixSuccessor(prefix));
@@ -196,6 +202,26 @@ Result<int64_t> Engine::trimStreams() {
             return updated.error();
         }
         for (uint32_t id : expired) SHARDSCAPE_TRY(purgeRange(layout::streamPrefix(id)));
+    }
+    // A deleted table's streams go once their last records are past retention.
+    std::vector<std::shared_ptr<const TableDefinition>> gone;
+    {
+        std::shared_lock lock(catalogMutex_);
+        for (const auto& [id, retired] : retiredTables_)
+            if (std::all_of(retired->streams.begin(), retired->streams.end(),
+                            [&](const StreamDefinition& s) { return s.disabled < cutoff; }))
+                gone.push_back(retired);
+    }
+    for (const auto& retired : gone) {
+        leveldb::WriteBatch batch;
+        batch.Delete(layout::retiredTableKey(retired->id));
+        SHARDSCAPE_TRY(writeToStorage(batch, false));
+        {
+            std::unique_lock lock(catalogMutex_);
+            retiredTables_.erase(retired->id);
+        }
+        for (const auto& stream : retired->streams)
+            SHARDSCAPE_TRY(purgeRange(layout::streamPrefix(stream.id)));
     }
     return removed;
 }

@@ -83,6 +83,12 @@ std::string statsKey(uint32_t tableId) {
     return key;
 }
 
+std::string retiredTableKey(uint32_t tableId) {
+    std::string key(1, kRetiredTablePrefix);
+    appendBigEndian32(key, tableId);
+    return key;
+}
+
 std::string tablePrefix(uint32_t tableId) {
     std::string key(1, kItemPrefix);
     appendBigEndian32(key, tableId);

@@ -31,6 +31,8 @@ inline constexpr char kMetaPrefix = 0x00;
 inline constexpr char kCatalogPrefix = 0x01;
 inline constexpr char kStatsPrefix = 0x02;
 inline constexpr char kCollectionPrefix = 0x03;
+// A deleted table's definition, kept while its streams' records are readable (24 hours).
+inline constexpr char kRetiredTablePrefix = 0x04;
 inline constexpr char kItemPrefix = 0x10;
 inline constexpr char kStreamPrefix = 0x20;
 
@@ -41,6 +43,7 @@ uint64_t partitionHash(const AttributeValue& partitionKey);
 std::string metaKey(std::string_view name);
 std::string catalogKey(std::string_view tableName);
 std::string statsKey(uint32_t tableId);
+std::string retiredTableKey(uint32_t tableId);
 
 // Prefix shared by every item of a table.
 std::string tablePrefix(uint32_t tableId);
