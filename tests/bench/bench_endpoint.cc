@@ -16,7 +16,10 @@
 // TCP and the machine allow any server, and so the highest ratio to dynalite this machine can
 // show; then endpoint_cpu_us=... dynalite_cpu_us=... cpu_ratio=...: the CPU time (user +
 // system, from /proc) each server process spent per GetItem/PutItem request, which unlike
-// throughput does not depend on how many cores the machine has.
+// throughput does not depend on how many cores the machine has; then
+// endpoint_ops_per_s_median=... ratio_median=... floor_ratio_median=...: the median rounds'
+// endpoint rate and its ratios to dynalite and to the floor (each phase also prints its rounds'
+// min / median / max).
 #include <sys/epoll.h>
 #include <unistd.h>
 #include <QCoreApplication>
@@ -42,6 +45,7 @@
 
 #include "../http_test_client.h"
 #include "protocol/http_message.h"
+#include "round_figures.h"
 
 using shardscape::testing::dynamoRequest;
 using shardscape::testing::RawConnection;
@@ -378,6 +382,8 @@ struct Server {
     bool isFloor = false;  // the no-op server: no data, GetItem/PutItem load only
     Tally getPut{};
     Tally query{};
+    // Each round's rate, for the min / median / max lines and the `*_median` RESULT fields.
+    shardscape::testing::RoundFigures getPutRounds{}, queryRounds{};
 };
 
 constexpr int kRounds = 3;
@@ -396,17 +402,25 @@ bool measure(std::vector<Server>& servers, int connections, double seconds) {
         const double phase = mode == Mode::GetPut ? seconds : seconds / 2;
         for (int round = 0; round < kRounds; ++round)
             for (Server& server : servers)
-                if (mode == Mode::GetPut || !server.isFloor)
-                    (mode == Mode::GetPut ? server.getPut : server.query) +=
+                if (mode == Mode::GetPut || !server.isFloor) {
+                    const Tally tally =
                         load(server.port, server.pid, connections, phase / kRounds, mode);
+                    (mode == Mode::GetPut ? server.getPut : server.query) += tally;
+                    (mode == Mode::GetPut ? server.getPutRounds : server.queryRounds)
+                        .add(tally.rate());
+                }
         for (const Server& server : servers)
             if (mode == Mode::GetPut || !server.isFloor)
-                std::printf("%-22s %10.0f ops/s  (%d connections, %.0f s, %s)\n", server.name,
+                std::printf("%-22s %10.0f ops/s  (%d connections, %.0f s, %s; rounds %s)\n",
+                            server.name,
                             (mode == Mode::GetPut ? server.getPut : server.query).rate(),
                             connections, phase,
                             server.isFloor         ? "the same load answered with {} at once"
                             : mode == Mode::GetPut ? "50% GetItem / 50% PutItem"
-                                                   : "Query of 100 items");
+                                                   : "Query of 100 items",
+                            (mode == Mode::GetPut ? server.getPutRounds : server.queryRounds)
+                                .spread()
+                                .c_str());
         std::fflush(stdout);
     }
     return true;
@@ -564,9 +578,12 @@ int main(int argc, char* argv[]) {
         "RESULT endpoint_ops_per_s=%.0f dynalite_ops_per_s=%.0f ratio=%.2f "
         "endpoint_queries_per_s=%.0f dynalite_queries_per_s=%.0f query_ratio=%.2f "
         "floor_ops_per_s=%.0f max_ratio=%.2f endpoint_cpu_us=%.1f dynalite_cpu_us=%.1f "
-        "cpu_ratio=%.2f\n",
+        "cpu_ratio=%.2f endpoint_ops_per_s_median=%.0f ratio_median=%.2f "
+        "floor_ratio_median=%.2f\n",
         endpointRate, baselineRate, endpointRate / baselineRate, endpointQueries, baselineQueries,
         endpointQueries / baselineQueries, floor, floor / baselineRate, endpointCpu, baselineCpu,
-        cpuRatio);
+        cpuRatio, endpoint.getPutRounds.median(),
+        endpoint.getPutRounds.median() / baseline.getPutRounds.median(),
+        endpoint.getPutRounds.median() / servers[2].getPutRounds.median());
     return 0;
 }

@@ -2,7 +2,9 @@
 //
 // Prints one line per figure and, last:
 //   RESULT put_ratio=… get_ratio=… query_ratio=… bulk_items_per_s=… bulk_peak_rss_mb=…
-// Ratios are engine throughput / raw LevelDB throughput (1.0 = as fast as raw LevelDB).
+//          put_ratio_median=… get_ratio_median=… query_ratio_median=…
+// Ratios are engine throughput / raw LevelDB throughput (1.0 = as fast as raw LevelDB), of the
+// best rounds and of the median rounds; each phase also prints its min / median / max.
 // --quick runs a small version in seconds (ctest runs it so the benchmark cannot rot).
 
 #include <leveldb/db.h>
@@ -20,6 +22,7 @@
 
 #include "api/dispatch.h"
 #include "raw_leveldb.h"
+#include "round_figures.h"
 #include "storage/engine.h"
 #include "storage/storage_layout.h"
 #include "values/attribute_json.h"
@@ -176,29 +179,32 @@ int main(int argc, char** argv) {
 
     // Each figure is the best of three rounds, raw and engine alternating which goes first,
     // so background compaction and cache warmth do not favour either side.
+    // The ratio of the best rounds, and of the median rounds (`*_median` in RESULT).
     constexpr int kRounds = 3;
+    struct Ratios {
+        double best = 0, median = 0;
+    };
     auto bestOf = [&](const char* rawName, const char* engineName, int operations,
                       const std::function<void()>& prepare, const std::function<void()>& rawRun,
                       const std::function<void()>& engineRun) {
-        double rawBest = 0, engineBest = 0;
+        shardscape::testing::RoundFigures raws, engines;
         for (int round = 0; round < kRounds; ++round) {
             for (int side = 0; side < 2; ++side) {
                 const bool rawTurn = (side == 0) == (round % 2 == 0);
                 prepare();
                 const auto t = Clock::now();
                 rawTurn ? rawRun() : engineRun();
-                const double rate = operations / secondsSince(t);
-                (rawTurn ? rawBest : engineBest) = std::max(rawTurn ? rawBest : engineBest, rate);
+                (rawTurn ? raws : engines).add(operations / secondsSince(t));
             }
         }
-        std::printf("%-28s %10.0f ops/s\n%-28s %10.0f ops/s\n", rawName, rawBest, engineName,
-                    engineBest);
-        return engineBest / rawBest;
+        std::printf("%-28s %10.0f ops/s  %s\n%-28s %10.0f ops/s  %s\n", rawName, raws.max(),
+                    raws.spread().c_str(), engineName, engines.max(), engines.spread().c_str());
+        return Ratios{engines.max() / raws.max(), engines.median() / raws.median()};
     };
 
     // --- Put ---------------------------------------------------------------------------
     std::vector<Item> items;
-    const double putRatio = bestOf(
+    const Ratios putRatio = bestOf(
         "raw LevelDB put", "engine PutItem", config.putCount,
         [&] {
             items.clear();
@@ -222,7 +228,7 @@ int main(int argc, char** argv) {
     std::vector<Item> getKeys;
     getKeys.reserve(config.getCount);
     for (int i : lookups) getKeys.push_back(Item{{"pk", AttributeValue::string(userId(i))}});
-    const double getRatio = bestOf(
+    const Ratios getRatio = bestOf(
         "raw LevelDB get", "engine GetItem", config.getCount, [] {},
         [&] {
             std::string value;
@@ -255,7 +261,7 @@ int main(int argc, char** argv) {
     std::vector<int> queries(config.queryCount);
     for (auto& q : queries) q = pickPartition(random);
     size_t rawRead = 0, engineRead = 0;
-    const double queryRatio = bestOf(
+    const Ratios queryRatio = bestOf(
         "raw LevelDB 100-entry scan", "engine Query (100 items)", config.queryCount, [] {},
         [&] {
             for (int p : queries) {
@@ -303,7 +309,9 @@ int main(int argc, char** argv) {
 
     std::printf(
         "RESULT put_ratio=%.2f get_ratio=%.2f query_ratio=%.2f bulk_items_per_s=%.0f "
-        "bulk_peak_rss_mb=%ld\n",
-        putRatio, getRatio, queryRatio, bulkRate, bulkRssMb);
+        "bulk_peak_rss_mb=%ld put_ratio_median=%.2f get_ratio_median=%.2f "
+        "query_ratio_median=%.2f\n",
+        putRatio.best, getRatio.best, queryRatio.best, bulkRate, bulkRssMb, putRatio.median,
+        getRatio.median, queryRatio.median);
     return 0;
 }

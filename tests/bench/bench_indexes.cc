@@ -2,8 +2,9 @@
 // run: what index maintenance costs a write.
 //
 // Prints one line per figure and, last:
-//   RESULT gsi2_ratio=… lsi5_ratio=…
-// Ratios are PutItem throughput with the indexes / without (1.0 = indexes cost nothing).
+//   RESULT gsi2_ratio=… lsi5_ratio=… gsi2_ratio_median=… lsi5_ratio_median=…
+// Ratios are PutItem throughput with the indexes / without (1.0 = indexes cost nothing), of
+// the best rounds and of the median rounds; each table also prints its min / median / max.
 // Every put writes a new item, so each one also writes every index entry.
 // --quick runs a small version in seconds (ctest runs it so the benchmark cannot rot).
 
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "api/dispatch.h"
+#include "round_figures.h"
 #include "storage/engine.h"
 #include "values/attribute_json.h"
 
@@ -120,7 +122,7 @@ int main(int argc, char** argv) {
     // Best of three rounds; the tables take turns going first, and every round writes new
     // items (items are built outside the timed region).
     const char* names[] = {"Plain", "TwoGsi", "FiveLsi"};
-    double best[3] = {0, 0, 0};
+    shardscape::testing::RoundFigures rates[3];
     for (int round = 0; round < 3; ++round) {
         for (int turn = 0; turn < 3; ++turn) {
             const int t = (turn + round) % 3;
@@ -131,12 +133,13 @@ int main(int argc, char** argv) {
             for (auto& item : items)
                 if (auto r = engine.putItem(names[t], std::move(item)); !r) fail(r.error());
             const double rate = count / std::chrono::duration<double>(Clock::now() - start).count();
-            best[t] = std::max(best[t], rate);
+            rates[t].add(rate);
         }
     }
-    std::printf("%-32s %10.0f puts/s\n", "PutItem, no index", best[0]);
-    std::printf("%-32s %10.0f puts/s\n", "PutItem, 2 GSIs", best[1]);
-    std::printf("%-32s %10.0f puts/s\n", "PutItem, 5 LSIs", best[2]);
+    const char* labels[] = {"PutItem, no index", "PutItem, 2 GSIs", "PutItem, 5 LSIs"};
+    for (int t = 0; t < 3; ++t)
+        std::printf("%-32s %10.0f puts/s  %s\n", labels[t], rates[t].max(),
+                    rates[t].spread().c_str());
     for (const char* name : names) {
         auto described = engine.describeTable(name);
         std::printf("%-8s %lld items, %zu indexes\n", name,
@@ -152,6 +155,9 @@ int main(int argc, char** argv) {
                 return 1;
             }
     }
-    std::printf("RESULT gsi2_ratio=%.2f lsi5_ratio=%.2f\n", best[1] / best[0], best[2] / best[0]);
+    std::printf(
+        "RESULT gsi2_ratio=%.2f lsi5_ratio=%.2f gsi2_ratio_median=%.2f lsi5_ratio_median=%.2f\n",
+        rates[1].max() / rates[0].max(), rates[2].max() / rates[0].max(),
+        rates[1].median() / rates[0].median(), rates[2].median() / rates[0].median());
     return 0;
 }
