@@ -29,6 +29,8 @@ class ModelDesignEditTest : public QObject {
     void placeholderValuesText();
     void scenarioFormWritesPlainNamesAndOverrides();
     void scenarioFormReadsBack();
+    void handWrittenScenarioRoundTrips();
+    void scenarioFormEditsEachSpike();
     void putScenarioChecksIt();
 };
 
@@ -547,7 +549,7 @@ void ModelDesignEditTest::scenarioFormWritesPlainNamesAndOverrides() {
     form.patterns[0].shards = 2;
     QCOMPARE(scenarioFromForm(model, form).error().message,
              std::string("placeOrder: write sharding needs a chosen key distribution (uniform, "
-                         "Zipf or hot key), not the model's"));
+                         "Zipf, hot key or time-ordered), not the model's"));
     form.patterns.clear();
     QCOMPARE(scenarioFromForm(model, form).error().message,
              std::string("A scenario runs at least one access pattern: tick one"));
@@ -611,6 +613,108 @@ void ModelDesignEditTest::scenarioFormReadsBack() {
     QCOMPARE(keepScenarioMembers(withExtra, plain).dump(),
              std::string("{\"name\":\"X\",\"accessPatterns\":[{\"name\":\"getProduct\","
                          "\"rateMultiplier\":2}]}"));
+}
+
+namespace {
+
+// A hand-written scenario with every shape and member the scenario format has
+// (tests/data/README.md).
+OrderedJson launchWeek() {
+    QFile file(QString(SHARDSCAPE_SOURCE_DIR) + "/tests/data/launch-week.scenario.json");
+    if (!file.open(QIODevice::ReadOnly)) qFatal("launch-week.scenario.json");
+    return OrderedJson::parse(file.readAll().toStdString());
+}
+
+}  // namespace
+
+// A hand-written scenario read into the form and written back with only its name changed
+// is the same JSON but for the name, member order included.
+void ModelDesignEditTest::handWrittenScenarioRoundTrips() {
+    Model model = ecommerce();
+    const OrderedJson original = launchWeek();
+    model.scenarios.push_back(original);
+    QVERIFY(simulatorScenario(model, 1).ok());
+    ModelScenarioForm form = scenarioFormFrom(model, original);
+    QCOMPARE(form.patterns.size(), size_t(4));
+    const ModelScenarioPatternForm& spikes = form.patterns[0];
+    QCOMPARE(spikes.shape, std::string("spikes"));
+    QCOMPARE(spikes.base, 0.9);  // getProduct runs at 500/s
+    QCOMPARE(spikes.spikes.size(), size_t(3));
+    QCOMPARE(spikes.spikes[1].startSecond, 300.0);
+    QCOMPARE(spikes.spikes[1].durationSeconds, 45.5);
+    QCOMPARE(spikes.spikes[1].peak, 3.5);
+    QCOMPARE(spikes.spikes[2].peak, 8.0);
+    QCOMPARE(form.patterns[1].shape, std::string("daily"));
+    QCOMPARE(form.patterns[1].base, 0.6);  // listCustomerOrders runs at 100/s
+    QCOMPARE(form.patterns[1].peak, 2.0);
+    QCOMPARE(*form.patterns[1].periodSeconds, 86400.0);
+    QCOMPARE(form.patterns[1].phaseSeconds, -21600.0);
+    QCOMPARE(form.patterns[2].shape, std::string("ramp"));
+    QCOMPARE(form.patterns[2].startSecond, 120.0);
+    QCOMPARE(*form.patterns[2].endSecond, 600.0);
+    QCOMPARE(form.patterns[2].keys, std::string("timeOrdered"));
+    QCOMPARE(form.patterns[2].bucketSeconds, 300.0);
+    QCOMPARE(form.patterns[2].shards, 4);
+    QCOMPARE(form.patterns[3].shape, std::string("constant"));
+    QVERIFY(form.patterns[3].explicitRate);
+
+    form.name = "Launch week 2";
+    auto written = scenarioFromForm(model, form);
+    QVERIFY2(written.ok(), written.ok() ? "" : written.error().message.c_str());
+    OrderedJson expected = original;
+    expected["name"] = "Launch week 2";
+    QCOMPARE(keepScenarioMembers(original, *written).dump(2), expected.dump(2));
+}
+
+// Each spike is the form's own: change one's peak, remove one, add one.
+void ModelDesignEditTest::scenarioFormEditsEachSpike() {
+    Model model = ecommerce();
+    const OrderedJson original = launchWeek();
+    model.scenarios.push_back(original);
+    ModelScenarioForm form = scenarioFormFrom(model, original);
+    auto& spikes = form.patterns[0].spikes;
+    spikes[0].peak = 6;
+    spikes.erase(spikes.begin() + 1);
+    spikes.push_back({800, 60, 2});
+    auto written = scenarioFromForm(model, form);
+    QVERIFY(written.ok());
+    const OrderedJson kept = keepScenarioMembers(original, *written);
+    QCOMPARE(kept["accessPatterns"][0]["rate"].dump(),
+             std::string("{\"type\":\"spikes\",\"base\":450,\"spikes\":[{\"startSecond\":60,"
+                         "\"durationSeconds\":30,\"rate\":3000},{\"startSecond\":700,"
+                         "\"durationSeconds\":20,\"rate\":4000},{\"startSecond\":800,"
+                         "\"durationSeconds\":60,\"rate\":1000}]}"));
+    // The rest is as it was.
+    for (size_t i = 1; i < 4; ++i)
+        QCOMPARE(kept["accessPatterns"][i].dump(), original["accessPatterns"][i].dump());
+    QCOMPARE(kept["accessPatterns"][0]["keys"].dump(),
+             original["accessPatterns"][0]["keys"].dump());
+    model.scenarios[1] = kept;
+    QVERIFY(simulatorScenario(model, 1).ok());
+
+    // A change of the scenario's multiplier rescales every rate it wrote from the form.
+    form.rateMultiplier = 2;
+    form.patterns[0].spikes = {{0, 10, 3}};
+    written = scenarioFromForm(model, form);
+    QVERIFY(written.ok());
+    QCOMPARE((*written)["accessPatterns"][0]["rate"].dump(),
+             std::string("{\"type\":\"spikes\",\"base\":900,\"spikes\":[{\"startSecond\":0,"
+                         "\"durationSeconds\":10,\"rate\":3000}]}"));
+
+    form.patterns[0].spikes = {{-5, 10, 3}};
+    QCOMPARE(scenarioFromForm(model, form).error().message,
+             std::string("getProduct: spike 1 must start at 0 s or later"));
+    form.patterns[0].spikes = {{0, 10, 3}, {20, 10, -1}};
+    QCOMPARE(scenarioFromForm(model, form).error().message,
+             std::string("getProduct: spike 2's peak is a multiple of the rate, 0 or more"));
+    form.patterns[0].spikes = {{0, 10, 3}};
+    form.patterns[1].peak = 0.5;
+    QCOMPARE(scenarioFromForm(model, form).error().message,
+             std::string("listCustomerOrders: a daily cycle's peak must be at least its base"));
+    form.patterns[1].peak = 2;
+    form.patterns[2].endSecond = 100;
+    QCOMPARE(scenarioFromForm(model, form).error().message,
+             std::string("placeOrder: the ramp must end at or after its start"));
 }
 
 void ModelDesignEditTest::putScenarioChecksIt() {
