@@ -133,6 +133,7 @@ RateShapeDialog::RateShapeDialog(const ModelScenarioPatternForm& form, double ra
 
     auto* rampPage = new QWidget(pages_);
     auto* rampForm = new QFormLayout(rampPage);
+    rampForm->setContentsMargins(0, 0, 0, 0);
     start_ = seconds(0, form_.startSecond, rampPage);
     start_->setObjectName("rampStart");
     rampForm->addRow(buddyLabel(tr("S&tarts at:"), start_), start_);
@@ -143,6 +144,7 @@ RateShapeDialog::RateShapeDialog(const ModelScenarioPatternForm& form, double ra
 
     auto* dailyPage = new QWidget(pages_);
     auto* dailyForm = new QFormLayout(dailyPage);
+    dailyForm->setContentsMargins(0, 0, 0, 0);
     period_ = seconds(1, form_.periodSeconds.value_or(duration_), dailyPage);
     period_->setObjectName("dailyPeriod");
     period_->setToolTip(tr("86,400 s is a real day; the run's duration compresses a day into it"));

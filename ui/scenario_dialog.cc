@@ -60,7 +60,7 @@ ScenarioDialog::ScenarioDialog(DesignDocument* document, const QString& scenario
     : QDialog(parent), document_(document), original_(scenario) {
     setObjectName("scenarioDialog");
     setWindowTitle(scenario.isEmpty() ? tr("New scenario") : tr("Scenario %1").arg(scenario));
-    resize(980, 560);
+    resize(1180, 560);
     const Model& model = document_->model();
     ModelScenarioForm form;
     const int position = findScenario(model, scenario.toStdString());
