@@ -711,6 +711,19 @@ void ModelDesignEditTest::scenarioFormEditsEachSpike() {
     form.patterns[1].peak = 0.5;
     QCOMPARE(scenarioFromForm(model, form).error().message,
              std::string("listCustomerOrders: a daily cycle's peak must be at least its base"));
+    // A pattern without a rate: the multiples are of 1 request/s, both ways.
+    Model idle = model;
+    for (auto& p : idle.accessPatterns)
+        if (p.name == "getProduct") p.ratePerSecond = 0;
+    ModelScenarioForm quiet = form;
+    quiet.rateMultiplier = 1;
+    quiet.patterns = {form.patterns[0]};
+    auto idleJson = scenarioFromForm(idle, quiet);
+    QVERIFY(idleJson.ok());
+    QCOMPARE((*idleJson)["accessPatterns"][0]["rate"].dump(),
+             std::string("{\"type\":\"spikes\",\"base\":0.9,\"spikes\":[{\"startSecond\":0,"
+                         "\"durationSeconds\":10,\"rate\":3}]}"));
+    QCOMPARE(scenarioFormFrom(idle, *idleJson).patterns[0].spikes[0].peak, 3.0);
     form.patterns[1].peak = 2;
     form.patterns[2].endSecond = 100;
     QCOMPARE(scenarioFromForm(model, form).error().message,

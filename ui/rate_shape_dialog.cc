@@ -82,10 +82,10 @@ RateShapeDialog::RateShapeDialog(const ModelScenarioPatternForm& form, double ra
     summary_->setObjectName("rateShapeSummary");
     summary_->setWordWrap(true);
     summary_->setText(
-        tr("×1 is %1 requests/s (the pattern's rate × the scenario's multiplier); the run "
-           "lasts %2 s. Times count from the start of the run.")
-            .arg(rate_)
-            .arg(duration_));
+        (rate_ > 0 ? tr("×1 is %1 requests/s (the pattern's rate × the scenario's multiplier); ")
+                         .arg(rate_)
+                   : tr("The pattern has no expected rate: ×1 is 1 request/s; ")) +
+        tr("the run lasts %1 s. Times count from the start of the run.").arg(duration_));
     layout->addWidget(summary_);
 
     auto* top = new QFormLayout;

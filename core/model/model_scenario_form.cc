@@ -180,7 +180,9 @@ Result<OrderedJson> scenarioFromForm(const Model& model, const ModelScenarioForm
             return validationError(p.pattern +
                                    ": write sharding needs a chosen key distribution "
                                    "(uniform, Zipf, hot key or time-ordered), not the model's");
-        const double rate = pattern->ratePerSecond * form.rateMultiplier;
+        // The multiples apply to the pattern's rate; for a pattern without one, to 1/s.
+        const double patternRate = pattern->ratePerSecond * form.rateMultiplier;
+        const double rate = patternRate > 0 ? patternRate : 1;
         OrderedJson reference = OrderedJson::object();
         reference["name"] = p.pattern;
         auto curve = rateCurve(p, rate, duration);

@@ -18,9 +18,10 @@
 //   shards   write sharding: each key spread over N suffixes (not with "model" keys)
 //
 // Rates are stored in the file in requests per second; the form shows them as multiples of
-// the rate. scenarioFromForm writes the JSON; scenarioFormFrom reads it back, so the editor
-// shows a saved or hand-written scenario as it is; keepScenarioMembers puts back what the
-// form does not edit, so opening a scenario and saving it unchanged writes the same JSON.
+// the rate (of 1 request/s for a pattern whose rate is 0). scenarioFromForm writes the JSON;
+// scenarioFormFrom reads it back, so the editor shows a saved or hand-written scenario as it is;
+// keepScenarioMembers puts back what the form does not edit, so opening a scenario and saving it
+// unchanged writes the same JSON.
 
 #include <optional>
 #include <string>
