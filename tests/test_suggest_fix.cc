@@ -72,6 +72,7 @@ class SuggestFixTest : public QObject {
     void initTestCase();
     void applyTheHotKeyFixThroughTheDialog();
     void changeTheProjectionOfAnIndex();
+    void greenQueryThatFetchesFromTheTableIsOffered();
     void greenPatternsAndNoSuggestion();
 
   private:
@@ -269,6 +270,61 @@ void SuggestFixTest::changeTheProjectionOfAnIndex() {
     window.designer()->redoAction()->trigger();
     QCOMPARE(Json(modelToJson(document->model())), fixed);
     QCOMPARE(list->shownVerdict("recentOrdersOfProduct"), QString("green"));
+}
+
+// A Query on an LSI that does not project what it returns is green (DynamoDB fetches from the
+// table), but pays a read per item for it: the dialog offers it with the projection fix.
+void SuggestFixTest::greenQueryThatFetchesFromTheTableIsOffered() {
+    QTemporaryDir dir;
+    auto loaded = loadModel(QString(SHARDSCAPE_RESOURCES).toStdString() +
+                            "/models/ecommerce.shardscape.json");
+    QVERIFY(loaded);
+    Model model = std::move(loaded).value();
+    ModelIndex byStatus;
+    byStatus.name = "LSI1";
+    byStatus.partitionKey = "PK";
+    byStatus.sortKey = "status";
+    byStatus.projection.type = "KEYS_ONLY";
+    model.tables[0].localSecondaryIndexes.push_back(byStatus);
+    ModelAttribute status;
+    status.name = "status";
+    status.type = "S";
+    model.tables[0].attributeDefinitions.push_back(status);
+    AccessPattern byState;
+    byState.name = "ordersInState";
+    byState.table = "Shop";
+    byState.index = "LSI1";
+    byState.keyCondition = "PK = :pk AND #s = :state";
+    byState.names = OrderedJson::parse(R"({"#s": "status"})");
+    byState.values = OrderedJson::parse(R"({":pk": "CUSTOMER#{customerId}", ":state": "PLACED"})");
+    byState.entity = "Order";
+    byState.projection = {"orderId", "total"};
+    byState.itemsPerRequest = 4;
+    byState.ratePerSecond = 50;
+    model.accessPatterns.push_back(byState);
+    const QString file = dir.filePath("shop.shardscape.json");
+    QVERIFY(saveModel(model, file.toStdString()).ok());
+    auto engine = Engine::open(dir.filePath("data").toStdString());
+    QVERIFY(engine);
+    MainWindow window(std::make_shared<LocalBackend>(std::move(*engine)), dir.filePath("data"));
+    QVERIFY(window.designer()->openFile(file));
+    AccessPatternList* list = window.designer()->view()->accessPatterns();
+    QCOMPARE(list->shownVerdict("ordersInState"), QString("green"));
+    SuggestFixDialog* dialog = window.suggestFix();
+    // listOpenOrders (amber) and the green ordersInState; the other green patterns are not.
+    QCOMPARE(patternChoices(dialog->patternBox()),
+             (QStringList{"listOpenOrders", "ordersInState"}));
+    QVERIFY(dialog->choosePattern("ordersInState"));
+    QCOMPARE(dialog->patternBox()->currentText(), QString("ordersInState (served)"));
+    QCOMPARE(dialog->suggestionList()->item(0)->text(),
+             QString("Project orderId and total into LSI1 (INCLUDE orderId, total)"));
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QCOMPARE(window.designer()->document()->undoStack()->count(), 1);
+    QCOMPARE(
+        window.designer()->document()->model().tables[0].localSecondaryIndexes[0].projection.type,
+        std::string("INCLUDE"));
+    // Nothing is fetched now: the pattern is no longer offered.
+    QCOMPARE(patternChoices(dialog->patternBox()), QStringList{"listOpenOrders"});
 }
 
 void SuggestFixTest::greenPatternsAndNoSuggestion() {
