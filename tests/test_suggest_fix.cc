@@ -215,11 +215,14 @@ void SuggestFixTest::changeTheProjectionOfAnIndex() {
     const auto rows = list->tree()->findItems("recentOrdersOfProduct", Qt::MatchExactly);
     QCOMPARE(rows.size(), 1);
     list->tree()->setCurrentItem(rows.front());
-    QAction* action = menuAction(window, "modelMenu", "suggestFixAction");
-    QVERIFY(action);
-    action->trigger();
+    // The pattern's detail links to the dialog (a green pattern's does not).
+    QVERIFY2(list->detail()->text().endsWith("<br><a href=\"fix\">Suggest a fix…</a>"),
+             qPrintable(list->detail()->text()));
+    QVERIFY(list->detail()->textInteractionFlags() & Qt::LinksAccessibleByKeyboard);
+    emit list->detail()->linkActivated("fix");
     auto* dialog = window.findChild<SuggestFixDialog*>();
     QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
     QCOMPARE(dialog->patternBox()->currentData().toString(), QString("recentOrdersOfProduct"));
     QCOMPARE(dialog->reasonLabel()->text(),
              QString("<b>recentOrdersOfProduct</b>: index GSI2 does not project orderId, and a "
@@ -257,6 +260,7 @@ void SuggestFixTest::changeTheProjectionOfAnIndex() {
     QCOMPARE(document->model().tables[0].globalSecondaryIndexes[1].projection.nonKeyAttributes,
              (std::vector<std::string>{"quantity", "price", "orderId"}));
     QCOMPARE(list->shownVerdict("recentOrdersOfProduct"), QString("green"));
+    QVERIFY(!list->detail()->text().contains("Suggest a fix"));
     QCOMPARE(dialog->statusLabel()->text(),
              QString("Applied “Project orderId into GSI2 (INCLUDE quantity, price, orderId)”: "
                      "recentOrdersOfProduct is now green. Edit › Undo takes it back."));
