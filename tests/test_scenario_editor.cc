@@ -41,6 +41,7 @@ class ScenarioEditorTest : public QObject {
     void renamingAHandWrittenScenarioChangesOnlyItsName();
     void editsEachSpike();
     void rateDialogFromTheKeyboard();
+    void eachKeyDistributionKeepsItsParameter();
 
   private:
     QTemporaryDir settings_;
@@ -232,6 +233,29 @@ void ScenarioEditorTest::rateDialogFromTheKeyboard() {
     QCOMPARE(rate->spikeTable()->rowCount(), 3);
     QTest::keyClick(rate, Qt::Key_Escape);
     QCOMPARE(d->rowForm(d->rowOf("getProduct")).spikes.size(), size_t(3));
+}
+
+// The skew cell is a Zipf exponent or a hot key's share: switching the distribution shows
+// (and saves) the one it has.
+void ScenarioEditorTest::eachKeyDistributionKeepsItsParameter() {
+    Harness h;
+    QTemporaryDir dir;
+    QVERIFY(openWithLaunchWeek(h, dir));
+    ScenarioDialog* d = h.view->editScenario("Launch week");
+    auto* keys = cellOf<QComboBox>(d, "getProduct", ScenarioDialog::Keys);
+    auto* skew = cellOf<QDoubleSpinBox>(d, "getProduct", ScenarioDialog::Skew);
+    QCOMPARE(skew->value(), 1.1);
+    chooseData(keys, "hotKey");
+    QCOMPARE(skew->value(), 0.5);
+    skew->setValue(0.3);
+    chooseData(keys, "zipf");
+    QCOMPARE(skew->value(), 1.1);
+    chooseData(keys, "hotKey");
+    QCOMPARE(skew->value(), 0.3);
+    clickOk(buttonsOf(d));
+    QCOMPARE(q(h.document->model().scenarios[1]["accessPatterns"][0]["keys"].dump()),
+             QString("{\"distribution\":\"hotKey\",\"keyCount\":5000,\"prefix\":\"product-\","
+                     "\"hotShare\":0.3}"));
 }
 
 QTEST_MAIN(ScenarioEditorTest)

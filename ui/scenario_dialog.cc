@@ -187,10 +187,9 @@ ScenarioDialog::ScenarioDialog(DesignDocument* document, const QString& scenario
             validate();
         });
         connect(curve, &QPushButton::clicked, this, [this, row] { editRate(row); });
-        connect(keys, &QComboBox::currentIndexChanged, this, [this, row, keys, skew, update] {
+        connect(keys, &QComboBox::currentIndexChanged, this, [this, row, keys, update] {
             ModelScenarioPatternForm& f = rows_[static_cast<size_t>(row)];
             f.keys = keys->currentData().toString().toStdString();
-            if (f.keys == "hotKey" && skew->value() > 1) skew->setValue(0.5);
             showRow(row);
             update();
         });
@@ -282,6 +281,12 @@ void ScenarioDialog::showRow(int row) {
         auto* count = static_cast<QDoubleSpinBox*>(cell(row, KeyCount));
         QSignalBlocker block(count);
         count->setValue(f.keys == "timeOrdered" ? f.bucketSeconds : f.keyCount);
+    }
+    {
+        // The exponent of a Zipf distribution, the hot key's share of a hot key.
+        auto* skew = static_cast<QDoubleSpinBox*>(cell(row, Skew));
+        QSignalBlocker block(skew);
+        skew->setValue(f.keys == "hotKey" ? f.hotShare : f.exponent);
     }
     static_cast<QPushButton*>(cell(row, Curve))->setText(rateShapeSummary(f) + "…");
 }
