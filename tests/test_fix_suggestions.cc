@@ -352,6 +352,13 @@ void FixSuggestionsTest::projectTheMissingAttributesIntoAGsi() {
                                              "          }\n"
                                              "  …\n"));
     QCOMPARE(verdictOf(all.model, "recentOrdersOfProduct"), std::string("amber"));
+
+    // A name no entity type of the table has is a typo: no projection is suggested for it.
+    recent->projection = {"orderId", "quantty"};
+    QCOMPARE(verdictOf(model, "recentOrdersOfProduct"), std::string("impossible"));
+    auto typo = suggestFixes(model, "recentOrdersOfProduct");
+    QVERIFY(typo);
+    QVERIFY(typo->empty());
 }
 
 // An LSI that does not project what a Query returns serves it by fetching each item from the

@@ -109,6 +109,18 @@ std::vector<FixSuggestion> projectionFixes(const Model& model, const AccessPatte
     if (!index) return fixes;
     const std::vector<std::string> missing = unprojectedAttributes(*table, *index, pattern);
     if (missing.empty()) return fixes;
+    // An attribute no entity type of the table has is more likely a typo than a projection
+    // to add (a model without entity types is taken at its word).
+    bool described = false;
+    for (const EntityType& entity : model.entities)
+        described = described || entity.table == table->name;
+    for (const auto& attribute : missing) {
+        bool known = !described;
+        for (const EntityType& entity : model.entities)
+            known = known || (entity.table == table->name &&
+                              (entity.findAttribute(attribute) || entity.keyTemplate(attribute)));
+        if (!known) return fixes;
+    }
     const bool global =
         std::any_of(table->globalSecondaryIndexes.begin(), table->globalSecondaryIndexes.end(),
                     [&](const ModelIndex& gsi) { return gsi.name == index->name; });

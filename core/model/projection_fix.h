@@ -16,7 +16,8 @@
 namespace shardscape {
 
 // The projection changes for `pattern` (analyzed as `analysis`), INCLUDE first, each with the
-// whole edited model; none when the pattern reads no index or the index has what it needs.
+// whole edited model; none when the pattern reads no index, the index has what it needs, or
+// a missing attribute is not one of the table's entity types' (a typo, not a projection).
 std::vector<FixSuggestion> projectionFixes(const Model& model, const AccessPattern& pattern,
                                            const PatternAnalysis& analysis);
 
