@@ -1,8 +1,10 @@
 // shardscape: the desktop workbench.
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 #include <cstdio>
 #include <string_view>
@@ -16,6 +18,7 @@
 #include "designer_workbench.h"
 #include "main_window.h"
 #include "new_model_dialog.h"
+#include "scenario_dialog.h"
 #include "screenshot.h"
 #include "storage/engine.h"
 #include "theme.h"
@@ -41,9 +44,9 @@ struct Options {
     QCommandLineOption dialog{
         "dialog",
         "Open a dialog: item-editor, import, export or sample-data over the Data view; "
-        "entity-type, access-pattern, scenario or new-model over the designer (with --model's "
-        "model, or the bundled e-commerce one); suggest-fix over the designer (the hot-partition "
-        "model unless --model gives one).",
+        "entity-type, access-pattern, scenario, rate-shape (the scenario editor's Rate… dialog) "
+        "or new-model over the designer (with --model's model, or the bundled e-commerce one); "
+        "suggest-fix over the designer (the hot-partition model unless --model gives one).",
         "DIALOG"};
     QCommandLineOption theme{
         "theme", "system, light or dark for this run (View > Theme remembers a choice).", "THEME"};
@@ -73,8 +76,8 @@ bool asksForHelpOrVersion(int argc, char* argv[]) {
     return false;
 }
 
-const QStringList kDesignerDialogs = {"entity-type", "access-pattern", "scenario", "new-model",
-                                      "suggest-fix"};
+const QStringList kDesignerDialogs = {"entity-type", "access-pattern", "scenario",
+                                      "rate-shape",  "new-model",      "suggest-fix"};
 
 }  // namespace
 
@@ -203,7 +206,25 @@ int main(int argc, char* argv[]) {
                                      ? QString()
                                      : QString::fromStdString(
                                            current.scenarios.front().value("name", std::string()));
-            designer->editScenario(name);
+            shardscape::ScenarioDialog* scenario = designer->editScenario(name);
+            // The Rate… dialog of its first pattern with spikes, else its first shaped one,
+            // else its first one.
+            if (dialog == "rate-shape") {
+                int row = -1;
+                int rank = 0;
+                for (int r = 0; r < scenario->patternTable()->rowCount(); ++r) {
+                    auto* tick = static_cast<QCheckBox*>(
+                        scenario->cell(r, shardscape::ScenarioDialog::Pattern));
+                    if (!tick->isChecked()) continue;
+                    const std::string& shape = scenario->rowForm(r).shape;
+                    const int score = shape == "spikes" ? 3 : shape != "constant" ? 2 : 1;
+                    if (score > rank) {
+                        row = r;
+                        rank = score;
+                    }
+                }
+                scenario->editRate(std::max(row, 0));
+            }
         }
     } else if (parser.isSet(dialogOption)) {
         const QString dialog = parser.value(dialogOption);

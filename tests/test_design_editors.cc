@@ -380,8 +380,8 @@ void DesignEditorsTest::badInputShowsInlineMessagesAndChangesNothing() {
     QVERIFY(scenario->okButton()->isEnabled());
     static_cast<QSpinBox*>(scenario->cell(row, ScenarioDialog::Shards))->setValue(4);
     QCOMPARE(scenario->messageLabel()->text(),
-             QString("placeOrder: write sharding needs a chosen key distribution (uniform, Zipf "
-                     "or hot key), not the model's"));
+             QString("placeOrder: write sharding needs a chosen key distribution (uniform, Zipf, "
+                     "hot key or time-ordered), not the model's"));
     QVERIFY(!scenario->okButton()->isEnabled());
     QVERIFY(!scenario->runButton()->isEnabled());
     scenario->reject();

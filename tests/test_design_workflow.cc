@@ -204,7 +204,8 @@ void DesignWorkflowTest::editorScreenshotsShowTheDialogOverTheDesigner() {
     QTemporaryDir dir;
     const QImage designer = runScreenshot({"--view", "designer"}, dir.filePath("designer.png"));
     QVERIFY(!designer.isNull());
-    for (const char* dialog : {"entity-type", "access-pattern", "scenario", "new-model"}) {
+    for (const char* dialog :
+         {"entity-type", "access-pattern", "scenario", "rate-shape", "new-model"}) {
         const QString file = dir.filePath(QString(dialog) + ".png");
         const QImage image = runScreenshot({"--dialog", dialog}, file);
         QVERIFY2(!image.isNull(), dialog);
@@ -244,8 +245,8 @@ void DesignWorkflowTest::helpAndVersionNeedNoDisplay() {
             QVERIFY2(out.contains("Usage: "), qPrintable(out));
             QVERIFY(out.contains("--dialog <DIALOG>"));
             QVERIFY(out.simplified().contains(
-                "entity-type, access-pattern, scenario or new-model over the "
-                "designer"));
+                "entity-type, access-pattern, scenario, rate-shape (the scenario editor's "
+                "Rate… dialog) or new-model over the designer"));
         } else {
             QVERIFY2(out.startsWith("shardscape " SHARDSCAPE_VERSION), qPrintable(out));
         }

@@ -1,8 +1,9 @@
 // Suggest a fix (core/model/fix_suggestions.h) and the model diff it is shown as
 // (core/model/model_diff.h): on the bundled hot-partition teaching model, sharding castVote's
 // key turns it green and its scenario stops throttling; reading the leaderboard eventually
-// consistent; a GSI for an amber Query's filter and for a Scan's equality filter; patterns
-// that get no suggestion.
+// consistent; a GSI for an amber Query's filter and for a Scan's equality filter; changing
+// the projection of a GSI that lacks what a Query needs, and of an LSI that fetches it;
+// patterns that get no suggestion.
 #include <QtTest>
 
 #include "capacity/simulation_report.h"
@@ -54,6 +55,8 @@ class FixSuggestionsTest : public QObject {
     void indexForAnAmberFilter();
     void overloadTheSortKey();
     void indexForAScan();
+    void projectTheMissingAttributesIntoAGsi();
+    void projectIntoAnLsiThatFetches();
     void noSuggestion();
     void diffOfEqualModelsIsEmpty();
 };
@@ -263,6 +266,171 @@ void FixSuggestionsTest::indexForAScan() {
     QCOMPARE(query.operation, std::string("Query"));
     QCOMPARE(query.keyCondition, std::string("coupon = :c"));
     QCOMPARE(verdictOf(fixes->front().model, "ordersByCoupon"), std::string("green"));
+}
+
+// recentOrdersOfProduct returns orderId and filters on orderDate, which GSI2 (INCLUDE
+// quantity, price) does not project: a Query on a GSI cannot fetch them, so the pattern is
+// impossible until the projection changes.
+void FixSuggestionsTest::projectTheMissingAttributesIntoAGsi() {
+    Model model = bundled("ecommerce.shardscape.json");
+    for (auto& entity : model.entities)
+        if (entity.name == "OrderItem") entity.expectedItems = 50000000;
+    AccessPattern addLine;
+    addLine.name = "addOrderLine";
+    addLine.operation = "PutItem";
+    addLine.table = "Shop";
+    addLine.entity = "OrderItem";
+    addLine.ratePerSecond = 120;
+    model.accessPatterns.push_back(addLine);
+    AccessPattern* recent = nullptr;
+    for (auto& p : model.accessPatterns)
+        if (p.name == "recentOrdersOfProduct") recent = &p;
+    recent->projection = {"orderId", "quantity"};
+    recent->filter = "begins_with(orderDate, :year)";
+    recent->values[":year"] = "2025";
+    const ModelAnalysis before = analyzeModel(model);
+    QCOMPARE(verdictOf(model, "recentOrdersOfProduct"), std::string("impossible"));
+    for (const auto& p : before.patterns)
+        if (p.pattern == "recentOrdersOfProduct") {
+            QCOMPARE(p.reason, std::string("index GSI2 does not project orderId and orderDate, "
+                                           "and a Query on a GSI cannot fetch them from the "
+                                           "table"));
+            QCOMPARE(p.suggestion, std::string("project orderId and orderDate into the index "
+                                               "(INCLUDE or ALL), or read the table"));
+        }
+
+    auto fixes = suggestFixes(model, "recentOrdersOfProduct");
+    QVERIFY(fixes);
+    QCOMPARE(fixes->size(), size_t(2));
+    const FixSuggestion& include = (*fixes)[0];
+    QCOMPARE(include.kind, FixKind::ChangeProjection);
+    QCOMPARE(include.title, std::string("Project orderId and orderDate into GSI2 (INCLUDE "
+                                        "quantity, price, orderId, orderDate)"));
+    QCOMPARE(include.explanation,
+             std::string("recentOrdersOfProduct needs orderId and orderDate, which GSI2 (INCLUDE "
+                         "quantity, price) does not project: a Query on a GSI cannot fetch them "
+                         "from the table. With INCLUDE quantity, price, orderId, orderDate the "
+                         "index holds them. The cost: bigger GSI2 entries (OrderItem ~130 → ~202 "
+                         "bytes), ~3.4 GB more index storage over the expected items; index "
+                         "writes stay ~120 WCU/s (addOrderLine): each entry still takes the same "
+                         "1 KB write units. DynamoDB cannot change an existing GSI's projection: "
+                         "on a live table the index is deleted and created again, and backfilled "
+                         "from the table."));
+    QCOMPARE(diffText(include.diff), std::string("  …\n"
+                                                 "              \"nonKeyAttributes\": [\n"
+                                                 "                \"quantity\",\n"
+                                                 "-               \"price\"\n"
+                                                 "+               \"price\",\n"
+                                                 "+               \"orderId\",\n"
+                                                 "+               \"orderDate\"\n"
+                                                 "              ]\n"
+                                                 "            }\n"
+                                                 "  …\n"));
+    QCOMPARE(verdictOf(include.model, "recentOrdersOfProduct"), std::string("amber"));
+    const FixSuggestion& all = (*fixes)[1];
+    QCOMPARE(all.kind, FixKind::ChangeProjection);
+    QCOMPARE(all.title, std::string("Project ALL into GSI2"));
+    QCOMPARE(all.explanation,
+             std::string("recentOrdersOfProduct needs orderId and orderDate, which GSI2 (INCLUDE "
+                         "quantity, price) does not project: a Query on a GSI cannot fetch them "
+                         "from the table. With ALL the index holds them. The cost: bigger GSI2 "
+                         "entries (OrderItem ~130 → ~217 bytes), ~4.1 GB more index storage over "
+                         "the expected items; index writes stay ~120 WCU/s (addOrderLine): each "
+                         "entry still takes the same 1 KB write units. DynamoDB cannot change an "
+                         "existing GSI's projection: on a live table the index is deleted and "
+                         "created again, and backfilled from the table."));
+    QCOMPARE(diffText(all.diff), std::string("  …\n"
+                                             "            \"sortKey\": \"GSI2SK\",\n"
+                                             "            \"projection\": {\n"
+                                             "-             \"type\": \"INCLUDE\",\n"
+                                             "-             \"nonKeyAttributes\": [\n"
+                                             "-               \"quantity\",\n"
+                                             "-               \"price\"\n"
+                                             "-             ]\n"
+                                             "+             \"type\": \"ALL\"\n"
+                                             "            }\n"
+                                             "          }\n"
+                                             "  …\n"));
+    QCOMPARE(verdictOf(all.model, "recentOrdersOfProduct"), std::string("amber"));
+
+    // A name no entity type of the table has is a typo: no projection is suggested for it.
+    recent->projection = {"orderId", "quantty"};
+    QCOMPARE(verdictOf(model, "recentOrdersOfProduct"), std::string("impossible"));
+    auto typo = suggestFixes(model, "recentOrdersOfProduct");
+    QVERIFY(typo);
+    QVERIFY(typo->empty());
+}
+
+// An LSI that does not project what a Query returns serves it by fetching each item from the
+// table: green, but at the cost of those reads; projecting the attribute saves them.
+void FixSuggestionsTest::projectIntoAnLsiThatFetches() {
+    Model model = bundled("ecommerce.shardscape.json");
+    ModelIndex byStatus;
+    byStatus.name = "LSI1";
+    byStatus.partitionKey = "PK";
+    byStatus.sortKey = "status";
+    byStatus.projection.type = "KEYS_ONLY";
+    model.tables[0].localSecondaryIndexes.push_back(byStatus);
+    ModelAttribute status;
+    status.name = "status";
+    status.type = "S";
+    model.tables[0].attributeDefinitions.push_back(status);
+    AccessPattern byState;
+    byState.name = "ordersInState";
+    byState.operation = "Query";
+    byState.table = "Shop";
+    byState.index = "LSI1";
+    byState.keyCondition = "PK = :pk AND #s = :state";
+    byState.names = OrderedJson::parse(R"({"#s": "status"})");
+    byState.values = OrderedJson::parse(R"({":pk": "CUSTOMER#{customerId}", ":state": "PLACED"})");
+    byState.entity = "Order";
+    byState.projection = {"orderId", "total"};
+    byState.itemsPerRequest = 4;
+    byState.ratePerSecond = 50;
+    model.accessPatterns.push_back(byState);
+    for (const auto& p : analyzeModel(model).patterns)
+        if (p.pattern == "ordersInState") {
+            QCOMPARE(p.verdict, PatternVerdict::Served);
+            QCOMPARE(p.reason,
+                     std::string("key condition = on PK, = on status reads only the items it "
+                                 "returns; ~0.5 RCU per request, 25 RCU/s; index LSI1 does "
+                                 "not project orderId and total, so each of the ~4 items is "
+                                 "fetched from the table: +2 RCU per request"));
+            QCOMPARE(p.readUnitsPerRequest, 2.5);
+        }
+    auto fixes = suggestFixes(model, "ordersInState");
+    QVERIFY(fixes);
+    QCOMPARE(fixes->size(), size_t(2));
+    QCOMPARE((*fixes)[0].title,
+             std::string("Project orderId and total into LSI1 (INCLUDE orderId, total)"));
+    QCOMPARE((*fixes)[0].explanation,
+             std::string("ordersInState needs orderId and total, which LSI1 (KEYS_ONLY) does "
+                         "not project: each item is fetched from the table, ~2.5 RCU per "
+                         "request; with INCLUDE orderId, total the index holds them and the "
+                         "Query reads ~0.5 RCU per request. The cost: bigger LSI1 entries (Order "
+                         "~96 → ~148 bytes), ~992 MB more index storage over the expected items; "
+                         "index writes stay ~40 WCU/s (placeOrder): each entry still takes the "
+                         "same 1 KB write units. An LSI's projection is fixed when the table is "
+                         "created: on a live table this means a new table."));
+    QCOMPARE(diffText((*fixes)[0].diff), std::string("  …\n"
+                                                     "            \"sortKey\": \"status\",\n"
+                                                     "            \"projection\": {\n"
+                                                     "-             \"type\": \"KEYS_ONLY\"\n"
+                                                     "+             \"type\": \"INCLUDE\",\n"
+                                                     "+             \"nonKeyAttributes\": [\n"
+                                                     "+               \"orderId\",\n"
+                                                     "+               \"total\"\n"
+                                                     "+             ]\n"
+                                                     "            }\n"
+                                                     "          }\n"
+                                                     "  …\n"));
+    QCOMPARE((*fixes)[1].title, std::string("Project ALL into LSI1"));
+    // Applied, the Query reads only the index: 4 items of ~148 bytes, one 0.5 RCU read.
+    for (const auto& p : analyzeModel((*fixes)[0].model).patterns)
+        if (p.pattern == "ordersInState") {
+            QCOMPARE(p.verdict, PatternVerdict::Served);
+            QCOMPARE(p.readUnitsPerRequest, 0.5);
+        }
 }
 
 void FixSuggestionsTest::noSuggestion() {

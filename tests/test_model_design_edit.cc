@@ -1,6 +1,6 @@
-// Design edits of entity types, access patterns and scenarios (core/model/model_design_edit.h),
-// the key condition form (key_condition_form.h) and the scenario form (model_scenario_form.h):
-// refused edits say why and change nothing; renames carry their references along.
+// Design edits of entity types, access patterns and scenarios (core/model/model_design_edit.h)
+// and the key condition form (key_condition_form.h): refused edits say why and change nothing;
+// renames carry their references along. The scenario form: test_scenario_form.
 #include <QtTest>
 
 #include "model/access_pattern_analyzer.h"
@@ -9,7 +9,6 @@
 #include "model/model_file.h"
 #include "model/model_json.h"
 #include "model/model_scenario.h"
-#include "model/model_scenario_form.h"
 #include "operation_test_support.h"
 
 using namespace shardscape;
@@ -27,8 +26,6 @@ class ModelDesignEditTest : public QObject {
     void keyConditionFormBuildsAndReadsBack();
     void keyConditionFormReadsTheBundledPatterns();
     void placeholderValuesText();
-    void scenarioFormWritesPlainNamesAndOverrides();
-    void scenarioFormReadsBack();
     void putScenarioChecksIt();
 };
 
@@ -495,122 +492,6 @@ void ModelDesignEditTest::placeholderValuesText() {
     QCOMPARE(bad.error().message,
              std::string("Write each filter value as :placeholder = value (not 'status = "
                          "PLACED')"));
-}
-
-void ModelDesignEditTest::scenarioFormWritesPlainNamesAndOverrides() {
-    const Model model = ecommerce();
-    ModelScenarioForm form;
-    form.name = "Black Friday";
-    form.durationSeconds = 600;
-    form.rateMultiplier = 10;
-    for (const char* name : {"placeOrder", "getProduct", "listCustomerOrders"}) {
-        ModelScenarioPatternForm p;
-        p.pattern = name;
-        form.patterns.push_back(p);
-    }
-    auto json = scenarioFromForm(model, form);
-    QVERIFY(json.ok());
-    QCOMPARE(json->dump(), model.scenarios[0].dump());
-
-    form.patterns[0].shape = "spikes";
-    form.patterns[0].peak = 3;
-    form.patterns[1].shape = "ramp";
-    form.patterns[1].peak = 2;
-    form.patterns[1].keys = "hotKey";
-    form.patterns[1].keyCount = 5000;
-    form.patterns[1].hotShare = 0.3;
-    form.patterns[1].shards = 4;
-    form.patterns[2].shape = "daily";
-    form.patterns[2].peak = 3;
-    form.patterns[2].keys = "zipf";
-    form.patterns[2].keyCount = 100000;
-    form.patterns[2].exponent = 1.2;
-    json = scenarioFromForm(model, form);
-    QVERIFY(json.ok());
-    QCOMPARE((*json)["accessPatterns"].dump(),
-             std::string(
-                 "[{\"name\":\"placeOrder\",\"rate\":{\"type\":\"spikes\",\"base\":400,\"spikes\":"
-                 "[{\"startSecond\":200,\"durationSeconds\":60,\"rate\":1200}]}},"
-                 "{\"name\":\"getProduct\",\"rate\":{\"type\":\"ramp\",\"from\":5000,\"to\":10000,"
-                 "\"startSecond\":0,\"endSecond\":600},\"keys\":{\"distribution\":\"hotKey\","
-                 "\"keyCount\":5000,\"hotShare\":0.3,\"shards\":4}},"
-                 "{\"name\":\"listCustomerOrders\",\"rate\":{\"type\":\"dailySine\",\"mean\":2000,"
-                 "\"amplitude\":1000,\"periodSeconds\":600,\"phaseSeconds\":0},\"keys\":{"
-                 "\"distribution\":\"zipf\",\"keyCount\":100000,\"exponent\":1.2}}]"));
-    Model withScenario = model;
-    withScenario.scenarios.push_back(*json);
-    (*json)["name"] = "Black Friday 2";
-    withScenario.scenarios.back()["name"] = "Black Friday 2";
-    QVERIFY(simulatorScenario(withScenario, 1).ok());
-
-    form.patterns[0].keys = "model";
-    form.patterns[0].shards = 2;
-    QCOMPARE(scenarioFromForm(model, form).error().message,
-             std::string("placeOrder: write sharding needs a chosen key distribution (uniform, "
-                         "Zipf or hot key), not the model's"));
-    form.patterns.clear();
-    QCOMPARE(scenarioFromForm(model, form).error().message,
-             std::string("A scenario runs at least one access pattern: tick one"));
-}
-
-void ModelDesignEditTest::scenarioFormReadsBack() {
-    const Model model = ecommerce();
-    ModelScenarioForm form;
-    form.name = "Mixed";
-    form.description = "A bit of everything";
-    form.durationSeconds = 300;
-    ModelScenarioPatternForm spike;
-    spike.pattern = "getProduct";
-    spike.shape = "spikes";
-    spike.peak = 4;
-    spike.keys = "zipf";
-    spike.keyCount = 200;
-    spike.exponent = 1.5;
-    spike.shards = 3;
-    ModelScenarioPatternForm daily;
-    daily.pattern = "getCustomer";
-    daily.shape = "daily";
-    daily.peak = 5;
-    form.patterns = {spike, daily};
-    auto json = scenarioFromForm(model, form);
-    QVERIFY(json.ok());
-    const ModelScenarioForm back = scenarioFormFrom(model, *json);
-    QCOMPARE(back.name, form.name);
-    QCOMPARE(back.description, form.description);
-    QCOMPARE(back.durationSeconds, 300.0);
-    QCOMPARE(back.rateMultiplier, 1.0);
-    QCOMPARE(back.patterns.size(), size_t(2));
-    QCOMPARE(back.patterns[0].shape, std::string("spikes"));
-    QCOMPARE(back.patterns[0].peak, 4.0);
-    QCOMPARE(back.patterns[0].keys, std::string("zipf"));
-    QCOMPARE(back.patterns[0].keyCount, 200.0);
-    QCOMPARE(back.patterns[0].exponent, 1.5);
-    QCOMPARE(back.patterns[0].shards, 3);
-    QCOMPARE(back.patterns[1].shape, std::string("daily"));
-    QCOMPARE(back.patterns[1].peak, 5.0);
-    QCOMPARE(back.patterns[1].keys, std::string("model"));
-    QCOMPARE(scenarioFromForm(model, back)->dump(), json->dump());
-
-    // What the form does not edit survives an edit: the scenario's seed and table, a
-    // pattern's own rate multiplier (a plain name becomes an object to keep it).
-    OrderedJson previous = *json;
-    previous["seed"] = 7;
-    previous["table"] = "Shop";
-    previous["accessPatterns"][1] = {{"name", "getCustomer"}, {"rateMultiplier", 3}};
-    const OrderedJson kept = keepScenarioMembers(previous, *json);
-    QCOMPARE(kept["seed"].get<int>(), 7);
-    QCOMPARE(kept["table"].get<std::string>(), std::string("Shop"));
-    QCOMPARE(kept["accessPatterns"][1]["rateMultiplier"].get<int>(), 3);
-    QCOMPARE(kept["accessPatterns"][1]["rate"]["type"].get<std::string>(),
-             std::string("dailySine"));
-    QCOMPARE(kept["accessPatterns"][0].dump(), (*json)["accessPatterns"][0].dump());
-    OrderedJson plain = {{"name", "X"}, {"accessPatterns", {"getProduct"}}};
-    OrderedJson withExtra = {{"name", "X"},
-                             {"accessPatterns", {{{"name", "getProduct"}, {"rateMultiplier", 2}}}},
-                             {"description", "dropped: the form edits it"}};
-    QCOMPARE(keepScenarioMembers(withExtra, plain).dump(),
-             std::string("{\"name\":\"X\",\"accessPatterns\":[{\"name\":\"getProduct\","
-                         "\"rateMultiplier\":2}]}"));
 }
 
 void ModelDesignEditTest::putScenarioChecksIt() {

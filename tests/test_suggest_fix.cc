@@ -2,7 +2,8 @@
 // bundled hot-partition teaching model, the red castVote's suggested fix (shard its key 100
 // ways) shown as a diff, applied with the Apply button as one undoable step: castVote turns
 // green in the designer, the Election night scenario's throttled requests drop to 0, and undo
-// and redo restore each model exactly.
+// and redo restore each model exactly. A Query on a GSI that does not project what it
+// returns gets "change the projection", applied the same way.
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
@@ -70,6 +71,8 @@ class SuggestFixTest : public QObject {
   private slots:
     void initTestCase();
     void applyTheHotKeyFixThroughTheDialog();
+    void changeTheProjectionOfAnIndex();
+    void greenQueryThatFetchesFromTheTableIsOffered();
     void greenPatternsAndNoSuggestion();
 
   private:
@@ -185,6 +188,147 @@ void SuggestFixTest::applyTheHotKeyFixThroughTheDialog() {
     QCOMPARE(list->shownVerdict("readLeaderboard"), QString("green"));
     QCOMPARE(document->undoStack()->count(), 2);
     QCOMPARE(patternChoices(dialog->patternBox()), QStringList{"countVotes"});
+}
+
+// recentOrdersOfProduct returns orderId, which GSI2 (INCLUDE quantity, price) does not
+// project: impossible until GSI2 INCLUDEs it; Apply, the verdict turns green, undo restores the
+// exact model.
+void SuggestFixTest::changeTheProjectionOfAnIndex() {
+    QTemporaryDir dir;
+    auto loaded = loadModel(QString(SHARDSCAPE_RESOURCES).toStdString() +
+                            "/models/ecommerce.shardscape.json");
+    QVERIFY(loaded);
+    Model model = std::move(loaded).value();
+    for (auto& p : model.accessPatterns)
+        if (p.name == "recentOrdersOfProduct") p.projection = {"orderId", "quantity"};
+    const QString file = dir.filePath("shop.shardscape.json");
+    QVERIFY(saveModel(model, file.toStdString()).ok());
+    auto engine = Engine::open(dir.filePath("data").toStdString());
+    QVERIFY(engine);
+    MainWindow window(std::make_shared<LocalBackend>(std::move(*engine)), dir.filePath("data"));
+    QVERIFY(window.designer()->openFile(file));
+    DesignDocument* document = window.designer()->document();
+    const Json original = Json(modelToJson(document->model()));
+    AccessPatternList* list = window.designer()->view()->accessPatterns();
+    QCOMPARE(list->shownVerdict("recentOrdersOfProduct"), QString("impossible"));
+
+    const auto rows = list->tree()->findItems("recentOrdersOfProduct", Qt::MatchExactly);
+    QCOMPARE(rows.size(), 1);
+    list->tree()->setCurrentItem(rows.front());
+    // The pattern's detail links to the dialog (a green pattern's does not).
+    QVERIFY2(list->detail()->text().endsWith("<br><a href=\"fix\">Suggest a fix…</a>"),
+             qPrintable(list->detail()->text()));
+    QVERIFY(list->detail()->textInteractionFlags() & Qt::LinksAccessibleByKeyboard);
+    emit list->detail()->linkActivated("fix");
+    auto* dialog = window.findChild<SuggestFixDialog*>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->patternBox()->currentData().toString(), QString("recentOrdersOfProduct"));
+    QCOMPARE(dialog->reasonLabel()->text(),
+             QString("<b>recentOrdersOfProduct</b>: index GSI2 does not project orderId, and a "
+                     "Query on a GSI cannot fetch it from the table"));
+    QCOMPARE(dialog->suggestionList()->count(), 2);
+    QCOMPARE(dialog->suggestionList()->item(0)->text(),
+             QString("Project orderId into GSI2 (INCLUDE quantity, price, orderId)"));
+    QCOMPARE(dialog->suggestionList()->item(1)->text(), QString("Project ALL into GSI2"));
+    // Choosing the second shows its cost and diff; the first is the one applied.
+    QListWidget* suggestions = dialog->suggestionList();
+    QTest::mouseClick(suggestions->viewport(), Qt::LeftButton, {},
+                      suggestions->visualItemRect(suggestions->item(1)).center());
+    QCOMPARE(suggestions->currentRow(), 1);
+    QVERIFY2(dialog->diffView()->toPlainText().contains("+             \"type\": \"ALL\"\n"),
+             qPrintable(dialog->diffView()->toPlainText()));
+    QTest::mouseClick(suggestions->viewport(), Qt::LeftButton, {},
+                      suggestions->visualItemRect(suggestions->item(0)).center());
+    QCOMPARE(suggestions->currentRow(), 0);
+    QVERIFY2(dialog->explanationLabel()->text().startsWith(
+                 "recentOrdersOfProduct needs orderId, which GSI2 (INCLUDE quantity, price) "
+                 "does not project: a Query on a GSI cannot fetch it from the table."),
+             qPrintable(dialog->explanationLabel()->text()));
+    QVERIFY(dialog->explanationLabel()->text().contains("bigger GSI2 entries (OrderItem"));
+    const QString diff = dialog->diffView()->toPlainText();
+    QVERIFY2(diff.contains("-               \"price\"\n"
+                           "+               \"price\",\n"
+                           "+               \"orderId\"\n"),
+             qPrintable(diff));
+
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QCOMPARE(document->undoStack()->count(), 1);
+    QCOMPARE(document->undoStack()->undoText(),
+             QString("Fix recentOrdersOfProduct: Project orderId into GSI2 (INCLUDE quantity, "
+                     "price, orderId)"));
+    QCOMPARE(document->model().tables[0].globalSecondaryIndexes[1].projection.nonKeyAttributes,
+             (std::vector<std::string>{"quantity", "price", "orderId"}));
+    QCOMPARE(list->shownVerdict("recentOrdersOfProduct"), QString("green"));
+    QVERIFY(!list->detail()->text().contains("Suggest a fix"));
+    QCOMPARE(dialog->statusLabel()->text(),
+             QString("Applied “Project orderId into GSI2 (INCLUDE quantity, price, orderId)”: "
+                     "recentOrdersOfProduct is now green. Edit › Undo takes it back."));
+    QVERIFY(!patternChoices(dialog->patternBox()).contains("recentOrdersOfProduct"));
+    const Json fixed = Json(modelToJson(document->model()));
+
+    window.designer()->undoAction()->trigger();
+    QCOMPARE(Json(modelToJson(document->model())), original);
+    QCOMPARE(list->shownVerdict("recentOrdersOfProduct"), QString("impossible"));
+    QVERIFY(patternChoices(dialog->patternBox()).contains("recentOrdersOfProduct"));
+    window.designer()->redoAction()->trigger();
+    QCOMPARE(Json(modelToJson(document->model())), fixed);
+    QCOMPARE(list->shownVerdict("recentOrdersOfProduct"), QString("green"));
+}
+
+// A Query on an LSI that does not project what it returns is green (DynamoDB fetches from the
+// table), but pays a read per item for it: the dialog offers it with the projection fix.
+void SuggestFixTest::greenQueryThatFetchesFromTheTableIsOffered() {
+    QTemporaryDir dir;
+    auto loaded = loadModel(QString(SHARDSCAPE_RESOURCES).toStdString() +
+                            "/models/ecommerce.shardscape.json");
+    QVERIFY(loaded);
+    Model model = std::move(loaded).value();
+    ModelIndex byStatus;
+    byStatus.name = "LSI1";
+    byStatus.partitionKey = "PK";
+    byStatus.sortKey = "status";
+    byStatus.projection.type = "KEYS_ONLY";
+    model.tables[0].localSecondaryIndexes.push_back(byStatus);
+    ModelAttribute status;
+    status.name = "status";
+    status.type = "S";
+    model.tables[0].attributeDefinitions.push_back(status);
+    AccessPattern byState;
+    byState.name = "ordersInState";
+    byState.table = "Shop";
+    byState.index = "LSI1";
+    byState.keyCondition = "PK = :pk AND #s = :state";
+    byState.names = OrderedJson::parse(R"({"#s": "status"})");
+    byState.values = OrderedJson::parse(R"({":pk": "CUSTOMER#{customerId}", ":state": "PLACED"})");
+    byState.entity = "Order";
+    byState.projection = {"orderId", "total"};
+    byState.itemsPerRequest = 4;
+    byState.ratePerSecond = 50;
+    model.accessPatterns.push_back(byState);
+    const QString file = dir.filePath("shop.shardscape.json");
+    QVERIFY(saveModel(model, file.toStdString()).ok());
+    auto engine = Engine::open(dir.filePath("data").toStdString());
+    QVERIFY(engine);
+    MainWindow window(std::make_shared<LocalBackend>(std::move(*engine)), dir.filePath("data"));
+    QVERIFY(window.designer()->openFile(file));
+    AccessPatternList* list = window.designer()->view()->accessPatterns();
+    QCOMPARE(list->shownVerdict("ordersInState"), QString("green"));
+    SuggestFixDialog* dialog = window.suggestFix();
+    // listOpenOrders (amber) and the green ordersInState; the other green patterns are not.
+    QCOMPARE(patternChoices(dialog->patternBox()),
+             (QStringList{"listOpenOrders", "ordersInState"}));
+    QVERIFY(dialog->choosePattern("ordersInState"));
+    QCOMPARE(dialog->patternBox()->currentText(), QString("ordersInState (served)"));
+    QCOMPARE(dialog->suggestionList()->item(0)->text(),
+             QString("Project orderId and total into LSI1 (INCLUDE orderId, total)"));
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QCOMPARE(window.designer()->document()->undoStack()->count(), 1);
+    QCOMPARE(
+        window.designer()->document()->model().tables[0].localSecondaryIndexes[0].projection.type,
+        std::string("INCLUDE"));
+    // Nothing is fetched now: the pattern is no longer offered.
+    QCOMPARE(patternChoices(dialog->patternBox()), QStringList{"listOpenOrders"});
 }
 
 void SuggestFixTest::greenPatternsAndNoSuggestion() {

@@ -18,6 +18,7 @@
 #include "attribute_palette.h"
 #include "buddy_label.h"
 #include "design_document.h"
+#include "inline_message.h"
 #include "model/access_pattern_analyzer.h"
 #include "model/key_condition_form.h"
 #include "model/model_design_edit.h"
@@ -205,13 +206,7 @@ AccessPatternDialog::AccessPatternDialog(DesignDocument* document, const QString
         "QLabel { background: palette(base); border: 1px solid palette(midlight); "
         "border-radius: 4px; padding: 6px; }");
     layout->addWidget(verdict_);
-    message_ = new QLabel(this);
-    message_->setObjectName("patternMessage");
-    message_->setWordWrap(true);
-    message_->setStyleSheet(
-        "QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f1b0aa; "
-        "border-radius: 4px; padding: 5px 8px; }");
-    message_->hide();
+    message_ = inlineMessageLabel("patternMessage", this);
     layout->addWidget(message_);
     layout->addStretch(1);
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -459,9 +454,7 @@ void AccessPatternDialog::validate() {
         verdict_->setText(tr("No verdict until the pattern is valid."));
         verdict_->setProperty("verdict", QString());
     }
-    message_->setText(status.ok() ? QString() : q(status.error().message));
-    message_->setVisible(!status.ok());
-    okButton()->setEnabled(status.ok());
+    showStatus(message_, okButton(), status);
 }
 
 void AccessPatternDialog::applyAndClose() {

@@ -99,7 +99,8 @@ AccessPatternList::AccessPatternList(QWidget* parent) : QWidget(parent) {
     detail_ = new QLabel(this);
     detail_->setObjectName("verdictDetail");
     detail_->setWordWrap(true);
-    detail_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    detail_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse |
+                                     Qt::LinksAccessibleByKeyboard);
     detail_->setMinimumHeight(64);
     detail_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     detail_->setStyleSheet(
@@ -111,6 +112,9 @@ AccessPatternList::AccessPatternList(QWidget* parent) : QWidget(parent) {
     smells_->setWordWrap(true);
     layout->addWidget(smells_);
     connect(tree_, &QTreeWidget::currentItemChanged, this, &AccessPatternList::showDetail);
+    connect(detail_, &QLabel::linkActivated, this, [this] {
+        if (QTreeWidgetItem* row = tree_->currentItem()) emit suggestFixRequested(row->text(0));
+    });
 }
 
 void AccessPatternList::setAnalysis(const Model& model, const ModelAnalysis& analysis) {
@@ -182,6 +186,8 @@ void AccessPatternList::showDetail() {
     if (!description.isEmpty()) text += " — " + description.toHtmlEscaped();
     text += "<br>" + lines.value(0);
     if (lines.size() > 1) text += "<br><span style='color:#2f6fb3'>" + lines.value(1) + "</span>";
+    if (row->data(0, kVerdictRole).toString() != "green")
+        text += "<br><a href=\"fix\">" + tr("Suggest a fix…") + "</a>";
     detail_->setText(text);
 }
 

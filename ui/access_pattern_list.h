@@ -1,7 +1,8 @@
 #pragma once
 // The access patterns of the model with the analyzer's verdict for each (green: served,
 // amber: served but a filter wastes reads, red: needs a Scan or cannot be served), the
-// reason and a suggestion; recomputed by the designer on every edit.
+// reason and a suggestion, with a "Suggest a fix…" link for a pattern that is not green;
+// recomputed by the designer on every edit.
 
 #include <QIcon>
 #include <QTreeWidget>
@@ -41,6 +42,10 @@ class AccessPatternList : public QWidget {
     QLabel* detail() const { return detail_; }
     // The verdict shown for a pattern ("green", "amber", "red", "impossible"), "" if absent.
     QString shownVerdict(const QString& pattern) const;
+
+  signals:
+    // The detail's "Suggest a fix…" link of an amber, red or impossible pattern.
+    void suggestFixRequested(const QString& pattern);
 
   private:
     void showDetail();

@@ -15,6 +15,7 @@
 
 #include "buddy_label.h"
 #include "design_document.h"
+#include "inline_message.h"
 #include "model/model_design_edit.h"
 #include "model/model_json.h"
 
@@ -134,13 +135,7 @@ EntityTypeDialog::EntityTypeDialog(DesignDocument* document, const QString& enti
     templates_ = new QFormLayout(templatesBox);
     layout->addWidget(templatesBox);
 
-    message_ = new QLabel(this);
-    message_->setObjectName("entityMessage");
-    message_->setWordWrap(true);
-    message_->setStyleSheet(
-        "QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f1b0aa; "
-        "border-radius: 4px; padding: 5px 8px; }");
-    message_->hide();
+    message_ = inlineMessageLabel("entityMessage", this);
     layout->addWidget(message_);
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     layout->addWidget(buttons_);
@@ -349,9 +344,7 @@ void EntityTypeDialog::validate() {
         status = e.error();
     else if (auto edited = putEntityType(document_->model(), original_.toStdString(), *e); !edited)
         status = edited.error();
-    message_->setText(status.ok() ? QString() : q(status.error().message));
-    message_->setVisible(!status.ok());
-    okButton()->setEnabled(status.ok());
+    showStatus(message_, okButton(), status);
 }
 
 void EntityTypeDialog::applyAndClose() {

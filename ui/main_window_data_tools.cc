@@ -98,6 +98,9 @@ void MainWindow::addDataTools() {
     suggestFixAction_->setObjectName("suggestFixAction");
     suggestFixAction_->setToolTip(
         tr("Changes to the model that turn an amber or red access pattern green"));
+    // The pattern detail's link opens it on that pattern (the list's current one).
+    connect(designer_->view()->accessPatterns(), &AccessPatternList::suggestFixRequested, this,
+            [this] { suggestFix(); });
     commitModelAction_ = modelMenu->addAction(tr("&Commit to connection…"), this,
                                               [this] { commitModelToConnection(); });
     commitModelAction_->setObjectName("commitModelAction");

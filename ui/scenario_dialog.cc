@@ -15,9 +15,11 @@
 
 #include "buddy_label.h"
 #include "design_document.h"
+#include "inline_message.h"
 #include "model/model_design_edit.h"
 #include "model/model_json.h"
 #include "model/model_scenario_form.h"
+#include "rate_shape_dialog.h"
 
 namespace shardscape {
 
@@ -33,7 +35,8 @@ const QList<QPair<QString, QString>> kShapes = {{"constant", QObject::tr("consta
 const QList<QPair<QString, QString>> kKeys = {{"model", QObject::tr("from the model")},
                                               {"uniform", QObject::tr("uniform")},
                                               {"zipf", QObject::tr("Zipf")},
-                                              {"hotKey", QObject::tr("hot key")}};
+                                              {"hotKey", QObject::tr("hot key")},
+                                              {"timeOrdered", QObject::tr("time-ordered")}};
 
 QComboBox* choice(const QList<QPair<QString, QString>>& items, const QString& current,
                   QWidget* parent) {
@@ -57,13 +60,15 @@ ScenarioDialog::ScenarioDialog(DesignDocument* document, const QString& scenario
     : QDialog(parent), document_(document), original_(scenario) {
     setObjectName("scenarioDialog");
     setWindowTitle(scenario.isEmpty() ? tr("New scenario") : tr("Scenario %1").arg(scenario));
-    resize(980, 560);
+    resize(1180, 560);
     const Model& model = document_->model();
     ModelScenarioForm form;
     const int position = findScenario(model, scenario.toStdString());
     if (position >= 0)
         form = scenarioFormFrom(model, model.scenarios[static_cast<size_t>(position)]);
     for (const auto& p : form.patterns) order_ << q(p.pattern);
+    durationValue_ = form.durationSeconds;
+    multiplierValue_ = form.rateMultiplier;
 
     auto* layout = new QVBoxLayout(this);
     auto* top = new QFormLayout;
@@ -93,24 +98,28 @@ ScenarioDialog::ScenarioDialog(DesignDocument* document, const QString& scenario
     auto* hint = new QLabel(
         tr("Tick the access patterns the scenario runs. Each runs at its expected rate × the "
            "multiplier; <i>peak</i> is the top of a spike, ramp or daily cycle as a multiple "
-           "of that rate. Shards spread each key over N suffixes (write sharding)."),
+           "of that rate, and <i>Rate…</i> edits the whole shape: several spikes, when a "
+           "ramp starts and ends, a daily cycle's period. Shards spread each key over N "
+           "suffixes (write sharding)."),
         this);
     hint->setWordWrap(true);
     layout->addWidget(hint);
     patterns_ = new QTableWidget(static_cast<int>(model.accessPatterns.size()), ColumnCount, this);
     patterns_->setObjectName("scenarioPatterns");
-    patterns_->setHorizontalHeaderLabels({tr("Access pattern"), tr("Rate"), tr("Shape"),
-                                          tr("Peak ×"), tr("Keys"), tr("Key count"),
-                                          tr("Zipf exponent / hot share"), tr("Shards")});
+    patterns_->setHorizontalHeaderLabels(
+        {tr("Access pattern"), tr("Rate"), tr("Shape"), tr("Peak ×"), tr("Over the run"),
+         tr("Keys"), tr("Key count / bucket s"), tr("Zipf exponent / hot share"), tr("Shards")});
     patterns_->verticalHeader()->hide();
     patterns_->setTabKeyNavigation(false);
     patterns_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     patterns_->horizontalHeader()->setSectionResizeMode(Pattern, QHeaderView::Stretch);
     QWidget* previous = multiplier_;
+    rows_.resize(model.accessPatterns.size());
     for (size_t i = 0; i < model.accessPatterns.size(); ++i) {
         const AccessPattern& p = model.accessPatterns[i];
         const int row = static_cast<int>(i);
-        ModelScenarioPatternForm values;
+        ModelScenarioPatternForm& values = rows_[i];
+        values.pattern = p.name;
         bool ticked = false;
         for (const auto& f : form.patterns)
             if (f.pattern == p.name) {
@@ -122,16 +131,18 @@ ScenarioDialog::ScenarioDialog(DesignDocument* document, const QString& scenario
         auto* rate = new QLabel(tr("%1/s").arg(p.ratePerSecond), patterns_);
         rate->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         auto* shape = choice(kShapes, q(values.shape), patterns_);
-        auto* peak = number(1, 1000, 2, values.peak, patterns_);
+        auto* peak = number(0, 100000, 2, 1, patterns_);
+        auto* curve = new QPushButton(patterns_);
+        curve->setToolTip(tr("Every field of the rate's shape: spikes, start and end, period"));
         auto* keys = choice(kKeys, q(values.keys), patterns_);
-        auto* count = number(1, 4e9, 0, values.keyCount, patterns_);
+        auto* count = number(1, 4e9, 0, 1, patterns_);
         auto* skew = number(0, 10, 2, values.keys == "hotKey" ? values.hotShare : values.exponent,
                             patterns_);
         auto* shards = new QSpinBox(patterns_);
         shards->setRange(1, 1000);
         shards->setValue(values.shards);
         shards->setFrame(false);
-        const QList<QWidget*> editors = {tick, rate, shape, peak, keys, count, skew, shards};
+        const QList<QWidget*> editors = {tick, rate, shape, peak, curve, keys, count, skew, shards};
         for (int c = 0; c < ColumnCount; ++c) {
             patterns_->setCellWidget(row, c, editors[c]);
             if (c == Rate) continue;
@@ -140,15 +151,21 @@ ScenarioDialog::ScenarioDialog(DesignDocument* document, const QString& scenario
             setTabOrder(previous, editors[c]);
             previous = editors[c];
         }
-        auto update = [this, tick, shape, peak, keys, count, skew, shards] {
+        showRow(row);
+        auto update = [this, row, tick, shape, peak, curve, keys, count, skew, shards] {
+            const ModelScenarioPatternForm& f = rows_[static_cast<size_t>(row)];
             const bool on = tick->isChecked();
-            const bool chosenKeys = keys->currentData().toString() != "model";
+            const QString distribution = keys->currentData().toString();
+            const bool chosenKeys = distribution != "model";
             shape->setEnabled(on);
-            peak->setEnabled(on && shape->currentData().toString() != "constant");
+            const bool severalSpikes = f.shape == "spikes" && f.spikes.size() > 1;
+            peak->setEnabled(on && f.shape != "constant" && !severalSpikes);
+            peak->setToolTip(severalSpikes ? tr("Several spikes: edit each under Rate…")
+                                           : QString());
+            curve->setEnabled(on);
             keys->setEnabled(on);
             count->setEnabled(on && chosenKeys);
-            skew->setEnabled(on && (keys->currentData().toString() == "zipf" ||
-                                    keys->currentData().toString() == "hotKey"));
+            skew->setEnabled(on && (distribution == "zipf" || distribution == "hotKey"));
             shards->setEnabled(on && chosenKeys);
             validate();
         };
@@ -157,27 +174,45 @@ ScenarioDialog::ScenarioDialog(DesignDocument* document, const QString& scenario
             if (on) order_ << tick->text();
             update();
         });
-        connect(shape, &QComboBox::currentIndexChanged, this, update);
-        connect(keys, &QComboBox::currentIndexChanged, this, [keys, skew, update] {
-            if (keys->currentData().toString() == "hotKey" && skew->value() > 1)
-                skew->setValue(0.5);
+        connect(shape, &QComboBox::currentIndexChanged, this, [this, row, shape, update] {
+            rows_[static_cast<size_t>(row)].shape = shape->currentData().toString().toStdString();
+            showRow(row);
             update();
         });
-        connect(peak, &QDoubleSpinBox::valueChanged, this, &ScenarioDialog::validate);
-        connect(count, &QDoubleSpinBox::valueChanged, this, &ScenarioDialog::validate);
-        connect(skew, &QDoubleSpinBox::valueChanged, this, &ScenarioDialog::validate);
-        connect(shards, &QSpinBox::valueChanged, this, &ScenarioDialog::validate);
+        connect(peak, &QDoubleSpinBox::valueChanged, this, [this, row](double v) {
+            ModelScenarioPatternForm& f = rows_[static_cast<size_t>(row)];
+            f.peak = v;
+            if (f.shape == "spikes" && f.spikes.size() == 1) f.spikes.front().peak = v;
+            showRow(row);
+            validate();
+        });
+        connect(curve, &QPushButton::clicked, this, [this, row] { editRate(row); });
+        connect(keys, &QComboBox::currentIndexChanged, this, [this, row, keys, update] {
+            ModelScenarioPatternForm& f = rows_[static_cast<size_t>(row)];
+            f.keys = keys->currentData().toString().toStdString();
+            showRow(row);
+            update();
+        });
+        connect(count, &QDoubleSpinBox::valueChanged, this, [this, row](double v) {
+            ModelScenarioPatternForm& f = rows_[static_cast<size_t>(row)];
+            (f.keys == "timeOrdered" ? f.bucketSeconds : f.keyCount) = v;
+            validate();
+        });
+        connect(skew, &QDoubleSpinBox::valueChanged, this, [this, row](double v) {
+            ModelScenarioPatternForm& f = rows_[static_cast<size_t>(row)];
+            (f.keys == "hotKey" ? f.hotShare : f.exponent) = v;
+            validate();
+        });
+        connect(shards, &QSpinBox::valueChanged, this, [this, row](int v) {
+            rows_[static_cast<size_t>(row)].shards = v;
+            validate();
+        });
         update();
+        refresh_.push_back(update);
     }
     layout->addWidget(patterns_, 1);
 
-    message_ = new QLabel(this);
-    message_->setObjectName("scenarioMessage");
-    message_->setWordWrap(true);
-    message_->setStyleSheet(
-        "QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f1b0aa; "
-        "border-radius: 4px; padding: 5px 8px; }");
-    message_->hide();
+    message_ = inlineMessageLabel("scenarioMessage", this);
     layout->addWidget(message_);
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     run_ = buttons_->addButton(tr("Save and &run"), QDialogButtonBox::ActionRole);
@@ -188,8 +223,14 @@ ScenarioDialog::ScenarioDialog(DesignDocument* document, const QString& scenario
 
     for (QLineEdit* edit : {name_, description_})
         connect(edit, &QLineEdit::textChanged, this, &ScenarioDialog::validate);
-    connect(duration_, &QDoubleSpinBox::valueChanged, this, &ScenarioDialog::validate);
-    connect(multiplier_, &QDoubleSpinBox::valueChanged, this, &ScenarioDialog::validate);
+    connect(duration_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        durationValue_ = v;
+        validate();
+    });
+    connect(multiplier_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        multiplierValue_ = v;
+        validate();
+    });
     connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
         if (apply()) accept();
     });
@@ -219,33 +260,82 @@ QPushButton* ScenarioDialog::okButton() const {
     return buttons_->button(QDialogButtonBox::Ok);
 }
 
-Result<OrderedJson> ScenarioDialog::scenario() const {
-    const Model& model = document_->model();
+double ScenarioDialog::rateOf(int row) const {
+    const AccessPattern& p = document_->model().accessPatterns[static_cast<size_t>(row)];
+    return p.ratePerSecond * multiplierValue_;
+}
+
+void ScenarioDialog::showRow(int row) {
+    const ModelScenarioPatternForm& f = rows_[static_cast<size_t>(row)];
+    {
+        auto* shape = static_cast<QComboBox*>(cell(row, Shape));
+        QSignalBlocker block(shape);
+        shape->setCurrentIndex(std::max(0, shape->findData(q(f.shape))));
+    }
+    {
+        auto* peak = static_cast<QDoubleSpinBox*>(cell(row, Peak));
+        QSignalBlocker block(peak);
+        peak->setValue(f.shape == "spikes" && !f.spikes.empty() ? f.spikes.front().peak : f.peak);
+    }
+    {
+        auto* count = static_cast<QDoubleSpinBox*>(cell(row, KeyCount));
+        QSignalBlocker block(count);
+        count->setValue(f.keys == "timeOrdered" ? f.bucketSeconds : f.keyCount);
+    }
+    {
+        // The exponent of a Zipf distribution, the hot key's share of a hot key.
+        auto* skew = static_cast<QDoubleSpinBox*>(cell(row, Skew));
+        QSignalBlocker block(skew);
+        skew->setValue(f.keys == "hotKey" ? f.hotShare : f.exponent);
+    }
+    static_cast<QPushButton*>(cell(row, Curve))->setText(rateShapeSummary(f) + "…");
+}
+
+RateShapeDialog* ScenarioDialog::editRate(int row) {
+    if (row < 0 || row >= static_cast<int>(rows_.size())) return nullptr;
+    auto check = [this, row](const ModelScenarioPatternForm& replaced) -> Status {
+        ModelScenarioForm f = form(row, &replaced);
+        bool ticked = false;
+        for (const auto& p : f.patterns) ticked = ticked || p.pattern == replaced.pattern;
+        if (!ticked) f.patterns.push_back(replaced);
+        // The name is the scenario dialog's to check.
+        static const std::string kAnyName("scenario");
+        if (f.name.empty()) f.name = kAnyName;
+        auto json = scenarioFromForm(document_->model(), f);
+        if (!json) return json.error();
+        return {};
+    };
+    auto* dialog = new RateShapeDialog(rows_[static_cast<size_t>(row)], rateOf(row), durationValue_,
+                                       check, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, row] {
+        rows_[static_cast<size_t>(row)] = dialog->form();
+        showRow(row);
+        // The enabled cells follow the shape (the Peak cell with several spikes).
+        refresh_[static_cast<size_t>(row)]();
+    });
+    dialog->open();
+    return dialog;
+}
+
+ModelScenarioForm ScenarioDialog::form(int row, const ModelScenarioPatternForm* replaced) const {
     ModelScenarioForm form;
     form.name = name_->text().trimmed().toStdString();
     form.description = description_->text().trimmed().toStdString();
-    form.durationSeconds = duration_->value();
-    form.rateMultiplier = multiplier_->value();
+    form.durationSeconds = durationValue_;
+    form.rateMultiplier = multiplierValue_;
     for (const QString& name : order_) {
         const int r = rowOf(name);
         if (r < 0) continue;
-        auto* tick = static_cast<QCheckBox*>(cell(r, Pattern));
-        if (!tick->isChecked()) continue;
-        ModelScenarioPatternForm p;
-        p.pattern = tick->text().toStdString();
-        p.shape = static_cast<QComboBox*>(cell(r, Shape))->currentData().toString().toStdString();
-        p.peak = static_cast<QDoubleSpinBox*>(cell(r, Peak))->value();
-        p.keys = static_cast<QComboBox*>(cell(r, Keys))->currentData().toString().toStdString();
-        p.keyCount = static_cast<QDoubleSpinBox*>(cell(r, KeyCount))->value();
-        const double skew = static_cast<QDoubleSpinBox*>(cell(r, Skew))->value();
-        if (p.keys == "hotKey")
-            p.hotShare = skew;
-        else
-            p.exponent = skew;
-        p.shards = static_cast<QSpinBox*>(cell(r, Shards))->value();
-        form.patterns.push_back(p);
+        if (!static_cast<QCheckBox*>(cell(r, Pattern))->isChecked()) continue;
+        form.patterns.push_back(r == row && replaced ? *replaced : rows_[static_cast<size_t>(r)]);
     }
-    auto json = scenarioFromForm(model, form);
+    return form;
+}
+
+Result<OrderedJson> ScenarioDialog::scenario() const {
+    const Model& model = document_->model();
+    auto json = scenarioFromForm(model, form());
     if (!json) return json.error();
     // Members the form does not edit (a seed, the table, index keys) are kept.
     const int position = findScenario(model, original_.toStdString());
@@ -263,9 +353,7 @@ void ScenarioDialog::validate() {
         status = json.error();
     else if (auto edited = putScenario(document_->model(), original_.toStdString(), *json); !edited)
         status = edited.error();
-    message_->setText(status.ok() ? QString() : q(status.error().message));
-    message_->setVisible(!status.ok());
-    okButton()->setEnabled(status.ok());
+    showStatus(message_, okButton(), status);
     run_->setEnabled(status.ok());
 }
 

@@ -105,7 +105,14 @@ void SuggestFixDialog::reloadPatterns(const QString& keep) {
         patterns_->clear();
         for (const auto& p : analysis.patterns) {
             const std::string_view verdict = verdictName(p.verdict);
-            if (verdict == "green") continue;
+            // A green pattern is offered only when a fix still applies (an LSI that fetches
+            // from the table).
+            if (verdict == "green") {
+                const AccessPattern* pattern = document_->model().findAccessPattern(p.pattern);
+                if (!pattern || !pattern->index || pattern->operation != "Query") continue;
+                auto fixes = suggestFixes(document_->model(), p.pattern);
+                if (!fixes || fixes->empty()) continue;
+            }
             const QString name = QString::fromStdString(p.pattern);
             patterns_->addItem(verdictIcon(p.verdict),
                                tr("%1 (%2)").arg(name, verdictText(p.verdict).toLower()), name);

@@ -1,6 +1,7 @@
 #pragma once
-// Model › Suggest a fix…: for the designer's amber and red access patterns, the changes core
-// proposes (model/fix_suggestions.h), each with what it costs and its diff of the model file.
+// Model › Suggest a fix…: for the designer's amber and red access patterns (and green ones a
+// fix still applies to), the changes core proposes (model/fix_suggestions.h), each with what
+// it costs and its diff of the model file.
 // Apply makes the chosen one a single undoable edit of the design document; the verdicts
 // recompute and the list follows.
 

@@ -24,6 +24,14 @@ const KeyTerm* termOn(const std::vector<KeyTerm>& terms, const std::string& attr
 }
 
 // True when a Query on `view` accepts exactly these key terms.
+// "a", "a and b", "a, b and c".
+std::string nameList(const std::vector<std::string>& names) {
+    std::string out;
+    for (size_t i = 0; i < names.size(); ++i)
+        out.append(i == 0 ? "" : i + 1 == names.size() ? " and " : ", ").append(names[i]);
+    return out;
+}
+
 bool queryServes(const KeySchemaView& view, const std::vector<KeyTerm>& terms) {
     const KeyTerm* pk = termOn(terms, view.partitionKey);
     if (!pk || pk->kind != KeyTerm::Kind::Equal) return false;
@@ -163,11 +171,13 @@ class PatternAnalyzer {
         if (pattern_.consistentRead && target_->kind == KeySchemaView::Kind::GlobalIndex)
             return impossible("Consistent reads are not supported on global secondary indexes",
                               "read the table, or accept eventually consistent reads");
-        if (const std::string missing = unprojected(); !missing.empty())
-            return impossible(
-                "index " + *pattern_.index + " does not project " + missing +
-                    ", and a Query on a GSI cannot fetch it from the table",
-                "project " + missing + " into the index (INCLUDE or ALL), or read the table");
+        const std::vector<std::string> missing = unprojected();
+        if (!missing.empty() && target_->kind == KeySchemaView::Kind::GlobalIndex)
+            return impossible("index " + *pattern_.index + " does not project " +
+                                  nameList(missing) + ", and a Query on a GSI cannot fetch " +
+                                  (missing.size() == 1 ? "it" : "them") + " from the table",
+                              "project " + nameList(missing) +
+                                  " into the index (INCLUDE or ALL), or read the table");
 
         std::string keys = "= on " + target_->partitionKey;
         if (const KeyTerm* sk = target_->sortKey ? termOn(terms, *target_->sortKey) : nullptr)
@@ -178,9 +188,39 @@ class PatternAnalyzer {
             result_.verdict = PatternVerdict::Served;
             result_.reason =
                 "key condition " + keys + " reads only the items it returns; " + costText();
-            return result_;
+        } else {
+            filtered(keys, returned);
         }
-        return filtered(keys, returned);
+        if (!missing.empty()) fetchFromTable(missing, returned);
+        return result_;
+    }
+
+    // AWS: a Query on an LSI that needs attributes the index does not project fetches each
+    // item from the table, charged on its own (rounded up to 4 KB). Every item read is fetched
+    // when the filter needs one of them, else each item returned.
+    void fetchFromTable(const std::vector<std::string>& missing, double returned) {
+        bool filterNeeds = false;
+        if (expressions_.filter)
+            for (const auto& path : conditionPaths(*expressions_.filter))
+                filterNeeds = filterNeeds || std::find(missing.begin(), missing.end(),
+                                                       path[0].name) != missing.end();
+        const double fetched =
+            filterNeeds ? returned / std::max(result_.filterKeeps, 0.001) : returned;
+        const double units = fetched * readUnits(itemBytes_, pattern_.consistentRead);
+        result_.readUnitsPerRequest += units;
+        result_.reason.append("; index ")
+            .append(*pattern_.index)
+            .append(" does not project ")
+            .append(nameList(missing))
+            .append(", so each of the ~")
+            .append(formatAmount(fetched))
+            .append(fetched == 1 ? " item" : " items")
+            .append(" is fetched from the table: +")
+            .append(formatAmount(units))
+            .append(" RCU per request");
+        if (result_.suggestion.empty())
+            result_.suggestion =
+                "project " + nameList(missing) + " into the index (INCLUDE or ALL)";
     }
 
     PatternAnalysis filtered(const std::string& keys, double returned) {
@@ -286,7 +326,7 @@ class PatternAnalyzer {
                     entity_->findAttribute(gsi.partitionKey)) {
                     const int writes =
                         pattern_.operation == "UpdateItem" && !pattern_.updates.empty()
-                            ? updateWrites(gsi)
+                            ? updateIndexWriteCount(gsi, entity_, pattern_.updates)
                             : 1;
                     if (writes > 0) ++indexes;
                     indexWrites += writes;
@@ -305,47 +345,12 @@ class PatternAnalyzer {
         return result_;
     }
 
-    // The first attribute of the pattern's projection a GSI it reads does not hold ("" when
-    // it holds them all, or the pattern reads the table or an LSI).
-    std::string unprojected() const {
-        if (target_->kind != KeySchemaView::Kind::GlobalIndex || !pattern_.index) return {};
-        const ModelIndex* gsi = table_->findIndex(*pattern_.index);
-        if (!gsi || gsi->projection.type == "ALL") return {};
-        const auto& included = gsi->projection.nonKeyAttributes;
-        for (const auto& attribute : pattern_.projection) {
-            if (table_->isKeyAttributeOfTable(attribute) || attribute == gsi->partitionKey ||
-                (gsi->sortKey && attribute == *gsi->sortKey))
-                continue;
-            if (gsi->projection.type == "INCLUDE" &&
-                std::find(included.begin(), included.end(), attribute) != included.end())
-                continue;
-            return attribute;
-        }
-        return {};
-    }
-
-    // Index writes of an UpdateItem setting pattern_.updates: 2 when it changes the index's
-    // key (the key attribute, or an attribute of the entity's template for it), 1 when it
-    // changes an attribute the index projects, else 0.
-    int updateWrites(const ModelIndex& gsi) const {
-        auto updated = [&](const std::string& attribute) {
-            return std::find(pattern_.updates.begin(), pattern_.updates.end(), attribute) !=
-                   pattern_.updates.end();
-        };
-        auto keyChanged = [&](const std::string& key) {
-            if (updated(key)) return true;
-            if (const std::string* text = entity_->keyTemplate(key))
-                if (auto parsed = parseKeyTemplate(*text))
-                    for (const auto& variable : parsed->variables())
-                        if (updated(variable)) return true;
-            return false;
-        };
-        if (keyChanged(gsi.partitionKey) || (gsi.sortKey && keyChanged(*gsi.sortKey))) return 2;
-        const ModelProjection& p = gsi.projection;
-        if (p.type == "ALL") return 1;
-        for (const auto& name : p.nonKeyAttributes)
-            if (p.type == "INCLUDE" && updated(name)) return 1;
-        return 0;
+    // The attributes of the pattern's projection and filter the index it reads does not
+    // project, in that order; empty when it reads the table or the index holds them all.
+    std::vector<std::string> unprojected() const {
+        const ModelIndex* index = pattern_.index ? table_->findIndex(*pattern_.index) : nullptr;
+        return index ? unprojectedAttributes(*table_, *index, pattern_)
+                     : std::vector<std::string>{};
     }
 
     const Model& model_;

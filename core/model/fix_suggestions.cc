@@ -9,6 +9,7 @@
 #include "model/model_edit.h"
 #include "model/model_estimates.h"
 #include "model/pattern_expression.h"
+#include "model/projection_fix.h"
 
 namespace shardscape {
 
@@ -144,6 +145,8 @@ class FixFinder {
             (analysis_.verdict == PatternVerdict::ServedWithFilter &&
              pattern_.operation == "Query"))
             indexForFilter();
+        for (auto& fix : projectionFixes(model_, pattern_, analysis_))
+            fixes_.push_back(std::move(fix));
         for (auto& fix : fixes_) fix.diff = modelDiff(model_, fix.model);
         return std::move(fixes_);
     }

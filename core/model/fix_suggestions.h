@@ -19,7 +19,10 @@
 //   whose filter compares an attribute for equality): the pattern becomes a Query on it and
 //   the filter goes. Projection ALL, and (when the pattern names its entity) the cheaper
 //   INCLUDE of the attributes its items carry.
-// Patterns rated green get none; a pattern may get none when no rule fits.
+// - Change the projection of the index a Query reads (model/projection_fix.h) when it lacks
+//   attributes the pattern returns or filters on: INCLUDE them, or ALL. This one also applies
+//   to a green pattern on an LSI, which pays for fetching each item from the table.
+// Other patterns rated green get none; a pattern may get none when no rule fits.
 
 #include <string>
 #include <vector>
@@ -30,7 +33,13 @@
 
 namespace shardscape {
 
-enum class FixKind { ShardPartitionKey, EventuallyConsistent, OverloadSortKey, AddIndex };
+enum class FixKind {
+    ShardPartitionKey,
+    EventuallyConsistent,
+    OverloadSortKey,
+    AddIndex,
+    ChangeProjection
+};
 
 struct FixSuggestion {
     FixKind kind = FixKind::AddIndex;

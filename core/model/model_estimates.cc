@@ -149,6 +149,59 @@ double estimateFilterKeeps(const AccessPattern& pattern, const Condition& filter
     return std::clamp(estimateFilterNode(pattern, filter, entity), 0.0, 1.0);
 }
 
+double indexEntryBytes(const Model& model, const ModelTable& table, const ModelIndex& index,
+                       const EntityType& entity) {
+    double bytes = estimateItemBytes(model, entity);
+    if (index.projection.type == "ALL") return bytes;
+    auto kept = [&](const std::string& name) {
+        const auto& include = index.projection.nonKeyAttributes;
+        return table.isKeyAttributeOfTable(name) || name == index.partitionKey ||
+               (index.sortKey && name == *index.sortKey) ||
+               (index.projection.type == "INCLUDE" &&
+                std::find(include.begin(), include.end(), name) != include.end());
+    };
+    EntityType attributesOnly = entity;
+    attributesOnly.keyTemplates.clear();
+    const double attributeBytes = estimateItemBytes(model, attributesOnly);
+    for (const auto& [attribute, text] : entity.keyTemplates) {
+        if (kept(attribute)) continue;
+        EntityType one = attributesOnly;
+        one.keyTemplates.emplace_back(attribute, text);
+        bytes -= estimateItemBytes(model, one) - attributeBytes;
+    }
+    for (const ModelAttribute& a : entity.attributes) {
+        if (kept(a.name) || entity.keyTemplate(a.name)) continue;
+        EntityType one;
+        one.table = entity.table;
+        one.attributes.push_back(a);
+        bytes -= estimateItemBytes(model, one);
+    }
+    return std::max(bytes, 1.0);
+}
+
+int updateIndexWriteCount(const ModelIndex& index, const EntityType* entity,
+                          const std::vector<std::string>& updates) {
+    const auto updated = [&updates](const std::string& name) {
+        return std::find(updates.begin(), updates.end(), name) != updates.end();
+    };
+    const auto keyChanges = [&](const std::string& key) {
+        if (updated(key)) return true;
+        const std::string* text = entity ? entity->keyTemplate(key) : nullptr;
+        if (!text) return false;
+        auto parsed = parseKeyTemplate(*text);
+        if (!parsed) return false;
+        for (const std::string& name : parsed->variables())
+            if (updated(name)) return true;
+        return false;
+    };
+    if (keyChanges(index.partitionKey) || (index.sortKey && keyChanges(*index.sortKey))) return 2;
+    if (index.projection.type == "ALL") return 1;
+    if (index.projection.type == "INCLUDE")
+        for (const std::string& name : index.projection.nonKeyAttributes)
+            if (updated(name)) return 1;
+    return 0;
+}
+
 double readUnits(double bytes, bool consistent) {
     const double units = std::max(1.0, std::ceil(bytes / 4096.0));
     return consistent ? units : units / 2;

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "expressions/expression.h"
 #include "model/key_template.h"
@@ -35,6 +36,18 @@ const EntityType* patternEntity(const Model& model, const AccessPattern& pattern
 // NOT complements, anything else keeps half.
 double estimateFilterKeeps(const AccessPattern& pattern, const Condition& filter,
                            const EntityType* entity);
+
+// Bytes of the entity's entry in a global or local index: its item's estimate less the
+// attributes and key templates the index does not project.
+double indexEntryBytes(const Model& model, const ModelTable& table, const ModelIndex& index,
+                       const EntityType& entity);
+
+// AWS ("Using Global Secondary Indexes in DynamoDB"): an UpdateItem setting `updates` on an
+// item the index holds writes the index twice when it changes the index's key attribute (or
+// an attribute the entity's template for it names: the old entry is deleted, the new one
+// put), once when it changes only an attribute the index projects, and not at all otherwise.
+int updateIndexWriteCount(const ModelIndex& index, const EntityType* entity,
+                          const std::vector<std::string>& updates);
 
 // Read capacity units for reading `bytes` in one request (one 4 KB unit per started 4 KB;
 // eventually consistent reads cost half), and write units (1 KB units).

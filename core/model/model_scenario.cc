@@ -160,24 +160,9 @@ std::string keyTemplateOf(const EntityType& entity, const std::string& attribute
     return "{" + attribute + "}";
 }
 
-// AWS ("Using Global Secondary Indexes in DynamoDB"): an update that changes an index's key
-// attribute rewrites the entry (two writes), one that changes only attributes the index
-// projects updates it (one), and one that changes neither leaves it alone (none). A key filled
-// from the entity's key template changes when an attribute the template names does.
+// What an UpdateItem setting `updates` does to each global index, as the simulator names it.
 Json updateIndexWrites(const ModelTable& table, const EntityType* entity,
                        const std::vector<std::string>& updates) {
-    const auto updated = [&updates](const std::string& name) {
-        return std::find(updates.begin(), updates.end(), name) != updates.end();
-    };
-    const auto keyChanges = [&](const std::string& key) {
-        if (updated(key)) return true;
-        if (!entity) return false;
-        auto parsed = parseKeyTemplate(keyTemplateOf(*entity, key));
-        if (!parsed) return false;
-        for (const std::string& name : parsed->variables())
-            if (updated(name)) return true;
-        return false;
-    };
     Json kinds = Json::object();
     for (const ModelIndex& index : table.globalSecondaryIndexes) {
         // The entity's items are not in an index whose partition key they do not have.
@@ -186,48 +171,12 @@ Json updateIndexWrites(const ModelTable& table, const EntityType* entity,
             kinds[index.name] = "untouched";
             continue;
         }
-        bool projected = index.projection.type == "ALL";
-        if (index.projection.type == "INCLUDE")
-            for (const std::string& name : index.projection.nonKeyAttributes)
-                projected = projected || updated(name);
-        if (keyChanges(index.partitionKey) || (index.sortKey && keyChanges(*index.sortKey)))
-            kinds[index.name] = "keyChange";
-        else
-            kinds[index.name] = projected ? "projectedChange" : "untouched";
+        const int writes = updateIndexWriteCount(index, entity, updates);
+        kinds[index.name] = writes == 2   ? "keyChange"
+                            : writes == 1 ? "projectedChange"
+                                          : "untouched";
     }
     return kinds;
-}
-
-// Bytes of the entity's entry in `index`: its item's estimate less the attributes and key
-// templates the index does not project.
-double entryBytes(const Model& model, const ModelTable& table, const ModelIndex& index,
-                  const EntityType& entity) {
-    double bytes = estimateItemBytes(model, entity);
-    if (index.projection.type == "ALL") return bytes;
-    auto kept = [&](const std::string& name) {
-        const auto& include = index.projection.nonKeyAttributes;
-        return table.isKeyAttributeOfTable(name) || name == index.partitionKey ||
-               (index.sortKey && name == *index.sortKey) ||
-               (index.projection.type == "INCLUDE" &&
-                std::find(include.begin(), include.end(), name) != include.end());
-    };
-    EntityType attributesOnly = entity;
-    attributesOnly.keyTemplates.clear();
-    const double attributeBytes = estimateItemBytes(model, attributesOnly);
-    for (const auto& [attribute, text] : entity.keyTemplates) {
-        if (kept(attribute)) continue;
-        EntityType one = attributesOnly;
-        one.keyTemplates.emplace_back(attribute, text);
-        bytes -= estimateItemBytes(model, one) - attributeBytes;
-    }
-    for (const ModelAttribute& a : entity.attributes) {
-        if (kept(a.name) || entity.keyTemplate(a.name)) continue;
-        EntityType one;
-        one.table = entity.table;
-        one.attributes.push_back(a);
-        bytes -= estimateItemBytes(model, one);
-    }
-    return std::max(bytes, 1.0);
 }
 
 double averageItemBytes(const Model& model, const ModelTable& table, double& itemCount) {
@@ -351,7 +300,8 @@ class ScenarioBuilder {
                     gsi.writeCapacityUnits ? gsi.writeCapacityUnits : table_->writeCapacityUnits;
             }
             const EntityType* entity = entityWithKey(model_, table_->name, gsi.partitionKey);
-            index["entrySizeBytes"] = entity ? entryBytes(model_, *table_, gsi, *entity) : 100.0;
+            index["entrySizeBytes"] =
+                entity ? indexEntryBytes(model_, *table_, gsi, *entity) : 100.0;
             if (overrides && overrides->contains(gsi.name))
                 index["keys"] = plain((*overrides)[gsi.name]);
             else if (entity)
@@ -398,7 +348,7 @@ class ScenarioBuilder {
             stream["consistentRead"] =
                 pattern->consistentRead || pattern->operation == "TransactGetItems";
         double bytes = entity ? estimateItemBytes(model_, *entity) : itemBytes_;
-        if (gsi && entity) bytes = entryBytes(model_, *table_, *gsi, *entity);
+        if (gsi && entity) bytes = indexEntryBytes(model_, *table_, *gsi, *entity);
         stream["itemSizeBytes"] = std::max(1.0, bytes);
         if (pattern->operation == "Query")
             stream["itemsPerQuery"] =

@@ -18,6 +18,143 @@ OrderedJson number(double value) {
     return value;
 }
 
+// "placeOrder: " + message.
+Error patternError(const std::string& pattern, const std::string& message) {
+    return validationError(pattern + ": " + message);
+}
+
+// The pattern's rate curve, or null for a plain constant at the rate.
+Result<OrderedJson> rateCurve(const ModelScenarioPatternForm& p, double rate, double duration) {
+    if (!(p.base >= 0))
+        return patternError(p.pattern, "the base is a multiple of the rate, 0 or more");
+    if (p.shape == "constant") {
+        if (p.base == 1 && !p.explicitRate) return OrderedJson();
+        return OrderedJson{{"type", "constant"}, {"rate", number(rate * p.base)}};
+    }
+    if (!(p.peak >= 0))
+        return patternError(p.pattern, "the peak is a multiple of the rate, 0 or more");
+    if (p.shape == "spikes") {
+        OrderedJson spikes = OrderedJson::array();
+        std::vector<ModelScenarioSpike> list = p.spikes;
+        if (list.empty())
+            list.push_back(
+                {std::floor(duration / 3), std::max(1.0, std::floor(duration / 10)), p.peak});
+        for (size_t i = 0; i < list.size(); ++i) {
+            const ModelScenarioSpike& spike = list[i];
+            const std::string which = "spike " + std::to_string(i + 1);
+            if (!(spike.startSecond >= 0))
+                return patternError(p.pattern, which + " must start at 0 s or later");
+            if (!(spike.durationSeconds >= 0))
+                return patternError(p.pattern, which + " needs a duration of 0 s or more");
+            if (!(spike.peak >= 0))
+                return patternError(p.pattern,
+                                    which + "'s peak is a multiple of the rate, 0 or more");
+            spikes.push_back({{"startSecond", number(spike.startSecond)},
+                              {"durationSeconds", number(spike.durationSeconds)},
+                              {"rate", number(rate * spike.peak)}});
+        }
+        return OrderedJson{{"type", "spikes"}, {"base", number(rate * p.base)}, {"spikes", spikes}};
+    }
+    if (p.shape == "ramp") {
+        const double end = p.endSecond.value_or(duration);
+        if (!(p.startSecond >= 0))
+            return patternError(p.pattern, "the ramp starts at 0 s or later");
+        if (!(end >= p.startSecond))
+            return patternError(p.pattern, "the ramp must end at or after its start");
+        return OrderedJson{{"type", "ramp"},
+                           {"from", number(rate * p.base)},
+                           {"to", number(rate * p.peak)},
+                           {"startSecond", number(p.startSecond)},
+                           {"endSecond", number(end)}};
+    }
+    if (p.shape == "daily") {
+        const double period = p.periodSeconds.value_or(duration);
+        if (!(p.peak >= p.base))
+            return patternError(p.pattern, "a daily cycle's peak must be at least its base");
+        if (!(period >= 1))
+            return patternError(p.pattern, "a daily cycle's period is at least 1 s");
+        return OrderedJson{{"type", "dailySine"},
+                           {"mean", number(rate * (p.base + p.peak) / 2)},
+                           {"amplitude", number(rate * (p.peak - p.base) / 2)},
+                           {"periodSeconds", number(period)},
+                           {"phaseSeconds", number(p.phaseSeconds)}};
+    }
+    return patternError(p.pattern, "unknown rate shape '" + p.shape + "'");
+}
+
+// Equal but for rounding (a multiple of the rate turned back into requests per second).
+bool sameNumber(const OrderedJson& a, const OrderedJson& b) {
+    if (!a.is_number() || !b.is_number()) return false;
+    const double x = a.get<double>(), y = b.get<double>();
+    return std::fabs(x - y) <= 1e-9 * std::max({1.0, std::fabs(x), std::fabs(y)});
+}
+
+using Known = std::initializer_list<const char*>;
+const Known kScenarioMembers = {"name", "description", "durationSeconds", "rateMultiplier",
+                                "accessPatterns"};
+const Known kReferenceMembers = {"name", "rate", "keys"};
+const Known kRateMembers = {"type",          "rate",         "from", "to",
+                            "startSecond",   "endSecond",    "mean", "amplitude",
+                            "periodSeconds", "phaseSeconds", "base", "spikes"};
+const Known kSpikeMembers = {"startSecond", "durationSeconds", "rate"};
+const Known kKeyMembers = {"distribution", "keyCount",      "exponent",
+                           "hotShare",     "bucketSeconds", "shards"};
+
+bool isKnown(const Known& known, const std::string& key) {
+    return std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; });
+}
+
+OrderedJson merged(const OrderedJson& before, const OrderedJson& after, const Known& known);
+
+// One member's new value, given the one it replaces.
+OrderedJson mergedValue(const std::string& key, const OrderedJson& before, const OrderedJson& after,
+                        const Known& known) {
+    if (sameNumber(before, after)) return before;
+    if (&known == &kRateMembers && key == "spikes" && before.is_array() && after.is_array()) {
+        // A spike is the one that starts at the same second, else (when none was added or
+        // removed) the one at the same place.
+        OrderedJson out = OrderedJson::array();
+        for (size_t i = 0; i < after.size(); ++i) {
+            const OrderedJson* match = nullptr;
+            for (const auto& spike : before)
+                if (!match && spike.is_object() && after[i].is_object() &&
+                    sameNumber(spike.value("startSecond", OrderedJson()),
+                               after[i].value("startSecond", OrderedJson())))
+                    match = &spike;
+            if (!match && before.size() == after.size()) match = &before[i];
+            out.push_back(match ? merged(*match, after[i], kSpikeMembers) : after[i]);
+        }
+        return out;
+    }
+    if (&known == &kReferenceMembers && key == "rate") return merged(before, after, kRateMembers);
+    if (&known == &kReferenceMembers && key == "keys") return merged(before, after, kKeyMembers);
+    return after;
+}
+
+// `after` in `before`'s member order: its members replace theirs (numbers equal but for
+// rounding keep their text), members of `before` the form does not know stay, members the
+// form knows and dropped go; `after`'s new members come last.
+OrderedJson merged(const OrderedJson& before, const OrderedJson& after, const Known& known) {
+    if (!before.is_object() || !after.is_object()) return after;
+    OrderedJson out = OrderedJson::object();
+    for (auto it = before.begin(); it != before.end(); ++it) {
+        const std::string& key = it.key();
+        if (auto found = after.find(key); found != after.end())
+            out[key] = mergedValue(key, it.value(), *found, known);
+        else if (!isKnown(known, key))
+            out[key] = it.value();
+    }
+    for (auto it = after.begin(); it != after.end(); ++it)
+        if (!out.contains(it.key())) out[it.key()] = it.value();
+    return out;
+}
+
+std::string referenceName(const OrderedJson& reference) {
+    if (reference.is_string()) return reference.get<std::string>();
+    if (reference.is_object()) return reference.value("name", std::string());
+    return {};
+}
+
 }  // namespace
 
 Result<OrderedJson> scenarioFromForm(const Model& model, const ModelScenarioForm& form) {
@@ -31,55 +168,40 @@ Result<OrderedJson> scenarioFromForm(const Model& model, const ModelScenarioForm
     scenario["name"] = form.name;
     if (!form.description.empty()) scenario["description"] = form.description;
     OrderedJson patterns = OrderedJson::array();
-    const double duration = std::round(form.durationSeconds);
+    const double duration = form.durationSeconds;
     for (const auto& p : form.patterns) {
         const AccessPattern* pattern = model.findAccessPattern(p.pattern);
         if (!pattern) return validationError("No access pattern named '" + p.pattern + "'");
-        if (!(p.peak >= 1))
-            return validationError(p.pattern + ": the peak is a multiple of the rate, at least 1");
         if (p.shards < 1 || p.shards > 1000)
             return validationError(p.pattern + ": write sharding takes 1 to 1000 shards");
-        if (p.keys != "model" && !(p.keyCount >= 1))
+        if (p.keys != "model" && p.keys != "timeOrdered" && !(p.keyCount >= 1))
             return validationError(p.pattern + ": the key count must be at least 1");
         if (p.keys == "model" && p.shards > 1)
             return validationError(p.pattern +
                                    ": write sharding needs a chosen key distribution "
-                                   "(uniform, Zipf or hot key), not the model's");
-        const double rate = pattern->ratePerSecond * form.rateMultiplier;
+                                   "(uniform, Zipf, hot key or time-ordered), not the model's");
+        // The multiples apply to the pattern's rate; for a pattern without one, to 1/s.
+        const double patternRate = pattern->ratePerSecond * form.rateMultiplier;
+        const double rate = patternRate > 0 ? patternRate : 1;
         OrderedJson reference = OrderedJson::object();
         reference["name"] = p.pattern;
-        if (p.shape == "spikes") {
-            const double start = std::floor(duration / 3);
-            const double length = std::max(1.0, std::floor(duration / 10));
-            reference["rate"] = {{"type", "spikes"},
-                                 {"base", number(rate)},
-                                 {"spikes",
-                                  {{{"startSecond", number(start)},
-                                    {"durationSeconds", number(length)},
-                                    {"rate", number(rate * p.peak)}}}}};
-        } else if (p.shape == "ramp") {
-            reference["rate"] = {{"type", "ramp"},
-                                 {"from", number(rate)},
-                                 {"to", number(rate * p.peak)},
-                                 {"startSecond", 0},
-                                 {"endSecond", number(duration)}};
-        } else if (p.shape == "daily") {
-            reference["rate"] = {{"type", "dailySine"},
-                                 {"mean", number(rate * (1 + p.peak) / 2)},
-                                 {"amplitude", number(rate * (p.peak - 1) / 2)},
-                                 {"periodSeconds", number(duration)},
-                                 {"phaseSeconds", 0}};
-        } else if (p.shape != "constant") {
-            return validationError(p.pattern + ": unknown rate shape '" + p.shape + "'");
-        }
+        auto curve = rateCurve(p, rate, duration);
+        if (!curve) return curve.error();
+        if (!curve->is_null()) reference["rate"] = std::move(curve).value();
         if (p.keys != "model") {
-            OrderedJson keys = {{"distribution", p.keys},
-                                {"keyCount", number(std::round(p.keyCount))}};
+            OrderedJson keys = {{"distribution", p.keys}};
+            if (p.keys == "timeOrdered") {
+                if (!(p.bucketSeconds >= 1))
+                    return validationError(p.pattern + ": a time bucket is at least 1 second");
+                keys["bucketSeconds"] = number(p.bucketSeconds);
+            } else {
+                keys["keyCount"] = number(std::round(p.keyCount));
+            }
             if (p.keys == "zipf")
                 keys["exponent"] = p.exponent;
             else if (p.keys == "hotKey")
                 keys["hotShare"] = p.hotShare;
-            else if (p.keys != "uniform")
+            else if (p.keys != "uniform" && p.keys != "timeOrdered")
                 return validationError(p.pattern + ": unknown key distribution '" + p.keys + "'");
             if (p.shards > 1) keys["shards"] = p.shards;
             reference["keys"] = keys;
@@ -97,33 +219,30 @@ Result<OrderedJson> scenarioFromForm(const Model& model, const ModelScenarioForm
 
 OrderedJson keepScenarioMembers(const OrderedJson& previous, OrderedJson edited) {
     if (!previous.is_object() || !edited.is_object()) return edited;
-    for (auto it = previous.begin(); it != previous.end(); ++it) {
-        const std::string& key = it.key();
-        const bool formMember = key == "name" || key == "description" || key == "durationSeconds" ||
-                                key == "rateMultiplier" || key == "accessPatterns";
-        if (!formMember && !edited.contains(key)) edited[key] = it.value();
-    }
+    // A multiplier of 1 written out by hand stays.
+    if (!edited.contains("rateMultiplier") && previous.contains("rateMultiplier") &&
+        sameNumber(previous["rateMultiplier"], 1))
+        edited["rateMultiplier"] = previous["rateMultiplier"];
     auto before = previous.find("accessPatterns");
     auto after = edited.find("accessPatterns");
-    if (before == previous.end() || !before->is_array() || after == edited.end()) return edited;
-    for (auto& reference : *after) {
-        const std::string name = reference.is_string() ? reference.get<std::string>()
-                                                       : reference.value("name", std::string());
-        for (const auto& old : *before) {
-            if (!old.is_object() || old.value("name", std::string()) != name) continue;
-            for (auto it = old.begin(); it != old.end(); ++it) {
-                const std::string& key = it.key();
-                if (key == "name" || key == "rate" || key == "keys") continue;
-                if (reference.is_string()) reference = OrderedJson{{"name", name}};
-                if (!reference.contains(key)) reference[key] = it.value();
+    if (before != previous.end() && before->is_array() && after != edited.end() &&
+        after->is_array())
+        for (auto& reference : *after) {
+            const std::string name = referenceName(reference);
+            for (const auto& old : *before) {
+                if (referenceName(old) != name) continue;
+                if (old.is_object()) {
+                    const OrderedJson written =
+                        reference.is_string() ? OrderedJson{{"name", name}} : reference;
+                    reference = merged(old, written, kReferenceMembers);
+                }
+                break;
             }
         }
-    }
-    return edited;
+    return merged(previous, edited, kScenarioMembers);
 }
 
 ModelScenarioForm scenarioFormFrom(const Model& model, const OrderedJson& scenario) {
-    (void)model;
     ModelScenarioForm form;
     if (!scenario.is_object()) return form;
     if (auto name = scenario.find("name"); name != scenario.end() && name->is_string())
@@ -144,23 +263,44 @@ ModelScenarioForm scenarioFormFrom(const Model& model, const OrderedJson& scenar
         if (!reference.is_object() || !reference.contains("name") || !reference["name"].is_string())
             continue;
         p.pattern = reference["name"].get<std::string>();
-        if (auto rate = reference.find("rate"); rate != reference.end() && rate->is_object()) {
-            const std::string type = rate->value("type", std::string());
-            if (type == "spikes") {
+        // Rates in the file are requests per second; the form shows multiples of the rate.
+        const AccessPattern* pattern = model.findAccessPattern(p.pattern);
+        const double rate = pattern ? pattern->ratePerSecond * form.rateMultiplier : 0;
+        const double unit = rate > 0 ? rate : 1;
+        auto times = [unit](const OrderedJson& object, const char* member, double fallback) {
+            return numberOr(object, member, fallback * unit) / unit;
+        };
+        if (auto curve = reference.find("rate"); curve != reference.end() && curve->is_object()) {
+            const std::string type = curve->value("type", std::string());
+            if (type == "constant") {
+                p.explicitRate = true;
+                p.base = times(*curve, "rate", 1);
+            } else if (type == "spikes") {
                 p.shape = "spikes";
-                const double base = numberOr(*rate, "base", 0);
-                auto spikes = rate->find("spikes");
-                if (base > 0 && spikes != rate->end() && spikes->is_array() && !spikes->empty())
-                    p.peak = numberOr((*spikes)[0], "rate", base) / base;
+                p.base = times(*curve, "base", 1);
+                if (auto spikes = curve->find("spikes");
+                    spikes != curve->end() && spikes->is_array())
+                    for (const auto& spike : *spikes)
+                        if (spike.is_object())
+                            p.spikes.push_back({numberOr(spike, "startSecond", 0),
+                                                numberOr(spike, "durationSeconds", 0),
+                                                times(spike, "rate", 1)});
+                if (!p.spikes.empty()) p.peak = p.spikes.front().peak;
             } else if (type == "ramp") {
                 p.shape = "ramp";
-                const double from = numberOr(*rate, "from", 0);
-                if (from > 0) p.peak = numberOr(*rate, "to", from) / from;
+                p.base = times(*curve, "from", 1);
+                p.peak = times(*curve, "to", 1);
+                p.startSecond = numberOr(*curve, "startSecond", 0);
+                if (curve->contains("endSecond"))
+                    p.endSecond = numberOr(*curve, "endSecond", form.durationSeconds);
             } else if (type == "dailySine") {
                 p.shape = "daily";
-                const double mean = numberOr(*rate, "mean", 0);
-                const double amplitude = numberOr(*rate, "amplitude", 0);
-                if (mean - amplitude > 0) p.peak = (mean + amplitude) / (mean - amplitude);
+                const double mean = numberOr(*curve, "mean", unit);
+                const double amplitude = numberOr(*curve, "amplitude", 0);
+                p.base = (mean - amplitude) / unit;
+                p.peak = (mean + amplitude) / unit;
+                p.periodSeconds = numberOr(*curve, "periodSeconds", 86400);
+                p.phaseSeconds = numberOr(*curve, "phaseSeconds", 0);
             }
         }
         if (auto keys = reference.find("keys"); keys != reference.end() && keys->is_object()) {
@@ -168,6 +308,7 @@ ModelScenarioForm scenarioFormFrom(const Model& model, const OrderedJson& scenar
             p.keyCount = numberOr(*keys, "keyCount", 1000);
             p.exponent = numberOr(*keys, "exponent", 1);
             p.hotShare = numberOr(*keys, "hotShare", 0.5);
+            p.bucketSeconds = numberOr(*keys, "bucketSeconds", 60);
             p.shards = static_cast<int>(numberOr(*keys, "shards", 1));
         }
         form.patterns.push_back(p);

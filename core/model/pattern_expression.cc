@@ -1,5 +1,6 @@
 #include "model/pattern_expression.h"
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -102,6 +103,28 @@ std::vector<std::string> filterEqualityAttributes(const Condition& filter) {
     std::vector<std::string> out;
     collectEqualities(filter, out);
     return out;
+}
+
+std::vector<std::string> unprojectedAttributes(const ModelTable& table, const ModelIndex& index,
+                                               const AccessPattern& pattern) {
+    std::vector<std::string> missing;
+    if (index.projection.type == "ALL") return missing;
+    const auto& included = index.projection.nonKeyAttributes;
+    auto check = [&](const std::string& attribute) {
+        if (table.isKeyAttributeOfTable(attribute) || attribute == index.partitionKey ||
+            (index.sortKey && attribute == *index.sortKey))
+            return;
+        if (index.projection.type == "INCLUDE" &&
+            std::find(included.begin(), included.end(), attribute) != included.end())
+            return;
+        if (std::find(missing.begin(), missing.end(), attribute) == missing.end())
+            missing.push_back(attribute);
+    };
+    for (const auto& attribute : pattern.projection) check(attribute);
+    if (!pattern.filter.empty())
+        if (auto expressions = readPatternExpressions(pattern); expressions && expressions->filter)
+            for (const auto& path : conditionPaths(*expressions->filter)) check(path[0].name);
+    return missing;
 }
 
 }  // namespace shardscape

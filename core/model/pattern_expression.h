@@ -35,4 +35,10 @@ Result<PatternExpressions> readPatternExpressions(const AccessPattern& pattern);
 // Attributes a filter compares for equality with a value ("status = :open" -> status).
 std::vector<std::string> filterEqualityAttributes(const Condition& filter);
 
+// The attributes `pattern` needs from `index` of `table` that the index does not project: those
+// of its projection, then those its filter reads (top-level names, each once). Keys of the
+// table and of the index are always projected; empty for an index projecting ALL.
+std::vector<std::string> unprojectedAttributes(const ModelTable& table, const ModelIndex& index,
+                                               const AccessPattern& pattern);
+
 }  // namespace shardscape
