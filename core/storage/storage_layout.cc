@@ -102,7 +102,12 @@ std::string hashBoundary(uint32_t tableId, uint64_t hash) {
 }
 
 std::string partitionPrefix(uint32_t tableId, const AttributeValue& partitionKey) {
-    std::string key = hashBoundary(tableId, partitionHash(partitionKey));
+    std::string key;
+    // Prefix, id, hash, the value and its terminator (a sort key often follows).
+    key.reserve(1 + 4 + 8 + partitionKey.scalar().size() + 2 + 24);
+    key.push_back(kItemPrefix);
+    appendBigEndian32(key, tableId);
+    appendBigEndian64(key, partitionHash(partitionKey));
     appendPartitionKey(key, partitionKey);
     return key;
 }
