@@ -123,27 +123,6 @@ Result<Json> itemsOf(const Translation& translation, const Json& response) {
     return items;
 }
 
-std::string batchErrorCode(const Error& error) {
-    switch (wireErrorType(error)) {
-        case ErrorType::ConditionalCheckFailed:
-            return "ConditionalCheckFailed";
-        case ErrorType::DuplicateItem:
-            return "DuplicateItem";
-        case ErrorType::ItemCollectionSizeLimitExceeded:
-            return "ItemCollectionSizeLimitExceeded";
-        case ErrorType::Validation:
-            return "ValidationError";
-        case ErrorType::ProvisionedThroughputExceeded:
-            return "ProvisionedThroughputExceeded";
-        case ErrorType::Throttling:
-            return "ThrottlingError";
-        case ErrorType::ResourceNotFound:
-            return "ResourceNotFound";
-        default:
-            return "InternalServerError";
-    }
-}
-
 // Adds the numbers of one ConsumedCapacity entry into another of the same table.
 void addCapacity(Json& total, const Json& entry) {
     for (auto it = entry.begin(); it != entry.end(); ++it) {
@@ -406,7 +385,8 @@ Result<Json> batchExecuteStatementOperation(Engine& engine, const Json& request)
     for (size_t i = 0; i < parsed.size(); ++i) {
         Json entry = Json::object();
         auto fail = [&entry](const Error& error) {
-            entry["Error"] = {{"Code", batchErrorCode(error)}, {"Message", error.message}};
+            entry["Error"] = {{"Code", itemActionErrorCode(error, "InternalServerError")},
+                              {"Message", error.message}};
         };
         if (!parsed[i]) {
             fail(parsed[i].error());

@@ -122,23 +122,6 @@ Result<PreparedAction> prepareAction(Engine& engine, const std::string& kind, co
     return out;
 }
 
-std::string cancellationCode(const Error& error) {
-    switch (wireErrorType(error)) {
-        case ErrorType::ConditionalCheckFailed:
-            return "ConditionalCheckFailed";
-        case ErrorType::ItemCollectionSizeLimitExceeded:
-            return "ItemCollectionSizeLimitExceeded";
-        case ErrorType::Validation:
-            return "ValidationError";
-        case ErrorType::ProvisionedThroughputExceeded:
-            return "ProvisionedThroughputExceeded";
-        case ErrorType::Throttling:
-            return "ThrottlingError";
-        default:
-            return "InternalError";
-    }
-}
-
 // TransactionCanceledException with one CancellationReason per action, in order.
 Error cancelled(const std::vector<Status>& reasons) {
     Json list = Json::array();
@@ -148,7 +131,7 @@ Error cancelled(const std::vector<Status>& reasons) {
         if (reason) {
             entry = {{"Code", "None"}};
         } else {
-            entry = {{"Code", cancellationCode(reason.error())},
+            entry = {{"Code", itemActionErrorCode(reason.error(), "InternalError")},
                      {"Message", reason.error().message}};
             // A failed condition with ReturnValuesOnConditionCheckFailure=ALL_OLD carries the
             // item in its error.

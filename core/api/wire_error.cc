@@ -42,4 +42,25 @@ int wireHttpStatus(const Error& error) {
     return wireErrorType(error) == ErrorType::InternalServer ? 500 : 400;
 }
 
+std::string itemActionErrorCode(const Error& error, const char* other) {
+    switch (wireErrorType(error)) {
+        case ErrorType::ConditionalCheckFailed:
+            return "ConditionalCheckFailed";
+        case ErrorType::DuplicateItem:
+            return "DuplicateItem";
+        case ErrorType::ItemCollectionSizeLimitExceeded:
+            return "ItemCollectionSizeLimitExceeded";
+        case ErrorType::Validation:
+            return "ValidationError";
+        case ErrorType::ProvisionedThroughputExceeded:
+            return "ProvisionedThroughputExceeded";
+        case ErrorType::Throttling:
+            return "ThrottlingError";
+        case ErrorType::ResourceNotFound:
+            return "ResourceNotFound";
+        default:
+            return other;
+    }
+}
+
 }  // namespace shardscape

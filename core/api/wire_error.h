@@ -24,5 +24,10 @@ ErrorType wireErrorType(const Error& error);
 std::string wireTypeName(const Error& error);
 // The HTTP status DynamoDB uses for it (400 client errors, 500 internal).
 int wireHttpStatus(const Error& error);
+// The short code of an item action's failure inside a bigger request: a transaction's
+// CancellationReasons and BatchExecuteStatement's per-statement Error ("ConditionalCheckFailed",
+// "DuplicateItem", "ValidationError", "ThrottlingError", ...); `other` for the rest, which the
+// two name differently ("InternalError", "InternalServerError").
+std::string itemActionErrorCode(const Error& error, const char* other);
 
 }  // namespace shardscape
