@@ -92,14 +92,17 @@ void LiveViewTest::recentSecondsKeepsTheWindow() {
     resource.capacityWrite = {10, 10, 10, 10};
     resource.capacityRead = {10, 10, 10, 10};
     resource.throttledRequests = {0, 5, 0, 7};
-    PartitionSeries gone{1, 0, 10, 0, 2, {0, 0}, {1, 2}, {0, 5}};
-    PartitionSeries late{2, 0, 10, 2, -1, {0, 0}, {3, 4}, {0, 7}};
+    resource.throttledKeyRange = {0, 5, 0, 3};  // of them, by a hot partition
+    PartitionSeries gone{1, 0, 10, 0, 2, {0, 0}, {1, 2}, {0, 5}, 0, 1, {0, 5}};
+    PartitionSeries late{2, 0, 10, 2, -1, {0, 0}, {3, 4}, {0, 7}, 0, 1, {0, 3}};
     resource.partitions = {gone, late};
     const ResourceReport cut = recentSeconds(resource, 2);
     QCOMPARE(cut.consumedWrite, (std::vector<float>{3, 4}));
     QCOMPARE(cut.partitions.size(), size_t(1));
     QCOMPARE(cut.partitions[0].id, 2);
     QCOMPARE(cut.partitions[0].firstSecond, 0);
+    QCOMPARE(cut.throttledKeyRange, (std::vector<float>{0, 3}));
+    QCOMPARE(cut.partitions[0].throttledKeyRange, (std::vector<float>{0, 3}));
     QCOMPARE(cut.totalWrite, 7.0);
     QCOMPARE(cut.throttled, 7.0);
 
