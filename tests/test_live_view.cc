@@ -20,6 +20,7 @@
 #include "main_window.h"
 #include "server_controller.h"
 #include "storage/engine.h"
+#include "throttle_colors.h"
 
 using namespace shardscape;
 
@@ -186,6 +187,14 @@ void LiveViewTest::enforcedOverloadShowsThrottles() {
     QCOMPARE(grid.throttled(0, last), float(throttled));
     QCOMPARE(grid.consumed(0, last), float(1200 - throttled));
     QVERIFY(live->heatMap()->throttleMarked(0, last));
+    // The partition's own limit refused them (ThrottlingReason KeyRangeThroughputExceeded):
+    // the strip reads "hot partition", and the chart stacks them as such.
+    QCOMPARE(grid.throttledKeyRange(0, last), float(throttled));
+    QCOMPARE(live->heatMap()->markedKind(0, last),
+             std::optional<ThrottleKind>(ThrottleKind::HotPartition));
+    QVERIFY(live->chart()->showsKinds());
+    QCOMPARE((live->chart()->throttledHotPartition()->data()->constEnd() - 1)->value,
+             double(throttled));
     auto bars = live->chart()->throttled()->data();
     QVERIFY(!bars->isEmpty());
     QCOMPARE((bars->constEnd() - 1)->value, double(throttled));
@@ -196,7 +205,7 @@ void LiveViewTest::enforcedOverloadShowsThrottles() {
     const QImage image = live->grab().toImage();
     image.save(QDir::temp().filePath("shardscape-live-view.png"));
     const QImage map = live->heatMap()->grab().toImage();
-    const QColor mark = HeatMapView::throttleColor();
+    const QColor mark = hotPartitionColor();
     int marked = 0;
     for (int y = 0; y < map.height(); ++y)
         for (int x = 0; x < map.width(); ++x) {
