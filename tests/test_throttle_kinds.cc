@@ -24,6 +24,7 @@
 #include "operation_test_support.h"
 #include "request_walkthrough_panel.h"
 #include "simulation/simulator.h"
+#include "simulation_panel.h"
 #include "simulation_results_view.h"
 #include "table_list_model.h"
 #include "throttle_colors.h"
@@ -40,6 +41,7 @@ class ThrottleKindsTest : public QObject {
     void capacityChartStacksThrottlesByKind();
     void capacityChartWithoutReasonsShowsOneBar();
     void classroomStepNamesTheKind();
+    void simulationStatusCountsThrottlesByKind();
 };
 
 namespace {
@@ -378,6 +380,38 @@ void ThrottleKindsTest::classroomStepNamesTheKind() {
     QVERIFY(!panel->walkthrough()->throttled);
     QCOMPARE(panel->walkthrough()->throttleKind, std::optional<ThrottleKind>());
     QVERIFY(!valueLabel()->text().contains("background-color"));
+}
+
+void ThrottleKindsTest::simulationStatusCountsThrottlesByKind() {
+    // The Simulation view's status line after a run: the throttles by kind, summed here
+    // from the report's counts by ThrottlingReason.
+    for (const auto& [label, hotPartition] :
+         {std::pair{"Bundled: hot-key", true}, std::pair{"Bundled: burst", false}}) {
+        SimulationPanel panel;
+        panel.setBundledDirectory(SHARDSCAPE_RESOURCES);
+        QVERIFY(panel.chooseSource(static_cast<int>(panel.sources().indexOf(label))));
+        QSignalSpy finished(&panel, &SimulationPanel::finished);
+        QVERIFY(panel.run());
+        QVERIFY(finished.wait(20000));
+        auto report = panel.results()->report();
+        QVERIFY(report && report->throttledRequests > 0);
+        double hot = 0, table = 0;
+        for (const auto& [reason, count] : report->throttledByReason)
+            (QString::fromStdString(reason).endsWith("KeyRangeThroughputExceeded") ? hot : table) +=
+                count;
+        QVERIFY(std::abs(hot + table - report->throttledRequests) <
+                1e-9 * report->throttledRequests);
+        QCOMPARE(hot > 0, hotPartition);
+        QCOMPARE(table > 0, !hotPartition);
+        const QLocale locale;
+        const QString line =
+            QString(
+                "Throttled by a hot partition (KeyRangeThroughputExceeded): %1 · by the "
+                "table capacity (ProvisionedThroughputExceeded): %2")
+                .arg(locale.toString(hot, 'f', 0), locale.toString(table, 'f', 0));
+        QVERIFY2(panel.statusLabel()->text().contains(line),
+                 qPrintable(panel.statusLabel()->text()));
+    }
 }
 
 QTEST_MAIN(ThrottleKindsTest)

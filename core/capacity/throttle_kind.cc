@@ -29,4 +29,16 @@ const char* throttleKindAdvice(ThrottleKind kind) {
                : "The table's capacity is the limit: raise it, or let auto scaling do so.";
 }
 
+ThrottlesByKind throttlesByKind(const std::map<std::string, double>& throttledByReason) {
+    static const std::string keyRange = "KeyRangeThroughputExceeded";
+    ThrottlesByKind out;
+    for (const auto& [reason, count] : throttledByReason) {
+        const bool hot =
+            reason.size() >= keyRange.size() &&
+            reason.compare(reason.size() - keyRange.size(), keyRange.size(), keyRange) == 0;
+        (hot ? out.hotPartition : out.tableCapacity) += count;
+    }
+    return out;
+}
+
 }  // namespace shardscape

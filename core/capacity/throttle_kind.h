@@ -6,6 +6,7 @@
 // is out of throughput (ProvisionedThroughputExceeded, MaxOnDemandThroughputExceeded,
 // AccountLimitExceeded), where raising it does.
 
+#include <map>
 #include <string>
 
 #include "capacity/capacity_rules.h"
@@ -26,5 +27,13 @@ std::string throttleKindLimits(ThrottleKind kind, BillingMode mode);
 std::string throttleKindLabel(ThrottleKind kind, BillingMode mode);
 // What to do about it, in one sentence.
 const char* throttleKindAdvice(ThrottleKind kind);
+
+// Throttled requests by kind, from counts by ThrottlingReason
+// (SimulationReport::throttledByReason: "TableWriteKeyRangeThroughputExceeded", ...).
+struct ThrottlesByKind {
+    double hotPartition = 0;
+    double tableCapacity = 0;
+};
+ThrottlesByKind throttlesByKind(const std::map<std::string, double>& throttledByReason);
 
 }  // namespace shardscape
