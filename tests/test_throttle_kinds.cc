@@ -237,8 +237,8 @@ void ThrottleKindsTest::capacityChartStacksThrottlesByKind() {
         QVERIFY(chart.throttledHotPartition()->visible());
         QVERIFY(chart.throttledTableCapacity()->visible());
         QCOMPARE(chart.throttledTableCapacity()->barBelow(), chart.throttledHotPartition());
-        QCOMPARE(chart.throttledHotPartition()->name(), kHotLegend);
-        QCOMPARE(chart.throttledTableCapacity()->name(), kTableLegend);
+        QCOMPARE(chart.throttledHotPartition()->name(), QString("throttled: hot partition"));
+        QCOMPARE(chart.throttledTableCapacity()->name(), QString("throttled: table capacity"));
         QVERIFY(chart.legend->hasItemWithPlottable(chart.throttledHotPartition()));
         QVERIFY(chart.legend->hasItemWithPlottable(chart.throttledTableCapacity()));
         QVERIFY(!chart.legend->hasItemWithPlottable(chart.throttled()));

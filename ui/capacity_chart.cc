@@ -122,12 +122,11 @@ void CapacityChart::setResource(const ResourceReport& resource) {
     }
     throttledHot_->setData(showsKinds_ ? keys : QVector<double>(), hot, true);
     throttledTable_->setData(showsKinds_ ? keys : QVector<double>(), table, true);
-    throttledHot_->setName(tr("throttled: %1")
-                               .arg(QString::fromStdString(
-                                   throttleKindLabel(ThrottleKind::HotPartition, resource.mode))));
-    throttledTable_->setName(tr("throttled: %1")
-                                 .arg(QString::fromStdString(throttleKindLabel(
-                                     ThrottleKind::TableCapacity, resource.mode))));
+    // Short names, so the legend fits beside the lines in the compare view; the heat map's
+    // legend and hover text name the ThrottlingReason limit types.
+    throttledHot_->setName(tr("throttled: %1").arg(throttleKindName(ThrottleKind::HotPartition)));
+    throttledTable_->setName(
+        tr("throttled: %1").arg(throttleKindName(ThrottleKind::TableCapacity)));
     throttled_->setVisible(!showsKinds_);
     throttledHot_->setVisible(showsKinds_);
     throttledTable_->setVisible(showsKinds_);

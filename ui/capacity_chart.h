@@ -3,7 +3,8 @@
 // (or auto-scaled, or on-demand ceiling) capacity as lines, throttled requests per second as
 // bars on the right axis, split by kind when the source tells them apart: a hot partition
 // (KeyRangeThroughputExceeded) below, the table's capacity (ProvisionedThroughputExceeded,
-// ...) stacked above, each in its colour with a legend entry. Shows any ResourceReport (a
+// ...) stacked above, each in its colour with a legend entry ("throttled: hot partition",
+// "throttled: table capacity"). Shows any ResourceReport (a
 // simulation run or live traffic).
 
 #include <qcustomplot.h>
