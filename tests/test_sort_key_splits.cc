@@ -11,6 +11,7 @@
 #include <QtTest>
 
 #include "capacity/capacity_rules.h"
+#include "classroom/scenario_gallery.h"
 #include "simulation/simulator.h"
 
 using namespace shardscape;
@@ -28,6 +29,7 @@ class SortKeySplitsTest : public QObject {
     void sortKeyFieldsAreChecked();
     void rulesListSortKeySplits();
     void throttlesPerSecondAreSplitByReason();
+    void gallerySummaryNamesTheSortKeySpread();
 };
 
 namespace {
@@ -382,6 +384,26 @@ void SortKeySplitsTest::throttlesPerSecondAreSplitByReason() {
         for (float keyRange : p.throttledKeyRange) QCOMPARE(keyRange, 0.0f);
     QCOMPARE(burst.toJson()["resources"][0]["seconds"]["throttledKeyRangeRequests"].size(),
              burstTable.throttledRequests.size());
+}
+
+void SortKeySplitsTest::gallerySummaryNamesTheSortKeySpread() {
+    // The classroom gallery's summary of a scenario says how its keys' requests spread below
+    // the partition key, and that a table has local secondary indexes.
+    const std::string proof = scenarioFileSummary(loadScenarioJson("sort-key-split"));
+    QVERIFY2(proof.find("item collection writes: PutItem at 1,500/s, hotKey over 1 key(s), "
+                        "each over 100 sort keys") != std::string::npos,
+             proof.c_str());
+    // The single item's stream names no spread (one item per key).
+    const std::string single = "single item writes: UpdateItem at 1,500/s, hotKey over 1 key(s)";
+    const size_t at = proof.find(single);
+    QVERIFY2(at != std::string::npos, proof.c_str());
+    QVERIFY(proof.substr(at + single.size(), 1) != ",");
+    const std::string monotonic = scenarioFileSummary(oneCollection(100, 100, "monotonic", 2));
+    QVERIFY2(monotonic.find("sort key sk, 2 local secondary index(es)") != std::string::npos,
+             monotonic.c_str());
+    QVERIFY2(
+        monotonic.find("each to the newest of its items (monotonic sort key)") != std::string::npos,
+        monotonic.c_str());
 }
 
 QTEST_GUILESS_MAIN(SortKeySplitsTest)
