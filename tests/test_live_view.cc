@@ -20,6 +20,7 @@
 #include "main_window.h"
 #include "server_controller.h"
 #include "storage/engine.h"
+#include "throttle_colors.h"
 
 using namespace shardscape;
 
@@ -92,14 +93,17 @@ void LiveViewTest::recentSecondsKeepsTheWindow() {
     resource.capacityWrite = {10, 10, 10, 10};
     resource.capacityRead = {10, 10, 10, 10};
     resource.throttledRequests = {0, 5, 0, 7};
-    PartitionSeries gone{1, 0, 10, 0, 2, {0, 0}, {1, 2}, {0, 5}};
-    PartitionSeries late{2, 0, 10, 2, -1, {0, 0}, {3, 4}, {0, 7}};
+    resource.throttledKeyRange = {0, 5, 0, 3};  // of them, by a hot partition
+    PartitionSeries gone{1, 0, 10, 0, 2, {0, 0}, {1, 2}, {0, 5}, 0, 1, {0, 5}};
+    PartitionSeries late{2, 0, 10, 2, -1, {0, 0}, {3, 4}, {0, 7}, 0, 1, {0, 3}};
     resource.partitions = {gone, late};
     const ResourceReport cut = recentSeconds(resource, 2);
     QCOMPARE(cut.consumedWrite, (std::vector<float>{3, 4}));
     QCOMPARE(cut.partitions.size(), size_t(1));
     QCOMPARE(cut.partitions[0].id, 2);
     QCOMPARE(cut.partitions[0].firstSecond, 0);
+    QCOMPARE(cut.throttledKeyRange, (std::vector<float>{0, 3}));
+    QCOMPARE(cut.partitions[0].throttledKeyRange, (std::vector<float>{0, 3}));
     QCOMPARE(cut.totalWrite, 7.0);
     QCOMPARE(cut.throttled, 7.0);
 
@@ -183,6 +187,14 @@ void LiveViewTest::enforcedOverloadShowsThrottles() {
     QCOMPARE(grid.throttled(0, last), float(throttled));
     QCOMPARE(grid.consumed(0, last), float(1200 - throttled));
     QVERIFY(live->heatMap()->throttleMarked(0, last));
+    // The partition's own limit refused them (ThrottlingReason KeyRangeThroughputExceeded):
+    // the strip reads "hot partition", and the chart stacks them as such.
+    QCOMPARE(grid.throttledKeyRange(0, last), float(throttled));
+    QCOMPARE(live->heatMap()->markedKind(0, last),
+             std::optional<ThrottleKind>(ThrottleKind::HotPartition));
+    QVERIFY(live->chart()->showsKinds());
+    QCOMPARE((live->chart()->throttledHotPartition()->data()->constEnd() - 1)->value,
+             double(throttled));
     auto bars = live->chart()->throttled()->data();
     QVERIFY(!bars->isEmpty());
     QCOMPARE((bars->constEnd() - 1)->value, double(throttled));
@@ -193,7 +205,7 @@ void LiveViewTest::enforcedOverloadShowsThrottles() {
     const QImage image = live->grab().toImage();
     image.save(QDir::temp().filePath("shardscape-live-view.png"));
     const QImage map = live->heatMap()->grab().toImage();
-    const QColor mark = HeatMapView::throttleColor();
+    const QColor mark = hotPartitionColor();
     int marked = 0;
     for (int y = 0; y < map.height(); ++y)
         for (int x = 0; x < map.width(); ++x) {

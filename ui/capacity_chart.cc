@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "throttle_colors.h"
+
 namespace shardscape {
 
 namespace {
@@ -46,6 +48,21 @@ CapacityChart::CapacityChart(QWidget* parent) : QCustomPlot(parent) {
     throttled_->setPen(Qt::NoPen);
     throttled_->setBrush(QColor(215, 48, 31, 150));
     throttled_->setWidth(1);
+    // By kind: the table's capacity stacked on a hot partition's.
+    auto kindBars = [this](ThrottleKind kind) {
+        auto* bars = new QCPBars(xAxis, yAxis2);
+        QColor color = throttleKindColor(kind);
+        bars->setPen(Qt::NoPen);
+        color.setAlpha(170);
+        bars->setBrush(color);
+        bars->setWidth(1);
+        bars->setVisible(false);
+        bars->removeFromLegend();
+        return bars;
+    };
+    throttledHot_ = kindBars(ThrottleKind::HotPartition);
+    throttledTable_ = kindBars(ThrottleKind::TableCapacity);
+    throttledTable_->moveAbove(throttledHot_);
 
     auto line = [this](const QString& name, const QColor& color, Qt::PenStyle style, double width) {
         QCPGraph* graph = addGraph(xAxis, yAxis);
@@ -94,6 +111,29 @@ void CapacityChart::setResource(const ResourceReport& resource) {
     capacityRead_->setData(keys, values(resource.capacityRead), true);
     capacityWrite_->setData(keys, values(resource.capacityWrite), true);
     throttled_->setData(keys, values(resource.throttledRequests), true);
+    // The kinds, when the source tells them apart.
+    showsKinds_ = !resource.throttledKeyRange.empty() &&
+                  resource.throttledKeyRange.size() == resource.throttledRequests.size();
+    QVector<double> hot(showsKinds_ ? seconds_ : 0), table(showsKinds_ ? seconds_ : 0);
+    for (int s = 0; showsKinds_ && s < seconds_; ++s) {
+        const auto i = static_cast<size_t>(s);
+        hot[s] = std::min(resource.throttledKeyRange[i], resource.throttledRequests[i]);
+        table[s] = std::max(0.0, double(resource.throttledRequests[i]) - hot[s]);
+    }
+    throttledHot_->setData(showsKinds_ ? keys : QVector<double>(), hot, true);
+    throttledTable_->setData(showsKinds_ ? keys : QVector<double>(), table, true);
+    // Short names, so the legend fits beside the lines in the compare view; the heat map's
+    // legend and hover text name the ThrottlingReason limit types.
+    throttledHot_->setName(tr("throttled: %1").arg(throttleKindName(ThrottleKind::HotPartition)));
+    throttledTable_->setName(
+        tr("throttled: %1").arg(throttleKindName(ThrottleKind::TableCapacity)));
+    throttled_->setVisible(!showsKinds_);
+    throttledHot_->setVisible(showsKinds_);
+    throttledTable_->setVisible(showsKinds_);
+    for (QCPBars* bars : {throttled_, throttledHot_, throttledTable_}) {
+        bars->removeFromLegend();
+        if (bars->visible()) bars->addToLegend();
+    }
     const bool onDemand = resource.mode == BillingMode::PayPerRequest;
     capacityWrite_->setName(onDemand ? tr("on-demand ceiling (WCU)") : tr("write capacity (WCU)"));
     capacityRead_->setName(onDemand ? tr("on-demand ceiling (RCU)") : tr("read capacity (RCU)"));

@@ -1,7 +1,11 @@
 #pragma once
 // Capacity over time for one table or index: consumed RCU and WCU against the provisioned
 // (or auto-scaled, or on-demand ceiling) capacity as lines, throttled requests per second as
-// bars on the right axis. Shows any ResourceReport (a simulation run or live traffic).
+// bars on the right axis, split by kind when the source tells them apart: a hot partition
+// (KeyRangeThroughputExceeded) below, the table's capacity (ProvisionedThroughputExceeded,
+// ...) stacked above, each in its colour with a legend entry ("throttled: hot partition",
+// "throttled: table capacity"). Shows any ResourceReport (a
+// simulation run or live traffic).
 
 #include <qcustomplot.h>
 
@@ -29,7 +33,12 @@ class CapacityChart : public QCustomPlot {
     QCPGraph* consumedWrite() const { return consumedWrite_; }
     QCPGraph* capacityRead() const { return capacityRead_; }
     QCPGraph* capacityWrite() const { return capacityWrite_; }
+    // Every throttled request a second (drawn when the kinds are not known).
     QCPBars* throttled() const { return throttled_; }
+    // The throttles by kind, drawn stacked when showsKinds().
+    QCPBars* throttledHotPartition() const { return throttledHot_; }
+    QCPBars* throttledTableCapacity() const { return throttledTable_; }
+    bool showsKinds() const { return showsKinds_; }
 
     // The data's own maxima (for shared scales).
     double dataUnitsMax() const { return dataUnitsMax_; }
@@ -44,6 +53,9 @@ class CapacityChart : public QCustomPlot {
     QCPGraph* capacityRead_ = nullptr;
     QCPGraph* capacityWrite_ = nullptr;
     QCPBars* throttled_ = nullptr;
+    QCPBars* throttledHot_ = nullptr;
+    QCPBars* throttledTable_ = nullptr;
+    bool showsKinds_ = false;
     QCPItemStraightLine* cursor_ = nullptr;
     int currentSecond_ = -1;
     int seconds_ = 0;

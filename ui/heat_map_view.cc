@@ -3,6 +3,8 @@
 #include <QToolTip>
 #include <cmath>
 
+#include "throttle_colors.h"
+
 namespace shardscape {
 
 namespace {
@@ -22,10 +24,15 @@ QCPColorGradient shareGradient(double upper) {
     return gradient;
 }
 
+// The throttle layer's values: one colour each (three levels, so no blend between them).
+constexpr double kHotMark = 0;
+constexpr double kUnknownMark = 0.5;
+constexpr double kTableMark = 1;
+
 }  // namespace
 
 QColor HeatMapView::throttleColor() {
-    return QColor("#3b1f8f");
+    return throttleUnknownColor();
 }
 
 HeatMapView::HeatMapView(QWidget* parent) : QCustomPlot(parent) {
@@ -49,12 +56,14 @@ HeatMapView::HeatMapView(QWidget* parent) : QCustomPlot(parent) {
     throttles_->setName(tr("throttled"));
     throttles_->setInterpolate(false);
     throttles_->setTightBoundary(false);
-    QCPColorGradient solid;
-    solid.clearColorStops();
-    solid.setColorStopAt(0, throttleColor());
-    solid.setColorStopAt(1, throttleColor());
-    solid.setNanHandling(QCPColorGradient::nhTransparent);
-    throttles_->setGradient(solid);
+    QCPColorGradient kinds;
+    kinds.clearColorStops();
+    kinds.setColorStopAt(kHotMark, hotPartitionColor());
+    kinds.setColorStopAt(kUnknownMark, throttleColor());
+    kinds.setColorStopAt(kTableMark, tableCapacityColor());
+    kinds.setLevelCount(3);
+    kinds.setNanHandling(QCPColorGradient::nhTransparent);
+    throttles_->setGradient(kinds);
     throttles_->setDataRange(QCPRange(0, 1));
 
     scale_ = new QCPColorScale(this);
@@ -67,12 +76,17 @@ HeatMapView::HeatMapView(QWidget* parent) : QCustomPlot(parent) {
     axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     scale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 
-    // Legend row under the title: the throttle colour.
-    throttleLegend_ = addGraph();
+    // Legend row under the title: the throttle colours.
+    auto swatch = [this](const QColor& color) {
+        QCPGraph* graph = addGraph();
+        graph->setLineStyle(QCPGraph::lsNone);
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, color, color, 10));
+        return graph;
+    };
+    throttleLegend_ = swatch(throttleColor());
     throttleLegend_->setName(tr("throttled that second (strip under the cell)"));
-    throttleLegend_->setLineStyle(QCPGraph::lsNone);
-    throttleLegend_->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssSquare, throttleColor(), throttleColor(), 10));
+    hotLegend_ = swatch(hotPartitionColor());
+    tableLegend_ = swatch(tableCapacityColor());
     // Title row, then the legend (the throttle swatch) above the map.
     title_ = new QCPTextElement(this, QString(),
                                 QFont(font().family(), font().pointSize() + 1, QFont::Bold));
@@ -80,15 +94,19 @@ HeatMapView::HeatMapView(QWidget* parent) : QCustomPlot(parent) {
     axisRect()->insetLayout()->take(legend);
     legend->setBorderPen(Qt::NoPen);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    // One entry a row: the two kinds' names are too long to sit side by side.
+    legend->setWrap(1);
     plotLayout()->insertRow(0);
     plotLayout()->addElement(0, 0, title_);
     plotLayout()->insertRow(1);
     plotLayout()->addElement(1, 0, legend);
     plotLayout()->setRowStretchFactor(0, 0.001);
     plotLayout()->setRowStretchFactor(1, 0.001);
-    // Only the throttle swatch is a legend entry.
+    // Only the throttle swatches are legend entries.
     legend->removeItem(legend->itemWithPlottable(shares_));
     legend->removeItem(legend->itemWithPlottable(throttles_));
+    hotLegend_->removeFromLegend();
+    tableLegend_->removeFromLegend();
 
     cursor_ = new QCPItemStraightLine(this);
     cursor_->setPen(QPen(QColor(20, 20, 20), 1.5, Qt::DashLine));
@@ -148,8 +166,28 @@ void HeatMapView::rebuild() {
         const int end = row.endSecond < 0 ? data_.seconds() : std::min(row.endSecond, seconds);
         for (int s = std::max(0, row.firstSecond); s < end; ++s) {
             shares->setCell(s, r, std::min<double>(data_.share(r, s), 1e6));
-            if (data_.throttled(r, s) > 0) throttles->setCell(s, r * subRows_, 1);
+            const float throttled = data_.throttled(r, s);
+            if (throttled <= 0) continue;
+            double mark = kUnknownMark;
+            if (data_.knowsReasons())
+                mark = data_.throttledKeyRange(r, s) * 2 >= throttled ? kHotMark : kTableMark;
+            throttles->setCell(s, r * subRows_, mark);
         }
+    }
+    // The legend names the kinds when the source tells them apart.
+    const bool kinds = data_.knowsReasons();
+    for (QCPGraph* graph : {throttleLegend_, hotLegend_, tableLegend_}) graph->removeFromLegend();
+    if (kinds) {
+        hotLegend_->setName(tr("throttled: %1")
+                                .arg(QString::fromStdString(
+                                    throttleKindLabel(ThrottleKind::HotPartition, data_.mode()))));
+        tableLegend_->setName(tr("throttled: %1")
+                                  .arg(QString::fromStdString(throttleKindLabel(
+                                      ThrottleKind::TableCapacity, data_.mode()))));
+        hotLegend_->addToLegend();
+        tableLegend_->addToLegend();
+    } else {
+        throttleLegend_->addToLegend();
     }
     shares_->setDataRange(QCPRange(0, shareUpper_));
     xAxis->setRange(-0.5, seconds - 0.5);
@@ -163,6 +201,21 @@ void HeatMapView::rebuild() {
 
 bool HeatMapView::throttleMarked(int row, int second) const {
     return !std::isnan(throttles_->data()->cell(second, row * subRows_));
+}
+
+std::optional<ThrottleKind> HeatMapView::markedKind(int row, int second) const {
+    const double mark = throttles_->data()->cell(second, row * subRows_);
+    if (mark == kHotMark) return ThrottleKind::HotPartition;
+    if (mark == kTableMark) return ThrottleKind::TableCapacity;
+    return std::nullopt;
+}
+
+QStringList HeatMapView::legendNames() const {
+    QStringList out;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
+            out << item->plottable()->name();
+    return out;
 }
 
 void HeatMapView::updateRowTicks() {

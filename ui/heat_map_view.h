@@ -1,15 +1,19 @@
 #pragma once
 // The partition heat map: x = time (s), y = partition (hash order), colour = consumed share
-// of the partition's limit (heat_map_data.h), throttled cells in a colour of their own.
+// of the partition's limit (heat_map_data.h), throttled cells marked by a strip in the colour
+// of their kind: a hot partition (KeyRangeThroughputExceeded) or the table's capacity
+// (ProvisionedThroughputExceeded, ...), grey when the source does not tell them apart.
 // Shows any HeatMapData (a simulation run or live traffic). Hovering a cell shows its
 // partition, hash range, items, that second's figures and top keys; clicking it emits
 // partitionClicked for a drill-down.
 
 #include <qcustomplot.h>
 
+#include <optional>
 #include <vector>
 
 #include "capacity/heat_map_data.h"
+#include "capacity/throttle_kind.h"
 
 namespace shardscape {
 
@@ -41,10 +45,16 @@ class HeatMapView : public QCustomPlot {
 
     // True when the cell carries the throttle mark.
     bool throttleMarked(int row, int second) const;
+    // The kind its mark shows (most of that second's throttles); nullopt when unmarked or
+    // when the source does not tell the kinds apart.
+    std::optional<ThrottleKind> markedKind(int row, int second) const;
+    // The legend entries that show (their names), for tests.
+    QStringList legendNames() const;
     QCPColorMap* shareMap() const { return shares_; }
     QCPColorMap* throttleMap() const { return throttles_; }
     QCPColorScale* colorScale() const { return scale_; }
 
+    // The mark of throttles whose kind is not known (throttle_colors.h has the others).
     static QColor throttleColor();
 
   signals:
@@ -67,7 +77,9 @@ class HeatMapView : public QCustomPlot {
     QCPColorScale* scale_ = nullptr;
     QCPTextElement* title_ = nullptr;
     QCPItemStraightLine* cursor_ = nullptr;
-    QCPGraph* throttleLegend_ = nullptr;
+    QCPGraph* throttleLegend_ = nullptr;  // kind not known
+    QCPGraph* hotLegend_ = nullptr;
+    QCPGraph* tableLegend_ = nullptr;
     double shareUpper_ = 1.5;
     int subRows_ = 3;  // throttle-layer rows per partition
     int currentSecond_ = -1;

@@ -16,6 +16,7 @@
 
 #include "classroom/walkthrough_facts.h"
 #include "table_list_model.h"
+#include "throttle_colors.h"
 
 namespace shardscape {
 
@@ -357,13 +358,34 @@ void RequestWalkthroughPanel::render() {
         card.frame->setObjectName(fromStd("step_" + s.id));
         card.frame->setLineWidth(isCurrent ? 3 : 1);
         QString value = fromStd(s.value).toHtmlEscaped().replace("\n", "<br>");
-        if (s.id == "throttling")
+        // A throttled request's reason reads as its kind: a badge "hot partition" or "table
+        // capacity" in the colour the heat map and the capacity chart use for it, then the
+        // ThrottlingReason in ordinary size.
+        QString reason;
+        if (s.id == "throttling") {
+            QStringList lines = fromStd(s.value).split('\n');
+            if (walkthrough_->throttleKind && lines.size() > 1 &&
+                lines.last().startsWith("Reason: ")) {
+                const QString kind = throttleKindName(*walkthrough_->throttleKind);
+                QString line = lines.takeLast();
+                line.remove(" (" + kind + ")");
+                reason = QString(
+                             "<span style='background-color:%1;color:#ffffff'><b>&nbsp;%2"
+                             "&nbsp;</b></span> %3")
+                             .arg(throttleKindColor(*walkthrough_->throttleKind).name(), kind,
+                                  line.toHtmlEscaped());
+            }
             value = QString("<span style='color:%1'>%2</span>")
-                        .arg(walkthrough_->throttled ? alarm : fine, value);
+                        .arg(walkthrough_->throttled ? alarm : fine,
+                             lines.join("\n").toHtmlEscaped().replace("\n", "<br>"));
+        }
         const QString title = QString("%1. %2").arg(step + 1).arg(fromStd(s.title).toHtmlEscaped());
         // Earlier steps shrink to one line; the current one shows its figure large.
-        card.title->setText(isCurrent ? "<b>" + title + "</b>" : "<b>" + title + ":</b> " + value);
-        card.value->setText("<span style='font-size:x-large'><b>" + value + "</b></span>");
+        card.title->setText(isCurrent ? "<b>" + title + "</b>"
+                                      : "<b>" + title + ":</b> " + value +
+                                            (reason.isEmpty() ? QString() : " " + reason));
+        card.value->setText("<span style='font-size:x-large'><b>" + value + "</b></span>" +
+                            (reason.isEmpty() ? QString() : "<br>" + reason));
         card.value->setVisible(isCurrent);
         card.detail->setText(fromStd(s.detail));
         card.rule->setText(

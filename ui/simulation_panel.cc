@@ -13,6 +13,7 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "capacity/throttle_kind.h"
 #include "classroom/scenario_form.h"
 #include "model/model_file.h"
 #include "scenario_form_view.h"
@@ -22,6 +23,21 @@
 namespace shardscape {
 
 namespace {
+
+// "Throttled by a hot partition (KeyRangeThroughputExceeded): 1,234 · by the table capacity
+// (ProvisionedThroughputExceeded): 0", on a line of its own; "" when nothing throttled.
+QString throttleKindsLine(const SimulationReport& report) {
+    if (report.throttledRequests <= 0 || report.throttledByReason.empty()) return {};
+    const ThrottlesByKind kinds = throttlesByKind(report.throttledByReason);
+    const BillingMode mode =
+        report.resources.empty() ? BillingMode::Provisioned : report.resources.front().mode;
+    const QLocale locale;
+    return QObject::tr("\nThrottled by a %1: %2 · by the %3: %4")
+        .arg(QString::fromStdString(throttleKindLabel(ThrottleKind::HotPartition, mode)),
+             locale.toString(kinds.hotPartition, 'f', 0),
+             QString::fromStdString(throttleKindLabel(ThrottleKind::TableCapacity, mode)),
+             locale.toString(kinds.tableCapacity, 'f', 0));
+}
 
 Result<std::string> readText(const QString& path) {
     QFile file(path);
@@ -114,6 +130,7 @@ SimulationPanel::SimulationPanel(QWidget* parent) : QWidget(parent) {
                                              ? 100 * report->throttledRequests / report->requests
                                              : 0.0,
                                          'f', 1)) +
+                                 throttleKindsLine(*report) +
                                  (report->burstVerdict().empty()
                                       ? QString()
                                       : "\n" + QString::fromStdString(report->burstVerdict())));

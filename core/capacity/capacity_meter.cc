@@ -41,6 +41,10 @@ struct CapacityMeter::Resource {
     // (majority vote, for split for heat).
     std::vector<PartitionLoad> loads;
     std::vector<double> ownRead, ownWrite, burstRead, burstWrite, throttled;
+    // Of `throttled`, those a partition's own limit refused (KeyRangeThroughputExceeded).
+    std::vector<double> throttledKeyRange;
+    // What refused the last request admitLocked refused.
+    rules::ThrottleLimit lastRefusal = rules::ThrottleLimit::KeyRangeThroughputExceeded;
     std::vector<uint64_t> heavyHash;
     std::vector<double> heavyWeight;
     double ownReadTotal = 0, ownWriteTotal = 0, lentRead = 0, lentWrite = 0;
@@ -60,7 +64,8 @@ struct CapacityMeter::Resource {
     void resetSecond() {
         const size_t n = static_cast<size_t>(model.partitions().size());
         loads.assign(n, {});
-        for (auto* v : {&ownRead, &ownWrite, &burstRead, &burstWrite, &throttled, &heavyWeight})
+        for (auto* v : {&ownRead, &ownWrite, &burstRead, &burstWrite, &throttled,
+                        &throttledKeyRange, &heavyWeight})
             v->assign(n, 0);
         heavyHash.assign(n, 0);
         ownReadTotal = ownWriteTotal = lentRead = lentWrite = 0;
@@ -125,9 +130,9 @@ void CapacityMeter::update(const TableDefinition& table, CapacityEnforcement enf
         }
         Resource fresh(name, isIndex, settings);
         // A resource that appears mid-recording has nothing before now.
-        for (auto* series :
-             {&fresh.report.consumedRead, &fresh.report.consumedWrite, &fresh.report.capacityRead,
-              &fresh.report.capacityWrite, &fresh.report.throttledRequests})
+        for (auto* series : {&fresh.report.consumedRead, &fresh.report.consumedWrite,
+                             &fresh.report.capacityRead, &fresh.report.capacityWrite,
+                             &fresh.report.throttledRequests, &fresh.report.throttledKeyRange})
             series->assign(static_cast<size_t>(recorded), 0.0f);
         next.push_back(std::move(fresh));
     };
@@ -208,8 +213,10 @@ Status CapacityMeter::admitLocked(Resource& r, int p, double read, double write,
             }
         }
     }
-    if (!ok && enforcement_ == CapacityEnforcement::Enforce)
+    if (!ok && enforcement_ == CapacityEnforcement::Enforce) {
+        r.lastRefusal = limit;
         return r.throttleError(tableArn_, refusedRead, limit);
+    }
     if (dry) return {};
     load.readServed += read;
     load.readDemand += read;
@@ -272,6 +279,8 @@ Status CapacityMeter::charge(double now, const CapacityCharge* charges, size_t c
             Status admitted = admitLocked(*m.resource, m.partition, m.read, m.write, true);
             if (!admitted) {
                 m.resource->throttled[static_cast<size_t>(m.partition)] += 1;
+                if (m.resource->lastRefusal == rules::ThrottleLimit::KeyRangeThroughputExceeded)
+                    m.resource->throttledKeyRange[static_cast<size_t>(m.partition)] += 1;
                 return admitted;
             }
         }
@@ -341,8 +350,11 @@ void CapacityMeter::recordSecondLocked(Resource& r) {
         for (int i = 0; i < map.size(); ++i) {
             auto it = r.seriesOfId.find(map[i].id);
             if (it == r.seriesOfId.end()) {
-                out.partitions.push_back(
-                    {map[i].id, map[i].first, map[i].last, second, -1, {}, {}, {}});
+                PartitionSeries& series = out.partitions.emplace_back();
+                series.id = map[i].id;
+                series.firstHash = map[i].first;
+                series.lastHash = map[i].last;
+                series.firstSecond = second;
                 it = r.seriesOfId.emplace(map[i].id, static_cast<int>(out.partitions.size()) - 1)
                          .first;
             }
@@ -364,19 +376,22 @@ void CapacityMeter::recordSecondLocked(Resource& r) {
         out.capacityWrite.push_back(static_cast<float>(model.provisionedWrite()));
         out.capacityRead.push_back(static_cast<float>(model.provisionedRead()));
     }
-    double read = 0, write = 0, throttled = 0;
+    double read = 0, write = 0, throttled = 0, keyRange = 0;
     for (size_t p = 0; p < r.loads.size(); ++p) {
         read += r.loads[p].readServed;
         write += r.loads[p].writeServed;
         throttled += r.throttled[p];
+        keyRange += r.throttledKeyRange[p];
         PartitionSeries& series = out.partitions[static_cast<size_t>(r.seriesOfIndex[p])];
         series.consumedRead.push_back(static_cast<float>(r.loads[p].readServed));
         series.consumedWrite.push_back(static_cast<float>(r.loads[p].writeServed));
         series.throttledRequests.push_back(static_cast<float>(r.throttled[p]));
+        series.throttledKeyRange.push_back(static_cast<float>(r.throttledKeyRange[p]));
     }
     out.consumedRead.push_back(static_cast<float>(read));
     out.consumedWrite.push_back(static_cast<float>(write));
     out.throttledRequests.push_back(static_cast<float>(throttled));
+    out.throttledKeyRange.push_back(static_cast<float>(keyRange));
     out.totalRead += read;
     out.totalWrite += write;
     out.throttled += throttled;
@@ -416,15 +431,15 @@ void CapacityMeter::trimLocked() {
     for (Resource& r : resources_) {
         ResourceReport& out = r.report;
         for (auto* series : {&out.consumedRead, &out.consumedWrite, &out.capacityRead,
-                             &out.capacityWrite, &out.throttledRequests})
+                             &out.capacityWrite, &out.throttledRequests, &out.throttledKeyRange})
             series->erase(series->begin(),
                           series->begin() + std::min<long>(drop, long(series->size())));
         std::vector<PartitionSeries> kept;
         for (PartitionSeries& series : out.partitions) {
             if (series.endSecond >= 0 && series.endSecond <= drop) continue;
             const long gone = std::max(0, drop - series.firstSecond);
-            for (auto* values :
-                 {&series.consumedRead, &series.consumedWrite, &series.throttledRequests})
+            for (auto* values : {&series.consumedRead, &series.consumedWrite,
+                                 &series.throttledRequests, &series.throttledKeyRange})
                 values->erase(values->begin(),
                               values->begin() + std::min(gone, long(values->size())));
             series.firstSecond = std::max(0, series.firstSecond - drop);

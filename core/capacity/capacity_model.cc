@@ -138,7 +138,21 @@ bool CapacityModel::splitAt(double second, int index, uint64_t at, const char* r
     const int parentId = partitions_[index].id;
     const double parentFraction = partitions_[index].fraction();
     if (!partitions_.splitAt(index, at)) return false;
-    // Burst follows the hash space each half takes.
+    recordSplit(second, index, parentId, parentFraction, reason);
+    return true;
+}
+
+bool CapacityModel::splitSortKeyAt(double second, int index, double at, const char* reason) {
+    const int parentId = partitions_[index].id;
+    const double parentFraction = partitions_[index].fraction();
+    if (!partitions_.splitSortKeyAt(index, at)) return false;
+    recordSplit(second, index, parentId, parentFraction, reason);
+    return true;
+}
+
+void CapacityModel::recordSplit(double second, int index, int parentId, double parentFraction,
+                                const char* reason) {
+    // Burst follows the key space each half takes.
     const double lowerShare = partitions_[index].fraction() / parentFraction;
     for (auto* bucket : {&readBucket_, &writeBucket_}) {
         const double total = (*bucket)[index];
@@ -149,7 +163,6 @@ bool CapacityModel::splitAt(double second, int index, uint64_t at, const char* r
     hotSeconds_.insert(hotSeconds_.begin() + index + 1, 0);
     splits_.push_back({second, parentId, partitions_[index].id, partitions_[index + 1].id, reason});
     ++generation_;
-    return true;
 }
 
 void CapacityModel::settleProvisioned(std::vector<PartitionLoad>& loads, bool read) {

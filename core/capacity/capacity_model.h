@@ -35,7 +35,8 @@ struct SplitEvent {
     int parentId = 0;
     int lowerId = 0;
     int upperId = 0;
-    const char* reason = "";  // "throughput" or "size"
+    // "throughput", "size", "heat", or "sortKey" (split for heat within an item collection)
+    const char* reason = "";
 };
 
 // Demand and outcome of one partition in one second, in capacity units.
@@ -90,12 +91,19 @@ class CapacityModel {
     // Splits the partition at `index` at hash `at` (see PartitionMap::splitAt); burst is
     // shared by range width. False if `at` is not inside the range.
     bool splitAt(double second, int index, uint64_t at, const char* reason);
+    // Splits a single-key partition by sort key at position `at` (see
+    // PartitionMap::splitSortKeyAt); burst is shared by segment width. False if it cannot.
+    bool splitSortKeyAt(double second, int index, double at, const char* reason);
 
     // Burst units a partition holds (provisioned), for tests and charts.
     double readBurst(int index) const { return readBucket_.at(index); }
     double writeBurst(int index) const { return writeBucket_.at(index); }
 
   private:
+    // Shares the split partition's burst and heat state between its halves and records the
+    // split (after partitions_ has split the range at `index`).
+    void recordSplit(double second, int index, int parentId, double parentFraction,
+                     const char* reason);
     void splitForCount(double second, int needed, const char* reason);
     void settleProvisioned(std::vector<PartitionLoad>& loads, bool read);
     void settleOnDemand(double second, std::vector<PartitionLoad>& loads);

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "capacity/capacity_rules.h"
+#include "capacity/throttle_kind.h"
 
 namespace shardscape {
 
@@ -40,6 +41,7 @@ HeatMapData::HeatMapData(std::string resource, CapacityDimension dimension,
     consumed_.assign(cells, 0);
     limit_.assign(cells, 0);
     throttled_.assign(cells, 0);
+    keyRange_.assign(cells, 0);
 }
 
 bool HeatMapData::exists(int row, int second) const {
@@ -73,6 +75,11 @@ void HeatMapData::set(int row, int second, float consumed, float limit, float th
     throttled_[i] = throttled;
 }
 
+void HeatMapData::setThrottledKeyRange(int row, int second, float requests) {
+    keyRange_[at(row, second)] = requests;
+    knowsReasons_ = true;
+}
+
 void HeatMapData::appendSecond(const std::vector<float>& consumed, const std::vector<float>& limit,
                                const std::vector<float>& throttled) {
     auto widen = [&](std::vector<float>& grid, const std::vector<float>& column) {
@@ -88,6 +95,7 @@ void HeatMapData::appendSecond(const std::vector<float>& consumed, const std::ve
     widen(consumed_, consumed);
     widen(limit_, limit);
     widen(throttled_, throttled);
+    widen(keyRange_, {});
     ++seconds_;
 }
 
@@ -135,19 +143,23 @@ HeatMapData heatMapFromReport(const SimulationReport& report, int resource,
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         const PartitionSeries& x = source.partitions[a];
         const PartitionSeries& y = source.partitions[b];
-        return x.firstHash != y.firstHash ? x.firstHash < y.firstHash
-                                          : x.firstSecond < y.firstSecond;
+        if (x.firstHash != y.firstHash) return x.firstHash < y.firstHash;
+        // Segments of one item collection in sort-key order.
+        if (x.sortFrom != y.sortFrom) return x.sortFrom < y.sortFrom;
+        return x.firstSecond < y.firstSecond;
     });
     std::vector<HeatMapRow> rows;
     for (size_t i : order) {
         const PartitionSeries& p = source.partitions[i];
         rows.push_back({p.id, p.firstHash, p.lastHash, p.firstSecond, p.endSecond,
-                        itemCount * hashFraction(p.firstHash, p.lastHash)});
+                        itemCount * hashFraction(p.firstHash, p.lastHash) * (p.sortTo - p.sortFrom),
+                        p.sortFrom, p.sortTo});
     }
     const int seconds =
         static_cast<int>(dimension == CapacityDimension::Read ? source.consumedRead.size()
                                                               : source.consumedWrite.size());
     HeatMapData data(source.name, dimension, std::move(rows), seconds);
+    data.setMode(source.mode);
     // Partitions alive each second, for the even share of provisioned capacity.
     std::vector<int> alive(static_cast<size_t>(seconds), 0);
     for (int r = 0; r < data.rowCount(); ++r)
@@ -168,6 +180,8 @@ HeatMapData heatMapFromReport(const SimulationReport& report, int resource,
                 partitionLimit(source.mode, dimension, provisioned, alive[static_cast<size_t>(s)]);
             data.set(r, s, consumed[i], static_cast<float>(limit),
                      i < p.throttledRequests.size() ? p.throttledRequests[i] : 0.0f);
+            if (i < p.throttledKeyRange.size())
+                data.setThrottledKeyRange(r, s, p.throttledKeyRange[i]);
         }
     }
     return data;
@@ -219,6 +233,11 @@ std::string hashRangeText(uint64_t first, uint64_t last) {
     return hex(first) + " \u2013 " + hex(last);
 }
 
+std::string sortSegmentText(double from, double to) {
+    return number(from * 100, 0) + " % \u2013 " + number(to * 100, 0) +
+           " % of one item collection (by sort key)";
+}
+
 const char* dimensionName(CapacityDimension dimension) {
     return dimension == CapacityDimension::Read ? "read" : "write";
 }
@@ -233,6 +252,8 @@ std::string describeCell(const HeatMapData& data, int row, int second,
     const HeatMapRow& r = data.rows()[static_cast<size_t>(row)];
     std::string out = "Partition " + std::to_string(r.id) + " of " + data.resource();
     out += "\nHash range " + hashRangeText(r.firstHash, r.lastHash);
+    if (r.sortFrom != 0 || r.sortTo != 1)
+        out += "\nSort keys " + sortSegmentText(r.sortFrom, r.sortTo);
     out += "\nItems \u2248 " + number(r.itemCount, 0);
     if (r.endSecond >= 0) out += "\nSplit at second " + std::to_string(r.endSecond);
     if (data.exists(row, second)) {
@@ -241,8 +262,19 @@ std::string describeCell(const HeatMapData& data, int row, int second,
                " of " + number(data.limit(row, second), 1) + ' ' + unitName(data.dimension()) +
                " (" + (std::isfinite(value) ? number(value * 100, 0) + " %" : std::string("over")) +
                ")";
-        if (data.throttled(row, second) > 0)
-            out += ", " + number(data.throttled(row, second), 1) + " requests throttled";
+        const float throttled = data.throttled(row, second);
+        if (throttled > 0) {
+            out += ", " + number(throttled, 1) + " requests throttled";
+            if (data.knowsReasons()) {
+                const float hot = std::min(throttled, data.throttledKeyRange(row, second));
+                if (hot > 0)
+                    out += "\n  " + number(hot, 1) + " by a " +
+                           throttleKindLabel(ThrottleKind::HotPartition, data.mode());
+                if (throttled - hot > 0.05f)
+                    out += "\n  " + number(throttled - hot, 1) + " by the " +
+                           throttleKindLabel(ThrottleKind::TableCapacity, data.mode());
+            }
+        }
     } else if (second >= 0 && second < data.seconds()) {
         out += "\nSecond " + std::to_string(second) + ": partition did not exist";
     }
@@ -267,6 +299,13 @@ std::string describeSecond(const ResourceReport& resource, int second) {
            number(resource.capacityWrite[s], 0) + (onDemand ? " (on-demand ceiling)" : "") + ", " +
            number(resource.consumedRead[s], 0) + " RCU of " + number(resource.capacityRead[s], 0) +
            "; throttled " + number(resource.throttledRequests[s], 0) + " requests";
+    // By kind, when the source tells them apart.
+    if (resource.throttledRequests[s] > 0 && s < resource.throttledKeyRange.size()) {
+        const double hot = std::min(resource.throttledKeyRange[s], resource.throttledRequests[s]);
+        out += " (" + number(hot, 0) + " by a " + throttleKindName(ThrottleKind::HotPartition) +
+               ", " + number(resource.throttledRequests[s] - hot, 0) + " by the " +
+               throttleKindName(ThrottleKind::TableCapacity) + ")";
+    }
     return out;
 }
 }  // namespace shardscape

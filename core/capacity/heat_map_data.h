@@ -21,7 +21,10 @@ struct HeatMapRow {
     uint64_t lastHash = 0;
     int firstSecond = 0;   // first second the partition existed
     int endSecond = -1;    // second it was split away (-1: still there at the end)
-    double itemCount = 0;  // items it holds (the table's items by share of the hash space)
+    double itemCount = 0;  // items it holds (the table's items by share of the key space)
+    // The segment of one item collection it holds after a split by sort key; [0, 1) else.
+    double sortFrom = 0;
+    double sortTo = 1;
 };
 
 class HeatMapData {
@@ -42,6 +45,15 @@ class HeatMapData {
     float consumed(int row, int second) const { return consumed_[at(row, second)]; }
     float limit(int row, int second) const { return limit_[at(row, second)]; }
     float throttled(int row, int second) const { return throttled_[at(row, second)]; }
+    // Of throttled(), those refused by the partition's own limit (a hot partition,
+    // KeyRangeThroughputExceeded); the rest hit the table's capacity. Meaningful only when
+    // knowsReasons().
+    float throttledKeyRange(int row, int second) const { return keyRange_[at(row, second)]; }
+    bool knowsReasons() const { return knowsReasons_; }
+    void setThrottledKeyRange(int row, int second, float requests);
+    // The table's billing mode, for naming the table-capacity reasons.
+    BillingMode mode() const { return mode_; }
+    void setMode(BillingMode mode) { mode_ = mode; }
     // consumed / limit: 0 idle, 1 at the limit, above 1 borrowing burst or adaptive
     // capacity; NaN where the partition did not exist.
     float share(int row, int second) const;
@@ -67,7 +79,9 @@ class HeatMapData {
     CapacityDimension dimension_ = CapacityDimension::Write;
     std::vector<HeatMapRow> rows_;
     int seconds_ = 0;
-    std::vector<float> consumed_, limit_, throttled_;
+    std::vector<float> consumed_, limit_, throttled_, keyRange_;
+    bool knowsReasons_ = false;
+    BillingMode mode_ = BillingMode::Provisioned;
 };
 
 // The partition's limit the colour is measured against: the lower of the partition maximum
@@ -90,13 +104,16 @@ std::vector<HotKey> keysInPartition(const SimulationReport& report, int resource
 // most; -1 when the grid is empty. The drill-down opens on it.
 int hottestRow(const HeatMapData& data);
 
-// The hover text of a cell: partition id, hash range, items, that second's figures and the
-// top keys (at most `maxKeys` of `keys`).
+// The hover text of a cell: partition id, hash range (and sort-key segment), items, that
+// second's figures with its throttles by kind (hot partition or table capacity) and the top
+// keys (at most `maxKeys` of `keys`).
 std::string describeCell(const HeatMapData& data, int row, int second,
                          const std::vector<HotKey>& keys, size_t maxKeys = 3);
 
 // "0x0000000000000000 – 0x1745d1745d1745d0"
 std::string hashRangeText(uint64_t first, uint64_t last);
+// "50 % – 100 % of one item collection (by sort key)"
+std::string sortSegmentText(double from, double to);
 
 const char* dimensionName(CapacityDimension dimension);  // "read" / "write"
 const char* unitName(CapacityDimension dimension);       // "RCU" / "WCU"
@@ -104,6 +121,7 @@ const char* unitName(CapacityDimension dimension);       // "RCU" / "WCU"
 }  // namespace shardscape
 
 namespace shardscape {
-// One second of a table or index in words: consumed and capacity units, throttled requests.
+// One second of a table or index in words: consumed and capacity units, throttled requests
+// (by kind, hot partition or table capacity, when the resource tells them apart).
 std::string describeSecond(const ResourceReport& resource, int second);
 }  // namespace shardscape

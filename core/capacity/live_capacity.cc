@@ -32,6 +32,7 @@ ResourceReport recentSeconds(const ResourceReport& resource, int first) {
     out.capacityRead = tail(resource.capacityRead, first);
     out.capacityWrite = tail(resource.capacityWrite, first);
     out.throttledRequests = tail(resource.throttledRequests, first);
+    out.throttledKeyRange = tail(resource.throttledKeyRange, first);
     for (const PartitionSeries& p : resource.partitions) {
         if (p.endSecond >= 0 && p.endSecond <= first) continue;
         PartitionSeries q = p;
@@ -41,6 +42,7 @@ ResourceReport recentSeconds(const ResourceReport& resource, int first) {
         q.consumedRead = tail(p.consumedRead, skip);
         q.consumedWrite = tail(p.consumedWrite, skip);
         q.throttledRequests = tail(p.throttledRequests, skip);
+        q.throttledKeyRange = tail(p.throttledKeyRange, skip);
         out.partitions.push_back(std::move(q));
     }
     for (const SplitEvent& split : resource.splits)

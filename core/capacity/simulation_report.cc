@@ -37,15 +37,18 @@ std::string hex(uint64_t value) {
 Json resourceReportJson(const ResourceReport& resource) {
     Json partitions = Json::array();
     for (const PartitionSeries& p : resource.partitions) {
-        partitions.push_back(
-            {{"id", p.id},
-             {"firstHash", hex(p.firstHash)},
-             {"lastHash", hex(p.lastHash)},
-             {"firstSecond", p.firstSecond},
-             {"splitAtSecond", p.endSecond < 0 ? Json(nullptr) : Json(p.endSecond)},
-             {"consumedReadUnits", series(p.consumedRead)},
-             {"consumedWriteUnits", series(p.consumedWrite)},
-             {"throttledRequests", series(p.throttledRequests)}});
+        Json partition = {{"id", p.id},
+                          {"firstHash", hex(p.firstHash)},
+                          {"lastHash", hex(p.lastHash)},
+                          {"firstSecond", p.firstSecond},
+                          {"splitAtSecond", p.endSecond < 0 ? Json(nullptr) : Json(p.endSecond)},
+                          {"consumedReadUnits", series(p.consumedRead)},
+                          {"consumedWriteUnits", series(p.consumedWrite)},
+                          {"throttledRequests", series(p.throttledRequests)}};
+        if (!p.throttledKeyRange.empty())
+            partition["throttledKeyRangeRequests"] = series(p.throttledKeyRange);
+        if (p.sortFrom != 0 || p.sortTo != 1) partition["sortKeySegment"] = {p.sortFrom, p.sortTo};
+        partitions.push_back(std::move(partition));
     }
     Json splits = Json::array();
     for (const SplitEvent& split : resource.splits)
@@ -59,23 +62,26 @@ Json resourceReportJson(const ResourceReport& resource) {
                            {"dimension", event.dimension},
                            {"from", event.from},
                            {"to", event.to}});
-    return {{"name", resource.name},
-            {"kind", resource.isIndex ? "globalSecondaryIndex" : "table"},
-            {"billingMode",
-             resource.mode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"},
-            {"consumedReadUnits", rounded(resource.totalRead)},
-            {"consumedWriteUnits", rounded(resource.totalWrite)},
-            {"throttledRequests", rounded(resource.throttled)},
-            {"partitionCount", resource.finalPartitionCount},
-            {"splits", splits},
-            {"scaling", scaling},
-            {"seconds",
-             {{"consumedReadUnits", series(resource.consumedRead)},
-              {"consumedWriteUnits", series(resource.consumedWrite)},
-              {"capacityReadUnits", series(resource.capacityRead)},
-              {"capacityWriteUnits", series(resource.capacityWrite)},
-              {"throttledRequests", series(resource.throttledRequests)}}},
-            {"partitions", partitions}};
+    Json out = {{"name", resource.name},
+                {"kind", resource.isIndex ? "globalSecondaryIndex" : "table"},
+                {"billingMode",
+                 resource.mode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"},
+                {"consumedReadUnits", rounded(resource.totalRead)},
+                {"consumedWriteUnits", rounded(resource.totalWrite)},
+                {"throttledRequests", rounded(resource.throttled)},
+                {"partitionCount", resource.finalPartitionCount},
+                {"splits", splits},
+                {"scaling", scaling},
+                {"seconds",
+                 {{"consumedReadUnits", series(resource.consumedRead)},
+                  {"consumedWriteUnits", series(resource.consumedWrite)},
+                  {"capacityReadUnits", series(resource.capacityRead)},
+                  {"capacityWriteUnits", series(resource.capacityWrite)},
+                  {"throttledRequests", series(resource.throttledRequests)}}},
+                {"partitions", partitions}};
+    if (!resource.throttledKeyRange.empty())
+        out["seconds"]["throttledKeyRangeRequests"] = series(resource.throttledKeyRange);
+    return out;
 }
 
 Json SimulationReport::toJson() const {

@@ -25,6 +25,14 @@ struct PartitionSeries {
     std::vector<float> consumedRead;
     std::vector<float> consumedWrite;
     std::vector<float> throttledRequests;
+    // The segment of one item collection it holds after a split by sort key (positions in
+    // [0, 1), partition_map.h); [0, 1) otherwise.
+    double sortFrom = 0;
+    double sortTo = 1;
+    // Of throttledRequests, those refused by the partition's own limit
+    // (KeyRangeThroughputExceeded: a hot partition); the rest hit the table's or index's
+    // capacity. Empty when the source does not tell them apart.
+    std::vector<float> throttledKeyRange;
 };
 
 struct ScalingEvent {
@@ -45,6 +53,11 @@ struct ResourceReport {
     std::vector<float> capacityRead;
     std::vector<float> capacityWrite;
     std::vector<float> throttledRequests;
+    // Per second, of throttledRequests, those a partition's own limit refused
+    // (KeyRangeThroughputExceeded); the rest are the table's (or index's) capacity
+    // (ProvisionedThroughputExceeded and the other table-level reasons). Empty when the
+    // source does not tell them apart.
+    std::vector<float> throttledKeyRange;
     std::vector<PartitionSeries> partitions;
     std::vector<SplitEvent> splits;
     std::vector<ScalingEvent> scaling;

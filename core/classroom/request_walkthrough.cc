@@ -291,10 +291,23 @@ WalkthroughStep throttlingStep(const WalkthroughFacts& f, CapacityModel& model, 
     const std::string exception =
         onDemand ? "ThrottlingException" : "ProvisionedThroughputExceededException";
     if (out.throttled) {
+        // The limit that binds: the partition's maximum (on demand, always: the table's
+        // initial capacity is four partitions' worth), else the table's capacity.
+        const ThrottleKind kind =
+            onDemand || (out.demand > partitionMax && tableUnits >= partitionMax)
+                ? ThrottleKind::HotPartition
+                : ThrottleKind::TableCapacity;
+        out.throttleKind = kind;
+        out.throttlingReason =
+            rules::throttlingReason(false, read,
+                                    kind == ThrottleKind::HotPartition
+                                        ? rules::ThrottleLimit::KeyRangeThroughputExceeded
+                                        : rules::ThrottleLimit::ProvisionedThroughputExceeded);
         const double share = 1 - out.served / out.demand;
         step.value = "Throttled: " + grouped(out.demand) + " " + unitName + "/s asked, " +
                      grouped(out.served) + " served\n" + percent(share) +
-                     " of the requests are throttled";
+                     " of the requests are throttled\nReason: " + out.throttlingReason + " (" +
+                     throttleKindName(kind) + ")";
     } else {
         step.value = "Not throttled: " + grouped(out.demand) + " " + unitName +
                      "/s asked, within the " + grouped(limit) + " " + unitName +
@@ -316,10 +329,7 @@ WalkthroughStep throttlingStep(const WalkthroughFacts& f, CapacityModel& model, 
     }
     if (out.throttled) {
         detail += " Throttled requests fail with " + exception + ".";
-        detail += out.demand > partitionMax && tableUnits >= partitionMax
-                      ? " The partition maximum is the limit: spread the key (write sharding) or "
-                        "cache it; more table capacity will not help."
-                      : " The table's capacity is the limit: raise it, or let auto scaling do so.";
+        detail += std::string(" ") + throttleKindAdvice(*out.throttleKind);
     }
     detail += " (A sustained rate: burst capacity only delays throttling.)";
     step.detail = detail;

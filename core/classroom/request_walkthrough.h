@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "capacity/simulation_report.h"
+#include "capacity/throttle_kind.h"
 #include "schema/table_definition.h"
 #include "values/attribute_value.h"
 
@@ -62,6 +63,10 @@ struct Walkthrough {
     double demand = 0;
     double served = 0;
     bool throttled = false;
+    // When throttled: what refused it, a hot partition or the table's capacity, and the
+    // ThrottlingReason DynamoDB returns ("TableWriteKeyRangeThroughputExceeded", ...).
+    std::optional<ThrottleKind> throttleKind;
+    std::string throttlingReason;
 };
 
 Walkthrough walkThrough(const WalkthroughFacts& facts);

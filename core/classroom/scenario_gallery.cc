@@ -60,6 +60,11 @@ std::string keysText(const Json& keys) {
     const std::string distribution = stringIn(keys, "distribution", "uniform");
     std::string out = distribution + " over " + numberIn(keys, "keyCount") + " key(s)";
     if (keys.contains("shards")) out += " × " + numberIn(keys, "shards") + " shards";
+    // Below the partition key: the items of each key's collection its requests go to.
+    if (stringIn(keys, "sortKeyOrder", "even") == "monotonic")
+        out += ", each to the newest of its items (monotonic sort key)";
+    else if (keys.contains("sortKeys"))
+        out += ", each over " + numberIn(keys, "sortKeys") + " sort keys";
     return out;
 }
 
@@ -175,6 +180,8 @@ std::string scenarioFileSummary(const Json& scenario) {
     out += "Table " + stringIn(table, "name", "?") + " (partition key " +
            stringIn(table, "partitionKey", "?");
     if (table.contains("sortKey")) out += ", sort key " + stringIn(table, "sortKey");
+    if (table.contains("localSecondaryIndexes"))
+        out += ", " + numberIn(table, "localSecondaryIndexes") + " local secondary index(es)";
     out += "), ";
     if (stringIn(table, "billingMode") == "PAY_PER_REQUEST")
         out += "on demand";

@@ -10,6 +10,7 @@ constexpr const char* kPartitionsPage = "Partitions and data distribution in Dyn
 constexpr const char* kBurstAdaptivePage = "DynamoDB burst and adaptive capacity";
 constexpr const char* kOnDemandPage = "DynamoDB on-demand capacity mode";
 constexpr const char* kGsiPage = "Using Global Secondary Indexes in DynamoDB";
+constexpr const char* kLsiPage = "Local secondary indexes (Item collections and partitions)";
 
 std::string onOff(bool on) {
     return on ? "on" : "off";
@@ -61,6 +62,25 @@ std::vector<AppliedRule> appliedRules(const Scenario& scenario) {
         std::to_string(rules::kSplitForHeatSeconds) + " s throttled in a row", kAssumption);
     add("split for heat: isolated key", "a key with at least 10 % of its partition's demand",
         std::string(kAssumption) + " (the behaviour: " + kBurstAdaptivePage + ")");
+    add("split for heat: sort key",
+        "a partition holding one key splits its item collection by sort key, " +
+            std::to_string(rules::kSplitForHeatSeconds) +
+            " s throttled in a row, half of the items its requests reach to each side; a "
+            "single item or a monotonic sort key is not split and keeps the partition's "
+            "3,000 RCU / 1,000 WCU",
+        std::string(kBurstAdaptivePage) +
+            " (Isolate frequently accessed items); the delay and the split point: " + kAssumption +
+            "; on global secondary indexes as on tables: " + kAssumption);
+    add("requests within an item collection",
+        "spread evenly over keys.sortKeys items (default 1), or all to the newest with "
+        "keys.sortKeyOrder monotonic",
+        kAssumption);
+    for (const TableSpec& table : scenario.tables)
+        if (table.localSecondaryIndexes > 0)
+            add("sort-key splits (" + table.name + ")",
+                "off: the table has a local secondary index, so each item collection stays in "
+                "one partition (at most 10 GB)",
+                std::string(kBurstAdaptivePage) + "; " + kLsiPage);
     for (const StreamSpec& stream : scenario.streams)
         if (stream.operation == StreamOperation::Scan)
             add("scan page (" + stream.name + ")",

@@ -53,6 +53,14 @@ Result<KeyDistribution> KeyDistribution::fromJson(const Json& json, const std::s
     auto shards = number(json, path, "shards", 1.0, 1, 1000);
     if (!shards) return shards.error();
     out.shards_ = static_cast<int>(*shards);
+    auto sortKeys = number(json, path, "sortKeys", 1.0, 1, 1e9);
+    if (!sortKeys) return sortKeys.error();
+    out.sortKeys_ = static_cast<uint64_t>(*sortKeys);
+    auto order = text(json, path, "sortKeyOrder", std::string("even"));
+    if (!order) return order.error();
+    if (*order != "even" && *order != "monotonic")
+        return fieldError(member(path, "sortKeyOrder"), "must be even or monotonic");
+    out.sortMonotonic_ = *order == "monotonic";
 
     if (*kind == "timeOrdered") {
         out.kind_ = Kind::TimeOrdered;
@@ -126,7 +134,8 @@ void KeyDistribution::massPerPartition(const PartitionMap& map, double second,
         const auto rank = static_cast<uint32_t>(std::floor(second / bucketSeconds_));
         for (int shard = 0; shard < shards_; ++shard) {
             const auto name = keyName(rank, static_cast<uint32_t>(shard));
-            out[map.indexOf(layout::partitionHash(AttributeValue::string(name)))] += 1.0 / shards_;
+            const uint64_t hash = layout::partitionHash(AttributeValue::string(name));
+            addKeyMass(map, map.indexOf(hash), hash, 1.0 / shards_, out);
         }
         return;
     }
@@ -135,8 +144,43 @@ void KeyDistribution::massPerPartition(const PartitionMap& map, double second,
     int partition = 0;
     for (const WeightedKey& key : points_) {
         while (key.hash > map[partition].last) ++partition;
-        out[partition] += key.weight;
+        if (map[partition].wholeCollections())
+            out[partition] += key.weight;
+        else
+            addKeyMass(map, partition, key.hash, key.weight, out);
     }
+}
+
+void KeyDistribution::addKeyMass(const PartitionMap& map, int partition, uint64_t hash,
+                                 double weight, std::vector<double>& out) const {
+    if (map[partition].wholeCollections()) {
+        out[partition] += weight;
+        return;
+    }
+    // The collection's segments follow each other in sort order.
+    for (int p = partition; p < map.size() && map[p].first == hash; ++p)
+        out[p] += weight * sortShare(map[p].sortFrom, map[p].sortTo);
+}
+
+double KeyDistribution::sortShare(double from, double to) const {
+    const auto n = static_cast<double>(sortKeys_);
+    if (sortMonotonic_) {
+        const double newest = (n - 0.5) / n;
+        return newest >= from && newest < to ? 1.0 : 0.0;
+    }
+    // Items j with from <= (j + 0.5) / n < to.
+    const double first = std::ceil(from * n - 0.5);
+    const double end = std::ceil(to * n - 0.5);
+    return std::max(0.0, end - first) / n;
+}
+
+std::optional<double> KeyDistribution::sortSplitPoint(double from, double to) const {
+    if (sortMonotonic_) return std::nullopt;
+    const auto n = static_cast<double>(sortKeys_);
+    const double first = std::ceil(from * n - 0.5);
+    const double count = std::ceil(to * n - 0.5) - first;
+    if (count < 2) return std::nullopt;
+    return (first + std::floor(count / 2)) / n;
 }
 
 std::vector<WeightedKey> KeyDistribution::heaviest(size_t count) const {

@@ -7,6 +7,12 @@
 // Keys are named "<prefix><rank>" (rank 0 is the most popular) and hashed with the engine's
 // own layout::partitionHash, so a key lands in the same partition in the model and in the
 // engine.
+//
+// Below the partition key, each key's requests spread evenly over "sortKeys" items of its
+// item collection (default 1: one item), or, with "sortKeyOrder": "monotonic", go to the
+// newest of them (a sort key that only grows, such as a timestamp). Item j of N sits at
+// sort-key position (j + 0.5) / N of the collection, so a partition split by sort key
+// (partition_map.h) takes the items whose positions fall in its segment.
 
 #include <cstdint>
 #include <optional>
@@ -34,7 +40,8 @@ class KeyDistribution {
     // {"distribution":"zipf","keyCount":N,"exponent":S}
     // {"distribution":"hotKey","keyCount":N,"hotShare":0.5}
     // {"distribution":"timeOrdered","bucketSeconds":60}
-    // each with optional "shards" (default 1) and "prefix" (default "key-").
+    // each with optional "shards" (default 1), "prefix" (default "key-"), "sortKeys"
+    // (default 1) and "sortKeyOrder" ("even", the default, or "monotonic").
     static Result<KeyDistribution> fromJson(const Json& json, const std::string& path);
     // Every request spread evenly over the hash space (Scan).
     static KeyDistribution wholeTable();
@@ -42,6 +49,16 @@ class KeyDistribution {
     Kind kind() const { return kind_; }
     bool timeOrdered() const { return kind_ == Kind::TimeOrdered; }
     int shards() const { return shards_; }
+    uint64_t sortKeys() const { return sortKeys_; }
+    bool sortKeysMonotonic() const { return sortMonotonic_; }
+
+    // Share of one key's requests that go to the items in sort-key segment [from, to).
+    double sortShare(double from, double to) const;
+    // Where to split segment [from, to) of a key's item collection so that each half takes
+    // half of the items its requests go to; none when they go to fewer than two items there
+    // (a single item cannot be split: AWS isolates it in "a partition [that] contains only
+    // that single, frequently accessed item").
+    std::optional<double> sortSplitPoint(double from, double to) const;
 
     // Share of the requests at `second` that each partition of `map` receives (sums to 1).
     void massPerPartition(const PartitionMap& map, double second, std::vector<double>& out) const;
@@ -61,6 +78,10 @@ class KeyDistribution {
 
   private:
     void addPoint(uint32_t rank, double weight);
+    // Adds `weight` of the key with `hash` to the partitions holding its items, starting at
+    // `partition` (the first partition holding the hash).
+    void addKeyMass(const PartitionMap& map, int partition, uint64_t hash, double weight,
+                    std::vector<double>& out) const;
 
     Kind kind_ = Kind::Uniform;
     std::string prefix_ = "key-";
@@ -69,6 +90,8 @@ class KeyDistribution {
     double hotShare_ = 0;
     double bucketSeconds_ = 60;
     int shards_ = 1;
+    uint64_t sortKeys_ = 1;
+    bool sortMonotonic_ = false;
     // Explicit keys sorted by hash, plus a share spread evenly over the hash space (uniform
     // traffic over more keys than are worth listing).
     std::vector<WeightedKey> points_;

@@ -87,6 +87,12 @@ Result<TableSpec> readTable(const Json& json, const std::string& path) {
     auto sk = text(json, path, "sortKey", std::string());
     if (!sk) return sk.error();
     table.name = *name, table.partitionKey = *pk, table.sortKey = *sk;
+    // AWS: at most 5 local secondary indexes per table, on a table with a sort key.
+    auto local = number(json, path, "localSecondaryIndexes", 0.0, 0, 5);
+    if (!local) return local.error();
+    table.localSecondaryIndexes = static_cast<int>(*local);
+    if (table.localSecondaryIndexes > 0 && table.sortKey.empty())
+        return fieldError(member(path, "localSecondaryIndexes"), "needs a table with a sortKey");
     SHARDSCAPE_TRY(readCapacity(json, path, table.capacity));
     auto count = number(json, path, "itemCount", 0.0, 0, 1e13);
     if (!count) return count.error();
@@ -228,6 +234,12 @@ Result<StreamSpec> readStream(const Json& json, const std::string& path,
         auto distribution = KeyDistribution::fromJson(*keys, member(path, "keys"));
         if (!distribution) return distribution.error();
         stream.keys = std::move(*distribution);
+        // Items below the partition key need a sort key to tell them apart.
+        if (table.sortKey.empty() &&
+            (stream.keys.sortKeys() > 1 || stream.keys.sortKeysMonotonic()))
+            return fieldError(member(member(path, "keys"),
+                                     stream.keys.sortKeys() > 1 ? "sortKeys" : "sortKeyOrder"),
+                              "needs a table with a sortKey");
     }
     return stream;
 }

@@ -33,6 +33,11 @@ struct TableSpec {
     std::string name;
     std::string partitionKey;
     std::string sortKey;  // empty when the table has none
+    // Local secondary indexes (0 to 5). Only their effect on splits is modelled: with one,
+    // an item collection stays in one partition (AWS: "Adaptive capacity will not split
+    // item collections across multiple partitions of the table when there is a local
+    // secondary index on the table", burst-adaptive-capacity).
+    int localSecondaryIndexes = 0;
     CapacitySettings capacity;
     double itemCount = 0;
     double itemSizeBytes = 1024;

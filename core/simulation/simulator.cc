@@ -18,11 +18,15 @@ struct Resource {
     std::optional<AutoScaler> readScaler;
     std::optional<AutoScaler> writeScaler;
     std::vector<PartitionLoad> loads;
-    std::vector<double> throttled;  // requests per partition this second
+    std::vector<double> throttled;          // requests per partition this second
+    std::vector<double> throttledKeyRange;  // of them, refused by the partition's own limit
     double minuteRead = 0, minuteWrite = 0;
     int generationSeen = -1;
     std::unordered_map<int, int> seriesOfId;
     std::vector<int> seriesOfIndex;
+    // Split for heat may split an item collection by sort key (not on a table with a local
+    // secondary index).
+    bool splitsCollections = true;
 
     explicit Resource(const CapacitySettings& settings) : model(settings) {}
 
@@ -89,8 +93,13 @@ void remapSeries(Resource& resource, ResourceReport& report, int second) {
         const PartitionRange& range = map[i];
         auto it = resource.seriesOfId.find(range.id);
         if (it == resource.seriesOfId.end()) {
-            report.partitions.push_back(
-                {range.id, range.first, range.last, second, -1, {}, {}, {}});
+            PartitionSeries& series = report.partitions.emplace_back();
+            series.id = range.id;
+            series.firstHash = range.first;
+            series.lastHash = range.last;
+            series.firstSecond = second;
+            series.sortFrom = range.sortFrom;
+            series.sortTo = range.sortTo;
             it = resource.seriesOfId.emplace(range.id, int(report.partitions.size()) - 1).first;
         }
         resource.seriesOfIndex[i] = it->second;
@@ -102,10 +111,29 @@ void remapSeries(Resource& resource, ResourceReport& report, int second) {
     resource.generationSeen = resource.model.generation();
 }
 
+// The partitions holding the items of the key `hash` that `keys` sends requests to, each
+// with its share of them: one partition, or the segments of an item collection split by sort
+// key.
+std::vector<std::pair<int, double>> partitionsOfKey(const PartitionMap& map,
+                                                    const KeyDistribution& keys, uint64_t hash) {
+    const int first = map.indexOf(hash);
+    if (map[first].wholeCollections()) return {{first, 1.0}};
+    std::vector<std::pair<int, double>> out;
+    for (int p = first; p < map.size() && map[p].first == hash; ++p)
+        out.emplace_back(p, keys.sortShare(map[p].sortFrom, map[p].sortTo));
+    return out;
+}
+
 // Split for heat: a partition throttled for kSplitForHeatSeconds in a row (while its table
 // had capacity left) is split. A key carrying at least a tenth of the partition's demand is
 // isolated in a partition of its own (AWS: "a partition contains only that single,
-// frequently accessed item"); otherwise the range is halved.
+// frequently accessed item"); otherwise the range is halved. A partition that already holds
+// a single key splits its item collection by sort key, halving the items the key's requests
+// go to (AWS: adaptive capacity can "break up an item collection into segments by sort key,
+// as long as the item collection isn't traffic that is tracked by a monotonic increase or
+// decrease of the sort key"); a single item, a monotonic sort key, or a table with a local
+// secondary index ("Adaptive capacity will not split item collections across multiple
+// partitions of the table when there is a local secondary index") leave it as it is.
 void splitForHeat(Resource& resource, int r, const std::vector<Channel>& channels,
                   const std::vector<double>& rates, double second) {
     CapacityModel& model = resource.model;
@@ -114,19 +142,26 @@ void splitForHeat(Resource& resource, int r, const std::vector<Channel>& channel
         const PartitionRange range = model.partitions()[*it];
         const PartitionLoad& load = resource.loads[*it];
         std::optional<WeightedKey> heaviest;
+        const KeyDistribution* heaviestKeys = nullptr;
         double heaviestUnits = 0;
         for (const Channel& channel : channels) {
             if (channel.resource != r) continue;
             auto key = channel.keys->heaviestIn(range.first, range.last, second);
-            const double units = key ? key->weight * rates[channel.stream] * channel.units : 0;
+            double units = key ? key->weight * rates[channel.stream] * channel.units : 0;
+            if (!range.wholeCollections())
+                units *= channel.keys->sortShare(range.sortFrom, range.sortTo);
             if (units > heaviestUnits) {
                 heaviest = key;
+                heaviestKeys = channel.keys;
                 heaviestUnits = units;
             }
         }
-        if (heaviest && heaviestUnits >= 0.1 * (load.readDemand + load.writeDemand)) {
+        if (range.first == range.last) {
+            if (!resource.splitsCollections || !heaviestKeys) continue;
+            if (auto at = heaviestKeys->sortSplitPoint(range.sortFrom, range.sortTo))
+                model.splitSortKeyAt(second, *it, *at, "sortKey");
+        } else if (heaviest && heaviestUnits >= 0.1 * (load.readDemand + load.writeDemand)) {
             const uint64_t hash = heaviest->hash;
-            if (hash == range.first && hash == range.last) continue;  // already alone
             // Upper boundary first, so the index of the lower part stays valid.
             if (hash < range.last) model.splitAt(second, *it, hash + 1, "heat");
             if (hash > range.first) model.splitAt(second, *it, hash, "heat");
@@ -196,6 +231,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
     for (const TableSpec& table : scenario.tables) {
         base.push_back(static_cast<int>(resources.size()));
         resources.emplace_back(table.capacity);
+        resources.back().splitsCollections = table.localSecondaryIndexes == 0;
         report.resources.push_back({});
         report.resources.back().name = table.name;
         addScalers(resources.back(), table.autoScaling);
@@ -259,7 +295,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
     const int duration = report.durationSeconds;
     for (ResourceReport& r : report.resources) {
         for (auto* series : {&r.consumedRead, &r.consumedWrite, &r.capacityRead, &r.capacityWrite,
-                             &r.throttledRequests})
+                             &r.throttledRequests, &r.throttledKeyRange})
             series->reserve(duration);
     }
     std::vector<double> rates(scenario.streams.size());
@@ -302,6 +338,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
             Resource& resource = resources[r];
             resource.loads.assign(resource.model.partitions().size(), {});
             resource.throttled.assign(resource.loads.size(), 0);
+            resource.throttledKeyRange.assign(resource.loads.size(), 0);
             for (const Channel& channel : channels) {
                 if (channel.resource != r) continue;
                 for (size_t p = 0; p < channel.counts.size(); ++p)
@@ -385,10 +422,15 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
                 const double refused = channel.counts[p] * (1 - share);
                 resource.throttled[p] += refused;
                 throttled += refused;
-                if (refused > 0 && !channel.backPressure)
-                    countReason(report.resources[channel.resource].isIndex, !channel.write,
-                                resource.throttleLimit(static_cast<int>(p), channel.write),
-                                refused);
+                if (refused > 0) {
+                    const rules::ThrottleLimit limit =
+                        resource.throttleLimit(static_cast<int>(p), channel.write);
+                    if (limit == rules::ThrottleLimit::KeyRangeThroughputExceeded)
+                        resource.throttledKeyRange[p] += refused;
+                    if (!channel.backPressure)
+                        countReason(report.resources[channel.resource].isIndex, !channel.write,
+                                    limit, refused);
+                }
                 served += channel.counts[p] * share * channel.units;
                 viaBurst +=
                     channel.counts[p] * resource.burstShare(static_cast<int>(p), channel.write);
@@ -408,40 +450,48 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
             const Resource& resource = resources[key.resource];
             const StreamSpec& stream = scenario.streams[key.stream];
             const double requests = rates[key.stream] * key.key.weight;
-            const int partition = resource.model.partitions().indexOf(key.key.hash);
-            const double refusedShare =
-                rejected[key.stream] + (1 - rejected[key.stream]) *
-                                           (1 - resource.servedShare(partition, stream.isWrite()));
-            key.report.requests += requests;
-            key.report.throttledRequests += requests * refusedShare;
-            const double units = requests * (1 - refusedShare) * stream.unitsPerRequest();
-            key.report.consumedUnits += units;
-            HotKey::Share& share =
-                key.report.byPartition[resource.model.partitions()[partition].id];
-            share.requests += requests;
-            share.throttledRequests += requests * refusedShare;
-            share.consumedUnits += units;
+            const PartitionMap& map = resource.model.partitions();
+            for (const auto& [partition, part] : partitionsOfKey(map, stream.keys, key.key.hash)) {
+                if (part <= 0) continue;
+                const double refusedShare =
+                    rejected[key.stream] +
+                    (1 - rejected[key.stream]) *
+                        (1 - resource.servedShare(partition, stream.isWrite()));
+                const double units =
+                    requests * part * (1 - refusedShare) * stream.unitsPerRequest();
+                key.report.requests += requests * part;
+                key.report.throttledRequests += requests * part * refusedShare;
+                key.report.consumedUnits += units;
+                HotKey::Share& share = key.report.byPartition[map[partition].id];
+                share.requests += requests * part;
+                share.throttledRequests += requests * part * refusedShare;
+                share.consumedUnits += units;
+            }
         }
 
         // Per-second and per-partition records, then auto scaling at each minute's end.
         for (size_t r = 0; r < resources.size(); ++r) {
             Resource& resource = resources[r];
             ResourceReport& out = report.resources[r];
-            double read = 0, write = 0, throttled = 0;
+            double read = 0, write = 0, throttled = 0, keyRange = 0;
             for (size_t p = 0; p < resource.loads.size(); ++p) {
                 const PartitionLoad& load = resource.loads[p];
                 read += load.readServed;
                 write += load.writeServed;
                 throttled += resource.throttled[p];
+                keyRange += resource.throttledKeyRange[p];
                 if (!options.partitionSeries) continue;
                 PartitionSeries& series = out.partitions[resource.seriesOfIndex[p]];
                 series.consumedRead.push_back(static_cast<float>(load.readServed));
                 series.consumedWrite.push_back(static_cast<float>(load.writeServed));
                 series.throttledRequests.push_back(static_cast<float>(resource.throttled[p]));
+                series.throttledKeyRange.push_back(
+                    static_cast<float>(resource.throttledKeyRange[p]));
             }
             out.consumedRead.push_back(static_cast<float>(read));
             out.consumedWrite.push_back(static_cast<float>(write));
             out.throttledRequests.push_back(static_cast<float>(throttled));
+            out.throttledKeyRange.push_back(static_cast<float>(keyRange));
             out.totalRead += read;
             out.totalWrite += write;
             out.throttled += throttled;
@@ -465,8 +515,15 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
         report.burstOnlyRequests += stream.burstOnlyRequests;
     }
     for (TrackedKey& key : tracked) {
+        // The partition holding most of its requests at the end.
         const PartitionMap& map = resources[key.resource].model.partitions();
-        key.report.partitionId = map[map.indexOf(key.key.hash)].id;
+        double most = -1;
+        for (const auto& [partition, part] :
+             partitionsOfKey(map, scenario.streams[key.stream].keys, key.key.hash))
+            if (part > most) {
+                most = part;
+                key.report.partitionId = map[partition].id;
+            }
         report.hotKeys.push_back(key.report);
     }
     report.cost = estimateCost(report.resources, scenario.prices, scenario.table.capacity.mode);
