@@ -20,6 +20,7 @@ class PartiqlBatchTest : public QObject {
     void transactionWrites();
     void transactionReads();
     void transactionToken();
+    void conditionFailureReturnsTheItem();
 
   private:
     Json items(const std::string& statement) { return statementItems(*harness_, statement); }
@@ -270,6 +271,51 @@ void PartiqlBatchTest::transactionToken() {
                    "different parameters");
     QCOMPARE_JSON(items("SELECT n FROM Music WHERE Artist = 'Acme' AND SongTitle = 'Alpha'"),
                   Json::array({{{"n", N("1")}}}));
+}
+
+void PartiqlBatchTest::conditionFailureReturnsTheItem() {
+    QVERIFY_OK(harness_->call(
+        "PutItem", Json{{"TableName", "Counters"}, {"Item", {{"id", N("1")}, {"n", N("0")}}}}));
+    const Json stored = {{"id", N("1")}, {"n", N("0")}};
+    const char* update = "UPDATE Counters SET n = 5 WHERE id = 1 AND n = 9";
+    auto failed =
+        executeStatement(*harness_, update, {{"ReturnValuesOnConditionCheckFailure", "ALL_OLD"}});
+    QCOMPARE_ERROR(failed, "ConditionalCheckFailedException", "The conditional request failed");
+    QCOMPARE_JSON(json(failed.error().extraJson), (Json{{"Item", stored}}));
+    auto plain = executeStatement(*harness_, update);
+    QCOMPARE_ERROR(plain, "ConditionalCheckFailedException", "The conditional request failed");
+    QVERIFY(plain.error().extraJson.empty());
+    QCOMPARE_ERROR(
+        executeStatement(*harness_, update, {{"ReturnValuesOnConditionCheckFailure", "SOME"}}),
+        "ValidationException",
+        "1 validation error detected: Value 'SOME' at "
+        "'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must "
+        "satisfy enum value set: [ALL_OLD, NONE]");
+
+    auto batch =
+        harness_->call("BatchExecuteStatement",
+                       Json{{"Statements",
+                             {{{"Statement", "DELETE FROM Counters WHERE id = 1 AND n = 9"},
+                               {"ReturnValuesOnConditionCheckFailure", "ALL_OLD"}},
+                              {{"Statement", update}}}}});
+    QVERIFY_OK(batch);
+    const Json conditional = {{"Code", "ConditionalCheckFailed"},
+                              {"Message", "The conditional request failed"}};
+    Json withItem = conditional;
+    withItem["Item"] = stored;
+    QCOMPARE_JSON((*batch)["Responses"],
+                  Json::array({{{"TableName", "Counters"}, {"Error", withItem}},
+                               {{"TableName", "Counters"}, {"Error", conditional}}}));
+
+    auto transaction = harness_->call(
+        "ExecuteTransaction",
+        Json{{"TransactStatements",
+              {{{"Statement", update}, {"ReturnValuesOnConditionCheckFailure", "ALL_OLD"}},
+               {{"Statement", "INSERT INTO Counters VALUE {'id': 2}"}}}}});
+    QVERIFY(!transaction);
+    const Json reasons = json(transaction.error().extraJson)["CancellationReasons"];
+    QCOMPARE_JSON(reasons, Json::array({withItem, {{"Code", "None"}}}));
+    QCOMPARE_JSON(items("SELECT * FROM Counters WHERE id = 2"), Json::array());
 }
 
 QTEST_GUILESS_MAIN(PartiqlBatchTest)

@@ -70,6 +70,26 @@ Error insertError(const Error& error) {
     return error;
 }
 
+// An UPDATE's, DELETE's or (in a transaction) EXISTS's ReturnValuesOnConditionCheckFailure,
+// passed on to the UpdateItem, DeleteItem or ConditionCheck it runs as: with ALL_OLD, a failed
+// condition's error (or cancellation reason) carries the item.
+void passOnConditionCheckFailure(const Statement& statement, const Json& source,
+                                 Translation& translation) {
+    if (statement.kind != Statement::Kind::Update && statement.kind != Statement::Kind::Delete &&
+        statement.kind != Statement::Kind::Exists)
+        return;
+    if (auto it = source.find("ReturnValuesOnConditionCheckFailure");
+        it != source.end() && !it->is_null())
+        translation.request["ReturnValuesOnConditionCheckFailure"] = *it;
+}
+
+// The item a failed condition's error carries (ReturnValuesOnConditionCheckFailure ALL_OLD).
+Json conditionFailureItem(const Error& error) {
+    if (error.extraJson.empty()) return Json();
+    Json extra = Json::parse(error.extraJson, nullptr, false);
+    return extra.is_object() && extra.contains("Item") ? extra["Item"] : Json();
+}
+
 // Runs one translated statement; `capacity` is the request's ReturnConsumedCapacity.
 Result<Json> run(Engine& engine, const Statement& statement, Translation translation,
                  const Json& capacity) {
@@ -339,6 +359,7 @@ Result<Json> executeStatementOperation(Engine& engine, const Json& request) {
         if (print.empty()) print = fingerprint(text, parameters);
         return readPartitions(engine, *statement, *translation, request, position, print);
     }
+    passOnConditionCheckFailure(*statement, request, *translation);
     auto response =
         run(engine, *statement, *translation, request.value("ReturnConsumedCapacity", Json()));
     if (!response) return response.error();
@@ -387,6 +408,8 @@ Result<Json> batchExecuteStatementOperation(Engine& engine, const Json& request)
         auto fail = [&entry](const Error& error) {
             entry["Error"] = {{"Code", itemActionErrorCode(error, "InternalServerError")},
                               {"Message", error.message}};
+            if (Json item = conditionFailureItem(error); !item.is_null())
+                entry["Error"]["Item"] = std::move(item);
         };
         if (!parsed[i]) {
             fail(parsed[i].error());
@@ -411,6 +434,7 @@ Result<Json> batchExecuteStatementOperation(Engine& engine, const Json& request)
                     "Select statements within BatchExecuteStatement must specify the primary key "
                     "in the where clause.");
             translation->request.erase("ReturnValues");
+            passOnConditionCheckFailure(statement, statements[i], *translation);
             auto response = run(engine, statement, *translation, capacity);
             if (!response) {
                 totals.add(
@@ -450,7 +474,8 @@ Result<Json> executeTransactionOperation(Engine& engine, const Json& request) {
         return validationError(
             "ExecuteTransaction API does not support both read and write operations in the same "
             "request.");
-    for (const Statement& statement : parsed) {
+    for (size_t i = 0; i < parsed.size(); ++i) {
+        const Statement& statement = parsed[i];
         if (!statement.returning.empty())
             return validationError("RETURNING is not supported in ExecuteTransaction");
         if (statement.isRead() && statement.index)
@@ -464,6 +489,7 @@ Result<Json> executeTransactionOperation(Engine& engine, const Json& request) {
             return validationError(
                 "Select statements within ExecuteTransaction must specify the primary key in the "
                 "where clause.");
+        passOnConditionCheckFailure(statement, statements[i], *translation);
         translations.push_back(std::move(translation).value());
     }
 

@@ -370,21 +370,27 @@ Members executeStatement() {
             {"ConsistentRead", booleanShape()},
             {"NextToken", nextToken},
             {"ReturnConsumedCapacity", returnConsumedCapacity()},
-            {"Limit", limit()}};
+            {"Limit", limit()},
+            {"ReturnValuesOnConditionCheckFailure", returnValuesOnConditionCheckFailure()}};
 }
 
 Members batchExecuteStatement() {
-    Shape statements =
-        listOf(valueStruct("BatchStatementRequest", {{"Statement", statement()},
-                                                     {"Parameters", parameters()},
-                                                     {"ConsistentRead", booleanShape()}}));
+    Shape statements = listOf(valueStruct(
+        "BatchStatementRequest",
+        {{"Statement", statement()},
+         {"Parameters", parameters()},
+         {"ConsistentRead", booleanShape()},
+         {"ReturnValuesOnConditionCheckFailure", returnValuesOnConditionCheckFailure()}}));
     statements.notNull().lengthAtLeast(1).lengthAtMost(25);
     return {{"Statements", statements}, {"ReturnConsumedCapacity", returnConsumedCapacity()}};
 }
 
 Members executeTransaction() {
     Shape statements = listOf(valueStruct(
-        "ParameterizedStatement", {{"Statement", statement()}, {"Parameters", parameters()}}));
+        "ParameterizedStatement",
+        {{"Statement", statement()},
+         {"Parameters", parameters()},
+         {"ReturnValuesOnConditionCheckFailure", returnValuesOnConditionCheckFailure()}}));
     statements.notNull().lengthAtLeast(1).lengthAtMost(100);
     Shape token = stringShape();
     token.lengthAtLeast(1).lengthAtMost(36);
