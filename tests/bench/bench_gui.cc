@@ -24,15 +24,18 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QProcess>
 #include <QProgressBar>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrent>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <vector>
 
 #include "capacity/heat_map_data.h"
@@ -134,6 +137,43 @@ bool writeItems(const std::string& path, int count) {
     return static_cast<bool>(out);
 }
 
+struct ColdStart {
+    double wallMs = 0;  // from before the process started to its first painted window
+    double cpuMs = 0;   // the process's CPU time by then
+};
+
+// Starts the real app with the bundled model in a new data directory; it prints the
+// monotonic time of its first paint and quits (ui/first_paint_probe.h).
+std::optional<ColdStart> coldStart(QString& error) {
+    QTemporaryDir data;
+    QProcess app;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("SHARDSCAPE_FIRST_PAINT_EXIT", "1");
+    if (!environment.contains("QT_QPA_PLATFORM"))
+        environment.insert("QT_QPA_PLATFORM", "offscreen");
+    app.setProcessEnvironment(environment);
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    const auto started = std::chrono::steady_clock::now().time_since_epoch();
+    app.start(SHARDSCAPE_GUI, {"--data", data.path(), "--model", SHARDSCAPE_BUNDLED_MODEL});
+    if (!app.waitForFinished(60000) || app.exitCode() != 0) {
+        error = QString("%1 did not start and quit (exit code %2)")
+                    .arg(SHARDSCAPE_GUI)
+                    .arg(app.exitCode());
+        app.kill();
+        app.waitForFinished(5000);
+        return std::nullopt;
+    }
+    const QString output = QString::fromLocal8Bit(app.readAllStandardOutput());
+    const qsizetype at = output.indexOf("FIRST_PAINT ");
+    double paintedMs = 0, cpuMs = 0;
+    if (at < 0 || std::sscanf(output.mid(at).toLocal8Bit().constData(),
+                              "FIRST_PAINT monotonic_ms=%lf cpu_ms=%lf", &paintedMs, &cpuMs) != 2) {
+        error = "no FIRST_PAINT line in the app's output: " + output;
+        return std::nullopt;
+    }
+    return ColdStart{paintedMs - std::chrono::duration<double, std::milli>(started).count(), cpuMs};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -141,6 +181,27 @@ int main(int argc, char** argv) {
     const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
     const int redraws = quick ? 5 : 25;
     const int itemCount = quick ? 20000 : 1000000;
+
+    // (d) Cold start of the app with a bundled model to its first painted window: the median
+    // of several starts, each a new process with a new data directory.
+    std::vector<double> startTimes, startCpu;
+    for (int i = 0; i < (quick ? 3 : 7); ++i) {
+        QString error;
+        const std::optional<ColdStart> start = coldStart(error);
+        if (!start) {
+            std::fprintf(stderr, "cold start: %s\n", qPrintable(error));
+            return 1;
+        }
+        startTimes.push_back(start->wallMs);
+        startCpu.push_back(start->cpuMs);
+    }
+    const double coldStartMs = median(startTimes);
+    const double coldStartCpuMs = median(startCpu);
+    std::printf(
+        "cold start with a bundled model to the first painted window: %.0f ms (median of %zu; "
+        "fastest %.0f ms), %.0f ms of CPU\n",
+        coldStartMs, startTimes.size(), *std::min_element(startTimes.begin(), startTimes.end()),
+        coldStartCpuMs);
 
     // (a) Heat map redraw, against an empty plot.
     HeatMapPlot empty(false);
@@ -298,7 +359,8 @@ int main(int argc, char** argv) {
     std::printf(
         "RESULT heatmap_redraw_ms=%.1f heatmap_load_ms=%.1f plain_plot_ms=%.1f "
         "plain_plot_unchanged_ms=%.1f empty_plot_ms=%.1f max_stall_ms=%.1f idle_stall_ms=%.1f "
-        "import_items=%d\n",
-        viewMs, viewLoadMs, heatmapMs, cachedMs, emptyMs, meter.longest, idleMs, itemCount);
+        "import_items=%d cold_start_ms=%.0f cold_start_cpu_ms=%.0f\n",
+        viewMs, viewLoadMs, heatmapMs, cachedMs, emptyMs, meter.longest, idleMs, itemCount,
+        coldStartMs, coldStartCpuMs);
     return 0;
 }
