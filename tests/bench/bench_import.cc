@@ -14,9 +14,10 @@
 // Last line:
 //   RESULT import_items_per_s=… import_ratio=… peak_rss_mb=… rss_growth_mb=…
 //          rss_growth_small_mb=… raw_rss_growth_mb=… rss_overhead_mb=… rss_overhead_small_mb=…
-//          <format>_items_per_s=… …
+//          <format>_items_per_s=… … <format>_ratio=… … min_format_ratio=…
 // import_items_per_s and import_ratio are for DynamoDB JSON lines (ratio = import / raw
-// LevelDB items per second); rss_overhead(_small)_mb = the import's growth minus raw
+// LevelDB items per second), <format>_ratio the same for each format and min_format_ratio the
+// lowest of them; rss_overhead(_small)_mb = the import's growth minus raw
 // LevelDB's for the same N (N/10) items, i.e. what the importer itself holds.
 
 #include <leveldb/db.h>
@@ -271,7 +272,8 @@ int main(int argc, char** argv) {
     std::printf("%-22s %10.0f items/s  peak RSS %6.1f MB  growth %6.1f MB\n", "raw LevelDB",
                 raw.rate(), raw.peakKb / 1024.0, raw.growthMb());
 
-    std::string perFormat;
+    std::string perFormat, perFormatRatio;
+    double minRatio = 1e9;
     Measurement lines;
     long peakKb = 0;
     for (const FileSpec& spec : kFiles) {
@@ -286,6 +288,10 @@ int main(int argc, char** argv) {
         char figure[96];
         std::snprintf(figure, sizeof figure, " %s_items_per_s=%.0f", spec.name, m.rate());
         perFormat += figure;
+        const double ratio = raw.rate() > 0 ? m.rate() / raw.rate() : 0;
+        std::snprintf(figure, sizeof figure, " %s_ratio=%.2f", spec.name, ratio);
+        perFormatRatio += figure;
+        minRatio = std::min(minRatio, ratio);
         peakKb = std::max(peakKb, m.peakKb);
         if (&spec == &kFiles[0]) lines = m;
     }
@@ -309,9 +315,9 @@ int main(int argc, char** argv) {
     std::printf(
         "RESULT import_items_per_s=%.0f import_ratio=%.2f peak_rss_mb=%.1f rss_growth_mb=%.1f "
         "rss_growth_small_mb=%.1f raw_rss_growth_mb=%.1f rss_overhead_mb=%.1f "
-        "rss_overhead_small_mb=%.1f%s\n",
+        "rss_overhead_small_mb=%.1f%s%s min_format_ratio=%.2f\n",
         lines.rate(), raw.rate() > 0 ? lines.rate() / raw.rate() : 0, peakKb / 1024.0,
         lines.growthMb(), few.growthMb(), raw.growthMb(), overhead, overheadSmall,
-        perFormat.c_str());
+        perFormat.c_str(), perFormatRatio.c_str(), minRatio);
     return 0;
 }
