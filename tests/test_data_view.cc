@@ -224,7 +224,9 @@ void DataViewTest::largeTableScrollsToTheEndAndTheMiddle() {
     QVERIFY2(view.summary()->text().startsWith("30,000 items") ||
                  view.summary()->text().startsWith("30000 items"),
              qPrintable(view.summary()->text()));
-    QTRY_COMPARE(model->index(0, 0).data().toString(), order[0]);
+    // The first rows at once, as for a smaller table.
+    QCOMPARE(model->index(0, 0).data().toString(), order[0]);
+    QCOMPARE(model->index(199, 0).data().toString(), order[199]);
 
     // Ctrl+End, as a user goes to the end: the last rows show the last items in Scan order.
     view.itemView()->setFocus();

@@ -51,7 +51,7 @@ void ItemTableModel::setSource(const QString& table, const QString& indexName) {
         count = tables_->backend()->exactItemCount(table_, index_);
     if (count && *count > windowThreshold_) startWindow(*count);
     endResetModel();
-    if (windowed_) fetchBlock(0);
+    if (windowed_) fetchFirstBlockNow();
     if (!error_.isEmpty()) emit failed(error_);
 }
 

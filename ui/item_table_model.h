@@ -10,12 +10,12 @@
 //
 // A large table (more than windowThreshold() items) on a backend that knows its item count
 // exactly (the embedded engine) is shown whole instead, a window at a time
-// (item_table_window.cc): the model has a row for every item from the start, and fetches the
-// blocks of rows the view shows, off the GUI thread. A block is read from the key that ends
-// the block before it; a background pass counts through the table (keys only) to learn those
-// keys, and the last rows are read at once from the end of the key space, so that the view
-// can go to the end (or anywhere) without reading everything before it. Rows not fetched yet
-// show "…". Sorting does not apply to such a table: its rows stay in Scan order.
+// (item_table_window.cc): the model has a row for every item from the start, the first block
+// of rows at once, and fetches the blocks of rows the view shows off the GUI thread. A block is
+// read from the key that ends the block before it; a background pass counts through the table (keys
+// only) to learn those keys, and the last rows are read at once from the end of the key space, so
+// that the view can go to the end (or anywhere) without reading everything before it. Rows not
+// fetched yet show "…". Sorting does not apply to such a table: its rows stay in Scan order.
 
 #include <QAbstractTableModel>
 #include <map>
@@ -30,7 +30,9 @@
 
 namespace shardscape {
 class TableListModel;
+class Backend;
 struct ItemPage;
+struct ItemPageRequest;
 
 class ItemTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -103,6 +105,10 @@ class ItemTableModel : public QAbstractTableModel {
     void askForBlock(int block) const;
     void serveAskedBlocks();
     void fetchBlock(int block);
+    // Block 0 on the GUI thread (windowed tables are on an immediate backend): the first rows
+    // show at once, as a lazily paged table's do.
+    void fetchFirstBlockNow();
+    static BlockRead readBlock(Backend& backend, ItemPageRequest request, int wanted);
     void blockArrived(int block, BlockRead read);
     void tailArrived(Result<std::vector<Item>> items);
     // Takes the block keys the background count found; fetches blocks waiting for them.

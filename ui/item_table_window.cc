@@ -256,24 +256,35 @@ void ItemTableModel::fetchBlock(int block) {
                 if (generation != generation_ || !windowed_) return;
                 blockArrived(block, std::move(read));
             });
-    watcher->setFuture(QtConcurrent::run([backend, request, wanted]() mutable {
-        BlockRead read;
-        // A page may stop short of the limit (1 MB): read on until the block is full.
-        do {
-            request.limit = wanted - static_cast<int>(read.items.size());
-            auto page = backend->scanPage(request);
-            if (!page) {
-                read.error =
-                    QString::fromStdString(page.error().name() + ": " + page.error().message);
-                break;
-            }
-            for (auto& item : page->items) read.items.push_back(std::move(item));
-            if (!page->itemError.empty()) read.error = QString::fromStdString(page->itemError);
-            request.exclusiveStartKey = std::move(page->lastEvaluatedKey);
-        } while (request.exclusiveStartKey && static_cast<int>(read.items.size()) < wanted);
-        read.lastKey = std::move(request.exclusiveStartKey);
-        return read;
-    }));
+    watcher->setFuture(QtConcurrent::run(
+        [backend, request, wanted] { return readBlock(*backend, request, wanted); }));
+}
+
+void ItemTableModel::fetchFirstBlockNow() {
+    if (blockCount() == 0) return;
+    ItemPageRequest request;
+    request.table = table_;
+    request.index = index_;
+    blockArrived(0, readBlock(*tables_->backend(), request, blockRows(0)));
+}
+
+ItemTableModel::BlockRead ItemTableModel::readBlock(Backend& backend, ItemPageRequest request,
+                                                    int wanted) {
+    BlockRead read;
+    // A page may stop short of the limit (1 MB): read on until the block is full.
+    do {
+        request.limit = wanted - static_cast<int>(read.items.size());
+        auto page = backend.scanPage(request);
+        if (!page) {
+            read.error = QString::fromStdString(page.error().name() + ": " + page.error().message);
+            break;
+        }
+        for (auto& item : page->items) read.items.push_back(std::move(item));
+        if (!page->itemError.empty()) read.error = QString::fromStdString(page->itemError);
+        request.exclusiveStartKey = std::move(page->lastEvaluatedKey);
+    } while (request.exclusiveStartKey && static_cast<int>(read.items.size()) < wanted);
+    read.lastKey = std::move(request.exclusiveStartKey);
+    return read;
 }
 
 void ItemTableModel::blockArrived(int block, BlockRead read) {
