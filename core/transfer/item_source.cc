@@ -68,7 +68,8 @@ Result<std::optional<ItemSource::Record>> ItemSource::next() {
         auto row = csv_.next();
         if (!row) return row.error();
         if (!*row) return std::optional<Record>();
-        return std::optional<Record>(Record{++count_, (*row)->line, codec_->toItem(**row)});
+        return std::optional<Record>(
+            Record{++count_, (*row)->line, codec_->toItem(std::move(**row))});
     }
     auto record = json_.next();
     if (!record) return record.error();
