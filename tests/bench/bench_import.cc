@@ -17,8 +17,9 @@
 //          <format>_items_per_s=… … <format>_ratio=… … min_format_ratio=…
 //          <format>_cpu_ratio=… … min_format_cpu_ratio=…
 // import_items_per_s and import_ratio are for DynamoDB JSON lines (ratio = import / raw
-// LevelDB items per second), <format>_ratio the same for each format and min_format_ratio the
-// lowest of them; <format>_cpu_ratio the same with items per CPU-second (user + system time of
+// LevelDB items per second), <format>_ratio the same for each format (against raw LevelDB
+// writes measured again just before that format's import) and min_format_ratio the lowest of
+// them; <format>_cpu_ratio the same with items per CPU-second (user + system time of
 // the child, every thread: less sensitive to other load on the machine than wall time, and
 // stricter, as LevelDB's compaction thread counts in full); rss_overhead(_small)_mb = the import's
 // growth minus raw LevelDB's for the same N (N/10) items, i.e. what the importer itself holds.
@@ -28,6 +29,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <chrono>
@@ -298,22 +300,31 @@ int main(int argc, char** argv) {
     for (const FileSpec& spec : kFiles) {
         const std::string file = dir + "/" + spec.name;
         const uint64_t bytes = writeFile(spec, count, file);
+        // The raw writes again just before each import: the machine's load changes over a
+        // run, and each format's ratio is against the baseline measured next to it.
+        const std::string pairedDir = dir + "/raw-" + spec.name;
+        const Measurement paired =
+            runChild("--child-raw " + std::to_string(count) + " " + quoted(pairedDir));
+        QDir(QString::fromStdString(pairedDir)).removeRecursively();
         const Measurement m = runChild(std::string("--child-import ") + spec.format + " " +
                                        quoted(file) + " " + quoted(dir + "/db-" + spec.name));
         if (m.items != count) fail(std::string(spec.name) + ": wrong item count");
         std::remove(file.c_str());
+        QDir(QString::fromStdString(dir + "/db-" + spec.name)).removeRecursively();
         std::printf(
             "%-22s %10.0f items/s  %8.0f items per CPU-second  peak RSS %6.1f MB  growth "
             "%6.1f MB  (%.0f MB file)\n",
             spec.name, m.rate(), m.cpuRate(), m.peakKb / 1024.0, m.growthMb(), bytes / 1048576.0);
+        std::printf("%-22s %10.0f items/s  %8.0f items per CPU-second  (raw LevelDB just before)\n",
+                    "", paired.rate(), paired.cpuRate());
         char figure[96];
         std::snprintf(figure, sizeof figure, " %s_items_per_s=%.0f", spec.name, m.rate());
         perFormat += figure;
-        const double ratio = raw.rate() > 0 ? m.rate() / raw.rate() : 0;
+        const double ratio = paired.rate() > 0 ? m.rate() / paired.rate() : 0;
         std::snprintf(figure, sizeof figure, " %s_ratio=%.2f", spec.name, ratio);
         perFormatRatio += figure;
         minRatio = std::min(minRatio, ratio);
-        const double cpuRatio = raw.cpuRate() > 0 ? m.cpuRate() / raw.cpuRate() : 0;
+        const double cpuRatio = paired.cpuRate() > 0 ? m.cpuRate() / paired.cpuRate() : 0;
         std::snprintf(figure, sizeof figure, " %s_cpu_ratio=%.2f", spec.name, cpuRatio);
         perFormatCpuRatio += figure;
         minCpuRatio = std::min(minCpuRatio, cpuRatio);
