@@ -32,6 +32,7 @@ class DataViewTest : public QObject {
     void browsesAnIndex();
     void largeTableScrollsToTheEndAndTheMiddle();
     void largeIndexIsWindowedToo();
+    void staleItemCountIsCorrectedByTheCount();
     void screenshotOfTheDataView();
 };
 
@@ -61,10 +62,9 @@ void createOrders(Engine& engine) {
 
 // `count` items k00000, k00001, ... in table `name` (partition key "k" only), each with a
 // number "n"; every 1,000th also has "rare" (a column that appears late), every third a
-// "group" (the key of the sparse index byGroup).
-void createBigTable(Engine& engine, const std::string& name, int count) {
-    auto created = dispatch(
-        engine, "CreateTable",
+// "group" (the key of the sparse index byGroup, unless `withIndex` is false).
+void createBigTable(Engine& engine, const std::string& name, int count, bool withIndex = true) {
+    Json request =
         Json{{"TableName", name},
              {"BillingMode", "PAY_PER_REQUEST"},
              {"AttributeDefinitions",
@@ -75,7 +75,12 @@ void createBigTable(Engine& engine, const std::string& name, int count) {
               Json::array(
                   {{{"IndexName", "byGroup"},
                     {"KeySchema", Json::array({{{"AttributeName", "group"}, {"KeyType", "HASH"}}})},
-                    {"Projection", {{"ProjectionType", "ALL"}}}}})}});
+                    {"Projection", {{"ProjectionType", "ALL"}}}}})}};
+    if (!withIndex) {
+        request.erase("GlobalSecondaryIndexes");
+        request["AttributeDefinitions"].erase(1);  // "group" is no key then
+    }
+    auto created = dispatch(engine, "CreateTable", request);
     QVERIFY(created.ok());
     std::vector<Item> items;
     for (int i = 0; i < count; ++i) {
@@ -309,6 +314,48 @@ void DataViewTest::largeIndexIsWindowedToo() {
     QTRY_COMPARE(model->index(2050, k).data().toString(), order[2050]);
     QTRY_VERIFY(model->positionsKnown());
     QCOMPARE(model->rowCount(), 4000);
+}
+
+void DataViewTest::staleItemCountIsCorrectedByTheCount() {
+    QTemporaryDir dir;
+    auto opened = Engine::open(dir.path().toStdString());
+    QVERIFY(opened.ok());
+    std::shared_ptr<Engine> engine = std::move(opened).value();
+    // No index: a bulk load then writes without reading (its statistics stale until finished).
+    createBigTable(*engine, "Big", 20000, false);
+    // A bulk load still open: the table's statistics do not count its items yet.
+    auto loader = engine->beginBulkLoad("Big");
+    QVERIFY(loader.ok());
+    std::vector<Item> more;
+    for (int i = 20000; i < 25000; ++i) {
+        Item item;
+        item.emplace("k", AttributeValue::string(numbered("k", i)));
+        more.push_back(std::move(item));
+    }
+    QVERIFY((*loader)->add(std::move(more)).ok());
+    QCOMPARE(engine->describeTable("Big")->second.itemCount, int64_t(20000));
+    const QStringList order = scanOrder(*engine, "Big", "", "k");
+    QCOMPARE(order.size(), 25000);
+
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    DataView view(&tables);
+    view.resize(900, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    ItemTableModel* model = view.itemModel();
+    QVERIFY(model->isWindowed());
+    QCOMPARE(model->rowCount(), 20000);  // what the statistics say, at first
+    // The background count reaches the end and finds every item: the rows follow it.
+    QTRY_VERIFY(model->positionsKnown());
+    QCOMPARE(model->rowCount(), 25000);
+    QVERIFY2(view.summary()->text().startsWith("25,000 items") ||
+                 view.summary()->text().startsWith("25000 items"),
+             qPrintable(view.summary()->text()));
+    view.itemView()->scrollToBottom();
+    QTRY_COMPARE(model->index(24999, 0).data().toString(), order[24999]);
+    view.itemView()->scrollTo(model->index(19999, 0), QAbstractItemView::PositionAtCenter);
+    QTRY_COMPARE(model->index(19999, 0).data().toString(), order[19999]);
+    QVERIFY((*loader)->finish().ok());
 }
 
 void DataViewTest::screenshotOfTheDataView() {

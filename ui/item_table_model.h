@@ -101,6 +101,8 @@ class ItemTableModel : public QAbstractTableModel {
     void walkFrom(std::optional<Item> from, int64_t counted);
     int blockCount() const;
     int blockRows(int block) const;  // rows in `block` (the last may be short)
+    bool anchorKnown(int block) const;
+    void setAnchor(int block, Item key);
     // data() asks for the block of a row it could not show; served after the paint.
     void askForBlock(int block) const;
     void serveAskedBlocks();
@@ -134,7 +136,8 @@ class ItemTableModel : public QAbstractTableModel {
     qint64 windowThreshold_ = 10000;
     int total_ = 0;        // rows shown
     int blockSize_ = 200;  // rows per block: pageSize_ when the window started
-    // Each block's ExclusiveStartKey (none for block 0), once known.
+    // Each block's ExclusiveStartKey (none for block 0), once known; as far as the background
+    // count found blocks (which may be past the rows shown, until the count corrects them).
     std::vector<std::optional<Item>> anchors_;
     std::vector<char> anchorKnown_;
     std::map<int, std::vector<Item>> blocks_;  // fetched blocks, a bounded number of them

@@ -21,8 +21,11 @@ constexpr size_t kBlocksKept = 64;
 constexpr int kWaitingSpan = 8;
 // One step of the background count reads for about this long, then hands its keys over.
 constexpr auto kWalkStep = std::chrono::milliseconds(40);
-// Items per segment when reading the last rows from the end of the key space.
+// Items per segment when reading the last rows from the end of the key space, and the most
+// segments read for them (should the statistics be far off, the background count places
+// the last rows instead).
 constexpr int64_t kItemsPerTailSegment = 64;
+constexpr int kTailSegmentsRead = 4096;
 
 }  // namespace
 
@@ -46,6 +49,22 @@ int ItemTableModel::blockCount() const {
 
 int ItemTableModel::blockRows(int block) const {
     return std::min(blockSize_, total_ - block * blockSize_);
+}
+
+bool ItemTableModel::anchorKnown(int block) const {
+    return block >= 0 && static_cast<size_t>(block) < anchorKnown_.size() &&
+           anchorKnown_[static_cast<size_t>(block)];
+}
+
+void ItemTableModel::setAnchor(int block, Item key) {
+    if (block < 0) return;
+    const size_t at = static_cast<size_t>(block);
+    if (at >= anchors_.size()) {
+        anchors_.resize(at + 1);
+        anchorKnown_.resize(at + 1, 0);
+    }
+    anchors_[at] = std::move(key);
+    anchorKnown_[at] = 1;
 }
 
 void ItemTableModel::stopWindow() {
@@ -95,7 +114,8 @@ void ItemTableModel::startWindow(qint64 rows) {
     tail->setFuture(
         QtConcurrent::run([backend, base, wanted, segments]() -> Result<std::vector<Item>> {
             std::vector<Item> items;
-            for (int segment = segments - 1; segment >= 0; --segment) {
+            for (int segment = segments - 1;
+                 segment >= 0 && segment >= segments - kTailSegmentsRead; --segment) {
                 std::vector<Item> part;
                 ItemPageRequest request = base;
                 request.segment = segment;
@@ -170,11 +190,8 @@ void ItemTableModel::collectWalk() {
         showError(walk.error);
         return;
     }
-    for (auto& [block, key] : walk.anchors) {
-        if (block >= blockCount()) continue;
-        anchors_[static_cast<size_t>(block)] = std::move(key);
-        anchorKnown_[static_cast<size_t>(block)] = 1;
-    }
+    // Also past the rows shown: should the statistics have been short, the count decides.
+    for (auto& [block, key] : walk.anchors) setAnchor(block, std::move(key));
     walk.anchors.clear();
     if (!walk.next) {
         walkDone_ = true;
@@ -185,8 +202,7 @@ void ItemTableModel::collectWalk() {
     // Blocks that were waiting for their start key.
     std::vector<int> ready;
     for (int block : waiting_)
-        if (block < blockCount() && anchorKnown_[static_cast<size_t>(block)])
-            ready.push_back(block);
+        if (block < blockCount() && anchorKnown(block)) ready.push_back(block);
     for (int block : ready) {
         waiting_.erase(block);
         fetchBlock(block);
@@ -197,8 +213,6 @@ void ItemTableModel::collectWalk() {
 void ItemTableModel::changeRowCount(int rows) {
     beginResetModel();
     total_ = rows;
-    anchors_.resize(static_cast<size_t>(blockCount()));
-    anchorKnown_.resize(static_cast<size_t>(blockCount()), 0);
     blocks_.clear();
     tail_.clear();  // its rows were placed from the old count
     waiting_.clear();
@@ -226,7 +240,7 @@ void ItemTableModel::serveAskedBlocks() {
         if (block >= blockCount() || blocks_.count(block) || inFlight_.count(block)) continue;
         if (block * blockSize_ >= tailStart) continue;  // the last rows show it
         latest = block;
-        if (anchorKnown_[static_cast<size_t>(block)])
+        if (anchorKnown(block))
             fetchBlock(block);
         else
             waiting_.insert(block);
@@ -239,7 +253,9 @@ void ItemTableModel::serveAskedBlocks() {
 }
 
 void ItemTableModel::fetchBlock(int block) {
-    if (block >= blockCount() || inFlight_.count(block) || blocks_.count(block)) return;
+    if (block >= blockCount() || !anchorKnown(block) || inFlight_.count(block) ||
+        blocks_.count(block))
+        return;
     inFlight_.insert(block);
     const std::shared_ptr<Backend> backend = tables_->backend();
     ItemPageRequest request;
@@ -291,12 +307,11 @@ void ItemTableModel::blockArrived(int block, BlockRead read) {
     inFlight_.erase(block);
     if (!read.error.isEmpty()) showError(read.error);
     scanned_ += static_cast<qint64>(read.items.size());
-    const size_t next = static_cast<size_t>(block) + 1;
-    if (next < anchorKnown_.size() && !anchorKnown_[next] && read.lastKey &&
+    const int next = block + 1;
+    if (next < blockCount() && !anchorKnown(next) && read.lastKey &&
         static_cast<int>(read.items.size()) == blockRows(block)) {
-        anchors_[next] = read.lastKey;
-        anchorKnown_[next] = 1;
-        if (waiting_.erase(static_cast<int>(next))) fetchBlock(static_cast<int>(next));
+        setAnchor(next, *read.lastKey);
+        if (waiting_.erase(next)) fetchBlock(next);
     }
     addColumnsFor(read.items);
     blocks_[block] = std::move(read.items);
