@@ -306,6 +306,7 @@ ItemTableModel::BlockRead ItemTableModel::readBlock(Backend& backend, ItemPageRe
 void ItemTableModel::blockArrived(int block, BlockRead read) {
     inFlight_.erase(block);
     if (!read.error.isEmpty()) showError(read.error);
+    if (block >= blockCount()) return;  // the count found fewer rows meanwhile
     scanned_ += static_cast<qint64>(read.items.size());
     const int next = block + 1;
     if (next < blockCount() && !anchorKnown(next) && read.lastKey &&
