@@ -16,6 +16,7 @@
 #include "design_document.h"
 #include "designer_view.h"
 #include "designer_workbench.h"
+#include "first_paint_probe.h"
 #include "main_window.h"
 #include "new_model_dialog.h"
 #include "scenario_dialog.h"
@@ -178,6 +179,8 @@ int main(int argc, char* argv[]) {
     }
     // The designer needs room: its screenshot is taken at a typical desktop size.
     if (designerShot) window.resize(1480, 920);
+    // bench_gui's cold-start measurement (SHARDSCAPE_FIRST_PAINT_EXIT): quit at the first paint.
+    shardscape::FirstPaintProbe::installIfAsked(&window);
     window.show();
     if (designerDialog) {
         // Each editor opens on a part of the model that shows what it does.

@@ -449,9 +449,13 @@ void ClassroomTest::galleryListsEveryBundledScenario() {
     TableListModel tables(std::make_shared<LocalBackend>(engine_));
     ClassroomView view(&tables);
     view.setBundledDirectory(SHARDSCAPE_RESOURCES);
+    // The scenarios are read when the gallery is first shown, not before (the app's start
+    // does not pay for them).
+    QVERIFY(view.findChildren<QAbstractButton*>("scenarioCard").isEmpty());
     view.resize(1200, 900);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(view.findChildren<QAbstractButton*>("scenarioCard").size(), expected.size());
     ScenarioGalleryPanel* gallery = view.galleryPanel();
     QCOMPARE(gallery->cards().size(), expected.size());
     for (int i = 0; i < expected.size(); ++i) {

@@ -23,6 +23,7 @@ class ItemTransferTest : public QObject {
     void s3ExportLines();
     void plainJsonKeepsNumbersExact();
     void csvWithTypesQuotesAndInference();
+    void csvInfersNumbersAsPlainlyWritten();
     void rejectedRecordsAreReportedNotWritten();
     void csvCellsMustBeUtf8();
     void brokenFileStopsWithAReport();
@@ -212,6 +213,21 @@ void ItemTransferTest::csvWithTypesQuotesAndInference() {
              "The CSV file is empty: it needs a header row");
 }
 
+void ItemTransferTest::csvInfersNumbersAsPlainlyWritten() {
+    // Only -?(0|[1-9][0-9]*)(.[0-9]+)? becomes a number; anything else stays text.
+    auto report = import(
+        "id,n,a,b,c,d,e,f,g,h,i\n"
+        "x,7,-0,0.50,-3.25,1.,.5,-,1e5,12a,00\n",
+        ItemFormat::Csv);
+    QVERIFY(report.ok());
+    QCOMPARE(report->imported, 1);
+    QCOMPARE(q(tableItems(*engine_, "Items").dump()), q(Json::parse(R"J([
+      {"a": {"N": "0"}, "b": {"N": "0.5"}, "c": {"N": "-3.25"}, "d": {"S": "1."},
+       "e": {"S": ".5"}, "f": {"S": "-"}, "g": {"S": "1e5"}, "h": {"S": "12a"},
+       "i": {"S": "00"}, "id": {"S": "x"}, "n": {"N": "7"}}])J")
+                                                            .dump()));
+}
+
 void ItemTransferTest::rejectedRecordsAreReportedNotWritten() {
     auto report = import(
         "{\"id\":{\"S\":\"a\"},\"n\":{\"N\":\"1\"}}\n"
@@ -260,8 +276,8 @@ void ItemTransferTest::rejectedRecordsAreReportedNotWritten() {
 // A CSV file is bytes: a cell that is not UTF-8 cannot be a string attribute (DynamoDB's
 // strings are JSON strings), so the record is rejected, not written to break every later read.
 void ItemTransferTest::csvCellsMustBeUtf8() {
-    auto report = import("id,n,note\na,1,caf\xc3\xa9\nb,2,caf\xe9\nc,3,\xed\xa0\x80\n",
-                         ItemFormat::Csv);
+    auto report =
+        import("id,n,note\na,1,caf\xc3\xa9\nb,2,caf\xe9\nc,3,\xed\xa0\x80\n", ItemFormat::Csv);
     QVERIFY(report.ok());
     QCOMPARE(report->imported, 1);
     QCOMPARE(rejections(*report),

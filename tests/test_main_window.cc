@@ -7,11 +7,13 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
+#include <chrono>
 
 #include "api/dispatch.h"
 #include "backend/local_backend.h"
@@ -228,6 +230,43 @@ class MainWindowTest : public QObject {
         QImage image(png);
         QVERIFY(!image.isNull());
         QVERIFY(nonBackgroundShare(image) > 0.02);
+    }
+
+    // bench_gui's cold-start hook: with SHARDSCAPE_FIRST_PAINT_EXIT the app prints when its
+    // window first painted (monotonic clock and CPU time) and quits by itself; without it the
+    // app keeps running.
+    void firstPaintProbeReportsAndQuits() {
+        QTemporaryDir dir;
+        QProcess gui;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("SHARDSCAPE_FIRST_PAINT_EXIT", "1");
+        gui.setProcessEnvironment(environment);
+        const double before = std::chrono::duration<double, std::milli>(
+                                  std::chrono::steady_clock::now().time_since_epoch())
+                                  .count();
+        gui.start(SHARDSCAPE_GUI,
+                  {"--data", dir.path() + "/data", "--model",
+                   QString(SHARDSCAPE_RESOURCES) + "/models/ecommerce.shardscape.json"});
+        QVERIFY(gui.waitForFinished(30000));
+        QCOMPARE(gui.exitCode(), 0);
+        const QString output = QString::fromLocal8Bit(gui.readAllStandardOutput());
+        const QRegularExpressionMatch line =
+            QRegularExpression("^FIRST_PAINT monotonic_ms=([0-9.]+) cpu_ms=([0-9.]+)$",
+                               QRegularExpression::MultilineOption)
+                .match(output);
+        QVERIFY2(line.hasMatch(), qPrintable(output));
+        // The same monotonic clock as this process's: after the start, within the wait.
+        const double painted = line.captured(1).toDouble();
+        QVERIFY2(painted > before && painted < before + 30000, qPrintable(output));
+        QVERIFY(line.captured(2).toDouble() > 0);
+
+        QProcess normal;
+        normal.start(SHARDSCAPE_GUI, {"--data", dir.path() + "/other"});
+        QVERIFY(normal.waitForStarted(30000));
+        QVERIFY(!normal.waitForFinished(1500));  // still running: no probe in normal runs
+        QVERIFY(!normal.readAllStandardOutput().contains("FIRST_PAINT"));
+        normal.kill();
+        normal.waitForFinished(5000);
     }
 };
 

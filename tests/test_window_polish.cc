@@ -1,4 +1,4 @@
-// The window around the data: the item browser paging through 100,000 items, the status
+// The window around the data: the item browser going to the end of 100,000 items, the status
 // bar figures after writes, light/dark themes, view shortcuts, the sample-data dialog, the
 // About box's version and a screenshot with the item editor open.
 #include <QAction>
@@ -36,7 +36,7 @@ class WindowPolishTest : public QObject {
     Q_OBJECT
   private slots:
     void initTestCase();
-    void browserPagesThroughAHundredThousandItems();
+    void browserGoesToTheEndOfAHundredThousandItems();
     void statusBarFollowsWrites();
     void themeSwitchChangesThePalette();
     void shortcutsSwitchViews();
@@ -49,7 +49,7 @@ void WindowPolishTest::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);  // the theme choice goes to a test location
 }
 
-void WindowPolishTest::browserPagesThroughAHundredThousandItems() {
+void WindowPolishTest::browserGoesToTheEndOfAHundredThousandItems() {
     QTemporaryDir dir;
     auto engine = ordersEngine(dir);
     QVERIFY(engine);
@@ -71,31 +71,15 @@ void WindowPolishTest::browserPagesThroughAHundredThousandItems() {
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     ItemTableModel* model = view.itemModel();
-    model->setPageSize(1000);
     QElapsedTimer clock;
     clock.start();
     view.showSource("Orders");
-    QCOMPARE(model->rowCount(), 1000);
-    // Scroll to the end through the real view, as a user dragging the scroll bar down does:
-    // each time the view reaches the bottom it fetches the next page.
-    QTableView* grid = view.itemView();
-    int rounds = 0;
-    while (model->canFetchMore() && rounds++ < 1000) {
-        const int before = model->rowCount();
-        QScrollBar* bar = grid->verticalScrollBar();
-        // The scroll range grows once the view has laid the new rows out: keep dragging to
-        // the bottom until the next page arrives.
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                bar->setValue(bar->maximum());
-                return model->rowCount() > before || !model->canFetchMore();
-            },
-            10000));
-    }
+    // Every item has its row at once (a windowed table): no paging through 99,000 items to
+    // reach the end.
+    QVERIFY(model->isWindowed());
     QCOMPARE(model->rowCount(), kItems);
-    qInfo("Scrolled through %d items in %lld ms", kItems, static_cast<long long>(clock.elapsed()));
     QVERIFY(!model->canFetchMore());
-    QCOMPARE(model->scannedCount(), qint64(kItems));
+    QTableView* grid = view.itemView();
     // The last row holds the engine's last item in scan order.
     std::optional<Item> start, last;
     do {
@@ -110,13 +94,14 @@ void WindowPolishTest::browserPagesThroughAHundredThousandItems() {
     QVERIFY(last);
     grid->scrollToBottom();
     const int lastRow = model->rowCount() - 1;
-    QCOMPARE(model->index(lastRow, 0).data().toString(),
-             QString::fromStdString(last->at("customer").scalar()));
+    QTRY_COMPARE(model->index(lastRow, 0).data().toString(),
+                 QString::fromStdString(last->at("customer").scalar()));
+    qInfo("The last of %d items shown in %lld ms", kItems, static_cast<long long>(clock.elapsed()));
     QCOMPARE(model->index(lastRow, 1).data().toString(),
              QString::fromStdString(last->at("order").scalar()));
     QVERIFY(grid->rowAt(grid->viewport()->height() - 2) >= lastRow - 1);  // really at the end
-    QVERIFY(view.summary()->text().contains("100,000 items loaded") ||
-            view.summary()->text().contains("100000 items loaded"));
+    QVERIFY(view.summary()->text().startsWith("100,000 items") ||
+            view.summary()->text().startsWith("100000 items"));
 }
 
 void WindowPolishTest::statusBarFollowsWrites() {

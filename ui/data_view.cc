@@ -161,7 +161,7 @@ ItemEditor* DataView::newItem() {
 
 ItemEditor* DataView::editItem(int row) {
     if (!tables_->capabilities().immediate || row < 0 || row >= model_->rowCount() ||
-        currentTable().isEmpty())
+        !model_->isLoaded(row) || currentTable().isEmpty())
         return nullptr;
     auto definition = tables_->find(currentTable());
     if (!definition) return nullptr;
@@ -197,7 +197,7 @@ int DataView::deleteItems(QList<int> rows) {
     if (rows.isEmpty() || !definition) return 0;
     std::vector<Item> keys;
     for (int row : rows)
-        if (row >= 0 && row < model_->rowCount())
+        if (row >= 0 && row < model_->rowCount() && model_->isLoaded(row))
             keys.push_back(itemKey(*definition, model_->item(row)));
     if (keys.empty()) return 0;
     QString what;
@@ -315,12 +315,16 @@ void DataView::reloadSources() {
 void DataView::showSource(const QString& table, const QString& index) {
     model_->setSource(table, index);
     view_->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    // A large table is shown whole, in Scan order (ItemTableModel's windowed tables).
+    view_->setSortingEnabled(!model_->isWindowed());
     if (model_->canFetchMore()) model_->fetchMore();
     updateSummary();
 }
 
 void DataView::updateSummary() {
-    QString text = tr("%1 items loaded").arg(QLocale().toString(model_->rowCount()));
+    QString text = model_->isWindowed()
+                       ? tr("%1 items").arg(QLocale().toString(model_->rowCount()))
+                       : tr("%1 items loaded").arg(QLocale().toString(model_->rowCount()));
     if (model_->isFetching()) text += tr(" · loading…");
     if (model_->canFetchMore()) text += tr(" · more below");
     if (!model_->lastError().isEmpty()) text += " · " + model_->lastError();

@@ -1,6 +1,8 @@
 #pragma once
 // The Data view: pick a table or one of its indexes and browse its items, fetched lazily a
-// page at a time (ItemTableModel); click a column header to sort the rows loaded so far.
+// page at a time (ItemTableModel); click a column header to sort the rows loaded so far. A
+// large table of the local engine is shown whole instead, in Scan order, its rows fetched
+// around the ones shown (ItemTableModel's windowed tables).
 // New item / Edit (double-click) / Delete open the item editor or ask to confirm; Import and
 // Export open their dialogs, and a file dropped on the view starts an import.
 //

@@ -15,6 +15,7 @@ ItemTableModel::ItemTableModel(TableListModel* tables, QObject* parent)
 
 void ItemTableModel::setSource(const QString& table, const QString& indexName) {
     beginResetModel();
+    stopWindow();
     table_ = table.toStdString();
     index_ = indexName.toStdString();
     columns_.clear();
@@ -44,12 +45,41 @@ void ItemTableModel::setSource(const QString& table, const QString& indexName) {
             }
         }
     }
+    // A large table whose size the backend knows exactly is shown whole, a window at a time.
+    std::optional<int64_t> count;
+    if (!exhausted_ && tables_->capabilities().immediate)
+        count = tables_->backend()->exactItemCount(table_, index_);
+    if (count && *count > windowThreshold_) startWindow(*count);
     endResetModel();
+    if (windowed_) fetchFirstBlockNow();
     if (!error_.isEmpty()) emit failed(error_);
 }
 
 int ItemTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+    if (parent.isValid()) return 0;
+    return windowed_ ? total_ : static_cast<int>(rows_.size());
+}
+
+bool ItemTableModel::isFetching() const {
+    return fetching_ || !inFlight_.empty() || !waiting_.empty() || tailLoading_;
+}
+
+const Item& ItemTableModel::item(int row) const {
+    static const Item none;
+    const Item* found = itemAt(row);
+    return found ? *found : none;
+}
+
+const Item* ItemTableModel::itemAt(int row) const {
+    if (row < 0 || row >= rowCount()) return nullptr;
+    if (!windowed_) return &rows_[static_cast<size_t>(row)];
+    const int tailStart = total_ - static_cast<int>(tail_.size());
+    if (row >= tailStart) return &tail_[static_cast<size_t>(row - tailStart)];
+    const int block = row / blockSize_;
+    auto it = blocks_.find(block);
+    if (it == blocks_.end()) return nullptr;
+    const size_t offset = static_cast<size_t>(row - block * blockSize_);
+    return offset < it->second.size() ? &it->second[offset] : nullptr;
 }
 
 int ItemTableModel::columnCount(const QModelIndex& parent) const {
@@ -71,7 +101,14 @@ QString ItemTableModel::displayText(const AttributeValue& value) {
 
 QVariant ItemTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount()) return {};
-    const Item& item = rows_[static_cast<size_t>(index.row())];
+    const Item* found = itemAt(index.row());
+    if (!found) {
+        // A windowed row not fetched yet: fetched once this paint is over.
+        askForBlock(index.row() / blockSize_);
+        if (role == Qt::DisplayRole && index.column() == 0) return QStringLiteral("…");
+        return {};
+    }
+    const Item& item = *found;
     auto it = item.find(columns_[static_cast<size_t>(index.column())]);
     if (it == item.end()) return {};
     if (role == Qt::DisplayRole) {
@@ -95,7 +132,7 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
 }
 
 bool ItemTableModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !exhausted_ && !fetching_;
+    return !parent.isValid() && !windowed_ && !exhausted_ && !fetching_;
 }
 
 void ItemTableModel::fetchMore(const QModelIndex& parent) {
@@ -168,6 +205,7 @@ void ItemTableModel::addColumnsFor(const std::vector<Item>& items) {
 
 void ItemTableModel::setItems(std::vector<Item> items, const std::vector<std::string>& keyColumns) {
     beginResetModel();
+    stopWindow();
     table_.clear();
     index_.clear();
     ++generation_;
@@ -187,7 +225,8 @@ void ItemTableModel::setItems(std::vector<Item> items, const std::vector<std::st
 }
 
 void ItemTableModel::sort(int column, Qt::SortOrder order) {
-    if (column < 0 || column >= columnCount()) return;
+    // A windowed table stays in Scan order: only part of it is ever loaded.
+    if (windowed_ || column < 0 || column >= columnCount()) return;
     const std::string& name = columns_[static_cast<size_t>(column)];
     emit layoutAboutToBeChanged();
     // Missing values sort first; numbers numerically; everything else by its text.

@@ -55,9 +55,32 @@ ScenarioGalleryPanel::ScenarioGalleryPanel(QWidget* parent) : QWidget(parent) {
 }
 
 void ScenarioGalleryPanel::setBundledDirectory(const QString& bundledDirectory) {
+    directory_ = bundledDirectory;
+    loaded_ = false;
+    if (isVisible()) load();
+}
+
+const std::vector<GalleryEntry>& ScenarioGalleryPanel::entries() {
+    load();
+    return entries_;
+}
+
+QList<QAbstractButton*> ScenarioGalleryPanel::cards() {
+    load();
+    return cards_;
+}
+
+void ScenarioGalleryPanel::showEvent(QShowEvent* event) {
+    load();
+    QWidget::showEvent(event);
+}
+
+void ScenarioGalleryPanel::load() {
+    if (loaded_) return;
+    loaded_ = true;
     for (QAbstractButton* card : cards_) delete card;
     cards_.clear();
-    entries_ = scenarioGallery(bundledDirectory.toStdString());
+    entries_ = scenarioGallery(directory_.toStdString());
     for (size_t i = 0; i < entries_.size(); ++i) {
         const GalleryEntry& entry = entries_[i];
         // A card: a flat button holding the name and the one-line description.

@@ -111,6 +111,11 @@ Result<ItemPage> Backend::scanPage(const ItemPageRequest& request) {
     if (!request.index.empty()) scan["IndexName"] = request.index;
     if (request.exclusiveStartKey)
         scan["ExclusiveStartKey"] = itemToJson(*request.exclusiveStartKey);
+    if (request.totalSegments > 1) {
+        scan["Segment"] = request.segment;
+        scan["TotalSegments"] = request.totalSegments;
+    }
+    if (request.countOnly) scan["Select"] = "COUNT";
     auto response = call("Scan", scan);
     if (!response) return response.error();
     ItemPage page;
@@ -128,6 +133,10 @@ Result<ItemPage> Backend::scanPage(const ItemPageRequest& request) {
     if (response->contains("LastEvaluatedKey"))
         if (auto key = itemFromJson((*response)["LastEvaluatedKey"])) page.lastEvaluatedKey = *key;
     return page;
+}
+
+std::optional<int64_t> Backend::exactItemCount(const std::string&, const std::string&) {
+    return std::nullopt;
 }
 
 Result<CapacityEnforcement> Backend::capacityEnforcement(const std::string&) {

@@ -95,6 +95,13 @@ struct ItemPageRequest {
     std::string index;  // empty for the table itself
     int limit = 200;
     std::optional<Item> exclusiveStartKey;
+    // Scan's Segment and TotalSegments: only the segment's share of the key space (the
+    // segments in order read the items in Scan order).
+    int segment = 0;
+    int totalSegments = 1;
+    // Scan's Select COUNT: the page counts its items (scannedCount, lastEvaluatedKey) without
+    // returning them.
+    bool countOnly = false;
 };
 
 struct ItemPage {
@@ -142,6 +149,11 @@ class Backend {
     virtual Result<BackendTables> listTables();
     // One page of `request.table` (or its index). The default Scans through call().
     virtual Result<ItemPage> scanPage(const ItemPageRequest& request);
+    // How many items `table` (or its index `index`) holds now, when the backend knows it
+    // exactly: the local engine's statistics. nullopt otherwise (the default: DynamoDB's
+    // ItemCount is refreshed about every six hours).
+    virtual std::optional<int64_t> exactItemCount(const std::string& table,
+                                                  const std::string& index);
 
     // Live metering: the table's enforcement setting in effect, and its recording.
     virtual Result<CapacityEnforcement> capacityEnforcement(const std::string& table);

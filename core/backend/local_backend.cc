@@ -1,5 +1,7 @@
 #include "backend/local_backend.h"
 
+#include <algorithm>
+
 #include "api/dispatch.h"
 #include "classroom/walkthrough_facts.h"
 #include "model/model_engine.h"
@@ -48,10 +50,16 @@ Result<ItemPage> LocalBackend::scanPage(const ItemPageRequest& request) {
     if (!request.index.empty()) spec.indexName = request.index;
     spec.limit = request.limit;
     spec.exclusiveStartKey = request.exclusiveStartKey;
+    spec.segment = request.segment;
+    spec.totalSegments = std::max(1, request.totalSegments);
     auto scanned = (*engine)->scan(spec);
     if (!scanned) return scanned.error();
     ItemPage page;
     page.scannedCount = scanned->scannedCount;
+    if (request.countOnly) {
+        page.lastEvaluatedKey = std::move(scanned->lastEvaluatedKey);
+        return page;
+    }
     page.items.reserve(scanned->items.size());
     for (const auto& stored : scanned->items) {
         auto item = stored.decode();
@@ -62,6 +70,19 @@ Result<ItemPage> LocalBackend::scanPage(const ItemPageRequest& request) {
     }
     page.lastEvaluatedKey = std::move(scanned->lastEvaluatedKey);
     return page;
+}
+
+std::optional<int64_t> LocalBackend::exactItemCount(const std::string& table,
+                                                    const std::string& index) {
+    if (!engine_) return std::nullopt;
+    auto described = engine_->describeTable(table);
+    if (!described) return std::nullopt;
+    const auto& [definition, stats] = *described;
+    if (index.empty()) return stats.itemCount;
+    const IndexDefinition* found = definition.findIndex(index);
+    if (!found) return std::nullopt;
+    auto it = stats.indexes.find(found->id);
+    return it == stats.indexes.end() ? int64_t(0) : it->second.itemCount;
 }
 
 Result<CapacityEnforcement> LocalBackend::capacityEnforcement(const std::string& table) {

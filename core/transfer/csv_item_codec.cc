@@ -1,7 +1,7 @@
 #include "transfer/csv_item_codec.h"
 
-#include <regex>
 #include <set>
+#include <string_view>
 
 #include "base/base64.h"
 #include "base/utf8.h"
@@ -15,8 +15,23 @@ namespace {
 const std::set<std::string> kTypes = {"S", "N",  "B",  "BOOL", "NULL", "M",
                                       "L", "SS", "NS", "BS",   "DDB"};
 
-Result<AttributeValue> cellValue(const std::string& text, const std::string& type) {
-    if (type == "S") return AttributeValue::string(text);
+// "-?(0|[1-9][0-9]*)(\.[0-9]+)?": a number as plainly written (what inference takes for N).
+bool isPlainNumber(std::string_view text) {
+    auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+    size_t i = 0;
+    if (i < text.size() && text[i] == '-') ++i;
+    if (!digit(i)) return false;
+    if (text[i++] != '0')
+        while (digit(i)) ++i;
+    if (i == text.size()) return true;
+    if (text[i++] != '.' || !digit(i)) return false;
+    while (digit(i)) ++i;
+    return i == text.size();
+}
+
+// `text` is moved from when the value is a string.
+Result<AttributeValue> cellValue(std::string& text, const std::string& type) {
+    if (type == "S") return AttributeValue::string(std::move(text));
     if (type == "N") {
         auto number = Number::parse(text);
         if (!number) return validationError("'" + text + "' is not a number");
@@ -34,12 +49,11 @@ Result<AttributeValue> cellValue(const std::string& text, const std::string& typ
     }
     if (type == "NULL") return AttributeValue::null();
     if (type.empty()) {
-        static const std::regex plainNumber("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
         if (text == "true" || text == "false") return AttributeValue::boolean(text == "true");
-        if (std::regex_match(text, plainNumber))
+        if (isPlainNumber(text))
             if (auto number = Number::parse(text); number)
                 return AttributeValue::number(number->toString());
-        return AttributeValue::string(text);
+        return AttributeValue::string(std::move(text));
     }
     // M, L, sets and DDB: the cell holds the DynamoDB JSON of the value.
     Json json = Json::parse(text, nullptr, false);
@@ -96,18 +110,20 @@ Result<CsvItemCodec> CsvItemCodec::fromHeader(
     return codec;
 }
 
-Result<Item> CsvItemCodec::toItem(const CsvReader::Row& row) const {
+Result<Item> CsvItemCodec::toItem(CsvReader::Row row) const {
     if (row.fields.size() != columns_.size())
         return validationError("the row has " + std::to_string(row.fields.size()) +
                                " fields, the header has " + std::to_string(columns_.size()));
     Item item;
+    static const std::string kString = "S";
     for (size_t i = 0; i < columns_.size(); ++i) {
-        const std::string& text = row.fields[i];
+        std::string& text = row.fields[i];
         if (text.empty() && !row.quoted[i]) continue;  // no value
         // Attribute values are JSON strings on the wire, which must be UTF-8 (binary data
         // belongs in a B column, base64-encoded).
         if (!isValidUtf8(text)) return validationError(columns_[i].name + ": not valid UTF-8");
-        const std::string type = text.empty() && columns_[i].type.empty() ? "S" : columns_[i].type;
+        const std::string& type =
+            text.empty() && columns_[i].type.empty() ? kString : columns_[i].type;
         auto value = cellValue(text, type);
         if (!value) return validationError(columns_[i].name + ": " + value.error().message);
         item[columns_[i].name] = std::move(value).value();

@@ -23,7 +23,7 @@ class CsvItemCodec {
     // Reads the header row; `columnTypes` (attribute -> type name) override header types.
     static Result<CsvItemCodec> fromHeader(const CsvReader::Row& header,
                                            const std::map<std::string, std::string>& columnTypes);
-    Result<Item> toItem(const CsvReader::Row& row) const;
+    Result<Item> toItem(CsvReader::Row row) const;
 
     // Header cells ("name:TYPE") for the given columns and types (type "" = inferred).
     static std::string headerLine(const std::vector<std::pair<std::string, std::string>>& columns);

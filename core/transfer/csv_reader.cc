@@ -1,5 +1,8 @@
 #include "transfer/csv_reader.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace shardscape {
 
 namespace {
@@ -7,12 +10,31 @@ constexpr size_t kMaxRowBytes = 16u << 20;
 constexpr int kEof = std::char_traits<char>::eof();
 }  // namespace
 
+bool CsvReader::fill() {
+    pos_ = 0;
+    buffer_.clear();
+    // What the stream buffer holds already (refilled once if it is empty): reading it ahead
+    // costs the stream nothing more than reading it character by character would.
+    if (in_.sgetc() == kEof) return false;
+    const std::streamsize available = std::max<std::streamsize>(in_.in_avail(), 1);
+    buffer_.resize(static_cast<size_t>(available));
+    buffer_.resize(
+        static_cast<size_t>(std::max<std::streamsize>(in_.sgetn(buffer_.data(), available), 0)));
+    return !buffer_.empty();
+}
+
 int CsvReader::get() {
-    const int c = in_.sbumpc();
+    const int c = peek();
     if (c == kEof) return c;
+    ++pos_;
     ++bytes_;
     if (c == '\n') ++line_;
     return c;
+}
+
+void CsvReader::skip(size_t length) {
+    pos_ += length;
+    bytes_ += length;
 }
 
 Result<std::optional<CsvReader::Row>> CsvReader::next() {
@@ -23,6 +45,32 @@ Result<std::optional<CsvReader::Row>> CsvReader::next() {
         size_t size = 0;
         bool quoted = false, fieldStarted = false, any = false, wasQuoted = false;
         while (true) {
+            // A run of characters that need no decision, copied at once: inside quotes up to
+            // the next quote; outside them (once the field has started, or when it does not
+            // start with a quote) up to the next comma or line end.
+            if (peek() != kEof && (quoted || fieldStarted || peek() != '"')) {
+                const char* data = buffer_.data() + pos_;
+                const size_t available = buffer_.size() - pos_;
+                size_t run = 0;
+                if (quoted) {
+                    const void* quote = std::memchr(data, '"', available);
+                    run = quote ? static_cast<size_t>(static_cast<const char*>(quote) - data)
+                                : available;
+                } else {
+                    while (run < available && data[run] != ',' && data[run] != '\n' &&
+                           data[run] != '\r')
+                        ++run;
+                }
+                if (run > 0 && size + run <= kMaxRowBytes) {
+                    if (quoted) line_ += std::count(data, data + run, '\n');
+                    field.append(data, run);
+                    skip(run);
+                    size += run;
+                    any = true;
+                    if (!quoted) fieldStarted = true;
+                    continue;
+                }
+            }
             int c = get();
             if (c == kEof) {
                 done_ = true;
@@ -43,7 +91,7 @@ Result<std::optional<CsvReader::Row>> CsvReader::next() {
             }
             if (quoted) {
                 if (c == '"') {
-                    if (in_.sgetc() == '"') {
+                    if (peek() == '"') {
                         get();
                         field.push_back('"');
                     } else {
@@ -62,7 +110,7 @@ Result<std::optional<CsvReader::Row>> CsvReader::next() {
                 field.clear();
                 fieldStarted = wasQuoted = false;
             } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && in_.sgetc() == '\n') get();
+                if (c == '\r' && peek() == '\n') get();
                 break;
             } else {
                 field.push_back(static_cast<char>(c));

@@ -29,8 +29,20 @@ class CsvReader {
 
   private:
     int get();
-    // Read through the stream buffer: istream::get() costs a sentry per character.
+    int peek() {
+        if (pos_ == buffer_.size() && !fill()) return std::char_traits<char>::eof();
+        return static_cast<unsigned char>(buffer_[pos_]);
+    }
+    // Takes what the stream buffer holds into buffer_; false at the stream's end.
+    bool fill();
+    // Consumes the next `length` buffered characters (no line ends among them unless counted).
+    void skip(size_t length);
+
+    // Read through the stream buffer, what it holds at a time: istream::get() costs a sentry
+    // per character, and runs of plain characters are copied into a field in one go.
     std::streambuf& in_;
+    std::string buffer_;
+    size_t pos_ = 0;  // next unread character of buffer_
     int64_t line_ = 1;
     uint64_t bytes_ = 0;
     bool done_ = false;

@@ -1,6 +1,7 @@
 #include "transfer/item_source.h"
 
 #include "base/json_position.h"
+#include "transfer/fast_item_parser.h"
 #include "transfer/plain_json.h"
 #include "values/attribute_json.h"
 
@@ -40,8 +41,14 @@ Error itemProblem(const Json& item, Error error) {
 
 Result<Item> ItemSource::convert(const JsonRecordScanner::Record& record) const {
     // Positions in errors count from where the record starts in the file.
-    if (format_ == ItemFormat::PlainJson)
+    // Most records are well-formed items: straight into an Item. The rest take the general
+    // path, which says what is wrong with them.
+    if (format_ == ItemFormat::PlainJson) {
+        if (auto item = parsePlainJsonItem(record.text)) return std::move(*item);
         return plainJsonToItem(record.text, record.line, record.column);
+    }
+    if (auto item = parseDynamoDbItem(record.text, format_ == ItemFormat::S3Export))
+        return std::move(*item);
     auto json = parseJsonWithPosition<Json>(record.text, record.line, record.column);
     if (!json) return json.error();
     const Json* item = &*json;
@@ -61,7 +68,8 @@ Result<std::optional<ItemSource::Record>> ItemSource::next() {
         auto row = csv_.next();
         if (!row) return row.error();
         if (!*row) return std::optional<Record>();
-        return std::optional<Record>(Record{++count_, (*row)->line, codec_->toItem(**row)});
+        return std::optional<Record>(
+            Record{++count_, (*row)->line, codec_->toItem(std::move(**row))});
     }
     auto record = json_.next();
     if (!record) return record.error();

@@ -1,5 +1,7 @@
 #include "transfer/json_record_scanner.h"
 
+#include <algorithm>
+
 namespace shardscape {
 
 namespace {
@@ -8,9 +10,23 @@ bool isSpace(int c) {
 }
 }  // namespace
 
+bool JsonRecordScanner::fill() {
+    pos_ = 0;
+    buffer_.clear();
+    // What the stream buffer holds already (refilled once if it is empty): reading it ahead
+    // costs the stream nothing more than reading it character by character would.
+    if (in_.sgetc() == std::char_traits<char>::eof()) return false;
+    const std::streamsize available = std::max<std::streamsize>(in_.in_avail(), 1);
+    buffer_.resize(static_cast<size_t>(available));
+    buffer_.resize(
+        static_cast<size_t>(std::max<std::streamsize>(in_.sgetn(buffer_.data(), available), 0)));
+    return !buffer_.empty();
+}
+
 int JsonRecordScanner::get() {
-    const int c = in_.sbumpc();
+    const int c = peek();
     if (c == std::char_traits<char>::eof()) return c;
+    ++pos_;
     ++bytes_;
     if (c == '\n') {
         ++line_;
@@ -50,30 +66,51 @@ Result<std::string> JsonRecordScanner::readValue() {
     int depth = 0;
     bool inString = false, escaped = false;
     while (true) {
-        const int c = get();
-        if (c == std::char_traits<char>::eof()) {
+        if (pos_ == buffer_.size() && !fill()) {
             if (inString) return problem("the file ends inside a string");
             return problem("the file ends inside a record (an unclosed { or [)");
         }
-        text.push_back(static_cast<char>(c));
-        if (text.size() > kMaxRecordBytes)
-            return problem("a record is larger than 16 MB (is the file really JSON?)");
-        if (inString) {
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                inString = false;
-                if (depth == 0) return text;  // a top-level string
+        // The buffered run, character by character; copied into `text` in one go.
+        const char* data = buffer_.data();
+        const size_t start = pos_, end = buffer_.size();
+        size_t i = start;
+        bool complete = false, tooLarge = false;
+        for (; i < end; ++i) {
+            const char c = data[i];
+            if (c == '\n') {
+                ++line_;
+                column_ = 1;
+            } else {
+                ++column_;
             }
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            ++depth;
-        } else if ((c == '}' || c == ']') && --depth == 0) {
-            return text;
+            if (text.size() + (i - start) + 1 > kMaxRecordBytes) {
+                tooLarge = true;
+            } else if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (c == '\\') {
+                    escaped = true;
+                } else if (c == '"') {
+                    inString = false;
+                    complete = depth == 0;  // a top-level string
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                complete = --depth == 0;
+            }
+            if (complete || tooLarge) {
+                ++i;
+                break;
+            }
         }
+        text.append(data + start, i - start);
+        bytes_ += i - start;
+        pos_ = i;
+        if (tooLarge) return problem("a record is larger than 16 MB (is the file really JSON?)");
+        if (complete) return text;
     }
 }
 

@@ -33,13 +33,21 @@ class JsonRecordScanner {
 
   private:
     int get();
-    int peek() { return in_.sgetc(); }
+    int peek() {
+        if (pos_ == buffer_.size() && !fill()) return std::char_traits<char>::eof();
+        return static_cast<unsigned char>(buffer_[pos_]);
+    }
+    // Takes what the stream buffer holds into buffer_; false at the stream's end.
+    bool fill();
     void skipWhitespace();
     Result<std::string> readValue();
     Error problem(const std::string& what) const;
 
-    // Read through the stream buffer: istream::get() costs a sentry per character.
+    // Read through the stream buffer, what it holds at a time: istream::get() costs a sentry
+    // per character, and a record is copied in runs rather than character by character.
     std::streambuf& in_;
+    std::string buffer_;
+    size_t pos_ = 0;  // next unread character of buffer_
     enum class Mode { Start, Array, Sequence, Done } mode_ = Mode::Start;
     bool needComma_ = false;
     int64_t line_ = 1;

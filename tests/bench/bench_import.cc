@@ -14,15 +14,22 @@
 // Last line:
 //   RESULT import_items_per_s=… import_ratio=… peak_rss_mb=… rss_growth_mb=…
 //          rss_growth_small_mb=… raw_rss_growth_mb=… rss_overhead_mb=… rss_overhead_small_mb=…
-//          <format>_items_per_s=… …
+//          <format>_items_per_s=… … <format>_ratio=… … min_format_ratio=…
+//          <format>_cpu_ratio=… … min_format_cpu_ratio=…
 // import_items_per_s and import_ratio are for DynamoDB JSON lines (ratio = import / raw
-// LevelDB items per second); rss_overhead(_small)_mb = the import's growth minus raw
-// LevelDB's for the same N (N/10) items, i.e. what the importer itself holds.
+// LevelDB items per second), <format>_ratio the same for each format (against raw LevelDB
+// writes measured again just before that format's import) and min_format_ratio the lowest of
+// them; <format>_cpu_ratio the same with items per CPU-second (user + system time of
+// the child, every thread: less sensitive to other load on the machine than wall time, and
+// stricter, as LevelDB's compaction thread counts in full); rss_overhead(_small)_mb = the import's
+// growth minus raw LevelDB's for the same N (N/10) items, i.e. what the importer itself holds.
 
 #include <leveldb/db.h>
 #include <leveldb/write_batch.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <chrono>
@@ -148,14 +155,23 @@ uint64_t writeFile(const FileSpec& spec, int count, const std::string& path) {
 struct Measurement {
     long items = 0;
     double seconds = 0;
+    double cpuSeconds = 0;  // user + system, every thread (LevelDB's compaction too)
     long peakKb = 0;
     long baseKb = 0;
     double rate() const { return seconds > 0 ? items / seconds : 0; }
+    double cpuRate() const { return cpuSeconds > 0 ? items / cpuSeconds : 0; }
     double growthMb() const { return (peakKb - baseKb) / 1024.0; }
 };
 
 void printMeasurement(const Measurement& m) {
-    std::printf("%ld %.6f %ld %ld\n", m.items, m.seconds, m.peakKb, m.baseKb);
+    std::printf("%ld %.6f %ld %ld %.6f\n", m.items, m.seconds, m.peakKb, m.baseKb, m.cpuSeconds);
+}
+
+double cpuSeconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 int childImport(const std::string& format, const std::string& file, const std::string& dir) {
@@ -172,9 +188,11 @@ int childImport(const std::string& format, const std::string& file, const std::s
     options.progress = [&](const ImportProgress&) { return ++calls > 0; };
     Measurement m;
     m.baseKb = statusKb("VmRSS:");
+    const double cpuStarted = cpuSeconds();
     const auto started = Clock::now();
     auto report = importItemsFromFile(**engine, "Imported", file, options);
     m.seconds = secondsSince(started);
+    m.cpuSeconds = cpuSeconds() - cpuStarted;
     m.peakKb = statusKb("VmHWM:");
     if (!report) fail(report.error().message);
     if (!report->complete()) fail(format + " import incomplete:\n" + report->summary());
@@ -193,6 +211,7 @@ int childRaw(int count, const std::string& dir) {
     leveldb::DB* db = raw.db.get();
     Measurement m;
     m.baseKb = statusKb("VmRSS:");
+    const double cpuStarted = cpuSeconds();
     const auto started = Clock::now();
     leveldb::WriteBatch batch;
     for (int i = 0; i < count; ++i) {
@@ -215,6 +234,7 @@ int childRaw(int count, const std::string& dir) {
     if (seen != count) fail("raw scan saw " + std::to_string(seen) + " records");
     it.reset();
     m.seconds = secondsSince(started);
+    m.cpuSeconds = cpuSeconds() - cpuStarted;
     m.peakKb = statusKb("VmHWM:");
     m.items = count;
     printMeasurement(m);
@@ -230,10 +250,10 @@ Measurement runChild(const std::string& arguments) {
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) fail("cannot run " + command);
     Measurement m;
-    const int fields =
-        std::fscanf(pipe, "%ld %lf %ld %ld", &m.items, &m.seconds, &m.peakKb, &m.baseKb);
+    const int fields = std::fscanf(pipe, "%ld %lf %ld %ld %lf", &m.items, &m.seconds, &m.peakKb,
+                                   &m.baseKb, &m.cpuSeconds);
     const int status = pclose(pipe);
-    if (fields != 4 || status != 0) fail("child failed: " + command);
+    if (fields != 5 || status != 0) fail("child failed: " + command);
     return m;
 }
 
@@ -268,24 +288,46 @@ int main(int argc, char** argv) {
     std::printf("%d items per file (%d for the small one)\n", count, small);
     const Measurement raw =
         runChild("--child-raw " + std::to_string(count) + " " + quoted(dir + "/raw"));
-    std::printf("%-22s %10.0f items/s  peak RSS %6.1f MB  growth %6.1f MB\n", "raw LevelDB",
-                raw.rate(), raw.peakKb / 1024.0, raw.growthMb());
+    std::printf(
+        "%-22s %10.0f items/s  %8.0f items per CPU-second  peak RSS %6.1f MB  growth "
+        "%6.1f MB\n",
+        "raw LevelDB", raw.rate(), raw.cpuRate(), raw.peakKb / 1024.0, raw.growthMb());
 
-    std::string perFormat;
+    std::string perFormat, perFormatRatio, perFormatCpuRatio;
+    double minRatio = 1e9, minCpuRatio = 1e9;
     Measurement lines;
     long peakKb = 0;
     for (const FileSpec& spec : kFiles) {
         const std::string file = dir + "/" + spec.name;
         const uint64_t bytes = writeFile(spec, count, file);
+        // The raw writes again just before each import: the machine's load changes over a
+        // run, and each format's ratio is against the baseline measured next to it.
+        const std::string pairedDir = dir + "/raw-" + spec.name;
+        const Measurement paired =
+            runChild("--child-raw " + std::to_string(count) + " " + quoted(pairedDir));
+        QDir(QString::fromStdString(pairedDir)).removeRecursively();
         const Measurement m = runChild(std::string("--child-import ") + spec.format + " " +
                                        quoted(file) + " " + quoted(dir + "/db-" + spec.name));
         if (m.items != count) fail(std::string(spec.name) + ": wrong item count");
         std::remove(file.c_str());
-        std::printf("%-22s %10.0f items/s  peak RSS %6.1f MB  growth %6.1f MB  (%.0f MB file)\n",
-                    spec.name, m.rate(), m.peakKb / 1024.0, m.growthMb(), bytes / 1048576.0);
+        QDir(QString::fromStdString(dir + "/db-" + spec.name)).removeRecursively();
+        std::printf(
+            "%-22s %10.0f items/s  %8.0f items per CPU-second  peak RSS %6.1f MB  growth "
+            "%6.1f MB  (%.0f MB file)\n",
+            spec.name, m.rate(), m.cpuRate(), m.peakKb / 1024.0, m.growthMb(), bytes / 1048576.0);
+        std::printf("%-22s %10.0f items/s  %8.0f items per CPU-second  (raw LevelDB just before)\n",
+                    "", paired.rate(), paired.cpuRate());
         char figure[96];
         std::snprintf(figure, sizeof figure, " %s_items_per_s=%.0f", spec.name, m.rate());
         perFormat += figure;
+        const double ratio = paired.rate() > 0 ? m.rate() / paired.rate() : 0;
+        std::snprintf(figure, sizeof figure, " %s_ratio=%.2f", spec.name, ratio);
+        perFormatRatio += figure;
+        minRatio = std::min(minRatio, ratio);
+        const double cpuRatio = paired.cpuRate() > 0 ? m.cpuRate() / paired.cpuRate() : 0;
+        std::snprintf(figure, sizeof figure, " %s_cpu_ratio=%.2f", spec.name, cpuRatio);
+        perFormatCpuRatio += figure;
+        minCpuRatio = std::min(minCpuRatio, cpuRatio);
         peakKb = std::max(peakKb, m.peakKb);
         if (&spec == &kFiles[0]) lines = m;
     }
@@ -309,9 +351,10 @@ int main(int argc, char** argv) {
     std::printf(
         "RESULT import_items_per_s=%.0f import_ratio=%.2f peak_rss_mb=%.1f rss_growth_mb=%.1f "
         "rss_growth_small_mb=%.1f raw_rss_growth_mb=%.1f rss_overhead_mb=%.1f "
-        "rss_overhead_small_mb=%.1f%s\n",
+        "rss_overhead_small_mb=%.1f%s%s min_format_ratio=%.2f%s min_format_cpu_ratio=%.2f\n",
         lines.rate(), raw.rate() > 0 ? lines.rate() / raw.rate() : 0, peakKb / 1024.0,
         lines.growthMb(), few.growthMb(), raw.growthMb(), overhead, overheadSmall,
-        perFormat.c_str());
+        perFormat.c_str(), perFormatRatio.c_str(), minRatio, perFormatCpuRatio.c_str(),
+        minCpuRatio);
     return 0;
 }

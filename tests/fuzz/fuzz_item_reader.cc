@@ -1,13 +1,17 @@
 // libFuzzer target: the item readers of import (transfer/item_source.h). The first byte picks
 // the format (DynamoDB JSON, S3 export lines, plain JSON, CSV); the rest is the file. Records
 // are read to the end or to the error that stops reading; every record that is an item must
-// survive the JSON codec unchanged, as import writes what it read.
+// survive the JSON codec unchanged, as import writes what it read. The rest of the input is
+// also one record for the JSON fast paths (transfer/fast_item_parser.h): an item they give
+// must be the general path's item.
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
 #include <string>
 
+#include "transfer/fast_item_parser.h"
 #include "transfer/item_source.h"
+#include "transfer/plain_json.h"
 #include "values/attribute_json.h"
 
 using namespace shardscape;
@@ -17,7 +21,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static constexpr ItemFormat kFormats[] = {ItemFormat::DynamoDbJson, ItemFormat::S3Export,
                                               ItemFormat::PlainJson, ItemFormat::Csv};
     const ItemFormat format = kFormats[data[0] % 4];
-    std::istringstream in(std::string(reinterpret_cast<const char*>(data + 1), size - 1));
+    const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
+    if (format == ItemFormat::PlainJson) {
+        if (auto fast = parsePlainJsonItem(text)) {
+            auto general = plainJsonToItem(text);
+            if (!general || itemToJson(*general) != itemToJson(*fast)) __builtin_trap();
+        }
+    } else if (format != ItemFormat::Csv) {
+        const bool exportLine = format == ItemFormat::S3Export;
+        if (auto fast = parseDynamoDbItem(text, exportLine)) {
+            const Json json = Json::parse(text, nullptr, false);
+            if (json.is_discarded() || !json.is_object()) __builtin_trap();
+            if (exportLine && !json.contains("Item")) __builtin_trap();
+            auto general = itemFromJson(exportLine ? json["Item"] : json);
+            if (!general || itemToJson(*general) != itemToJson(*fast)) __builtin_trap();
+        }
+    }
+    std::istringstream in(text);
     auto source = ItemSource::open(in, format, {{"n", "N"}, {"b", "B"}, {"flag", "BOOL"}});
     if (!source) return 0;
     int64_t previous = 0;

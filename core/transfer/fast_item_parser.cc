@@ -1,0 +1,399 @@
+#include "transfer/fast_item_parser.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "base/base64.h"
+#include "values/number.h"
+
+namespace shardscape {
+
+namespace {
+
+// DynamoDB stores at most 32 levels: a scalar under at most 31 maps or lists (the general
+// path's limit, values/attribute_json.cc).
+constexpr int kMaxContainerDepth = 31;
+
+class Parser {
+  public:
+    explicit Parser(std::string_view text) : at_(text.data()), end_(text.data() + text.size()) {}
+
+    std::optional<Item> record(bool exportLine) {
+        skipSpace();
+        std::optional<Item> item;
+        if (exportLine) {
+            // {"Item": {...}} and nothing else.
+            std::string key;
+            if (!consume('{') || !string(key) || key != "Item" || !colon()) return std::nullopt;
+            item = this->item();
+            if (!item) return std::nullopt;
+            skipSpace();
+            if (!consume('}')) return std::nullopt;
+        } else {
+            item = this->item();
+            if (!item) return std::nullopt;
+        }
+        skipSpace();
+        if (at_ != end_) return std::nullopt;
+        return item;
+    }
+
+    // A plain JSON object (transfer/plain_json.h): types inferred from the JSON.
+    std::optional<Item> plainRecord() {
+        auto item = plainMembers(0);
+        if (!item) return std::nullopt;
+        skipSpace();
+        if (at_ != end_) return std::nullopt;
+        return item;
+    }
+
+  private:
+    // Plain JSON nested deeper than this is left to the general path (which allows 32 levels).
+    static constexpr int kMaxPlainDepth = 16;
+
+    std::optional<std::map<std::string, AttributeValue>> plainMembers(int depth) {
+        std::map<std::string, AttributeValue> out;
+        if (depth > kMaxPlainDepth || !consume('{')) return std::nullopt;
+        if (consume('}')) return out;
+        do {
+            std::string name;
+            if (!string(name) || !colon()) return std::nullopt;
+            auto value = plainValue(depth + 1);
+            if (!value) return std::nullopt;
+            if (!out.emplace(std::move(name), std::move(*value)).second) return std::nullopt;
+        } while (consume(','));
+        if (!consume('}')) return std::nullopt;
+        return out;
+    }
+
+    std::optional<AttributeValue> plainValue(int depth) {
+        skipSpace();
+        if (at_ == end_) return std::nullopt;
+        switch (*at_) {
+            case '"': {
+                std::string text;
+                if (!string(text)) return std::nullopt;
+                return AttributeValue::string(std::move(text));
+            }
+            case '{': {
+                auto members = plainMembers(depth);
+                if (!members) return std::nullopt;
+                return AttributeValue::map(std::move(*members));
+            }
+            case '[': {
+                if (depth > kMaxPlainDepth) return std::nullopt;
+                ++at_;
+                std::vector<AttributeValue> elements;
+                if (!consume(']')) {
+                    do {
+                        auto element = plainValue(depth + 1);
+                        if (!element) return std::nullopt;
+                        elements.push_back(std::move(*element));
+                    } while (consume(','));
+                    if (!consume(']')) return std::nullopt;
+                }
+                return AttributeValue::list(std::move(elements));
+            }
+            case 't':
+                if (literal("true")) return AttributeValue::boolean(true);
+                return std::nullopt;
+            case 'f':
+                if (literal("false")) return AttributeValue::boolean(false);
+                return std::nullopt;
+            case 'n':
+                if (literal("null")) return AttributeValue::null();
+                return std::nullopt;
+            default:
+                return plainInteger();
+        }
+    }
+
+    // An integer of up to 18 digits (the general path's parser reads it as a 64-bit integer,
+    // whose decimal text is these digits); other numbers are left to the general path.
+    std::optional<AttributeValue> plainInteger() {
+        const char* start = at_;
+        if (at_ != end_ && *at_ == '-') ++at_;
+        const char* digits = at_;
+        while (at_ != end_ && *at_ >= '0' && *at_ <= '9') ++at_;
+        const auto count = at_ - digits;
+        if (count == 0 || count > 18 || (*digits == '0' && count > 1)) return std::nullopt;
+        if (*digits == '0' && digits != start) return std::nullopt;  // -0
+        if (at_ != end_ && (*at_ == '.' || *at_ == 'e' || *at_ == 'E')) return std::nullopt;
+        auto number = Number::parse(std::string_view(start, static_cast<size_t>(at_ - start)));
+        if (!number) return std::nullopt;
+        return AttributeValue::number(number->toString());
+    }
+
+    void skipSpace() {
+        while (at_ != end_ && (*at_ == ' ' || *at_ == '\n' || *at_ == '\r' || *at_ == '\t')) ++at_;
+    }
+    // `c` after optional whitespace.
+    bool consume(char c) {
+        skipSpace();
+        if (at_ == end_ || *at_ != c) return false;
+        ++at_;
+        return true;
+    }
+    bool colon() { return consume(':'); }
+    bool literal(std::string_view word) {
+        if (static_cast<size_t>(end_ - at_) < word.size() ||
+            std::string_view(at_, word.size()) != word)
+            return false;
+        at_ += word.size();
+        return true;
+    }
+
+    // {"name": value, ...}: a map of attribute values (the item, or an M's members).
+    std::optional<std::map<std::string, AttributeValue>> members(int depth) {
+        std::map<std::string, AttributeValue> out;
+        if (!consume('{')) return std::nullopt;
+        if (consume('}')) return out;
+        do {
+            std::string name;
+            if (!string(name) || !colon()) return std::nullopt;
+            auto value = attributeValue(depth);
+            if (!value) return std::nullopt;
+            // A member named twice: the general path keeps the last one; leave it to that.
+            if (!out.emplace(std::move(name), std::move(*value)).second) return std::nullopt;
+        } while (consume(','));
+        if (!consume('}')) return std::nullopt;
+        return out;
+    }
+    std::optional<Item> item() { return members(0); }
+
+    // {"T": value} with exactly one known type key T.
+    std::optional<AttributeValue> attributeValue(int depth) {
+        std::string type;
+        if (!consume('{') || !string(type) || !colon()) return std::nullopt;
+        skipSpace();
+        std::optional<AttributeValue> value;
+        if (type == "S") {
+            std::string text;
+            if (string(text)) value = AttributeValue::string(std::move(text));
+        } else if (type == "N") {
+            std::string text;
+            if (string(text))
+                if (auto number = Number::parse(text))
+                    value = AttributeValue::number(number->toString());
+        } else if (type == "B") {
+            std::string text;
+            if (string(text))
+                if (auto bytes = base64Decode(text))
+                    value = AttributeValue::binary(std::move(bytes).value());
+        } else if (type == "BOOL") {
+            if (literal("true"))
+                value = AttributeValue::boolean(true);
+            else if (literal("false"))
+                value = AttributeValue::boolean(false);
+        } else if (type == "NULL") {
+            if (literal("true")) value = AttributeValue::null();
+        } else if (type == "M") {
+            if (depth >= kMaxContainerDepth) return std::nullopt;
+            if (auto nested = members(depth + 1)) value = AttributeValue::map(std::move(*nested));
+        } else if (type == "L") {
+            if (depth >= kMaxContainerDepth) return std::nullopt;
+            value = list(depth + 1);
+        } else if (type == "SS" || type == "NS" || type == "BS") {
+            value = set(type);
+        }
+        if (!value || !consume('}')) return std::nullopt;
+        return value;
+    }
+
+    std::optional<AttributeValue> list(int depth) {
+        std::vector<AttributeValue> elements;
+        if (!consume('[')) return std::nullopt;
+        if (!consume(']')) {
+            do {
+                auto element = attributeValue(depth);
+                if (!element) return std::nullopt;
+                elements.push_back(std::move(*element));
+            } while (consume(','));
+            if (!consume(']')) return std::nullopt;
+        }
+        return AttributeValue::list(std::move(elements));
+    }
+
+    // A non-empty set of distinct members.
+    std::optional<AttributeValue> set(const std::string& type) {
+        std::vector<std::string> members;
+        if (!consume('[')) return std::nullopt;
+        do {
+            skipSpace();
+            std::string text;
+            if (!string(text)) return std::nullopt;
+            if (type == "NS") {
+                auto number = Number::parse(text);
+                if (!number) return std::nullopt;
+                text = number->toString();
+            } else if (type == "BS") {
+                auto bytes = base64Decode(text);
+                if (!bytes) return std::nullopt;
+                text = std::move(bytes).value();
+            }
+            members.push_back(std::move(text));
+        } while (consume(','));
+        if (!consume(']')) return std::nullopt;
+        std::vector<std::string> sorted = members;
+        std::sort(sorted.begin(), sorted.end());
+        if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return std::nullopt;
+        const ValueType setType = type == "SS"   ? ValueType::SS
+                                  : type == "NS" ? ValueType::NS
+                                                 : ValueType::BS;
+        return AttributeValue::set(setType, std::move(members));
+    }
+
+    // A JSON string after optional whitespace, decoded; false for anything JSON does not
+    // allow in one (control characters, bad escapes, lone surrogates, ill-formed UTF-8).
+    bool string(std::string& out) {
+        if (!consume('"')) return false;
+        const char* start = at_;
+        // The common case: no escapes and ASCII only, copied in one go.
+        while (at_ != end_ && *at_ != '"' && *at_ != '\\' &&
+               static_cast<unsigned char>(*at_) >= 0x20 && static_cast<unsigned char>(*at_) < 0x80)
+            ++at_;
+        out.assign(start, at_);
+        while (at_ != end_) {
+            const auto c = static_cast<unsigned char>(*at_);
+            if (c == '"') {
+                ++at_;
+                return true;
+            }
+            if (c < 0x20) return false;
+            if (c == '\\') {
+                if (!escape(out)) return false;
+            } else if (c < 0x80) {
+                out.push_back(static_cast<char>(c));
+                ++at_;
+            } else if (!utf8Sequence(out)) {
+                return false;
+            }
+        }
+        return false;  // unterminated
+    }
+
+    bool hex4(unsigned& value) {
+        if (end_ - at_ < 4) return false;
+        value = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char c = *at_++;
+            value <<= 4;
+            if (c >= '0' && c <= '9')
+                value |= static_cast<unsigned>(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                value |= static_cast<unsigned>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                value |= static_cast<unsigned>(c - 'A' + 10);
+            else
+                return false;
+        }
+        return true;
+    }
+
+    bool escape(std::string& out) {
+        ++at_;  // the backslash
+        if (at_ == end_) return false;
+        const char c = *at_++;
+        switch (c) {
+            case '"':
+            case '\\':
+            case '/':
+                out.push_back(c);
+                return true;
+            case 'b':
+                out.push_back('\b');
+                return true;
+            case 'f':
+                out.push_back('\f');
+                return true;
+            case 'n':
+                out.push_back('\n');
+                return true;
+            case 'r':
+                out.push_back('\r');
+                return true;
+            case 't':
+                out.push_back('\t');
+                return true;
+            case 'u':
+                break;
+            default:
+                return false;
+        }
+        unsigned code = 0;
+        if (!hex4(code)) return false;
+        if (code >= 0xDC00 && code <= 0xDFFF) return false;  // a low surrogate first
+        if (code >= 0xD800 && code <= 0xDBFF) {
+            unsigned low = 0;
+            if (end_ - at_ < 2 || at_[0] != '\\' || at_[1] != 'u') return false;
+            at_ += 2;
+            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+        }
+        appendUtf8(out, code);
+        return true;
+    }
+
+    static void appendUtf8(std::string& out, unsigned code) {
+        if (code < 0x80) {
+            out.push_back(static_cast<char>(code));
+        } else if (code < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (code >> 6)));
+            out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+        } else if (code < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (code >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (code >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+        }
+    }
+
+    // One well-formed UTF-8 sequence (Unicode's table: no overlong forms, no surrogates,
+    // nothing past U+10FFFF), copied.
+    bool utf8Sequence(std::string& out) {
+        const auto byte = [&](size_t i) { return static_cast<unsigned char>(at_[i]); };
+        const unsigned char first = byte(0);
+        size_t length = 0;
+        unsigned char low = 0x80, high = 0xBF;  // the second byte's range
+        if (first >= 0xC2 && first <= 0xDF) {
+            length = 2;
+        } else if (first >= 0xE0 && first <= 0xEF) {
+            length = 3;
+            if (first == 0xE0) low = 0xA0;
+            if (first == 0xED) high = 0x9F;
+        } else if (first >= 0xF0 && first <= 0xF4) {
+            length = 4;
+            if (first == 0xF0) low = 0x90;
+            if (first == 0xF4) high = 0x8F;
+        } else {
+            return false;
+        }
+        if (static_cast<size_t>(end_ - at_) < length) return false;
+        if (byte(1) < low || byte(1) > high) return false;
+        for (size_t i = 2; i < length; ++i)
+            if (byte(i) < 0x80 || byte(i) > 0xBF) return false;
+        out.append(at_, length);
+        at_ += length;
+        return true;
+    }
+
+    const char* at_;
+    const char* end_;
+};
+
+}  // namespace
+
+std::optional<Item> parseDynamoDbItem(std::string_view text, bool exportLine) {
+    return Parser(text).record(exportLine);
+}
+
+std::optional<Item> parsePlainJsonItem(std::string_view text) {
+    return Parser(text).plainRecord();
+}
+
+}  // namespace shardscape
