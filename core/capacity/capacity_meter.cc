@@ -114,13 +114,13 @@ void CapacityMeter::update(const TableDefinition& table, CapacityEnforcement enf
                 next.push_back(std::move(old));
                 return;
             }
-            // Billing mode switched: a new model; the old partitions' series end here.
-            Resource fresh(name, isIndex, settings);
-            fresh.report = std::move(old.report);
-            fresh.report.mode = settings.mode;
-            for (PartitionSeries& series : fresh.report.partitions)
-                if (series.endSecond < 0) series.endSecond = recorded;
-            next.push_back(std::move(fresh));
+            // Billing mode switched: the table keeps its partitions (and, to on demand, its
+            // provisioned throughput as the previous peak: CapacityModel::switchMode).
+            old.model.switchMode(static_cast<double>(second_), settings.mode, settings.readUnits,
+                                 settings.writeUnits);
+            old.report.mode = settings.mode;
+            old.resetSecond();
+            next.push_back(std::move(old));
             return;
         }
         Resource fresh(name, isIndex, settings);
@@ -173,6 +173,23 @@ Status CapacityMeter::admitLocked(Resource& r, int p, double read, double write,
         // cannot take it yet, a key-range limit (our reading: AWS names no other reason for
         // it).
         refusedRead = write <= 0;
+        // The table's maximum throughput (OnDemandThroughput) and the per-table quota.
+        for (int d = 0; d < 2 && ok; ++d) {
+            const bool isRead = d == 0;
+            const double units = isRead ? read : write;
+            if (units <= 0) continue;
+            double total = 0;
+            for (const PartitionLoad& l : r.loads) total += isRead ? l.readServed : l.writeServed;
+            const double maximum =
+                isRead ? settings.maxReadRequestUnits : settings.maxWriteRequestUnits;
+            const double quota = isRead ? settings.quotaReadUnits : settings.quotaWriteUnits;
+            const bool byMaximum = maximum > 0 && maximum <= quota;
+            if (total + units <= (byMaximum ? maximum : quota) + kDust) continue;
+            ok = false;
+            refusedRead = isRead;
+            limit = byMaximum ? rules::ThrottleLimit::MaxOnDemandThroughputExceeded
+                              : rules::ThrottleLimit::AccountLimitExceeded;
+        }
     } else if (ok) {
         // Provisioned, in the capacity model's order: the partition's own share, adaptive
         // capacity lent from the table's unused throughput, then the partition's burst.

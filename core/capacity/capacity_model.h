@@ -9,6 +9,7 @@
 // the simulator maps keys to partitions through partitions().indexOf(hash).
 
 #include <deque>
+#include <optional>
 #include <vector>
 
 #include "capacity/capacity_rules.h"
@@ -28,6 +29,13 @@ struct CapacitySettings {
     rules::PartitionBudget budget = rules::PartitionBudget::Independent;
     // Burst buckets start full, as for a table that has been idle for five minutes.
     bool burstStartsFull = true;
+    // On demand: the maximum throughput set on the table or index (OnDemandThroughput
+    // MaxReadRequestUnits / MaxWriteRequestUnits; 0 = none) and the per-table quota, in
+    // request units per second. Traffic above either is throttled.
+    double maxReadRequestUnits = 0;
+    double maxWriteRequestUnits = 0;
+    double quotaReadUnits = rules::kDefaultTableMaxReadUnits;
+    double quotaWriteUnits = rules::kDefaultTableMaxWriteUnits;
 };
 
 struct SplitEvent {
@@ -70,11 +78,27 @@ class CapacityModel {
     // the table's provisioned throughput settings beyond what the existing partitions can
     // support" (HowItWorks.Partitions); partitions are never merged back.
     void setProvisioned(double second, double readUnits, double writeUnits);
+    // UpdateTable's BillingMode at `second` (rules::kSwitchesToOnDemandPerWindow). The table
+    // keeps its partitions. To on demand: the previous peak becomes half the most it was ever
+    // provisioned for (at least the new table's 2,000 WCU), so it serves at once what it was
+    // provisioned for: AWS's documented way to pre-warm. To provisioned: `readUnits` /
+    // `writeUnits`; burst buckets start empty; the on-demand peaks are kept.
+    void switchMode(double second, BillingMode mode, double readUnits, double writeUnits);
+    // The most RCU / WCU the table was provisioned for (0 if never).
+    double maxProvisionedRead() const { return maxProvisionedRead_; }
+    double maxProvisionedWrite() const { return maxProvisionedWrite_; }
 
     // On demand: the write-equivalent units per second (WCU + RCU / 3) the table serves at
     // `second` without throttling: max(4,000, twice the peak reached more than 30 minutes
-    // ago, any level already reached).
+    // ago, any level already reached). Its partitions follow it with
+    // rules::kOnDemandPartitionHeadroom.
     double onDemandCeiling() const;
+    // On demand, of the last settled second: the table-level limit that throttled reads
+    // (`read`) or writes beyond the ceiling, MaxOnDemandThroughputExceeded (the table's
+    // maximum throughput) or AccountLimitExceeded (the per-table quota); none otherwise.
+    std::optional<rules::ThrottleLimit> onDemandLimit(bool read) const {
+        return read ? readLimit_ : writeLimit_;
+    }
 
     // Settles one second: fills readServed/writeServed of every load (one per partition, in
     // partition order) from the demands, and updates burst buckets and on-demand peaks.
@@ -111,6 +135,10 @@ class CapacityModel {
     std::deque<std::pair<double, double>> recent_;
     double peakBeforeWindow_ = 0;
     double peakEver_ = 0;
+    double maxProvisionedRead_ = 0;
+    double maxProvisionedWrite_ = 0;
+    std::optional<rules::ThrottleLimit> readLimit_;
+    std::optional<rules::ThrottleLimit> writeLimit_;
 };
 
 }  // namespace shardscape
