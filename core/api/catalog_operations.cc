@@ -187,6 +187,7 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
         definition.viewType = *stream->viewType;
         table.streams.push_back(std::move(definition));
     }
+    if (!payPerRequest) SHARDSCAPE_TRY(checkTableQuota(throughput, ""));
     auto created = engine.createTable(std::move(table));
     if (!created) return created.error();
     if (payPerRequest) {
@@ -299,6 +300,8 @@ Status checkIndexUpdates(const std::vector<IndexUpdate>& updates) {
                 *update.indexName);
         if (update.kind != IndexUpdate::Kind::Update) ++online;
         SHARDSCAPE_TRY(checkThroughputBounds(update.throughput));
+        if (update.kind == IndexUpdate::Kind::Update)
+            SHARDSCAPE_TRY(checkTableQuota(update.throughput, *update.indexName));
     }
     if (online > 1)
         return Error{ErrorType::LimitExceeded,
@@ -451,6 +454,7 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
             "One or more parameter values were invalid: ProvisionedThroughput must be specified "
             "when BillingMode is PROVISIONED");
     SHARDSCAPE_TRY(checkThroughputBounds(throughput));
+    SHARDSCAPE_TRY(checkTableQuota(throughput, ""));
     if (otherUpdates)
         return validationError(
             "Encryption and replica updates are not supported yet by this version of "

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "capacity/capacity_rules.h"
+
 namespace shardscape {
 
 namespace {
@@ -54,6 +56,16 @@ Status checkThroughputBounds(const ThroughputInput& t) {
     if (t.write && *t.write > kMaxCapacityUnits)
         return validationError("Given value " + std::to_string(*t.write) +
                                " for WriteCapacityUnits is out of bounds");
+    return {};
+}
+
+Status checkTableQuota(const ThroughputInput& t, const std::string& index) {
+    if (t.read && static_cast<double>(*t.read) > rules::kDefaultTableMaxReadUnits)
+        return rules::tableQuotaExceeded(true, static_cast<double>(*t.read),
+                                         rules::kDefaultTableMaxReadUnits, index);
+    if (t.write && static_cast<double>(*t.write) > rules::kDefaultTableMaxWriteUnits)
+        return rules::tableQuotaExceeded(false, static_cast<double>(*t.write),
+                                         rules::kDefaultTableMaxWriteUnits, index);
     return {};
 }
 
@@ -192,6 +204,7 @@ Result<IndexDefinition> buildIndex(const IndexInput& input, bool global,
     if (global && !payPerRequest && !input.throughput.present)
         return invalid("ProvisionedThroughput must be specified for index: " + *input.name);
     SHARDSCAPE_TRY(checkThroughputBounds(input.throughput));
+    if (global) SHARDSCAPE_TRY(checkTableQuota(input.throughput, *input.name));
 
     auto typeOf = [&](const std::string& attribute) {
         for (const auto& d : definitions)
