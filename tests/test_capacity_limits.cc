@@ -21,6 +21,7 @@ class CapacityLimitsTest : public QObject {
     void switchingToOnDemandKeepsPartitionsAndPeak();
     void preWarmingBySwitchingModesProofScenario();
     void switchesToOnDemandAreLimitedToFourADay();
+    void warmThroughputIsServedAtOnce();
     void quotaRefusedProofScenario();
     void accountQuotaCountsEveryTableAndIndex();
     void onDemandMaximumAndQuotaThrottleWithTheirReasons();
@@ -224,6 +225,32 @@ void CapacityLimitsTest::switchesToOnDemandAreLimitedToFourADay() {
                  .arg(100 + 86400));
     // The fifth a day after the first is allowed.
     QVERIFY(withSwitches({100, 200, 300, 400, 100 + 86400}));
+}
+
+void CapacityLimitsTest::warmThroughputIsServedAtOnce() {
+    // WarmThroughput 16,000 writes a second on a new on-demand table: the previous peak is
+    // 8,000, so 14,000 WCU are served from the first second (a cold table serves 4,000), over
+    // ceil(2 x 16,000 / 1,000) = 32 partitions.
+    Json warm = table("Warm", {{"billingMode", "PAY_PER_REQUEST"},
+                               {"warmThroughput", {{"writeUnitsPerSecond", 16000}}}});
+    const SimulationReport report = run(parse(scenario(
+        Json::array({warm, table("Cold", kOnDemand)}),
+        Json::array({stream("w", "Warm", "PutItem", 14000), stream("c", "Cold", "PutItem", 14000)}),
+        120)));
+    QCOMPARE(report.resources[0].throttled, 0.0);
+    QCOMPARE(report.resources[0].finalPartitionCount, 32);
+    QCOMPARE(report.resources[0].capacityWrite[0], 16000.0f);
+    QVERIFY(within(report.resources[1].throttled, report.resources[1].askedWrite - 4000.0 * 120,
+                   0.001));
+    // Above the table quota it is refused as DynamoDB refuses it.
+    warm["warmThroughput"]["writeUnitsPerSecond"] = 40001;
+    auto refused = Scenario::fromJson(
+        scenario(Json::array({warm}), Json::array({stream("w", "Warm", "PutItem", 1)}), 60));
+    QVERIFY(!refused);
+    QCOMPARE(QString::fromStdString(refused.error().message),
+             QString("scenario.tables[0].warmThroughput: Subscriber limit exceeded: Requested "
+                     "WriteUnitsPerSecond for WarmThroughput for table exceeds "
+                     "TableMaxWriteCapacityUnits of the account in region ddblocal"));
 }
 
 void CapacityLimitsTest::quotaRefusedProofScenario() {

@@ -27,6 +27,12 @@ CapacitySettings settingsOf(const TableDefinition& table, const IndexDefinition*
     settings.writeUnits =
         static_cast<double>(index ? index->writeCapacityUnits : table.writeCapacityUnits);
     settings.sizeBytes = sizeBytes;
+    if (!index) {
+        settings.maxReadRequestUnits = static_cast<double>(table.maxReadRequestUnits);
+        settings.maxWriteRequestUnits = static_cast<double>(table.maxWriteRequestUnits);
+        settings.warmReadUnits = static_cast<double>(table.warmReadUnitsPerSecond);
+        settings.warmWriteUnits = static_cast<double>(table.warmWriteUnitsPerSecond);
+    }
     return settings;
 }
 
@@ -100,6 +106,16 @@ void CapacityMeter::update(const TableDefinition& table, CapacityEnforcement enf
     enforcement_ = enforcement;
     const int recorded = static_cast<int>(second_ - startSecond_);
     std::vector<Resource> next;
+    // OnDemandThroughput and WarmThroughput as UpdateTable set them.
+    auto adjust = [&](Resource& resource, const CapacitySettings& settings) {
+        resource.model.setOnDemandMaximum(settings.maxReadRequestUnits,
+                                          settings.maxWriteRequestUnits);
+        const CapacitySettings& now = resource.model.settings();
+        if (settings.warmReadUnits > now.warmReadUnits ||
+            settings.warmWriteUnits > now.warmWriteUnits)
+            resource.model.warm(static_cast<double>(second_), settings.warmReadUnits,
+                                settings.warmWriteUnits);
+    };
     auto adopt = [&](const std::string& name, bool isIndex, const CapacitySettings& settings) {
         for (Resource& old : resources_) {
             if (old.name != name || old.isIndex != isIndex) continue;
@@ -109,6 +125,7 @@ void CapacityMeter::update(const TableDefinition& table, CapacityEnforcement enf
                      old.model.provisionedWrite() != settings.writeUnits))
                     old.model.setProvisioned(static_cast<double>(second_), settings.readUnits,
                                              settings.writeUnits);
+                adjust(old, settings);
                 if (old.loads.size() != static_cast<size_t>(old.model.partitions().size()))
                     old.resetSecond();
                 next.push_back(std::move(old));
@@ -119,6 +136,7 @@ void CapacityMeter::update(const TableDefinition& table, CapacityEnforcement enf
             old.model.switchMode(static_cast<double>(second_), settings.mode, settings.readUnits,
                                  settings.writeUnits);
             old.report.mode = settings.mode;
+            adjust(old, settings);
             old.resetSecond();
             next.push_back(std::move(old));
             return;

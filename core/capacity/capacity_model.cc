@@ -34,15 +34,18 @@ std::vector<double> waterFill(const std::vector<double>& claims, double pool) {
 }  // namespace
 
 CapacityModel::CapacityModel(const CapacitySettings& settings) : settings_(settings) {
-    const int count = settings.mode == BillingMode::PayPerRequest
-                          ? rules::onDemandInitialPartitionCount(settings.sizeBytes)
-                          : rules::initialPartitionCount(settings.readUnits, settings.writeUnits,
-                                                         settings.sizeBytes);
-    partitions_ = PartitionMap(count);
     if (settings.mode == BillingMode::Provisioned) {
         maxProvisionedRead_ = settings.readUnits;
         maxProvisionedWrite_ = settings.writeUnits;
     }
+    // Warm throughput asked for at creation: the table starts with it (no split events).
+    const int count =
+        std::max(settings.mode == BillingMode::PayPerRequest
+                     ? rules::onDemandInitialPartitionCount(settings.sizeBytes)
+                     : rules::initialPartitionCount(settings.readUnits, settings.writeUnits,
+                                                    settings.sizeBytes),
+                 warmTargets(settings.warmReadUnits, settings.warmWriteUnits));
+    partitions_ = PartitionMap(count);
     readBucket_.assign(count, 0);
     writeBucket_.assign(count, 0);
     hotSeconds_.assign(count, 0);
@@ -62,6 +65,24 @@ void CapacityModel::setProvisioned(double second, double readUnits, double write
     maxProvisionedWrite_ = std::max(maxProvisionedWrite_, writeUnits);
     const int needed = rules::initialPartitionCount(readUnits, writeUnits, settings_.sizeBytes);
     splitForCount(second, needed, "throughput");
+}
+
+int CapacityModel::warmTargets(double readUnits, double writeUnits) {
+    if (readUnits <= 0 && writeUnits <= 0) return 1;
+    if (settings_.mode == BillingMode::PayPerRequest) {
+        const double equivalent = writeUnits + readUnits / rules::kReadUnitsPerWriteUnit;
+        peakBeforeWindow_ = std::max(peakBeforeWindow_, equivalent / rules::kOnDemandPeakFactor);
+        return rules::onDemandPartitionCount(onDemandCeiling());
+    }
+    maxProvisionedRead_ = std::max(maxProvisionedRead_, readUnits);
+    maxProvisionedWrite_ = std::max(maxProvisionedWrite_, writeUnits);
+    return rules::initialPartitionCount(readUnits, writeUnits, settings_.sizeBytes);
+}
+
+void CapacityModel::warm(double second, double readUnits, double writeUnits) {
+    settings_.warmReadUnits = std::max(settings_.warmReadUnits, readUnits);
+    settings_.warmWriteUnits = std::max(settings_.warmWriteUnits, writeUnits);
+    splitForCount(second, warmTargets(readUnits, writeUnits), "warm throughput");
 }
 
 void CapacityModel::switchMode(double second, BillingMode mode, double readUnits,

@@ -36,6 +36,10 @@ struct CapacitySettings {
     double maxWriteRequestUnits = 0;
     double quotaReadUnits = rules::kDefaultTableMaxReadUnits;
     double quotaWriteUnits = rules::kDefaultTableMaxWriteUnits;
+    // WarmThroughput: read and write units per second the table is ready to serve at once
+    // (0 = none asked for; see CapacityModel::warm).
+    double warmReadUnits = 0;
+    double warmWriteUnits = 0;
 };
 
 struct SplitEvent {
@@ -84,6 +88,18 @@ class CapacityModel {
     // provisioned for: AWS's documented way to pre-warm. To provisioned: `readUnits` /
     // `writeUnits`; burst buckets start empty; the on-demand peaks are kept.
     void switchMode(double second, BillingMode mode, double readUnits, double writeUnits);
+    // WarmThroughput (CreateTable / UpdateTable): the table is made ready to serve `readUnits`
+    // and `writeUnits` a second at once. AWS: warm throughput is "the number of read and write
+    // operations your table or index can instantaneously support" (Understanding DynamoDB warm
+    // throughput). On demand the previous peak becomes half of it (write-equivalent), so the
+    // ceiling reaches it; provisioned, the partitions for it are made and it counts as
+    // provisioned for a later switch to on demand. Never lowers anything.
+    void warm(double second, double readUnits, double writeUnits);
+    // OnDemandThroughput changed (UpdateTable): the maximum request units per second, 0 none.
+    void setOnDemandMaximum(double readUnits, double writeUnits) {
+        settings_.maxReadRequestUnits = readUnits;
+        settings_.maxWriteRequestUnits = writeUnits;
+    }
     // The most RCU / WCU the table was provisioned for (0 if never).
     double maxProvisionedRead() const { return maxProvisionedRead_; }
     double maxProvisionedWrite() const { return maxProvisionedWrite_; }
@@ -120,6 +136,9 @@ class CapacityModel {
     double writeBurst(int index) const { return writeBucket_.at(index); }
 
   private:
+    // Records warm throughput in the peaks (on demand) or provisioned maxima; returns the
+    // partitions it needs.
+    int warmTargets(double readUnits, double writeUnits);
     void splitForCount(double second, int needed, const char* reason);
     void settleProvisioned(std::vector<PartitionLoad>& loads, bool read);
     void settleOnDemand(double second, std::vector<PartitionLoad>& loads);

@@ -85,6 +85,17 @@ Error onDemandMaximumAboveQuota(bool read, const std::string& index) {
     return Error{ErrorType::LimitExceeded, std::move(message)};
 }
 
+Error warmThroughputAboveQuota(bool read, const std::string& index) {
+    std::string message = "Subscriber limit exceeded: Requested ";
+    message.append(read ? "ReadUnitsPerSecond" : "WriteUnitsPerSecond");
+    message.append(" for WarmThroughput for ");
+    message.append(index.empty() ? "table" : "index " + index);
+    message.append(read ? " exceeds TableMaxReadCapacityUnits"
+                        : " exceeds TableMaxWriteCapacityUnits");
+    message.append(" of the account in region ").append(kLocalRegion);
+    return Error{ErrorType::LimitExceeded, std::move(message)};
+}
+
 Error switchToOnDemandLimited(const std::string& nextAllowed) {
     std::string message = "Subscriber limit exceeded: Update to PayPerRequest mode are limited to ";
     message.append(std::to_string(kSwitchesToOnDemandPerWindow));

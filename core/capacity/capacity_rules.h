@@ -123,6 +123,9 @@ Error accountQuotaExceeded(bool read, double reserved, double limit, double requ
 // "Subscriber limit exceeded: Requested MaxReadRequestUnits for OnDemandThroughput for table
 // exceeds TableMaxReadCapacityUnits of the account in region <Region>".
 Error onDemandMaximumAboveQuota(bool read, const std::string& index);
+// The same for WarmThroughput: "Subscriber limit exceeded: Requested ReadUnitsPerSecond for
+// WarmThroughput for table exceeds TableMaxReadCapacityUnits of the account in region ...".
+Error warmThroughputAboveQuota(bool read, const std::string& index);
 // LimitExceededException for a fifth switch to on demand within 24 hours. DynamoDB's wording
 // for its former once-a-day limit was "Subscriber limit exceeded: Update to PayPerRequest
 // mode are limited to once in 1 day(s). ..."; for the current four switches the count is our

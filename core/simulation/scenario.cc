@@ -76,6 +76,17 @@ Status readCapacity(const Json& json, const std::string& path, CapacitySettings&
     } else {
         return fieldError(member(path, "billingMode"), "must be PROVISIONED or PAY_PER_REQUEST");
     }
+    // WarmThroughput: what the table is ready to serve at once (CapacityModel::warm).
+    if (auto warm = json.find("warmThroughput"); warm != json.end()) {
+        const std::string at = member(path, "warmThroughput");
+        SHARDSCAPE_TRY(requireObject(*warm, at));
+        auto read = number(*warm, at, "readUnitsPerSecond", 0.0, 0, kMaxUnits);
+        if (!read) return read.error();
+        auto write = number(*warm, at, "writeUnitsPerSecond", 0.0, 0, kMaxUnits);
+        if (!write) return write.error();
+        out.warmReadUnits = *read;
+        out.warmWriteUnits = *write;
+    }
     auto burst = boolean(json, path, "burstCapacity", true);
     if (!burst) return burst.error();
     auto adaptive = boolean(json, path, "adaptiveCapacity", true);
@@ -115,6 +126,10 @@ Result<std::vector<CapacityUpdate>> readUpdates(const Json& json, const std::str
         update.mode = mode = settings.mode;
         update.readUnits = settings.readUnits;
         update.writeUnits = settings.writeUnits;
+        update.maxReadRequestUnits = settings.maxReadRequestUnits;
+        update.maxWriteRequestUnits = settings.maxWriteRequestUnits;
+        update.warmReadUnits = settings.warmReadUnits;
+        update.warmWriteUnits = settings.warmWriteUnits;
         out.push_back(update);
     }
     return out;
@@ -332,7 +347,14 @@ Status readQuotas(const Json& json, const std::string& path, Scenario& scenario)
                     return refused(member(where, "writeCapacityUnits"),
                                    rules::tableQuotaExceeded(false, c.writeUnits,
                                                              quotas.tableMaxWriteUnits, index));
-            } else {
+            }
+            if (c.warmReadUnits > quotas.tableMaxReadUnits)
+                return refused(member(where, "warmThroughput"),
+                               rules::warmThroughputAboveQuota(true, index));
+            if (c.warmWriteUnits > quotas.tableMaxWriteUnits)
+                return refused(member(where, "warmThroughput"),
+                               rules::warmThroughputAboveQuota(false, index));
+            if (c.mode == BillingMode::PayPerRequest) {
                 if (c.maxReadRequestUnits > quotas.tableMaxReadUnits)
                     return refused(member(where, "maxReadRequestUnits"),
                                    rules::onDemandMaximumAboveQuota(true, index));
@@ -371,6 +393,10 @@ Status readQuotas(const Json& json, const std::string& path, Scenario& scenario)
             settings.mode = update.mode;
             settings.readUnits = update.readUnits;
             settings.writeUnits = update.writeUnits;
+            settings.maxReadRequestUnits = update.maxReadRequestUnits;
+            settings.maxWriteRequestUnits = update.maxWriteRequestUnits;
+            settings.warmReadUnits = update.warmReadUnits;
+            settings.warmWriteUnits = update.warmWriteUnits;
             SHARDSCAPE_TRY(check(settings, where, ""));
             if (mode == BillingMode::Provisioned && update.mode == BillingMode::PayPerRequest) {
                 switches.push_back(update.second);

@@ -38,6 +38,12 @@ struct CapacityUpdate {
     BillingMode mode = BillingMode::Provisioned;
     double readUnits = 0;
     double writeUnits = 0;
+    // On demand: OnDemandThroughput from then on (0 = none); WarmThroughput asked for (0 =
+    // unchanged).
+    double maxReadRequestUnits = 0;
+    double maxWriteRequestUnits = 0;
+    double warmReadUnits = 0;
+    double warmWriteUnits = 0;
 };
 
 // Time to Live on a table: expired items are deleted `deleteDelaySeconds` after they expire,

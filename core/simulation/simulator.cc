@@ -313,6 +313,12 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
                         write = table.globalIndexes[i - 1].capacity.writeUnits;
                     }
                     model.switchMode(t, update.mode, read, write);
+                    if (i == 0) {
+                        model.setOnDemandMaximum(update.maxReadRequestUnits,
+                                                 update.maxWriteRequestUnits);
+                        if (update.warmReadUnits > 0 || update.warmWriteUnits > 0)
+                            model.warm(t, update.warmReadUnits, update.warmWriteUnits);
+                    }
                     if (switched) {
                         report.resources[r].modeChanges.emplace_back(second, update.mode);
                         report.resources[r].mode = update.mode;
