@@ -10,6 +10,7 @@
 #include "capacity/capacity_model.h"
 #include "capacity/capacity_rules.h"
 #include "simulation/simulator.h"
+#include "simulation/workload_execution.h"
 
 using namespace shardscape;
 
@@ -272,6 +273,12 @@ void CapacityLimitsTest::quotaRefusedProofScenario() {
     const SimulationReport report = run(raised);
     QCOMPARE(report.throttledRequests, 0.0);
     QVERIFY(within(report.resources[0].totalWrite, 45000.0 * 120, 0.01));
+    // Execute mode runs on the engine, which applies the default quotas.
+    auto executed = executeScenario(raised);
+    QVERIFY(!executed);
+    QCOMPARE(QString::fromStdString(executed.error().message),
+             QString("scenario.quotas: execute mode runs within DynamoDB's default quotas (the "
+                     "engine's); raised quotas run in model mode only"));
     // An index above the quota names the index.
     Json indexed = scenarioJson("quota-refused");
     indexed["table"]["writeCapacityUnits"] = 1000;

@@ -21,6 +21,7 @@ class TableThroughputOptionsTest : public QObject {
     void onDemandMaximumThrottlesWithItsReason();
     void warmThroughputIsCheckedAndServedAtOnce();
     void switchesToPayPerRequestAreLimitedToFourADay();
+    void accountQuotaRefusesCreateTable();
 };
 
 namespace {
@@ -68,9 +69,8 @@ Json describe(Fixture& f, const std::string& name) {
 int putMany(Fixture& f, const std::string& name, int count, std::string* lastReason = nullptr) {
     int ok = 0;
     for (int i = 0; i < count; ++i) {
-        auto put = f.call(
-            "PutItem",
-            Json{{"TableName", name}, {"Item", {{"pk", {{"S", "k" + std::to_string(i)}}}}}});
+        auto put = f.call("PutItem", Json{{"TableName", name},
+                                          {"Item", {{"pk", {{"S", "k" + std::to_string(i)}}}}}});
         if (put) {
             ++ok;
         } else if (lastReason) {
@@ -209,6 +209,34 @@ void TableThroughputOptionsTest::switchesToPayPerRequestAreLimitedToFourADay() {
                    "times in 1 day(s). Next update can be made at Wed Nov 15 22:13:20 UTC 2023");
     f.clock.set(kStart + 86400 + 1);
     QVERIFY_OK(f.call("UpdateTable", toOnDemand));
+}
+
+void TableThroughputOptionsTest::accountQuotaRefusesCreateTable() {
+    // 80,000 RCU per account: two tables of 30,000 (one with a 10,000 RCU index) reserve
+    // 70,000; a third asking 20,000 would make 90,000.
+    Fixture f;
+    auto provisioned = [](const std::string& name, int read) {
+        Json t = table(name, false);
+        t["ProvisionedThroughput"] = {{"ReadCapacityUnits", read}, {"WriteCapacityUnits", 5}};
+        return t;
+    };
+    QVERIFY_OK(f.call("CreateTable", provisioned("First", 30000)));
+    Json second = provisioned("Second", 30000);
+    second["AttributeDefinitions"].push_back({{"AttributeName", "g"}, {"AttributeType", "S"}});
+    second["GlobalSecondaryIndexes"] = Json::array(
+        {{{"IndexName", "ByG"},
+          {"KeySchema", {{{"AttributeName", "g"}, {"KeyType", "HASH"}}}},
+          {"Projection", {{"ProjectionType", "KEYS_ONLY"}}},
+          {"ProvisionedThroughput", {{"ReadCapacityUnits", 10000}, {"WriteCapacityUnits", 5}}}}});
+    QVERIFY_OK(f.call("CreateTable", second));
+    QCOMPARE_ERROR(f.call("CreateTable", provisioned("Third", 20000)), "LimitExceededException",
+                   "This request would have caused the ReadCapacityUnits limit to be exceeded for "
+                   "the account in ddblocal. Current ReadCapacityUnits reserved by the account: "
+                   "70000. Limit: 80000. Requested: 20000. Refer to the Amazon DynamoDB Developer "
+                   "Guide for current limits and how to request higher limits.");
+    QVERIFY_OK(f.call("CreateTable", provisioned("Third", 10000)));
+    // On-demand tables reserve nothing.
+    QVERIFY_OK(f.call("CreateTable", table("Fourth", true)));
 }
 
 QTEST_GUILESS_MAIN(TableThroughputOptionsTest)

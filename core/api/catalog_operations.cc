@@ -192,6 +192,7 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
     }
     if (!payPerRequest) SHARDSCAPE_TRY(checkTableQuota(throughput, ""));
     SHARDSCAPE_TRY(applyTableThroughputOptions(table, onDemand, warm, true));
+    SHARDSCAPE_TRY(checkAccountQuota(engine, table));
     auto created = engine.createTable(std::move(table));
     if (!created) return created.error();
     if (payPerRequest) {

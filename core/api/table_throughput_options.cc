@@ -127,6 +127,30 @@ Status applyTableThroughputOptions(TableDefinition& table, const OnDemandThrough
     return {};
 }
 
+Status checkAccountQuota(const Engine& engine, const TableDefinition& table) {
+    // Provisioned units of a table and its global secondary indexes: [read, write].
+    auto units = [](const TableDefinition& t, double out[2]) {
+        if (t.billingMode != BillingMode::Provisioned) return;
+        out[0] += static_cast<double>(t.readCapacityUnits);
+        out[1] += static_cast<double>(t.writeCapacityUnits);
+        for (const IndexDefinition& index : t.indexes) {
+            if (!index.global) continue;
+            out[0] += static_cast<double>(index.readCapacityUnits);
+            out[1] += static_cast<double>(index.writeCapacityUnits);
+        }
+    };
+    double requested[2] = {0, 0}, reserved[2] = {0, 0};
+    units(table, requested);
+    for (const std::string& name : engine.listTableNames())
+        if (auto other = engine.table(name)) units(*other, reserved);
+    const double limits[2] = {rules::kDefaultAccountMaxReadUnits,
+                              rules::kDefaultAccountMaxWriteUnits};
+    for (int d = 0; d < 2; ++d)
+        if (reserved[d] + requested[d] > limits[d])
+            return rules::accountQuotaExceeded(d == 0, reserved[d], limits[d], requested[d]);
+    return {};
+}
+
 Status recordSwitchToPayPerRequest(TableDefinition& table, double now) {
     std::vector<double>& switches = table.switchesToPayPerRequest;
     std::erase_if(switches, [&](double at) { return at <= now - rules::kSwitchWindowSeconds; });

@@ -9,6 +9,7 @@
 
 #include "api/request_reader.h"
 #include "schema/table_definition.h"
+#include "storage/engine.h"
 
 namespace shardscape {
 
@@ -32,6 +33,12 @@ WarmThroughputInput readWarmThroughput(RequestReader& reader);
 // CreateTable's wording); otherwise UpdateTable (a warm throughput never decreases).
 Status applyTableThroughputOptions(TableDefinition& table, const OnDemandThroughputInput& onDemand,
                                    const WarmThroughputInput& warm, bool creating);
+
+// DynamoDB's default account quota: 80,000 RCU and 80,000 WCU provisioned over all tables and
+// global secondary indexes. CreateTable of `table` (with its indexes) beyond it is refused
+// with LimitExceededException ("This request would have caused the ReadCapacityUnits limit to
+// be exceeded for the account in ...").
+Status checkAccountQuota(const Engine& engine, const TableDefinition& table);
 
 // Records a switch of `table` to PAY_PER_REQUEST at `now`: LimitExceededException when it
 // already switched rules::kSwitchesToOnDemandPerWindow times in the last 24 hours.

@@ -485,6 +485,11 @@ double expectedRequests(const Scenario& scenario) {
 
 Result<SimulationReport> executeScenario(const Scenario& scenario,
                                          const SimulationOptions& options) {
+    // The engine applies DynamoDB's default quotas, whatever the scenario raised.
+    if (scenario.quotas.raised)
+        return fields::fieldError("scenario.quotas",
+                                  "execute mode runs within DynamoDB's default quotas (the "
+                                  "engine's); raised quotas run in model mode only");
     const double expected = expectedRequests(scenario);
     if (expected > kMaxExecuteRequests) {
         std::string message = "scenario.workload: execute mode runs at most ";
