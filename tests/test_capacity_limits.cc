@@ -337,6 +337,9 @@ void CapacityLimitsTest::onDemandMaximumAndQuotaThrottleWithTheirReasons() {
     QCOMPARE(report.throttledByReason.at("TableWriteMaxOnDemandThroughputExceeded"),
              report.throttledRequests);
     QVERIFY(std::abs(report.resources[0].totalWrite - 1000.0 * 300) < 1e-6);
+    // The capacity chart shows the maximum, not the 4,000 WCU ceiling.
+    QCOMPARE(report.resources[0].capacityWrite[10], 1000.0f);
+    QCOMPARE(report.resources[0].capacityRead[10], 12000.0f);
 
     Json lowQuota = scenario(Json::array({table("Q", kOnDemand)}),
                              Json::array({stream("w", "Q", "PutItem", 3500)}), 300);

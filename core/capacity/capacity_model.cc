@@ -133,6 +133,13 @@ double CapacityModel::onDemandCeiling() const {
     return std::max({initial, rules::kOnDemandPeakFactor * peakBeforeWindow_, peakEver_});
 }
 
+double CapacityModel::onDemandCapacity(bool read) const {
+    double capacity = onDemandCeiling() * (read ? rules::kReadUnitsPerWriteUnit : 1.0);
+    const double maximum = read ? settings_.maxReadRequestUnits : settings_.maxWriteRequestUnits;
+    if (maximum > 0) capacity = std::min(capacity, maximum);
+    return std::min(capacity, read ? settings_.quotaReadUnits : settings_.quotaWriteUnits);
+}
+
 void CapacityModel::settle(double second, std::vector<PartitionLoad>& loads) {
     loads.resize(partitions_.size());
     // Table capacity in write-equivalent units, to tell partition-level throttling (heat)

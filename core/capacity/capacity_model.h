@@ -109,6 +109,9 @@ class CapacityModel {
     // ago, any level already reached). Its partitions follow it with
     // rules::kOnDemandPartitionHeadroom.
     double onDemandCeiling() const;
+    // On demand: what the table serves of reads (`read`, in RCU) or writes (WCU) alone, the
+    // ceiling bounded by its maximum throughput and the per-table quota (for charts).
+    double onDemandCapacity(bool read) const;
     // On demand, of the last settled second: the table-level limit that throttled reads
     // (`read`) or writes beyond the ceiling, MaxOnDemandThroughputExceeded (the table's
     // maximum throughput) or AccountLimitExceeded (the per-table quota); none otherwise.

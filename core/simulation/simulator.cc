@@ -383,10 +383,8 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
             ResourceReport& out = report.resources[r];
             const CapacityModel& model = resource.model;
             if (model.settings().mode == BillingMode::PayPerRequest) {
-                const double ceiling = model.onDemandCeiling();
-                out.capacityWrite.push_back(static_cast<float>(ceiling));
-                out.capacityRead.push_back(
-                    static_cast<float>(ceiling * rules::kReadUnitsPerWriteUnit));
+                out.capacityWrite.push_back(static_cast<float>(model.onDemandCapacity(false)));
+                out.capacityRead.push_back(static_cast<float>(model.onDemandCapacity(true)));
             } else {
                 out.capacityWrite.push_back(static_cast<float>(model.provisionedWrite()));
                 out.capacityRead.push_back(static_cast<float>(model.provisionedRead()));
