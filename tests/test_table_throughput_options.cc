@@ -22,6 +22,7 @@ class TableThroughputOptionsTest : public QObject {
     void warmThroughputIsCheckedAndServedAtOnce();
     void switchesToPayPerRequestAreLimitedToFourADay();
     void accountQuotaRefusesCreateTable();
+    void indexOnDemandMaximumBackPressuresWrites();
 };
 
 namespace {
@@ -237,6 +238,49 @@ void TableThroughputOptionsTest::accountQuotaRefusesCreateTable() {
     QVERIFY_OK(f.call("CreateTable", provisioned("Third", 10000)));
     // On-demand tables reserve nothing.
     QVERIFY_OK(f.call("CreateTable", table("Fourth", true)));
+}
+
+void TableThroughputOptionsTest::indexOnDemandMaximumBackPressuresWrites() {
+    // A GSI of an on-demand table with MaxWriteRequestUnits 30: of 50 writes (each writing the
+    // index) in one second, 30 pass; the rest are throttled by the index, reason
+    // IndexWriteMaxOnDemandThroughputExceeded with the index's ARN.
+    Fixture f;
+    Json create = table("Indexed", true);
+    create["AttributeDefinitions"].push_back({{"AttributeName", "g"}, {"AttributeType", "S"}});
+    Json index = {{"IndexName", "ByG"},
+                  {"KeySchema", {{{"AttributeName", "g"}, {"KeyType", "HASH"}}}},
+                  {"Projection", {{"ProjectionType", "KEYS_ONLY"}}},
+                  {"OnDemandThroughput", {{"MaxWriteRequestUnits", 40001}}}};
+    create["GlobalSecondaryIndexes"] = Json::array({index});
+    QCOMPARE_ERROR(f.call("CreateTable", create), "LimitExceededException",
+                   "Subscriber limit exceeded: Requested MaxWriteRequestUnits for "
+                   "OnDemandThroughput for index : ByG exceeds TableMaxWriteCapacityUnits of the "
+                   "account in region ddblocal");
+    create["GlobalSecondaryIndexes"][0]["OnDemandThroughput"] = {{"MaxWriteRequestUnits", 30}};
+    QVERIFY_OK(f.call("CreateTable", create));
+    QCOMPARE_JSON(describe(f, "Indexed")["GlobalSecondaryIndexes"][0]["OnDemandThroughput"],
+                  (Json{{"MaxWriteRequestUnits", 30}}));
+    QVERIFY_OK(f.call("UpdateTable", Json{{"TableName", "Indexed"},
+                                          {"ShardscapeCapacityEnforcement", "ENFORCE"}}));
+    f.clock.advance(1);
+    int ok = 0;
+    std::string reason;
+    for (int i = 0; i < 50; ++i) {
+        auto put = f.call("PutItem", Json{{"TableName", "Indexed"},
+                                          {"Item",
+                                           {{"pk", {{"S", "k" + std::to_string(i)}}},
+                                            {"g", {{"S", "g" + std::to_string(i)}}}}}});
+        if (put)
+            ++ok;
+        else
+            reason = put.error().extraJson;
+    }
+    QCOMPARE(ok, 30);
+    const Json reasons = Json::parse(reason)["ThrottlingReasons"];
+    QCOMPARE(reasons[0]["reason"].get<std::string>(),
+             std::string("IndexWriteMaxOnDemandThroughputExceeded"));
+    QCOMPARE(reasons[0]["resource"].get<std::string>(),
+             std::string("arn:aws:dynamodb:ddblocal:000000000000:table/Indexed/index/ByG"));
 }
 
 QTEST_GUILESS_MAIN(TableThroughputOptionsTest)

@@ -44,6 +44,10 @@ struct IndexInput {
     std::optional<std::string> projectionType;
     std::optional<std::vector<std::string>> nonKeyAttributes;
     ThroughputInput throughput;
+    // OnDemandThroughput (global secondary indexes of on-demand tables).
+    std::optional<int64_t> maxRead;
+    std::optional<int64_t> maxWrite;
+    bool onDemandPresent = false;
 };
 
 // Reads LocalSecondaryIndexes or GlobalSecondaryIndexes (`member`), reporting serialization

@@ -27,7 +27,10 @@ CapacitySettings settingsOf(const TableDefinition& table, const IndexDefinition*
     settings.writeUnits =
         static_cast<double>(index ? index->writeCapacityUnits : table.writeCapacityUnits);
     settings.sizeBytes = sizeBytes;
-    if (!index) {
+    if (index) {
+        settings.maxReadRequestUnits = static_cast<double>(index->maxReadRequestUnits);
+        settings.maxWriteRequestUnits = static_cast<double>(index->maxWriteRequestUnits);
+    } else {
         settings.maxReadRequestUnits = static_cast<double>(table.maxReadRequestUnits);
         settings.maxWriteRequestUnits = static_cast<double>(table.maxWriteRequestUnits);
         settings.warmReadUnits = static_cast<double>(table.warmReadUnitsPerSecond);

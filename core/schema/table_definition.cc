@@ -196,6 +196,12 @@ Json TableDefinition::describe(const TableStatistics& stats, const std::string& 
         if (index.lastDecreaseDateTime > 0)
             indexThroughput["LastDecreaseDateTime"] = index.lastDecreaseDateTime;
         entry["ProvisionedThroughput"] = std::move(indexThroughput);
+        Json indexOnDemand = Json::object();
+        if (index.maxReadRequestUnits > 0)
+            indexOnDemand["MaxReadRequestUnits"] = index.maxReadRequestUnits;
+        if (index.maxWriteRequestUnits > 0)
+            indexOnDemand["MaxWriteRequestUnits"] = index.maxWriteRequestUnits;
+        if (!indexOnDemand.empty()) entry["OnDemandThroughput"] = std::move(indexOnDemand);
         global.push_back(std::move(entry));
     }
     if (!local.empty()) description["LocalSecondaryIndexes"] = std::move(local);
