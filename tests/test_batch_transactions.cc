@@ -21,6 +21,7 @@ class BatchTransactionsTest : public QObject {
     void transactWriteCancelsAll();
     void transactWriteRules();
     void clientRequestTokenIsIdempotent();
+    void replayedTokenChargesReads();
     void transactGetItems();
     void timeToLive();
 };
@@ -285,6 +286,39 @@ void BatchTransactionsTest::clientRequestTokenIsIdempotent() {
     now = now + 601;  // AWS: a token is valid for 10 minutes
     QVERIFY_OK(h.call("TransactWriteItems", request));
     QCOMPARE_JSON(getItem(h, "c")["n"], json(R"({"N":"2"})"));
+}
+
+void BatchTransactionsTest::replayedTokenChargesReads() {
+    // AWS: a replay with the same ClientRequestToken returns "the number of read capacity
+    // units consumed in reading the item". The item: "pk" + "c" + "s" + 5,000 characters =
+    // 5,004 bytes: the write costs 2 x ceil(5,004 / 1,024) = 10 WCU (transactional), each
+    // replay ceil(5,004 / 4,096) = 2 RCU (a strongly consistent read, our assumption).
+    EngineHarness h;
+    QVERIFY(h.open());
+    QVERIFY_OK(h.call("CreateTable", json(kTable)));
+    const std::string text(5000, 'x');
+    Json request = {
+        {"ClientRequestToken", "tok-read"},
+        {"ReturnConsumedCapacity", "TOTAL"},
+        {"TransactItems",
+         {{{"Put",
+            {{"TableName", "Tab"}, {"Item", {{"pk", {{"S", "c"}}}, {"s", {{"S", text}}}}}}}}}}};
+    const double size = 2 + 1 + 1 + 5000;
+    const double writeUnits = 2 * std::ceil(size / 1024);
+    const double readUnits = std::ceil(size / 4096);
+    QCOMPARE(writeUnits, 10.0);
+    QCOMPARE(readUnits, 2.0);
+    auto first = h.call("TransactWriteItems", request);
+    QVERIFY_OK(first);
+    QCOMPARE((*first)["ConsumedCapacity"][0]["WriteCapacityUnits"].get<double>(), writeUnits);
+    auto replay = h.call("TransactWriteItems", request);
+    QVERIFY_OK(replay);
+    const Json& consumed = (*replay)["ConsumedCapacity"][0];
+    QCOMPARE(consumed["TableName"].get<std::string>(), std::string("Tab"));
+    QCOMPARE(consumed["CapacityUnits"].get<double>(), readUnits);
+    QCOMPARE(consumed["ReadCapacityUnits"].get<double>(), readUnits);
+    QVERIFY(!consumed.contains("WriteCapacityUnits") ||
+            consumed["WriteCapacityUnits"].get<double>() == 0);
 }
 
 void BatchTransactionsTest::transactGetItems() {

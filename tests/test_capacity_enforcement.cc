@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <numeric>
+
 #include "api/dispatch.h"
 #include "base/clock.h"
 #include "capacity/capacity_rules.h"
@@ -28,6 +30,9 @@ class CapacityEnforcementTest : public QObject {
     void countersEqualTheRequestsMade();
     void engineOptionMetersEveryTable();
     void throttlesCarryThrottlingReasons();
+    void timeToLiveDeletesConsumeNothing();
+    void tableQuotaRefusesCreateAndUpdate();
+    void switchingToOnDemandKeepsPartitionsAndPeak();
 };
 
 namespace {
@@ -402,6 +407,87 @@ void CapacityEnforcementTest::throttlesCarryThrottlingReasons() {
     const Result<Json> onDemand = f.call("PutItem", putRequest("Demand", "hot"));
     QCOMPARE(onDemand.error().name(), std::string("ThrottlingException"));
     QCOMPARE(reasonsOf(onDemand), one("TableWriteKeyRangeThroughputExceeded", arn + "Demand"));
+}
+
+void CapacityEnforcementTest::timeToLiveDeletesConsumeNothing() {
+    // AWS: TTL deletes consume no write throughput and are not throttled. A 1 WCU table with
+    // ENFORCE: 5 expired items (5 WCU of puts over 5 seconds), all 5 deleted by one sweep in
+    // one second, and the recording shows none of it.
+    Fixture f;
+    QVERIFY_OK(f.call("CreateTable", provisionedTable("Ttl", 1, 1)));
+    QVERIFY_OK(f.call("UpdateTimeToLive", Json{{"TableName", "Ttl"},
+                                               {"TimeToLiveSpecification",
+                                                {{"AttributeName", "exp"}, {"Enabled", true}}}}));
+    QVERIFY(enforce(f, "Ttl", "ENFORCE"));
+    for (int i = 0; i < 5; ++i) {
+        f.clock.advance(1);
+        QVERIFY_OK(f.call(
+            "PutItem",
+            Json{{"TableName", "Ttl"},
+                 {"Item", {{"pk", {{"S", "k" + std::to_string(i)}}}, {"exp", {{"N", "1000"}}}}}}));
+    }
+    f.clock.advance(1);
+    QCOMPARE(*f.engine().sweepExpiredItems(), int64_t(5));
+    f.clock.advance(1);
+    auto snapshot = f.engine().capacityRecorder("Ttl");
+    QVERIFY(snapshot);
+    const std::vector<float>& writes = snapshot->resources[0].consumedWrite;
+    QCOMPARE(std::accumulate(writes.begin(), writes.end(), 0.0), 5.0);  // the puts only
+    QCOMPARE(writes.back(), 0.0f);
+    QCOMPARE(std::accumulate(snapshot->resources[0].throttledRequests.begin(),
+                             snapshot->resources[0].throttledRequests.end(), 0.0),
+             0.0);
+}
+
+void CapacityEnforcementTest::tableQuotaRefusesCreateAndUpdate() {
+    // DynamoDB's default per-table quota: 40,000 RCU and 40,000 WCU; 40,000 is accepted.
+    Fixture f;
+    QVERIFY_OK(f.call("CreateTable", provisionedTable("AtQuota", 40000, 40000)));
+    auto refused = f.call("CreateTable", provisionedTable("Above", 40001, 5));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().name(), std::string("LimitExceededException"));
+    QCOMPARE(refused.error().message,
+             std::string("The requested ReadCapacityUnits, 40001, is above the per table maximum "
+                         "for the account in ddblocal. Per table maximum: 40000. Refer to the "
+                         "Amazon DynamoDB Developer Guide for current limits and how to request "
+                         "higher limits."));
+    QVERIFY(!f.call("DescribeTable", Json{{"TableName", "Above"}}));
+    auto update = f.call(
+        "UpdateTable",
+        Json{{"TableName", "AtQuota"},
+             {"ProvisionedThroughput", {{"ReadCapacityUnits", 5}, {"WriteCapacityUnits", 45000}}}});
+    QVERIFY(!update);
+    QCOMPARE(update.error().message,
+             std::string("The requested WriteCapacityUnits, 45000, is above the per table "
+                         "maximum for the account in ddblocal. Per table maximum: 40000. Refer "
+                         "to the Amazon DynamoDB Developer Guide for current limits and how to "
+                         "request higher limits."));
+}
+
+void CapacityEnforcementTest::switchingToOnDemandKeepsPartitionsAndPeak() {
+    // Provisioned at 8,000 WCU (8 partitions), switched to on demand: the table keeps its
+    // partitions (16 with the on-demand headroom) and serves 8,000 WCU at once, where a new
+    // on-demand table serves 4,000. 6,000 writes to distinct keys in one second.
+    Fixture f;
+    QVERIFY_OK(f.call("CreateTable", provisionedTable("Warm", 1, 8000)));
+    QVERIFY(enforce(f, "Warm", "ENFORCE"));
+    f.clock.advance(1);
+    QVERIFY_OK(
+        f.call("UpdateTable", Json{{"TableName", "Warm"}, {"BillingMode", "PAY_PER_REQUEST"}}));
+    f.clock.advance(1);
+    int ok = 0;
+    for (int i = 0; i < 6000; ++i)
+        if (f.call("PutItem", putRequest("Warm", "key-" + std::to_string(i)))) ++ok;
+    QCOMPARE(ok, 6000);
+    f.clock.advance(1);
+    auto snapshot = f.engine().capacityRecorder("Warm");
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->resources[0].mode, BillingMode::PayPerRequest);
+    // ceil(1 / 3,000 + 8,000 / 1,000) = 9 provisioned partitions, doubled once: 18 open.
+    int open = 0;
+    for (const PartitionSeries& p : snapshot->resources[0].partitions)
+        if (p.endSecond < 0) ++open;
+    QCOMPARE(open, 18);
 }
 
 QTEST_GUILESS_MAIN(CapacityEnforcementTest)

@@ -192,8 +192,9 @@ void CapacityModelTest::readsAndWritesShareAPartitionLinearly() {
     settings.mode = BillingMode::PayPerRequest;
     settings.budget = rules::PartitionBudget::LinearCombination;
     CapacityModel model(settings);
-    QCOMPARE(model.partitions().size(), 4);
-    std::vector<PartitionLoad> loads(4);
+    // 8 partitions: twice the 4,000 WCU ceiling at 1,000 each (rules::kOnDemandPartitionHeadroom).
+    QCOMPARE(model.partitions().size(), 8);
+    std::vector<PartitionLoad> loads(8);
     loads[0].readDemand = 3000;
     loads[0].writeDemand = 1000;
     model.settle(0, loads);
@@ -206,22 +207,22 @@ void CapacityModelTest::onDemandCeilingIsTwiceThePeakAfterThirtyMinutes() {
     settings.mode = BillingMode::PayPerRequest;
     CapacityModel model(settings);
     QCOMPARE(model.onDemandCeiling(), 4000.0);
-    // Over the initial 4,000 WCU: each of the 4 partitions serves 1,000.
-    QCOMPARE(settleWrites(model, 0, {1250, 1250, 1250, 1250}),
-             (std::vector<double>{1000, 1000, 1000, 1000}));
+    // Over the initial 4,000 WCU, 5,000 asked of the 8 partitions: the table serves 4,000,
+    // each partition 4,000 / 8.
+    QCOMPARE(settleWrites(model, 0, std::vector<double>(8, 625)), std::vector<double>(8, 500));
     CapacityModel table(settings);
     for (int second = 0; second <= 1800; ++second)
-        settleWrites(table, second, {250, 250, 250, 250});
+        settleWrites(table, second, std::vector<double>(8, 125));
     QCOMPARE(table.onDemandCeiling(), 4000.0);  // max(4,000, 2 x 1,000)
     for (int second = 1801; second <= 3600; ++second)
-        settleWrites(table, second, {750, 750, 750, 750});
+        settleWrites(table, second, std::vector<double>(8, 375));
     // 3,000 reached, but not 30 minutes ago yet.
     QCOMPARE(table.onDemandCeiling(), 4000.0);
-    settleWrites(table, 3601, {750, 750, 750, 750});
+    settleWrites(table, 3601, std::vector<double>(8, 375));
     QCOMPARE(table.onDemandCeiling(), 6000.0);
-    // Enough partitions for 6,000 WCU: all 4 split in two.
-    QCOMPARE(table.partitions().size(), 8);
-    QCOMPARE(int(table.splits().size()), 4);
+    // Partitions for twice 6,000 WCU (12): all 8 split in two.
+    QCOMPARE(table.partitions().size(), 16);
+    QCOMPARE(int(table.splits().size()), 8);
     QCOMPARE(table.splits()[0].second, 3601.0);
 }
 

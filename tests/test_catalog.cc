@@ -133,7 +133,7 @@ void CatalogTest::createTable_data() {
             "KeySchema": [{"AttributeName": "blob", "KeyType": "HASH"},
                           {"AttributeName": "at", "KeyType": "RANGE"}],
             "BillingMode": "PROVISIONED",
-            "ProvisionedThroughput": {"ReadCapacityUnits": 1000000000000,
+            "ProvisionedThroughput": {"ReadCapacityUnits": 40000,
                                       "WriteCapacityUnits": 1}})")
                                                             << QByteArray(R"({
             "AttributeDefinitions": [{"AttributeName": "at", "AttributeType": "N"},
@@ -144,7 +144,7 @@ void CatalogTest::createTable_data() {
             "TableStatus": "ACTIVE",
             "CreationDateTime": 1700000000.25,
             "ProvisionedThroughput": {"NumberOfDecreasesToday": 0,
-                                      "ReadCapacityUnits": 1000000000000,
+                                      "ReadCapacityUnits": 40000,
                                       "WriteCapacityUnits": 1},
             "TableSizeBytes": 0,
             "ItemCount": 0,

@@ -165,7 +165,10 @@ void SimulatorTest::burstAbsorbsAMinuteSpikeButNotTenMinutes() {
     // served write units at $0.625 per million.
     QVERIFY(report.cost.provisioned);
     QVERIFY(std::abs(*report.cost.provisioned - (400 * 0.00065 + 0.00013) * 0.75) < 1e-9);
-    QVERIFY(std::abs(report.cost.onDemand - table.totalWrite / 1e6 * 0.625) < 1e-9);
+    // On demand bills what the workload asked for, throttled requests too (1 WCU each).
+    QCOMPARE(table.askedWrite, table.totalWrite + table.throttled);
+    QVERIFY(std::abs(report.cost.onDemand - table.askedWrite / 1e6 * 0.625) < 1e-9);
+    QCOMPARE(report.cost.asConfigured, *report.cost.provisioned);
     Scenario pricier = loadScenario("burst");
     pricier.prices.provisionedWcuHour = 1;
     QVERIFY(std::abs(*run(pricier).cost.provisioned - (400 + 0.00013) * 0.75) < 1e-9);
@@ -175,7 +178,8 @@ void SimulatorTest::onDemandAbsorbsDoubleButNotASuddenFiveTimes() {
     const SimulationReport report = run(loadScenario("on-demand"));
     const ResourceReport& table = report.resources.at(0);
     QCOMPARE(table.mode, BillingMode::PayPerRequest);
-    QCOMPARE(table.finalPartitionCount, 4);  // 4,000 WCU initial / 1,000 per partition
+    // Twice the 4,000 WCU initial ceiling / 1,000 per partition (the on-demand headroom).
+    QCOMPARE(table.finalPartitionCount, 8);
     QCOMPARE(sumOver(table.throttledRequests, 0, 900), 0.0);
     QVERIFY(std::abs(sumOver(table.consumedWrite, 300, 600) / 300 - 2000) < 20);
     for (int second = 900; second < 1200; ++second) {
@@ -187,7 +191,10 @@ void SimulatorTest::onDemandAbsorbsDoubleButNotASuddenFiveTimes() {
     QCOMPARE(report.throttledByError.size(), size_t(1));
     QCOMPARE(report.throttledByError.at("ThrottlingException"), report.throttledRequests);
     QVERIFY(!report.cost.provisioned);
-    QVERIFY(std::abs(report.cost.onDemand - table.totalWrite / 1e6 * 0.625) < 1e-9);
+    // Billed for what was asked: served and throttled writes, 1 WCU each.
+    QCOMPARE(table.askedWrite, table.totalWrite + report.throttledRequests);
+    QVERIFY(std::abs(report.cost.onDemand - table.askedWrite / 1e6 * 0.625) < 1e-9);
+    QCOMPARE(report.cost.asConfigured, report.cost.onDemand);
 }
 
 void SimulatorTest::autoScalingFollowsADailySine() {
@@ -293,7 +300,8 @@ void SimulatorTest::badScenariosNameTheField_data() {
                                  << "scenario.workload: must be a non-empty array of streams";
     QTest::newRow("operation") << R"J({"workload":[{"operation":"Teleport"}]})J"
                                << "scenario.workload[0].operation: must be one of GetItem, Query, "
-                                  "Scan, PutItem, UpdateItem, DeleteItem (got 'Teleport')";
+                                  "Scan, PutItem, UpdateItem, DeleteItem, TimeToLive (got "
+                                  "'Teleport')";
     QTest::newRow("index on a write")
         << R"J({"workload":[{"operation":"PutItem","index":"byStatus"}]})J"
         << "scenario.workload[0].index: only Query and Scan read an index";

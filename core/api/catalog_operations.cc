@@ -4,6 +4,7 @@
 #include "api/index_requests.h"
 #include "api/operations.h"
 #include "api/request_reader.h"
+#include "api/table_throughput_options.h"
 #include "api/tag_rules.h"
 
 namespace shardscape {
@@ -96,6 +97,8 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
     if (keySchema && keySchema->size() > 2)
         reader.constraint("'" + keySchema->dump() + "'", "keySchema",
                           "Member must have length less than or equal to 2");
+    const OnDemandThroughputInput onDemand = readOnDemandThroughput(reader);
+    const WarmThroughputInput warm = readWarmThroughput(reader);
     reader.oneOf(billingMode, "billingMode", {"PROVISIONED", "PAY_PER_REQUEST"});
     SHARDSCAPE_TRY(reader.finish());
 
@@ -187,6 +190,9 @@ Result<Json> createTableOperation(Engine& engine, const Json& request) {
         definition.viewType = *stream->viewType;
         table.streams.push_back(std::move(definition));
     }
+    if (!payPerRequest) SHARDSCAPE_TRY(checkTableQuota(throughput, ""));
+    SHARDSCAPE_TRY(applyTableThroughputOptions(table, onDemand, warm, true));
+    SHARDSCAPE_TRY(checkAccountQuota(engine, table));
     auto created = engine.createTable(std::move(table));
     if (!created) return created.error();
     if (payPerRequest) {
@@ -299,6 +305,8 @@ Status checkIndexUpdates(const std::vector<IndexUpdate>& updates) {
                 *update.indexName);
         if (update.kind != IndexUpdate::Kind::Update) ++online;
         SHARDSCAPE_TRY(checkThroughputBounds(update.throughput));
+        if (update.kind == IndexUpdate::Kind::Update)
+            SHARDSCAPE_TRY(checkTableQuota(update.throughput, *update.indexName));
     }
     if (online > 1)
         return Error{ErrorType::LimitExceeded,
@@ -423,6 +431,8 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
     // requests, OFF, RECORD (charged and recorded) or ENFORCE (also throttled).
     auto enforcement = reader.string("ShardscapeCapacityEnforcement");
     reader.oneOf(enforcement, "shardscapeCapacityEnforcement", {"OFF", "RECORD", "ENFORCE"});
+    const OnDemandThroughputInput onDemand = readOnDemandThroughput(reader);
+    const WarmThroughputInput warm = readWarmThroughput(reader);
     SHARDSCAPE_TRY(reader.finish());
     if (enforcement) {
         auto updated = engine.updateTable(*name, [&](TableDefinition& t) -> Status {
@@ -432,7 +442,8 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
         if (!updated) return updated.error();
         const bool moreUpdates =
             request.contains("ProvisionedThroughput") || request.contains("StreamSpecification") ||
-            request.contains("BillingMode") || request.contains("GlobalSecondaryIndexUpdates");
+            request.contains("BillingMode") || request.contains("GlobalSecondaryIndexUpdates") ||
+            onDemand.present || warm.present;
         if (!moreUpdates) {
             auto described = engine.describeTable(*name);
             if (!described) return described.error();
@@ -442,7 +453,8 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
     const auto stream = readStreamRequest(request);
     const bool otherUpdates =
         request.contains("SSESpecification") || request.contains("ReplicaUpdates");
-    if (!throughput.present && !billingMode && !otherUpdates && indexUpdates.empty() && !stream)
+    if (!throughput.present && !billingMode && !otherUpdates && indexUpdates.empty() && !stream &&
+        !onDemand.present && !warm.present)
         return validationError(
             "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
             "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
@@ -451,6 +463,7 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
             "One or more parameter values were invalid: ProvisionedThroughput must be specified "
             "when BillingMode is PROVISIONED");
     SHARDSCAPE_TRY(checkThroughputBounds(throughput));
+    SHARDSCAPE_TRY(checkTableQuota(throughput, ""));
     if (otherUpdates)
         return validationError(
             "Encryption and replica updates are not supported yet by this version of "
@@ -472,6 +485,28 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
     // A table being created, updated or deleted cannot be changed.
     SHARDSCAPE_TRY(engine.requireChangeable(*name));
     const std::shared_ptr<const TableDefinition> before = engine.table(*name);
+    if (onDemand.present || warm.present) {
+        // Checked against the table as the request leaves it (its billing mode and units).
+        auto applied = engine.updateTable(*name, [&](TableDefinition& t) -> Status {
+            TableDefinition target = t;
+            if (billingMode)
+                target.billingMode = *billingMode == "PAY_PER_REQUEST" ? BillingMode::PayPerRequest
+                                                                       : BillingMode::Provisioned;
+            if (throughput.present) {
+                target.readCapacityUnits = *throughput.read;
+                target.writeCapacityUnits = *throughput.write;
+            }
+            SHARDSCAPE_TRY(applyTableThroughputOptions(target, onDemand, warm, false));
+            t.maxReadRequestUnits = target.maxReadRequestUnits;
+            t.maxWriteRequestUnits = target.maxWriteRequestUnits;
+            t.warmReadUnitsPerSecond = target.warmReadUnitsPerSecond;
+            t.warmWriteUnitsPerSecond = target.warmWriteUnitsPerSecond;
+            return {};
+        });
+        if (!applied) return applied.error();
+        if (!throughput.present && !billingMode && indexUpdates.empty() && !stream)
+            return describeUpdatedTable(engine, *name, {}, std::nullopt, before);
+    }
     if (stream) {
         auto changed = engine.setStream(
             *name, stream->enabled ? stream->viewType : std::optional<StreamViewType>());
@@ -497,6 +532,7 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
                 "WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
         if (targetOnDemand) {
             if (!currentlyOnDemand) {
+                SHARDSCAPE_TRY(recordSwitchToPayPerRequest(t, now));
                 t.billingMode = BillingMode::PayPerRequest;
                 t.readCapacityUnits = 0;
                 t.writeCapacityUnits = 0;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "capacity/capacity_rules.h"
+
 namespace shardscape {
 
 namespace {
@@ -54,6 +56,16 @@ Status checkThroughputBounds(const ThroughputInput& t) {
     if (t.write && *t.write > kMaxCapacityUnits)
         return validationError("Given value " + std::to_string(*t.write) +
                                " for WriteCapacityUnits is out of bounds");
+    return {};
+}
+
+Status checkTableQuota(const ThroughputInput& t, const std::string& index) {
+    if (t.read && static_cast<double>(*t.read) > rules::kDefaultTableMaxReadUnits)
+        return rules::tableQuotaExceeded(true, static_cast<double>(*t.read),
+                                         rules::kDefaultTableMaxReadUnits, index);
+    if (t.write && static_cast<double>(*t.write) > rules::kDefaultTableMaxWriteUnits)
+        return rules::tableQuotaExceeded(false, static_cast<double>(*t.write),
+                                         rules::kDefaultTableMaxWriteUnits, index);
     return {};
 }
 
@@ -127,8 +139,15 @@ IndexInput readIndexInput(RequestReader& reader, const Json& element, const std:
             }
         }
     }
-    if (global)
+    if (global) {
         index.throughput = readThroughput(reader, &element, path + ".provisionedThroughput");
+        auto onDemand = element.find("OnDemandThroughput");
+        if (onDemand != element.end() && onDemand->is_object()) {
+            index.onDemandPresent = true;
+            index.maxRead = reader.integerIn(&*onDemand, "MaxReadRequestUnits");
+            index.maxWrite = reader.integerIn(&*onDemand, "MaxWriteRequestUnits");
+        }
+    }
     return index;
 }
 
@@ -192,6 +211,31 @@ Result<IndexDefinition> buildIndex(const IndexInput& input, bool global,
     if (global && !payPerRequest && !input.throughput.present)
         return invalid("ProvisionedThroughput must be specified for index: " + *input.name);
     SHARDSCAPE_TRY(checkThroughputBounds(input.throughput));
+    if (global) SHARDSCAPE_TRY(checkTableQuota(input.throughput, *input.name));
+    // OnDemandThroughput of an index: as the table's (table_throughput_options.h), the index
+    // named in the messages. The wording for the mode and the range is the table's with
+    // "for index : <name>" (our assumption; the quota message is DynamoDB's).
+    if (global && input.onDemandPresent && (input.maxRead || input.maxWrite)) {
+        const char* member = input.maxRead ? "MaxReadRequestUnits" : "MaxWriteRequestUnits";
+        if (!payPerRequest)
+            return invalid(std::string(member) +
+                           " for OnDemandThroughput for index : " + *input.name +
+                           " cannot be specified when table BillingMode is "
+                           "PROVISIONED.");
+        for (int d = 0; d < 2; ++d) {
+            const std::optional<int64_t>& value = d == 0 ? input.maxRead : input.maxWrite;
+            if (!value) continue;
+            if (*value < 1)
+                return invalid(std::string("Requested ") +
+                               (d == 0 ? "MaxReadRequestUnits" : "MaxWriteRequestUnits") +
+                               " for OnDemandThroughput for index : " + *input.name +
+                               " is outside of valid range");
+            const double quota =
+                d == 0 ? rules::kDefaultTableMaxReadUnits : rules::kDefaultTableMaxWriteUnits;
+            if (static_cast<double>(*value) > quota)
+                return rules::onDemandMaximumAboveQuota(d == 0, *input.name);
+        }
+    }
 
     auto typeOf = [&](const std::string& attribute) {
         for (const auto& d : definitions)
@@ -211,6 +255,8 @@ Result<IndexDefinition> buildIndex(const IndexInput& input, bool global,
         index.readCapacityUnits = *input.throughput.read;
         index.writeCapacityUnits = *input.throughput.write;
     }
+    if (global && input.maxRead) index.maxReadRequestUnits = *input.maxRead;
+    if (global && input.maxWrite) index.maxWriteRequestUnits = *input.maxWrite;
     return index;
 }
 

@@ -22,6 +22,10 @@ struct ThroughputInput {
 ThroughputInput readThroughput(RequestReader& reader, const Json* parent = nullptr,
                                const std::string& path = "provisionedThroughput");
 Status checkThroughputBounds(const ThroughputInput& t);
+// DynamoDB's default per-table (and per-index) quota, 40,000 read and 40,000 write capacity
+// units: LimitExceededException naming it (rules::tableQuotaExceeded); `index` empty for the
+// table.
+Status checkTableQuota(const ThroughputInput& t, const std::string& index);
 
 struct KeyElementInput {
     std::optional<std::string> name;
@@ -40,6 +44,10 @@ struct IndexInput {
     std::optional<std::string> projectionType;
     std::optional<std::vector<std::string>> nonKeyAttributes;
     ThroughputInput throughput;
+    // OnDemandThroughput (global secondary indexes of on-demand tables).
+    std::optional<int64_t> maxRead;
+    std::optional<int64_t> maxWrite;
+    bool onDemandPresent = false;
 };
 
 // Reads LocalSecondaryIndexes or GlobalSecondaryIndexes (`member`), reporting serialization

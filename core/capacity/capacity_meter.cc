@@ -27,6 +27,15 @@ CapacitySettings settingsOf(const TableDefinition& table, const IndexDefinition*
     settings.writeUnits =
         static_cast<double>(index ? index->writeCapacityUnits : table.writeCapacityUnits);
     settings.sizeBytes = sizeBytes;
+    if (index) {
+        settings.maxReadRequestUnits = static_cast<double>(index->maxReadRequestUnits);
+        settings.maxWriteRequestUnits = static_cast<double>(index->maxWriteRequestUnits);
+    } else {
+        settings.maxReadRequestUnits = static_cast<double>(table.maxReadRequestUnits);
+        settings.maxWriteRequestUnits = static_cast<double>(table.maxWriteRequestUnits);
+        settings.warmReadUnits = static_cast<double>(table.warmReadUnitsPerSecond);
+        settings.warmWriteUnits = static_cast<double>(table.warmWriteUnitsPerSecond);
+    }
     return settings;
 }
 
@@ -105,6 +114,16 @@ void CapacityMeter::update(const TableDefinition& table, CapacityEnforcement enf
     enforcement_ = enforcement;
     const int recorded = static_cast<int>(second_ - startSecond_);
     std::vector<Resource> next;
+    // OnDemandThroughput and WarmThroughput as UpdateTable set them.
+    auto adjust = [&](Resource& resource, const CapacitySettings& settings) {
+        resource.model.setOnDemandMaximum(settings.maxReadRequestUnits,
+                                          settings.maxWriteRequestUnits);
+        const CapacitySettings& now = resource.model.settings();
+        if (settings.warmReadUnits > now.warmReadUnits ||
+            settings.warmWriteUnits > now.warmWriteUnits)
+            resource.model.warm(static_cast<double>(second_), settings.warmReadUnits,
+                                settings.warmWriteUnits);
+    };
     auto adopt = [&](const std::string& name, bool isIndex, const CapacitySettings& settings) {
         for (Resource& old : resources_) {
             if (old.name != name || old.isIndex != isIndex) continue;
@@ -114,18 +133,20 @@ void CapacityMeter::update(const TableDefinition& table, CapacityEnforcement enf
                      old.model.provisionedWrite() != settings.writeUnits))
                     old.model.setProvisioned(static_cast<double>(second_), settings.readUnits,
                                              settings.writeUnits);
+                adjust(old, settings);
                 if (old.loads.size() != static_cast<size_t>(old.model.partitions().size()))
                     old.resetSecond();
                 next.push_back(std::move(old));
                 return;
             }
-            // Billing mode switched: a new model; the old partitions' series end here.
-            Resource fresh(name, isIndex, settings);
-            fresh.report = std::move(old.report);
-            fresh.report.mode = settings.mode;
-            for (PartitionSeries& series : fresh.report.partitions)
-                if (series.endSecond < 0) series.endSecond = recorded;
-            next.push_back(std::move(fresh));
+            // Billing mode switched: the table keeps its partitions (and, to on demand, its
+            // provisioned throughput as the previous peak: CapacityModel::switchMode).
+            old.model.switchMode(static_cast<double>(second_), settings.mode, settings.readUnits,
+                                 settings.writeUnits);
+            old.report.mode = settings.mode;
+            adjust(old, settings);
+            old.resetSecond();
+            next.push_back(std::move(old));
             return;
         }
         Resource fresh(name, isIndex, settings);
@@ -178,6 +199,23 @@ Status CapacityMeter::admitLocked(Resource& r, int p, double read, double write,
         // cannot take it yet, a key-range limit (our reading: AWS names no other reason for
         // it).
         refusedRead = write <= 0;
+        // The table's maximum throughput (OnDemandThroughput) and the per-table quota.
+        for (int d = 0; d < 2 && ok; ++d) {
+            const bool isRead = d == 0;
+            const double units = isRead ? read : write;
+            if (units <= 0) continue;
+            double total = 0;
+            for (const PartitionLoad& l : r.loads) total += isRead ? l.readServed : l.writeServed;
+            const double maximum =
+                isRead ? settings.maxReadRequestUnits : settings.maxWriteRequestUnits;
+            const double quota = isRead ? settings.quotaReadUnits : settings.quotaWriteUnits;
+            const bool byMaximum = maximum > 0 && maximum <= quota;
+            if (total + units <= (byMaximum ? maximum : quota) + kDust) continue;
+            ok = false;
+            refusedRead = isRead;
+            limit = byMaximum ? rules::ThrottleLimit::MaxOnDemandThroughputExceeded
+                              : rules::ThrottleLimit::AccountLimitExceeded;
+        }
     } else if (ok) {
         // Provisioned, in the capacity model's order: the partition's own share, adaptive
         // capacity lent from the table's unused throughput, then the partition's burst.
@@ -369,9 +407,8 @@ void CapacityMeter::recordSecondLocked(Resource& r) {
     }
     const CapacityModel& model = r.model;
     if (model.settings().mode == BillingMode::PayPerRequest) {
-        const double ceiling = model.onDemandCeiling();
-        out.capacityWrite.push_back(static_cast<float>(ceiling));
-        out.capacityRead.push_back(static_cast<float>(ceiling * rules::kReadUnitsPerWriteUnit));
+        out.capacityWrite.push_back(static_cast<float>(model.onDemandCapacity(false)));
+        out.capacityRead.push_back(static_cast<float>(model.onDemandCapacity(true)));
     } else {
         out.capacityWrite.push_back(static_cast<float>(model.provisionedWrite()));
         out.capacityRead.push_back(static_cast<float>(model.provisionedRead()));

@@ -34,10 +34,17 @@ std::vector<double> waterFill(const std::vector<double>& claims, double pool) {
 }  // namespace
 
 CapacityModel::CapacityModel(const CapacitySettings& settings) : settings_(settings) {
-    const int count = settings.mode == BillingMode::PayPerRequest
-                          ? rules::onDemandInitialPartitionCount(settings.sizeBytes)
-                          : rules::initialPartitionCount(settings.readUnits, settings.writeUnits,
-                                                         settings.sizeBytes);
+    if (settings.mode == BillingMode::Provisioned) {
+        maxProvisionedRead_ = settings.readUnits;
+        maxProvisionedWrite_ = settings.writeUnits;
+    }
+    // Warm throughput asked for at creation: the table starts with it (no split events).
+    const int count =
+        std::max(settings.mode == BillingMode::PayPerRequest
+                     ? rules::onDemandInitialPartitionCount(settings.sizeBytes)
+                     : rules::initialPartitionCount(settings.readUnits, settings.writeUnits,
+                                                    settings.sizeBytes),
+                 warmTargets(settings.warmReadUnits, settings.warmWriteUnits));
     partitions_ = PartitionMap(count);
     readBucket_.assign(count, 0);
     writeBucket_.assign(count, 0);
@@ -54,8 +61,51 @@ CapacityModel::CapacityModel(const CapacitySettings& settings) : settings_(setti
 void CapacityModel::setProvisioned(double second, double readUnits, double writeUnits) {
     settings_.readUnits = readUnits;
     settings_.writeUnits = writeUnits;
+    maxProvisionedRead_ = std::max(maxProvisionedRead_, readUnits);
+    maxProvisionedWrite_ = std::max(maxProvisionedWrite_, writeUnits);
     const int needed = rules::initialPartitionCount(readUnits, writeUnits, settings_.sizeBytes);
     splitForCount(second, needed, "throughput");
+}
+
+int CapacityModel::warmTargets(double readUnits, double writeUnits) {
+    if (readUnits <= 0 && writeUnits <= 0) return 1;
+    if (settings_.mode == BillingMode::PayPerRequest) {
+        const double equivalent = writeUnits + readUnits / rules::kReadUnitsPerWriteUnit;
+        peakBeforeWindow_ = std::max(peakBeforeWindow_, equivalent / rules::kOnDemandPeakFactor);
+        return rules::onDemandPartitionCount(onDemandCeiling());
+    }
+    maxProvisionedRead_ = std::max(maxProvisionedRead_, readUnits);
+    maxProvisionedWrite_ = std::max(maxProvisionedWrite_, writeUnits);
+    return rules::initialPartitionCount(readUnits, writeUnits, settings_.sizeBytes);
+}
+
+void CapacityModel::warm(double second, double readUnits, double writeUnits) {
+    settings_.warmReadUnits = std::max(settings_.warmReadUnits, readUnits);
+    settings_.warmWriteUnits = std::max(settings_.warmWriteUnits, writeUnits);
+    splitForCount(second, warmTargets(readUnits, writeUnits), "warm throughput");
+}
+
+void CapacityModel::switchMode(double second, BillingMode mode, double readUnits,
+                               double writeUnits) {
+    if (mode == settings_.mode) {
+        if (mode == BillingMode::Provisioned) setProvisioned(second, readUnits, writeUnits);
+        return;
+    }
+    settings_.mode = mode;
+    std::fill(readBucket_.begin(), readBucket_.end(), 0.0);
+    std::fill(writeBucket_.begin(), writeBucket_.end(), 0.0);
+    std::fill(hotSeconds_.begin(), hotSeconds_.end(), 0);
+    if (mode == BillingMode::Provisioned) {
+        setProvisioned(second, readUnits, writeUnits);
+        return;
+    }
+    // To on demand: the previous peak is half the most ever provisioned (write-equivalent),
+    // or the new table's, whichever is higher; it counts at once.
+    settings_.readUnits = settings_.writeUnits = 0;
+    const double provisioned =
+        maxProvisionedWrite_ + maxProvisionedRead_ / rules::kReadUnitsPerWriteUnit;
+    peakBeforeWindow_ = std::max(peakBeforeWindow_, provisioned / rules::kOnDemandPeakFactor);
+    splitForCount(second, rules::onDemandPartitionCount(onDemandCeiling()), "throughput");
 }
 
 void CapacityModel::splitForCount(double second, int needed, const char* reason) {
@@ -81,6 +131,13 @@ void CapacityModel::splitForCount(double second, int needed, const char* reason)
 double CapacityModel::onDemandCeiling() const {
     const double initial = rules::kOnDemandInitialWriteUnits;
     return std::max({initial, rules::kOnDemandPeakFactor * peakBeforeWindow_, peakEver_});
+}
+
+double CapacityModel::onDemandCapacity(bool read) const {
+    double capacity = onDemandCeiling() * (read ? rules::kReadUnitsPerWriteUnit : 1.0);
+    const double maximum = read ? settings_.maxReadRequestUnits : settings_.maxWriteRequestUnits;
+    if (maximum > 0) capacity = std::min(capacity, maximum);
+    return std::min(capacity, read ? settings_.quotaReadUnits : settings_.quotaWriteUnits);
 }
 
 void CapacityModel::settle(double second, std::vector<PartitionLoad>& loads) {
@@ -112,7 +169,8 @@ void CapacityModel::settle(double second, std::vector<PartitionLoad>& loads) {
     double served = 0;
     for (const auto& load : loads)
         served += load.writeServed + load.readServed / rules::kReadUnitsPerWriteUnit;
-    const bool tableHasRoom = served < capacity * 0.999;
+    // (On demand, a table held at its maximum throughput or quota has no room either.)
+    const bool tableHasRoom = served < capacity * 0.999 && !readLimit_ && !writeLimit_;
     for (size_t i = 0; i < loads.size(); ++i) {
         const bool throttled = loads[i].refused ||
                                loads[i].readServed < loads[i].readDemand - 1e-9 ||
@@ -120,10 +178,8 @@ void CapacityModel::settle(double second, std::vector<PartitionLoad>& loads) {
         hotSeconds_[i] = throttled && tableHasRoom ? hotSeconds_[i] + 1 : 0;
     }
     if (settings_.mode == BillingMode::PayPerRequest) {
-        // Partitions follow the ceiling: enough for it at 1,000 write-equivalent units each.
-        const int needed =
-            static_cast<int>(std::ceil(onDemandCeiling() / rules::kPartitionMaxWriteUnits - 1e-9));
-        splitForCount(second, needed, "throughput");
+        // Partitions follow the ceiling, with headroom (rules::kOnDemandPartitionHeadroom).
+        splitForCount(second, rules::onDemandPartitionCount(onDemandCeiling()), "throughput");
     }
 }
 
@@ -236,6 +292,27 @@ void CapacityModel::settleOnDemand(double second, std::vector<PartitionLoad>& lo
         }
         wanted = ceiling;
     }
+    // The table's maximum throughput (OnDemandThroughput) and the per-table quota, for reads
+    // and writes apart; the lower one throttles and names the reason.
+    auto cap = [&](bool read) {
+        const double maximum =
+            read ? settings_.maxReadRequestUnits : settings_.maxWriteRequestUnits;
+        const double quota = read ? settings_.quotaReadUnits : settings_.quotaWriteUnits;
+        std::optional<rules::ThrottleLimit>& limit = read ? readLimit_ : writeLimit_;
+        limit.reset();
+        double total = 0;
+        for (const auto& load : loads) total += read ? load.readServed : load.writeServed;
+        const bool byMaximum = maximum > 0 && maximum <= quota;
+        const double bound = byMaximum ? maximum : quota;
+        if (total <= bound + 1e-9) return 0.0;
+        limit = byMaximum ? rules::ThrottleLimit::MaxOnDemandThroughputExceeded
+                          : rules::ThrottleLimit::AccountLimitExceeded;
+        const double scale = bound / total;
+        for (auto& load : loads) (read ? load.readServed : load.writeServed) *= scale;
+        return (total - bound) * (read ? 1 / rules::kReadUnitsPerWriteUnit : 1.0);
+    };
+    wanted -= cap(true);
+    wanted -= cap(false);
     // The traffic served becomes the previous peak; it counts double after 30 minutes.
     peakEver_ = std::max(peakEver_, wanted);
     recent_.emplace_back(second, wanted);

@@ -9,6 +9,7 @@
 // the simulator maps keys to partitions through partitions().indexOf(hash).
 
 #include <deque>
+#include <optional>
 #include <vector>
 
 #include "capacity/capacity_rules.h"
@@ -28,6 +29,17 @@ struct CapacitySettings {
     rules::PartitionBudget budget = rules::PartitionBudget::Independent;
     // Burst buckets start full, as for a table that has been idle for five minutes.
     bool burstStartsFull = true;
+    // On demand: the maximum throughput set on the table or index (OnDemandThroughput
+    // MaxReadRequestUnits / MaxWriteRequestUnits; 0 = none) and the per-table quota, in
+    // request units per second. Traffic above either is throttled.
+    double maxReadRequestUnits = 0;
+    double maxWriteRequestUnits = 0;
+    double quotaReadUnits = rules::kDefaultTableMaxReadUnits;
+    double quotaWriteUnits = rules::kDefaultTableMaxWriteUnits;
+    // WarmThroughput: read and write units per second the table is ready to serve at once
+    // (0 = none asked for; see CapacityModel::warm).
+    double warmReadUnits = 0;
+    double warmWriteUnits = 0;
 };
 
 struct SplitEvent {
@@ -71,11 +83,42 @@ class CapacityModel {
     // the table's provisioned throughput settings beyond what the existing partitions can
     // support" (HowItWorks.Partitions); partitions are never merged back.
     void setProvisioned(double second, double readUnits, double writeUnits);
+    // UpdateTable's BillingMode at `second` (rules::kSwitchesToOnDemandPerWindow). The table
+    // keeps its partitions. To on demand: the previous peak becomes half the most it was ever
+    // provisioned for (at least the new table's 2,000 WCU), so it serves at once what it was
+    // provisioned for: AWS's documented way to pre-warm. To provisioned: `readUnits` /
+    // `writeUnits`; burst buckets start empty; the on-demand peaks are kept.
+    void switchMode(double second, BillingMode mode, double readUnits, double writeUnits);
+    // WarmThroughput (CreateTable / UpdateTable): the table is made ready to serve `readUnits`
+    // and `writeUnits` a second at once. AWS: warm throughput is "the number of read and write
+    // operations your table or index can instantaneously support" (Understanding DynamoDB warm
+    // throughput). On demand the previous peak becomes half of it (write-equivalent), so the
+    // ceiling reaches it; provisioned, the partitions for it are made and it counts as
+    // provisioned for a later switch to on demand. Never lowers anything.
+    void warm(double second, double readUnits, double writeUnits);
+    // OnDemandThroughput changed (UpdateTable): the maximum request units per second, 0 none.
+    void setOnDemandMaximum(double readUnits, double writeUnits) {
+        settings_.maxReadRequestUnits = readUnits;
+        settings_.maxWriteRequestUnits = writeUnits;
+    }
+    // The most RCU / WCU the table was provisioned for (0 if never).
+    double maxProvisionedRead() const { return maxProvisionedRead_; }
+    double maxProvisionedWrite() const { return maxProvisionedWrite_; }
 
     // On demand: the write-equivalent units per second (WCU + RCU / 3) the table serves at
     // `second` without throttling: max(4,000, twice the peak reached more than 30 minutes
-    // ago, any level already reached).
+    // ago, any level already reached). Its partitions follow it with
+    // rules::kOnDemandPartitionHeadroom.
     double onDemandCeiling() const;
+    // On demand: what the table serves of reads (`read`, in RCU) or writes (WCU) alone, the
+    // ceiling bounded by its maximum throughput and the per-table quota (for charts).
+    double onDemandCapacity(bool read) const;
+    // On demand, of the last settled second: the table-level limit that throttled reads
+    // (`read`) or writes beyond the ceiling, MaxOnDemandThroughputExceeded (the table's
+    // maximum throughput) or AccountLimitExceeded (the per-table quota); none otherwise.
+    std::optional<rules::ThrottleLimit> onDemandLimit(bool read) const {
+        return read ? readLimit_ : writeLimit_;
+    }
 
     // Settles one second: fills readServed/writeServed of every load (one per partition, in
     // partition order) from the demands, and updates burst buckets and on-demand peaks.
@@ -104,6 +147,9 @@ class CapacityModel {
     // split (after partitions_ has split the range at `index`).
     void recordSplit(double second, int index, int parentId, double parentFraction,
                      const char* reason);
+    // Records warm throughput in the peaks (on demand) or provisioned maxima; returns the
+    // partitions it needs.
+    int warmTargets(double readUnits, double writeUnits);
     void splitForCount(double second, int needed, const char* reason);
     void settleProvisioned(std::vector<PartitionLoad>& loads, bool read);
     void settleOnDemand(double second, std::vector<PartitionLoad>& loads);
@@ -119,6 +165,10 @@ class CapacityModel {
     std::deque<std::pair<double, double>> recent_;
     double peakBeforeWindow_ = 0;
     double peakEver_ = 0;
+    double maxProvisionedRead_ = 0;
+    double maxProvisionedWrite_ = 0;
+    std::optional<rules::ThrottleLimit> readLimit_;
+    std::optional<rules::ThrottleLimit> writeLimit_;
 };
 
 }  // namespace shardscape

@@ -32,9 +32,75 @@ PartitionScale partitionScale(PartitionBudget budget, double readUnits, double w
     return scale;
 }
 
+int onDemandPartitionCount(double ceiling) {
+    return std::max(1, ceilCount(kOnDemandPartitionHeadroom * ceiling / kPartitionMaxWriteUnits));
+}
+
 int onDemandInitialPartitionCount(double tableBytes) {
-    const int byThroughput = ceilCount(kOnDemandInitialWriteUnits / kPartitionMaxWriteUnits);
-    return std::max({1, byThroughput, ceilCount(tableBytes / kPartitionMaxBytes)});
+    return std::max(onDemandPartitionCount(kOnDemandInitialWriteUnits),
+                    ceilCount(tableBytes / kPartitionMaxBytes));
+}
+
+namespace {
+std::string units(double value) {
+    return std::to_string(static_cast<int64_t>(std::llround(value)));
+}
+constexpr const char* kReferToGuide =
+    " Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher "
+    "limits.";
+}  // namespace
+
+Error tableQuotaExceeded(bool read, double requested, double maximum, const std::string& index) {
+    std::string message = "The requested ";
+    message.append(read ? "ReadCapacityUnits" : "WriteCapacityUnits");
+    if (!index.empty()) message.append(" for index ").append(index);
+    message.append(", ").append(units(requested));
+    message.append(index.empty() ? ", is above the per table maximum for the account in "
+                                 : ", is above the per index maximum for the account in ");
+    message.append(kLocalRegion);
+    message.append(index.empty() ? ". Per table maximum: " : ". Per index maximum: ");
+    message.append(units(maximum)).append(".").append(kReferToGuide);
+    return Error{ErrorType::LimitExceeded, std::move(message)};
+}
+
+Error accountQuotaExceeded(bool read, double reserved, double limit, double requested) {
+    const char* name = read ? "ReadCapacityUnits" : "WriteCapacityUnits";
+    std::string message = "This request would have caused the ";
+    message.append(name).append(" limit to be exceeded for the account in ");
+    message.append(kLocalRegion).append(". Current ").append(name);
+    message.append(" reserved by the account: ").append(units(reserved));
+    message.append(". Limit: ").append(units(limit));
+    message.append(". Requested: ").append(units(requested)).append(".").append(kReferToGuide);
+    return Error{ErrorType::LimitExceeded, std::move(message)};
+}
+
+Error onDemandMaximumAboveQuota(bool read, const std::string& index) {
+    std::string message = "Subscriber limit exceeded: Requested ";
+    message.append(read ? "MaxReadRequestUnits" : "MaxWriteRequestUnits");
+    message.append(" for OnDemandThroughput for ");
+    message.append(index.empty() ? "table" : "index : " + index);
+    message.append(read ? " exceeds TableMaxReadCapacityUnits"
+                        : " exceeds TableMaxWriteCapacityUnits");
+    message.append(" of the account in region ").append(kLocalRegion);
+    return Error{ErrorType::LimitExceeded, std::move(message)};
+}
+
+Error warmThroughputAboveQuota(bool read, const std::string& index) {
+    std::string message = "Subscriber limit exceeded: Requested ";
+    message.append(read ? "ReadUnitsPerSecond" : "WriteUnitsPerSecond");
+    message.append(" for WarmThroughput for ");
+    message.append(index.empty() ? "table" : "index " + index);
+    message.append(read ? " exceeds TableMaxReadCapacityUnits"
+                        : " exceeds TableMaxWriteCapacityUnits");
+    message.append(" of the account in region ").append(kLocalRegion);
+    return Error{ErrorType::LimitExceeded, std::move(message)};
+}
+
+Error switchToOnDemandLimited(const std::string& nextAllowed) {
+    std::string message = "Subscriber limit exceeded: Update to PayPerRequest mode are limited to ";
+    message.append(std::to_string(kSwitchesToOnDemandPerWindow));
+    message.append(" times in 1 day(s). Next update can be made at ").append(nextAllowed);
+    return Error{ErrorType::LimitExceeded, std::move(message)};
 }
 
 std::string throttlingReason(bool index, bool read, ThrottleLimit limit) {

@@ -56,6 +56,12 @@ Json resourceReportJson(const ResourceReport& resource) {
                           {"partition", split.parentId},
                           {"into", {split.lowerId, split.upperId}},
                           {"reason", split.reason}});
+    Json modeChanges = Json::array();
+    for (const auto& [second, mode] : resource.modeChanges)
+        modeChanges.push_back(
+            {{"second", second},
+             {"billingMode",
+              mode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED"}});
     Json scaling = Json::array();
     for (const ScalingEvent& event : resource.scaling)
         scaling.push_back({{"second", event.second},
@@ -72,6 +78,9 @@ Json resourceReportJson(const ResourceReport& resource) {
                 {"partitionCount", resource.finalPartitionCount},
                 {"splits", splits},
                 {"scaling", scaling},
+                {"billingModeChanges", modeChanges},
+                {"askedReadUnits", rounded(resource.askedRead)},
+                {"askedWriteUnits", rounded(resource.askedWrite)},
                 {"seconds",
                  {{"consumedReadUnits", series(resource.consumedRead)},
                   {"consumedWriteUnits", series(resource.consumedWrite)},
@@ -96,7 +105,8 @@ Json SimulationReport::toJson() const {
                               {"requests", rounded(stream.requests)},
                               {"throttledRequests", rounded(stream.throttledRequests)},
                               {"servedOnlyByBurstRequests", rounded(stream.burstOnlyRequests)},
-                              {"consumedUnits", rounded(stream.consumedUnits)}});
+                              {"consumedUnits", rounded(stream.consumedUnits)},
+                              {"expiredPendingDeletion", rounded(stream.expiredPendingDeletion)}});
     Json keys = Json::array();
     for (const HotKey& key : hotKeys)
         keys.push_back({{"key", key.key},
@@ -127,7 +137,8 @@ Json SimulationReport::toJson() const {
             {"costUsd",
              {{"onDemand", std::round(cost.onDemand * 10000) / 10000},
               {"provisioned", cost.provisioned ? Json(std::round(*cost.provisioned * 10000) / 10000)
-                                               : Json(nullptr)}}},
+                                               : Json(nullptr)},
+              {"asConfigured", std::round(cost.asConfigured * 10000) / 10000}}},
             {"resources", resourceList},
             {"rules", ruleList}};
 }

@@ -65,6 +65,17 @@ struct ResourceReport {
     double totalWrite = 0;
     double throttled = 0;
     int finalPartitionCount = 0;
+    // UpdateTable billing-mode switches during the run: (second, mode from then on).
+    std::vector<std::pair<int, BillingMode>> modeChanges;
+    // For the cost estimate: the units the workload asked of the resource (served or
+    // throttled: on demand would serve them), all of them and those asked while it was on
+    // demand; and its provisioned capacity summed over the seconds it was provisioned.
+    double askedRead = 0;
+    double askedWrite = 0;
+    double askedReadOnDemand = 0;
+    double askedWriteOnDemand = 0;
+    double provisionedReadSeconds = 0;
+    double provisionedWriteSeconds = 0;
 };
 
 struct StreamReport {
@@ -75,6 +86,9 @@ struct StreamReport {
     double consumedUnits = 0;
     // Served only thanks to burst capacity (throttled without it).
     double burstOnlyRequests = 0;
+    // TimeToLive streams: items expired during the run and not yet deleted at its end (still
+    // read, queried, scanned and stored); `requests` counts the items deleted.
+    double expiredPendingDeletion = 0;
 };
 
 struct HotKey {
@@ -98,11 +112,15 @@ struct HotKey {
 
 // What the run's traffic costs, in USD, by the scenario's prices.
 struct CostEstimate {
-    // The consumed (served) request units billed on demand.
+    // Every resource on demand: the request units the workload asked for (on demand would
+    // have served them, throttled or not).
     double onDemand = 0;
-    // The provisioned capacity (as auto scaling set it) billed per hour; only when the
-    // table is provisioned.
+    // The provisioned capacity (as auto scaling set it) billed per hour over the seconds
+    // resources were provisioned; only when one was.
     std::optional<double> provisioned;
+    // Each resource in its own mode, second by second: provisioned capacity by the hour while
+    // provisioned, the units asked of it while on demand.
+    double asConfigured = 0;
 };
 
 // A capacity rule a run applied: what it is, the value used, and where it comes from (the

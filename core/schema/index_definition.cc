@@ -96,6 +96,8 @@ Json IndexDefinition::toStorageJson() const {
                 {"lastDecrease", lastDecreaseDateTime},
                 {"decreasesToday", numberOfDecreasesToday}};
     if (sortKey) out["sortKey"] = keyAttributeToStorage(*sortKey);
+    if (maxReadRequestUnits > 0) out["maxRead"] = maxReadRequestUnits;
+    if (maxWriteRequestUnits > 0) out["maxWrite"] = maxWriteRequestUnits;
     return out;
 }
 
@@ -121,6 +123,8 @@ Result<IndexDefinition> IndexDefinition::fromStorageJson(const Json& json) {
         index.lastIncreaseDateTime = json.value("lastIncrease", 0.0);
         index.lastDecreaseDateTime = json.value("lastDecrease", 0.0);
         index.numberOfDecreasesToday = json.value("decreasesToday", 0);
+        index.maxReadRequestUnits = json.value("maxRead", int64_t(0));
+        index.maxWriteRequestUnits = json.value("maxWrite", int64_t(0));
         return index;
     } catch (const std::exception& e) {
         return corruptionError(std::string("Corrupt index definition in catalog: ") + e.what());

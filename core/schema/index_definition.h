@@ -60,6 +60,10 @@ struct IndexDefinition {
     double lastIncreaseDateTime = 0;
     double lastDecreaseDateTime = 0;
     int numberOfDecreasesToday = 0;
+    // OnDemandThroughput of a GSI of an on-demand table: maximum request units per second
+    // (0 = none).
+    int64_t maxReadRequestUnits = 0;
+    int64_t maxWriteRequestUnits = 0;
 
     bool isKeyAttribute(const std::string& attribute) const {
         return attribute == partitionKey.name || (sortKey && attribute == sortKey->name);

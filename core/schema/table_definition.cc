@@ -144,6 +144,10 @@ Json TableDefinition::describe(const TableStatistics& stats, const std::string& 
     if (lastUpdateToPayPerRequestDateTime > 0)
         billing["LastUpdateToPayPerRequestDateTime"] = lastUpdateToPayPerRequestDateTime;
 
+    Json onDemand = Json::object();
+    if (maxReadRequestUnits > 0) onDemand["MaxReadRequestUnits"] = maxReadRequestUnits;
+    if (maxWriteRequestUnits > 0) onDemand["MaxWriteRequestUnits"] = maxWriteRequestUnits;
+
     Json description{{"AttributeDefinitions", std::move(attributes)},
                      {"TableName", name},
                      {"KeySchema", std::move(keySchema)},
@@ -156,6 +160,12 @@ Json TableDefinition::describe(const TableStatistics& stats, const std::string& 
                      {"TableId", tableId},
                      {"BillingModeSummary", std::move(billing)},
                      {"DeletionProtectionEnabled", false}};
+    // Shown once set (a table never given them shows neither: Shardscape's reading).
+    if (!onDemand.empty()) description["OnDemandThroughput"] = std::move(onDemand);
+    if (warmReadUnitsPerSecond > 0 || warmWriteUnitsPerSecond > 0)
+        description["WarmThroughput"] = {{"ReadUnitsPerSecond", warmReadUnitsPerSecond},
+                                         {"WriteUnitsPerSecond", warmWriteUnitsPerSecond},
+                                         {"Status", "ACTIVE"}};
     Json local = Json::array(), global = Json::array();
     for (const auto& index : indexes) {
         IndexStatistics figures;
@@ -186,6 +196,12 @@ Json TableDefinition::describe(const TableStatistics& stats, const std::string& 
         if (index.lastDecreaseDateTime > 0)
             indexThroughput["LastDecreaseDateTime"] = index.lastDecreaseDateTime;
         entry["ProvisionedThroughput"] = std::move(indexThroughput);
+        Json indexOnDemand = Json::object();
+        if (index.maxReadRequestUnits > 0)
+            indexOnDemand["MaxReadRequestUnits"] = index.maxReadRequestUnits;
+        if (index.maxWriteRequestUnits > 0)
+            indexOnDemand["MaxWriteRequestUnits"] = index.maxWriteRequestUnits;
+        if (!indexOnDemand.empty()) entry["OnDemandThroughput"] = std::move(indexOnDemand);
         global.push_back(std::move(entry));
     }
     if (!local.empty()) description["LocalSecondaryIndexes"] = std::move(local);
@@ -224,6 +240,11 @@ Json TableDefinition::toStorageJson() const {
                 {"decreasesToday", numberOfDecreasesToday},
                 {"lastPayPerRequest", lastUpdateToPayPerRequestDateTime}};
     if (sortKey) out["sortKey"] = keyAttributeToStorage(*sortKey);
+    if (!switchesToPayPerRequest.empty()) out["payPerRequestSwitches"] = switchesToPayPerRequest;
+    if (maxReadRequestUnits > 0) out["maxRead"] = maxReadRequestUnits;
+    if (maxWriteRequestUnits > 0) out["maxWrite"] = maxWriteRequestUnits;
+    if (warmReadUnitsPerSecond > 0) out["warmRead"] = warmReadUnitsPerSecond;
+    if (warmWriteUnitsPerSecond > 0) out["warmWrite"] = warmWriteUnitsPerSecond;
     if (!indexes.empty()) {
         Json list = Json::array();
         for (const auto& index : indexes) list.push_back(index.toStorageJson());
@@ -268,6 +289,12 @@ Result<TableDefinition> TableDefinition::fromStorageJson(const Json& json) {
         t.lastDecreaseDateTime = json.value("lastDecrease", 0.0);
         t.numberOfDecreasesToday = json.value("decreasesToday", 0);
         t.lastUpdateToPayPerRequestDateTime = json.value("lastPayPerRequest", 0.0);
+        if (json.contains("payPerRequestSwitches"))
+            t.switchesToPayPerRequest = json.at("payPerRequestSwitches").get<std::vector<double>>();
+        t.maxReadRequestUnits = json.value("maxRead", int64_t(0));
+        t.maxWriteRequestUnits = json.value("maxWrite", int64_t(0));
+        t.warmReadUnitsPerSecond = json.value("warmRead", int64_t(0));
+        t.warmWriteUnitsPerSecond = json.value("warmWrite", int64_t(0));
         if (json.contains("indexes")) {
             for (const auto& entry : json.at("indexes")) {
                 auto index = IndexDefinition::fromStorageJson(entry);

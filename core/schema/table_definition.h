@@ -88,6 +88,15 @@ struct TableDefinition {
     double lastDecreaseDateTime = 0;
     int numberOfDecreasesToday = 0;
     double lastUpdateToPayPerRequestDateTime = 0;
+    // When the table was switched to PAY_PER_REQUEST within the last 24 hours (UpdateTable
+    // allows four: rules::kSwitchesToOnDemandPerWindow).
+    std::vector<double> switchesToPayPerRequest;
+    // OnDemandThroughput: the table's maximum request units per second (0 = none).
+    int64_t maxReadRequestUnits = 0;
+    int64_t maxWriteRequestUnits = 0;
+    // WarmThroughput the table was asked to be ready for (0 = never set).
+    int64_t warmReadUnitsPerSecond = 0;
+    int64_t warmWriteUnitsPerSecond = 0;
     std::vector<IndexDefinition> indexes;  // LSIs and GSIs, in creation order
     // Time to Live: the attribute holding each item's expiry (epoch seconds), if enabled.
     std::optional<std::string> timeToLiveAttribute;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "capacity/capacity.h"
+#include "capacity/capacity_rules.h"
 #include "simulation/scenario_fields.h"
 
 namespace shardscape {
@@ -57,6 +58,13 @@ Status readCapacity(const Json& json, const std::string& path, CapacitySettings&
     if (!mode) return mode.error();
     if (*mode == "PAY_PER_REQUEST") {
         out.mode = BillingMode::PayPerRequest;
+        // OnDemandThroughput: the table's (or index's) maximum request units per second.
+        auto maxRead = number(json, path, "maxReadRequestUnits", 0.0, 0, kMaxUnits);
+        if (!maxRead) return maxRead.error();
+        auto maxWrite = number(json, path, "maxWriteRequestUnits", 0.0, 0, kMaxUnits);
+        if (!maxWrite) return maxWrite.error();
+        out.maxReadRequestUnits = *maxRead;
+        out.maxWriteRequestUnits = *maxWrite;
     } else if (*mode == "PROVISIONED") {
         out.mode = BillingMode::Provisioned;
         auto read = number(json, path, "readCapacityUnits", std::nullopt, 1, kMaxUnits);
@@ -68,6 +76,17 @@ Status readCapacity(const Json& json, const std::string& path, CapacitySettings&
     } else {
         return fieldError(member(path, "billingMode"), "must be PROVISIONED or PAY_PER_REQUEST");
     }
+    // WarmThroughput: what the table is ready to serve at once (CapacityModel::warm).
+    if (auto warm = json.find("warmThroughput"); warm != json.end()) {
+        const std::string at = member(path, "warmThroughput");
+        SHARDSCAPE_TRY(requireObject(*warm, at));
+        auto read = number(*warm, at, "readUnitsPerSecond", 0.0, 0, kMaxUnits);
+        if (!read) return read.error();
+        auto write = number(*warm, at, "writeUnitsPerSecond", 0.0, 0, kMaxUnits);
+        if (!write) return write.error();
+        out.warmReadUnits = *read;
+        out.warmWriteUnits = *write;
+    }
     auto burst = boolean(json, path, "burstCapacity", true);
     if (!burst) return burst.error();
     auto adaptive = boolean(json, path, "adaptiveCapacity", true);
@@ -75,6 +94,45 @@ Status readCapacity(const Json& json, const std::string& path, CapacitySettings&
     out.burst = *burst;
     out.adaptive = *adaptive;
     return Status::success();
+}
+
+// "updates": UpdateTable calls during the run, each {"atSecond", "billingMode",
+// "readCapacityUnits", "writeCapacityUnits"} (the units when the table is provisioned after
+// it), in time order.
+Result<std::vector<CapacityUpdate>> readUpdates(const Json& json, const std::string& path,
+                                                BillingMode initial) {
+    std::vector<CapacityUpdate> out;
+    auto list = json.find("updates");
+    if (list == json.end()) return out;
+    const std::string listPath = member(path, "updates");
+    if (!list->is_array()) return fieldError(listPath, "must be an array of table updates");
+    BillingMode mode = initial;
+    for (size_t i = 0; i < list->size(); ++i) {
+        const std::string at = element(listPath, i);
+        const Json& entry = (*list)[i];
+        SHARDSCAPE_TRY(requireObject(entry, at));
+        CapacityUpdate update;
+        auto second = number(entry, at, "atSecond", std::nullopt, 0, kMaxDuration);
+        if (!second) return second.error();
+        update.second = std::floor(*second);
+        if (!out.empty() && update.second <= out.back().second)
+            return fieldError(member(at, "atSecond"), "must be later than the update before");
+        Json capacity = entry;
+        if (!capacity.contains("billingMode"))
+            capacity["billingMode"] =
+                mode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED";
+        CapacitySettings settings;
+        SHARDSCAPE_TRY(readCapacity(capacity, at, settings));
+        update.mode = mode = settings.mode;
+        update.readUnits = settings.readUnits;
+        update.writeUnits = settings.writeUnits;
+        update.maxReadRequestUnits = settings.maxReadRequestUnits;
+        update.maxWriteRequestUnits = settings.maxWriteRequestUnits;
+        update.warmReadUnits = settings.warmReadUnits;
+        update.warmWriteUnits = settings.warmWriteUnits;
+        out.push_back(update);
+    }
+    return out;
 }
 
 Result<TableSpec> readTable(const Json& json, const std::string& path) {
@@ -105,6 +163,17 @@ Result<TableSpec> readTable(const Json& json, const std::string& path) {
     table.autoScaling = *scaling;
     if ((scaling->read || scaling->write) && table.capacity.mode == BillingMode::PayPerRequest)
         return fieldError(member(path, "autoScaling"), "needs billingMode PROVISIONED");
+    auto updates = readUpdates(json, path, table.capacity.mode);
+    if (!updates) return updates.error();
+    table.updates = std::move(*updates);
+    if (auto ttl = json.find("timeToLive"); ttl != json.end()) {
+        const std::string at = member(path, "timeToLive");
+        SHARDSCAPE_TRY(requireObject(*ttl, at));
+        auto delay = number(*ttl, at, "deleteDelaySeconds",
+                            rules::kDefaultTimeToLiveDeleteDelaySeconds, 0, kMaxDuration);
+        if (!delay) return delay.error();
+        table.timeToLive.deleteDelaySeconds = std::floor(*delay);
+    }
 
     const std::string listPath = member(path, "globalSecondaryIndexes");
     auto list = json.find("globalSecondaryIndexes");
@@ -151,11 +220,12 @@ Result<StreamOperation> readOperation(const std::string& name, const std::string
         {"Scan", StreamOperation::Scan},
         {"PutItem", StreamOperation::PutItem},
         {"UpdateItem", StreamOperation::UpdateItem},
-        {"DeleteItem", StreamOperation::DeleteItem}};
+        {"DeleteItem", StreamOperation::DeleteItem},
+        {"TimeToLive", StreamOperation::TimeToLive}};
     for (const auto& [text, operation] : kNames)
         if (name == text) return operation;
     std::string problem =
-        "must be one of GetItem, Query, Scan, PutItem, UpdateItem, DeleteItem (got '";
+        "must be one of GetItem, Query, Scan, PutItem, UpdateItem, DeleteItem, TimeToLive (got '";
     problem.append(name);
     problem.append("')");
     return fieldError(path, problem);
@@ -222,7 +292,12 @@ Result<StreamSpec> readStream(const Json& json, const std::string& path,
     auto curve = RateCurve::fromJson(*rate, member(path, "rate"));
     if (!curve) return curve.error();
     stream.rate = *curve;
-    if (stream.operation == StreamOperation::Scan) {
+    if (stream.operation == StreamOperation::TimeToLive) {
+        // Expiring items: deleted by DynamoDB, never a request of the application's.
+        if (stream.index >= 0 || json.contains("consistentRead"))
+            return fieldError(path, "a TimeToLive stream takes no index and no consistentRead");
+        stream.keys = KeyDistribution::wholeTable();
+    } else if (stream.operation == StreamOperation::Scan) {
         stream.keys = KeyDistribution::wholeTable();
         const double bytes = stream.index >= 0
                                  ? table.globalIndexes[stream.index].capacity.sizeBytes
@@ -244,6 +319,123 @@ Result<StreamSpec> readStream(const Json& json, const std::string& path,
     return stream;
 }
 
+// "quotas": the account's quotas, DynamoDB's defaults unless raised; then every table and
+// index is checked against them as CreateTable and UpdateTable would be (LimitExceeded).
+Status readQuotas(const Json& json, const std::string& path, Scenario& scenario) {
+    Quotas& quotas = scenario.quotas;
+    if (auto it = json.find("quotas"); it != json.end()) {
+        const std::string at = member(path, "quotas");
+        SHARDSCAPE_TRY(requireObject(*it, at));
+        for (auto [name, field] :
+             {std::pair{"tableMaxReadUnits", &quotas.tableMaxReadUnits},
+              std::pair{"tableMaxWriteUnits", &quotas.tableMaxWriteUnits},
+              std::pair{"accountMaxReadUnits", &quotas.accountMaxReadUnits},
+              std::pair{"accountMaxWriteUnits", &quotas.accountMaxWriteUnits}}) {
+            auto value = number(*it, at, name, *field, 1, kMaxUnits);
+            if (!value) return value.error();
+            *field = *value;
+        }
+        quotas.raised = true;
+    }
+    // DynamoDB's message, after the field it is about.
+    auto refused = [](const std::string& at, Error error) {
+        error.message = at + ": " + error.message;
+        return error;
+    };
+    double reserved[2] = {0, 0};  // provisioned RCU, WCU of the tables checked so far
+    for (size_t t = 0; t < scenario.tables.size(); ++t) {
+        TableSpec& table = scenario.tables[t];
+        const std::string at =
+            json.contains("tables") ? element(member(path, "tables"), t) : member(path, "table");
+        // One check of a resource's settings (`index` empty for the table).
+        auto check = [&](const CapacitySettings& c, const std::string& where,
+                         const std::string& index) -> Status {
+            if (c.mode == BillingMode::Provisioned) {
+                if (c.readUnits > quotas.tableMaxReadUnits)
+                    return refused(member(where, "readCapacityUnits"),
+                                   rules::tableQuotaExceeded(true, c.readUnits,
+                                                             quotas.tableMaxReadUnits, index));
+                if (c.writeUnits > quotas.tableMaxWriteUnits)
+                    return refused(member(where, "writeCapacityUnits"),
+                                   rules::tableQuotaExceeded(false, c.writeUnits,
+                                                             quotas.tableMaxWriteUnits, index));
+            }
+            if (c.warmReadUnits > quotas.tableMaxReadUnits)
+                return refused(member(where, "warmThroughput"),
+                               rules::warmThroughputAboveQuota(true, index));
+            if (c.warmWriteUnits > quotas.tableMaxWriteUnits)
+                return refused(member(where, "warmThroughput"),
+                               rules::warmThroughputAboveQuota(false, index));
+            if (c.mode == BillingMode::PayPerRequest) {
+                if (c.maxReadRequestUnits > quotas.tableMaxReadUnits)
+                    return refused(member(where, "maxReadRequestUnits"),
+                                   rules::onDemandMaximumAboveQuota(true, index));
+                if (c.maxWriteRequestUnits > quotas.tableMaxWriteUnits)
+                    return refused(member(where, "maxWriteRequestUnits"),
+                                   rules::onDemandMaximumAboveQuota(false, index));
+            }
+            return {};
+        };
+        SHARDSCAPE_TRY(check(table.capacity, at, ""));
+        double requested[2] = {table.capacity.readUnits, table.capacity.writeUnits};
+        for (size_t i = 0; i < table.globalIndexes.size(); ++i) {
+            const IndexSpec& index = table.globalIndexes[i];
+            SHARDSCAPE_TRY(check(index.capacity, element(member(at, "globalSecondaryIndexes"), i),
+                                 index.name));
+            requested[0] += index.capacity.readUnits;
+            requested[1] += index.capacity.writeUnits;
+        }
+        const double limits[2] = {quotas.accountMaxReadUnits, quotas.accountMaxWriteUnits};
+        for (int d = 0; d < 2; ++d) {
+            if (reserved[d] + requested[d] <= limits[d]) continue;
+            return refused(
+                at, rules::accountQuotaExceeded(d == 0, reserved[d], limits[d], requested[d]));
+        }
+        reserved[0] += requested[0];
+        reserved[1] += requested[1];
+        // Updates during the run: the same per-table quota, and the switches to on demand.
+        BillingMode mode = table.capacity.mode;
+        std::vector<double> switches;
+        for (size_t u = 0; u < table.updates.size(); ++u) {
+            const CapacityUpdate& update = table.updates[u];
+            const std::string where = element(member(at, "updates"), u);
+            if (update.second >= scenario.durationSeconds)
+                return fieldError(member(where, "atSecond"), "must be within durationSeconds");
+            CapacitySettings settings;
+            settings.mode = update.mode;
+            settings.readUnits = update.readUnits;
+            settings.writeUnits = update.writeUnits;
+            settings.maxReadRequestUnits = update.maxReadRequestUnits;
+            settings.maxWriteRequestUnits = update.maxWriteRequestUnits;
+            settings.warmReadUnits = update.warmReadUnits;
+            settings.warmWriteUnits = update.warmWriteUnits;
+            SHARDSCAPE_TRY(check(settings, where, ""));
+            if (mode == BillingMode::Provisioned && update.mode == BillingMode::PayPerRequest) {
+                switches.push_back(update.second);
+                const size_t n = switches.size();
+                const size_t k = rules::kSwitchesToOnDemandPerWindow;
+                if (n > k && update.second - switches[n - 1 - k] < rules::kSwitchWindowSeconds)
+                    return refused(
+                        member(where, "billingMode"),
+                        rules::switchToOnDemandLimited(
+                            "second " + std::to_string(static_cast<int64_t>(
+                                            switches[n - 1 - k] + rules::kSwitchWindowSeconds))));
+            }
+            mode = update.mode;
+        }
+        // The quota also bounds auto scaling and on-demand traffic.
+        for (CapacitySettings* c : {&table.capacity}) {
+            c->quotaReadUnits = quotas.tableMaxReadUnits;
+            c->quotaWriteUnits = quotas.tableMaxWriteUnits;
+        }
+        for (IndexSpec& index : table.globalIndexes) {
+            index.capacity.quotaReadUnits = quotas.tableMaxReadUnits;
+            index.capacity.quotaWriteUnits = quotas.tableMaxWriteUnits;
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 const char* operationName(StreamOperation operation) {
@@ -260,6 +452,8 @@ const char* operationName(StreamOperation operation) {
             return "UpdateItem";
         case StreamOperation::DeleteItem:
             return "DeleteItem";
+        case StreamOperation::TimeToLive:
+            return "TimeToLive";
     }
     return "";
 }
@@ -277,6 +471,8 @@ double StreamSpec::unitsPerRequest() const {
             // Scan consumes read units for the data it reads, "up to the maximum of 1 MB"
             // per page (Developer Guide, "Query and Scan": capacity unit consumption).
             return readCapacityUnits(static_cast<size_t>(scanPageBytes), consistentRead);
+        case StreamOperation::TimeToLive:
+            return 0;  // TTL deletes consume no write throughput
         default:
             return writeCapacityUnits(static_cast<size_t>(itemSizeBytes));
     }
@@ -330,6 +526,7 @@ Result<Scenario> Scenario::fromJson(const Json& json) {
         for (IndexSpec& index : spec.globalIndexes)
             index.capacity.budget = scenario.partitionBudget;
     }
+    SHARDSCAPE_TRY(readQuotas(json, path, scenario));
     scenario.table = scenario.tables.front();
     if (auto prices = json.find("prices"); prices != json.end()) {
         const std::string at = member(path, "prices");

@@ -29,6 +29,38 @@ struct IndexSpec {
     AutoScalingSpec autoScaling;
 };
 
+// An UpdateTable during the run: the billing mode and, provisioned, the throughput from
+// `second` on ("updates" of a table). The table's global secondary indexes follow its mode;
+// switched to provisioned, an index takes its own units if the scenario gave them, else the
+// table's.
+struct CapacityUpdate {
+    double second = 0;
+    BillingMode mode = BillingMode::Provisioned;
+    double readUnits = 0;
+    double writeUnits = 0;
+    // On demand: OnDemandThroughput from then on (0 = none); WarmThroughput asked for (0 =
+    // unchanged).
+    double maxReadRequestUnits = 0;
+    double maxWriteRequestUnits = 0;
+    double warmReadUnits = 0;
+    double warmWriteUnits = 0;
+};
+
+// Time to Live on a table: expired items are deleted `deleteDelaySeconds` after they expire,
+// without consuming write capacity (rules::kDefaultTimeToLiveDeleteDelaySeconds).
+struct TimeToLiveSpec {
+    double deleteDelaySeconds = rules::kDefaultTimeToLiveDeleteDelaySeconds;
+};
+
+// The account's quotas ("quotas" of a scenario; DynamoDB's defaults unless raised).
+struct Quotas {
+    double tableMaxReadUnits = rules::kDefaultTableMaxReadUnits;
+    double tableMaxWriteUnits = rules::kDefaultTableMaxWriteUnits;
+    double accountMaxReadUnits = rules::kDefaultAccountMaxReadUnits;
+    double accountMaxWriteUnits = rules::kDefaultAccountMaxWriteUnits;
+    bool raised = false;  // the scenario set one
+};
+
 struct TableSpec {
     std::string name;
     std::string partitionKey;
@@ -43,9 +75,13 @@ struct TableSpec {
     double itemSizeBytes = 1024;
     AutoScalingSpec autoScaling;
     std::vector<IndexSpec> globalIndexes;
+    std::vector<CapacityUpdate> updates;  // in time order
+    TimeToLiveSpec timeToLive;
 };
 
-enum class StreamOperation { GetItem, Query, Scan, PutItem, UpdateItem, DeleteItem };
+// TimeToLive: items of the table expiring, `rate` per second; each is deleted by DynamoDB
+// after the table's delay, consuming no capacity and never throttled.
+enum class StreamOperation { GetItem, Query, Scan, PutItem, UpdateItem, DeleteItem, TimeToLive };
 
 struct StreamSpec {
     std::string name;
@@ -90,6 +126,7 @@ struct Scenario {
     Prices prices;
     // "partitionBudget": independent (the default) or linearCombination (capacity_rules.h).
     rules::PartitionBudget partitionBudget = rules::PartitionBudget::Independent;
+    Quotas quotas;
 
     static Result<Scenario> fromJson(const Json& json);
     static Result<Scenario> fromText(const std::string& text);

@@ -37,15 +37,18 @@ struct Resource {
         return demand > 0 ? std::min(1.0, served / demand) : 1.0;
     }
     // Why a partition refused requests: its own limit (3,000 RCU / 1,000 WCU, the key
-    // range's), else the table's provisioned throughput. On demand the refusal is always the
-    // partitions' (the ceiling is where they have not split yet: our reading).
+    // range's), else the table's provisioned throughput. On demand: the table's maximum
+    // throughput or the per-table quota when one held it back, else the partitions' (the
+    // ceiling is where they have not split yet: our reading).
     rules::ThrottleLimit throttleLimit(int partition, bool write) const {
         const PartitionLoad& load = loads[partition];
         const bool overPartition = write ? load.writeDemand > rules::kPartitionMaxWriteUnits
                                          : load.readDemand > rules::kPartitionMaxReadUnits;
-        return overPartition || model.settings().mode == BillingMode::PayPerRequest
-                   ? rules::ThrottleLimit::KeyRangeThroughputExceeded
-                   : rules::ThrottleLimit::ProvisionedThroughputExceeded;
+        if (overPartition) return rules::ThrottleLimit::KeyRangeThroughputExceeded;
+        if (model.settings().mode == BillingMode::PayPerRequest)
+            return model.onDemandLimit(!write).value_or(
+                rules::ThrottleLimit::KeyRangeThroughputExceeded);
+        return rules::ThrottleLimit::ProvisionedThroughputExceeded;
     }
     // Share of a partition's demand only burst capacity served.
     double burstShare(int partition, bool write) const {
@@ -173,18 +176,27 @@ void splitForHeat(Resource& resource, int r, const std::vector<Channel>& channel
 
 void autoScale(Resource& resource, ResourceReport& report, int minuteEnd) {
     CapacityModel& model = resource.model;
+    const CapacitySettings& settings = model.settings();
+    if (settings.mode != BillingMode::Provisioned) {
+        resource.minuteRead = resource.minuteWrite = 0;
+        return;
+    }
     double read = model.provisionedRead(), write = model.provisionedWrite();
     if (resource.readScaler)
         if (auto next =
                 resource.readScaler->evaluateMinute(minuteEnd, resource.minuteRead / 60, read)) {
-            report.scaling.push_back({minuteEnd, "read", read, *next});
-            read = *next;
+            // Never above the per-table quota (DynamoDB refuses it: "... is above the per
+            // table maximum for the account").
+            const double to = std::min(*next, settings.quotaReadUnits);
+            if (to != read) report.scaling.push_back({minuteEnd, "read", read, to});
+            read = to;
         }
     if (resource.writeScaler)
         if (auto next =
                 resource.writeScaler->evaluateMinute(minuteEnd, resource.minuteWrite / 60, write)) {
-            report.scaling.push_back({minuteEnd, "write", write, *next});
-            write = *next;
+            const double to = std::min(*next, settings.quotaWriteUnits);
+            if (to != write) report.scaling.push_back({minuteEnd, "write", write, to});
+            write = to;
         }
     if (read != model.provisionedRead() || write != model.provisionedWrite())
         model.setProvisioned(minuteEnd, read, write);
@@ -197,20 +209,25 @@ Error simulationCancelled() {
     return cancelledError("Simulation cancelled");
 }
 
-CostEstimate estimateCost(const std::vector<ResourceReport>& resources, const Prices& prices,
-                          BillingMode tableMode) {
-    // Served units on demand; provisioned capacity per hour (seconds / 3,600).
+CostEstimate estimateCost(const std::vector<ResourceReport>& resources, const Prices& prices) {
+    // On demand: the units asked for, per million; provisioned: capacity per hour (unit-
+    // seconds / 3,600).
     CostEstimate cost;
     double provisioned = 0;
+    bool anyProvisioned = false;
     for (const ResourceReport& r : resources) {
-        cost.onDemand += r.totalWrite / 1e6 * prices.onDemandPerMillionWrites +
-                         r.totalRead / 1e6 * prices.onDemandPerMillionReads;
-        for (size_t i = 0; i < r.capacityWrite.size(); ++i)
-            provisioned += (r.capacityWrite[i] * prices.provisionedWcuHour +
-                            r.capacityRead[i] * prices.provisionedRcuHour) /
-                           3600;
+        cost.onDemand += r.askedWrite / 1e6 * prices.onDemandPerMillionWrites +
+                         r.askedRead / 1e6 * prices.onDemandPerMillionReads;
+        const double hours = (r.provisionedWriteSeconds * prices.provisionedWcuHour +
+                              r.provisionedReadSeconds * prices.provisionedRcuHour) /
+                             3600;
+        provisioned += hours;
+        anyProvisioned =
+            anyProvisioned || r.provisionedWriteSeconds > 0 || r.provisionedReadSeconds > 0;
+        cost.asConfigured += hours + r.askedWriteOnDemand / 1e6 * prices.onDemandPerMillionWrites +
+                             r.askedReadOnDemand / 1e6 * prices.onDemandPerMillionReads;
     }
-    if (tableMode == BillingMode::Provisioned) cost.provisioned = provisioned;
+    if (anyProvisioned) cost.provisioned = provisioned;
     return cost;
 }
 
@@ -251,6 +268,8 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
     for (size_t s = 0; s < scenario.streams.size(); ++s) {
         const StreamSpec& stream = scenario.streams[s];
         report.streams.push_back({stream.name, operationName(stream.operation), 0, 0, 0});
+        // Expiring items are DynamoDB's deletes, not requests: no channel (below).
+        if (stream.operation == StreamOperation::TimeToLive) continue;
         Channel primary;
         primary.stream = static_cast<int>(s);
         const TableSpec& table = scenario.tables[static_cast<size_t>(stream.table)];
@@ -310,9 +329,39 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
     };
     const int progressStep = std::max(1, duration / 100);
 
+    std::vector<size_t> nextUpdate(scenario.tables.size(), 0);
     for (int second = 0; second < duration; ++second) {
         if (options.cancelled && options.cancelled()) return simulationCancelled();
         const double t = second;
+        // UpdateTable calls due now: the billing mode (the indexes follow) and throughput.
+        for (size_t ti = 0; ti < scenario.tables.size(); ++ti) {
+            const TableSpec& table = scenario.tables[ti];
+            for (size_t& u = nextUpdate[ti];
+                 u < table.updates.size() && table.updates[u].second <= t; ++u) {
+                const CapacityUpdate& update = table.updates[u];
+                for (size_t i = 0; i <= table.globalIndexes.size(); ++i) {
+                    const size_t r = static_cast<size_t>(base[ti]) + i;
+                    CapacityModel& model = resources[r].model;
+                    const bool switched = model.settings().mode != update.mode;
+                    double read = update.readUnits, write = update.writeUnits;
+                    if (i > 0 && table.globalIndexes[i - 1].capacity.readUnits > 0) {
+                        read = table.globalIndexes[i - 1].capacity.readUnits;
+                        write = table.globalIndexes[i - 1].capacity.writeUnits;
+                    }
+                    model.switchMode(t, update.mode, read, write);
+                    if (i == 0) {
+                        model.setOnDemandMaximum(update.maxReadRequestUnits,
+                                                 update.maxWriteRequestUnits);
+                        if (update.warmReadUnits > 0 || update.warmWriteUnits > 0)
+                            model.warm(t, update.warmReadUnits, update.warmWriteUnits);
+                    }
+                    if (switched) {
+                        report.resources[r].modeChanges.emplace_back(second, update.mode);
+                        report.resources[r].mode = update.mode;
+                    }
+                }
+            }
+        }
         for (size_t r = 0; r < resources.size(); ++r)
             if (resources[r].generationSeen != resources[r].model.generation())
                 remapSeries(resources[r], report.resources[r], second);
@@ -333,6 +382,28 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
                 channel.counts[p] = rate > 0 ? random.poisson(rate * channel.mass[p]) : 0;
                 channel.total += channel.counts[p];
             }
+            // What the workload asks of the resource, served or not (the on-demand bill).
+            ResourceReport& asked = report.resources[channel.resource];
+            const double units = channel.total * channel.units;
+            (channel.write ? asked.askedWrite : asked.askedRead) += units;
+            if (model.settings().mode == BillingMode::PayPerRequest)
+                (channel.write ? asked.askedWriteOnDemand : asked.askedReadOnDemand) += units;
+        }
+        for (size_t r = 0; r < resources.size(); ++r) {
+            const CapacityModel& model = resources[r].model;
+            if (model.settings().mode != BillingMode::Provisioned) continue;
+            report.resources[r].provisionedReadSeconds += model.provisionedRead();
+            report.resources[r].provisionedWriteSeconds += model.provisionedWrite();
+        }
+        // Time to Live: the items that expired a delay ago are deleted now, for free.
+        for (size_t s = 0; s < scenario.streams.size(); ++s) {
+            const StreamSpec& stream = scenario.streams[s];
+            if (stream.operation != StreamOperation::TimeToLive) continue;
+            const double delay =
+                scenario.tables[static_cast<size_t>(stream.table)].timeToLive.deleteDelaySeconds;
+            if (t >= delay) report.streams[s].requests += stream.rate.at(t - delay);
+            if (t >= report.durationSeconds - delay)
+                report.streams[s].expiredPendingDeletion += rates[s];
         }
         auto settle = [&](int r) {
             Resource& resource = resources[r];
@@ -349,10 +420,8 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
             ResourceReport& out = report.resources[r];
             const CapacityModel& model = resource.model;
             if (model.settings().mode == BillingMode::PayPerRequest) {
-                const double ceiling = model.onDemandCeiling();
-                out.capacityWrite.push_back(static_cast<float>(ceiling));
-                out.capacityRead.push_back(
-                    static_cast<float>(ceiling * rules::kReadUnitsPerWriteUnit));
+                out.capacityWrite.push_back(static_cast<float>(model.onDemandCapacity(false)));
+                out.capacityRead.push_back(static_cast<float>(model.onDemandCapacity(true)));
             } else {
                 out.capacityWrite.push_back(static_cast<float>(model.provisionedWrite()));
                 out.capacityRead.push_back(static_cast<float>(model.provisionedRead()));
@@ -509,7 +578,9 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
         report.resources[r].finalPartitionCount = resources[r].model.partitions().size();
         if (!options.partitionSeries) report.resources[r].partitions.clear();
     }
-    for (const StreamReport& stream : report.streams) {
+    for (size_t s = 0; s < report.streams.size(); ++s) {
+        const StreamReport& stream = report.streams[s];
+        if (scenario.streams[s].operation == StreamOperation::TimeToLive) continue;
         report.requests += stream.requests;
         report.throttledRequests += stream.throttledRequests;
         report.burstOnlyRequests += stream.burstOnlyRequests;
@@ -526,7 +597,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
             }
         report.hotKeys.push_back(key.report);
     }
-    report.cost = estimateCost(report.resources, scenario.prices, scenario.table.capacity.mode);
+    report.cost = estimateCost(report.resources, scenario.prices);
     std::stable_sort(report.hotKeys.begin(), report.hotKeys.end(),
                      [](const HotKey& a, const HotKey& b) { return a.requests > b.requests; });
     report.trackedKeys = report.hotKeys;

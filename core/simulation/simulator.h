@@ -32,9 +32,9 @@ Error simulationCancelled();
 
 Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOptions& options = {});
 
-// What the resources' traffic costs: their served units on demand, and (for a provisioned
-// table) their provisioned capacity by the hour.
-CostEstimate estimateCost(const std::vector<ResourceReport>& resources, const Prices& prices,
-                          BillingMode tableMode);
+// What the resources' traffic costs (CostEstimate): every resource on demand, billed for the
+// units the workload asked of it; the provisioned capacity by the hour; and each resource in
+// its own mode. From the resources' asked* and provisioned*Seconds totals.
+CostEstimate estimateCost(const std::vector<ResourceReport>& resources, const Prices& prices);
 
 }  // namespace shardscape

@@ -300,6 +300,8 @@ Json Execution::requestFor(size_t s, const std::string& key) {
         case StreamOperation::DeleteItem:
             request["Key"] = keyJson(key);
             break;
+        case StreamOperation::TimeToLive:
+            break;  // refused before a run (model mode only)
     }
     return request;
 }
@@ -483,6 +485,11 @@ double expectedRequests(const Scenario& scenario) {
 
 Result<SimulationReport> executeScenario(const Scenario& scenario,
                                          const SimulationOptions& options) {
+    // The engine applies DynamoDB's default quotas, whatever the scenario raised.
+    if (scenario.quotas.raised)
+        return fields::fieldError("scenario.quotas",
+                                  "execute mode runs within DynamoDB's default quotas (the "
+                                  "engine's); raised quotas run in model mode only");
     const double expected = expectedRequests(scenario);
     if (expected > kMaxExecuteRequests) {
         std::string message = "scenario.workload: execute mode runs at most ";
@@ -503,6 +510,9 @@ Result<SimulationReport> executeScenario(const Scenario& scenario,
     // Index write kinds execute mode can make happen with the items it loads.
     for (size_t s = 0; s < scenario.streams.size(); ++s) {
         const StreamSpec& stream = scenario.streams[s];
+        if (stream.operation == StreamOperation::TimeToLive)
+            return fields::fieldError(numbered("scenario.workload[", s) + "].operation",
+                                      "TimeToLive streams run in model mode only");
         for (IndexWriteKind kind : stream.indexWrites) {
             const bool runs = stream.operation == StreamOperation::PutItem
                                   ? kind == IndexWriteKind::NewEntry
@@ -525,6 +535,8 @@ Result<SimulationReport> executeScenario(const Scenario& scenario,
                                      ? std::string("scenario.table")
                                      : numbered("scenario.tables[", t) + "]";
         SHARDSCAPE_TRY(alwaysOn(table.capacity, path));
+        if (!table.updates.empty())
+            return fields::fieldError(path + ".updates", "table updates run in model mode only");
         for (size_t i = 0; i < table.globalIndexes.size(); ++i)
             SHARDSCAPE_TRY(alwaysOn(table.globalIndexes[i].capacity,
                                     path + numbered(".globalSecondaryIndexes[", i) + "]"));
@@ -569,7 +581,19 @@ Result<SimulationReport> executeScenario(const Scenario& scenario,
         report.requests += stream.requests;
         report.throttledRequests += stream.throttledRequests;
     }
-    report.cost = estimateCost(report.resources, scenario.prices, scenario.table.capacity.mode);
+    // Execute mode knows what it served: it bills that (throttled requests were not sized).
+    for (ResourceReport& resource : report.resources) {
+        resource.askedRead = resource.totalRead;
+        resource.askedWrite = resource.totalWrite;
+        if (resource.mode == BillingMode::PayPerRequest) {
+            resource.askedReadOnDemand = resource.totalRead;
+            resource.askedWriteOnDemand = resource.totalWrite;
+            continue;
+        }
+        for (float units : resource.capacityRead) resource.provisionedReadSeconds += units;
+        for (float units : resource.capacityWrite) resource.provisionedWriteSeconds += units;
+    }
+    report.cost = estimateCost(report.resources, scenario.prices);
     report.rules = appliedRules(scenario);
     return report;
 }

@@ -262,7 +262,9 @@ Result<WriteResult> Engine::writeLocked(const TableDefinition& table, const std:
     size_t currentSize = 0;
     auto result = planWrite(table, storageKey, mutation, plan, &currentSize);
     if (!result) {
-        if (result.error().type == ErrorType::ConditionalCheckFailed && capacityMetered()) {
+        // A TTL delete is DynamoDB's own and consumes nothing (below).
+        if (result.error().type == ErrorType::ConditionalCheckFailed && capacityMetered() &&
+            !byTimeToLive) {
             // AWS: "If a ConditionExpression evaluates to false during a conditional write,
             // DynamoDB still consumes write capacity from the table": one unit if the item
             // does not exist, else by its size (Developer Guide, WorkingWithItems, "Capacity
@@ -273,8 +275,10 @@ Result<WriteResult> Engine::writeLocked(const TableDefinition& table, const std:
         }
         return result.error();
     }
-    // Deleting an item that does not exist still consumes one write unit.
-    if (capacityMetered()) SHARDSCAPE_TRY(chargeWrite(table, storageKey, *result, 1));
+    // Deleting an item that does not exist still consumes one write unit. TTL deletes consume
+    // no write throughput and are never throttled (Developer Guide, "Time to Live (TTL)").
+    if (capacityMetered() && !byTimeToLive)
+        SHARDSCAPE_TRY(chargeWrite(table, storageKey, *result, 1));
     if (!result->newItem && !result->oldItem) return result;
     SHARDSCAPE_TRY(commitLocked(plan));
     return result;

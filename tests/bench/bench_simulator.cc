@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
     Json json = {{"name", "bench"},
                  {"durationSeconds", quick ? 60 : 3600},
                  {"seed", 42},
+                 // Far above DynamoDB's default per-table quota (40,000 RCU): raised.
+                 {"quotas", {{"tableMaxReadUnits", 3000000}, {"accountMaxReadUnits", 3000000}}},
                  {"table",
                   // 2,997,000 / 3,000 + 1 / 1,000 = 999.001: 1,000 partitions.
                   {{"name", "Bench"},
