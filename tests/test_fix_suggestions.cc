@@ -12,6 +12,7 @@
 #include "model/model_file.h"
 #include "model/model_scenario.h"
 #include "simulation/simulator.h"
+#include "status_lsi_fixture.h"
 
 using namespace shardscape;
 
@@ -365,29 +366,7 @@ void FixSuggestionsTest::projectTheMissingAttributesIntoAGsi() {
 // table: green, but at the cost of those reads; projecting the attribute saves them.
 void FixSuggestionsTest::projectIntoAnLsiThatFetches() {
     Model model = bundled("ecommerce.shardscape.json");
-    ModelIndex byStatus;
-    byStatus.name = "LSI1";
-    byStatus.partitionKey = "PK";
-    byStatus.sortKey = "status";
-    byStatus.projection.type = "KEYS_ONLY";
-    model.tables[0].localSecondaryIndexes.push_back(byStatus);
-    ModelAttribute status;
-    status.name = "status";
-    status.type = "S";
-    model.tables[0].attributeDefinitions.push_back(status);
-    AccessPattern byState;
-    byState.name = "ordersInState";
-    byState.operation = "Query";
-    byState.table = "Shop";
-    byState.index = "LSI1";
-    byState.keyCondition = "PK = :pk AND #s = :state";
-    byState.names = OrderedJson::parse(R"({"#s": "status"})");
-    byState.values = OrderedJson::parse(R"({":pk": "CUSTOMER#{customerId}", ":state": "PLACED"})");
-    byState.entity = "Order";
-    byState.projection = {"orderId", "total"};
-    byState.itemsPerRequest = 4;
-    byState.ratePerSecond = 50;
-    model.accessPatterns.push_back(byState);
+    shardscape::testing::addOrdersInStateOnAKeysOnlyLsi(model);
     for (const auto& p : analyzeModel(model).patterns)
         if (p.pattern == "ordersInState") {
             QCOMPARE(p.verdict, PatternVerdict::Served);

@@ -27,6 +27,7 @@
 #include "simulation/simulator.h"
 #include "simulation_panel.h"
 #include "simulation_results_view.h"
+#include "status_lsi_fixture.h"
 #include "storage/engine.h"
 #include "suggest_fix_dialog.h"
 
@@ -284,28 +285,7 @@ void SuggestFixTest::greenQueryThatFetchesFromTheTableIsOffered() {
                             "/models/ecommerce.shardscape.json");
     QVERIFY(loaded);
     Model model = std::move(loaded).value();
-    ModelIndex byStatus;
-    byStatus.name = "LSI1";
-    byStatus.partitionKey = "PK";
-    byStatus.sortKey = "status";
-    byStatus.projection.type = "KEYS_ONLY";
-    model.tables[0].localSecondaryIndexes.push_back(byStatus);
-    ModelAttribute status;
-    status.name = "status";
-    status.type = "S";
-    model.tables[0].attributeDefinitions.push_back(status);
-    AccessPattern byState;
-    byState.name = "ordersInState";
-    byState.table = "Shop";
-    byState.index = "LSI1";
-    byState.keyCondition = "PK = :pk AND #s = :state";
-    byState.names = OrderedJson::parse(R"({"#s": "status"})");
-    byState.values = OrderedJson::parse(R"({":pk": "CUSTOMER#{customerId}", ":state": "PLACED"})");
-    byState.entity = "Order";
-    byState.projection = {"orderId", "total"};
-    byState.itemsPerRequest = 4;
-    byState.ratePerSecond = 50;
-    model.accessPatterns.push_back(byState);
+    shardscape::testing::addOrdersInStateOnAKeysOnlyLsi(model);
     const QString file = dir.filePath("shop.shardscape.json");
     QVERIFY(saveModel(model, file.toStdString()).ok());
     auto engine = Engine::open(dir.filePath("data").toStdString());

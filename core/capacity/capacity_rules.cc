@@ -74,26 +74,31 @@ Error accountQuotaExceeded(bool read, double reserved, double limit, double requ
     return Error{ErrorType::LimitExceeded, std::move(message)};
 }
 
-Error onDemandMaximumAboveQuota(bool read, const std::string& index) {
+namespace {
+
+// "Subscriber limit exceeded: Requested <member> for <setting> for <resource> exceeds
+// TableMax{Read|Write}CapacityUnits of the account in region <region>".
+Error requestedAboveQuota(const char* member, const char* setting, const std::string& resource,
+                          bool read) {
     std::string message = "Subscriber limit exceeded: Requested ";
-    message.append(read ? "MaxReadRequestUnits" : "MaxWriteRequestUnits");
-    message.append(" for OnDemandThroughput for ");
-    message.append(index.empty() ? "table" : "index : " + index);
+    message.append(member).append(" for ").append(setting).append(" for ").append(resource);
     message.append(read ? " exceeds TableMaxReadCapacityUnits"
                         : " exceeds TableMaxWriteCapacityUnits");
     message.append(" of the account in region ").append(kLocalRegion);
     return Error{ErrorType::LimitExceeded, std::move(message)};
 }
 
+}  // namespace
+
+Error onDemandMaximumAboveQuota(bool read, const std::string& index) {
+    return requestedAboveQuota(read ? "MaxReadRequestUnits" : "MaxWriteRequestUnits",
+                               "OnDemandThroughput", index.empty() ? "table" : "index : " + index,
+                               read);
+}
+
 Error warmThroughputAboveQuota(bool read, const std::string& index) {
-    std::string message = "Subscriber limit exceeded: Requested ";
-    message.append(read ? "ReadUnitsPerSecond" : "WriteUnitsPerSecond");
-    message.append(" for WarmThroughput for ");
-    message.append(index.empty() ? "table" : "index " + index);
-    message.append(read ? " exceeds TableMaxReadCapacityUnits"
-                        : " exceeds TableMaxWriteCapacityUnits");
-    message.append(" of the account in region ").append(kLocalRegion);
-    return Error{ErrorType::LimitExceeded, std::move(message)};
+    return requestedAboveQuota(read ? "ReadUnitsPerSecond" : "WriteUnitsPerSecond",
+                               "WarmThroughput", index.empty() ? "table" : "index " + index, read);
 }
 
 Error switchToOnDemandLimited(const std::string& nextAllowed) {

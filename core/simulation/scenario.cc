@@ -123,13 +123,8 @@ Result<std::vector<CapacityUpdate>> readUpdates(const Json& json, const std::str
                 mode == BillingMode::PayPerRequest ? "PAY_PER_REQUEST" : "PROVISIONED";
         CapacitySettings settings;
         SHARDSCAPE_TRY(readCapacity(capacity, at, settings));
-        update.mode = mode = settings.mode;
-        update.readUnits = settings.readUnits;
-        update.writeUnits = settings.writeUnits;
-        update.maxReadRequestUnits = settings.maxReadRequestUnits;
-        update.maxWriteRequestUnits = settings.maxWriteRequestUnits;
-        update.warmReadUnits = settings.warmReadUnits;
-        update.warmWriteUnits = settings.warmWriteUnits;
+        mode = settings.mode;
+        update.settings = settings;
         out.push_back(update);
     }
     return out;
@@ -401,16 +396,9 @@ Status readQuotas(const Json& json, const std::string& path, Scenario& scenario)
             const std::string where = element(member(at, "updates"), u);
             if (update.second >= scenario.durationSeconds)
                 return fieldError(member(where, "atSecond"), "must be within durationSeconds");
-            CapacitySettings settings;
-            settings.mode = update.mode;
-            settings.readUnits = update.readUnits;
-            settings.writeUnits = update.writeUnits;
-            settings.maxReadRequestUnits = update.maxReadRequestUnits;
-            settings.maxWriteRequestUnits = update.maxWriteRequestUnits;
-            settings.warmReadUnits = update.warmReadUnits;
-            settings.warmWriteUnits = update.warmWriteUnits;
-            SHARDSCAPE_TRY(check(settings, where, ""));
-            if (mode == BillingMode::Provisioned && update.mode == BillingMode::PayPerRequest) {
+            SHARDSCAPE_TRY(check(update.settings, where, ""));
+            if (mode == BillingMode::Provisioned &&
+                update.settings.mode == BillingMode::PayPerRequest) {
                 switches.push_back(update.second);
                 const size_t n = switches.size();
                 const size_t k = rules::kSwitchesToOnDemandPerWindow;
@@ -421,7 +409,7 @@ Status readQuotas(const Json& json, const std::string& path, Scenario& scenario)
                             "second " + std::to_string(static_cast<int64_t>(
                                             switches[n - 1 - k] + rules::kSwitchWindowSeconds))));
             }
-            mode = update.mode;
+            mode = update.settings.mode;
         }
         // The quota also bounds auto scaling and on-demand traffic.
         for (CapacitySettings* c : {&table.capacity}) {

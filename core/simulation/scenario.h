@@ -35,15 +35,9 @@ struct IndexSpec {
 // table's.
 struct CapacityUpdate {
     double second = 0;
-    BillingMode mode = BillingMode::Provisioned;
-    double readUnits = 0;
-    double writeUnits = 0;
-    // On demand: OnDemandThroughput from then on (0 = none); WarmThroughput asked for (0 =
-    // unchanged).
-    double maxReadRequestUnits = 0;
-    double maxWriteRequestUnits = 0;
-    double warmReadUnits = 0;
-    double warmWriteUnits = 0;
+    // The billing mode and units from then on; on demand also OnDemandThroughput (0 = none)
+    // and the WarmThroughput asked for (0 = unchanged).
+    CapacitySettings settings;
 };
 
 // Time to Live on a table: expired items are deleted `deleteDelaySeconds` after they expire,

@@ -338,7 +338,7 @@ Result<SimulationReport> simulate(const Scenario& scenario, const SimulationOpti
             const TableSpec& table = scenario.tables[ti];
             for (size_t& u = nextUpdate[ti];
                  u < table.updates.size() && table.updates[u].second <= t; ++u) {
-                const CapacityUpdate& update = table.updates[u];
+                const CapacitySettings& update = table.updates[u].settings;
                 for (size_t i = 0; i <= table.globalIndexes.size(); ++i) {
                     const size_t r = static_cast<size_t>(base[ti]) + i;
                     CapacityModel& model = resources[r].model;
