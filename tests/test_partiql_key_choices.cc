@@ -38,7 +38,7 @@ void PartiqlKeyChoicesTest::init() {
 
 void PartiqlKeyChoicesTest::addSongs(const std::string& artist, int count) {
     for (int i = 0; i < count; ++i) {
-        char title[8];
+        char title[16];
         std::snprintf(title, sizeof title, "S%02d", i);
         QVERIFY_OK(harness_->call(
             "PutItem", Json{{"TableName", "Music"},
@@ -115,7 +115,7 @@ void PartiqlKeyChoicesTest::pagesOfTenItemsAcrossPartitions() {
     expected[0].push_back("B/S00");
     expected[0].push_back("B/S01");
     for (int i = 2; i < 12; ++i) {
-        char title[8];
+        char title[16];
         std::snprintf(title, sizeof title, "S%02d", i);
         expected[1].push_back(std::string("B/") + title);
     }
