@@ -21,7 +21,7 @@ class TableThroughputOptionsTest : public QObject {
     void onDemandMaximumThrottlesWithItsReason();
     void warmThroughputIsCheckedAndServedAtOnce();
     void switchesToPayPerRequestAreLimitedToFourADay();
-    void accountQuotaRefusesCreateTable();
+    void accountQuotaRefusesCreateAndUpdateTable();
     void indexOnDemandMaximumBackPressuresWrites();
 };
 
@@ -212,7 +212,7 @@ void TableThroughputOptionsTest::switchesToPayPerRequestAreLimitedToFourADay() {
     QVERIFY_OK(f.call("UpdateTable", toOnDemand));
 }
 
-void TableThroughputOptionsTest::accountQuotaRefusesCreateTable() {
+void TableThroughputOptionsTest::accountQuotaRefusesCreateAndUpdateTable() {
     // 80,000 RCU per account: two tables of 30,000 (one with a 10,000 RCU index) reserve
     // 70,000; a third asking 20,000 would make 90,000.
     Fixture f;
@@ -238,6 +238,29 @@ void TableThroughputOptionsTest::accountQuotaRefusesCreateTable() {
     QVERIFY_OK(f.call("CreateTable", provisioned("Third", 10000)));
     // On-demand tables reserve nothing.
     QVERIFY_OK(f.call("CreateTable", table("Fourth", true)));
+    // UpdateTable too: Third's own 10,000 are replaced, the others' 70,000 stay reserved.
+    auto update = [](const std::string& name, int read) {
+        return Json{
+            {"TableName", name},
+            {"ProvisionedThroughput", {{"ReadCapacityUnits", read}, {"WriteCapacityUnits", 5}}}};
+    };
+    QCOMPARE_ERROR(f.call("UpdateTable", update("Third", 10001)), "LimitExceededException",
+                   "This request would have caused the ReadCapacityUnits limit to be exceeded for "
+                   "the account in ddblocal. Current ReadCapacityUnits reserved by the account: "
+                   "70000. Limit: 80000. Requested: 10001. Refer to the Amazon DynamoDB Developer "
+                   "Guide for current limits and how to request higher limits.");
+    QVERIFY_OK(f.call("UpdateTable", update("Third", 9000)));
+    // A switch from on demand to provisioned reserves its units as well.
+    QCOMPARE_ERROR(
+        f.call("UpdateTable", Json{{"TableName", "Fourth"},
+                                   {"BillingMode", "PROVISIONED"},
+                                   {"ProvisionedThroughput",
+                                    {{"ReadCapacityUnits", 2000}, {"WriteCapacityUnits", 5}}}}),
+        "LimitExceededException",
+        "This request would have caused the ReadCapacityUnits limit to be exceeded for "
+        "the account in ddblocal. Current ReadCapacityUnits reserved by the account: "
+        "79000. Limit: 80000. Requested: 2000. Refer to the Amazon DynamoDB Developer "
+        "Guide for current limits and how to request higher limits.");
 }
 
 void TableThroughputOptionsTest::indexOnDemandMaximumBackPressuresWrites() {

@@ -561,6 +561,11 @@ Result<Json> updateTableOperation(Engine& engine, const Json& request) {
                 ++t.numberOfDecreasesToday;
             }
         }
+        TableDefinition target = t;
+        target.billingMode = BillingMode::Provisioned;
+        target.readCapacityUnits = *throughput.read;
+        target.writeCapacityUnits = *throughput.write;
+        SHARDSCAPE_TRY(checkAccountQuota(engine, target, true));
         t.billingMode = BillingMode::Provisioned;
         t.readCapacityUnits = *throughput.read;
         t.writeCapacityUnits = *throughput.write;

@@ -127,7 +127,7 @@ Status applyTableThroughputOptions(TableDefinition& table, const OnDemandThrough
     return {};
 }
 
-Status checkAccountQuota(const Engine& engine, const TableDefinition& table) {
+Status checkAccountQuota(const Engine& engine, const TableDefinition& table, bool replacing) {
     // Provisioned units of a table and its global secondary indexes: [read, write].
     auto units = [](const TableDefinition& t, double out[2]) {
         if (t.billingMode != BillingMode::Provisioned) return;
@@ -142,7 +142,10 @@ Status checkAccountQuota(const Engine& engine, const TableDefinition& table) {
     double requested[2] = {0, 0}, reserved[2] = {0, 0};
     units(table, requested);
     for (const std::string& name : engine.listTableNames())
-        if (auto other = engine.table(name)) units(*other, reserved);
+        if (replacing && name == table.name)
+            continue;
+        else if (auto other = engine.table(name))
+            units(*other, reserved);
     const double limits[2] = {rules::kDefaultAccountMaxReadUnits,
                               rules::kDefaultAccountMaxWriteUnits};
     for (int d = 0; d < 2; ++d)

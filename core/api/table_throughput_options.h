@@ -35,10 +35,12 @@ Status applyTableThroughputOptions(TableDefinition& table, const OnDemandThrough
                                    const WarmThroughputInput& warm, bool creating);
 
 // DynamoDB's default account quota: 80,000 RCU and 80,000 WCU provisioned over all tables and
-// global secondary indexes. CreateTable of `table` (with its indexes) beyond it is refused
-// with LimitExceededException ("This request would have caused the ReadCapacityUnits limit to
-// be exceeded for the account in ...").
-Status checkAccountQuota(const Engine& engine, const TableDefinition& table);
+// global secondary indexes. CreateTable of `table` (with its indexes), or an UpdateTable that
+// leaves it so (`replacing`: the table's stored units do not count as reserved), beyond it is
+// refused with LimitExceededException ("This request would have caused the ReadCapacityUnits
+// limit to be exceeded for the account in ...").
+Status checkAccountQuota(const Engine& engine, const TableDefinition& table,
+                         bool replacing = false);
 
 // Records a switch of `table` to PAY_PER_REQUEST at `now`: LimitExceededException when it
 // already switched rules::kSwitchesToOnDemandPerWindow times in the last 24 hours.
