@@ -344,7 +344,10 @@ void DataViewTest::staleItemCountIsCorrectedByTheCount() {
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     ItemTableModel* model = view.itemModel();
     QVERIFY(model->isWindowed());
-    QCOMPARE(model->rowCount(), 20000);  // what the statistics say, at first
+    // What the statistics say, until the background count (delivered through this thread's
+    // event loop, so not between these two lines) has finished; on a quiet machine it may
+    // already have.
+    if (!model->positionsKnown()) QCOMPARE(model->rowCount(), 20000);
     // The background count reaches the end and finds every item: the rows follow it.
     QTRY_VERIFY(model->positionsKnown());
     QCOMPARE(model->rowCount(), 25000);
