@@ -18,6 +18,7 @@
 #include "entity_type_dialog.h"
 #include "facet_view.h"
 #include "index_editor.h"
+#include "inline_message.h"
 #include "key_slot.h"
 #include "model/access_pattern_analyzer.h"
 #include "model/model_design_edit.h"
@@ -75,13 +76,7 @@ DesignerView::DesignerView(DesignDocument* document, QWidget* parent)
     bar->addWidget(ttl_);
     layout->addLayout(bar);
 
-    message_ = new QLabel(this);
-    message_->setObjectName("designerMessage");
-    message_->setWordWrap(true);
-    message_->setStyleSheet(
-        "QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f1b0aa; "
-        "border-radius: 4px; padding: 5px 8px; }");
-    message_->hide();
+    message_ = inlineMessageLabel("designerMessage", this);
     layout->addWidget(message_);
 
     auto* vertical = new QSplitter(Qt::Vertical, this);

@@ -10,6 +10,7 @@
 
 #include "buddy_label.h"
 #include "design_document.h"
+#include "inline_message.h"
 #include "model/model_design_edit.h"
 
 namespace shardscape {
@@ -29,12 +30,7 @@ ModelNameDialog::ModelNameDialog(DesignDocument* document, QWidget* parent)
     description_->setTabChangesFocus(true);
     form->addRow(buddyLabel(tr("&Description:"), description_), description_);
     layout->addLayout(form);
-    message_ = new QLabel(this);
-    message_->setObjectName("modelNameMessage");
-    message_->setStyleSheet(
-        "QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f1b0aa; "
-        "border-radius: 4px; padding: 5px 8px; }");
-    message_->hide();
+    message_ = inlineMessageLabel("modelNameMessage", this);
     layout->addWidget(message_);
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     layout->addWidget(buttons_);

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "buddy_label.h"
+#include "inline_message.h"
 
 namespace shardscape {
 
@@ -53,13 +54,7 @@ NewModelDialog::NewModelDialog(QWidget* parent) : QDialog(parent) {
     hint->setWordWrap(true);
     hint->setStyleSheet("color: palette(mid);");
     layout->addWidget(hint);
-    message_ = new QLabel(this);
-    message_->setObjectName("newModelMessage");
-    message_->setWordWrap(true);
-    message_->setStyleSheet(
-        "QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f1b0aa; "
-        "border-radius: 4px; padding: 5px 8px; }");
-    message_->hide();
+    message_ = inlineMessageLabel("newModelMessage", this);
     layout->addWidget(message_);
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     layout->addWidget(buttons_);
