@@ -384,21 +384,7 @@ void QueryPanel::executeStatement(std::optional<std::string> nextToken) {
     if (limit_->value() > 0) request["Limit"] = limit_->value();
     if (nextToken) request["NextToken"] = *nextToken;
     updateStatementPreview();
-    error_->hide();
-    runningOperation_ = "ExecuteStatement";
-    runningRequest_ = request;
-    const std::string endpoint = backend->endpointUrl();
-    codeView("cli")->setPlainText(
-        QString::fromStdString(awsCliCommand(runningOperation_, runningRequest_, endpoint)));
-    codeView("boto3")->setPlainText(
-        QString::fromStdString(boto3Snippet(runningOperation_, runningRequest_, endpoint)));
-    codeView("js")->setPlainText(
-        QString::fromStdString(javascriptV3Snippet(runningOperation_, runningRequest_, endpoint)));
-    runButton_->setEnabled(false);
-    nextButton_->setEnabled(false);
-    status_->setText(tr("Running…"));
-    watcher_.setFuture(QtConcurrent::run(
-        [backend, request] { return backend->call("ExecuteStatement", request); }));
+    startCall(backend, "ExecuteStatement", std::move(request));
 }
 
 void QueryPanel::showStatementResponse(const Json& body) {
@@ -440,9 +426,14 @@ void QueryPanel::execute(std::optional<Json> startKey) {
         error_->show();
         return;
     }
+    startCall(backend, f.operation, std::move(request).value());
+}
+
+void QueryPanel::startCall(const std::shared_ptr<Backend>& backend, const std::string& operation,
+                           Json request) {
     error_->hide();
-    runningOperation_ = f.operation;
-    runningRequest_ = *request;
+    runningOperation_ = operation;
+    runningRequest_ = request;
     const std::string endpoint = backend->endpointUrl();
     codeView("cli")->setPlainText(
         QString::fromStdString(awsCliCommand(runningOperation_, runningRequest_, endpoint)));
@@ -453,10 +444,9 @@ void QueryPanel::execute(std::optional<Json> startKey) {
     runButton_->setEnabled(false);
     nextButton_->setEnabled(false);
     status_->setText(tr("Running…"));
-    const std::string operation = runningOperation_;
-    const Json body = runningRequest_;
-    watcher_.setFuture(
-        QtConcurrent::run([backend, operation, body] { return backend->call(operation, body); }));
+    watcher_.setFuture(QtConcurrent::run([backend, operation, request = std::move(request)] {
+        return backend->call(operation, request);
+    }));
 }
 
 QPlainTextEdit* QueryPanel::codeView(const QString& language) const {

@@ -34,6 +34,7 @@ namespace shardscape {
 class TableListModel;
 class ItemTableModel;
 class PartiqlEditor;
+class Backend;
 struct TableDefinition;
 
 class QueryPanel : public QWidget {
@@ -88,6 +89,9 @@ class QueryPanel : public QWidget {
     std::shared_ptr<const TableDefinition> tableNamed(const std::string& name) const;
     void execute(std::optional<Json> startKey);
     void executeStatement(std::optional<std::string> nextToken);
+    // Shows the request's snippets and "Running…", and calls `operation` off the GUI thread.
+    void startCall(const std::shared_ptr<Backend>& backend, const std::string& operation,
+                   Json request);
     void showResponse(const Result<Json>& response);
     void showStatementResponse(const Json& body);
     void updateStatementPreview();
