@@ -60,6 +60,13 @@ void PartiqlRepeatsTest::repeatsAnswerAsGetItem() {
             }
         }
     }
+    // Null members are absent members, on a repeat as on the first run.
+    const Json withNulls = {{"Parameters", {S("Acme"), S("Beta")}},
+                            {"ReturnConsumedCapacity", nullptr},
+                            {"ConsistentRead", nullptr}};
+    auto nulls = executeStatement(*harness_, statement, withNulls);
+    QVERIFY_OK(nulls);
+    QCOMPARE_JSON(*nulls, (Json{{"Items", Json::array({song("Acme", "Beta", "First", 2002)})}}));
     // A write between two runs is seen by the next one.
     QVERIFY_OK(harness_->call(
         "PutItem", Json{{"TableName", "Music"}, {"Item", song("Acme", "Zeta", "Fourth", 2024)}}));

@@ -249,18 +249,16 @@ std::optional<Result<Json>> readRememberedKey(Engine& engine, const std::string&
     const KeyReadPlan* plan = rememberedKeyRead(text);
     if (!plan || engine.table(plan->table->name) != plan->table) return std::nullopt;
     if (plan->parametersUsed > (parameters.is_array() ? parameters.size() : 0)) return std::nullopt;
-    bool consistent = false;
-    if (auto it = request.find("ConsistentRead"); it != request.end() && !it->is_null()) {
-        if (!it->is_boolean()) return std::nullopt;
-        consistent = it->get<bool>();
-    }
-    std::optional<std::string> capacityName;
-    if (auto it = request.find("ReturnConsumedCapacity"); it != request.end() && !it->is_null()) {
-        if (!it->is_string()) return std::nullopt;
-        capacityName = it->get<std::string>();
-        if (*capacityName != "TOTAL" && *capacityName != "INDEXES" && *capacityName != "NONE")
-            return std::nullopt;
-    }
+    // ConsistentRead and ReturnConsumedCapacity passed ExecuteStatement's request shape: each
+    // is absent, null, or of its type.
+    const auto consistentMember = request.find("ConsistentRead");
+    const bool consistent = consistentMember != request.end() && consistentMember->is_boolean() &&
+                            consistentMember->get<bool>();
+    const auto capacityMember = request.find("ReturnConsumedCapacity");
+    const ReturnConsumedCapacity capacity = toReturnConsumedCapacity(
+        capacityMember != request.end() && capacityMember->is_string()
+            ? std::optional<std::string>(capacityMember->get<std::string>())
+            : std::nullopt);
     Item key;
     for (const auto& [attribute, parameter] : plan->keySources) {
         auto value = attributeValueFromJson(parameter >= 0 ? parameters[size_t(parameter)]
@@ -269,8 +267,7 @@ std::optional<Result<Json>> readRememberedKey(Engine& engine, const std::string&
         key.emplace(attribute, std::move(value).value());
     }
 
-    auto response = readItemByKey(engine, plan->table->name, key, consistent,
-                                  toReturnConsumedCapacity(capacityName), nullptr);
+    auto response = readItemByKey(engine, plan->table->name, key, consistent, capacity, nullptr);
     if (!response) return Result<Json>(response.error());
     Json items = Json::array();
     if (auto item = response->find("Item"); item != response->end()) {
