@@ -94,6 +94,15 @@ inline std::string describe(const Result<Json>& result) {
     return result.error().name() + ": " + result.error().message;
 }
 
+// Any other result, for QVERIFY_OK on engine calls.
+template <typename T>
+std::string describe(const Result<T>& result) {
+    return result.ok() ? "success" : result.error().name() + ": " + result.error().message;
+}
+inline std::string describe(const Status& status) {
+    return status.ok() ? "success" : status.error().name() + ": " + status.error().message;
+}
+
 // DynamoDB reports several constraint violations in no particular order, so messages of the
 // form "N validation errors detected: a; b; c" compare as sets of violations.
 inline bool sameErrorMessage(const std::string& actual, const std::string& expected) {

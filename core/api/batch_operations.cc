@@ -298,7 +298,13 @@ Result<Json> batchWriteItemOperation(Engine& engine, const Json& request) {
     std::optional<Error> throttled;
     for (auto& write : writes) {
         const Item keySource = write.item;
-        auto written = write.isPut ? engine.putItem(write.table, std::move(write.item))
+        // Consumed capacity counts the larger of the old and the new item; collection
+        // metrics need the old one too.
+        auto written = write.isPut ? engine.putItem(write.table, std::move(write.item), {},
+                                                    capacity != ReturnConsumedCapacity::None ||
+                                                            metrics == "SIZE"
+                                                        ? Engine::ReplacedItem::Needed
+                                                        : Engine::ReplacedItem::NotNeeded)
                                    : engine.deleteItem(write.table, write.item);
         if (!written && leavesUnprocessed(written.error())) {
             // Requests refused for lack of throughput or by a storage failure come back as

@@ -72,9 +72,17 @@ Result<Json> putItemOperation(Engine& engine, const Json& request) {
     // The item's key, for ItemCollectionMetrics; copied only when they are asked for.
     Item keySource;
     if (r->returnCollectionMetrics) keySource = **item;
-    auto written = engine.putItem(r->tableName, std::move(**item), [&](const StoredItem* current) {
-        return condition->check(current);
-    });
+    // The replaced item is read only when the response or the condition needs it: ALL_OLD,
+    // consumed capacity (the larger of the two items) and collection metrics.
+    const bool replacedNeeded = r->returnValues == "ALL_OLD" ||
+                                r->capacity != ReturnConsumedCapacity::None ||
+                                r->returnCollectionMetrics;
+    std::function<Status(const StoredItem*)> precondition;
+    if (condition->condition)
+        precondition = [&](const StoredItem* current) { return condition->check(current); };
+    auto written = engine.putItem(
+        r->tableName, std::move(**item), precondition,
+        replacedNeeded ? Engine::ReplacedItem::Needed : Engine::ReplacedItem::NotNeeded);
     if (!written) return written.error();
     Json response = Json::object();
     SHARDSCAPE_TRY(addOldAttributes(response, *r, *written));

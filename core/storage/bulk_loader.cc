@@ -1,4 +1,4 @@
-// Engine: bulk loading without read-before-write, and statistics recounts.
+// Engine: bulk loading without read-before-write.
 #include <leveldb/db.h>
 #include <leveldb/write_batch.h>
 
@@ -54,53 +54,6 @@ Status BulkLoader::finish() {
     Status recounted = engine_.recountLocked(table_->name);
     if (!recounted) engine_.statisticsStale_ = true;
     return recounted;
-}
-
-Status Engine::recountLocked(const std::string& tableName) {
-    std::shared_ptr<const TableDefinition> definition = table(tableName);
-    if (!definition) return {};
-    TableStatistics stats;
-    const std::string prefix = layout::tablePrefix(definition->id);
-    leveldb::ReadOptions options = checkedRead();
-    options.fill_cache = false;  // one pass over everything: don't evict the working set
-    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(options));
-    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-        auto stored = StoredItem::fromRecord(it->value().ToString());
-        if (!stored) return stored.error();
-        ++stats.itemCount;
-        stats.sizeBytes += static_cast<int64_t>(stored->size());
-    }
-    if (!it->status().ok()) return storageError(it->status());
-    {
-        std::unique_lock lock(catalogMutex_);
-        auto entry = tables_.find(tableName);
-        if (entry != tables_.end()) {
-            stats.indexes = entry->second.stats.indexes;
-            entry->second.stats = stats;
-        }
-    }
-    for (const auto& index : definition->indexes)
-        SHARDSCAPE_TRY(recountIndexLocked(tableName, index.id));
-    return {};
-}
-
-Status Engine::recountIndexLocked(const std::string& tableName, uint32_t indexId) {
-    IndexStatistics stats;
-    const std::string prefix = layout::tablePrefix(indexId);
-    leveldb::ReadOptions options = checkedRead();
-    options.fill_cache = false;
-    std::unique_ptr<leveldb::Iterator> it(db_->NewIterator(options));
-    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-        auto stored = StoredItem::fromRecord(it->value().ToString());
-        if (!stored) return stored.error();
-        ++stats.itemCount;
-        stats.sizeBytes += static_cast<int64_t>(stored->size()) + kIndexEntryOverheadBytes;
-    }
-    if (!it->status().ok()) return storageError(it->status());
-    std::unique_lock lock(catalogMutex_);
-    auto entry = tables_.find(tableName);
-    if (entry != tables_.end()) entry->second.stats.indexes[indexId] = stats;
-    return {};
 }
 
 }  // namespace shardscape

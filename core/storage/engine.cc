@@ -154,6 +154,10 @@ Engine::~Engine() {
 // that finds no mark recounts them from the items, so they are exact even after kill -9.
 Status Engine::saveStatistics() {
     std::lock_guard lock(writeMutex_);
+    // Statistics left short by unread puts that cannot be recounted are saved without the
+    // clean mark: the next open recounts them.
+    for (const auto& name : tableNames())
+        if (!settleStatisticsLocked(name)) statisticsStale_ = true;
     leveldb::WriteBatch batch;
     {
         std::shared_lock catalogLock(catalogMutex_);
@@ -383,7 +387,7 @@ Result<TableDefinition> Engine::createTable(TableDefinition definition) {
     nextTableId_ = nextId;
     std::unique_lock lock(catalogMutex_);
     TableState& state = tables_[definition.name];
-    state = TableState{std::make_shared<const TableDefinition>(definition), {}, {}, {}};
+    state = TableState{std::make_shared<const TableDefinition>(definition), {}, {}, {}, {}};
     if (options_.createTableMs > 0) {
         // The table's global secondary indexes are CREATING with it.
         std::map<std::string, IndexStatus> creating;
@@ -402,6 +406,7 @@ Result<TableDefinition> Engine::createTable(TableDefinition definition) {
 Result<std::pair<TableDefinition, TableStatistics>> Engine::describeTable(
     const std::string& name) const {
     std::lock_guard writeLock(writeMutex_);  // stats are guarded by the write mutex
+    SHARDSCAPE_TRY(settleStatisticsLocked(name));
     std::shared_lock lock(catalogMutex_);
     auto it = tables_.find(name);
     if (it != tables_.end()) return std::make_pair(present(it->second), it->second.stats);
@@ -431,6 +436,8 @@ Result<TableDefinition> Engine::updateTable(const std::string& name,
         updated = *it->second.definition;
     }
     SHARDSCAPE_TRY(edit(updated));
+    // A capacity meter starting now sizes its partitions by the statistics.
+    SHARDSCAPE_TRY(settleStatisticsLocked(name));
     {
         leveldb::WriteBatch batch;
         batch.Put(layout::catalogKey(name), updated.toStorageJson().dump());
@@ -444,6 +451,7 @@ Result<TableDefinition> Engine::updateTable(const std::string& name,
 
 Result<std::pair<TableDefinition, TableStatistics>> Engine::deleteTable(const std::string& name) {
     std::lock_guard writeLock(writeMutex_);
+    SHARDSCAPE_TRY(settleStatisticsLocked(name));
     TableState state;
     {
         std::shared_lock lock(catalogMutex_);

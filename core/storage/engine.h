@@ -69,6 +69,10 @@ struct EngineOptions {
     int64_t createTableMs = 0;
     int64_t updateTableMs = 0;
     int64_t deleteTableMs = 0;
+    // Tables up to this many items take puts without reading the item they replace when
+    // nothing needs it, and recount their statistics when next read (Engine::putItem). Larger
+    // tables read it: their recount would take too long. Tests lower it.
+    int64_t unreadPutTableItems = 1'000'000;
 };
 
 struct SortKeyCondition {
@@ -132,6 +136,9 @@ using ItemMutation = std::function<Result<std::optional<Item>>(const StoredItem*
 
 struct WriteResult {
     std::optional<StoredItem> oldItem;  // as it was before the write
+    // A put written without reading the item it replaced (Engine::ReplacedItem::NotNeeded):
+    // oldItem and oldSize say nothing.
+    bool replacedUnread = false;
     std::optional<Item> newItem;
     size_t oldSize = 0;
     size_t newSize = 0;
@@ -247,8 +254,19 @@ class Engine {
     // --- Items ---------------------------------------------------------------------------
     // `precondition`, if given, sees the item being replaced (null if none) under the write
     // lock and can veto the write (ConditionExpression).
+    //
+    // Reading the item a put replaces costs about as much as the write itself. With
+    // ReplacedItem::NotNeeded, no precondition, and a table without indexes, streams or a
+    // capacity meter (of at most EngineOptions::unreadPutTableItems items), the item is
+    // written without that read (WriteResult::replacedUnread): it was only needed for
+    // ItemCount and TableSizeBytes, which are then recounted from the items the next time
+    // they are read. A table whose recounts cost more than the reads they saved reads again
+    // until it has taken enough puts to be worth a recount. Ask for ReplacedItem::Needed for
+    // oldItem and oldSize (ReturnValues ALL_OLD, consumed capacity).
+    enum class ReplacedItem { Needed, NotNeeded };
     Result<WriteResult> putItem(const std::string& tableName, Item item,
-                                const std::function<Status(const StoredItem*)>& precondition = {});
+                                const std::function<Status(const StoredItem*)>& precondition = {},
+                                ReplacedItem replaced = ReplacedItem::NotNeeded);
     // Writes many items in one atomic LevelDB batch (bulk loading and sample data): all are
     // validated first and nothing is written if any is invalid. Later items overwrite
     // earlier ones with the same key, as consecutive PutItems would.
@@ -414,9 +432,20 @@ class Engine {
         std::vector<IndexDefinition> departingIndexes;  // deleted indexes, shown DELETING
         std::shared_ptr<const TableDefinition> before;  // an update's throughput, shown
     };
+    // Puts written without reading the item they replaced (putItem).
+    struct UnreadPuts {
+        int64_t sinceCount = 0;  // since the statistics were last counted: not in them
+        // A recount cost more than the reads it saved: puts read until `readSincePause`
+        // reaches the point where a recount pays again.
+        bool paused = false;
+        int64_t readSincePause = 0;
+    };
     struct TableState {
         std::shared_ptr<const TableDefinition> definition;
-        TableStatistics stats;
+        // Both guarded by writeMutex_; the statistics are recounted before they are read when
+        // unreadPuts.sinceCount > 0 (settleStatisticsLocked).
+        mutable TableStatistics stats;
+        mutable UnreadPuts unreadPuts;
         std::shared_ptr<CapacityMeter> meter;  // when capacity is metered
         Lifecycle lifecycle;
     };
@@ -467,12 +496,20 @@ class Engine {
     Status chargeWrite(const TableDefinition& table, const std::string& storageKey,
                        const WriteResult& written, double factor);
     Status commitLocked(WritePlan& plan);
+    // Writes `item` without reading what it replaces when the table allows it (putItem);
+    // nullopt when it does not (the caller takes the full write path). Caller holds
+    // writeMutex_.
+    std::optional<Result<WriteResult>> putUnreadLocked(const TableDefinition& table,
+                                                       const std::string& storageKey, Item& item);
+    // Recounts the table's statistics if unread puts left them short; caller holds
+    // writeMutex_ (and not catalogMutex_).
+    Status settleStatisticsLocked(const std::string& tableName) const;
     Result<int64_t> collectionSizeLocked(const std::string& key, const WritePlan& plan) const;
     Status purgeTableItems(uint32_t tableId);  // items of a table, or entries of an index
     Status purgeRange(const std::string& prefix);
     // Recomputes a table's statistics from its items; caller holds writeMutex_ (or is
     // opening the engine).
-    Status recountLocked(const std::string& tableName);
+    Status recountLocked(const std::string& tableName) const;
     Result<Page> readRange(const RangeRead& read) const;
     Result<Page> queryIndex(const TableDefinition& table, const IndexDefinition& index,
                             const QuerySpec& spec) const;
@@ -494,7 +531,7 @@ class Engine {
     void clearFailure(BackgroundFailure::Task task, const std::string& tableName,
                       const std::string& indexName);
     // Recounts one index's statistics; caller holds writeMutex_.
-    Status recountIndexLocked(const std::string& tableName, uint32_t indexId);
+    Status recountIndexLocked(const std::string& tableName, uint32_t indexId) const;
 
     EngineOptions options_;
     std::string openDirectory_;  // canonical path, while this engine has it open

@@ -73,6 +73,7 @@ Result<Engine::IndexCheck> Engine::checkIndex(const std::string& tableName,
 
 Result<std::map<std::string, TableStatistics>> Engine::recountStatistics() {
     std::lock_guard writeLock(writeMutex_);
+    for (const auto& name : tableNames()) SHARDSCAPE_TRY(settleStatisticsLocked(name));
     std::map<std::string, TableStatistics> before;
     {
         std::shared_lock lock(catalogMutex_);

@@ -285,12 +285,15 @@ Result<WriteResult> Engine::writeLocked(const TableDefinition& table, const std:
 }
 
 Result<WriteResult> Engine::putItem(const std::string& tableName, Item item,
-                                    const std::function<Status(const StoredItem*)>& precondition) {
+                                    const std::function<Status(const StoredItem*)>& precondition,
+                                    ReplacedItem replaced) {
     auto table = requireTable(tableName);
     if (!table) return table.error();
     SHARDSCAPE_TRY(validateItemKeys(**table, item));
     const std::string key = storageKeyFor(**table, item);
     std::lock_guard lock(writeMutex_);
+    if (!precondition && replaced == ReplacedItem::NotNeeded)
+        if (auto written = putUnreadLocked(**table, key, item)) return std::move(*written);
     return writeLocked(**table, key, [&](const StoredItem* current) -> Result<std::optional<Item>> {
         if (precondition) SHARDSCAPE_TRY(precondition(current));
         return std::optional<Item>(std::move(item));
