@@ -17,14 +17,20 @@ Result<StoredItem> StoredItem::fromRecord(std::string record) {
 
 StoredItem StoredItem::fromItem(const Item& item, size_t size) {
     StoredItem stored;
-    // The encoding is about the item's DynamoDB size plus a length byte per name and value:
-    // one allocation instead of the string's doublings on the write path.
-    stored.record_.reserve(size + 2 * item.size() + 16);
-    appendVarint(stored.record_, size);
-    stored.bodyOffset_ = stored.record_.size();
-    appendItemBinary(stored.record_, item);
+    encode(item, size, stored.record_);
+    stored.bodyOffset_ = 1;  // the size prefix: seven bits per byte
+    for (uint64_t rest = size; rest >= 0x80; rest >>= 7) ++stored.bodyOffset_;
     stored.size_ = size;
     return stored;
+}
+
+void StoredItem::encode(const Item& item, size_t size, std::string& out) {
+    out.clear();
+    // The encoding is about the item's DynamoDB size plus a length byte per name and value:
+    // one allocation instead of the string's doublings on the write path.
+    out.reserve(size + 2 * item.size() + 16);
+    appendVarint(out, size);
+    appendItemBinary(out, item);
 }
 
 Result<Item> StoredItem::decode() const {

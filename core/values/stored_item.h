@@ -19,6 +19,8 @@ class StoredItem {
     static Result<StoredItem> fromRecord(std::string record);
     // Encodes `item` (whose DynamoDB size is `size`) into a record.
     static StoredItem fromItem(const Item& item, size_t size);
+    // The same record, written over `out` (whose buffer a caller can reuse).
+    static void encode(const Item& item, size_t size, std::string& out);
 
     size_t size() const { return size_; }
     const std::string& record() const { return record_; }
