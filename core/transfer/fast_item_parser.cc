@@ -1,6 +1,7 @@
 #include "transfer/fast_item_parser.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -15,38 +16,50 @@ namespace {
 // path's limit, values/attribute_json.cc).
 constexpr int kMaxContainerDepth = 31;
 
+// Bytes a JSON string holds as they are written: printable ASCII but the quote and backslash.
+constexpr std::array<bool, 256> kVerbatim = [] {
+    std::array<bool, 256> verbatim{};
+    for (int c = 0x20; c < 0x80; ++c) verbatim[c] = c != '"' && c != '\\';
+    return verbatim;
+}();
+
+// A Number's canonical text as it is: "0", or an integer of up to 38 digits without leading
+// zeros ("-7", "120"). Number::parse would give back the same text.
+bool isCanonicalInteger(std::string_view text) {
+    const size_t sign = !text.empty() && text[0] == '-' ? 1 : 0;
+    const size_t digits = text.size() - sign;
+    if (digits == 0 || digits > static_cast<size_t>(Number::kMaxDigits)) return false;
+    if (text[sign] == '0') return text == "0";
+    for (size_t i = sign; i < text.size(); ++i)
+        if (text[i] < '0' || text[i] > '9') return false;
+    return true;
+}
+
 class Parser {
   public:
     explicit Parser(std::string_view text) : at_(text.data()), end_(text.data() + text.size()) {}
 
+    // One record, after optional whitespace; what follows it is not read.
     std::optional<Item> record(bool exportLine) {
         skipSpace();
-        std::optional<Item> item;
-        if (exportLine) {
-            // {"Item": {...}} and nothing else.
-            std::string key;
-            if (!consume('{') || !string(key) || key != "Item" || !colon()) return std::nullopt;
-            item = this->item();
-            if (!item) return std::nullopt;
-            skipSpace();
-            if (!consume('}')) return std::nullopt;
-        } else {
-            item = this->item();
-            if (!item) return std::nullopt;
-        }
-        skipSpace();
-        if (at_ != end_) return std::nullopt;
+        if (!exportLine) return item();
+        // {"Item": {...}}
+        std::string_view key;
+        if (!consume('{') || !stringView(key) || key != "Item" || !colon()) return std::nullopt;
+        auto item = this->item();
+        if (!item || !consume('}')) return std::nullopt;
         return item;
     }
 
     // A plain JSON object (transfer/plain_json.h): types inferred from the JSON.
-    std::optional<Item> plainRecord() {
-        auto item = plainMembers(0);
-        if (!item) return std::nullopt;
+    std::optional<Item> plainRecord() { return plainMembers(0); }
+
+    // Nothing but whitespace is left.
+    bool atEnd() {
         skipSpace();
-        if (at_ != end_) return std::nullopt;
-        return item;
+        return at_ == end_;
     }
+    size_t offset(std::string_view text) const { return static_cast<size_t>(at_ - text.data()); }
 
   private:
     // Plain JSON nested deeper than this is left to the general path (which allows 32 levels).
@@ -120,9 +133,8 @@ class Parser {
         if (count == 0 || count > 18 || (*digits == '0' && count > 1)) return std::nullopt;
         if (*digits == '0' && digits != start) return std::nullopt;  // -0
         if (at_ != end_ && (*at_ == '.' || *at_ == 'e' || *at_ == 'E')) return std::nullopt;
-        auto number = Number::parse(std::string_view(start, static_cast<size_t>(at_ - start)));
-        if (!number) return std::nullopt;
-        return AttributeValue::number(number->toString());
+        // Up to 18 digits without leading zeros and not -0: the Number's canonical text.
+        return AttributeValue::number(std::string(start, at_));
     }
 
     void skipSpace() {
@@ -164,21 +176,24 @@ class Parser {
 
     // {"T": value} with exactly one known type key T.
     std::optional<AttributeValue> attributeValue(int depth) {
-        std::string type;
-        if (!consume('{') || !string(type) || !colon()) return std::nullopt;
+        std::string_view type;
+        if (!consume('{') || !stringView(type) || !colon()) return std::nullopt;
         skipSpace();
         std::optional<AttributeValue> value;
         if (type == "S") {
             std::string text;
             if (string(text)) value = AttributeValue::string(std::move(text));
         } else if (type == "N") {
-            std::string text;
-            if (string(text))
-                if (auto number = Number::parse(text))
+            std::string_view text;
+            if (stringView(text)) {
+                if (isCanonicalInteger(text))
+                    value = AttributeValue::number(std::string(text));
+                else if (auto number = Number::parse(text))
                     value = AttributeValue::number(number->toString());
+            }
         } else if (type == "B") {
-            std::string text;
-            if (string(text))
+            std::string_view text;
+            if (stringView(text))
                 if (auto bytes = base64Decode(text))
                     value = AttributeValue::binary(std::move(bytes).value());
         } else if (type == "BOOL") {
@@ -194,8 +209,12 @@ class Parser {
         } else if (type == "L") {
             if (depth >= kMaxContainerDepth) return std::nullopt;
             value = list(depth + 1);
-        } else if (type == "SS" || type == "NS" || type == "BS") {
-            value = set(type);
+        } else if (type == "SS") {
+            value = set(ValueType::SS);
+        } else if (type == "NS") {
+            value = set(ValueType::NS);
+        } else if (type == "BS") {
+            value = set(ValueType::BS);
         }
         if (!value || !consume('}')) return std::nullopt;
         return value;
@@ -216,18 +235,18 @@ class Parser {
     }
 
     // A non-empty set of distinct members.
-    std::optional<AttributeValue> set(const std::string& type) {
+    std::optional<AttributeValue> set(ValueType setType) {
         std::vector<std::string> members;
         if (!consume('[')) return std::nullopt;
         do {
             skipSpace();
             std::string text;
             if (!string(text)) return std::nullopt;
-            if (type == "NS") {
+            if (setType == ValueType::NS) {
                 auto number = Number::parse(text);
                 if (!number) return std::nullopt;
                 text = number->toString();
-            } else if (type == "BS") {
+            } else if (setType == ValueType::BS) {
                 auto bytes = base64Decode(text);
                 if (!bytes) return std::nullopt;
                 text = std::move(bytes).value();
@@ -238,9 +257,6 @@ class Parser {
         std::vector<std::string> sorted = members;
         std::sort(sorted.begin(), sorted.end());
         if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return std::nullopt;
-        const ValueType setType = type == "SS"   ? ValueType::SS
-                                  : type == "NS" ? ValueType::NS
-                                                 : ValueType::BS;
         return AttributeValue::set(setType, std::move(members));
     }
 
@@ -248,12 +264,30 @@ class Parser {
     // allow in one (control characters, bad escapes, lone surrogates, ill-formed UTF-8).
     bool string(std::string& out) {
         if (!consume('"')) return false;
-        const char* start = at_;
         // The common case: no escapes and ASCII only, copied in one go.
-        while (at_ != end_ && *at_ != '"' && *at_ != '\\' &&
-               static_cast<unsigned char>(*at_) >= 0x20 && static_cast<unsigned char>(*at_) < 0x80)
-            ++at_;
+        const char* start = at_;
+        while (at_ != end_ && kVerbatim[static_cast<unsigned char>(*at_)]) ++at_;
         out.assign(start, at_);
+        return rest(out);
+    }
+    // The same as a view: of the text itself when it needs no decoding (the common case),
+    // else of the decoded string kept in scratch_ (valid until the next call).
+    bool stringView(std::string_view& out) {
+        if (!consume('"')) return false;
+        const char* start = at_;
+        while (at_ != end_ && kVerbatim[static_cast<unsigned char>(*at_)]) ++at_;
+        if (at_ != end_ && *at_ == '"') {
+            out = std::string_view(start, static_cast<size_t>(at_ - start));
+            ++at_;
+            return true;
+        }
+        scratch_.assign(start, at_);
+        if (!rest(scratch_)) return false;
+        out = scratch_;
+        return true;
+    }
+    // The string after its verbatim start, up to and including the closing quote.
+    bool rest(std::string& out) {
         while (at_ != end_) {
             const auto c = static_cast<unsigned char>(*at_);
             if (c == '"') {
@@ -384,16 +418,39 @@ class Parser {
 
     const char* at_;
     const char* end_;
+    std::string scratch_;
 };
 
 }  // namespace
 
 std::optional<Item> parseDynamoDbItem(std::string_view text, bool exportLine) {
-    return Parser(text).record(exportLine);
+    Parser parser(text);
+    auto item = parser.record(exportLine);
+    if (!item || !parser.atEnd()) return std::nullopt;
+    return item;
 }
 
 std::optional<Item> parsePlainJsonItem(std::string_view text) {
-    return Parser(text).plainRecord();
+    Parser parser(text);
+    auto item = parser.plainRecord();
+    if (!item || !parser.atEnd()) return std::nullopt;
+    return item;
+}
+
+std::optional<Item> parseDynamoDbItemAt(std::string_view text, bool exportLine, size_t& length) {
+    if (text.empty() || text.front() != '{') return std::nullopt;
+    Parser parser(text);
+    auto item = parser.record(exportLine);
+    if (item) length = parser.offset(text);
+    return item;
+}
+
+std::optional<Item> parsePlainJsonItemAt(std::string_view text, size_t& length) {
+    if (text.empty() || text.front() != '{') return std::nullopt;
+    Parser parser(text);
+    auto item = parser.plainRecord();
+    if (item) length = parser.offset(text);
+    return item;
 }
 
 }  // namespace shardscape
