@@ -23,18 +23,6 @@ constexpr std::array<bool, 256> kVerbatim = [] {
     return verbatim;
 }();
 
-// A Number's canonical text as it is: "0", or an integer of up to 38 digits without leading
-// zeros ("-7", "120"). Number::parse would give back the same text.
-bool isCanonicalInteger(std::string_view text) {
-    const size_t sign = !text.empty() && text[0] == '-' ? 1 : 0;
-    const size_t digits = text.size() - sign;
-    if (digits == 0 || digits > static_cast<size_t>(Number::kMaxDigits)) return false;
-    if (text[sign] == '0') return text == "0";
-    for (size_t i = sign; i < text.size(); ++i)
-        if (text[i] < '0' || text[i] > '9') return false;
-    return true;
-}
-
 class Parser {
   public:
     explicit Parser(std::string_view text) : at_(text.data()), end_(text.data() + text.size()) {}
@@ -186,7 +174,7 @@ class Parser {
         } else if (type == "N") {
             std::string_view text;
             if (stringView(text)) {
-                if (isCanonicalInteger(text))
+                if (Number::isCanonicalInteger(text))
                     value = AttributeValue::number(std::string(text));
                 else if (auto number = Number::parse(text))
                     value = AttributeValue::number(number->toString());
