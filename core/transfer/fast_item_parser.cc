@@ -60,69 +60,75 @@ class Parser {
         do {
             std::string name;
             if (!string(name) || !colon()) return std::nullopt;
-            auto value = plainValue(depth + 1);
-            if (!value) return std::nullopt;
-            if (!out.emplace(std::move(name), std::move(*value)).second) return std::nullopt;
+            // The value is read into its place in the map (a member named twice: the general
+            // path keeps the last one; leave it to that).
+            auto [member, added] = out.try_emplace(std::move(name));
+            if (!added || !plainValue(depth + 1, member->second)) return std::nullopt;
         } while (consume(','));
         if (!consume('}')) return std::nullopt;
         return out;
     }
 
-    std::optional<AttributeValue> plainValue(int depth) {
+    bool plainValue(int depth, AttributeValue& out) {
         skipSpace();
-        if (at_ == end_) return std::nullopt;
+        if (at_ == end_) return false;
         switch (*at_) {
             case '"': {
                 std::string text;
-                if (!string(text)) return std::nullopt;
-                return AttributeValue::string(std::move(text));
+                if (!string(text)) return false;
+                out = AttributeValue::string(std::move(text));
+                return true;
             }
             case '{': {
                 auto members = plainMembers(depth);
-                if (!members) return std::nullopt;
-                return AttributeValue::map(std::move(*members));
+                if (!members) return false;
+                out = AttributeValue::map(std::move(*members));
+                return true;
             }
             case '[': {
-                if (depth > kMaxPlainDepth) return std::nullopt;
+                if (depth > kMaxPlainDepth) return false;
                 ++at_;
                 std::vector<AttributeValue> elements;
                 if (!consume(']')) {
                     do {
-                        auto element = plainValue(depth + 1);
-                        if (!element) return std::nullopt;
-                        elements.push_back(std::move(*element));
+                        if (!plainValue(depth + 1, elements.emplace_back())) return false;
                     } while (consume(','));
-                    if (!consume(']')) return std::nullopt;
+                    if (!consume(']')) return false;
                 }
-                return AttributeValue::list(std::move(elements));
+                out = AttributeValue::list(std::move(elements));
+                return true;
             }
             case 't':
-                if (literal("true")) return AttributeValue::boolean(true);
-                return std::nullopt;
+                if (!literal("true")) return false;
+                out = AttributeValue::boolean(true);
+                return true;
             case 'f':
-                if (literal("false")) return AttributeValue::boolean(false);
-                return std::nullopt;
+                if (!literal("false")) return false;
+                out = AttributeValue::boolean(false);
+                return true;
             case 'n':
-                if (literal("null")) return AttributeValue::null();
-                return std::nullopt;
+                if (!literal("null")) return false;
+                out = AttributeValue::null();
+                return true;
             default:
-                return plainInteger();
+                return plainInteger(out);
         }
     }
 
     // An integer of up to 18 digits (the general path's parser reads it as a 64-bit integer,
     // whose decimal text is these digits); other numbers are left to the general path.
-    std::optional<AttributeValue> plainInteger() {
+    bool plainInteger(AttributeValue& out) {
         const char* start = at_;
         if (at_ != end_ && *at_ == '-') ++at_;
         const char* digits = at_;
         while (at_ != end_ && *at_ >= '0' && *at_ <= '9') ++at_;
         const auto count = at_ - digits;
-        if (count == 0 || count > 18 || (*digits == '0' && count > 1)) return std::nullopt;
-        if (*digits == '0' && digits != start) return std::nullopt;  // -0
-        if (at_ != end_ && (*at_ == '.' || *at_ == 'e' || *at_ == 'E')) return std::nullopt;
+        if (count == 0 || count > 18 || (*digits == '0' && count > 1)) return false;
+        if (*digits == '0' && digits != start) return false;  // -0
+        if (at_ != end_ && (*at_ == '.' || *at_ == 'e' || *at_ == 'E')) return false;
         // Up to 18 digits without leading zeros and not -0: the Number's canonical text.
-        return AttributeValue::number(std::string(start, at_));
+        out = AttributeValue::number(std::string(start, at_));
+        return true;
     }
 
     void skipSpace() {
@@ -152,10 +158,10 @@ class Parser {
         do {
             std::string name;
             if (!string(name) || !colon()) return std::nullopt;
-            auto value = attributeValue(depth);
-            if (!value) return std::nullopt;
-            // A member named twice: the general path keeps the last one; leave it to that.
-            if (!out.emplace(std::move(name), std::move(*value)).second) return std::nullopt;
+            // The value is read into its place in the map (a member named twice: the general
+            // path keeps the last one; leave it to that).
+            auto [member, added] = out.try_emplace(std::move(name));
+            if (!added || !attributeValue(depth, member->second)) return std::nullopt;
         } while (consume(','));
         if (!consume('}')) return std::nullopt;
         return out;
@@ -163,89 +169,99 @@ class Parser {
     std::optional<Item> item() { return members(0); }
 
     // {"T": value} with exactly one known type key T.
-    std::optional<AttributeValue> attributeValue(int depth) {
+    bool attributeValue(int depth, AttributeValue& out) {
         std::string_view type;
-        if (!consume('{') || !stringView(type) || !colon()) return std::nullopt;
+        if (!consume('{') || !stringView(type) || !colon()) return false;
         skipSpace();
-        std::optional<AttributeValue> value;
+        bool read = false;
         if (type == "S") {
             std::string text;
-            if (string(text)) value = AttributeValue::string(std::move(text));
+            if ((read = string(text))) out = AttributeValue::string(std::move(text));
         } else if (type == "N") {
             std::string_view text;
             if (stringView(text)) {
-                if (Number::isCanonicalInteger(text))
-                    value = AttributeValue::number(std::string(text));
-                else if (auto number = Number::parse(text))
-                    value = AttributeValue::number(number->toString());
+                if (Number::isCanonicalInteger(text)) {
+                    out = AttributeValue::number(std::string(text));
+                    read = true;
+                } else if (auto number = Number::parse(text)) {
+                    out = AttributeValue::number(number->toString());
+                    read = true;
+                }
             }
         } else if (type == "B") {
             std::string_view text;
             if (stringView(text))
-                if (auto bytes = base64Decode(text))
-                    value = AttributeValue::binary(std::move(bytes).value());
+                if (auto bytes = base64Decode(text)) {
+                    out = AttributeValue::binary(std::move(bytes).value());
+                    read = true;
+                }
         } else if (type == "BOOL") {
-            if (literal("true"))
-                value = AttributeValue::boolean(true);
-            else if (literal("false"))
-                value = AttributeValue::boolean(false);
+            if (literal("true")) {
+                out = AttributeValue::boolean(true);
+                read = true;
+            } else if (literal("false")) {
+                out = AttributeValue::boolean(false);
+                read = true;
+            }
         } else if (type == "NULL") {
-            if (literal("true")) value = AttributeValue::null();
+            if ((read = literal("true"))) out = AttributeValue::null();
         } else if (type == "M") {
-            if (depth >= kMaxContainerDepth) return std::nullopt;
-            if (auto nested = members(depth + 1)) value = AttributeValue::map(std::move(*nested));
+            if (depth >= kMaxContainerDepth) return false;
+            if (auto nested = members(depth + 1)) {
+                out = AttributeValue::map(std::move(*nested));
+                read = true;
+            }
         } else if (type == "L") {
-            if (depth >= kMaxContainerDepth) return std::nullopt;
-            value = list(depth + 1);
+            if (depth >= kMaxContainerDepth) return false;
+            read = list(depth + 1, out);
         } else if (type == "SS") {
-            value = set(ValueType::SS);
+            read = set(ValueType::SS, out);
         } else if (type == "NS") {
-            value = set(ValueType::NS);
+            read = set(ValueType::NS, out);
         } else if (type == "BS") {
-            value = set(ValueType::BS);
+            read = set(ValueType::BS, out);
         }
-        if (!value || !consume('}')) return std::nullopt;
-        return value;
+        return read && consume('}');
     }
 
-    std::optional<AttributeValue> list(int depth) {
+    bool list(int depth, AttributeValue& out) {
         std::vector<AttributeValue> elements;
-        if (!consume('[')) return std::nullopt;
+        if (!consume('[')) return false;
         if (!consume(']')) {
             do {
-                auto element = attributeValue(depth);
-                if (!element) return std::nullopt;
-                elements.push_back(std::move(*element));
+                if (!attributeValue(depth, elements.emplace_back())) return false;
             } while (consume(','));
-            if (!consume(']')) return std::nullopt;
+            if (!consume(']')) return false;
         }
-        return AttributeValue::list(std::move(elements));
+        out = AttributeValue::list(std::move(elements));
+        return true;
     }
 
     // A non-empty set of distinct members.
-    std::optional<AttributeValue> set(ValueType setType) {
+    bool set(ValueType setType, AttributeValue& out) {
         std::vector<std::string> members;
-        if (!consume('[')) return std::nullopt;
+        if (!consume('[')) return false;
         do {
             skipSpace();
             std::string text;
-            if (!string(text)) return std::nullopt;
+            if (!string(text)) return false;
             if (setType == ValueType::NS) {
                 auto number = Number::parse(text);
-                if (!number) return std::nullopt;
+                if (!number) return false;
                 text = number->toString();
             } else if (setType == ValueType::BS) {
                 auto bytes = base64Decode(text);
-                if (!bytes) return std::nullopt;
+                if (!bytes) return false;
                 text = std::move(bytes).value();
             }
             members.push_back(std::move(text));
         } while (consume(','));
-        if (!consume(']')) return std::nullopt;
+        if (!consume(']')) return false;
         std::vector<std::string> sorted = members;
         std::sort(sorted.begin(), sorted.end());
-        if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return std::nullopt;
-        return AttributeValue::set(setType, std::move(members));
+        if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return false;
+        out = AttributeValue::set(setType, std::move(members));
+        return true;
     }
 
     // A JSON string after optional whitespace, decoded; false for anything JSON does not
