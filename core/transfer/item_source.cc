@@ -54,8 +54,9 @@ Error itemProblem(const Json& item, Error error) {
 
 Result<Item> ItemSource::convert(const JsonRecordScanner::Record& record) const {
     // Positions in errors count from where the record starts in the file.
-    // Most records are well-formed items: straight into an Item. The rest take the general
-    // path, which says what is wrong with them.
+    // A record the reader did not take was either cut short by the end of a read (it is a
+    // well-formed item all the same: straight into an Item) or is one the fast path leaves;
+    // those take the general path, which says what is wrong with them.
     if (format_ == ItemFormat::PlainJson) {
         if (auto item = parsePlainJsonItem(record.text)) return std::move(*item);
         return plainJsonToItem(record.text, record.line, record.column);
