@@ -1,5 +1,6 @@
 #include "transfer/item_import.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 
@@ -25,7 +26,7 @@ class Importer {
             loader = std::move(opened).value();
         }
         std::vector<BulkLoader::CheckedItem> chunk;
-        chunk.reserve(options_.chunkItems);
+        chunk.reserve(reservedItems());
         while (true) {
             if (options_.cancel && options_.cancel->load()) {
                 report_.cancelled = true;
@@ -75,10 +76,13 @@ class Importer {
         const auto count = static_cast<int64_t>(chunk.size());
         if (loader) SHARDSCAPE_TRY(loader->addChecked(std::move(chunk)));
         chunk.clear();
-        chunk.reserve(options_.chunkItems);
+        chunk.reserve(reservedItems());
         if (write_) report_.imported += count;
         return {};
     }
+
+    // Room for a chunk (a moved-from chunk has none), within reason for a large chunkItems.
+    size_t reservedItems() const { return std::min<size_t>(options_.chunkItems, 4096); }
 
     bool progress(uint64_t bytes) {
         if (!options_.progress) return true;
