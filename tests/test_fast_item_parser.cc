@@ -18,6 +18,7 @@ class FastItemParserTest : public QObject {
     void dynamodbJsonLeftToTheGeneralPath_data();
     void dynamodbJsonLeftToTheGeneralPath();
     void exportLines();
+    void recordsReadWhereTheyLie();
     void plainJsonTakenGivesTheGeneralPathsItem_data();
     void plainJsonTakenGivesTheGeneralPathsItem();
     void plainJsonLeftToTheGeneralPath_data();
@@ -57,6 +58,12 @@ void FastItemParserTest::dynamodbJsonTakenGivesTheGeneralPathsItem_data() {
     QTest::newRow("sets keep their order")
         << R"J({"id":{"S":"x"},"ss":{"SS":["b","a"]},"ns":{"NS":["2","1.0"]},"bs":{"BS":["AQ==","Ag=="]}})J"
         << R"J({"bs":{"BS":["AQ==","Ag=="]},"id":{"S":"x"},"ns":{"NS":["2","1"]},"ss":{"SS":["b","a"]}})J";
+    QTest::newRow("numbers")
+        << R"J({"a":{"N":"-7"},"b":{"N":"0"},"c":{"N":"-0"},"d":{"N":"120"},"e":{"N":"00120"},
+        "f":{"N":"12345678901234567890123456789012345678"},"g":{"N":"1E2"},"h":{"N":"+5"}})J"
+        << R"J({"a":{"N":"-7"},"b":{"N":"0"},"c":{"N":"0"},"d":{"N":"120"},"e":{"N":"120"},"f":{"N":"12345678901234567890123456789012345678"},"g":{"N":"100"},"h":{"N":"5"}})J";
+    QTest::newRow("escaped type key") << R"J({"a":{"\u0053":"x"},"b":{"\u004e":"1"}})J"
+                                      << R"J({"a":{"S":"x"},"b":{"N":"1"}})J";
     QTest::newRow("empty item") << "{}"
                                 << "{}";
     QTest::newRow("empty name and string") << R"J({"":{"S":""}})J"
@@ -85,6 +92,9 @@ void FastItemParserTest::dynamodbJsonLeftToTheGeneralPath_data() {
     QTest::newRow("two types") << R"J({"a":{"S":"1","N":"1"}})J" << false;
     QTest::newRow("no type") << R"J({"a":{}})J" << false;
     QTest::newRow("bad number") << R"J({"a":{"N":"1e999"}})J" << false;
+    QTest::newRow("39 digits") << R"J({"a":{"N":"123456789012345678901234567890123456789"}})J"
+                               << false;
+    QTest::newRow("minus alone") << R"J({"a":{"N":"-"}})J" << false;
     QTest::newRow("number not a string") << R"J({"a":{"N":1}})J" << false;
     QTest::newRow("bad base64") << R"J({"a":{"B":"*"}})J" << false;
     QTest::newRow("NULL false") << R"J({"a":{"NULL":false}})J" << false;
@@ -123,6 +133,38 @@ void FastItemParserTest::exportLines() {
     QVERIFY(!parseDynamoDbItem(R"J({"id": {"S": "1"}})J", true));
     QVERIFY(!parseDynamoDbItem(R"J({"Item": {"id": {"S": "1"}}, "Other": 1})J", true));
     QVERIFY(!parseDynamoDbItem(R"J({"Item": {"id": {"S": "1"}}})J", false));
+}
+
+void FastItemParserTest::recordsReadWhereTheyLie() {
+    // A record at the start of a read buffer, followed by whatever comes next.
+    size_t length = 0;
+    const std::string lines = "{\"id\":{\"S\":\"a\"}}\n{\"id\":{\"S\":\"b\"}}";
+    std::optional<Item> item = parseDynamoDbItemAt(lines, false, length);
+    QVERIFY(item);
+    QCOMPARE(length, size_t(16));
+    QCOMPARE(QString::fromStdString(dump(*item)), QString(R"J({"id":{"S":"a"}})J"));
+    // Cut short by the end of the buffer, or not starting at its brace: left to scanning.
+    length = 0;
+    QVERIFY(!parseDynamoDbItemAt(std::string_view(lines).substr(0, 15), false, length));
+    QVERIFY(!parseDynamoDbItemAt(" " + lines, false, length));
+    QVERIFY(!parseDynamoDbItemAt("", false, length));
+    QCOMPARE(length, size_t(0));
+
+    const std::string exportLines = R"J({"Item": {"id": {"S": "1"}}}, {"Item")J";
+    item = parseDynamoDbItemAt(exportLines, true, length);
+    QVERIFY(item);
+    QCOMPARE(length, size_t(28));
+    QCOMPARE(QString::fromStdString(dump(*item)), QString(R"J({"id":{"S":"1"}})J"));
+
+    const std::string plain = "{\"id\": \"a\", \"n\": 12},\n{\"id\"";
+    item = parsePlainJsonItemAt(plain, length);
+    QVERIFY(item);
+    QCOMPARE(length, size_t(20));
+    QCOMPARE(QString::fromStdString(dump(*item)), QString(R"J({"id":{"S":"a"},"n":{"N":"12"}})J"));
+    length = 0;
+    QVERIFY(!parsePlainJsonItemAt(std::string_view(plain).substr(0, 18), length));
+    QVERIFY(!parsePlainJsonItemAt("[{\"id\": \"a\"}]", length));
+    QCOMPARE(length, size_t(0));
 }
 
 void FastItemParserTest::plainJsonTakenGivesTheGeneralPathsItem_data() {

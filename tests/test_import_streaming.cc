@@ -28,6 +28,7 @@ class ImportStreamingTest : public QObject {
     void rejectedRowsAreListedTheRestImported();
     void malformedRecordsNameLineColumnAndAttribute_data();
     void malformedRecordsNameLineColumnAndAttribute();
+    void checkedItemsLoadIntoTheirTableOnly();
 
   private:
     std::unique_ptr<QTemporaryDir> dir_;
@@ -329,6 +330,15 @@ void ImportStreamingTest::malformedRecordsNameLineColumnAndAttribute_data() {
                                  "parsing object - unexpected string literal; expected '}'",
                                  "4@5: Malformed JSON at line 5, column 24: number overflow "
                                  "parsing '1e999999'"};
+    // JSON lines with a stray separator: each is a record of its own, rejected, and reading
+    // goes on after it.
+    QTest::newRow("json lines with stray separators")
+        << int(ItemFormat::PlainJson) << QString("{\"id\":\"a\",\"n\":1},\n]\n")
+        << QStringList{
+               "2@1: Malformed JSON at line 1, column 17: syntax error while parsing "
+               "value - unexpected ','; expected '[', '{', or a literal",
+               "3@2: Malformed JSON at line 2, column 1: syntax error while parsing "
+               "value - unexpected ']'; expected '[', '{', or a literal"};
     QTest::newRow("csv")
         << int(ItemFormat::Csv)
         << QString(
@@ -355,6 +365,55 @@ void ImportStreamingTest::malformedRecordsNameLineColumnAndAttribute() {
     QCOMPARE(report->imported, 1);
     QCOMPARE(report->rejected, expected.size());
     QVERIFY(report->stoppedBecause.empty());
+}
+
+// The import checks each record once, with the bulk loader's own checks, and hands the loader
+// items it has checked; the loader takes them for the table they were checked for only.
+void ImportStreamingTest::checkedItemsLoadIntoTheirTableOnly() {
+    createTable(*engine_, "Other");
+    const auto items = engine_->table("Items");
+    const auto other = engine_->table("Other");
+    QVERIFY(items && other);
+    auto item = [](const std::string& id, int n, size_t padding) {
+        Item out;
+        out.emplace("id", AttributeValue::string(id));
+        out.emplace("n", AttributeValue::number(std::to_string(n)));
+        if (padding) out.emplace("pad", AttributeValue::string(std::string(padding, 'x')));
+        return out;
+    };
+    Item keyless = item("a", 1, 0);
+    keyless.erase("n");
+    auto missing = BulkLoader::check(*items, keyless);
+    QVERIFY(!missing);
+    QCOMPARE(QString::fromStdString(missing.error().message),
+             "One or more parameter values were invalid: Missing the key n in the item");
+    auto tooLarge = BulkLoader::check(*items, item("a", 1, 400 * 1024));
+    QVERIFY(!tooLarge);
+    QCOMPARE(QString::fromStdString(tooLarge.error().message),
+             "Item size has exceeded the maximum allowed size");
+
+    auto fits = BulkLoader::check(*items, item("a", 1, 10));
+    QVERIFY(fits);
+    QCOMPARE(fits->size(), size_t(2 + 1 + 1 + 2 + 3 + 10));  // names and values, N 1 is 2 bytes
+    auto forOther = BulkLoader::check(*other, item("b", 2, 0));
+    QVERIFY(forOther);
+
+    auto loader = engine_->beginBulkLoad("Items");
+    QVERIFY(loader);
+    std::vector<BulkLoader::CheckedItem> wrongTable;
+    wrongTable.push_back(std::move(forOther).value());
+    const Status refused = (*loader)->addChecked(std::move(wrongTable));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().type, ErrorType::ResourceNotFound);
+    QCOMPARE(QString::fromStdString(refused.error().message), "Requested resource not found");
+    std::vector<BulkLoader::CheckedItem> chunk;
+    chunk.push_back(std::move(fits).value());
+    QVERIFY((*loader)->addChecked(std::move(chunk)).ok());
+    QVERIFY((*loader)->finish().ok());
+    const auto stats = engine_->describeTable("Items")->second;
+    QCOMPARE(stats.itemCount, 1);
+    QCOMPARE(stats.sizeBytes, 19);
+    QCOMPARE(engine_->describeTable("Other")->second.itemCount, 0);
 }
 
 QTEST_GUILESS_MAIN(ImportStreamingTest)

@@ -47,6 +47,8 @@ class TestValues : public QObject {
   private slots:
     void parseNormalises_data();
     void parseNormalises();
+    void canonicalIntegersNeedNoParsing_data();
+    void canonicalIntegersNeedNoParsing();
     void parseRejects_data();
     void parseRejects();
     void compareOrders_data();
@@ -152,6 +154,38 @@ void TestValues::parseNormalises() {
     QVERIFY(reparsed.ok());
     QVERIFY(*reparsed == *number);
     QCOMPARE(QByteArray::fromStdString(reparsed->toString()), printed);
+}
+
+void TestValues::canonicalIntegersNeedNoParsing_data() {
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("canonical");
+    QTest::newRow("zero") << QByteArray("0") << true;
+    QTest::newRow("digit") << QByteArray("7") << true;
+    QTest::newRow("negative") << QByteArray("-7") << true;
+    QTest::newRow("trailing zero") << QByteArray("120") << true;
+    QTest::newRow("38 digits") << repeat('9', 38) << true;
+    QTest::newRow("38 digits negative") << "-" + repeat('9', 38) << true;
+    QTest::newRow("minus zero") << QByteArray("-0") << false;
+    QTest::newRow("leading zeros") << QByteArray("007") << false;
+    QTest::newRow("two zeros") << QByteArray("00") << false;
+    QTest::newRow("fraction") << QByteArray("1.0") << false;
+    QTest::newRow("exponent") << QByteArray("1e3") << false;
+    QTest::newRow("plus") << QByteArray("+5") << false;
+    QTest::newRow("empty") << QByteArray("") << false;
+    QTest::newRow("minus alone") << QByteArray("-") << false;
+    QTest::newRow("not a number") << QByteArray("12a") << false;
+    // Canonical too, but past what the quick check takes: parse() decides.
+    QTest::newRow("39 digits") << "1" + repeat('0', 38) << false;
+}
+
+void TestValues::canonicalIntegersNeedNoParsing() {
+    QFETCH(QByteArray, text);
+    QFETCH(bool, canonical);
+    QCOMPARE(Number::isCanonicalInteger(text.toStdString()), canonical);
+    if (!canonical) return;
+    auto number = Number::parse(text.toStdString());
+    QVERIFY(number.ok());
+    QCOMPARE(QByteArray::fromStdString(number->toString()), text);
 }
 
 void TestValues::parseRejects_data() {

@@ -22,22 +22,55 @@ BulkLoader::~BulkLoader() {
     if (!finished_) (void)finish();
 }
 
-Status BulkLoader::add(std::vector<Item> items) {
+Result<BulkLoader::CheckedItem> BulkLoader::check(const TableDefinition& table, Item item) {
+    SHARDSCAPE_TRY(Engine::validateItemKeys(table, item));
+    const size_t size = itemSize(item);
+    if (size > kMaxItemSizeBytes)
+        return validationError("Item size has exceeded the maximum allowed size");
+    return CheckedItem(std::move(item), size, table.id);
+}
+
+bool BulkLoader::readsBeforeWriting() const {
     // Index entries and item-collection sizes depend on the items being replaced, and so do
     // stream records (INSERT or MODIFY, the old image), so tables with secondary indexes or
     // an enabled stream take the read-before-write path.
-    if (!table_->indexes.empty()) return engine_.putItems(table_->name, std::move(items));
-    if (auto current = engine_.table(table_->name); current && current->liveStream())
-        return engine_.putItems(table_->name, std::move(items));
+    if (!table_->indexes.empty()) return true;
+    auto current = engine_.table(table_->name);
+    return current && current->liveStream();
+}
+
+Status BulkLoader::add(std::vector<Item> items) {
+    if (readsBeforeWriting()) return engine_.putItems(table_->name, std::move(items));
+    std::vector<CheckedItem> checked;
+    checked.reserve(items.size());
+    for (auto& item : items) {
+        auto one = check(*table_, std::move(item));
+        if (!one) return one.error();
+        checked.push_back(std::move(one).value());
+    }
+    return write(checked);
+}
+
+Status BulkLoader::addChecked(std::vector<CheckedItem> items) {
+    for (const auto& item : items)
+        if (item.tableId_ != table_->id)
+            return Error{ErrorType::ResourceNotFound, "Requested resource not found"};
+    if (readsBeforeWriting()) {
+        std::vector<Item> plain;
+        plain.reserve(items.size());
+        for (auto& item : items) plain.push_back(std::move(item.item_));
+        return engine_.putItems(table_->name, std::move(plain));
+    }
+    return write(items);
+}
+
+Status BulkLoader::write(const std::vector<CheckedItem>& items) {
     leveldb::WriteBatch batch;
-    for (const auto& item : items) {
-        SHARDSCAPE_TRY(Engine::validateItemKeys(*table_, item));
-        const size_t size = itemSize(item);
-        if (size > kMaxItemSizeBytes)
-            return validationError("Item size has exceeded the maximum allowed size");
+    for (const auto& checked : items) {
+        const Item& item = checked.item();
         const AttributeValue* sortKey = table_->sortKey ? &item.at(table_->sortKey->name) : nullptr;
         batch.Put(layout::itemKey(table_->id, item.at(table_->partitionKey.name), sortKey),
-                  StoredItem::fromItem(item, size).record());
+                  StoredItem::fromItem(item, checked.size()).record());
     }
     std::lock_guard lock(engine_.writeMutex_);
     if (engine_.table(table_->name) != table_)

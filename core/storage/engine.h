@@ -183,9 +183,31 @@ class Engine;
 // itself: use one loader from one thread (other threads may keep using the engine).
 class BulkLoader {
   public:
+    // An item that passed check() for a table: it carries that table's key attributes with
+    // their types and fits in 400 KB (its DynamoDB size is kept).
+    class CheckedItem {
+      public:
+        const Item& item() const { return item_; }
+        size_t size() const { return size_; }
+
+      private:
+        friend class BulkLoader;
+        CheckedItem(Item item, size_t size, uint32_t tableId)
+            : item_(std::move(item)), size_(size), tableId_(tableId) {}
+        Item item_;
+        size_t size_;
+        uint32_t tableId_;
+    };
+
     ~BulkLoader();
+    // The checks add() makes, item by item, with PutItem's messages: for callers that set
+    // aside the items that fail (an import's rejected records) and load the rest.
+    static Result<CheckedItem> check(const TableDefinition& table, Item item);
     // Validates all items first; writes them in one atomic batch.
     Status add(std::vector<Item> items);
+    // Writes items checked for this loader's table in one atomic batch, without checking
+    // them again.
+    Status addChecked(std::vector<CheckedItem> items);
     // Recounts the table statistics and clears the stale mark.
     Status finish();
 
@@ -193,6 +215,8 @@ class BulkLoader {
     friend class Engine;
     BulkLoader(Engine& engine, std::shared_ptr<const TableDefinition> table)
         : engine_(engine), table_(std::move(table)) {}
+    bool readsBeforeWriting() const;
+    Status write(const std::vector<CheckedItem>& items);
     Engine& engine_;
     std::shared_ptr<const TableDefinition> table_;
     bool finished_ = false;

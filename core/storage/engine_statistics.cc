@@ -7,7 +7,6 @@
 #include "storage/engine.h"
 #include "storage/storage_error.h"
 #include "storage/storage_layout.h"
-#include "values/item_binary.h"
 #include "values/item_size.h"
 
 namespace shardscape {
@@ -31,11 +30,11 @@ Status countRecords(leveldb::DB& db, const std::string& prefix, int64_t overhead
     count = 0;
     bytes = 0;
     for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-        std::string_view record(it->value().data(), it->value().size());
-        uint64_t size = 0;
-        if (!readVarint(record, size)) return corruptionError("Corrupt item record in storage");
+        auto size =
+            StoredItem::sizeOfRecord(std::string_view(it->value().data(), it->value().size()));
+        if (!size) return size.error();
         ++count;
-        bytes += static_cast<int64_t>(size) + overhead;
+        bytes += static_cast<int64_t>(*size) + overhead;
     }
     if (!it->status().ok()) return storageError(it->status());
     return {};

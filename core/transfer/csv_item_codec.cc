@@ -29,31 +29,41 @@ bool isPlainNumber(std::string_view text) {
     return i == text.size();
 }
 
-// `text` is moved from when the value is a string.
-Result<AttributeValue> cellValue(std::string& text, const std::string& type) {
-    if (type == "S") return AttributeValue::string(std::move(text));
-    if (type == "N") {
-        auto number = Number::parse(text);
-        if (!number) return validationError("'" + text + "' is not a number");
-        return AttributeValue::number(number->toString());
-    }
-    if (type == "B") {
-        auto bytes = base64Decode(text);
-        if (!bytes) return validationError("'" + text + "' is not base64");
-        return AttributeValue::binary(std::move(bytes).value());
-    }
-    if (type == "BOOL") {
-        if (text == "true") return AttributeValue::boolean(true);
-        if (text == "false") return AttributeValue::boolean(false);
-        return validationError("'" + text + "' is not true or false");
-    }
-    if (type == "NULL") return AttributeValue::null();
-    if (type.empty()) {
-        if (text == "true" || text == "false") return AttributeValue::boolean(text == "true");
-        if (isPlainNumber(text))
-            if (auto number = Number::parse(text); number)
-                return AttributeValue::number(number->toString());
-        return AttributeValue::string(std::move(text));
+// `text` is moved from when the value is a string or a number.
+Result<AttributeValue> cellValue(std::string& text, CsvItemCodec::Kind kind,
+                                 const std::string& type) {
+    using Kind = CsvItemCodec::Kind;
+    switch (kind) {
+        case Kind::S:
+            return AttributeValue::string(std::move(text));
+        case Kind::N: {
+            if (Number::isCanonicalInteger(text)) return AttributeValue::number(std::move(text));
+            auto number = Number::parse(text);
+            if (!number) return validationError("'" + text + "' is not a number");
+            return AttributeValue::number(number->toString());
+        }
+        case Kind::B: {
+            auto bytes = base64Decode(text);
+            if (!bytes) return validationError("'" + text + "' is not base64");
+            return AttributeValue::binary(std::move(bytes).value());
+        }
+        case Kind::BOOL:
+            if (text == "true") return AttributeValue::boolean(true);
+            if (text == "false") return AttributeValue::boolean(false);
+            return validationError("'" + text + "' is not true or false");
+        case Kind::NUL:
+            return AttributeValue::null();
+        case Kind::Inferred:
+            if (text == "true" || text == "false") return AttributeValue::boolean(text == "true");
+            if (isPlainNumber(text)) {
+                if (Number::isCanonicalInteger(text))
+                    return AttributeValue::number(std::move(text));
+                if (auto number = Number::parse(text); number)
+                    return AttributeValue::number(number->toString());
+            }
+            return AttributeValue::string(std::move(text));
+        case Kind::Json:
+            break;
     }
     // M, L, sets and DDB: the cell holds the DynamoDB JSON of the value.
     Json json = Json::parse(text, nullptr, false);
@@ -65,6 +75,17 @@ Result<AttributeValue> cellValue(std::string& text, const std::string& type) {
         return validationError("the cell holds a " + std::string(valueTypeName(value->type())) +
                                " value, the column is " + type);
     return value;
+}
+
+CsvItemCodec::Kind kindOf(const std::string& type) {
+    using Kind = CsvItemCodec::Kind;
+    if (type.empty()) return Kind::Inferred;
+    if (type == "S") return Kind::S;
+    if (type == "N") return Kind::N;
+    if (type == "B") return Kind::B;
+    if (type == "BOOL") return Kind::BOOL;
+    if (type == "NULL") return Kind::NUL;
+    return Kind::Json;
 }
 
 }  // namespace
@@ -107,6 +128,7 @@ Result<CsvItemCodec> CsvItemCodec::fromHeader(
             }
         if (!found) return validationError("The header has no column '" + name + "'");
     }
+    for (auto& column : codec.columns_) column.kind = kindOf(column.type);
     return codec;
 }
 
@@ -115,18 +137,18 @@ Result<Item> CsvItemCodec::toItem(CsvReader::Row row) const {
         return validationError("the row has " + std::to_string(row.fields.size()) +
                                " fields, the header has " + std::to_string(columns_.size()));
     Item item;
-    static const std::string kString = "S";
     for (size_t i = 0; i < columns_.size(); ++i) {
         std::string& text = row.fields[i];
         if (text.empty() && !row.quoted[i]) continue;  // no value
         // Attribute values are JSON strings on the wire, which must be UTF-8 (binary data
         // belongs in a B column, base64-encoded).
         if (!isValidUtf8(text)) return validationError(columns_[i].name + ": not valid UTF-8");
-        const std::string& type =
-            text.empty() && columns_[i].type.empty() ? kString : columns_[i].type;
-        auto value = cellValue(text, type);
+        // "" in a column without a type is an empty string.
+        const Kind kind =
+            text.empty() && columns_[i].kind == Kind::Inferred ? Kind::S : columns_[i].kind;
+        auto value = cellValue(text, kind, columns_[i].type);
         if (!value) return validationError(columns_[i].name + ": " + value.error().message);
-        item[columns_[i].name] = std::move(value).value();
+        item.try_emplace(columns_[i].name, std::move(value).value());
     }
     return item;
 }

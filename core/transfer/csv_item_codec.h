@@ -20,6 +20,9 @@ namespace shardscape {
 
 class CsvItemCodec {
   public:
+    // What a column's type says to do with its cells (Json: M, L, sets and DDB).
+    enum class Kind { Inferred, S, N, B, BOOL, NUL, Json };
+
     // Reads the header row; `columnTypes` (attribute -> type name) override header types.
     static Result<CsvItemCodec> fromHeader(const CsvReader::Row& header,
                                            const std::map<std::string, std::string>& columnTypes);
@@ -34,6 +37,7 @@ class CsvItemCodec {
     struct Column {
         std::string name;
         std::string type;  // "" = infer
+        Kind kind = Kind::Inferred;
     };
     std::vector<Column> columns_;
 };

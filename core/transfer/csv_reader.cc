@@ -1,6 +1,7 @@
 #include "transfer/csv_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace shardscape {
@@ -8,6 +9,13 @@ namespace shardscape {
 namespace {
 constexpr size_t kMaxRowBytes = 16u << 20;
 constexpr int kEof = std::char_traits<char>::eof();
+
+// What ends a run of an unquoted field: a comma or a line end.
+constexpr std::array<bool, 256> kEndsField = [] {
+    std::array<bool, 256> ends{};
+    ends[','] = ends['\n'] = ends['\r'] = true;
+    return ends;
+}();
 }  // namespace
 
 bool CsvReader::fill() {
@@ -41,6 +49,9 @@ Result<std::optional<CsvReader::Row>> CsvReader::next() {
     while (!done_) {
         Row row;
         row.line = line_;
+        // As many fields as the row before, most likely.
+        row.fields.reserve(fieldsSeen_);
+        row.quoted.reserve(fieldsSeen_);
         std::string field;
         size_t size = 0;
         bool quoted = false, fieldStarted = false, any = false, wasQuoted = false;
@@ -57,8 +68,7 @@ Result<std::optional<CsvReader::Row>> CsvReader::next() {
                     run = quote ? static_cast<size_t>(static_cast<const char*>(quote) - data)
                                 : available;
                 } else {
-                    while (run < available && data[run] != ',' && data[run] != '\n' &&
-                           data[run] != '\r')
+                    while (run < available && !kEndsField[static_cast<unsigned char>(data[run])])
                         ++run;
                 }
                 if (run > 0 && size + run <= kMaxRowBytes) {
@@ -121,6 +131,7 @@ Result<std::optional<CsvReader::Row>> CsvReader::next() {
         row.fields.push_back(std::move(field));
         row.quoted.push_back(wasQuoted);
         if (row.fields.size() == 1 && row.fields[0].empty() && !fieldStarted) continue;  // blank
+        fieldsSeen_ = row.fields.size();
         return std::optional<Row>(std::move(row));
     }
     return std::optional<Row>();

@@ -46,6 +46,7 @@ class CsvReader {
     int64_t line_ = 1;
     uint64_t bytes_ = 0;
     bool done_ = false;
+    size_t fieldsSeen_ = 0;  // in the last row
 };
 
 // Appends one field, quoted when it needs to be; an empty string is written as "" (an

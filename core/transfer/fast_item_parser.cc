@@ -1,6 +1,7 @@
 #include "transfer/fast_item_parser.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -15,38 +16,38 @@ namespace {
 // path's limit, values/attribute_json.cc).
 constexpr int kMaxContainerDepth = 31;
 
+// Bytes a JSON string holds as they are written: printable ASCII but the quote and backslash.
+constexpr std::array<bool, 256> kVerbatim = [] {
+    std::array<bool, 256> verbatim{};
+    for (int c = 0x20; c < 0x80; ++c) verbatim[c] = c != '"' && c != '\\';
+    return verbatim;
+}();
+
 class Parser {
   public:
     explicit Parser(std::string_view text) : at_(text.data()), end_(text.data() + text.size()) {}
 
+    // One record, after optional whitespace; what follows it is not read.
     std::optional<Item> record(bool exportLine) {
         skipSpace();
-        std::optional<Item> item;
-        if (exportLine) {
-            // {"Item": {...}} and nothing else.
-            std::string key;
-            if (!consume('{') || !string(key) || key != "Item" || !colon()) return std::nullopt;
-            item = this->item();
-            if (!item) return std::nullopt;
-            skipSpace();
-            if (!consume('}')) return std::nullopt;
-        } else {
-            item = this->item();
-            if (!item) return std::nullopt;
-        }
-        skipSpace();
-        if (at_ != end_) return std::nullopt;
+        if (!exportLine) return item();
+        // {"Item": {...}}
+        std::string_view key;
+        if (!consume('{') || !stringView(key) || key != "Item" || !colon()) return std::nullopt;
+        auto item = this->item();
+        if (!item || !consume('}')) return std::nullopt;
         return item;
     }
 
     // A plain JSON object (transfer/plain_json.h): types inferred from the JSON.
-    std::optional<Item> plainRecord() {
-        auto item = plainMembers(0);
-        if (!item) return std::nullopt;
+    std::optional<Item> plainRecord() { return plainMembers(0); }
+
+    // Nothing but whitespace is left.
+    bool atEnd() {
         skipSpace();
-        if (at_ != end_) return std::nullopt;
-        return item;
+        return at_ == end_;
     }
+    size_t offset(std::string_view text) const { return static_cast<size_t>(at_ - text.data()); }
 
   private:
     // Plain JSON nested deeper than this is left to the general path (which allows 32 levels).
@@ -59,70 +60,75 @@ class Parser {
         do {
             std::string name;
             if (!string(name) || !colon()) return std::nullopt;
-            auto value = plainValue(depth + 1);
-            if (!value) return std::nullopt;
-            if (!out.emplace(std::move(name), std::move(*value)).second) return std::nullopt;
+            // The value is read into its place in the map (a member named twice: the general
+            // path keeps the last one; leave it to that).
+            auto [member, added] = out.try_emplace(std::move(name));
+            if (!added || !plainValue(depth + 1, member->second)) return std::nullopt;
         } while (consume(','));
         if (!consume('}')) return std::nullopt;
         return out;
     }
 
-    std::optional<AttributeValue> plainValue(int depth) {
+    bool plainValue(int depth, AttributeValue& out) {
         skipSpace();
-        if (at_ == end_) return std::nullopt;
+        if (at_ == end_) return false;
         switch (*at_) {
             case '"': {
                 std::string text;
-                if (!string(text)) return std::nullopt;
-                return AttributeValue::string(std::move(text));
+                if (!string(text)) return false;
+                out = AttributeValue::string(std::move(text));
+                return true;
             }
             case '{': {
                 auto members = plainMembers(depth);
-                if (!members) return std::nullopt;
-                return AttributeValue::map(std::move(*members));
+                if (!members) return false;
+                out = AttributeValue::map(std::move(*members));
+                return true;
             }
             case '[': {
-                if (depth > kMaxPlainDepth) return std::nullopt;
+                if (depth > kMaxPlainDepth) return false;
                 ++at_;
                 std::vector<AttributeValue> elements;
                 if (!consume(']')) {
                     do {
-                        auto element = plainValue(depth + 1);
-                        if (!element) return std::nullopt;
-                        elements.push_back(std::move(*element));
+                        if (!plainValue(depth + 1, elements.emplace_back())) return false;
                     } while (consume(','));
-                    if (!consume(']')) return std::nullopt;
+                    if (!consume(']')) return false;
                 }
-                return AttributeValue::list(std::move(elements));
+                out = AttributeValue::list(std::move(elements));
+                return true;
             }
             case 't':
-                if (literal("true")) return AttributeValue::boolean(true);
-                return std::nullopt;
+                if (!literal("true")) return false;
+                out = AttributeValue::boolean(true);
+                return true;
             case 'f':
-                if (literal("false")) return AttributeValue::boolean(false);
-                return std::nullopt;
+                if (!literal("false")) return false;
+                out = AttributeValue::boolean(false);
+                return true;
             case 'n':
-                if (literal("null")) return AttributeValue::null();
-                return std::nullopt;
+                if (!literal("null")) return false;
+                out = AttributeValue::null();
+                return true;
             default:
-                return plainInteger();
+                return plainInteger(out);
         }
     }
 
     // An integer of up to 18 digits (the general path's parser reads it as a 64-bit integer,
     // whose decimal text is these digits); other numbers are left to the general path.
-    std::optional<AttributeValue> plainInteger() {
+    bool plainInteger(AttributeValue& out) {
         const char* start = at_;
         if (at_ != end_ && *at_ == '-') ++at_;
         const char* digits = at_;
         while (at_ != end_ && *at_ >= '0' && *at_ <= '9') ++at_;
         const auto count = at_ - digits;
-        if (count == 0 || count > 18 || (*digits == '0' && count > 1)) return std::nullopt;
-        if (*digits == '0' && digits != start) return std::nullopt;  // -0
-        if (at_ != end_ && (*at_ == '.' || *at_ == 'e' || *at_ == 'E')) return std::nullopt;
-        auto number = Number::parse(std::string_view(start, static_cast<size_t>(at_ - start)));
-        if (!number) return std::nullopt;
-        return AttributeValue::number(number->toString());
+        if (count == 0 || count > 18 || (*digits == '0' && count > 1)) return false;
+        if (*digits == '0' && digits != start) return false;  // -0
+        if (at_ != end_ && (*at_ == '.' || *at_ == 'e' || *at_ == 'E')) return false;
+        // Up to 18 digits without leading zeros and not -0: the Number's canonical text.
+        out = AttributeValue::number(std::string(start, at_));
+        return true;
     }
 
     void skipSpace() {
@@ -152,10 +158,10 @@ class Parser {
         do {
             std::string name;
             if (!string(name) || !colon()) return std::nullopt;
-            auto value = attributeValue(depth);
-            if (!value) return std::nullopt;
-            // A member named twice: the general path keeps the last one; leave it to that.
-            if (!out.emplace(std::move(name), std::move(*value)).second) return std::nullopt;
+            // The value is read into its place in the map (a member named twice: the general
+            // path keeps the last one; leave it to that).
+            auto [member, added] = out.try_emplace(std::move(name));
+            if (!added || !attributeValue(depth, member->second)) return std::nullopt;
         } while (consume(','));
         if (!consume('}')) return std::nullopt;
         return out;
@@ -163,97 +169,129 @@ class Parser {
     std::optional<Item> item() { return members(0); }
 
     // {"T": value} with exactly one known type key T.
-    std::optional<AttributeValue> attributeValue(int depth) {
-        std::string type;
-        if (!consume('{') || !string(type) || !colon()) return std::nullopt;
+    bool attributeValue(int depth, AttributeValue& out) {
+        std::string_view type;
+        if (!consume('{') || !stringView(type) || !colon()) return false;
         skipSpace();
-        std::optional<AttributeValue> value;
+        bool read = false;
         if (type == "S") {
             std::string text;
-            if (string(text)) value = AttributeValue::string(std::move(text));
+            if ((read = string(text))) out = AttributeValue::string(std::move(text));
         } else if (type == "N") {
-            std::string text;
-            if (string(text))
-                if (auto number = Number::parse(text))
-                    value = AttributeValue::number(number->toString());
+            std::string_view text;
+            if (stringView(text)) {
+                if (Number::isCanonicalInteger(text)) {
+                    out = AttributeValue::number(std::string(text));
+                    read = true;
+                } else if (auto number = Number::parse(text)) {
+                    out = AttributeValue::number(number->toString());
+                    read = true;
+                }
+            }
         } else if (type == "B") {
-            std::string text;
-            if (string(text))
-                if (auto bytes = base64Decode(text))
-                    value = AttributeValue::binary(std::move(bytes).value());
+            std::string_view text;
+            if (stringView(text))
+                if (auto bytes = base64Decode(text)) {
+                    out = AttributeValue::binary(std::move(bytes).value());
+                    read = true;
+                }
         } else if (type == "BOOL") {
-            if (literal("true"))
-                value = AttributeValue::boolean(true);
-            else if (literal("false"))
-                value = AttributeValue::boolean(false);
+            if (literal("true")) {
+                out = AttributeValue::boolean(true);
+                read = true;
+            } else if (literal("false")) {
+                out = AttributeValue::boolean(false);
+                read = true;
+            }
         } else if (type == "NULL") {
-            if (literal("true")) value = AttributeValue::null();
+            if ((read = literal("true"))) out = AttributeValue::null();
         } else if (type == "M") {
-            if (depth >= kMaxContainerDepth) return std::nullopt;
-            if (auto nested = members(depth + 1)) value = AttributeValue::map(std::move(*nested));
+            if (depth >= kMaxContainerDepth) return false;
+            if (auto nested = members(depth + 1)) {
+                out = AttributeValue::map(std::move(*nested));
+                read = true;
+            }
         } else if (type == "L") {
-            if (depth >= kMaxContainerDepth) return std::nullopt;
-            value = list(depth + 1);
-        } else if (type == "SS" || type == "NS" || type == "BS") {
-            value = set(type);
+            if (depth >= kMaxContainerDepth) return false;
+            read = list(depth + 1, out);
+        } else if (type == "SS") {
+            read = set(ValueType::SS, out);
+        } else if (type == "NS") {
+            read = set(ValueType::NS, out);
+        } else if (type == "BS") {
+            read = set(ValueType::BS, out);
         }
-        if (!value || !consume('}')) return std::nullopt;
-        return value;
+        return read && consume('}');
     }
 
-    std::optional<AttributeValue> list(int depth) {
+    bool list(int depth, AttributeValue& out) {
         std::vector<AttributeValue> elements;
-        if (!consume('[')) return std::nullopt;
+        if (!consume('[')) return false;
         if (!consume(']')) {
             do {
-                auto element = attributeValue(depth);
-                if (!element) return std::nullopt;
-                elements.push_back(std::move(*element));
+                if (!attributeValue(depth, elements.emplace_back())) return false;
             } while (consume(','));
-            if (!consume(']')) return std::nullopt;
+            if (!consume(']')) return false;
         }
-        return AttributeValue::list(std::move(elements));
+        out = AttributeValue::list(std::move(elements));
+        return true;
     }
 
     // A non-empty set of distinct members.
-    std::optional<AttributeValue> set(const std::string& type) {
+    bool set(ValueType setType, AttributeValue& out) {
         std::vector<std::string> members;
-        if (!consume('[')) return std::nullopt;
+        if (!consume('[')) return false;
         do {
             skipSpace();
             std::string text;
-            if (!string(text)) return std::nullopt;
-            if (type == "NS") {
+            if (!string(text)) return false;
+            if (setType == ValueType::NS) {
                 auto number = Number::parse(text);
-                if (!number) return std::nullopt;
+                if (!number) return false;
                 text = number->toString();
-            } else if (type == "BS") {
+            } else if (setType == ValueType::BS) {
                 auto bytes = base64Decode(text);
-                if (!bytes) return std::nullopt;
+                if (!bytes) return false;
                 text = std::move(bytes).value();
             }
             members.push_back(std::move(text));
         } while (consume(','));
-        if (!consume(']')) return std::nullopt;
+        if (!consume(']')) return false;
         std::vector<std::string> sorted = members;
         std::sort(sorted.begin(), sorted.end());
-        if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return std::nullopt;
-        const ValueType setType = type == "SS"   ? ValueType::SS
-                                  : type == "NS" ? ValueType::NS
-                                                 : ValueType::BS;
-        return AttributeValue::set(setType, std::move(members));
+        if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return false;
+        out = AttributeValue::set(setType, std::move(members));
+        return true;
     }
 
     // A JSON string after optional whitespace, decoded; false for anything JSON does not
     // allow in one (control characters, bad escapes, lone surrogates, ill-formed UTF-8).
     bool string(std::string& out) {
         if (!consume('"')) return false;
-        const char* start = at_;
         // The common case: no escapes and ASCII only, copied in one go.
-        while (at_ != end_ && *at_ != '"' && *at_ != '\\' &&
-               static_cast<unsigned char>(*at_) >= 0x20 && static_cast<unsigned char>(*at_) < 0x80)
-            ++at_;
+        const char* start = at_;
+        while (at_ != end_ && kVerbatim[static_cast<unsigned char>(*at_)]) ++at_;
         out.assign(start, at_);
+        return rest(out);
+    }
+    // The same as a view: of the text itself when it needs no decoding (the common case),
+    // else of the decoded string kept in scratch_ (valid until the next call).
+    bool stringView(std::string_view& out) {
+        if (!consume('"')) return false;
+        const char* start = at_;
+        while (at_ != end_ && kVerbatim[static_cast<unsigned char>(*at_)]) ++at_;
+        if (at_ != end_ && *at_ == '"') {
+            out = std::string_view(start, static_cast<size_t>(at_ - start));
+            ++at_;
+            return true;
+        }
+        scratch_.assign(start, at_);
+        if (!rest(scratch_)) return false;
+        out = scratch_;
+        return true;
+    }
+    // The string after its verbatim start, up to and including the closing quote.
+    bool rest(std::string& out) {
         while (at_ != end_) {
             const auto c = static_cast<unsigned char>(*at_);
             if (c == '"') {
@@ -384,16 +422,39 @@ class Parser {
 
     const char* at_;
     const char* end_;
+    std::string scratch_;
 };
 
 }  // namespace
 
 std::optional<Item> parseDynamoDbItem(std::string_view text, bool exportLine) {
-    return Parser(text).record(exportLine);
+    Parser parser(text);
+    auto item = parser.record(exportLine);
+    if (!item || !parser.atEnd()) return std::nullopt;
+    return item;
 }
 
 std::optional<Item> parsePlainJsonItem(std::string_view text) {
-    return Parser(text).plainRecord();
+    Parser parser(text);
+    auto item = parser.plainRecord();
+    if (!item || !parser.atEnd()) return std::nullopt;
+    return item;
+}
+
+std::optional<Item> parseDynamoDbItemAt(std::string_view text, bool exportLine, size_t& length) {
+    if (text.empty() || text.front() != '{') return std::nullopt;
+    Parser parser(text);
+    auto item = parser.record(exportLine);
+    if (item) length = parser.offset(text);
+    return item;
+}
+
+std::optional<Item> parsePlainJsonItemAt(std::string_view text, size_t& length) {
+    if (text.empty() || text.front() != '{') return std::nullopt;
+    Parser parser(text);
+    auto item = parser.plainRecord();
+    if (item) length = parser.offset(text);
+    return item;
 }
 
 }  // namespace shardscape

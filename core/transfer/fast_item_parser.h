@@ -27,4 +27,11 @@ std::optional<Item> parseDynamoDbItem(std::string_view text, bool exportLine);
 // named twice.
 std::optional<Item> parsePlainJsonItem(std::string_view text);
 
+// The same for a record at the very start of `text` (its opening brace first) followed by
+// anything, such as the rest of a read buffer: the item, with `length` set to the bytes of
+// the record's text, up to its closing brace. A record these take is well-formed JSON, so it
+// ends where JsonRecordScanner ends it.
+std::optional<Item> parseDynamoDbItemAt(std::string_view text, bool exportLine, size_t& length);
+std::optional<Item> parsePlainJsonItemAt(std::string_view text, size_t& length);
+
 }  // namespace shardscape

@@ -1,10 +1,10 @@
 #include "transfer/item_import.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fstream>
 
 #include "transfer/item_source.h"
-#include "values/item_size.h"
 
 namespace shardscape {
 
@@ -25,7 +25,8 @@ class Importer {
             if (!opened) return opened.error();
             loader = std::move(opened).value();
         }
-        std::vector<Item> chunk;
+        std::vector<BulkLoader::CheckedItem> chunk;
+        chunk.reserve(reservedItems());
         while (true) {
             if (options_.cancel && options_.cancel->load()) {
                 report_.cancelled = true;
@@ -38,11 +39,11 @@ class Importer {
             }
             if (!*record) break;
             ++report_.records;
-            Status valid = check((*record)->item);
-            if (!valid.ok()) {
-                reject(**record, valid.error().message);
+            auto checked = check(std::move((*record)->item));
+            if (!checked) {
+                reject(**record, checked.error().message);
             } else {
-                chunk.push_back(std::move((*record)->item).value());
+                chunk.push_back(std::move(checked).value());
                 if (chunk.size() >= options_.chunkItems) {
                     SHARDSCAPE_TRY(flush(loader.get(), chunk));
                     if (!progress((*source)->bytesRead())) break;
@@ -58,12 +59,10 @@ class Importer {
     }
 
   private:
-    Status check(const Result<Item>& item) const {
+    // The record's item with the checks the loader makes (keys, 400 KB), or why not.
+    Result<BulkLoader::CheckedItem> check(Result<Item> item) const {
         if (!item) return item.error();
-        SHARDSCAPE_TRY(Engine::validateItemKeys(*table_, *item));
-        if (itemSize(*item) > kMaxItemSizeBytes)
-            return validationError("Item size has exceeded the maximum allowed size");
-        return {};
+        return BulkLoader::check(*table_, std::move(item).value());
     }
 
     void reject(const ItemSource::Record& record, const std::string& reason) {
@@ -72,14 +71,18 @@ class Importer {
             report_.rejections.push_back({record.number, record.line, reason});
     }
 
-    Status flush(BulkLoader* loader, std::vector<Item>& chunk) {
+    Status flush(BulkLoader* loader, std::vector<BulkLoader::CheckedItem>& chunk) {
         if (chunk.empty()) return {};
         const auto count = static_cast<int64_t>(chunk.size());
-        if (loader) SHARDSCAPE_TRY(loader->add(std::move(chunk)));
+        if (loader) SHARDSCAPE_TRY(loader->addChecked(std::move(chunk)));
         chunk.clear();
+        chunk.reserve(reservedItems());
         if (write_) report_.imported += count;
         return {};
     }
+
+    // Room for a chunk (a moved-from chunk has none), within reason for a large chunkItems.
+    size_t reservedItems() const { return std::min<size_t>(options_.chunkItems, 4096); }
 
     bool progress(uint64_t bytes) {
         if (!options_.progress) return true;

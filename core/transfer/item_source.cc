@@ -7,6 +7,19 @@
 
 namespace shardscape {
 
+ItemSource::ItemSource(std::istream& in, ItemFormat format) : format_(format), json_(in), csv_(in) {
+    // Most records are well-formed items: read straight into an Item where they lie in the
+    // read buffer. The rest are scanned and take convert().
+    if (format == ItemFormat::Csv) return;
+    reader_ = [this](std::string_view buffered) -> size_t {
+        size_t length = 0;
+        read_ = format_ == ItemFormat::PlainJson
+                    ? parsePlainJsonItemAt(buffered, length)
+                    : parseDynamoDbItemAt(buffered, format_ == ItemFormat::S3Export, length);
+        return read_ ? length : 0;
+    };
+}
+
 Result<std::unique_ptr<ItemSource>> ItemSource::open(
     std::istream& in, ItemFormat format, const std::map<std::string, std::string>& columnTypes) {
     std::unique_ptr<ItemSource> source(new ItemSource(in, format));
@@ -41,8 +54,9 @@ Error itemProblem(const Json& item, Error error) {
 
 Result<Item> ItemSource::convert(const JsonRecordScanner::Record& record) const {
     // Positions in errors count from where the record starts in the file.
-    // Most records are well-formed items: straight into an Item. The rest take the general
-    // path, which says what is wrong with them.
+    // A record the reader did not take was either cut short by the end of a read (it is a
+    // well-formed item all the same: straight into an Item) or is one the fast path leaves;
+    // those take the general path, which says what is wrong with them.
     if (format_ == ItemFormat::PlainJson) {
         if (auto item = parsePlainJsonItem(record.text)) return std::move(*item);
         return plainJsonToItem(record.text, record.line, record.column);
@@ -71,9 +85,11 @@ Result<std::optional<ItemSource::Record>> ItemSource::next() {
         return std::optional<Record>(
             Record{++count_, (*row)->line, codec_->toItem(std::move(**row))});
     }
-    auto record = json_.next();
+    auto record = json_.next(reader_);
     if (!record) return record.error();
     if (!*record) return std::optional<Record>();
+    if ((*record)->read)
+        return std::optional<Record>(Record{++count_, (*record)->line, std::move(*read_)});
     return std::optional<Record>(Record{++count_, (*record)->line, convert(**record)});
 }
 

@@ -31,12 +31,18 @@ class ItemSource {
     Result<std::optional<Record>> next();
     uint64_t bytesRead() const;
 
+    ItemSource(const ItemSource&) = delete;
+    ItemSource& operator=(const ItemSource&) = delete;
+
   private:
-    ItemSource(std::istream& in, ItemFormat format) : format_(format), json_(in), csv_(in) {}
+    ItemSource(std::istream& in, ItemFormat format);
     Result<Item> convert(const JsonRecordScanner::Record& record) const;
 
     ItemFormat format_;
     JsonRecordScanner json_;
+    // Records read in place by the fast parser (fast_item_parser.h); the item is left here.
+    JsonRecordScanner::Reader reader_;
+    std::optional<Item> read_;
     CsvReader csv_;
     std::optional<CsvItemCodec> codec_;
     int64_t count_ = 0;

@@ -14,6 +14,16 @@ Error notNumeric(std::string_view text) {
 }
 }  // namespace
 
+bool Number::isCanonicalInteger(std::string_view text) {
+    const size_t sign = !text.empty() && text[0] == '-' ? 1 : 0;
+    const size_t digits = text.size() - sign;
+    if (digits == 0 || digits > static_cast<size_t>(kMaxDigits)) return false;
+    if (text[sign] == '0') return text == "0";
+    for (size_t i = sign; i < text.size(); ++i)
+        if (!isDigit(text[i])) return false;
+    return true;
+}
+
 Result<Number> Number::parse(std::string_view text) {
     size_t i = 0;
     const size_t n = text.size();

@@ -19,6 +19,10 @@ class Number {
     // Parses decimal text ("-12.50", "1e3", ".5"); fails with DynamoDB's ValidationException
     // wording for non-numbers, too many digits, overflow and underflow.
     static Result<Number> parse(std::string_view text);
+    // True when `text` is already a Number's canonical text, as most integers are: "0", or up
+    // to 38 digits without leading zeros, perhaps after a minus ("-7", "120"). parse() and
+    // toString() would give it back unchanged.
+    static bool isCanonicalInteger(std::string_view text);
 
     bool isZero() const { return digits_.empty(); }
     bool isNegative() const { return negative_; }

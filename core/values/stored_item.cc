@@ -15,6 +15,12 @@ Result<StoredItem> StoredItem::fromRecord(std::string record) {
     return stored;
 }
 
+Result<size_t> StoredItem::sizeOfRecord(std::string_view record) {
+    uint64_t size = 0;
+    if (!readVarint(record, size)) return corruptionError("Corrupt item record in storage");
+    return static_cast<size_t>(size);
+}
+
 StoredItem StoredItem::fromItem(const Item& item, size_t size) {
     StoredItem stored;
     encode(item, size, stored.record_);

@@ -17,6 +17,8 @@ class StoredItem {
   public:
     // Wraps a record read from storage; fails if the size prefix is damaged.
     static Result<StoredItem> fromRecord(std::string record);
+    // The size a record holds, read in place; fails like fromRecord.
+    static Result<size_t> sizeOfRecord(std::string_view record);
     // Encodes `item` (whose DynamoDB size is `size`) into a record.
     static StoredItem fromItem(const Item& item, size_t size);
     // The same record, written over `out` (whose buffer a caller can reuse).

@@ -3,7 +3,8 @@
 // are read to the end or to the error that stops reading; every record that is an item must
 // survive the JSON codec unchanged, as import writes what it read. The rest of the input is
 // also one record for the JSON fast paths (transfer/fast_item_parser.h): an item they give
-// must be the general path's item.
+// must be the general path's item, and a record they read at the start of a buffer must be
+// the one they give for its text alone.
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
@@ -22,13 +23,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                               ItemFormat::PlainJson, ItemFormat::Csv};
     const ItemFormat format = kFormats[data[0] % 4];
     const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
+    size_t length = 0;
     if (format == ItemFormat::PlainJson) {
+        if (auto prefix = parsePlainJsonItemAt(text, length)) {
+            auto whole = parsePlainJsonItem(text.substr(0, length));
+            if (!whole || itemToJson(*whole) != itemToJson(*prefix)) __builtin_trap();
+        }
         if (auto fast = parsePlainJsonItem(text)) {
             auto general = plainJsonToItem(text);
             if (!general || itemToJson(*general) != itemToJson(*fast)) __builtin_trap();
         }
     } else if (format != ItemFormat::Csv) {
         const bool exportLine = format == ItemFormat::S3Export;
+        if (auto prefix = parseDynamoDbItemAt(text, exportLine, length)) {
+            auto whole = parseDynamoDbItem(text.substr(0, length), exportLine);
+            if (!whole || itemToJson(*whole) != itemToJson(*prefix)) __builtin_trap();
+        }
         if (auto fast = parseDynamoDbItem(text, exportLine)) {
             const Json json = Json::parse(text, nullptr, false);
             if (json.is_discarded() || !json.is_object()) __builtin_trap();
