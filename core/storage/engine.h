@@ -503,8 +503,10 @@ class Engine {
     Result<WriteResult> writeLocked(const TableDefinition& table, const std::string& storageKey,
                                     const ItemMutation& mutation, bool byTimeToLive = false);
     // Adds the stream record of a planned item write to `plan`.
+    // `newRecord` is the new item's stored record (empty for a delete).
     void planStreamRecord(const TableDefinition& table, const StreamDefinition& stream,
-                          const WriteResult& write, const Item* oldDecoded, WritePlan& plan);
+                          const WriteResult& write, const Item* oldDecoded,
+                          std::string_view newRecord, WritePlan& plan);
     // Highest record sequence number stored (at open).
     Status loadLastSequence();
     // Adds one item write (and its index and item-collection updates) to `plan`.

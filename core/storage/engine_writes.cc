@@ -171,9 +171,13 @@ Result<WriteResult> Engine::planWrite(const TableDefinition& table, const std::s
         result.itemCollectionBytes = collectionSize;
     }
 
-    if (stream) planStreamRecord(table, *stream, result, oldDecoded ? &*oldDecoded : nullptr, plan);
+    // Encoded once: the stream record's new image is the stored record's body.
+    std::string record;
+    if (result.newItem) StoredItem::encode(*result.newItem, result.newSize, record);
+    if (stream)
+        planStreamRecord(table, *stream, result, oldDecoded ? &*oldDecoded : nullptr, record, plan);
     if (result.newItem)
-        plan.batch.Put(storageKey, StoredItem::fromItem(*result.newItem, result.newSize).record());
+        plan.batch.Put(storageKey, record);
     else
         plan.batch.Delete(storageKey);
     for (const auto& key : entryDeletes) plan.batch.Delete(key);
@@ -190,7 +194,8 @@ Result<WriteResult> Engine::planWrite(const TableDefinition& table, const std::s
 }
 
 void Engine::planStreamRecord(const TableDefinition& table, const StreamDefinition& stream,
-                              const WriteResult& write, const Item* oldDecoded, WritePlan& plan) {
+                              const WriteResult& write, const Item* oldDecoded,
+                              std::string_view newRecord, WritePlan& plan) {
     std::optional<Item> decoded;
     if (write.oldItem && !oldDecoded) {
         auto old = write.oldItem->decode();
@@ -210,10 +215,9 @@ void Engine::planStreamRecord(const TableDefinition& table, const StreamDefiniti
                                            stream.viewType == StreamViewType::NewAndOldImages);
     const bool withNew = write.newItem && (stream.viewType == StreamViewType::NewImage ||
                                            stream.viewType == StreamViewType::NewAndOldImages);
-    std::string newBytes;
-    if (withNew) newBytes = encodeItemBinary(*write.newItem);
+    const std::string_view newView =
+        withNew ? newRecord.substr(StoredItem::prefixLength(write.newSize)) : std::string_view();
     const std::string_view oldView = withOld ? write.oldItem->body() : std::string_view();
-    const std::string_view newView = newBytes;
     const size_t sizeBytes =
         itemSize(keys) + (withOld ? write.oldSize : 0) + (withNew ? write.newSize : 0);
 

@@ -24,8 +24,7 @@ Result<size_t> StoredItem::sizeOfRecord(std::string_view record) {
 StoredItem StoredItem::fromItem(const Item& item, size_t size) {
     StoredItem stored;
     encode(item, size, stored.record_);
-    stored.bodyOffset_ = 1;  // the size prefix: seven bits per byte
-    for (uint64_t rest = size; rest >= 0x80; rest >>= 7) ++stored.bodyOffset_;
+    stored.bodyOffset_ = prefixLength(size);
     stored.size_ = size;
     return stored;
 }
@@ -37,6 +36,12 @@ void StoredItem::encode(const Item& item, size_t size, std::string& out) {
     out.reserve(size + 2 * item.size() + 16);
     appendVarint(out, size);
     appendItemBinary(out, item);
+}
+
+size_t StoredItem::prefixLength(size_t size) {
+    size_t length = 1;  // a varint: seven bits per byte
+    for (uint64_t rest = size; rest >= 0x80; rest >>= 7) ++length;
+    return length;
 }
 
 Result<Item> StoredItem::decode() const {

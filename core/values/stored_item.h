@@ -23,6 +23,8 @@ class StoredItem {
     static StoredItem fromItem(const Item& item, size_t size);
     // The same record, written over `out` (whose buffer a caller can reuse).
     static void encode(const Item& item, size_t size, std::string& out);
+    // Bytes of the size prefix of an item of `size` bytes: where its record's body starts.
+    static size_t prefixLength(size_t size);
 
     size_t size() const { return size_; }
     const std::string& record() const { return record_; }

@@ -28,11 +28,11 @@ class RoundFigures {
         const size_t middle = sorted.size() / 2;
         return sorted.size() % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
-    // "min 1 / median 2 / max 3 (3 rounds)".
-    std::string spread() const {
-        char text[128];
-        std::snprintf(text, sizeof text, "min %.0f / median %.0f / max %.0f (%zu rounds)", min(),
-                      median(), max(), values_.size());
+    // "min 1 / median 2 / max 3 (3 rounds)", with `decimals` digits after the point.
+    std::string spread(int decimals = 0) const {
+        char text[160];
+        std::snprintf(text, sizeof text, "min %.*f / median %.*f / max %.*f (%zu rounds)", decimals,
+                      min(), decimals, median(), decimals, max(), values_.size());
         return text;
     }
 
