@@ -3,6 +3,7 @@
 // whatever writes, deletes, reopens, bulk loads and recounts come between.
 #include <random>
 
+#include "backend/local_backend.h"
 #include "operation_test_support.h"
 
 using namespace shardscape;
@@ -54,6 +55,7 @@ class UnreadPutsTest : public QObject {
     void aRecountThatDoesNotPayPausesUnreadPuts();
     void largeTablesReadTheReplacedItem();
     void responsesThatNeedTheOldItemAreUnchanged();
+    void theWindowsThreadLeavesLargeRecountsAlone();
 };
 
 void UnreadPutsTest::open(EngineOptions options) {
@@ -344,6 +346,39 @@ void UnreadPutsTest::responsesThatNeedTheOldItemAreUnchanged() {
     QCOMPARE(described->at("Table").at("ItemCount").get<int64_t>(), int64_t(4));
     QCOMPARE(described->at("Table").at("TableSizeBytes").get<int64_t>(),
              counted("Plain").sizeBytes);
+}
+
+void UnreadPutsTest::theWindowsThreadLeavesLargeRecountsAlone() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto opened = Engine::open(dir.path().toStdString());
+    QVERIFY_OK(opened);
+    std::shared_ptr<Engine> engine = std::move(opened).value();
+    QVERIFY_OK(dispatch(*engine, "CreateTable", simpleTable("Big")));
+    auto loader = engine->beginBulkLoad("Big");
+    QVERIFY_OK(loader);
+    std::vector<Item> items;
+    for (int i = 0; i < 100'001; ++i) items.push_back(itemOf("k" + std::to_string(i), 0));
+    QVERIFY_OK((*loader)->add(std::move(items)));
+    QVERIFY_OK((*loader)->finish());
+    LocalBackend backend(engine);
+    QCOMPARE(engine->itemsToRecount("Big"), int64_t(0));
+    QCOMPARE(backend.exactItemCount("Big", ""), std::optional<int64_t>(100'001));
+    auto put = engine->putItem("Big", itemOf("new", 0));
+    QVERIFY_OK(put);
+    QVERIFY(put->replacedUnread);
+    // A recount of 100,002 items is not for the Data view's thread: it reads page by page.
+    QCOMPARE(engine->itemsToRecount("Big"), int64_t(100'002));
+    QCOMPARE(backend.exactItemCount("Big", ""), std::optional<int64_t>());
+    // The live view's recording of an unmetered table does not count it either.
+    auto recording = backend.capacityRecording("Big");
+    QVERIFY_OK(recording);
+    QVERIFY(!recording->snapshot);
+    QCOMPARE(engine->itemsToRecount("Big"), int64_t(100'002));
+    // Once something else has counted, the figure is there again.
+    QCOMPARE(engine->describeTable("Big")->second.itemCount, int64_t(100'002));
+    QCOMPARE(engine->itemsToRecount("Big"), int64_t(0));
+    QCOMPARE(backend.exactItemCount("Big", ""), std::optional<int64_t>(100'002));
 }
 
 QTEST_GUILESS_MAIN(UnreadPutsTest)

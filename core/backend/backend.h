@@ -118,7 +118,7 @@ struct CapacityRecording {
     CapacityEnforcement enforcement = CapacityEnforcement::Off;
     // What the meter recorded; none when the table is not metered.
     std::optional<CapacitySnapshot> snapshot;
-    int64_t itemCount = 0;
+    int64_t itemCount = 0;  // with a snapshot only
 };
 
 // The records of a table's latest stream (DynamoDB Streams), for the Streams view.

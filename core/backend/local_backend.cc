@@ -75,6 +75,10 @@ Result<ItemPage> LocalBackend::scanPage(const ItemPageRequest& request) {
 std::optional<int64_t> LocalBackend::exactItemCount(const std::string& table,
                                                     const std::string& index) {
     if (!engine_) return std::nullopt;
+    // The Data view asks on the window's thread: a recount of a large table is left to its
+    // own count, on another thread.
+    constexpr int64_t kRecountOnCallerThread = 100'000;  // about 25 ms
+    if (engine_->itemsToRecount(table) > kRecountOnCallerThread) return std::nullopt;
     auto described = engine_->describeTable(table);
     if (!described) return std::nullopt;
     const auto& [definition, stats] = *described;
@@ -101,8 +105,12 @@ Result<CapacityRecording> LocalBackend::capacityRecording(const std::string& tab
     CapacityRecording recording;
     recording.enforcement = *enforcement;
     recording.snapshot = engine_->capacityRecorder(table);
-    if (auto described = engine_->describeTable(table))
-        recording.itemCount = described->second.itemCount;
+    // Only a metered table's count is shown. An unmetered one may be waiting for a recount
+    // after puts that did not read the items they replaced (Engine::putItem), which the live
+    // view's timer must not run on the window's thread.
+    if (recording.snapshot)
+        if (auto described = engine_->describeTable(table))
+            recording.itemCount = described->second.itemCount;
     return recording;
 }
 

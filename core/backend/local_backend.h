@@ -27,7 +27,8 @@ class LocalBackend : public Backend {
     // Straight from the engine's Scan, as a table browser reads: not charged to the table's
     // capacity meter, so browsing does not show in live metering.
     Result<ItemPage> scanPage(const ItemPageRequest& request) override;
-    // The engine's statistics, exact while it is open (a bulk load in progress aside).
+    // The engine's statistics, exact while it is open (a bulk load in progress aside); none
+    // while they wait for a recount of more than 100,000 items.
     std::optional<int64_t> exactItemCount(const std::string& table,
                                           const std::string& index) override;
 

@@ -241,6 +241,10 @@ class Engine {
     // Also finds a table that is still DELETING.
     Result<std::pair<TableDefinition, TableStatistics>> describeTable(
         const std::string& name) const;
+    // How many items describing the table now would recount first (0 when its statistics are
+    // counted): after puts that did not read the item they replaced (putItem). Lets a caller
+    // on a window's thread leave a long recount to another thread.
+    int64_t itemsToRecount(const std::string& name) const;
     std::vector<std::string> tableNames() const;  // sorted; the tables that exist
     // ListTables' view: tableNames() and the tables still DELETING, sorted.
     std::vector<std::string> listTableNames() const;

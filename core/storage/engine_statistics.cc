@@ -72,6 +72,14 @@ Status Engine::recountIndexLocked(const std::string& tableName, uint32_t indexId
     return {};
 }
 
+int64_t Engine::itemsToRecount(const std::string& name) const {
+    std::lock_guard writeLock(writeMutex_);
+    std::shared_lock lock(catalogMutex_);
+    auto it = tables_.find(name);
+    if (it == tables_.end() || it->second.unreadPuts.sinceCount == 0) return 0;
+    return it->second.stats.itemCount + it->second.unreadPuts.sinceCount;  // at most this many
+}
+
 Status Engine::settleStatisticsLocked(const std::string& tableName) const {
     int64_t unread = 0;
     {
