@@ -508,6 +508,13 @@ void TestStorageOrder::partitionKeyEncodingIsPrefixFree() {
     for (const char* n : {"1", "10", "11", "-1", "-10", "0.1", "0"})
         groups[2].push_back(AttributeValue::number(n));
     constexpr size_t kHeader = 1 + 4 + 8;  // prefix byte, table id, hash
+    // The exact escaping: each 0x00 becomes 0x00 0xFF and the value ends with 0x00 0x01.
+    QCOMPARE(layout::partitionPrefix(kTableId, AttributeValue::string(std::string("\0a\0\0b", 5)))
+                 .substr(kHeader),
+             std::string("\0\xff"
+                         "a\0\xff\0\xff"
+                         "b\0\1",
+                         10));
     for (const auto& group : groups) {
         for (size_t i = 0; i < group.size(); ++i) {
             const std::string a = layout::partitionPrefix(kTableId, group[i]).substr(kHeader);

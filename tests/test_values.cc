@@ -2,6 +2,7 @@
 // ValidationException wording for bad numbers, ordering, printing, storage size, equality.
 
 #include <QtTest>
+#include <random>
 
 #include <string>
 
@@ -55,8 +56,10 @@ class TestValues : public QObject {
     void compareOrders();
     void storageSize_data();
     void storageSize();
+    void storageSizeOfTextMatchesParsedNumbers();
     void attributeValueEquality_data();
     void attributeValueEquality();
+    void attributeValueCopiesAreDeep();
     void valueTypeNames_data();
     void valueTypeNames();
 };
@@ -331,6 +334,63 @@ void TestValues::storageSize() {
     QFETCH(QByteArray, text);
     QFETCH(int, size);
     QCOMPARE(parsed(text).storageSize(), static_cast<size_t>(size));
+    QCOMPARE(Number::storageSizeOfText(parsed(text).toString()), static_cast<size_t>(size));
+}
+
+// storageSizeOfText reads canonical integers without parsing them: it must agree with the
+// parsed Number for every digit count, trailing zeros and sign.
+void TestValues::storageSizeOfTextMatchesParsedNumbers() {
+    std::mt19937 random(7);
+    std::uniform_int_distribution<int> digit(0, 9), zeros(0, 6), length(1, Number::kMaxDigits);
+    for (int round = 0; round < 5000; ++round) {
+        std::string text = round % 2 ? "-" : "";
+        const int digits = length(random), trailingZeros = zeros(random);
+        text.push_back(static_cast<char>('1' + digit(random) % 9));
+        for (int i = 1; i < digits; ++i)
+            text.push_back(
+                static_cast<char>('0' + (i >= digits - trailingZeros ? 0 : digit(random))));
+        QVERIFY2(Number::isCanonicalInteger(text), text.c_str());
+        QCOMPARE(Number::storageSizeOfText(text),
+                 parsed(QByteArray::fromStdString(text)).storageSize());
+    }
+    for (const char* text : {"0", "10", "-100", "1000000", "0.5", "-12.5", "1E+30"})
+        QCOMPARE(Number::storageSizeOfText(parsed(text).toString()), parsed(text).storageSize());
+}
+
+// Values keep the members of M, L and sets apart from the value itself: copies must still
+// be independent, and scalars must answer with empty members.
+void TestValues::attributeValueCopiesAreDeep() {
+    using AV = AttributeValue;
+    const AV original =
+        AV::map({{"list", AV::list({AV::string("a"), AV::set(ValueType::NS, {"1"})})},
+                 {"n", AV::number("7")}});
+    AV copy = original;
+    QVERIFY(copy == original);
+    copy.mutableMapMembers()["list"].mutableListElements()[1].mutableSetMembers().push_back("2");
+    copy.mutableMapMembers().erase("n");
+    QVERIFY(!(copy == original));
+    QCOMPARE(original.mapMembers().size(), size_t(2));
+    QCOMPARE(original.mapMembers().at("list").listElements()[1].setMembers().size(), size_t(1));
+
+    AV assigned = AV::string("x");
+    assigned = original;
+    QVERIFY(assigned == original);
+    const AV& self = assigned;
+    assigned = self;
+    QVERIFY(assigned == original);
+
+    AV moved = std::move(assigned);
+    QVERIFY(moved == original);
+    assigned = AV::boolean(true);  // a moved-from value can be assigned again
+    QVERIFY(assigned.boolValue());
+
+    const AV scalar = AV::string("s");
+    QVERIFY(scalar.mapMembers().empty());
+    QVERIFY(scalar.listElements().empty());
+    QVERIFY(scalar.setMembers().empty());
+    QVERIFY(AV::map({}).mapMembers().empty());
+    QVERIFY(AV::map({}) == AV::map({}));
+    QVERIFY(!(AV::map({}) == AV::list({})));
 }
 
 void TestValues::attributeValueEquality_data() {

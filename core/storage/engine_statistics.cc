@@ -127,10 +127,12 @@ std::optional<Result<WriteResult>> Engine::putUnreadLocked(const TableDefinition
     if (result.newSize > kMaxItemSizeBytes)
         return Result<WriteResult>(
             validationError("Item size has exceeded the maximum allowed size"));
-    // One record buffer per writing thread: no allocation per put.
+    // One record buffer and one batch per writing thread: no allocation per put. LevelDB
+    // only reads the batch while Write runs.
     thread_local std::string record;
+    thread_local leveldb::WriteBatch batch;
     StoredItem::encode(item, result.newSize, record);
-    leveldb::WriteBatch batch;
+    batch.Clear();
     batch.Put(storageKey, record);
     if (auto written = writeToStorage(batch, options_.syncWrites); !written)
         return Result<WriteResult>(written.error());

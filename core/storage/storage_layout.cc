@@ -1,6 +1,7 @@
 #include "storage/storage_layout.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "values/number.h"
 
@@ -8,14 +9,17 @@ namespace shardscape::layout {
 
 namespace {
 
+// Every item key is built on the write path: each helper appends its bytes in one go.
 void appendBigEndian32(std::string& out, uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8)
-        out.push_back(static_cast<char>((v >> shift) & 0xFF));
+    char bytes[4];
+    for (int i = 0; i < 4; ++i) bytes[i] = static_cast<char>((v >> (24 - 8 * i)) & 0xFF);
+    out.append(bytes, sizeof bytes);
 }
 
 void appendBigEndian64(std::string& out, uint64_t v) {
-    for (int shift = 56; shift >= 0; shift -= 8)
-        out.push_back(static_cast<char>((v >> shift) & 0xFF));
+    char bytes[8];
+    for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>((v >> (56 - 8 * i)) & 0xFF);
+    out.append(bytes, sizeof bytes);
 }
 
 // FNV-1a spreads bytes; the final avalanche makes nearby keys ("user1", "user2") land far
@@ -37,9 +41,16 @@ uint64_t hashBytes(char typeTag, std::string_view bytes) {
 }
 
 void appendEscapedBody(std::string& out, std::string_view bytes) {
-    for (char c : bytes) {
-        out.push_back(c);
-        if (c == 0) out.push_back(static_cast<char>(0xFF));
+    while (!bytes.empty()) {
+        const void* zero = std::memchr(bytes.data(), 0, bytes.size());
+        if (!zero) {
+            out.append(bytes);
+            return;
+        }
+        const size_t run = static_cast<const char*>(zero) - bytes.data() + 1;
+        out.append(bytes.data(), run);
+        out.push_back(static_cast<char>(0xFF));
+        bytes.remove_prefix(run);
     }
 }
 
@@ -47,8 +58,7 @@ void appendEscapedBody(std::string& out, std::string_view bytes) {
 // ends with 0x00 0x01, so no encoded value is a prefix of another.
 void appendEscaped(std::string& out, std::string_view bytes) {
     appendEscapedBody(out, bytes);
-    out.push_back(0);
-    out.push_back(1);
+    out.append("\0\1", 2);
 }
 
 void appendPartitionKey(std::string& out, const AttributeValue& value) {

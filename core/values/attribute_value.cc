@@ -34,6 +34,34 @@ bool isScalarKeyType(ValueType type) {
     return type == ValueType::S || type == ValueType::N || type == ValueType::B;
 }
 
+AttributeValue::AttributeValue(const AttributeValue& other)
+    : type_(other.type_),
+      bool_(other.bool_),
+      scalar_(other.scalar_),
+      members_(other.members_ ? std::make_unique<Members>(*other.members_) : nullptr) {}
+
+AttributeValue& AttributeValue::operator=(const AttributeValue& other) {
+    if (this != &other) *this = AttributeValue(other);
+    return *this;
+}
+
+AttributeValue::Members& AttributeValue::members() {
+    if (!members_) members_ = std::make_unique<Members>();
+    return *members_;
+}
+
+std::map<std::string, AttributeValue>& AttributeValue::mutableMapMembers() {
+    return members().map;
+}
+
+std::vector<AttributeValue>& AttributeValue::mutableListElements() {
+    return members().list;
+}
+
+std::vector<std::string>& AttributeValue::mutableSetMembers() {
+    return members().set;
+}
+
 AttributeValue AttributeValue::string(std::string text) {
     AttributeValue v;
     v.type_ = ValueType::S;
@@ -69,21 +97,21 @@ AttributeValue AttributeValue::null() {
 AttributeValue AttributeValue::map(std::map<std::string, AttributeValue> members) {
     AttributeValue v;
     v.type_ = ValueType::M;
-    v.map_ = std::move(members);
+    v.members().map = std::move(members);
     return v;
 }
 
 AttributeValue AttributeValue::list(std::vector<AttributeValue> elements) {
     AttributeValue v;
     v.type_ = ValueType::L;
-    v.list_ = std::move(elements);
+    v.members().list = std::move(elements);
     return v;
 }
 
 AttributeValue AttributeValue::set(ValueType setType, std::vector<std::string> members) {
     AttributeValue v;
     v.type_ = setType;
-    v.set_ = std::move(members);
+    v.members().set = std::move(members);
     return v;
 }
 
@@ -99,15 +127,15 @@ bool AttributeValue::operator==(const AttributeValue& other) const {
         case ValueType::NUL:
             return true;
         case ValueType::M:
-            return map_ == other.map_;
+            return mapMembers() == other.mapMembers();
         case ValueType::L:
-            return list_ == other.list_;
+            return listElements() == other.listElements();
         case ValueType::SS:
         case ValueType::NS:
         case ValueType::BS: {
             // Sets are unordered.
-            if (set_.size() != other.set_.size()) return false;
-            auto a = set_, b = other.set_;
+            if (setMembers().size() != other.setMembers().size()) return false;
+            auto a = setMembers(), b = other.setMembers();
             std::sort(a.begin(), a.end());
             std::sort(b.begin(), b.end());
             return a == b;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,11 @@ using Item = std::map<std::string, AttributeValue>;
 class AttributeValue {
   public:
     AttributeValue() : type_(ValueType::NUL) {}
+    AttributeValue(const AttributeValue& other);
+    AttributeValue(AttributeValue&& other) noexcept = default;
+    AttributeValue& operator=(const AttributeValue& other);
+    AttributeValue& operator=(AttributeValue&& other) noexcept = default;
+    ~AttributeValue();
 
     static AttributeValue string(std::string text);
     static AttributeValue number(std::string canonicalText);  // must already be normalised
@@ -39,25 +45,53 @@ class AttributeValue {
     // S text, B bytes or N canonical text.
     const std::string& scalar() const { return scalar_; }
     bool boolValue() const { return bool_; }
-    const std::map<std::string, AttributeValue>& mapMembers() const { return map_; }
-    const std::vector<AttributeValue>& listElements() const { return list_; }
+    // Empty for values of other types.
+    const std::map<std::string, AttributeValue>& mapMembers() const;
+    const std::vector<AttributeValue>& listElements() const;
     // SS/NS/BS members (NS members in canonical text).
-    const std::vector<std::string>& setMembers() const { return set_; }
+    const std::vector<std::string>& setMembers() const;
 
     // In-place edits for UpdateExpression; the type stays what it is.
-    std::map<std::string, AttributeValue>& mutableMapMembers() { return map_; }
-    std::vector<AttributeValue>& mutableListElements() { return list_; }
-    std::vector<std::string>& mutableSetMembers() { return set_; }
+    std::map<std::string, AttributeValue>& mutableMapMembers();
+    std::vector<AttributeValue>& mutableListElements();
+    std::vector<std::string>& mutableSetMembers();
 
     bool operator==(const AttributeValue& other) const;
 
   private:
+    // The members of an M, L or set value. Scalars, the vast majority of values, leave it
+    // out: a value is then 48 bytes instead of 136, which every item held in memory (parsed
+    // requests, query pages, imports) and every copy, move and destruction of one gains.
+    struct Members;
+    Members& members();
+
     ValueType type_;
     bool bool_ = false;
     std::string scalar_;
-    std::map<std::string, AttributeValue> map_;
-    std::vector<AttributeValue> list_;
-    std::vector<std::string> set_;
+    std::unique_ptr<Members> members_;
 };
+
+struct AttributeValue::Members {
+    std::map<std::string, AttributeValue> map;
+    std::vector<AttributeValue> list;
+    std::vector<std::string> set;
+};
+
+inline AttributeValue::~AttributeValue() = default;
+
+inline const std::map<std::string, AttributeValue>& AttributeValue::mapMembers() const {
+    static const std::map<std::string, AttributeValue> kNone;
+    return members_ ? members_->map : kNone;
+}
+
+inline const std::vector<AttributeValue>& AttributeValue::listElements() const {
+    static const std::vector<AttributeValue> kNone;
+    return members_ ? members_->list : kNone;
+}
+
+inline const std::vector<std::string>& AttributeValue::setMembers() const {
+    static const std::vector<std::string> kNone;
+    return members_ ? members_->set : kNone;
+}
 
 }  // namespace shardscape

@@ -1,5 +1,7 @@
 #include "values/item_binary.h"
 
+#include <cstring>
+
 namespace shardscape {
 
 void appendVarint(std::string& out, uint64_t value) {
@@ -23,11 +25,6 @@ bool readVarint(std::string_view& in, uint64_t& value) {
 
 namespace {
 
-void appendBytes(std::string& out, std::string_view bytes) {
-    appendVarint(out, bytes.size());
-    out.append(bytes);
-}
-
 bool readBytes(std::string_view& in, std::string& out) {
     uint64_t length = 0;
     if (!readVarint(in, length) || length > in.size()) return false;
@@ -36,37 +33,89 @@ bool readBytes(std::string_view& in, std::string& out) {
     return true;
 }
 
-void appendValue(std::string& out, const AttributeValue& value) {
-    out.push_back(static_cast<char>(value.type()));
+// Encoding measures the record first, then writes it in place: one allocation and no
+// per-byte capacity checks, since every PutItem encodes its item on the write path.
+size_t varintLength(uint64_t value) {
+    size_t length = 1;
+    for (; value >= 0x80; value >>= 7) ++length;
+    return length;
+}
+
+size_t bytesLength(std::string_view bytes) {
+    return varintLength(bytes.size()) + bytes.size();
+}
+
+size_t valueLength(const AttributeValue& value) {
+    size_t length = 1;  // the type tag
     switch (value.type()) {
         case ValueType::S:
         case ValueType::N:
         case ValueType::B:
-            appendBytes(out, value.scalar());
-            break;
+            return length + bytesLength(value.scalar());
         case ValueType::BOOL:
-            out.push_back(value.boolValue() ? 1 : 0);
-            break;
+            return length + 1;
         case ValueType::NUL:
-            break;
+            return length;
         case ValueType::M:
-            appendVarint(out, value.mapMembers().size());
-            for (const auto& [name, nested] : value.mapMembers()) {
-                appendBytes(out, name);
-                appendValue(out, nested);
-            }
-            break;
+            length += varintLength(value.mapMembers().size());
+            for (const auto& [name, nested] : value.mapMembers())
+                length += bytesLength(name) + valueLength(nested);
+            return length;
         case ValueType::L:
-            appendVarint(out, value.listElements().size());
-            for (const auto& nested : value.listElements()) appendValue(out, nested);
-            break;
+            length += varintLength(value.listElements().size());
+            for (const auto& nested : value.listElements()) length += valueLength(nested);
+            return length;
         case ValueType::SS:
         case ValueType::NS:
         case ValueType::BS:
-            appendVarint(out, value.setMembers().size());
-            for (const auto& m : value.setMembers()) appendBytes(out, m);
-            break;
+            length += varintLength(value.setMembers().size());
+            for (const auto& m : value.setMembers()) length += bytesLength(m);
+            return length;
     }
+    return length;
+}
+
+char* writeVarint(char* out, uint64_t value) {
+    for (; value >= 0x80; value >>= 7) *out++ = static_cast<char>((value & 0x7F) | 0x80);
+    *out++ = static_cast<char>(value);
+    return out;
+}
+
+char* writeBytes(char* out, std::string_view bytes) {
+    out = writeVarint(out, bytes.size());
+    if (!bytes.empty()) std::memcpy(out, bytes.data(), bytes.size());
+    return out + bytes.size();
+}
+
+char* writeValue(char* out, const AttributeValue& value) {
+    *out++ = static_cast<char>(value.type());
+    switch (value.type()) {
+        case ValueType::S:
+        case ValueType::N:
+        case ValueType::B:
+            return writeBytes(out, value.scalar());
+        case ValueType::BOOL:
+            *out++ = value.boolValue() ? 1 : 0;
+            return out;
+        case ValueType::NUL:
+            return out;
+        case ValueType::M:
+            out = writeVarint(out, value.mapMembers().size());
+            for (const auto& [name, nested] : value.mapMembers())
+                out = writeValue(writeBytes(out, name), nested);
+            return out;
+        case ValueType::L:
+            out = writeVarint(out, value.listElements().size());
+            for (const auto& nested : value.listElements()) out = writeValue(out, nested);
+            return out;
+        case ValueType::SS:
+        case ValueType::NS:
+        case ValueType::BS:
+            out = writeVarint(out, value.setMembers().size());
+            for (const auto& m : value.setMembers()) out = writeBytes(out, m);
+            return out;
+    }
+    return out;
 }
 
 constexpr int kMaxDepth = 64;
@@ -133,11 +182,12 @@ bool readValue(std::string_view& in, AttributeValue& value, int depth) {
 }  // namespace
 
 void appendItemBinary(std::string& out, const Item& item) {
-    appendVarint(out, item.size());
-    for (const auto& [name, value] : item) {
-        appendBytes(out, name);
-        appendValue(out, value);
-    }
+    size_t length = varintLength(item.size());
+    for (const auto& [name, value] : item) length += bytesLength(name) + valueLength(value);
+    const size_t start = out.size();
+    out.resize(start + length);
+    char* next = writeVarint(out.data() + start, item.size());
+    for (const auto& [name, value] : item) next = writeValue(writeBytes(next, name), value);
 }
 
 std::string encodeItemBinary(const Item& item) {

@@ -6,8 +6,7 @@ namespace shardscape {
 
 namespace {
 size_t numberSize(const std::string& canonical) {
-    auto number = Number::parse(canonical);
-    return number ? number->storageSize() : canonical.size();
+    return Number::storageSizeOfText(canonical);
 }
 }  // namespace
 

@@ -128,13 +128,32 @@ std::string Number::orderedEncoding() const {
     return out;
 }
 
-size_t Number::storageSize() const {
-    if (isZero()) return 1;
-    const size_t count = digits_.size();
+namespace {
+// `count` significant digits, the first of weight 10^exponent.
+size_t storageSizeOfDigits(size_t count, int exponent, bool negative) {
+    if (count == 0) return 1;  // zero
     // Digit pairs are aligned on the decimal point: an even digit count starting at an even
     // exponent (e.g. 1.2 -> "01" "20") spills into one more pair.
-    const bool misaligned = count % 2 == 0 && exponent_ % 2 == 0;
-    return 1 + (count + 1) / 2 + (misaligned ? 1 : 0) + (negative_ ? 1 : 0);
+    const bool misaligned = count % 2 == 0 && exponent % 2 == 0;
+    return 1 + (count + 1) / 2 + (misaligned ? 1 : 0) + (negative ? 1 : 0);
+}
+}  // namespace
+
+size_t Number::storageSize() const {
+    return storageSizeOfDigits(digits_.size(), exponent_, negative_);
+}
+
+size_t Number::storageSizeOfText(std::string_view text) {
+    if (isCanonicalInteger(text)) {
+        if (text == "0") return 1;
+        const bool negative = text[0] == '-';
+        const size_t length = text.size() - (negative ? 1 : 0);
+        const size_t lastNonZero = text.find_last_not_of('0');  // a digit, as text != "0"
+        const size_t trailingZeros = text.size() - 1 - lastNonZero;
+        return storageSizeOfDigits(length - trailingZeros, static_cast<int>(length) - 1, negative);
+    }
+    auto number = parse(text);
+    return number ? number->storageSize() : text.size();
 }
 
 namespace {

@@ -41,6 +41,9 @@ class Number {
     // Storage size by DynamoDB's rule: one byte per two significant digits (base-100 digit
     // pairs aligned on the decimal point), plus one byte, plus one for negative numbers.
     size_t storageSize() const;
+    // The storage size of a Number given as its canonical text (AttributeValue::number),
+    // without building the Number when the text is a canonical integer.
+    static size_t storageSizeOfText(std::string_view canonicalText);
 
     // Exact sum and difference, validated like any parsed number (38 digits, range).
     static Result<Number> add(const Number& a, const Number& b);

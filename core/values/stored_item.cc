@@ -31,10 +31,7 @@ StoredItem StoredItem::fromItem(const Item& item, size_t size) {
 
 void StoredItem::encode(const Item& item, size_t size, std::string& out) {
     out.clear();
-    // The encoding is about the item's DynamoDB size plus a length byte per name and value:
-    // one allocation instead of the string's doublings on the write path.
-    out.reserve(size + 2 * item.size() + 16);
-    appendVarint(out, size);
+    appendVarint(out, size);  // appendItemBinary then grows `out` once, to the exact length
     appendItemBinary(out, item);
 }
 
