@@ -786,6 +786,19 @@ void OperationsTest::itemSizeLimit() {
     QCOMPARE(sizeOf(renamed), size_t(409601));
     QCOMPARE_VALIDATION(call("PutItem", Json{{"TableName", "items"}, {"Item", renamed}}),
                         "Item size has exceeded the maximum allowed size");
+
+    // The batch and transaction forms refuse the same item with the same message.
+    QCOMPARE_VALIDATION(
+        call("BatchWriteItem",
+             Json{{"RequestItems",
+                   {{"items", Json::array({Json{{"PutRequest", {{"Item", overLimit}}}}})}}}}),
+        "Item size has exceeded the maximum allowed size");
+    QCOMPARE_VALIDATION(
+        call("TransactWriteItems",
+             Json{{"TransactItems",
+                   Json::array({Json{{"Put", {{"TableName", "items"}, {"Item", overLimit}}}}})}}),
+        "Item size has exceeded the maximum allowed size");
+    QCOMPARE_JSON(get("items", json(R"({"pk": {"S": "big"}})")), Json({{"Item", atLimit}}));
 }
 
 void OperationsTest::updateItemSizeLimit() {

@@ -117,6 +117,15 @@ void UnreadPutsTest::plainTablesSkipTheRead() {
     QVERIFY_OK(read);
     QVERIFY(read->item);
     QCOMPARE(read->item->decode().value(), itemOf("a", 10));
+
+    // The item size limit holds without the read: nothing is written, the figures stand.
+    const Item overLimit = itemOf("c", kMaxItemSizeBytes);  // plus "pk", "c" and "body"
+    auto refused = engine().putItem("Plain", overLimit);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().message,
+             std::string("Item size has exceeded the maximum allowed size"));
+    QVERIFY(!engine().getItem("Plain", keyOf("c"))->item);
+    QCOMPARE(described("Plain").itemCount, int64_t(2));
 }
 
 void UnreadPutsTest::statisticsStayExactThroughMixedWrites() {

@@ -264,8 +264,8 @@ Result<Json> batchWriteItemOperation(Engine& engine, const Json& request) {
                                        "' failed to satisfy constraint: Member must not be null");
             auto item = itemFromJson(body[member]);
             if (!item) return item.error();
-            if (put && itemSize(*item) > kMaxItemSizeBytes)
-                return validationError("Item size has exceeded the maximum allowed size");
+            if (put)
+                if (auto size = checkedItemSize(*item); !size) return size.error();
             writes.push_back({name, put, std::move(item).value()});
         }
     }

@@ -56,8 +56,7 @@ Result<Json> putItemOperation(Engine& engine, const Json& request) {
     if (!item) return item.error();
     if (r->returnValues && *r->returnValues != "ALL_OLD" && *r->returnValues != "NONE")
         return validationError("ReturnValues can only be ALL_OLD or NONE");
-    if (itemSize(**item) > kMaxItemSizeBytes)
-        return validationError("Item size has exceeded the maximum allowed size");
+    if (auto size = checkedItemSize(**item); !size) return size.error();
     auto legacyCondition = compileExpected(expected, conditionalOperator);
     if (!legacyCondition) return legacyCondition.error();
     auto context =

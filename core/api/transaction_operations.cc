@@ -87,10 +87,11 @@ Result<PreparedAction> prepareAction(Engine& engine, const std::string& kind, co
 
     PreparedAction out;
     out.write.tableName = r->tableName;
-    out.requestBytes = itemSize(item);
+    // A Put's item may not pass the item size limit; other actions carry only a key.
+    auto requestBytes = usesItem ? checkedItemSize(item) : Result<size_t>(itemSize(item));
+    if (!requestBytes) return requestBytes.error();
+    out.requestBytes = *requestBytes;
     if (usesItem) {
-        if (out.requestBytes > kMaxItemSizeBytes)
-            return validationError("Item size has exceeded the maximum allowed size");
         SHARDSCAPE_TRY(Engine::validateItemKeys(*table, item));
         out.write.key = Engine::keyOf(*table, item);
         auto shared = std::make_shared<Item>(item);

@@ -101,8 +101,7 @@ ItemFormResult itemFromFormRows(const std::vector<ItemFormRow>& rows) {
 Status checkItemForTable(const TableDefinition& table, const Item& item) {
     SHARDSCAPE_TRY(Engine::validateItemKeys(table, item));
     SHARDSCAPE_TRY(Engine::validateIndexKeys(table, item));
-    if (itemSize(item) > kMaxItemSizeBytes)
-        return validationError("Item size has exceeded the maximum allowed size");
+    if (auto size = checkedItemSize(item); !size) return size.error();
     return {};
 }
 

@@ -140,8 +140,7 @@ Status gatherWrite(Engine& engine, const std::string& operation, const Json& req
     if (put) {
         SHARDSCAPE_TRY(Engine::validateItemKeys(*table, given));
         SHARDSCAPE_TRY(Engine::validateIndexKeys(*table, given));
-        if (itemSize(given) > kMaxItemSizeBytes)
-            return validationError("Item size has exceeded the maximum allowed size");
+        if (auto size = checkedItemSize(given); !size) return size.error();
     }
     const Item key = put ? Engine::keyOf(*table, given) : given;
     const bool anyExpression = updateExpression || r->conditionExpression;
@@ -175,9 +174,9 @@ Status gatherWrite(Engine& engine, const std::string& operation, const Json& req
         if (!next)
             return request.contains("AttributeUpdates") ? legacyUpdateError(next.error())
                                                         : next.error();
-        if (itemSize(*next) > kMaxItemSizeBytes)
-            return validationError("Item size has exceeded the maximum allowed size");
-        facts.newItemBytes = itemSize(*next);
+        auto newSize = checkedItemSize(*next);
+        if (!newSize) return newSize.error();
+        facts.newItemBytes = *newSize;
     }
     return {};
 }

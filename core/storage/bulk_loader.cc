@@ -24,10 +24,9 @@ BulkLoader::~BulkLoader() {
 
 Result<BulkLoader::CheckedItem> BulkLoader::check(const TableDefinition& table, Item item) {
     SHARDSCAPE_TRY(Engine::validateItemKeys(table, item));
-    const size_t size = itemSize(item);
-    if (size > kMaxItemSizeBytes)
-        return validationError("Item size has exceeded the maximum allowed size");
-    return CheckedItem(std::move(item), size, table.id);
+    auto size = checkedItemSize(item);
+    if (!size) return size.error();
+    return CheckedItem(std::move(item), *size, table.id);
 }
 
 bool BulkLoader::readsBeforeWriting() const {

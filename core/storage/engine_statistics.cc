@@ -123,10 +123,9 @@ std::optional<Result<WriteResult>> Engine::putUnreadLocked(const TableDefinition
     }
     WriteResult result;
     result.replacedUnread = true;
-    result.newSize = itemSize(item);
-    if (result.newSize > kMaxItemSizeBytes)
-        return Result<WriteResult>(
-            validationError("Item size has exceeded the maximum allowed size"));
+    auto newSize = checkedItemSize(item);
+    if (!newSize) return Result<WriteResult>(newSize.error());
+    result.newSize = *newSize;
     // One record buffer and one batch per writing thread: no allocation per put. LevelDB
     // only reads the batch while Write runs.
     thread_local std::string record;

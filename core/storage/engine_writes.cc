@@ -90,9 +90,9 @@ Result<WriteResult> Engine::planWrite(const TableDefinition& table, const std::s
     result.newItem = std::move(next).value();
     if (!result.newItem && !result.oldItem) return result;  // deleting nothing
     if (result.newItem) {
-        result.newSize = itemSize(*result.newItem);
-        if (result.newSize > kMaxItemSizeBytes)
-            return validationError("Item size has exceeded the maximum allowed size");
+        auto newSize = checkedItemSize(*result.newItem);
+        if (!newSize) return newSize.error();
+        result.newSize = *newSize;
         SHARDSCAPE_TRY(validateIndexKeys(table, *result.newItem));
     }
 

@@ -52,4 +52,11 @@ size_t itemSize(const Item& item) {
     return total;
 }
 
+Result<size_t> checkedItemSize(const Item& item) {
+    const size_t size = itemSize(item);
+    if (size > kMaxItemSizeBytes)
+        return validationError("Item size has exceeded the maximum allowed size");
+    return size;
+}
+
 }  // namespace shardscape

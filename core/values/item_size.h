@@ -11,6 +11,7 @@
 
 #include <cstddef>
 
+#include "base/result.h"
 #include "values/attribute_value.h"
 
 namespace shardscape {
@@ -19,5 +20,8 @@ size_t attributeValueSize(const AttributeValue& value);
 size_t itemSize(const Item& item);
 
 constexpr size_t kMaxItemSizeBytes = 400 * 1024;
+
+// itemSize, or DynamoDB's ValidationException for an item over kMaxItemSizeBytes.
+Result<size_t> checkedItemSize(const Item& item);
 
 }  // namespace shardscape
