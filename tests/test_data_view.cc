@@ -33,6 +33,7 @@ class DataViewTest : public QObject {
     void largeTableScrollsToTheEndAndTheMiddle();
     void largeIndexIsWindowedToo();
     void staleItemCountIsCorrectedByTheCount();
+    void tablesWaitingForALongRecountAreListedOffTheWindowsThread();
     void screenshotOfTheDataView();
 };
 
@@ -359,6 +360,48 @@ void DataViewTest::staleItemCountIsCorrectedByTheCount() {
     view.itemView()->scrollTo(model->index(19999, 0), QAbstractItemView::PositionAtCenter);
     QTRY_COMPARE(model->index(19999, 0).data().toString(), order[19999]);
     QVERIFY((*loader)->finish().ok());
+}
+
+// A table that took puts without reading the items they replaced waits for a recount of its
+// statistics (Engine::itemsToRecount). Past 100,000 items that recount is not for the
+// window's thread: the table list is then read on another thread, as a remote's is, and the
+// Data view still shows the exact count once it arrives.
+void DataViewTest::tablesWaitingForALongRecountAreListedOffTheWindowsThread() {
+    QTemporaryDir dir;
+    auto opened = Engine::open(dir.path().toStdString());
+    QVERIFY(opened.ok());
+    std::shared_ptr<Engine> engine = std::move(opened).value();
+    createBigTable(*engine, "Big", 100'001, false);
+    auto backend = std::make_shared<LocalBackend>(engine);
+    QVERIFY(backend->listsTablesAtOnce());
+    Item added;
+    added.emplace("k", AttributeValue::string("added"));
+    auto put = engine->putItem("Big", std::move(added));
+    QVERIFY(put.ok());
+    QVERIFY(put->replacedUnread);
+    QCOMPARE(engine->itemsToRecount("Big"), int64_t(100'002));
+    QVERIFY(!backend->listsTablesAtOnce());
+
+    TableListModel tables(backend);
+    QVERIFY(tables.isLoading());  // the constructor's listing went to another thread
+    QCOMPARE(tables.names(), QStringList());
+    DataView view(&tables);
+    view.resize(900, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_COMPARE(tables.names(), QStringList({"Big"}));
+    QVERIFY(!tables.isLoading());
+    QCOMPARE(engine->itemsToRecount("Big"), int64_t(0));  // counted there
+    QTRY_COMPARE(view.sourceBox()->currentText(), QString("Big"));
+    QTRY_VERIFY2(view.summary()->text().startsWith("100,002 items") ||
+                     view.summary()->text().startsWith("100002 items"),
+                 qPrintable(view.summary()->text()));
+
+    // Counted, the list is read at once again.
+    QVERIFY(backend->listsTablesAtOnce());
+    tables.reload();
+    QVERIFY(!tables.isLoading());
+    QCOMPARE(tables.names(), QStringList({"Big"}));
 }
 
 void DataViewTest::screenshotOfTheDataView() {

@@ -36,7 +36,7 @@ void TableListModel::reload() {
         show(std::make_shared<BackendTables>());
         return;
     }
-    if (backend_->capabilities().immediate) {
+    if (backend_->listsTablesAtOnce()) {
         loading_ = false;
         auto listed = backend_->listTables();
         if (!listed) return fail(listed.error(), false);

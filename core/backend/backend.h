@@ -147,6 +147,9 @@ class Backend {
     // Every table, listed and described. The default follows ListTables' pages and describes
     // each table through call(); tables dropped in between are left out.
     virtual Result<BackendTables> listTables();
+    // Whether listTables() answers at once, so that the window's thread may call it: true
+    // for immediate backends (the default follows capabilities().immediate).
+    virtual bool listsTablesAtOnce() const { return capabilities().immediate; }
     // One page of `request.table` (or its index). The default Scans through call().
     virtual Result<ItemPage> scanPage(const ItemPageRequest& request);
     // How many items `table` (or its index `index`) holds now, when the backend knows it

@@ -72,12 +72,24 @@ Result<ItemPage> LocalBackend::scanPage(const ItemPageRequest& request) {
     return page;
 }
 
+namespace {
+// The most items the window's thread may recount (Engine::itemsToRecount) when it asks for
+// statistics: about 25 ms. Larger recounts are left to other threads.
+constexpr int64_t kRecountOnCallerThread = 100'000;
+}  // namespace
+
+bool LocalBackend::listsTablesAtOnce() const {
+    if (!engine_) return true;
+    int64_t pending = 0;
+    for (const auto& name : engine_->tableNames()) pending += engine_->itemsToRecount(name);
+    return pending <= kRecountOnCallerThread;
+}
+
 std::optional<int64_t> LocalBackend::exactItemCount(const std::string& table,
                                                     const std::string& index) {
     if (!engine_) return std::nullopt;
     // The Data view asks on the window's thread: a recount of a large table is left to its
     // own count, on another thread.
-    constexpr int64_t kRecountOnCallerThread = 100'000;  // about 25 ms
     if (engine_->itemsToRecount(table) > kRecountOnCallerThread) return std::nullopt;
     auto described = engine_->describeTable(table);
     if (!described) return std::nullopt;

@@ -29,6 +29,8 @@ class LocalBackend : public Backend {
     Result<ItemPage> scanPage(const ItemPageRequest& request) override;
     // The engine's statistics, exact while it is open (a bulk load in progress aside); none
     // while they wait for a recount of more than 100,000 items.
+    // False while a table waits for a recount too long for the window's thread.
+    bool listsTablesAtOnce() const override;
     std::optional<int64_t> exactItemCount(const std::string& table,
                                           const std::string& index) override;
 
