@@ -79,6 +79,7 @@ constexpr int64_t kRecountOnCallerThread = 100'000;
 }  // namespace
 
 bool LocalBackend::listsTablesAtOnce() const {
+    if (!Backend::listsTablesAtOnce()) return false;  // a subclass that is not immediate
     if (!engine_) return true;
     int64_t pending = 0;
     for (const auto& name : engine_->tableNames()) pending += engine_->itemsToRecount(name);

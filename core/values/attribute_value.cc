@@ -34,6 +34,9 @@ bool isScalarKeyType(ValueType type) {
     return type == ValueType::S || type == ValueType::N || type == ValueType::B;
 }
 
+// Items hold one value per attribute: keep scalars small (see Members).
+static_assert(sizeof(AttributeValue) <= 48, "a scalar AttributeValue should stay 48 bytes");
+
 AttributeValue::AttributeValue(const AttributeValue& other)
     : type_(other.type_),
       bool_(other.bool_),
