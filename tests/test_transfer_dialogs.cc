@@ -40,6 +40,7 @@ class TransferDialogsTest : public QObject {
     void exportReimportsEqual();
     void exportsAnIndex();
     void cancelledExportLeavesNoFile();
+    void exportLeavesALongRecountToItsOwnThread();
     void droppedFileStartsAnImport();
 };
 
@@ -304,9 +305,56 @@ void TransferDialogsTest::exportsAnIndex() {
         QTest::qWaitFor([&] { return !exporter->isRunning() && exporter->lastResult(); }, 60000));
     QVERIFY(exporter->lastResult()->ok());
     QCOMPARE(exporter->lastResult()->value().items, int64_t(10));  // the sparse index's items
+    QCOMPARE(exporter->expectedItems(), qint64(10));  // the progress bar followed the index
+    QCOMPARE(exporter->progressBar()->value(), 1000);
     QFile exported(file);
     QVERIFY(exported.open(QIODevice::ReadOnly));
     QCOMPARE(exported.readAll().count('\n'), 10);
+}
+
+// A table waiting for a recount of more than 100,000 items (puts that did not read the item
+// they replaced): starting an export does not run that recount on the window's thread. The
+// progress bar then shows work going on, and the export still writes every item.
+void TransferDialogsTest::exportLeavesALongRecountToItsOwnThread() {
+    QTemporaryDir dir;
+    auto opened = Engine::open(dir.filePath("data").toStdString());
+    QVERIFY(opened.ok());
+    std::shared_ptr<Engine> engine = std::move(opened).value();
+    QVERIFY(dispatch(*engine, "CreateTable",
+                     json(R"({"TableName": "Plain", "BillingMode": "PAY_PER_REQUEST",
+                              "AttributeDefinitions": [{"AttributeName": "k", "AttributeType": "S"}],
+                              "KeySchema": [{"AttributeName": "k", "KeyType": "HASH"}]})"))
+                .ok());
+    auto loader = engine->beginBulkLoad("Plain");
+    QVERIFY(loader.ok());
+    std::vector<Item> items;
+    for (int i = 0; i < 100'001; ++i)
+        items.push_back(Item{{"k", AttributeValue::string(numbered("k", i))}});
+    QVERIFY((*loader)->add(std::move(items)).ok());
+    QVERIFY((*loader)->finish().ok());
+    TableListModel tables(std::make_shared<LocalBackend>(engine));
+    QCOMPARE(tables.names(), QStringList{"Plain"});
+    auto put = engine->putItem("Plain", Item{{"k", AttributeValue::string("extra")}});
+    QVERIFY(put.ok());
+    QVERIFY(put->replacedUnread);
+    QCOMPARE(engine->itemsToRecount("Plain"), int64_t(100'002));
+
+    DataView view(&tables);
+    view.show();
+    ExportDialog* exporter = view.startExport();
+    QVERIFY(exporter);
+    exporter->setFile(dir.filePath("plain.json"));
+    QTest::mouseClick(exporter->exportButton(), Qt::LeftButton);
+    QVERIFY(exporter->isRunning());
+    QCOMPARE(exporter->expectedItems(), qint64(0));
+    QCOMPARE(exporter->progressBar()->maximum(), 0);  // busy, not a fraction
+    QVERIFY(
+        QTest::qWaitFor([&] { return !exporter->isRunning() && exporter->lastResult(); }, 60000));
+    QVERIFY(exporter->lastResult()->ok());
+    QCOMPARE(exporter->lastResult()->value().items, int64_t(100'002));
+    QCOMPARE(engine->itemsToRecount("Plain"), int64_t(100'002));  // still left to a reader
+    QCOMPARE(exporter->progressBar()->maximum(), 1000);
+    QCOMPARE(exporter->progressBar()->value(), 1000);
 }
 
 void TransferDialogsTest::cancelledExportLeavesNoFile() {

@@ -119,11 +119,14 @@ bool ExportDialog::start() {
         progressText_->setText(tr("Choose a source and a file."));
         return false;
     }
-    // The item count for the progress bar (DescribeTable is immediate where export runs).
-    auto described = describeTable(*backend_, source[0].toStdString());
-    expectedItems_ = described ? described->value("ItemCount", qint64(0)) : 0;
+    // The table's (or index's) item count for the progress bar, when the backend knows it
+    // at once: a long recount of the table's statistics is not run on this thread.
+    expectedItems_ =
+        backend_->exactItemCount(source[0].toStdString(), source[1].toStdString()).value_or(0);
     job_ = std::make_shared<Job>();
     result_.reset();
+    // Without a count the bar shows that work goes on, not how much is left.
+    progress_->setRange(0, expectedItems_ > 0 ? 1000 : 0);
     progress_->setValue(0);
     progressText_->setText(tr("Exporting %1…").arg(source_->currentText()));
     exportButton_->setEnabled(false);
@@ -178,6 +181,7 @@ void ExportDialog::showProgress(qint64 items) {
 
 void ExportDialog::finish() {
     result_ = watcher_->result();
+    progress_->setRange(0, 1000);
     exportButton_->setEnabled(true);
     cancelButton_->setEnabled(false);
     const QString partial = target_ + ".part";

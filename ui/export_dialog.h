@@ -44,6 +44,8 @@ class ExportDialog : public QDialog {
     QComboBox* formatBox() const { return format_; }
     QLineEdit* fileEdit() const { return file_; }
     QProgressBar* progressBar() const { return progress_; }
+    // The item count the progress bar is scaled to (0: unknown, the bar stays until the end).
+    qint64 expectedItems() const { return expectedItems_; }
     QLabel* progressLabel() const { return progressText_; }
     QPushButton* exportButton() const { return exportButton_; }
     QPushButton* cancelButton() const { return cancelButton_; }
