@@ -24,13 +24,13 @@ class LocalBackend : public Backend {
     // The engine's catalog as it is: its definitions (Time to Live, capacity enforcement and
     // index states included) and the DescribeTable form with the current statistics.
     Result<BackendTables> listTables() override;
+    // False while a table waits for a recount too long for the window's thread.
+    bool listsTablesAtOnce() const override;
     // Straight from the engine's Scan, as a table browser reads: not charged to the table's
     // capacity meter, so browsing does not show in live metering.
     Result<ItemPage> scanPage(const ItemPageRequest& request) override;
     // The engine's statistics, exact while it is open (a bulk load in progress aside); none
     // while they wait for a recount of more than 100,000 items.
-    // False while a table waits for a recount too long for the window's thread.
-    bool listsTablesAtOnce() const override;
     std::optional<int64_t> exactItemCount(const std::string& table,
                                           const std::string& index) override;
 

@@ -4,12 +4,25 @@
 
 namespace shardscape {
 
+namespace {
+
+char* writeVarint(char* out, uint64_t value) {
+    for (; value >= 0x80; value >>= 7) *out++ = static_cast<char>((value & 0x7F) | 0x80);
+    *out++ = static_cast<char>(value);
+    return out;
+}
+
+}  // namespace
+
 void appendVarint(std::string& out, uint64_t value) {
-    while (value >= 0x80) {
-        out.push_back(static_cast<char>((value & 0x7F) | 0x80));
-        value >>= 7;
-    }
-    out.push_back(static_cast<char>(value));
+    char bytes[10];  // seven bits per byte
+    out.append(bytes, static_cast<size_t>(writeVarint(bytes, value) - bytes));
+}
+
+size_t varintLength(uint64_t value) {
+    size_t length = 1;
+    for (; value >= 0x80; value >>= 7) ++length;
+    return length;
 }
 
 bool readVarint(std::string_view& in, uint64_t& value) {
@@ -35,12 +48,6 @@ bool readBytes(std::string_view& in, std::string& out) {
 
 // Encoding measures the record first, then writes it in place: one allocation and no
 // per-byte capacity checks, since every PutItem encodes its item on the write path.
-size_t varintLength(uint64_t value) {
-    size_t length = 1;
-    for (; value >= 0x80; value >>= 7) ++length;
-    return length;
-}
-
 size_t bytesLength(std::string_view bytes) {
     return varintLength(bytes.size()) + bytes.size();
 }
@@ -73,12 +80,6 @@ size_t valueLength(const AttributeValue& value) {
             return length;
     }
     return length;
-}
-
-char* writeVarint(char* out, uint64_t value) {
-    for (; value >= 0x80; value >>= 7) *out++ = static_cast<char>((value & 0x7F) | 0x80);
-    *out++ = static_cast<char>(value);
-    return out;
 }
 
 char* writeBytes(char* out, std::string_view bytes) {

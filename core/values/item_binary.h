@@ -18,6 +18,7 @@ Result<Item> decodeItemBinary(std::string_view bytes);
 
 // Varint helpers shared with the key layout.
 void appendVarint(std::string& out, uint64_t value);
+size_t varintLength(uint64_t value);  // the bytes appendVarint writes
 bool readVarint(std::string_view& in, uint64_t& value);
 
 }  // namespace shardscape

@@ -36,9 +36,7 @@ void StoredItem::encode(const Item& item, size_t size, std::string& out) {
 }
 
 size_t StoredItem::prefixLength(size_t size) {
-    size_t length = 1;  // a varint: seven bits per byte
-    for (uint64_t rest = size; rest >= 0x80; rest >>= 7) ++length;
-    return length;
+    return varintLength(size);
 }
 
 Result<Item> StoredItem::decode() const {
